@@ -1,0 +1,7 @@
+/* lwp: the whole C API. */
+#ifndef LWP_LWP_H
+#define LWP_LWP_H
+
+#include "thread.h"
+
+#endif /* LWP_LWP_H */

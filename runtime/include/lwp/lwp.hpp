@@ -1,0 +1,5 @@
+// lwp: the whole C++ API (and the C API beneath it).
+#pragma once
+
+#include "lwp.h"
+#include "thread.hpp"

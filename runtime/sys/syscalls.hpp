@@ -1,0 +1,90 @@
+// Thin, typed wrappers over the system calls lwp makes.
+//
+// Rule for this layer: each returns the kernel's result unchanged, a value >= 0
+// or -errno. None reads or writes errno and none calls the C library, so the
+// core runs the same inside a glibc process and in a freestanding program.
+#pragma once
+
+#include <asm/unistd.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <signal.h>
+#include <time.h>
+
+#include <cstddef>
+
+#include "../../arch/x86_64/syscall.hpp"
+
+namespace lwp::sys {
+
+using arch::syscall1;
+using arch::syscall2;
+using arch::syscall3;
+using arch::syscall4;
+using arch::syscall6;
+
+// True when a raw syscall result is an error (-4095..-1).
+inline bool failed(long result) { return static_cast<unsigned long>(result) > -4096UL; }
+
+inline long mmap(void* address, std::size_t length, int protection, int flags, int fd = -1,
+                 long offset = 0) {
+    return syscall6(__NR_mmap, reinterpret_cast<long>(address), static_cast<long>(length),
+                    protection, flags, fd, offset);
+}
+
+inline long munmap(void* address, std::size_t length) {
+    return syscall2(__NR_munmap, reinterpret_cast<long>(address), static_cast<long>(length));
+}
+
+inline long mprotect(void* address, std::size_t length, int protection) {
+    return syscall3(__NR_mprotect, reinterpret_cast<long>(address), static_cast<long>(length),
+                    protection);
+}
+
+inline int gettid() { return static_cast<int>(arch::syscall0(__NR_gettid)); }
+inline int getpid() { return static_cast<int>(arch::syscall0(__NR_getpid)); }
+
+inline long tgkill(int tgid, int tid, int signal) {
+    return syscall3(__NR_tgkill, tgid, tid, signal);
+}
+
+inline long sched_yield() { return arch::syscall0(__NR_sched_yield); }
+
+// Ends the calling thread only (not the thread group).
+[[noreturn]] inline void exit_thread(int status) {
+    for (;;) syscall1(__NR_exit, status);
+}
+
+[[noreturn]] inline void exit_group(int status) {
+    for (;;) syscall1(__NR_exit_group, status);
+}
+
+// set_tid_address(NULL) stops the kernel from clearing (and futex-waking) the
+// calling thread's tid word at exit.
+inline long set_tid_address(int* tid_word) {
+    return syscall1(__NR_set_tid_address, reinterpret_cast<long>(tid_word));
+}
+
+// The kernel's sigset_t is 8 bytes on x86_64; glibc's is 128, so pass the size
+// the kernel checks for explicitly.
+inline constexpr long kernel_sigset_size = 8;
+
+inline long sigprocmask(int how, const void* set, void* old_set) {
+    return syscall4(__NR_rt_sigprocmask, how, reinterpret_cast<long>(set),
+                    reinterpret_cast<long>(old_set), kernel_sigset_size);
+}
+
+inline long clock_gettime(clockid_t clock, timespec* now) {
+    return syscall2(__NR_clock_gettime, clock, reinterpret_cast<long>(now));
+}
+
+inline long prlimit(int resource, const rlimit* new_limit, rlimit* old_limit) {
+    return syscall4(__NR_prlimit64, 0, resource, reinterpret_cast<long>(new_limit),
+                    reinterpret_cast<long>(old_limit));
+}
+
+inline long write(int fd, const void* data, std::size_t length) {
+    return syscall3(__NR_write, fd, reinterpret_cast<long>(data), static_cast<long>(length));
+}
+
+}  // namespace lwp::sys

@@ -1,0 +1,84 @@
+#include "handle_table.hpp"
+
+#include <sys/mman.h>
+
+#include "../sys/syscalls.hpp"
+#include "internal_lock.hpp"
+
+namespace lwp::runtime {
+namespace {
+
+constexpr std::uint32_t slots_per_chunk = 4096;
+constexpr std::uint32_t max_chunks = 1024;  // 4 Mi threads alive at once
+
+// Chunk pointers are published with release and read with acquire, so a
+// reader of a new chunk sees its zeroed slots.
+std::atomic<thread_slot*> chunks[max_chunks];
+std::uint32_t slots_in_use_high_water = 0;  // next never-used index
+std::uint32_t free_list_head = 0;           // index + 1, 0 = empty
+internal_lock table_lock;
+
+thread_slot* slot_at(std::uint32_t index) {
+    thread_slot* chunk = chunks[index / slots_per_chunk].load(std::memory_order_acquire);
+    return chunk ? &chunk[index % slots_per_chunk] : nullptr;
+}
+
+}  // namespace
+
+lwp_t acquire_slot(thread_descriptor* descriptor) {
+    std::uint32_t index;
+    thread_slot* slot;
+    {
+        internal_lock_guard guard(table_lock);
+        if (free_list_head != 0) {
+            index = free_list_head - 1;
+            slot = slot_at(index);
+            free_list_head = slot->next_free;
+        } else {
+            index = slots_in_use_high_water;
+            if (index / slots_per_chunk >= max_chunks) return 0;
+            if (index % slots_per_chunk == 0 &&
+                chunks[index / slots_per_chunk].load(std::memory_order_relaxed) == nullptr) {
+                // Anonymous memory comes zeroed: every slot starts at
+                // generation 0, state running, unused.
+                long mapped = sys::mmap(nullptr, slots_per_chunk * sizeof(thread_slot),
+                                        PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+                if (sys::failed(mapped)) return 0;
+                chunks[index / slots_per_chunk].store(reinterpret_cast<thread_slot*>(mapped),
+                                                      std::memory_order_release);
+            }
+            slots_in_use_high_water = index + 1;
+            slot = slot_at(index);
+        }
+    }
+    slot->descriptor = descriptor;
+    std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));
+    // Release: the descriptor pointer is visible to whoever sees this word.
+    slot->word.store(make_word(generation, lifecycle::running), std::memory_order_release);
+    // Generation 0 in a handle is fine: index + 1 keeps every handle non-zero.
+    return (lwp_t{generation} << 32) | (index + 1);
+}
+
+thread_slot* find_slot(lwp_t handle) {
+    if (handle & foreign_handle_bit) return nullptr;
+    std::uint32_t index_plus_one = static_cast<std::uint32_t>(handle);
+    if (index_plus_one == 0) return nullptr;
+    std::uint32_t index = index_plus_one - 1;
+    if (index / slots_per_chunk >= max_chunks) return nullptr;
+    return slot_at(index);
+}
+
+void release_slot(lwp_t handle) {
+    thread_slot* slot = find_slot(handle);
+    std::uint32_t index = static_cast<std::uint32_t>(handle) - 1;
+    // The generation bump makes every copy of this handle stale. Generations
+    // wrap after 2^32 reuses of one slot, which is accepted.
+    slot->descriptor = nullptr;
+    slot->word.store(make_word(handle_generation(handle) + 1, lifecycle::running),
+                     std::memory_order_release);
+    internal_lock_guard guard(table_lock);
+    slot->next_free = free_list_head;
+    free_list_head = index + 1;
+}
+
+}  // namespace lwp::runtime

@@ -1,0 +1,55 @@
+// Thread handles (lwp_t) that stay safe to use after the thread is gone.
+//
+// A handle is (generation << 32) | (slot index + 1). Slots live in chunks that
+// are mapped on demand and never unmapped, so looking a handle up never touches
+// freed memory; releasing a slot bumps its generation, so a stale handle (a
+// second join, a detached thread that has ended) is recognised: ESRCH.
+//
+// Each slot's lifecycle is one atomic word, generation and state together, so
+// join, detach and exit resolve their races with a single compare-and-swap.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "lwp/thread.h"
+#include "thread_descriptor.hpp"
+
+namespace lwp::runtime {
+
+namespace lifecycle {
+inline constexpr std::uint32_t running = 0;
+inline constexpr std::uint32_t exited = 1;    // the thread has finished its routine
+inline constexpr std::uint32_t detached = 2;  // nobody will join: it releases itself
+inline constexpr std::uint32_t claimed = 4;   // a join (or late detach) owns the release
+}  // namespace lifecycle
+
+struct thread_slot {
+    // generation in the high 32 bits, lifecycle bits in the low 32.
+    std::atomic<std::uint64_t> word;
+    thread_descriptor* descriptor;
+    std::uint32_t next_free;  // index + 1 of the next free slot, 0 = none
+};
+
+inline constexpr lwp_t foreign_handle_bit = lwp_t{1} << 63;
+
+inline std::uint32_t generation_of(std::uint64_t word) { return static_cast<std::uint32_t>(word >> 32); }
+inline std::uint32_t state_of(std::uint64_t word) { return static_cast<std::uint32_t>(word); }
+inline std::uint64_t make_word(std::uint32_t generation, std::uint32_t state) {
+    return (std::uint64_t{generation} << 32) | state;
+}
+
+// Takes a free slot for `descriptor` and returns its handle, or 0 when the
+// table is full or a chunk cannot be mapped (the caller reports EAGAIN).
+lwp_t acquire_slot(thread_descriptor* descriptor);
+
+// The slot a handle names, or null if it never existed. The caller still
+// compares generations to detect staleness.
+thread_slot* find_slot(lwp_t handle);
+
+// Invalidates the handle (generation + 1) and returns the slot to the free list.
+void release_slot(lwp_t handle);
+
+inline std::uint32_t handle_generation(lwp_t handle) { return static_cast<std::uint32_t>(handle >> 32); }
+
+}  // namespace lwp::runtime

@@ -1,0 +1,146 @@
+#include "lifecycle.hpp"
+
+#include <cerrno>
+
+#include "../../arch/x86_64/clone.hpp"
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "handle_table.hpp"
+#include "stack_cache.hpp"
+
+namespace lwp::runtime {
+
+void (*specific_data_destructors)(thread_descriptor* descriptor) = nullptr;
+void (*thread_local_destructors)() = nullptr;
+
+namespace {
+
+// Waits (shared futex, see futex.hpp) until the kernel has cleared the tid
+// word: the thread is gone and no longer uses its stack.
+void wait_until_gone(thread_descriptor* descriptor) {
+    for (;;) {
+        int tid = descriptor->tid_word.load(std::memory_order_acquire);
+        if (tid == 0) return;
+        // EINTR (a signal handler ran) and EAGAIN (the word changed before we
+        // slept) both just mean: look again.
+        sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false);
+    }
+}
+
+// A detached thread giving back everything it owns while still running on it.
+[[noreturn]] void release_self(thread_descriptor* descriptor) {
+    release_slot(descriptor->handle);
+    if (descriptor->mapping_base == nullptr) {
+        // Caller-supplied stack: its owner may reuse the memory as soon as it
+        // believes we are done, so the kernel must not write our tid word there
+        // after we exit.
+        sys::set_tid_address(nullptr);
+        sys::exit_thread(0);
+    }
+    // Cached: the kernel's clear of the tid word at exit is what makes the
+    // entry reusable, so exit normally with the word armed.
+    if (offer_cached_mapping(descriptor)) sys::exit_thread(0);
+
+    // The cache is full: unmap our own stack. No signal handler may run from
+    // here on (it would run on a stack that is gone), and the kernel must not
+    // write the tid word after the unmap (the page may be someone else's by
+    // then).
+    unsigned long all_signals = ~0UL;
+    sys::sigprocmask(SIG_BLOCK, &all_signals, nullptr);
+    sys::set_tid_address(nullptr);
+    lwp_arch_unmap_and_exit(descriptor->mapping_base, descriptor->mapping_size);
+}
+
+// Compare-and-swap on a slot word that first checks the handle is current.
+// Returns false (with `observed` set) when the generation no longer matches.
+bool current_state(thread_slot* slot, lwp_t handle, std::uint64_t& observed) {
+    observed = slot->word.load(std::memory_order_acquire);
+    return generation_of(observed) == handle_generation(handle) && slot->descriptor != nullptr;
+}
+
+}  // namespace
+
+void mark_detached_before_start(lwp_t handle) {
+    thread_slot* slot = find_slot(handle);
+    slot->word.fetch_or(lifecycle::detached, std::memory_order_relaxed);
+}
+
+void finish_thread(thread_descriptor* descriptor, void* result) {
+    if (specific_data_destructors) specific_data_destructors(descriptor);
+    if (thread_local_destructors) thread_local_destructors();
+    descriptor->result = result;
+
+    // One atomic step decides who releases the thread: if it was already
+    // detached, we do; otherwise a later join (or detach) does. Acq_rel: the
+    // result is published to that releaser, and we see a detacher's writes.
+    thread_slot* slot = find_slot(descriptor->handle);
+    std::uint64_t previous = slot->word.fetch_or(lifecycle::exited, std::memory_order_acq_rel);
+    if (state_of(previous) & lifecycle::detached) release_self(descriptor);
+    sys::exit_thread(0);
+}
+
+}  // namespace lwp::runtime
+
+using namespace lwp::runtime;
+
+extern "C" {
+
+int lwp_join(lwp_t thread, void** result) {
+    if (thread == current_handle()) return EDEADLK;
+    thread_slot* slot = find_slot(thread);
+    if (slot == nullptr) return ESRCH;
+    std::uint64_t word;
+    for (;;) {
+        if (!current_state(slot, thread, word)) return ESRCH;
+        std::uint32_t state = state_of(word);
+        if (state & (lifecycle::detached | lifecycle::claimed)) return EINVAL;
+        // Claim the join; a concurrent second join or detach now gets EINVAL.
+        if (slot->word.compare_exchange_weak(word, word | lifecycle::claimed,
+                                             std::memory_order_acquire))
+            break;
+    }
+    thread_descriptor* descriptor = slot->descriptor;
+    wait_until_gone(descriptor);
+    if (result) *result = descriptor->result;
+    release_slot(thread);
+    recycle_mapping(descriptor);
+    return 0;
+}
+
+int lwp_detach(lwp_t thread) {
+    thread_slot* slot = find_slot(thread);
+    if (slot == nullptr) return ESRCH;
+    std::uint64_t word;
+    for (;;) {
+        if (!current_state(slot, thread, word)) return ESRCH;
+        std::uint32_t state = state_of(word);
+        if (state & (lifecycle::detached | lifecycle::claimed)) return EINVAL;
+        if (state & lifecycle::exited) {
+            // It finished first, so nobody else will release it: we do, once
+            // the kernel says it is gone.
+            if (!slot->word.compare_exchange_weak(word, word | lifecycle::claimed,
+                                                  std::memory_order_acquire))
+                continue;
+            thread_descriptor* descriptor = slot->descriptor;
+            wait_until_gone(descriptor);
+            release_slot(thread);
+            recycle_mapping(descriptor);
+            return 0;
+        }
+        // Still running: from now on it releases itself at exit (finish_thread).
+        if (slot->word.compare_exchange_weak(word, word | lifecycle::detached,
+                                             std::memory_order_acq_rel))
+            return 0;
+    }
+}
+
+void lwp_exit(void* result) {
+    thread_descriptor* descriptor = current_thread.descriptor;
+    if (descriptor) finish_thread(descriptor, result);
+    // A thread lwp did not create (the main thread of a glibc process, a
+    // std::thread): there is nothing of lwp's to release, so end just this
+    // thread. The host library's own per-thread cleanup does not run.
+    if (thread_local_destructors) thread_local_destructors();
+    lwp::sys::exit_thread(0);
+}
+}

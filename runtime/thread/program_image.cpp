@@ -1,0 +1,71 @@
+#include "program_image.hpp"
+
+#include <elf.h>
+
+#include <atomic>
+
+#include "../../arch/x86_64/clone.hpp"
+
+// Defined by the static linker at the start of the output file's ELF header.
+// liblwp.a is linked into executables, so this is the executable's header.
+extern "C" const Elf64_Ehdr __ehdr_start;
+
+namespace lwp::runtime {
+namespace {
+
+program_image read_program_headers() {
+    const Elf64_Ehdr& header = __ehdr_start;
+    const auto* headers = reinterpret_cast<const Elf64_Phdr*>(
+        reinterpret_cast<const char*>(&header) + header.e_phoff);
+
+    // The load bias: the run-time address of the header minus the virtual
+    // address of the segment that maps file offset 0 (0 for a PIE).
+    std::uintptr_t bias = reinterpret_cast<std::uintptr_t>(&header);
+    for (unsigned i = 0; i < header.e_phnum; ++i) {
+        if (headers[i].p_type == PT_LOAD && headers[i].p_offset == 0) {
+            bias -= headers[i].p_vaddr;
+            break;
+        }
+    }
+
+    program_image image{};
+    image.tls_alignment = 1;
+    image.executable_stack = true;  // the kernel's default without PT_GNU_STACK
+    for (unsigned i = 0; i < header.e_phnum; ++i) {
+        const Elf64_Phdr& segment = headers[i];
+        if (segment.p_type == PT_TLS) {
+            image.tls_init_image = reinterpret_cast<const void*>(bias + segment.p_vaddr);
+            image.tls_init_size = segment.p_filesz;
+            image.tls_block_size = segment.p_memsz;
+            image.tls_alignment = segment.p_align ? segment.p_align : 1;
+        } else if (segment.p_type == PT_GNU_STACK) {
+            image.executable_stack = (segment.p_flags & PF_X) != 0;
+        }
+    }
+    image.tls_block_tpoff = lwp_arch_tls_block_tpoff();
+    return image;
+}
+
+program_image cached_image;
+// 0: not read yet, 1: being read, 2: ready. Readers that lose the race spin
+// only for the few hundred instructions the first reader needs.
+std::atomic<int> cached_state{0};
+
+}  // namespace
+
+const program_image& the_program_image() {
+    // Acquire pairs with the release below: a reader that sees 2 sees the
+    // whole structure.
+    if (cached_state.load(std::memory_order_acquire) == 2) return cached_image;
+    int expected = 0;
+    if (cached_state.compare_exchange_strong(expected, 1, std::memory_order_acquire)) {
+        cached_image = read_program_headers();
+        cached_state.store(2, std::memory_order_release);
+    } else {
+        while (cached_state.load(std::memory_order_acquire) != 2) {
+        }
+    }
+    return cached_image;
+}
+
+}  // namespace lwp::runtime

@@ -1,0 +1,125 @@
+#include "stack_cache.hpp"
+
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "internal_lock.hpp"
+#include "lwp/thread.h"
+
+namespace lwp::runtime {
+namespace {
+
+// glibc's default cap, so memory behaviour is comparable.
+std::size_t limit_bytes = 40u << 20;
+std::size_t cached_bytes = 0;
+thread_descriptor* cached_head = nullptr;  // most recently cached first
+internal_lock cache_lock;
+
+// Waits until the kernel has cleared the tid word of an ended thread. For a
+// thread that has returned from its routine this is at most the short stretch
+// between its last instruction and the kernel's exit path.
+void wait_for_tid_clear(thread_descriptor* descriptor) {
+    for (;;) {
+        // Acquire pairs with the kernel's clear: the thread's last writes to
+        // its mapping are complete once we see 0.
+        int tid = descriptor->tid_word.load(std::memory_order_acquire);
+        if (tid == 0) return;
+        // Shared futex: the kernel's CLONE_CHILD_CLEARTID wake is not private.
+        sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false);
+    }
+}
+
+// Removes entries until the cache fits `limit`; returns them as a list for the
+// caller to unmap outside the lock.
+thread_descriptor* evict_to(std::size_t limit) {
+    thread_descriptor* evicted = nullptr;
+    thread_descriptor** link = &cached_head;
+    while (*link && cached_bytes > limit) {
+        thread_descriptor* entry = *link;
+        *link = entry->next_cached;
+        cached_bytes -= entry->mapping_size;
+        entry->next_cached = evicted;
+        evicted = entry;
+    }
+    return evicted;
+}
+
+void unmap_list(thread_descriptor* list) {
+    while (list) {
+        thread_descriptor* next = list->next_cached;
+        wait_for_tid_clear(list);
+        unmap_thread_mapping(list);
+        list = next;
+    }
+}
+
+}  // namespace
+
+thread_descriptor* take_cached_mapping(std::size_t mapping_size) {
+    internal_lock_guard guard(cache_lock);
+    for (thread_descriptor** link = &cached_head; *link; link = &(*link)->next_cached) {
+        thread_descriptor* entry = *link;
+        if (entry->mapping_size != mapping_size) continue;
+        // Acquire pairs with the kernel's clear of the tid word at thread exit.
+        if (entry->tid_word.load(std::memory_order_acquire) != 0) continue;
+        *link = entry->next_cached;
+        cached_bytes -= entry->mapping_size;
+        return entry;
+    }
+    return nullptr;
+}
+
+bool offer_cached_mapping(thread_descriptor* descriptor) {
+    internal_lock_guard guard(cache_lock);
+    if (cached_bytes + descriptor->mapping_size > limit_bytes) return false;
+    descriptor->next_cached = cached_head;
+    cached_head = descriptor;
+    cached_bytes += descriptor->mapping_size;
+    return true;
+}
+
+void unmap_thread_mapping(thread_descriptor* descriptor) {
+    // Copy first: the descriptor lives inside the range being unmapped.
+    void* base = descriptor->mapping_base;
+    std::size_t size = descriptor->mapping_size;
+    sys::munmap(base, size);
+}
+
+void recycle_mapping(thread_descriptor* descriptor) {
+    if (descriptor->mapping_base == nullptr) return;  // caller-supplied stack
+    if (!offer_cached_mapping(descriptor)) {
+        wait_for_tid_clear(descriptor);
+        unmap_thread_mapping(descriptor);
+    }
+}
+
+int set_cache_limit(std::size_t bytes) {
+    thread_descriptor* evicted;
+    {
+        internal_lock_guard guard(cache_lock);
+        limit_bytes = bytes;
+        evicted = evict_to(bytes);
+    }
+    // Entries evicted here may include a detached thread still on its way out:
+    // wait for the kernel's clear before unmapping under it.
+    unmap_list(evicted);
+    return 0;
+}
+
+std::size_t cache_limit() {
+    internal_lock_guard guard(cache_lock);
+    return limit_bytes;
+}
+
+std::size_t cache_size() {
+    internal_lock_guard guard(cache_lock);
+    return cached_bytes;
+}
+
+}  // namespace lwp::runtime
+
+extern "C" {
+
+int lwp_stack_cache_set_limit(size_t bytes) { return lwp::runtime::set_cache_limit(bytes); }
+size_t lwp_stack_cache_limit(void) { return lwp::runtime::cache_limit(); }
+size_t lwp_stack_cache_size(void) { return lwp::runtime::cache_size(); }
+}

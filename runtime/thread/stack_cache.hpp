@@ -1,0 +1,34 @@
+// Mappings of ended threads, kept for reuse up to a byte cap.
+//
+// The one rule: a mapping is handed out again only after the kernel has
+// cleared its tid word (CLONE_CHILD_CLEARTID), the sole proof that the old
+// thread no longer runs on that stack. That rule lets a detached thread put its
+// own mapping here on its way out, while it is still running on it.
+#pragma once
+
+#include <cstddef>
+
+#include "thread_descriptor.hpp"
+
+namespace lwp::runtime {
+
+// A cached mapping of exactly mapping_size bytes whose tid word is 0, or null.
+thread_descriptor* take_cached_mapping(std::size_t mapping_size);
+
+// Offers an ended thread's mapping (described by its descriptor, which lives
+// at the mapping's top). Returns false when it would exceed the cap; the caller
+// then unmaps it. The tid word may still be non-zero (a detached thread
+// caching itself); take_cached_mapping skips such entries until it clears.
+bool offer_cached_mapping(thread_descriptor* descriptor);
+
+// Unmaps a mapping that was not cached. Only valid once its tid word is 0.
+void unmap_thread_mapping(thread_descriptor* descriptor);
+
+// Returns a joined thread's mapping to the cache, or unmaps it.
+void recycle_mapping(thread_descriptor* descriptor);
+
+int set_cache_limit(std::size_t bytes);
+std::size_t cache_limit();
+std::size_t cache_size();
+
+}  // namespace lwp::runtime

@@ -1,0 +1,55 @@
+// lwp's per-thread record. It lives inside the thread's own mapping, just
+// above the TCB area, so creating a thread allocates nothing else.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "lwp/thread.h"
+
+namespace lwp::runtime {
+
+struct specific_data;  // thread-specific data (tsd.cpp); null until first set
+
+struct thread_descriptor {
+    // Written by the kernel: CLONE_PARENT_SETTID stores the child's tid here
+    // before clone returns; CLONE_CHILD_CLEARTID makes the kernel store 0 and
+    // FUTEX_WAKE (shared) it once the thread is gone and no longer touches its
+    // stack. That clear is the only proof that the mapping may be reused.
+    std::atomic<int> tid_word;
+    int reserved_padding;
+
+    lwp_t handle;
+    void* (*routine)(void*);
+    void* argument;
+    void* result;
+
+    // The whole mapping (guard included), or null for a caller-supplied stack,
+    // which lwp never unmaps or caches.
+    void* mapping_base;
+    std::size_t mapping_size;
+    // The usable stack, for lwp_getattr-style queries and the guard tests.
+    void* stack_low;
+    std::size_t stack_size;
+    std::size_t guard_size;
+
+    specific_data* specific;
+    thread_descriptor* next_cached;  // link in the stack cache
+};
+
+// Per-thread runtime state, in lwp's own thread_local so identity works on
+// threads lwp did not create (their copy starts zeroed and is filled lazily).
+// For lwp threads the creator writes the child's copy before clone.
+struct current_thread_state {
+    thread_descriptor* descriptor;  // null on foreign threads
+    lwp_t handle;                   // 0 until first asked for, on foreign threads
+    int tid;                        // kernel tid, 0 until first asked for
+};
+
+extern thread_local current_thread_state current_thread;
+
+int current_tid();
+lwp_t current_handle();
+
+}  // namespace lwp::runtime
