@@ -45,3 +45,8 @@ void abandon_spawn(prepared_spawn& prepared) noexcept {
 namespace lwp::this_thread {
 void yield() noexcept { sys::sched_yield(); }
 }  // namespace lwp::this_thread
+
+extern "C" int lwp_yield(void) {
+    lwp::sys::sched_yield();
+    return 0;
+}

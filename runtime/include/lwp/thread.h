@@ -65,6 +65,9 @@ __attribute__((noreturn)) void lwp_exit(void* result);
 lwp_t lwp_self(void);
 int lwp_equal(lwp_t a, lwp_t b);
 
+/* Gives up the processor (sched_yield). Returns 0. */
+int lwp_yield(void);
+
 /* Kernel thread id of the calling thread (cached per thread). */
 int lwp_gettid(void);
 

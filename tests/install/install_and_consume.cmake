@@ -1,0 +1,26 @@
+# cmake -P script: install, configure a consumer, build it, run it.
+file(REMOVE_RECURSE ${SCRATCH})
+set(prefix ${SCRATCH}/prefix)
+
+function(run)
+  execute_process(COMMAND ${ARGV} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "failed (${status}): ${ARGV}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${LWP_BUILD_DIR} --prefix ${prefix})
+foreach(expected include/lwp/lwp.h include/lwp/lwp.hpp lib/liblwp.a lib/cmake/lwp/lwpConfig.cmake)
+  if(NOT EXISTS ${prefix}/${expected})
+    message(FATAL_ERROR "missing after install: ${expected}")
+  endif()
+endforeach()
+run(${CMAKE_COMMAND} -S ${CONSUMER_SOURCE} -B ${SCRATCH}/consumer-build
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build ${SCRATCH}/consumer-build)
+run(${SCRATCH}/consumer-build/consumer)
+if(NOT last_output MATCHES "consumer: 8 threads joined, sum 36")
+  message(FATAL_ERROR "unexpected consumer output: ${last_output}")
+endif()
+message(STATUS "${last_output}")

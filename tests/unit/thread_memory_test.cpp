@@ -1,0 +1,234 @@
+// What a new thread finds in memory: its TLS copy, its TCB, and a stack of the
+// size asked for with a guard below it.
+#include <gtest/gtest.h>
+#include <lwp/lwp.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdint>
+#include <cstring>
+
+#include "arch/x86_64/thread_pointer.hpp"
+#include "process_probe.hpp"
+
+namespace {
+
+// .tdata (initialised) and .tbss (zero) variables of this test executable.
+thread_local int initialised_counter = 42;
+thread_local char zeroed_buffer[256];
+alignas(64) thread_local unsigned char cache_line_aligned[64] = {7};
+
+struct tls_report {
+    int initial_counter;
+    int counter_after_bump;
+    bool buffer_was_zero;
+    std::uintptr_t aligned_address;
+    unsigned char aligned_first_byte;
+    void* counter_address;
+};
+
+void* inspect_tls(void* raw) {
+    auto* report = static_cast<tls_report*>(raw);
+    report->initial_counter = initialised_counter;
+    initialised_counter += 1000;
+    report->counter_after_bump = initialised_counter;
+    report->buffer_was_zero = true;
+    for (char c : zeroed_buffer)
+        if (c != 0) report->buffer_was_zero = false;
+    std::memset(zeroed_buffer, 0x5a, sizeof zeroed_buffer);  // dirty it for the next user
+    report->aligned_address = reinterpret_cast<std::uintptr_t>(cache_line_aligned);
+    report->aligned_first_byte = cache_line_aligned[0];
+    report->counter_address = &initialised_counter;
+    return nullptr;
+}
+
+TEST(ThreadMemory, ThreadLocalsStartFromTheirInitialisersInEveryThread) {
+    initialised_counter = -1;  // the main thread's copy must not leak into children
+    std::memset(zeroed_buffer, 1, sizeof zeroed_buffer);
+    // Several rounds: later rounds run on cached mappings whose TLS was dirtied.
+    for (int round = 0; round < 4; ++round) {
+        tls_report report{};
+        lwp_t thread;
+        ASSERT_EQ(0, lwp_create(&thread, nullptr, inspect_tls, &report));
+        ASSERT_EQ(0, lwp_join(thread, nullptr));
+        EXPECT_EQ(42, report.initial_counter);
+        EXPECT_EQ(1042, report.counter_after_bump);
+        EXPECT_TRUE(report.buffer_was_zero);
+        EXPECT_EQ(0u, report.aligned_address % 64);
+        EXPECT_EQ(7, report.aligned_first_byte);
+        EXPECT_NE(static_cast<void*>(&initialised_counter), report.counter_address);
+    }
+    EXPECT_EQ(-1, initialised_counter);
+}
+
+TEST(ThreadMemory, ConcurrentThreadsHaveDistinctThreadLocals) {
+    constexpr int thread_count = 16;
+    tls_report reports[thread_count]{};
+    lwp_t threads[thread_count];
+    for (int i = 0; i < thread_count; ++i) ASSERT_EQ(0, lwp_create(&threads[i], nullptr, inspect_tls, &reports[i]));
+    for (auto thread : threads) ASSERT_EQ(0, lwp_join(thread, nullptr));
+    for (int i = 0; i < thread_count; ++i) {
+        EXPECT_EQ(42, reports[i].initial_counter);
+        for (int j = 0; j < i; ++j) EXPECT_NE(reports[i].counter_address, reports[j].counter_address);
+    }
+}
+
+struct tcb_report {
+    void* thread_pointer;
+    std::uintptr_t self_word;       // %fs:0x00
+    std::uintptr_t self_again_word; // %fs:0x10
+    std::uintptr_t canary;          // %fs:0x28
+    std::uintptr_t pointer_guard;   // %fs:0x30
+};
+
+void* inspect_tcb(void* raw) {
+    auto* report = static_cast<tcb_report*>(raw);
+    report->thread_pointer = lwp::arch::thread_pointer();
+    report->self_word = lwp::arch::thread_word(0x00);
+    report->self_again_word = lwp::arch::thread_word(0x10);
+    report->canary = lwp::arch::thread_word(0x28);
+    report->pointer_guard = lwp::arch::thread_word(0x30);
+    return nullptr;
+}
+
+TEST(ThreadMemory, TheTcbPointsAtItselfAndCarriesTheCreatorsCanary) {
+    tcb_report report{};
+    lwp_t thread;
+    ASSERT_EQ(0, lwp_create(&thread, nullptr, inspect_tcb, &report));
+    ASSERT_EQ(0, lwp_join(thread, nullptr));
+    EXPECT_NE(lwp::arch::thread_pointer(), report.thread_pointer);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(report.thread_pointer), report.self_word);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(report.thread_pointer), report.self_again_word);
+    EXPECT_EQ(lwp::arch::thread_word(0x28), report.canary);
+    EXPECT_EQ(lwp::arch::thread_word(0x30), report.pointer_guard);
+    EXPECT_NE(0u, report.canary);  // glibc seeds it from AT_RANDOM
+}
+
+// Touches `depth` bytes of stack below the caller, a page at a time, in one
+// frame (alloca), then reports success.
+__attribute__((noinline)) bool touch_stack(size_t depth) {
+    volatile char* region = static_cast<volatile char*>(__builtin_alloca(depth));
+    for (size_t offset = 0; offset < depth; offset += 512) region[offset] = 1;
+    region[depth - 1] = 1;
+    return region[0] == 1;
+}
+
+struct stack_probe {
+    size_t depth;
+    bool touched;
+    std::uintptr_t local_address;
+};
+
+void* use_stack(void* raw) {
+    auto* probe = static_cast<stack_probe*>(raw);
+    int local = 0;
+    probe->local_address = reinterpret_cast<std::uintptr_t>(&local);
+    probe->touched = touch_stack(probe->depth);
+    return nullptr;
+}
+
+class ThreadStackSize : public testing::TestWithParam<size_t> {};
+
+TEST_P(ThreadStackSize, NearlyAllOfTheRequestedStackIsUsable) {
+    const size_t size = GetParam();
+    lwp_attr_t attr;
+    ASSERT_EQ(0, lwp_attr_init(&attr));
+    ASSERT_EQ(0, lwp_attr_setstacksize(&attr, size));
+    size_t read_back = 0;
+    ASSERT_EQ(0, lwp_attr_getstacksize(&attr, &read_back));
+    EXPECT_EQ(size, read_back);
+    // Leave 4 KiB for the frames of use_stack/touch_stack themselves.
+    stack_probe probe{size - 4096, false, 0};
+    lwp_t thread;
+    ASSERT_EQ(0, lwp_create(&thread, &attr, use_stack, &probe));
+    ASSERT_EQ(0, lwp_join(thread, nullptr));
+    EXPECT_TRUE(probe.touched);
+    lwp_attr_destroy(&attr);
+}
+
+void use_more_than_asked(size_t size) {
+    lwp_attr_t attr;
+    lwp_attr_init(&attr);
+    lwp_attr_setstacksize(&attr, size);
+    // Two pages past the request: the stack really is that size, with the
+    // guard right below it.
+    stack_probe probe{size + 8192, false, 0};
+    lwp_t thread;
+    if (lwp_create(&thread, &attr, use_stack, &probe) != 0) _exit(3);
+    lwp_join(thread, nullptr);
+    _exit(4);
+}
+
+TEST(ThreadMemoryDeathTest, TheStackIsNoLargerThanAskedFor) {
+    EXPECT_EXIT(use_more_than_asked(64 << 10), testing::KilledBySignal(SIGSEGV), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, ThreadStackSize,
+                         testing::Values(size_t{64} << 10, size_t{1} << 20, size_t{16} << 20));
+
+__attribute__((noinline)) int recurse_forever(int depth) {
+    volatile char frame[256];
+    frame[0] = static_cast<char>(depth);
+    return recurse_forever(depth + 1) + frame[0];
+}
+
+void* overflow_stack(void*) {
+    recurse_forever(0);
+    return nullptr;
+}
+
+void overflow_in_a_thread() {
+    lwp_attr_t attr;
+    lwp_attr_init(&attr);
+    lwp_attr_setstacksize(&attr, 64 << 10);
+    lwp_t thread;
+    if (lwp_create(&thread, &attr, overflow_stack, nullptr) != 0) _exit(3);
+    lwp_join(thread, nullptr);
+    _exit(4);  // not reached: the guard page faults first
+}
+
+TEST(ThreadMemoryDeathTest, OverflowIntoTheGuardPageDiesWithSigsegv) {
+    EXPECT_EXIT(overflow_in_a_thread(), testing::KilledBySignal(SIGSEGV), "");
+}
+
+TEST(ThreadMemory, ACallerSuppliedStackIsUsedAndNeverUnmapped) {
+    constexpr size_t size = 256 << 10;
+    void* stack = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ASSERT_NE(MAP_FAILED, stack);
+    lwp_attr_t attr;
+    ASSERT_EQ(0, lwp_attr_init(&attr));
+    ASSERT_EQ(0, lwp_attr_setstack(&attr, stack, size));
+    void* got_address = nullptr;
+    size_t got_size = 0;
+    ASSERT_EQ(0, lwp_attr_getstack(&attr, &got_address, &got_size));
+    EXPECT_EQ(stack, got_address);
+    EXPECT_EQ(size, got_size);
+    for (int round = 0; round < 3; ++round) {
+        stack_probe probe{64 << 10, false, 0};
+        lwp_t thread;
+        ASSERT_EQ(0, lwp_create(&thread, &attr, use_stack, &probe));
+        ASSERT_EQ(0, lwp_join(thread, nullptr));
+        EXPECT_TRUE(probe.touched);
+        EXPECT_GE(probe.local_address, reinterpret_cast<std::uintptr_t>(stack));
+        EXPECT_LT(probe.local_address, reinterpret_cast<std::uintptr_t>(stack) + size);
+        EXPECT_TRUE(lwp_test::is_mapped(stack));
+    }
+    // Detached on a caller-supplied stack: still never unmapped by lwp.
+    ASSERT_EQ(0, lwp_attr_setdetachstate(&attr, LWP_CREATE_DETACHED));
+    std::atomic<int> done{0};
+    lwp_t detached;
+    ASSERT_EQ(0, lwp_create(&detached, &attr,
+                            [](void* raw) -> void* {
+                                static_cast<std::atomic<int>*>(raw)->store(1);
+                                return nullptr;
+                            },
+                            &done));
+    while (lwp_join(detached, nullptr) != ESRCH) lwp_yield();
+    EXPECT_EQ(1, done.load());
+    EXPECT_TRUE(lwp_test::is_mapped(stack));
+    lwp_attr_destroy(&attr);
+    munmap(stack, size);
+}
+
+}  // namespace
