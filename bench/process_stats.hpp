@@ -1,0 +1,17 @@
+// Whole-process figures the benchmarks report as counters: resident memory
+// and the number of memory mappings. Read from /proc on the benchmark's own
+// thread, never from inside a spawned thread.
+#pragma once
+
+#include <cstddef>
+
+namespace lwp_bench {
+
+// Resident set size in bytes (/proc/self/statm, second field, in pages).
+std::size_t resident_bytes();
+
+// Lines of /proc/self/maps: one per mapping (a guard page split off a stack
+// by mprotect is a mapping of its own).
+std::size_t mapping_count();
+
+}  // namespace lwp_bench
