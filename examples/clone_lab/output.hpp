@@ -62,6 +62,7 @@ inline void print_machine(const findings& found) {
         std::printf("tid.%s.one_word=%d\n", k, r.experiment->one_word);
         std::printf("tid.%s.sentinel=%d\n", k, tid_sentinel);
         std::printf("tid.%s.child_tid=%d\n", k, r.child_tid);
+        std::printf("tid.%s.child_gettid=%d\n", k, r.child_gettid);
         std::printf("tid.%s.ptid_after_clone=%d\n", k, r.ptid_after_clone);
         if (r.ctid_after_clone)
             std::printf("tid.%s.ctid_after_clone=%d\n", k, *r.ctid_after_clone);

@@ -44,7 +44,8 @@ inline constexpr int tid_sentinel = -1;
 
 struct tid_result {
     const tid_experiment* experiment;
-    int child_tid;
+    int child_tid;          // what clone returned
+    int child_gettid;       // what the child's gettid said
     int ptid_after_clone;   // the PARENT_SETTID word, parent's memory
     // The child_tid word, parent's memory, right after clone returned; empty
     // when the answer is a race (CHILD_SETTID into shared memory, written by
@@ -90,6 +91,7 @@ inline tid_result run_tid_experiment(const tid_experiment& experiment) {
     child_report report;
     read_exactly(report_pipe.read_end, &report, sizeof report);
     result.ctid_at_entry = report.tid_word_at_entry;
+    result.child_gettid = report.tid;
     if (!vfork && write(go_pipe.write_end, "g", 1) != 1) lab_failure("cannot release a child");
 
     if (has(flags, CLONE_THREAD)) {
