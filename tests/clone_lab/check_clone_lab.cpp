@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s [--mutations] <path to clone_lab>\n", argv[0]);
         return 2;
     }
-    auto values = run_lab(argv[argc - 1]);
+    auto values = run_machine(argv[argc - 1]);
     if (!values) {
         std::printf("FAIL clone_lab --machine did not run to completion\n");
         return 1;

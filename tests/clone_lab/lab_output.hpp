@@ -1,4 +1,4 @@
-// Running `clone_lab --machine` and reading its key=value lines.
+// Running a study example with --machine and reading its key=value lines.
 #pragma once
 
 #include <sys/wait.h>
@@ -25,9 +25,10 @@ inline lab_output parse(const std::string& text) {
     return values;
 }
 
-// Runs the lab; empty when it could not be run or exited non-zero.
-inline std::optional<lab_output> run_lab(const std::string& lab_path) {
-    std::string command = "'" + lab_path + "' --machine";
+// Runs `program --machine`; empty when it could not be run or exited
+// non-zero.
+inline std::optional<lab_output> run_machine(const std::string& program) {
+    std::string command = "'" + program + "' --machine";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return std::nullopt;
     std::string text;
