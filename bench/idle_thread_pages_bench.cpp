@@ -1,0 +1,95 @@
+// Where an idle lwp thread's resident memory is. One thread (default
+// attributes, fresh mapping) blocks on a futex word; the benchmark finds the
+// mapping that holds its stack in /proc/self/maps and asks mincore which of
+// its pages are resident. Counters, all in bytes measured from the mapping's
+// top (its highest address):
+//   resident_pages             pages of the mapping in memory;
+//   lowest_resident_from_top   bottom of the lowest resident page;
+//   thread_pointer_from_top    where %fs points (TCB; host area above it);
+//   stack_pointer_from_top     a local of the idle thread (its stack top).
+// The time column is meaningless here; only the counters matter.
+#include <benchmark/benchmark.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "arch/x86_64/thread_pointer.hpp"
+#include "lwp/lwp.hpp"
+#include "runtime/sys/futex.hpp"
+
+namespace {
+
+std::atomic<int> release{0};
+std::atomic<std::uintptr_t> stack_address{0};
+std::atomic<std::uintptr_t> thread_pointer{0};
+
+void idle_and_report() {
+    int local = 0;
+    benchmark::DoNotOptimize(local);
+    thread_pointer.store(reinterpret_cast<std::uintptr_t>(lwp::arch::thread_pointer()),
+                         std::memory_order_relaxed);
+    stack_address.store(reinterpret_cast<std::uintptr_t>(&local), std::memory_order_release);
+    while (release.load(std::memory_order_acquire) == 0)
+        lwp::sys::futex_wait(&release, 0, /*process_private=*/true);
+}
+
+bool mapping_holding(std::uintptr_t address, std::uintptr_t& low, std::uintptr_t& high) {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        unsigned long first, last;
+        if (std::sscanf(line.c_str(), "%lx-%lx", &first, &last) != 2) continue;
+        if (address >= first && address < last) {
+            low = first;
+            high = last;
+            return true;
+        }
+    }
+    return false;
+}
+
+void idle_thread_pages_lwp(benchmark::State& state) {
+    double resident = 0, lowest = 0, tp_offset = 0, sp_offset = 0;
+    for (auto _ : state) {
+        lwp_stack_cache_set_limit(0);  // a fresh mapping, as most of 10,000 get
+        lwp_stack_cache_set_limit(40u << 20);
+        release.store(0);
+        stack_address.store(0);
+        lwp::thread thread(idle_and_report);
+        while (stack_address.load(std::memory_order_acquire) == 0) std::this_thread::yield();
+        std::uintptr_t sp = stack_address.load(), tp = thread_pointer.load(), low, high;
+        if (mapping_holding(sp, low, high)) {
+            std::size_t pages = (high - low) / 4096;
+            std::vector<unsigned char> in_core(pages);
+            mincore(reinterpret_cast<void*>(low), high - low, in_core.data());
+            resident = lowest = 0;
+            for (std::size_t i = 0; i < pages; ++i) {
+                if (!(in_core[i] & 1)) continue;
+                resident += 1;
+                double from_top = static_cast<double>(high - (low + i * 4096));
+                if (from_top > lowest) lowest = from_top;
+            }
+            tp_offset = static_cast<double>(high - tp);
+            sp_offset = static_cast<double>(high - sp);
+        } else {
+            state.SkipWithError("no mapping holds the thread's stack");
+        }
+        release.store(1, std::memory_order_release);
+        lwp::sys::futex_wake(&release, 1, /*process_private=*/true);
+        thread.join();
+    }
+    state.counters["resident_pages"] = resident;
+    state.counters["lowest_resident_from_top"] = lowest;
+    state.counters["thread_pointer_from_top"] = tp_offset;
+    state.counters["stack_pointer_from_top"] = sp_offset;
+}
+
+}  // namespace
+
+BENCHMARK(idle_thread_pages_lwp)->Name("idle_thread_pages/lwp")->Iterations(1)->UseRealTime();
