@@ -87,4 +87,27 @@ inline long write(int fd, const void* data, std::size_t length) {
     return syscall3(__NR_write, fd, reinterpret_cast<long>(data), static_cast<long>(length));
 }
 
+// read, close, ioctl, nanosleep and sched_getaffinity serve runtime/libc.
+inline long read(int fd, void* data, std::size_t length) {
+    return syscall3(__NR_read, fd, reinterpret_cast<long>(data), static_cast<long>(length));
+}
+
+inline long close(int fd) { return syscall1(__NR_close, fd); }
+
+inline long ioctl(int fd, unsigned long request, void* argument) {
+    return syscall3(__NR_ioctl, fd, static_cast<long>(request), reinterpret_cast<long>(argument));
+}
+
+inline long nanosleep(const timespec* duration, timespec* remaining) {
+    return syscall2(__NR_nanosleep, reinterpret_cast<long>(duration),
+                    reinterpret_cast<long>(remaining));
+}
+
+// Fills `mask` (mask_size bytes) with the CPUs the thread may run on and
+// returns the number of bytes the kernel wrote.
+inline long sched_getaffinity(int tid, std::size_t mask_size, void* mask) {
+    return syscall3(__NR_sched_getaffinity, tid, static_cast<long>(mask_size),
+                    reinterpret_cast<long>(mask));
+}
+
 }  // namespace lwp::sys

@@ -1,0 +1,23 @@
+// abs labs llabs div ldiv lldiv. abs(INT_MIN) is undefined in C; here it
+// wraps to INT_MIN rather than trapping.
+#include <stdlib.h>
+
+extern "C" {
+
+int abs(int value) noexcept { return value < 0 ? static_cast<int>(0u - value) : value; }
+long labs(long value) noexcept { return value < 0 ? static_cast<long>(0ul - value) : value; }
+long long llabs(long long value) noexcept {
+    return value < 0 ? static_cast<long long>(0ull - value) : value;
+}
+
+div_t div(int numerator, int denominator) noexcept {
+    return {numerator / denominator, numerator % denominator};
+}
+ldiv_t ldiv(long numerator, long denominator) noexcept {
+    return {numerator / denominator, numerator % denominator};
+}
+lldiv_t lldiv(long long numerator, long long denominator) noexcept {
+    return {numerator / denominator, numerator % denominator};
+}
+
+}  // extern "C"

@@ -1,0 +1,42 @@
+// tolower/toupper in the "C" locale, and the tables glibc's <ctype.h> reads
+// through __ctype_tolower_loc/__ctype_toupper_loc when it inlines them:
+// int32 entries indexable from -128 to 255, each character mapping to itself
+// except the ASCII letters.
+#include <ctype.h>
+#include <stdint.h>
+
+namespace {
+
+struct case_table {
+    int32_t entries[384];
+};
+
+constexpr case_table make_case_table(char from_first, char to_first) {
+    case_table table{};
+    for (int c = -128; c < 256; ++c) {
+        bool mapped = c >= from_first && c < from_first + 26;
+        table.entries[c + 128] = mapped ? c - from_first + to_first : c;
+    }
+    return table;
+}
+
+constexpr case_table lower_table = make_case_table('A', 'a');
+constexpr case_table upper_table = make_case_table('a', 'A');
+const int32_t* const lower_pointer = lower_table.entries + 128;
+const int32_t* const upper_pointer = upper_table.entries + 128;
+
+}  // namespace
+
+extern "C" {
+
+const int32_t** __ctype_tolower_loc(void) noexcept {
+    return const_cast<const int32_t**>(&lower_pointer);
+}
+const int32_t** __ctype_toupper_loc(void) noexcept {
+    return const_cast<const int32_t**>(&upper_pointer);
+}
+
+int tolower(int c) noexcept { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+int toupper(int c) noexcept { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
+
+}  // extern "C"

@@ -1,0 +1,49 @@
+// memcpy memmove memset memcmp bcmp: the memory primitives that both
+// programs and compiler-generated code (struct copies, zero-initialisation)
+// call. The bulk moves use the x86 string instructions, see
+// arch/x86_64/string_ops.hpp for why.
+#include <string.h>
+
+#include <cstdint>
+
+#include "../../arch/x86_64/string_ops.hpp"
+
+extern "C" {
+
+void* memcpy(void* __restrict destination, const void* __restrict source,
+             size_t count) noexcept {
+    lwp::arch::copy_forward(destination, source, count);
+    return destination;
+}
+
+void* memmove(void* destination, const void* source, size_t count) noexcept {
+    // Copying forward is safe unless the destination starts inside the
+    // source; compared as integers since the two may be unrelated objects.
+    auto to = reinterpret_cast<std::uintptr_t>(destination);
+    auto from = reinterpret_cast<std::uintptr_t>(source);
+    if (to - from >= count)
+        lwp::arch::copy_forward(destination, source, count);
+    else
+        lwp::arch::copy_backward(destination, source, count);
+    return destination;
+}
+
+void* memset(void* destination, int value, size_t count) noexcept {
+    lwp::arch::fill(destination, static_cast<unsigned char>(value), count);
+    return destination;
+}
+
+int memcmp(const void* left, const void* right, size_t count) noexcept {
+    auto* a = static_cast<const unsigned char*>(left);
+    auto* b = static_cast<const unsigned char*>(right);
+    for (size_t i = 0; i < count; ++i)
+        if (a[i] != b[i]) return a[i] - b[i];
+    return 0;
+}
+
+// Clang turns memcmp(...) == 0 into bcmp; give it one.
+int bcmp(const void* left, const void* right, size_t count) noexcept {
+    return memcmp(left, right, count);
+}
+
+}  // extern "C"

@@ -1,0 +1,341 @@
+// The printf format-string interpreter: flags, width, precision, length
+// modifiers, and the integer, character, string and pointer conversions.
+// Floating point is in printf_float.cpp. See printf_core.hpp for the list of
+// what is and is not supported.
+#include "printf_core.hpp"
+
+#include <errno.h>
+#include <wchar.h>
+
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+
+namespace lwp::libc {
+
+void format_sink::repeat(char byte, std::size_t count) {
+    char run[16];
+    for (char& c : run) c = byte;
+    while (count) {
+        std::size_t piece = count < sizeof run ? count : sizeof run;
+        emit(run, piece);
+        count -= piece;
+    }
+}
+
+std::size_t emit_field_start(format_sink& sink, const conversion_spec& spec,
+                             const char* prefix, std::size_t prefix_length,
+                             std::size_t zeros, std::size_t body_length) {
+    std::size_t length = prefix_length + zeros + body_length;
+    std::size_t padding =
+        static_cast<std::size_t>(spec.width) > length ? spec.width - length : 0;
+    std::size_t owed_after = 0;
+    if (spec.flags & flag_left) {
+        owed_after = padding;
+    } else if (spec.flags & flag_zero) {
+        zeros += padding;  // callers clear flag_zero where it must not apply
+    } else {
+        sink.repeat(' ', padding);
+    }
+    sink.emit(prefix, prefix_length);
+    sink.repeat('0', zeros);
+    return owed_after;
+}
+
+namespace {
+
+enum class length_modifier { none, hh, h, l, ll, j, z, t, L };
+
+// Every integer argument is either an int (none, hh, h: C's default
+// promotions widen char and short to int) or a 64-bit type (l ll j z t all
+// name long-sized types here). Fetching in those two widths and then
+// narrowing keeps the number of inlined va_arg expansions, a large part of
+// this file's code size, at two.
+// Out of line for the same reason: one copy of each va_arg expansion.
+[[gnu::noinline]] int next_int(va_list& arguments) { return va_arg(arguments, int); }
+[[gnu::noinline]] void* next_pointer(va_list& arguments) { return va_arg(arguments, void*); }
+
+bool is_long_sized(length_modifier length) {
+    return length >= length_modifier::l && length <= length_modifier::t;
+}
+
+[[gnu::noinline]] std::uintmax_t fetch_unsigned(va_list& arguments, length_modifier length) {
+    if (is_long_sized(length)) return va_arg(arguments, unsigned long);
+    unsigned value = va_arg(arguments, unsigned);
+    // hh and h: the value "shall be converted" to the narrow type.
+    if (length == length_modifier::hh) return static_cast<unsigned char>(value);
+    if (length == length_modifier::h) return static_cast<unsigned short>(value);
+    return value;
+}
+
+std::intmax_t fetch_signed(va_list& arguments, length_modifier length) {
+    std::uintmax_t value = fetch_unsigned(arguments, length);
+    if (is_long_sized(length)) return static_cast<long>(value);
+    if (length == length_modifier::hh) return static_cast<signed char>(value);
+    if (length == length_modifier::h) return static_cast<short>(value);
+    return static_cast<int>(value);
+}
+
+void store_count(va_list& arguments, length_modifier length, std::size_t count) {
+    void* target = next_pointer(arguments);
+    if (length == length_modifier::hh) *static_cast<signed char*>(target) = static_cast<signed char>(count);
+    else if (length == length_modifier::h) *static_cast<short*>(target) = static_cast<short>(count);
+    else if (is_long_sized(length)) *static_cast<long*>(target) = static_cast<long>(count);
+    else *static_cast<int*>(target) = static_cast<int>(count);
+}
+
+void finish_field(format_sink& sink, std::size_t owed_after) { sink.repeat(' ', owed_after); }
+
+// d i u o x X p: digits (at least `precision` of them), a sign or 0x prefix,
+// and padding.
+void format_integer(format_sink& sink, conversion_spec spec, std::uintmax_t magnitude,
+                    bool negative) {
+    const char conversion = spec.conversion;
+    const bool is_signed = conversion == 'd' || conversion == 'i';
+    const unsigned base = conversion == 'o' ? 8 : (conversion == 'u' || is_signed) ? 10 : 16;
+    const char* digit_set = conversion == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+
+    char digits[24];  // 22 octal digits hold 64 bits
+    char* end = digits + sizeof digits;
+    char* first = end;
+    for (std::uintmax_t rest = magnitude; rest; rest /= base) *--first = digit_set[rest % base];
+    std::size_t digit_count = static_cast<std::size_t>(end - first);
+
+    // Precision 0 with value 0 prints no digits at all; "%#o" still gets its 0.
+    std::size_t minimum = spec.precision < 0 ? 1 : static_cast<std::size_t>(spec.precision);
+    if (spec.precision >= 0) spec.flags &= ~flag_zero;  // a precision disables '0'
+    std::size_t zeros = minimum > digit_count ? minimum - digit_count : 0;
+    if (conversion == 'o' && (spec.flags & flag_alternate) && zeros == 0 &&
+        (digit_count == 0 || *first != '0'))
+        zeros = 1;
+
+    char prefix[2];
+    std::size_t prefix_length = 0;
+    if (is_signed) {
+        if (negative) prefix[prefix_length++] = '-';
+        else if (spec.flags & flag_plus) prefix[prefix_length++] = '+';
+        else if (spec.flags & flag_space) prefix[prefix_length++] = ' ';
+    } else if (base == 16 && (spec.flags & flag_alternate) && magnitude != 0) {
+        prefix[prefix_length++] = '0';
+        prefix[prefix_length++] = conversion == 'X' ? 'X' : 'x';
+    }
+    std::size_t owed = emit_field_start(sink, spec, prefix, prefix_length, zeros, digit_count);
+    sink.emit(first, digit_count);
+    finish_field(sink, owed);
+}
+
+// A string or character body: padded with spaces only ('0' is undefined for
+// these; glibc ignores it, so do we).
+void format_text(format_sink& sink, conversion_spec spec, const char* text, std::size_t length) {
+    spec.flags &= ~flag_zero;
+    std::size_t owed = emit_field_start(sink, spec, nullptr, 0, 0, length);
+    sink.emit(text, length);
+    finish_field(sink, owed);
+}
+
+std::size_t bounded_length(const char* text, int precision) {
+    std::size_t length = 0;
+    while ((precision < 0 || length < static_cast<std::size_t>(precision)) && text[length])
+        ++length;
+    return length;
+}
+
+// The "C" locale's wide-to-narrow conversion: ASCII maps to itself, anything
+// else is an encoding error. Returns false on such an error.
+bool format_wide_text(format_sink& sink, const conversion_spec& spec, const wchar_t* text,
+                      std::size_t limit) {
+    std::size_t length = 0;
+    while (length < limit && text[length]) {
+        if (static_cast<unsigned long>(text[length]) > 0x7f) return false;
+        ++length;
+    }
+    conversion_spec body = spec;
+    body.flags &= ~flag_zero;
+    std::size_t owed = emit_field_start(sink, body, nullptr, 0, 0, length);
+    for (std::size_t i = 0; i < length; ++i) sink.emit(static_cast<char>(text[i]));
+    finish_field(sink, owed);
+    return true;
+}
+
+int parse_decimal(const char*& cursor) {
+    int value = 0;
+    while (*cursor >= '0' && *cursor <= '9') {
+        int digit = *cursor++ - '0';
+        // Saturate: a width beyond INT_MAX can only end in EOVERFLOW anyway.
+        value = value > (INT_MAX - digit) / 10 ? INT_MAX : value * 10 + digit;
+    }
+    return value;
+}
+
+}  // namespace
+
+int format(format_sink& sink, const char* format, va_list arguments_in) {
+    // A local copy: va_list is an array type on x86_64, and the helpers take
+    // it by reference so that each fetch advances the same list.
+    va_list arguments;
+    va_copy(arguments, arguments_in);
+    int error = 0;
+
+    for (const char* cursor = format; *cursor;) {
+        if (*cursor != '%') {
+            const char* run = cursor;
+            while (*cursor && *cursor != '%') ++cursor;
+            sink.emit(run, static_cast<std::size_t>(cursor - run));
+            continue;
+        }
+        const char* spec_start = cursor++;
+        conversion_spec spec;
+
+        for (;; ++cursor) {
+            if (*cursor == '-') spec.flags |= flag_left;
+            else if (*cursor == '+') spec.flags |= flag_plus;
+            else if (*cursor == ' ') spec.flags |= flag_space;
+            else if (*cursor == '#') spec.flags |= flag_alternate;
+            else if (*cursor == '0') spec.flags |= flag_zero;
+            else if (*cursor != '\'') break;
+        }
+        if (*cursor == '*') {
+            ++cursor;
+            int width = next_int(arguments);
+            // A negative * width means '-' with its magnitude.
+            if (width < 0) {
+                spec.flags |= flag_left;
+                width = width == INT_MIN ? INT_MAX : -width;
+            }
+            spec.width = width;
+        } else {
+            spec.width = parse_decimal(cursor);
+        }
+        if (*cursor == '.') {
+            ++cursor;
+            if (*cursor == '*') {
+                ++cursor;
+                int precision = next_int(arguments);
+                spec.precision = precision < 0 ? -1 : precision;  // negative: as if omitted
+            } else {
+                spec.precision = parse_decimal(cursor);
+            }
+        }
+        if (*cursor == '$') {  // positional arguments
+            error = ENOTSUP;
+            break;
+        }
+
+        length_modifier length = length_modifier::none;
+        switch (*cursor) {
+        case 'h':
+            ++cursor;
+            length = *cursor == 'h' ? (++cursor, length_modifier::hh) : length_modifier::h;
+            break;
+        case 'l':
+            ++cursor;
+            length = *cursor == 'l' ? (++cursor, length_modifier::ll) : length_modifier::l;
+            break;
+        case 'q': ++cursor; length = length_modifier::ll; break;
+        case 'j': ++cursor; length = length_modifier::j; break;
+        case 'z': ++cursor; length = length_modifier::z; break;
+        case 't': ++cursor; length = length_modifier::t; break;
+        case 'L': ++cursor; length = length_modifier::L; break;
+        default: break;
+        }
+        if (spec.flags & flag_left) spec.flags &= ~flag_zero;  // '-' overrides '0'
+        if (spec.flags & flag_plus) spec.flags &= ~flag_space;  // '+' overrides ' '
+
+        spec.conversion = *cursor;
+        switch (spec.conversion) {
+        case 'd':
+        case 'i': {
+            std::intmax_t value = fetch_signed(arguments, length);
+            std::uintmax_t magnitude = value < 0 ? -static_cast<std::uintmax_t>(value)
+                                                 : static_cast<std::uintmax_t>(value);
+            format_integer(sink, spec, magnitude, value < 0);
+            break;
+        }
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X': format_integer(sink, spec, fetch_unsigned(arguments, length), false); break;
+        case 'p': {
+            void* pointer = next_pointer(arguments);
+            if (!pointer) {
+                spec.precision = -1;
+                format_text(sink, spec, "(nil)", 5);
+            } else {
+                // As glibc: %p is %#lx, and honours the + and space flags.
+                spec.conversion = 'x';
+                spec.flags |= flag_alternate;
+                format_integer(sink, spec, reinterpret_cast<std::uintptr_t>(pointer), false);
+            }
+            break;
+        }
+        case 'c':
+        case 'C':
+            if (length == length_modifier::l || spec.conversion == 'C') {
+                wchar_t wide[2] = {static_cast<wchar_t>(static_cast<wint_t>(next_int(arguments))), 0};
+                if (wide[0] == 0) {
+                    format_text(sink, spec, "", 1);  // a NUL character is still one byte
+                } else if (!format_wide_text(sink, spec, wide, 1)) {
+                    error = EILSEQ;
+                }
+            } else {
+                char byte = static_cast<char>(next_int(arguments));
+                format_text(sink, spec, &byte, 1);
+            }
+            break;
+        case 's':
+        case 'S':
+            if (length == length_modifier::l || spec.conversion == 'S') {
+                auto* text = static_cast<const wchar_t*>(next_pointer(arguments));
+                if (!text) {
+                    format_text(sink, spec, "(null)", 6);
+                } else if (!format_wide_text(sink, spec, text,
+                                             spec.precision < 0 ? SIZE_MAX : spec.precision)) {
+                    error = EILSEQ;
+                }
+            } else {
+                auto* text = static_cast<const char*>(next_pointer(arguments));
+                // glibc prints "(null)" for a null pointer, or nothing when a
+                // precision below 6 would cut that word; programs rely on it.
+                if (!text) text = spec.precision < 0 || spec.precision >= 6 ? "(null)" : "";
+                format_text(sink, spec, text, bounded_length(text, spec.precision));
+            }
+            break;
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A': {
+            // long double is read as itself (to keep the argument list in
+            // step) and formatted at double precision.
+            double value = length == length_modifier::L
+                               ? static_cast<double>(va_arg(arguments, long double))
+                               : va_arg(arguments, double);
+            format_double(sink, spec, value);
+            break;
+        }
+        case 'n': store_count(arguments, length, sink.total); break;
+        case '%': sink.emit('%'); break;
+        case 'm': error = ENOTSUP; break;
+        case '\0': error = EINVAL; break;  // a lone '%' at the very end, as glibc
+        default:
+            // Unknown conversion: copy it through, as glibc does.
+            sink.emit(spec_start, static_cast<std::size_t>(cursor + 1 - spec_start));
+            break;
+        }
+        if (error) break;
+        ++cursor;
+    }
+    va_end(arguments);
+
+    if (!error && sink.total > static_cast<std::size_t>(INT_MAX)) error = EOVERFLOW;
+    if (error) {
+        errno = error;
+        return -1;
+    }
+    return static_cast<int>(sink.total);
+}
+
+}  // namespace lwp::libc

@@ -1,0 +1,67 @@
+// The printf formatting engine shared by every printf-family entry point.
+//
+// It writes through a `format_sink` (a FILE's buffer, a caller's array, a
+// file descriptor) and knows nothing about where bytes go. Everything here is
+// in namespace lwp::libc and defines no C symbol, so the hosted unit tests
+// compile it directly and compare it with the host's snprintf.
+//
+// Supported: %d %i %u %o %x %X %c %s %p %n %% and %f %F %e %E %g %G %a %A; flags
+// - + space # 0 (and ' accepted, no grouping: the "C" locale has none); width
+// and precision, both also as *; length modifiers hh h l ll q L j z t.
+// %lc/%ls print ASCII wide characters and fail with EILSEQ on others, as the
+// "C" locale does. Not supported, failing with ENOTSUP after whatever was
+// already written: %m, positional arguments (%1$d).
+// Unknown conversions are copied to the output as written; a format ending in
+// an incomplete conversion ("100%") fails with EINVAL, as glibc's does.
+#pragma once
+
+#include <stdarg.h>
+
+#include <cstddef>
+
+namespace lwp::libc {
+
+struct format_sink {
+    // Receives every byte of output, in order, in pieces.
+    void (*put)(format_sink& self, const char* bytes, std::size_t count);
+    std::size_t total = 0;  // bytes produced so far (what printf returns)
+
+    void emit(const char* bytes, std::size_t count) {
+        total += count;
+        if (count) put(*this, bytes, count);
+    }
+    void emit(char byte) { emit(&byte, 1); }
+    void repeat(char byte, std::size_t count);
+};
+
+enum format_flag : unsigned {
+    flag_left = 1,       // '-'
+    flag_plus = 2,       // '+'
+    flag_space = 4,      // ' '
+    flag_alternate = 8,  // '#'
+    flag_zero = 16,      // '0'
+};
+
+struct conversion_spec {
+    unsigned flags = 0;
+    int width = 0;
+    int precision = -1;  // -1: none given
+    char conversion = 0;
+};
+
+// Emits `[spaces][prefix][zeros][body_length bytes produced by the caller]`
+// according to the width and the '-' flag: the left part now, and returns
+// how many spaces are still owed after the body (for '-').
+std::size_t emit_field_start(format_sink& sink, const conversion_spec& spec,
+                             const char* prefix, std::size_t prefix_length,
+                             std::size_t zeros, std::size_t body_length);
+
+// Formats one floating-point conversion (f F e E g G a A). Lives in
+// printf_float.cpp.
+void format_double(format_sink& sink, const conversion_spec& spec, double value);
+
+// Formats `format` with `arguments` into `sink`. Returns the byte count, or
+// -1 with errno set (EOVERFLOW past INT_MAX bytes, EILSEQ, ENOTSUP, EINVAL).
+int format(format_sink& sink, const char* format, va_list arguments);
+
+}  // namespace lwp::libc

@@ -1,0 +1,64 @@
+// fputc putc putchar fputs puts fwrite: unformatted output. Each call holds
+// the stream lock for its whole length, so its bytes are never interleaved
+// with another thread's.
+#include <stdio.h>
+#include <string.h>
+
+#include <climits>
+
+#include "stdio_stream.hpp"
+
+using lwp::libc::as_stream;
+using lwp::libc::lock_stream;
+using lwp::libc::stream;
+using lwp::libc::unlock_after_output;
+using lwp::libc::write_locked;
+
+namespace {
+
+// Writes the pieces in order as one stdio call; false on a write failure.
+bool write_call(FILE* file, const char* first, size_t first_length, const char* second = nullptr,
+                size_t second_length = 0) {
+    stream& s = as_stream(file);
+    lock_stream(s);
+    write_locked(s, first, first_length);
+    if (second_length) write_locked(s, second, second_length);
+    return unlock_after_output(s);
+}
+
+}  // namespace
+
+extern "C" {
+
+int fputc(int character, FILE* file) {
+    char byte = static_cast<char>(character);
+    return write_call(file, &byte, 1) ? static_cast<unsigned char>(byte) : EOF;
+}
+
+int putc(int character, FILE* file) { return fputc(character, file); }
+
+// Older glibc headers spell putc as _IO_putc.
+int _IO_putc(int character, FILE* file) { return fputc(character, file); }
+
+int putchar(int character) { return fputc(character, stdout); }
+
+int fputs(const char* __restrict text, FILE* __restrict file) {
+    return write_call(file, text, strlen(text)) ? 1 : EOF;
+}
+
+int puts(const char* text) {
+    size_t length = strlen(text);
+    if (!write_call(stdout, text, length, "\n", 1)) return EOF;
+    return length < INT_MAX ? static_cast<int>(length + 1) : INT_MAX;
+}
+
+size_t fwrite(const void* __restrict data, size_t size, size_t count, FILE* __restrict file) {
+    if (size == 0 || count == 0) return 0;
+    size_t bytes;
+    if (__builtin_mul_overflow(size, count, &bytes)) return 0;
+    // On failure the stream's buffer state cannot say how many items reached
+    // the file; report none (errno and ferror tell why).
+    return write_call(file, static_cast<const char*>(data), bytes) ? count : 0;
+}
+
+}  // extern "C"

@@ -1,0 +1,62 @@
+// snprintf vsnprintf sprintf vsprintf: formatted output into memory.
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "printf_core.hpp"
+
+namespace {
+
+// Keeps the first capacity - 1 bytes and counts the rest, as C requires
+// (the return value is the length the whole output would have had).
+struct array_sink : lwp::libc::format_sink {
+    char* cursor;
+    size_t room;  // bytes still storable, excluding the terminating NUL
+};
+
+void put_to_array(lwp::libc::format_sink& base, const char* bytes, size_t count) {
+    auto& sink = static_cast<array_sink&>(base);
+    size_t stored = count < sink.room ? count : sink.room;
+    memcpy(sink.cursor, bytes, stored);
+    sink.cursor += stored;
+    sink.room -= stored;
+}
+
+}  // namespace
+
+extern "C" {
+
+int vsnprintf(char* __restrict buffer, size_t capacity, const char* __restrict format,
+              va_list arguments) {
+    array_sink sink;
+    sink.put = put_to_array;
+    sink.cursor = buffer;
+    sink.room = capacity ? capacity - 1 : 0;
+    int result = lwp::libc::format(sink, format, arguments);
+    if (capacity) *sink.cursor = '\0';
+    return result;
+}
+
+int snprintf(char* __restrict buffer, size_t capacity, const char* __restrict format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    int result = vsnprintf(buffer, capacity, format, arguments);
+    va_end(arguments);
+    return result;
+}
+
+// The unbounded forms trust the caller's buffer, as C defines them.
+int vsprintf(char* __restrict buffer, const char* __restrict format, va_list arguments) {
+    return vsnprintf(buffer, SIZE_MAX, format, arguments);
+}
+
+int sprintf(char* __restrict buffer, const char* __restrict format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    int result = vsnprintf(buffer, SIZE_MAX, format, arguments);
+    va_end(arguments);
+    return result;
+}
+
+}  // extern "C"

@@ -1,0 +1,62 @@
+// The FILE behind stdout and stderr: a buffer, a descriptor, a lock and a
+// buffering policy. Output only; there is no stdin in this C library subset.
+//
+// Every stdio entry point does: lock_stream, write_locked (any number of
+// times), unlock_after_output. The lock makes each call atomic with respect
+// to other threads (one printf's line is never interleaved with another's),
+// and unlock_after_output applies the policy: stderr is flushed at the end of
+// every call, a terminal stdout at the end of every call that wrote a
+// newline, a redirected stdout only when its buffer fills or at exit.
+#pragma once
+
+#include <stdio.h>
+
+#include <cstddef>
+
+#include "../thread/internal_lock.hpp"
+
+namespace lwp::libc {
+
+enum class buffering : unsigned char { undecided, none, line, full };
+
+struct stream {
+    // Mirrors the head of glibc's struct _IO_FILE, whose layout its <stdio.h>
+    // inlines (putc_unlocked, ferror_unlocked, ...) read directly. The
+    // pointers stay null, so those inlines always fall back to the
+    // out-of-line __overflow/__uflow; only the error bit of the flags is
+    // live (glibc_error_flag, what ferror_unlocked tests).
+    int glibc_flags = 0;
+    char* glibc_read_pointers[3] = {};
+    char* glibc_write_pointers[3] = {};
+
+    runtime::internal_lock lock{};
+    int descriptor = -1;
+    buffering mode = buffering::undecided;
+    bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
+    bool call_failed = false;      // a write(2) failed during this call
+    unsigned length = 0;           // bytes waiting in buffer
+    unsigned capacity = 0;
+    char* buffer = nullptr;
+};
+
+inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
+
+static_assert(offsetof(stream, glibc_flags) == offsetof(FILE, _flags));
+static_assert(offsetof(stream, glibc_read_pointers) == offsetof(FILE, _IO_read_ptr));
+static_assert(offsetof(stream, glibc_write_pointers) == offsetof(FILE, _IO_write_base));
+static_assert(offsetof(stream, glibc_write_pointers) + 2 * sizeof(char*) ==
+              offsetof(FILE, _IO_write_end));
+
+inline stream& as_stream(FILE* file) { return *reinterpret_cast<stream*>(file); }
+
+void lock_stream(stream& s);
+// Appends to the buffer, writing it out when full. Failures are remembered
+// in call_failed and the error flag (errno holds the reason).
+void write_locked(stream& s, const char* bytes, std::size_t count);
+// Writes out the whole buffer. Returns false (errno set) on failure.
+bool flush_locked(stream& s);
+// Applies the buffering policy and unlocks. Returns false when any write
+// failed since lock_stream.
+bool unlock_after_output(stream& s);
+
+}  // namespace lwp::libc

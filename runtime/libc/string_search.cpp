@@ -1,0 +1,71 @@
+// memchr strchr strrchr strstr strpbrk strspn strcspn: searching.
+//
+// <string.h> is deliberately not included: for C++ it declares these as
+// const-correct overload pairs, which a single C definition would clash with.
+// The signatures below are the C ones the linker sees.
+#include <cstddef>
+
+extern "C" {
+
+void* memchr(const void* area, int value, std::size_t count) noexcept {
+    auto* bytes = static_cast<const unsigned char*>(area);
+    for (std::size_t i = 0; i < count; ++i)
+        if (bytes[i] == static_cast<unsigned char>(value))
+            return const_cast<unsigned char*>(bytes + i);
+    return nullptr;
+}
+
+// The terminating NUL counts as part of the string: strchr(s, 0) finds it.
+char* strchr(const char* text, int value) noexcept {
+    for (;; ++text) {
+        if (*text == static_cast<char>(value)) return const_cast<char*>(text);
+        if (*text == '\0') return nullptr;
+    }
+}
+
+char* strrchr(const char* text, int value) noexcept {
+    const char* found = nullptr;
+    for (;; ++text) {
+        if (*text == static_cast<char>(value)) found = text;
+        if (*text == '\0') return const_cast<char*>(found);
+    }
+}
+
+// Plain quadratic search: short needles are the common case here and the
+// code stays tiny; Two-Way would bound the worst case at a few hundred bytes.
+char* strstr(const char* haystack, const char* needle) noexcept {
+    if (*needle == '\0') return const_cast<char*>(haystack);
+    for (; *haystack; ++haystack) {
+        std::size_t i = 0;
+        while (needle[i] && haystack[i] == needle[i]) ++i;
+        if (needle[i] == '\0') return const_cast<char*>(haystack);
+    }
+    return nullptr;
+}
+
+std::size_t strspn(const char* text, const char* accept) noexcept {
+    std::size_t length = 0;
+    for (; text[length]; ++length) {
+        const char* a = accept;
+        while (*a && *a != text[length]) ++a;
+        if (*a == '\0') break;
+    }
+    return length;
+}
+
+std::size_t strcspn(const char* text, const char* reject) noexcept {
+    std::size_t length = 0;
+    for (; text[length]; ++length) {
+        const char* r = reject;
+        while (*r && *r != text[length]) ++r;
+        if (*r) break;
+    }
+    return length;
+}
+
+char* strpbrk(const char* text, const char* accept) noexcept {
+    text += strcspn(text, accept);
+    return *text ? const_cast<char*>(text) : nullptr;
+}
+
+}  // extern "C"

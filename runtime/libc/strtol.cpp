@@ -1,0 +1,78 @@
+// strtol strtoul strtoll strtoull atoi atol atoll. Out-of-range values clamp
+// and set ERANGE; an invalid base sets EINVAL; no digits at all leaves
+// *end at the input and returns 0 (errno untouched), all as C specifies.
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+
+#include "integer_parse.hpp"
+
+namespace {
+
+bool valid_base(int base) { return base == 0 || (base >= 2 && base <= 36); }
+
+void store_end(char** end, const char* value) {
+    if (end) *end = const_cast<char*>(value);
+}
+
+// long and long long are both 64 bits on x86_64, as are their unsigned forms.
+static_assert(sizeof(long) == sizeof(long long));
+
+long long parse_signed(const char* text, char** end, int base) {
+    if (!valid_base(base)) {
+        store_end(end, text);
+        errno = EINVAL;
+        return 0;
+    }
+    auto parsed = lwp::libc::parse_integer(text, base);
+    store_end(end, parsed.end);
+    unsigned long long limit = parsed.negative ? 0ULL - LLONG_MIN : LLONG_MAX;
+    if (parsed.overflow || parsed.magnitude > limit) {
+        errno = ERANGE;
+        return parsed.negative ? LLONG_MIN : LLONG_MAX;
+    }
+    return parsed.negative ? static_cast<long long>(0ULL - parsed.magnitude)
+                           : static_cast<long long>(parsed.magnitude);
+}
+
+// A minus sign negates in the unsigned type ("-1" is ULLONG_MAX), as C says.
+unsigned long long parse_unsigned(const char* text, char** end, int base) {
+    if (!valid_base(base)) {
+        store_end(end, text);
+        errno = EINVAL;
+        return 0;
+    }
+    auto parsed = lwp::libc::parse_integer(text, base);
+    store_end(end, parsed.end);
+    if (parsed.overflow) {
+        errno = ERANGE;
+        return ULLONG_MAX;
+    }
+    return parsed.negative ? 0ULL - parsed.magnitude : parsed.magnitude;
+}
+
+}  // namespace
+
+extern "C" {
+
+long strtol(const char* __restrict text, char** __restrict end, int base) noexcept {
+    return parse_signed(text, end, base);
+}
+long long strtoll(const char* __restrict text, char** __restrict end, int base) noexcept {
+    return parse_signed(text, end, base);
+}
+unsigned long strtoul(const char* __restrict text, char** __restrict end, int base) noexcept {
+    return parse_unsigned(text, end, base);
+}
+unsigned long long strtoull(const char* __restrict text, char** __restrict end,
+                            int base) noexcept {
+    return parse_unsigned(text, end, base);
+}
+
+// atoi's result is undefined when out of range; it truncates here, as glibc's
+// (strtol then a cast) does.
+int atoi(const char* text) noexcept { return static_cast<int>(parse_signed(text, nullptr, 10)); }
+long atol(const char* text) noexcept { return parse_signed(text, nullptr, 10); }
+long long atoll(const char* text) noexcept { return parse_signed(text, nullptr, 10); }
+
+}  // extern "C"

@@ -1,0 +1,57 @@
+// clock_gettime time gettimeofday nanosleep sleep usleep. Plain system calls:
+// there is no vDSO lookup, so each clock read costs a kernel entry (tens of
+// nanoseconds more than glibc's vDSO path; see the docs).
+#include <errno.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
+
+using lwp::libc::errno_result;
+
+extern "C" {
+
+int clock_gettime(clockid_t clock, struct timespec* now) noexcept {
+    return static_cast<int>(errno_result(lwp::sys::clock_gettime(clock, now)));
+}
+
+time_t time(time_t* out) noexcept {
+    struct timespec now;
+    lwp::sys::clock_gettime(CLOCK_REALTIME, &now);  // cannot fail for a valid pointer
+    if (out) *out = now.tv_sec;
+    return now.tv_sec;
+}
+
+// The obsolete timezone argument is ignored (Linux keeps no meaningful one).
+// `now` is declared non-null by <sys/time.h>.
+int gettimeofday(struct timeval* __restrict now, void* __restrict) noexcept {
+    struct timespec precise;
+    long result = lwp::sys::clock_gettime(CLOCK_REALTIME, &precise);
+    if (lwp::sys::failed(result)) return static_cast<int>(errno_result(result));
+    now->tv_sec = precise.tv_sec;
+    now->tv_usec = precise.tv_nsec / 1000;
+    return 0;
+}
+
+int nanosleep(const struct timespec* duration, struct timespec* remaining) {
+    return static_cast<int>(errno_result(lwp::sys::nanosleep(duration, remaining)));
+}
+
+// Returns the seconds left unslept when a signal handler interrupted it.
+unsigned sleep(unsigned seconds) {
+    struct timespec duration = {static_cast<time_t>(seconds), 0};
+    if (lwp::sys::nanosleep(&duration, &duration) == -EINTR)
+        return static_cast<unsigned>(duration.tv_sec + (duration.tv_nsec > 0));
+    return 0;
+}
+
+// Values of a second or more are accepted, as glibc's usleep accepts them.
+int usleep(useconds_t microseconds) {
+    struct timespec duration = {static_cast<time_t>(microseconds / 1000000),
+                                static_cast<long>(microseconds % 1000000) * 1000};
+    return static_cast<int>(errno_result(lwp::sys::nanosleep(&duration, nullptr)));
+}
+
+}  // extern "C"
