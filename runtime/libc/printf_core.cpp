@@ -109,13 +109,15 @@ void format_integer(format_sink& sink, conversion_spec spec, std::uintmax_t magn
         (digit_count == 0 || *first != '0'))
         zeros = 1;
 
-    char prefix[2];
+    char prefix[3];
     std::size_t prefix_length = 0;
-    if (is_signed) {
+    // %p takes the + and space flags too, as glibc's does.
+    if (is_signed || conversion == 'p') {
         if (negative) prefix[prefix_length++] = '-';
         else if (spec.flags & flag_plus) prefix[prefix_length++] = '+';
         else if (spec.flags & flag_space) prefix[prefix_length++] = ' ';
-    } else if (base == 16 && (spec.flags & flag_alternate) && magnitude != 0) {
+    }
+    if (base == 16 && (spec.flags & flag_alternate) && magnitude != 0) {
         prefix[prefix_length++] = '0';
         prefix[prefix_length++] = conversion == 'X' ? 'X' : 'x';
     }
@@ -261,8 +263,7 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
                 spec.precision = -1;
                 format_text(sink, spec, "(nil)", 5);
             } else {
-                // As glibc: %p is %#lx, and honours the + and space flags.
-                spec.conversion = 'x';
+                // As glibc: %p is %#lx, plus the + and space flags.
                 spec.flags |= flag_alternate;
                 format_integer(sink, spec, reinterpret_cast<std::uintptr_t>(pointer), false);
             }
