@@ -222,6 +222,7 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
     // child is complete from its first instruction, with its stack and %fs set
     // by the kernel and its descriptor written above, so a signal delivered to
     // it at once finds a normal thread. It inherits the creator's mask as is.
+    count_thread_in();
     long result = lwp_arch_clone(thread_clone_flags, frame, reinterpret_cast<int*>(&descriptor->tid_word),
                                  reinterpret_cast<int*>(&descriptor->tid_word),
                                  reinterpret_cast<unsigned long>(prepared.thread_pointer));
@@ -229,6 +230,7 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
         // EAGAIN (RLIMIT_NPROC, threads-max) or ENOMEM: the thread never
         // existed and its tid word is still 0; the caller abandons the
         // prepared thread (after destroying anything it built in the payload).
+        count_thread_out_after_failed_launch();
         return EAGAIN;
     }
     if (handle) *handle = new_handle;

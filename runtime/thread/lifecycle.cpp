@@ -1,5 +1,6 @@
 #include "lifecycle.hpp"
 
+#include <atomic>
 #include <cerrno>
 
 #include "../../arch/x86_64/clone.hpp"
@@ -12,8 +13,19 @@ namespace lwp::runtime {
 
 void (*specific_data_destructors)(thread_descriptor* descriptor) = nullptr;
 void (*thread_local_destructors)() = nullptr;
+void (*last_thread_finished)() = nullptr;
 
 namespace {
+
+std::atomic<long> live_threads{1};  // see count_thread_in in lifecycle.hpp
+
+// Counts the calling thread out; at 0 it was the last, and the process ends
+// through the hook. Acq_rel: the last thread sees everything the others did
+// before they finished, and runs the process's exit work after all of it.
+void count_thread_out() {
+    if (live_threads.fetch_sub(1, std::memory_order_acq_rel) == 1 && last_thread_finished)
+        last_thread_finished();
+}
 
 // Waits (shared futex, see futex.hpp) until the kernel has cleared the tid
 // word: the thread is gone and no longer uses its stack.
@@ -60,6 +72,11 @@ bool current_state(thread_slot* slot, lwp_t handle, std::uint64_t& observed) {
 
 }  // namespace
 
+// Relaxed is enough for the increment: clone orders it before anything the
+// new thread does, including its own decrement.
+void count_thread_in() { live_threads.fetch_add(1, std::memory_order_relaxed); }
+void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
+
 void mark_detached_before_start(lwp_t handle) {
     thread_slot* slot = find_slot(handle);
     slot->word.fetch_or(lifecycle::detached, std::memory_order_relaxed);
@@ -68,6 +85,7 @@ void mark_detached_before_start(lwp_t handle) {
 void finish_thread(thread_descriptor* descriptor, void* result) {
     if (specific_data_destructors) specific_data_destructors(descriptor);
     if (thread_local_destructors) thread_local_destructors();
+    count_thread_out();
     descriptor->result = result;
 
     // One atomic step decides who releases the thread: if it was already
@@ -141,6 +159,9 @@ void lwp_exit(void* result) {
     // std::thread): there is nothing of lwp's to release, so end just this
     // thread. The host library's own per-thread cleanup does not run.
     if (thread_local_destructors) thread_local_destructors();
+    // Only a freestanding program (which installs the hook) counts its first
+    // thread: there it is the only thread lwp did not create.
+    if (last_thread_finished) count_thread_out();
     lwp::sys::exit_thread(0);
 }
 }

@@ -19,4 +19,18 @@ void mark_detached_before_start(lwp_t handle);
 extern void (*specific_data_destructors)(thread_descriptor* descriptor);
 extern void (*thread_local_destructors)();
 
+// Threads that may still run program code: one for the thread that started
+// the process, plus every lwp thread from just before its clone until it
+// finishes. The creator counts a thread in before clone (so a concurrent
+// lwp_exit from main cannot see 0 too early) and back out if clone fails.
+void count_thread_in();
+void count_thread_out_after_failed_launch();
+
+// Called on the thread that takes the count to 0 (the last one to finish,
+// after the process's first thread has left through lwp_exit), in place of a
+// plain thread exit. Freestanding start-up installs one that ends the process
+// with exit(0); in a hosted program it stays null and the first thread is
+// never counted out, so the count never reaches 0.
+extern void (*last_thread_finished)();
+
 }  // namespace lwp::runtime

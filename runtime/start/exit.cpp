@@ -1,0 +1,53 @@
+// Ending the process: exit, _Exit, _exit.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/lifecycle.hpp"
+#include "exit_handlers.hpp"
+#include "init_fini.hpp"
+#include "lwp/thread.h"
+
+// Flushes stdout/stderr. Defined by the freestanding C library's stdio; weak,
+// so a program that never uses stdio does not link stdio just to flush it.
+extern "C" void lwp_libc_flush_stdio(void) __attribute__((weak));
+
+namespace {
+
+// The tid of the thread running exit; 0 while nobody is.
+std::atomic<int> exiting_thread{0};
+
+}  // namespace
+
+extern "C" {
+
+void exit(int status) noexcept {
+    int self = lwp_gettid();
+    int owner = 0;
+    // Acquire: the exiting thread sees what the others did before it won.
+    if (!exiting_thread.compare_exchange_strong(owner, self, std::memory_order_acquire) &&
+        owner != self) {
+        // Another thread is already ending the process; its exit_group will
+        // end this thread too. Sleep until then, never running a handler
+        // twice. (owner == self is exit called again from an atexit handler:
+        // that call carries on with the handlers still left.)
+        for (;;) lwp::sys::futex_wait(&exiting_thread, owner, /*process_private=*/true);
+    }
+    // The calling thread's thread_local objects go first, as in other C
+    // libraries: their destructors may still use static objects, which the
+    // handlers below destroy.
+    if (lwp::runtime::thread_local_destructors) lwp::runtime::thread_local_destructors();
+    lwp::start::run_exit_handlers(nullptr);
+    lwp::start::run_fini_array();
+    if (lwp_libc_flush_stdio) lwp_libc_flush_stdio();
+    // exit_group, not exit: every thread of the process ends here.
+    lwp::sys::exit_group(status);
+}
+
+// Ends the process at once: no handlers, no destructors, no stdio flush.
+void _Exit(int status) noexcept { lwp::sys::exit_group(status); }
+void _exit(int status) { lwp::sys::exit_group(status); }
+}

@@ -1,0 +1,11 @@
+// Functions registered with atexit and __cxa_atexit (C++ static objects'
+// destructors), run at exit newest first.
+#pragma once
+
+namespace lwp::start {
+
+// Runs, newest first, every registered handler whose dso matches (null: all
+// of them), each exactly once. A handler may register another; it runs next.
+void run_exit_handlers(void* dso);
+
+}  // namespace lwp::start

@@ -1,0 +1,106 @@
+#include "main_thread_tls.hpp"
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "../../arch/x86_64/clone.hpp"
+#include "../../arch/x86_64/tcb.hpp"
+#include "../../arch/x86_64/thread_pointer.hpp"
+#include "../sys/syscalls.hpp"
+#include "kernel_calls.hpp"
+
+namespace lwp::start {
+namespace {
+
+struct tls_segment {
+    const char* image = nullptr;  // .tdata contents
+    std::size_t image_size = 0;   // bytes of .tdata
+    std::size_t block_size = 0;   // .tdata + .tbss
+    std::size_t alignment = 1;
+};
+
+tls_segment find_tls_segment(const Elf64_Phdr* headers, std::size_t count) {
+    // Load bias: 0 for the static non-PIE executables lwp-cc links. PT_PHDR,
+    // when present, says where the headers were meant to be, so comparing it
+    // with where AT_PHDR says they are gives the bias of a relocated image too.
+    std::uintptr_t bias = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        if (headers[i].p_type == PT_PHDR)
+            bias = reinterpret_cast<std::uintptr_t>(headers) - headers[i].p_vaddr;
+
+    tls_segment segment;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (headers[i].p_type != PT_TLS) continue;
+        segment.image = reinterpret_cast<const char*>(bias + headers[i].p_vaddr);
+        segment.image_size = headers[i].p_filesz;
+        segment.block_size = headers[i].p_memsz;
+        segment.alignment = headers[i].p_align ? headers[i].p_align : 1;
+    }
+    return segment;
+}
+
+[[noreturn]] void cannot_start(const char* why) {
+    // No TLS yet, so nothing fancier than a raw write is safe here.
+    std::size_t length = 0;
+    while (why[length] != '\0') ++length;
+    sys::write(2, why, length);
+    sys::exit_group(127);
+}
+
+// The stack protector's canary and the pointer-mangling guard: per-process
+// secrets, taken from the kernel's AT_RANDOM bytes (or getrandom if a kernel
+// ever gave none).
+void seed_secrets(arch::thread_control_block* tcb, const unsigned char* random_bytes) {
+    std::uintptr_t words[2] = {0, 0};
+    if (random_bytes != nullptr) {
+        std::memcpy(words, random_bytes, sizeof words);
+    } else if (get_random_bytes(words, sizeof words) != static_cast<long>(sizeof words)) {
+        cannot_start("lwp: no random bytes for the stack canary\n");
+    }
+    // The canary's lowest byte (its first in memory) is zero, as in other C
+    // libraries: an overflow through a string function cannot write a
+    // matching value past the terminating NUL, and a canary leaked through a
+    // string read stops at its first byte.
+    tcb->stack_canary = words[0] & ~std::uintptr_t{0xff};
+    tcb->pointer_guard = words[1];
+}
+
+}  // namespace
+
+void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
+                             const unsigned char* random_bytes) {
+    tls_segment segment = find_tls_segment(headers, count);
+
+    // Where the block starts below the thread pointer is a link-time constant
+    // of the executable (arch/x86_64/tls_offset.S). Threads lwp creates use
+    // the same value, so every thread's TLS sits at the same offset from its
+    // %fs, as the compiler's local-exec accesses require.
+    std::size_t below = static_cast<std::size_t>(-lwp_arch_tls_block_tpoff());
+    // The thread pointer must be aligned to the segment's alignment (the
+    // static linker computed offsets from an aligned end); a cache line at
+    // least, as for lwp's own threads.
+    std::size_t alignment = segment.alignment > 64 ? segment.alignment : 64;
+    std::size_t size = below + alignment - 1 + sizeof(arch::thread_control_block);
+
+    // Its own anonymous mapping: no allocator exists yet, and fresh pages are
+    // zero, which is exactly what .tbss and the unused TCB fields must be.
+    long mapped = sys::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+    if (sys::failed(mapped)) cannot_start("lwp: cannot map the main thread's TLS\n");
+
+    std::uintptr_t lowest = static_cast<std::uintptr_t>(mapped) + below;
+    char* thread_pointer = reinterpret_cast<char*>((lowest + alignment - 1) & ~(alignment - 1));
+    if (segment.image_size != 0)
+        std::memcpy(thread_pointer - below, segment.image, segment.image_size);
+
+    auto* tcb = reinterpret_cast<arch::thread_control_block*>(thread_pointer);
+    tcb->self = tcb;
+    tcb->self_again = tcb;
+    seed_secrets(tcb, random_bytes);
+
+    if (sys::failed(arch::set_thread_pointer(tcb)))
+        cannot_start("lwp: cannot set the main thread's thread pointer\n");
+}
+
+}  // namespace lwp::start

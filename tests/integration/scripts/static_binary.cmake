@@ -1,0 +1,21 @@
+# cmake -P script: PROGRAM, stripped into SCRATCH, must be at most MAX_BYTES
+# (0: no limit, size only reported), have no dynamic section and no undefined
+# symbol.
+file(COPY_FILE ${PROGRAM} ${SCRATCH})
+execute_process(COMMAND ${STRIP} ${SCRATCH} RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "strip failed: ${status}")
+endif()
+file(SIZE ${SCRATCH} bytes)
+message(STATUS "${PROGRAM}: ${bytes} bytes stripped")
+if(MAX_BYTES GREATER 0 AND bytes GREATER MAX_BYTES)
+  message(FATAL_ERROR "${bytes} bytes stripped, over the ${MAX_BYTES}-byte budget")
+endif()
+execute_process(COMMAND ${READELF} -d ${PROGRAM} OUTPUT_VARIABLE dynamic)
+if(NOT dynamic MATCHES "There is no dynamic section")
+  message(FATAL_ERROR "has a dynamic section:\n${dynamic}")
+endif()
+execute_process(COMMAND ${NM} -u ${PROGRAM} OUTPUT_VARIABLE undefined)
+if(NOT undefined STREQUAL "")
+  message(FATAL_ERROR "undefined symbols:\n${undefined}")
+endif()

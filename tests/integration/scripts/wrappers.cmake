@@ -1,0 +1,51 @@
+# cmake -P script: lwp-cc and lwp-c++ used as a user would, compile-only (-c)
+# and link steps separately and in one step; each program must run, print
+# what it should, and be static with nothing left undefined.
+file(REMOVE_RECURSE ${SCRATCH})
+file(MAKE_DIRECTORY ${SCRATCH})
+
+function(run)
+  execute_process(COMMAND ${ARGV} RESULT_VARIABLE status OUTPUT_VARIABLE out
+    ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "failed (${status}): ${ARGV}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+function(check_static program)
+  run(${READELF} -d ${program})
+  if(NOT last_output MATCHES "There is no dynamic section")
+    message(FATAL_ERROR "${program} has a dynamic section:\n${last_output}")
+  endif()
+  run(${NM} -u ${program})
+  if(NOT last_output STREQUAL "")
+    message(FATAL_ERROR "${program} has undefined symbols:\n${last_output}")
+  endif()
+endfunction()
+
+# C: two objects compiled separately, then linked.
+run(${LWP_CC} -Os -Wall -c ${SOURCES}/greeting_main.c -o ${SCRATCH}/greeting_main.o)
+run(${LWP_CC} -Os -Wall -c ${SOURCES}/greeting_text.c -o ${SCRATCH}/greeting_text.o)
+run(${LWP_CC} ${SCRATCH}/greeting_main.o ${SCRATCH}/greeting_text.o -o ${SCRATCH}/greeting)
+run(${SCRATCH}/greeting)
+if(NOT last_output STREQUAL "hello from two objects\n")
+  message(FATAL_ERROR "greeting printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/greeting)
+
+# C: one step, compile and link.
+run(${LWP_CC} -O2 ${SOURCES}/greeting_main.c ${SOURCES}/greeting_text.c -o ${SCRATCH}/greeting2)
+run(${SCRATCH}/greeting2)
+if(NOT last_output STREQUAL "hello from two objects\n")
+  message(FATAL_ERROR "greeting2 printed: '${last_output}'")
+endif()
+
+# C++: compile only, then link.
+run(${LWP_CXX} -O2 -std=c++20 -Wall -c ${SOURCES}/cxx_features.cpp -o ${SCRATCH}/cxx_features.o)
+run(${LWP_CXX} ${SCRATCH}/cxx_features.o -o ${SCRATCH}/cxx_features)
+run(${SCRATCH}/cxx_features)
+if(NOT last_output STREQUAL "c++ features: sorted, virtual, optional 43, thread sum 15\n")
+  message(FATAL_ERROR "cxx_features printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/cxx_features)

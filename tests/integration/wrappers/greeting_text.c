@@ -1,0 +1,1 @@
+const char* greeting_text(void) { return "hello from two objects"; }
