@@ -270,19 +270,18 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
             break;
         }
         case 'c':
-        case 'C':
-            if (length == length_modifier::l || spec.conversion == 'C') {
-                wchar_t wide[2] = {static_cast<wchar_t>(static_cast<wint_t>(next_int(arguments))), 0};
-                if (wide[0] == 0) {
-                    format_text(sink, spec, "", 1);  // a NUL character is still one byte
-                } else if (!format_wide_text(sink, spec, wide, 1)) {
-                    error = EILSEQ;
-                }
-            } else {
-                char byte = static_cast<char>(next_int(arguments));
-                format_text(sink, spec, &byte, 1);
+        case 'C': {
+            // A wide character goes through the "C" locale: ASCII or EILSEQ.
+            bool wide = length == length_modifier::l || spec.conversion == 'C';
+            int value = next_int(arguments);
+            if (wide && static_cast<unsigned>(value) > 0x7f) {
+                error = EILSEQ;
+                break;
             }
+            char byte = static_cast<char>(value);
+            format_text(sink, spec, &byte, 1);
             break;
+        }
         case 's':
         case 'S':
             if (length == length_modifier::l || spec.conversion == 'S') {

@@ -145,86 +145,47 @@ void round_to(decimal_digits& number, int keep) {
     }
 }
 
-struct float_layout {
-    char sign[1];
-    std::size_t sign_length = 0;
-};
-
-void emit_special(format_sink& sink, conversion_spec spec, const char* sign, std::size_t sign_length,
-                  const char* word) {
-    spec.flags &= ~flag_zero;  // inf and nan are padded with spaces
-    std::size_t owed = emit_field_start(sink, spec, sign, sign_length, 0, 3);
-    sink.emit(word, 3);
-    sink.repeat(' ', owed);
-}
-
 // %a %A: the binary value in hexadecimal, 0x1.hhhp+d (normal) or
 // 0x0.hhhp-1022 (subnormal), exact when no precision is given (trailing zero
 // digits dropped), otherwise rounded half to even at the requested digit; a
-// carry may leave a leading 2 (0x2p+0), as glibc prints it.
-void format_hex(format_sink& sink, const conversion_spec& spec, const char* sign,
-                std::size_t sign_length, double value) {
-    const bool upper = spec.conversion == 'A';
+// carry may leave a leading 2 (0x2p+0), as glibc prints it. Fills `number`
+// with the leading digit and the fraction digits; returns the binary
+// exponent.
+int expand_hex(double value, int precision, bool upper, decimal_digits& number) {
     std::uint64_t bits;
     std::memcpy(&bits, &value, sizeof bits);
     int exponent_field = static_cast<int>(bits >> 52) & 0x7ff;
     std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
     unsigned leading = exponent_field ? 1 : 0;
     int exponent = exponent_field ? exponent_field - 1023 : (fraction ? -1022 : 0);
-
     int digits = 13;  // 52 fraction bits
-    if (spec.precision >= 0 && spec.precision < 13) {
-        int dropped_bits = (13 - spec.precision) * 4;
+    if (precision >= 0 && precision < 13) {
+        int dropped_bits = (13 - precision) * 4;
         std::uint64_t kept = fraction >> dropped_bits;
         std::uint64_t rest = fraction & ((std::uint64_t{1} << dropped_bits) - 1);
         std::uint64_t half = std::uint64_t{1} << (dropped_bits - 1);
-        bool last_odd = spec.precision == 0 ? (leading & 1) : (kept & 1);
+        bool last_odd = precision == 0 ? (leading & 1) : (kept & 1);
         if (rest > half || (rest == half && last_odd)) {
             ++kept;
-            if (kept >> (spec.precision * 4)) {  // carried into the leading digit
+            if (kept >> (precision * 4)) {  // carried into the leading digit
                 ++leading;
                 kept = 0;
             }
         }
         fraction = kept;
-        digits = spec.precision;
-    } else if (spec.precision < 0) {
+        digits = precision;
+    } else if (precision < 0) {
         while (digits > 0 && !(fraction & 0xf)) {
             fraction >>= 4;
             --digits;
         }
     }
-    int padding_zeros = spec.precision > 13 ? spec.precision - 13 : 0;
-
     const char* digit_set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    char text[32];  // leading digit, point, 13 digits, "p+1023"
-    std::size_t length = 0;
-    text[length++] = digit_set[leading];
-    bool point = digits > 0 || padding_zeros > 0 || (spec.flags & flag_alternate);
-    if (point) text[length++] = '.';
-    for (int i = digits - 1; i >= 0; --i) text[length++] = digit_set[(fraction >> (4 * i)) & 0xf];
-
-    char tail[8];
-    std::size_t tail_length = 0;
-    tail[tail_length++] = upper ? 'P' : 'p';
-    tail[tail_length++] = exponent < 0 ? '-' : '+';
-    unsigned magnitude = exponent < 0 ? -exponent : exponent;
-    char reversed[5];
-    int count = 0;
-    do reversed[count++] = static_cast<char>('0' + magnitude % 10); while (magnitude /= 10);
-    while (count) tail[tail_length++] = reversed[--count];
-
-    char prefix[3];
-    std::size_t prefix_length = 0;
-    if (sign_length) prefix[prefix_length++] = sign[0];
-    prefix[prefix_length++] = '0';
-    prefix[prefix_length++] = upper ? 'X' : 'x';
-    std::size_t owed = emit_field_start(sink, spec, prefix, prefix_length, 0,
-                                        length + padding_zeros + tail_length);
-    sink.emit(text, length);
-    sink.repeat('0', static_cast<std::size_t>(padding_zeros));
-    sink.emit(tail, tail_length);
-    sink.repeat(' ', owed);
+    number.digits[0] = digit_set[leading];
+    for (int i = 0; i < digits; ++i)
+        number.digits[1 + i] = digit_set[(fraction >> (4 * (digits - 1 - i))) & 0xf];
+    number.count = 1 + digits;
+    return exponent;
 }
 
 }  // namespace
@@ -232,48 +193,55 @@ void format_hex(format_sink& sink, const conversion_spec& spec, const char* sign
 void format_double(format_sink& sink, const conversion_spec& spec, double value) {
     const char conversion = spec.conversion;
     const bool upper = conversion == 'F' || conversion == 'E' || conversion == 'G' || conversion == 'A';
-    char sign[1];
+    char sign[1] = {0};
     std::size_t sign_length = 0;
     if (__builtin_signbit(value)) sign[sign_length++] = '-';
     else if (spec.flags & flag_plus) sign[sign_length++] = '+';
     else if (spec.flags & flag_space) sign[sign_length++] = ' ';
 
-    if (value != value) return emit_special(sink, spec, sign, sign_length, upper ? "NAN" : "nan");
-    if (value - value != 0)  // only infinities give inf - inf = nan
-        return emit_special(sink, spec, sign, sign_length, upper ? "INF" : "inf");
-
-    if (conversion == 'a' || conversion == 'A')
-        return format_hex(sink, spec, sign, sign_length, value);
-
+    const bool hex = conversion == 'a' || conversion == 'A';
+    conversion_spec field = spec;
+    bool alternate = spec.flags & flag_alternate;
     decimal_digits number;
-    expand(value, number);
-
-    const bool alternate = spec.flags & flag_alternate;
-    int precision = spec.precision < 0 ? 6 : spec.precision;
-    bool exponent_style = conversion == 'e' || conversion == 'E';
-    bool strip_zeros = false;
-    if (conversion == 'g' || conversion == 'G') {
-        // %g: P significant digits; exponent style when the decimal exponent X
-        // (after rounding to P digits) is below -4 or at least P.
-        int significant = precision == 0 ? 1 : precision;
-        round_to(number, significant);
-        int decimal_exponent = number.point - 1;
-        exponent_style = decimal_exponent < -4 || decimal_exponent >= significant;
-        precision = exponent_style ? significant - 1 : significant - 1 - decimal_exponent;
-        strip_zeros = !alternate;
-    }
-
-    // The first digit printed is digits[first]: for %e the leading digit, for
-    // %f the first integer digit (negative index: leading zeros).
-    int first, integer_digits;
-    if (exponent_style) {
-        round_to(number, precision + 1);
-        first = 0;
-        integer_digits = 1;
+    int precision, exponent = 0;
+    bool exponent_style = true, strip_zeros = false;
+    // The first digit printed is digits[first]: for %e and %a the leading
+    // digit, for %f the first integer digit (negative index: leading zeros).
+    int first = 0, integer_digits = 1;
+    const bool special = value != value || value - value != 0;  // NaN; inf - inf is NaN
+    if (special) {
+        // The word stands in for the digits; padded with spaces only.
+        std::memcpy(number.digits,
+                    value != value ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
+        number.count = integer_digits = 3;
+        precision = 0;
+        exponent_style = alternate = false;
+        field.flags &= ~flag_zero;
+    } else if (hex) {
+        exponent = expand_hex(value, spec.precision, upper, number);
+        precision = spec.precision < 0 ? number.count - 1 : spec.precision;
     } else {
-        round_to(number, number.point + precision);
-        integer_digits = number.point > 0 ? number.point : 1;
-        first = number.point > 0 ? 0 : number.point - 1;
+        expand(value, number);
+        precision = spec.precision < 0 ? 6 : spec.precision;
+        exponent_style = conversion == 'e' || conversion == 'E';
+        if (conversion == 'g' || conversion == 'G') {
+            // %g: P significant digits; exponent style when the decimal
+            // exponent X (after rounding to P digits) is below -4 or at least P.
+            int significant = precision == 0 ? 1 : precision;
+            round_to(number, significant);
+            int decimal_exponent = number.point - 1;
+            exponent_style = decimal_exponent < -4 || decimal_exponent >= significant;
+            precision = exponent_style ? significant - 1 : significant - 1 - decimal_exponent;
+            strip_zeros = !alternate;
+        }
+        if (exponent_style) {
+            round_to(number, precision + 1);
+            exponent = number.digits[0] == '0' ? 0 : number.point - 1;
+        } else {
+            round_to(number, number.point + precision);
+            integer_digits = number.point > 0 ? number.point : 1;
+            first = number.point > 0 ? 0 : number.point - 1;
+        }
     }
 
     int fraction_digits = precision;
@@ -284,21 +252,33 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
     }
     bool has_point = fraction_digits > 0 || alternate;
 
-    char exponent_text[6];  // "e+308"
+    // "e+05", "e-308", "p+0", "p-1022": a decimal exponent has at least two
+    // digits, a binary one at least one.
+    char exponent_text[8];
     std::size_t exponent_length = 0;
     if (exponent_style) {
-        int decimal_exponent = number.digits[0] == '0' ? 0 : number.point - 1;
-        exponent_text[0] = upper ? 'E' : 'e';
-        exponent_text[1] = decimal_exponent < 0 ? '-' : '+';
-        unsigned magnitude = decimal_exponent < 0 ? -decimal_exponent : decimal_exponent;
-        exponent_length = magnitude >= 100 ? 5 : 4;  // at least two digits
+        exponent_text[0] = hex ? (upper ? 'P' : 'p') : (upper ? 'E' : 'e');
+        exponent_text[1] = exponent < 0 ? '-' : '+';
+        unsigned magnitude = exponent < 0 ? 0u - exponent : exponent;
+        std::size_t digits = 1;
+        for (unsigned rest = magnitude; rest >= 10; rest /= 10) ++digits;
+        if (!hex && digits < 2) digits = 2;
+        exponent_length = 2 + digits;
         for (std::size_t i = exponent_length - 1; i >= 2; --i, magnitude /= 10)
             exponent_text[i] = static_cast<char>('0' + magnitude % 10);
     }
 
+    char prefix[3] = {sign[0], '0', upper ? 'X' : 'x'};
+    std::size_t prefix_length = sign_length;
+    if (hex && !special) {
+        // No sign: the 0x moves to the front.
+        if (!sign_length) prefix[0] = '0', prefix[1] = prefix[2];
+        prefix_length += 2;
+    }
+
     std::size_t body = static_cast<std::size_t>(integer_digits) + has_point +
                        static_cast<std::size_t>(fraction_digits) + exponent_length;
-    std::size_t owed = emit_field_start(sink, spec, sign, sign_length, 0, body);
+    std::size_t owed = emit_field_start(sink, field, prefix, prefix_length, 0, body);
 
     // Digits come from the expansion while it lasts, then zeros; the runs of
     // zeros are emitted in bulk so a huge precision costs no buffer.

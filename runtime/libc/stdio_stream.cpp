@@ -20,10 +20,10 @@ char stdout_buffer[4096];
 // one per conversion.
 char stderr_buffer[256];
 
-stream stdout_stream{.descriptor = 1, .mode = buffering::undecided, .capacity = sizeof stdout_buffer,
-                     .buffer = stdout_buffer};
-stream stderr_stream{.descriptor = 2, .mode = buffering::none, .capacity = sizeof stderr_buffer,
-                     .buffer = stderr_buffer};
+// All zero until first use (see set_up), so both live in .bss: a
+// statically initialised stream would cost its whole size in file bytes.
+stream stdout_stream;
+stream stderr_stream;
 
 // Whether `fd` is a terminal: TCGETS succeeds only on one. The buffer is
 // larger than the kernel's struct termios (36 bytes).
@@ -52,17 +52,31 @@ void record_failure(stream& s) {
     s.glibc_flags |= glibc_error_flag;
 }
 
+// First output on a stream, under its lock. stdout's buffering is decided
+// here, once, as C requires: line buffered on a terminal so that prompts and
+// progress lines appear, fully buffered otherwise (a pipe or a file) for
+// throughput.
+void set_up(stream& s) {
+    if (&s == &stderr_stream) {
+        s.descriptor = 2;
+        s.buffer = stderr_buffer;
+        s.capacity = sizeof stderr_buffer;
+        s.mode = buffering::none;
+    } else {
+        s.descriptor = 1;
+        s.buffer = stdout_buffer;
+        s.capacity = sizeof stdout_buffer;
+        s.mode = is_terminal(1) ? buffering::line : buffering::full;
+    }
+}
+
 }  // namespace
 
 void lock_stream(stream& s) {
     s.lock.lock();
     s.call_failed = false;
     s.newline_pending = false;
-    if (s.mode == buffering::undecided)
-        // Decided once, on first output, as C requires for stdout: line
-        // buffered on a terminal so that prompts and progress lines appear,
-        // fully buffered otherwise (a pipe or a file) for throughput.
-        s.mode = is_terminal(s.descriptor) ? buffering::line : buffering::full;
+    if (s.mode == buffering::undecided) set_up(s);
 }
 
 bool flush_locked(stream& s) {

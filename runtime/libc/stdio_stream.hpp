@@ -30,7 +30,7 @@ struct stream {
     char* glibc_write_pointers[3] = {};
 
     runtime::internal_lock lock{};
-    int descriptor = -1;
+    int descriptor = 0;  // set, with buffer and mode, by the first output
     buffering mode = buffering::undecided;
     bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
     bool call_failed = false;      // a write(2) failed during this call
