@@ -45,6 +45,7 @@ struct current_thread_state {
     thread_descriptor* descriptor;  // null on foreign threads
     lwp_t handle;                   // 0 until first asked for, on foreign threads
     int tid;                        // kernel tid, 0 until first asked for
+    specific_data* specific;        // thread-specific values (specific_data.cpp), null until set
 };
 
 extern thread_local current_thread_state current_thread;

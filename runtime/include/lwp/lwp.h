@@ -3,5 +3,6 @@
 #define LWP_LWP_H
 
 #include "thread.h"
+#include "sync.h"
 
 #endif /* LWP_LWP_H */

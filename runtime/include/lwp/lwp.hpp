@@ -3,3 +3,4 @@
 
 #include "lwp.h"
 #include "thread.hpp"
+#include "sync.hpp"

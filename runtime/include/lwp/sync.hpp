@@ -1,0 +1,584 @@
+// lwp's C++ synchronization API: thin classes over the C objects of sync.h.
+//
+// The classes meet the standard's named requirements (BasicLockable, Lockable,
+// TimedLockable, SharedLockable), so hosted code can use std::lock_guard,
+// std::unique_lock, std::scoped_lock and std::shared_lock with them.
+// Freestanding code gets lwp::lock_guard, lwp::unique_lock and
+// lwp::shared_lock instead: this header needs only header-only parts of the
+// C++ library (<chrono>, <functional>'s std::invoke, <type_traits>,
+// <utility>), and builds with -fno-exceptions -fno-rtti.
+//
+// Error policy: operations whose only failures are precondition violations
+// (unlocking a mutex one does not hold, ...) ignore the returned code, like
+// the standard library's noexcept members. A failure the standard reports with
+// std::system_error (a recursive mutex nested 2^32 deep, relocking an
+// lwp::mutex one holds is not detected: it is a normal mutex) throws it when
+// exceptions are enabled and traps otherwise.
+#pragma once
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <ctime>
+#include <functional>
+#include <type_traits>
+#include <utility>
+#if __cpp_exceptions
+#include <system_error>
+#endif
+
+#include "sync.h"
+
+namespace lwp {
+
+struct defer_lock_t {
+    explicit defer_lock_t() = default;
+};
+struct try_to_lock_t {
+    explicit try_to_lock_t() = default;
+};
+struct adopt_lock_t {
+    explicit adopt_lock_t() = default;
+};
+inline constexpr defer_lock_t defer_lock{};
+inline constexpr try_to_lock_t try_to_lock{};
+inline constexpr adopt_lock_t adopt_lock{};
+
+// lwp's std::cv_status (that one lives in <condition_variable>).
+enum class cv_status { no_timeout, timeout };
+
+namespace detail {
+
+[[noreturn]] inline void fail(int error, const char* what) {
+#if __cpp_exceptions
+    throw std::system_error(error, std::generic_category(), what);
+#else
+    (void)error;
+    (void)what;
+    __builtin_trap();
+#endif
+}
+
+inline void check(int error, const char* what) {
+    if (error) fail(error, what);
+}
+
+// Beyond ~3000 years a deadline is "never"; clamping keeps the conversions
+// below free of overflow for time_point::max() and friends.
+inline constexpr std::chrono::seconds far_future{100'000'000'000LL};
+
+template <class Rep, class Period>
+timespec to_timespec(std::chrono::duration<Rep, Period> since_epoch) {
+    using namespace std::chrono;
+    if (since_epoch >= duration<long double>(far_future)) return timespec{far_future.count(), 0};
+    if (since_epoch <= -duration<long double>(far_future)) return timespec{-far_future.count(), 0};
+    auto whole = duration_cast<seconds>(since_epoch);
+    auto rest = duration_cast<nanoseconds>(since_epoch - whole);
+    if (rest.count() < 0) {  // timespec wants 0 <= tv_nsec < 1e9
+        whole -= seconds(1);
+        rest += seconds(1);
+    }
+    timespec result{};
+    result.tv_sec = static_cast<time_t>(whole.count());
+    result.tv_nsec = static_cast<long>(rest.count());
+    return result;
+}
+
+// An absolute deadline the C API understands.
+struct deadline {
+    clockid_t clock;
+    timespec when;
+};
+
+// "relative from now", on CLOCK_MONOTONIC so that setting the wall clock does
+// not stretch or shrink the wait.
+template <class Rep, class Period>
+deadline after(std::chrono::duration<Rep, Period> relative) {
+    using namespace std::chrono;
+    timespec now{};
+    lwp_clock_now(CLOCK_MONOTONIC, &now);
+    if (relative >= duration<long double>(far_future))
+        return {CLOCK_MONOTONIC, timespec{now.tv_sec + far_future.count(), now.tv_nsec}};
+    if (relative < relative.zero()) relative = relative.zero();
+    return {CLOCK_MONOTONIC,
+            to_timespec(seconds(now.tv_sec) + nanoseconds(now.tv_nsec) +
+                        ceil<nanoseconds>(relative))};
+}
+
+// libstdc++'s steady_clock is CLOCK_MONOTONIC and system_clock is
+// CLOCK_REALTIME, both counted from the clock's own epoch, so their time
+// points translate directly. Other clocks go through "now + remaining".
+template <class Clock, class Duration>
+deadline until(const std::chrono::time_point<Clock, Duration>& when) {
+    if constexpr (std::is_same_v<Clock, std::chrono::steady_clock>)
+        return {CLOCK_MONOTONIC, to_timespec(when.time_since_epoch())};
+    else if constexpr (std::is_same_v<Clock, std::chrono::system_clock>)
+        return {CLOCK_REALTIME, to_timespec(when.time_since_epoch())};
+    else
+        return after(when - Clock::now());
+}
+
+}  // namespace detail
+
+// ------------------------------------------------------------------ mutexes
+
+class mutex {
+public:
+    using native_handle_type = lwp_mutex_t*;
+
+    constexpr mutex() noexcept = default;
+    mutex(const mutex&) = delete;
+    mutex& operator=(const mutex&) = delete;
+
+    // A normal mutex: lock cannot fail (relocking it deadlocks, as std::mutex
+    // may).
+    void lock() { lwp_mutex_lock(&mutex_); }
+    bool try_lock() noexcept { return lwp_mutex_trylock(&mutex_) == 0; }
+    void unlock() { lwp_mutex_unlock(&mutex_); }
+    native_handle_type native_handle() noexcept { return &mutex_; }
+
+protected:
+    explicit constexpr mutex(int kind) noexcept : mutex_{0, 0, 0, 0, kind, 0, {nullptr, nullptr}} {}
+    lwp_mutex_t mutex_ = LWP_MUTEX_INITIALIZER;
+};
+
+class recursive_mutex : public mutex {
+public:
+    constexpr recursive_mutex() noexcept : mutex(LWP_MUTEX_RECURSIVE) {}
+    void lock() { detail::check(lwp_mutex_lock(&mutex_), "lwp::recursive_mutex::lock"); }
+};
+
+namespace detail {
+// try_lock_for / try_lock_until over any lwp_mutex_t-based mutex.
+template <class Self>
+class timed_locking {
+public:
+    template <class Rep, class Period>
+    bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
+        return lock_by(after(relative));
+    }
+    template <class Clock, class Duration>
+    bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
+        return lock_by(until(when));
+    }
+
+private:
+    bool lock_by(const deadline& limit) {
+        int error = lwp_mutex_clocklock(static_cast<Self*>(this)->native_handle(), limit.clock,
+                                        &limit.when);
+        if (error == ETIMEDOUT) return false;
+        check(error, "lwp::timed_mutex::try_lock");
+        return true;
+    }
+};
+}  // namespace detail
+
+class timed_mutex : public mutex, public detail::timed_locking<timed_mutex> {
+public:
+    constexpr timed_mutex() noexcept = default;
+};
+
+class recursive_timed_mutex : public recursive_mutex,
+                              public detail::timed_locking<recursive_timed_mutex> {
+public:
+    constexpr recursive_timed_mutex() noexcept = default;
+};
+
+// A reader-writer mutex (std::shared_mutex plus the timed members of
+// std::shared_timed_mutex). Writer-preferring: see lwp_rwlock_t.
+class shared_mutex {
+public:
+    using native_handle_type = lwp_rwlock_t*;
+
+    constexpr shared_mutex() noexcept = default;
+    shared_mutex(const shared_mutex&) = delete;
+    shared_mutex& operator=(const shared_mutex&) = delete;
+
+    void lock() { detail::check(lwp_rwlock_wrlock(&rwlock_), "lwp::shared_mutex::lock"); }
+    bool try_lock() noexcept { return lwp_rwlock_trywrlock(&rwlock_) == 0; }
+    void unlock() { lwp_rwlock_unlock(&rwlock_); }
+
+    void lock_shared() {
+        detail::check(lwp_rwlock_rdlock(&rwlock_), "lwp::shared_mutex::lock_shared");
+    }
+    bool try_lock_shared() noexcept { return lwp_rwlock_tryrdlock(&rwlock_) == 0; }
+    void unlock_shared() { lwp_rwlock_unlock(&rwlock_); }
+
+    template <class Rep, class Period>
+    bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
+        return write_by(detail::after(relative));
+    }
+    template <class Clock, class Duration>
+    bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
+        return write_by(detail::until(when));
+    }
+    template <class Rep, class Period>
+    bool try_lock_shared_for(const std::chrono::duration<Rep, Period>& relative) {
+        return read_by(detail::after(relative));
+    }
+    template <class Clock, class Duration>
+    bool try_lock_shared_until(const std::chrono::time_point<Clock, Duration>& when) {
+        return read_by(detail::until(when));
+    }
+
+    native_handle_type native_handle() noexcept { return &rwlock_; }
+
+private:
+    bool write_by(const detail::deadline& limit) {
+        return lwp_rwlock_clockwrlock(&rwlock_, limit.clock, &limit.when) == 0;
+    }
+    bool read_by(const detail::deadline& limit) {
+        return lwp_rwlock_clockrdlock(&rwlock_, limit.clock, &limit.when) == 0;
+    }
+
+    lwp_rwlock_t rwlock_ = LWP_RWLOCK_INITIALIZER;
+};
+
+using shared_timed_mutex = shared_mutex;
+
+// ------------------------------------------------------------- lock owners
+
+template <class Mutex>
+class lock_guard {
+public:
+    using mutex_type = Mutex;
+    explicit lock_guard(Mutex& mutex) : mutex_(mutex) { mutex_.lock(); }
+    lock_guard(Mutex& mutex, adopt_lock_t) noexcept : mutex_(mutex) {}
+    ~lock_guard() { mutex_.unlock(); }
+    lock_guard(const lock_guard&) = delete;
+    lock_guard& operator=(const lock_guard&) = delete;
+
+private:
+    Mutex& mutex_;
+};
+
+template <class Mutex>
+class unique_lock {
+public:
+    using mutex_type = Mutex;
+
+    unique_lock() noexcept = default;
+    explicit unique_lock(Mutex& mutex) : mutex_(&mutex) {
+        mutex_->lock();
+        owns_ = true;
+    }
+    unique_lock(Mutex& mutex, defer_lock_t) noexcept : mutex_(&mutex) {}
+    unique_lock(Mutex& mutex, try_to_lock_t) : mutex_(&mutex), owns_(mutex.try_lock()) {}
+    unique_lock(Mutex& mutex, adopt_lock_t) noexcept : mutex_(&mutex), owns_(true) {}
+    template <class Rep, class Period>
+    unique_lock(Mutex& mutex, const std::chrono::duration<Rep, Period>& relative)
+        : mutex_(&mutex), owns_(mutex.try_lock_for(relative)) {}
+    template <class Clock, class Duration>
+    unique_lock(Mutex& mutex, const std::chrono::time_point<Clock, Duration>& when)
+        : mutex_(&mutex), owns_(mutex.try_lock_until(when)) {}
+
+    ~unique_lock() {
+        if (owns_) mutex_->unlock();
+    }
+
+    unique_lock(const unique_lock&) = delete;
+    unique_lock& operator=(const unique_lock&) = delete;
+    unique_lock(unique_lock&& other) noexcept
+        : mutex_(std::exchange(other.mutex_, nullptr)), owns_(std::exchange(other.owns_, false)) {}
+    unique_lock& operator=(unique_lock&& other) noexcept {
+        if (this != &other) {
+            if (owns_) mutex_->unlock();
+            mutex_ = std::exchange(other.mutex_, nullptr);
+            owns_ = std::exchange(other.owns_, false);
+        }
+        return *this;
+    }
+
+    void lock() {
+        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::lock");
+        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::lock");
+        mutex_->lock();
+        owns_ = true;
+    }
+    bool try_lock() {
+        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock");
+        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock");
+        owns_ = mutex_->try_lock();
+        return owns_;
+    }
+    template <class Rep, class Period>
+    bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
+        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock_for");
+        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock_for");
+        owns_ = mutex_->try_lock_for(relative);
+        return owns_;
+    }
+    template <class Clock, class Duration>
+    bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
+        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock_until");
+        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock_until");
+        owns_ = mutex_->try_lock_until(when);
+        return owns_;
+    }
+    void unlock() {
+        if (!owns_) detail::fail(EPERM, "lwp::unique_lock::unlock");
+        mutex_->unlock();
+        owns_ = false;
+    }
+
+    void swap(unique_lock& other) noexcept {
+        std::swap(mutex_, other.mutex_);
+        std::swap(owns_, other.owns_);
+    }
+    Mutex* release() noexcept {
+        owns_ = false;
+        return std::exchange(mutex_, nullptr);
+    }
+
+    bool owns_lock() const noexcept { return owns_; }
+    explicit operator bool() const noexcept { return owns_; }
+    Mutex* mutex() const noexcept { return mutex_; }
+
+private:
+    Mutex* mutex_ = nullptr;
+    bool owns_ = false;
+};
+
+template <class Mutex>
+class shared_lock {
+public:
+    using mutex_type = Mutex;
+
+    shared_lock() noexcept = default;
+    explicit shared_lock(Mutex& mutex) : mutex_(&mutex) {
+        mutex_->lock_shared();
+        owns_ = true;
+    }
+    shared_lock(Mutex& mutex, defer_lock_t) noexcept : mutex_(&mutex) {}
+    shared_lock(Mutex& mutex, try_to_lock_t) : mutex_(&mutex), owns_(mutex.try_lock_shared()) {}
+    shared_lock(Mutex& mutex, adopt_lock_t) noexcept : mutex_(&mutex), owns_(true) {}
+    ~shared_lock() {
+        if (owns_) mutex_->unlock_shared();
+    }
+
+    shared_lock(const shared_lock&) = delete;
+    shared_lock& operator=(const shared_lock&) = delete;
+    shared_lock(shared_lock&& other) noexcept
+        : mutex_(std::exchange(other.mutex_, nullptr)), owns_(std::exchange(other.owns_, false)) {}
+    shared_lock& operator=(shared_lock&& other) noexcept {
+        if (this != &other) {
+            if (owns_) mutex_->unlock_shared();
+            mutex_ = std::exchange(other.mutex_, nullptr);
+            owns_ = std::exchange(other.owns_, false);
+        }
+        return *this;
+    }
+
+    void lock() {
+        if (mutex_ == nullptr || owns_) detail::fail(EDEADLK, "lwp::shared_lock::lock");
+        mutex_->lock_shared();
+        owns_ = true;
+    }
+    bool try_lock() {
+        if (mutex_ == nullptr || owns_) detail::fail(EDEADLK, "lwp::shared_lock::try_lock");
+        owns_ = mutex_->try_lock_shared();
+        return owns_;
+    }
+    void unlock() {
+        if (!owns_) detail::fail(EPERM, "lwp::shared_lock::unlock");
+        mutex_->unlock_shared();
+        owns_ = false;
+    }
+
+    bool owns_lock() const noexcept { return owns_; }
+    explicit operator bool() const noexcept { return owns_; }
+    Mutex* mutex() const noexcept { return mutex_; }
+
+private:
+    Mutex* mutex_ = nullptr;
+    bool owns_ = false;
+};
+
+// ------------------------------------------------------- condition variable
+
+// Waits take any lock object whose mutex() is an lwp mutex (lwp::mutex and the
+// classes derived from it): std::unique_lock<lwp::mutex> and
+// lwp::unique_lock<lwp::mutex> alike.
+class condition_variable {
+public:
+    using native_handle_type = lwp_cond_t*;
+
+    constexpr condition_variable() noexcept = default;
+    condition_variable(const condition_variable&) = delete;
+    condition_variable& operator=(const condition_variable&) = delete;
+
+    void notify_one() noexcept { lwp_cond_signal(&cond_); }
+    void notify_all() noexcept { lwp_cond_broadcast(&cond_); }
+
+    template <class Lock>
+    void wait(Lock& lock) {
+        lwp_cond_wait(&cond_, mutex_of(lock));
+    }
+
+    template <class Lock, class Predicate>
+    void wait(Lock& lock, Predicate ready) {
+        while (!ready()) wait(lock);
+    }
+
+    template <class Lock, class Clock, class Duration>
+    cv_status wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& when) {
+        return wait_by(lock, detail::until(when));
+    }
+
+    template <class Lock, class Clock, class Duration, class Predicate>
+    bool wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& when,
+                    Predicate ready) {
+        detail::deadline limit = detail::until(when);
+        while (!ready()) {
+            if (wait_by(lock, limit) == cv_status::timeout) return ready();
+        }
+        return true;
+    }
+
+    template <class Lock, class Rep, class Period>
+    cv_status wait_for(Lock& lock, const std::chrono::duration<Rep, Period>& relative) {
+        return wait_by(lock, detail::after(relative));
+    }
+
+    template <class Lock, class Rep, class Period, class Predicate>
+    bool wait_for(Lock& lock, const std::chrono::duration<Rep, Period>& relative,
+                  Predicate ready) {
+        // One deadline for the whole wait, however many spurious wake-ups.
+        detail::deadline limit = detail::after(relative);
+        while (!ready()) {
+            if (wait_by(lock, limit) == cv_status::timeout) return ready();
+        }
+        return true;
+    }
+
+    native_handle_type native_handle() noexcept { return &cond_; }
+
+private:
+    template <class Lock>
+    static lwp_mutex_t* mutex_of(Lock& lock) {
+        static_assert(std::is_base_of_v<lwp::mutex, typename Lock::mutex_type>,
+                      "lwp::condition_variable waits with a lock on an lwp mutex");
+        return lock.mutex()->native_handle();
+    }
+
+    template <class Lock>
+    cv_status wait_by(Lock& lock, const detail::deadline& limit) {
+        int error = lwp_cond_clockwait(&cond_, mutex_of(lock), limit.clock, &limit.when);
+        return error == ETIMEDOUT ? cv_status::timeout : cv_status::no_timeout;
+    }
+
+    lwp_cond_t cond_ = LWP_COND_INITIALIZER;
+};
+
+// ------------------------------------------------------------------ barrier
+
+// A reusable barrier for a fixed number of threads (the core of std::barrier,
+// without a completion function).
+class barrier {
+public:
+    // expected must be > 0 (as std::barrier requires).
+    explicit barrier(unsigned int expected) {
+        detail::check(lwp_barrier_init(&barrier_, nullptr, expected), "lwp::barrier");
+    }
+    ~barrier() { lwp_barrier_destroy(&barrier_); }
+    barrier(const barrier&) = delete;
+    barrier& operator=(const barrier&) = delete;
+
+    // True for exactly one caller per round.
+    bool wait() noexcept { return lwp_barrier_wait(&barrier_) == LWP_BARRIER_SERIAL_THREAD; }
+    void arrive_and_wait() noexcept { wait(); }
+
+private:
+    lwp_barrier_t barrier_;
+};
+
+// --------------------------------------------------------------- semaphores
+
+template <std::ptrdiff_t LeastMaxValue = LWP_SEM_VALUE_MAX>
+class counting_semaphore {
+    static_assert(LeastMaxValue >= 0 && LeastMaxValue <= LWP_SEM_VALUE_MAX,
+                  "lwp semaphores count up to LWP_SEM_VALUE_MAX");
+
+public:
+    static constexpr std::ptrdiff_t max() noexcept { return LeastMaxValue; }
+
+    // 0 <= desired <= max().
+    constexpr explicit counting_semaphore(std::ptrdiff_t desired) noexcept
+        : semaphore_{static_cast<std::uint64_t>(desired), {0, 0, 0}} {}
+    counting_semaphore(const counting_semaphore&) = delete;
+    counting_semaphore& operator=(const counting_semaphore&) = delete;
+
+    // EOVERFLOW (more than LWP_SEM_VALUE_MAX units) is a precondition
+    // violation; it throws std::system_error or traps.
+    void release(std::ptrdiff_t update = 1) {
+        for (; update > 0; --update)
+            detail::check(lwp_sem_post(&semaphore_), "lwp::counting_semaphore::release");
+    }
+
+    void acquire() {
+        while (lwp_sem_wait(&semaphore_) == EINTR) {
+        }
+    }
+    bool try_acquire() noexcept { return lwp_sem_trywait(&semaphore_) == 0; }
+
+    template <class Rep, class Period>
+    bool try_acquire_for(const std::chrono::duration<Rep, Period>& relative) {
+        return acquire_by(detail::after(relative));
+    }
+    template <class Clock, class Duration>
+    bool try_acquire_until(const std::chrono::time_point<Clock, Duration>& when) {
+        return acquire_by(detail::until(when));
+    }
+
+private:
+    bool acquire_by(const detail::deadline& limit) {
+        int error;
+        while ((error = lwp_sem_clockwait(&semaphore_, limit.clock, &limit.when)) == EINTR) {
+        }
+        return error == 0;
+    }
+
+    lwp_sem_t semaphore_;
+};
+
+using binary_semaphore = counting_semaphore<1>;
+
+// --------------------------------------------------------------------- once
+
+class once_flag {
+public:
+    constexpr once_flag() noexcept = default;
+    once_flag(const once_flag&) = delete;
+    once_flag& operator=(const once_flag&) = delete;
+
+private:
+    template <class Callable, class... Arguments>
+    friend void call_once(once_flag& flag, Callable&& callable, Arguments&&... arguments);
+
+    lwp_once_t once_ = LWP_ONCE_INIT;
+};
+
+// Runs callable once per flag; everyone returns after it has finished. If it
+// throws, the flag is left unrun and the exception propagates; another caller
+// (or the next call) tries again, as std::call_once specifies.
+template <class Callable, class... Arguments>
+void call_once(once_flag& flag, Callable&& callable, Arguments&&... arguments) {
+    // Fast path, inline: one acquire load (pairs with lwp_once_commit's
+    // release, so the routine's effects are visible).
+    if (__atomic_load_n(&flag.once_.state, __ATOMIC_ACQUIRE) == LWP_ONCE_DONE) return;
+    if (!lwp_once_begin(&flag.once_)) return;
+#if __cpp_exceptions
+    try {
+        std::invoke(std::forward<Callable>(callable), std::forward<Arguments>(arguments)...);
+    } catch (...) {
+        lwp_once_abandon(&flag.once_);
+        throw;
+    }
+#else
+    std::invoke(std::forward<Callable>(callable), std::forward<Arguments>(arguments)...);
+#endif
+    lwp_once_commit(&flag.once_);
+}
+
+}  // namespace lwp

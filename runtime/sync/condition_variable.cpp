@@ -1,0 +1,217 @@
+// lwp_cond_*: a sequence-counter condition variable that requeues broadcast
+// waiters onto the mutex.
+//
+// The futex word `sequence`:
+//   bit 0     "a waiter may be asleep": set by every waiter, cleared only by
+//             a wake that has dealt with all sleepers; while it is clear,
+//             signal and broadcast return without a syscall.
+//   bits 1..  a counter bumped by every signal and broadcast that found the
+//             bit set.
+//
+// Waiting:  set the bit (fetch_or, which also reads the word) while still
+//           holding the mutex, release the mutex, sleep while the word still
+//           holds the value read, relock.
+// Why no wake-up is lost: a signaller that runs after the waiter released the
+// mutex (the only order POSIX promises anything for) sees the bit, and bumps
+// the counter. Either the bump lands before the waiter reaches the kernel, and
+// the kernel's compare makes FUTEX_WAIT return at once, or the waiter is
+// already queued and the FUTEX_WAKE that follows the bump finds it. The kernel
+// queues waiters of equal priority in arrival order, so the one woken is the
+// longest-waiting, not a newcomer.
+//
+// Destruction: a woken waiter never reads the condition variable again (its
+// last access is the fetch_or before sleeping), and signal/broadcast touch it
+// only through atomic steps before their futex call, so the object can be
+// destroyed and freed once no thread is blocked on it.
+//
+// The counter wraps after 2^31 wake-ups; a waiter would misread the word only
+// if exactly that many happened between its fetch_or and its FUTEX_WAIT, which
+// is a few instructions.
+#include <atomic>
+#include <cerrno>
+#include <climits>
+
+#include "../sys/futex.hpp"
+#include "../thread/thread_descriptor.hpp"
+#include "deadline.hpp"
+#include "mutex_word.hpp"
+
+namespace lwp::sync {
+namespace {
+
+constexpr unsigned int may_sleep = 1;
+constexpr unsigned int one_wake = 2;
+
+std::atomic_ref<unsigned int> sequence_of(lwp_cond_t* cond) {
+    return std::atomic_ref<unsigned int>(cond->sequence);
+}
+
+std::atomic_ref<lwp_mutex_t*> mutex_of(lwp_cond_t* cond) {
+    return std::atomic_ref<lwp_mutex_t*>(cond->mutex);
+}
+
+int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    if (cond == nullptr || mutex == nullptr) return EINVAL;
+    int kind = mutex_kind(mutex);
+    int self = 0;
+    if (kind != LWP_MUTEX_NORMAL) {
+        self = runtime::current_tid();
+        if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
+    }
+    if (deadline) {
+        if (!supported_clock(clock)) return EINVAL;
+        // A deadline already past: time out without releasing the mutex at all
+        // (the caller gets it back held, as POSIX requires, and no syscall).
+        int error = check_deadline(deadline);
+        if (error) return error;
+    }
+
+    // Broadcast requeues sleepers onto this mutex's word. Published by the
+    // release of the fetch_or below.
+    mutex_of(cond).store(mutex, std::memory_order_relaxed);
+    unsigned int seen =
+        sequence_of(cond).fetch_or(may_sleep, std::memory_order_release) | may_sleep;
+
+    // Release the mutex completely (a recursive one at any depth), remembering
+    // the depth to restore.
+    unsigned int depth = mutex->count;
+    if (kind != LWP_MUTEX_NORMAL) {
+        mutex->count = 0;
+        mutex_owner(mutex).store(0, std::memory_order_relaxed);
+    }
+    release_mutex_word(mutex);
+
+    long result = deadline
+        ? sys::futex_wait_until(&cond->sequence, static_cast<int>(seen), /*process_private=*/true,
+                                clock, deadline)
+        : sys::futex_wait(&cond->sequence, static_cast<int>(seen), /*process_private=*/true);
+    // 0: signalled (or woken from the mutex's queue after a requeue);
+    // -EAGAIN: a signal came before we slept; -EINTR: a signal handler ran
+    // (reported as a spurious wake-up, which callers must handle anyway).
+
+    // Relock as "contended": a broadcast may have requeued other waiters onto
+    // the mutex word behind us, and only an unlock that sees 2 wakes them.
+    acquire_mutex_word_contended(mutex);
+    if (kind != LWP_MUTEX_NORMAL) {
+        mutex_owner(mutex).store(self, std::memory_order_relaxed);
+        mutex->count = depth;
+    }
+    return result == -ETIMEDOUT ? ETIMEDOUT : 0;
+}
+
+}  // namespace
+}  // namespace lwp::sync
+
+using namespace lwp;
+using namespace lwp::sync;
+
+extern "C" {
+
+int lwp_condattr_init(lwp_condattr_t* attr) {
+    if (attr == nullptr) return EINVAL;
+    attr->clock = CLOCK_REALTIME;
+    return 0;
+}
+
+int lwp_condattr_destroy(lwp_condattr_t* attr) { return attr ? 0 : EINVAL; }
+
+int lwp_condattr_setclock(lwp_condattr_t* attr, clockid_t clock) {
+    if (attr == nullptr || !supported_clock(clock)) return EINVAL;
+    attr->clock = clock;
+    return 0;
+}
+
+int lwp_condattr_getclock(const lwp_condattr_t* attr, clockid_t* clock) {
+    if (attr == nullptr || clock == nullptr) return EINVAL;
+    *clock = attr->clock;
+    return 0;
+}
+
+int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared) {
+    if (attr == nullptr) return EINVAL;
+    if (pshared == LWP_PROCESS_PRIVATE) return 0;
+    // Private futexes only, and the requeue target is a pointer into this
+    // process: sharing across processes is not supported.
+    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;
+}
+
+int lwp_condattr_getpshared(const lwp_condattr_t* attr, int* pshared) {
+    if (attr == nullptr || pshared == nullptr) return EINVAL;
+    *pshared = LWP_PROCESS_PRIVATE;
+    return 0;
+}
+
+int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr) {
+    if (cond == nullptr) return EINVAL;
+    *cond = lwp_cond_t LWP_COND_INITIALIZER;
+    if (attr) cond->clock = attr->clock;
+    return 0;
+}
+
+int lwp_cond_destroy(lwp_cond_t* cond) { return cond ? 0 : EINVAL; }
+
+int lwp_cond_wait(lwp_cond_t* cond, lwp_mutex_t* mutex) {
+    return wait(cond, mutex, CLOCK_REALTIME, nullptr);
+}
+
+int lwp_cond_timedwait(lwp_cond_t* cond, lwp_mutex_t* mutex, const struct timespec* abstime) {
+    if (cond == nullptr || abstime == nullptr) return EINVAL;
+    return wait(cond, mutex, cond->clock, abstime);
+}
+
+int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock,
+                       const struct timespec* abstime) {
+    if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
+    return wait(cond, mutex, clock, abstime);
+}
+
+int lwp_cond_signal(lwp_cond_t* cond) {
+    if (cond == nullptr) return EINVAL;
+    std::atomic_ref<unsigned int> sequence = sequence_of(cond);
+    // Relaxed: a waiter that matters set the bit before releasing the mutex,
+    // and the signaller acquired that mutex since (or POSIX promises nothing).
+    if ((sequence.load(std::memory_order_relaxed) & may_sleep) == 0) return 0;
+    unsigned int bumped = sequence.fetch_add(one_wake, std::memory_order_relaxed) + one_wake;
+    if (sys::futex_wake(&cond->sequence, 1, /*process_private=*/true) > 0) return 0;
+
+    // Nobody was asleep. Clear the bit so later signals cost nothing until
+    // someone waits again. A waiter that read `bumped` may have gone to sleep
+    // between our wake and this clear, on a value that no longer has the bit:
+    // no signal would ever look for it, so wake all such stragglers now (they
+    // see a spurious wake-up and wait again, setting the bit). Waiters arriving
+    // after the clear set the bit themselves; the compare-exchange fails if
+    // anyone changed the word, and then the bit simply stays set.
+    if (sequence.compare_exchange_strong(bumped, bumped & ~may_sleep, std::memory_order_relaxed))
+        sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
+    return 0;
+}
+
+int lwp_cond_broadcast(lwp_cond_t* cond) {
+    if (cond == nullptr) return EINVAL;
+    std::atomic_ref<unsigned int> sequence = sequence_of(cond);
+    unsigned int word = sequence.load(std::memory_order_relaxed);
+    unsigned int next;
+    do {
+        // No sleeper, or a concurrent broadcast cleared the bit and will move
+        // every sleeper that arrived before it: nothing left for us.
+        if ((word & may_sleep) == 0) return 0;
+        // Bump and clear in one step: every current sleeper gets moved below;
+        // anyone arriving afterwards sets the bit again for later wakes.
+        next = (word + one_wake) & ~may_sleep;
+        // Acquire: pairs with the waiters' release, for the mutex pointer.
+    } while (!sequence.compare_exchange_weak(word, next, std::memory_order_acquire,
+                                             std::memory_order_relaxed));
+
+    // Wake one waiter and move the rest onto the mutex word, where they are
+    // woken one per unlock instead of all rushing for the mutex at once. The
+    // woken one relocks as "contended", so its unlock continues the chain.
+    // The kernel redoes the move only if the word still holds `next`; if a new
+    // waiter changed it meanwhile (-EAGAIN), fall back to waking everyone.
+    lwp_mutex_t* mutex = mutex_of(cond).load(std::memory_order_relaxed);
+    long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 1, INT_MAX, &mutex->state,
+                                                static_cast<int>(next), /*process_private=*/true)
+                       : -EAGAIN;
+    if (moved < 0) sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
+    return 0;
+}
+}

@@ -1,0 +1,208 @@
+// lwp_mutex_*: normal, recursive and error-checking mutexes on one futex word
+// (mutex_word.hpp). The owner's identity is its kernel tid, which lwp caches
+// per thread for its own threads and foreign ones alike, so ownership checks
+// work for main and std::thread as well.
+#include <atomic>
+#include <cerrno>
+#include <climits>
+
+#include "../sys/futex.hpp"
+#include "../thread/thread_descriptor.hpp"
+#include "deadline.hpp"
+#include "mutex_word.hpp"
+#include "spin_policy.hpp"
+
+namespace lwp::sync {
+
+namespace {
+
+// Sleeps until the word is handed over; 0 or ETIMEDOUT.
+int sleep_until_acquired(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    std::atomic_ref<int> word = mutex_word(mutex);
+    // Exchange, not compare-exchange: whether it was free (we own it now) or
+    // locked, the word ends up "contended", which keeps the mark for anyone
+    // else already asleep. Acquire: the previous holder's writes are visible.
+    while (word.exchange(mutex_contended, std::memory_order_acquire) != mutex_free) {
+        // Private futex: lwp objects never cross processes. The kernel checks
+        // the word is still 2 before sleeping, so an unlock between our
+        // exchange and the syscall is not missed (-EAGAIN, and we retry).
+        long result = deadline
+            ? sys::futex_wait_until(&mutex->state, mutex_contended, /*process_private=*/true, clock,
+                                    deadline)
+            : sys::futex_wait(&mutex->state, mutex_contended, /*process_private=*/true);
+        if (result == -ETIMEDOUT) return ETIMEDOUT;
+        // 0 (woken), -EAGAIN (changed meanwhile), -EINTR (signal): look again.
+    }
+    return 0;
+}
+
+}  // namespace
+
+int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    std::atomic_ref<int> word = mutex_word(mutex);
+    int expected = mutex_free;
+    // Fast path: one compare-exchange and no syscall.
+    if (word.compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
+                                     std::memory_order_relaxed))
+        return 0;
+
+    for (int round = 0; round < spin_rounds; ++round) {
+        spin_once();
+        if (word.load(std::memory_order_relaxed) != mutex_free) continue;
+        expected = mutex_free;
+        if (word.compare_exchange_weak(expected, mutex_locked, std::memory_order_acquire,
+                                       std::memory_order_relaxed))
+            return 0;
+    }
+
+    // About to sleep: only now is the deadline judged, as POSIX allows.
+    if (deadline) {
+        if (!supported_clock(clock)) return EINVAL;
+        int error = check_deadline(deadline);
+        if (error) return error;
+    }
+    return sleep_until_acquired(mutex, clock, deadline);
+}
+
+void acquire_mutex_word_contended(lwp_mutex_t* mutex) {
+    sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
+}
+
+int release_mutex_word(lwp_mutex_t* mutex) {
+    // Release: the critical section's writes happen-before the next holder's
+    // acquire. Only a "contended" word can have sleepers, so a plain locked
+    // word is freed without a syscall.
+    int previous = mutex_word(mutex).exchange(mutex_free, std::memory_order_release);
+    if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, /*process_private=*/true);
+    return previous;
+}
+
+namespace {
+
+int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    int kind = mutex_kind(mutex);
+    if (kind == LWP_MUTEX_NORMAL) return acquire_mutex_word(mutex, clock, deadline);
+
+    int self = runtime::current_tid();
+    if (mutex_owner(mutex).load(std::memory_order_relaxed) == self) {
+        if (kind == LWP_MUTEX_ERRORCHECK) return EDEADLK;
+        if (mutex->count == UINT_MAX) return EAGAIN;
+        ++mutex->count;
+        return 0;
+    }
+    int error = acquire_mutex_word(mutex, clock, deadline);
+    if (error) return error;
+    mutex_owner(mutex).store(self, std::memory_order_relaxed);
+    mutex->count = 1;
+    return 0;
+}
+
+}  // namespace
+
+}  // namespace lwp::sync
+
+using namespace lwp;
+using namespace lwp::sync;
+
+extern "C" {
+
+int lwp_mutexattr_init(lwp_mutexattr_t* attr) {
+    if (attr == nullptr) return EINVAL;
+    attr->kind = LWP_MUTEX_DEFAULT;
+    return 0;
+}
+
+int lwp_mutexattr_destroy(lwp_mutexattr_t* attr) { return attr ? 0 : EINVAL; }
+
+int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind) {
+    if (attr == nullptr) return EINVAL;
+    if (kind != LWP_MUTEX_NORMAL && kind != LWP_MUTEX_RECURSIVE && kind != LWP_MUTEX_ERRORCHECK)
+        return EINVAL;
+    attr->kind = kind;
+    return 0;
+}
+
+int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind) {
+    if (attr == nullptr || kind == nullptr) return EINVAL;
+    *kind = attr->kind;
+    return 0;
+}
+
+int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared) {
+    if (attr == nullptr) return EINVAL;
+    if (pshared == LWP_PROCESS_PRIVATE) return 0;
+    // Private futexes only: a shared mutex would need FUTEX_* without the
+    // private flag everywhere and an owner id valid across processes.
+    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;
+}
+
+int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared) {
+    if (attr == nullptr || pshared == nullptr) return EINVAL;
+    *pshared = LWP_PROCESS_PRIVATE;
+    return 0;
+}
+
+int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
+    if (mutex == nullptr) return EINVAL;
+    *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
+    if (attr) mutex->kind = attr->kind;
+    return 0;
+}
+
+int lwp_mutex_destroy(lwp_mutex_t* mutex) {
+    if (mutex == nullptr) return EINVAL;
+    return mutex_word(mutex).load(std::memory_order_relaxed) != mutex_free ? EBUSY : 0;
+}
+
+int lwp_mutex_lock(lwp_mutex_t* mutex) { return lock(mutex, CLOCK_REALTIME, nullptr); }
+
+int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime) {
+    if (abstime == nullptr) return EINVAL;
+    return lock(mutex, CLOCK_REALTIME, abstime);
+}
+
+int lwp_mutex_clocklock(lwp_mutex_t* mutex, clockid_t clock, const struct timespec* abstime) {
+    // The clock is checked up front (glibc does too): a bad clock id is a
+    // programming error worth reporting even when the lock happens to be free.
+    if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
+    return lock(mutex, clock, abstime);
+}
+
+int lwp_mutex_trylock(lwp_mutex_t* mutex) {
+    int kind = mutex_kind(mutex);
+    int self = 0;
+    if (kind == LWP_MUTEX_RECURSIVE) {
+        self = lwp::runtime::current_tid();
+        if (mutex_owner(mutex).load(std::memory_order_relaxed) == self) {
+            if (mutex->count == UINT_MAX) return EAGAIN;
+            ++mutex->count;
+            return 0;
+        }
+    }
+    int expected = mutex_free;
+    if (!mutex_word(mutex).compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
+                                                   std::memory_order_relaxed))
+        return EBUSY;
+    if (kind != LWP_MUTEX_NORMAL) {
+        if (self == 0) self = lwp::runtime::current_tid();
+        mutex_owner(mutex).store(self, std::memory_order_relaxed);
+        mutex->count = 1;
+    }
+    return 0;
+}
+
+int lwp_mutex_unlock(lwp_mutex_t* mutex) {
+    int kind = mutex_kind(mutex);
+    if (kind != LWP_MUTEX_NORMAL) {
+        if (mutex_owner(mutex).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
+            return EPERM;
+        if (--mutex->count != 0) return 0;  // recursive: still held
+        // Cleared before the word is freed, so no later holder's tid is ever
+        // overwritten by ours.
+        mutex_owner(mutex).store(0, std::memory_order_relaxed);
+    }
+    // A normal mutex keeps no owner (that would cost a store on every lock);
+    // unlocking one that is not locked at all is still caught, for free.
+    return release_mutex_word(mutex) == mutex_free ? EPERM : 0;
+}
+}

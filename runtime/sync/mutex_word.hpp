@@ -1,0 +1,53 @@
+// The futex word at the heart of lwp_mutex_t, shared by the mutex and the
+// condition variable (which releases it, and requeues its waiters onto it).
+//
+// Three states, so that an uncontended unlock needs no syscall:
+//   0 free, 1 locked, 2 locked and some thread may be asleep on the word.
+// A thread that has slept always takes the lock as 2: it cannot know whether
+// others still sleep, so it leaves the mark for its own unlock to wake them.
+#pragma once
+
+#include <atomic>
+#include <ctime>
+
+#include "lwp/sync.h"
+
+namespace lwp::sync {
+
+inline constexpr int mutex_free = 0;
+inline constexpr int mutex_locked = 1;
+inline constexpr int mutex_contended = 2;
+
+inline std::atomic_ref<int> mutex_word(lwp_mutex_t* mutex) {
+    return std::atomic_ref<int>(mutex->state);
+}
+
+// The owner field is read by any thread (to tell "mine" from "not mine") while
+// the holder writes it, so it is accessed atomically; relaxed is enough, since
+// a thread only ever needs to recognise its own tid, which only it writes.
+inline std::atomic_ref<int> mutex_owner(lwp_mutex_t* mutex) {
+    return std::atomic_ref<int>(mutex->owner);
+}
+
+// The kind lives in glibc's __kind slot; only its two low bits name the type
+// (glibc's robust/PI/elision flags sit above). 3, glibc's ADAPTIVE_NP, is a
+// normal mutex here: every lwp mutex already spins briefly before sleeping.
+inline int mutex_kind(const lwp_mutex_t* mutex) {
+    int kind = mutex->kind & 3;
+    return kind == 3 ? LWP_MUTEX_NORMAL : kind;
+}
+
+// Takes the word; 0, or ETIMEDOUT/EINVAL when a deadline is given and the
+// call had to wait. A null deadline waits for ever.
+int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline);
+
+// Takes the word as "contended" and never sleeps first on a fast path: for a
+// thread woken from a condition variable, which may have been requeued here
+// behind others that only this thread's unlock will wake.
+void acquire_mutex_word_contended(lwp_mutex_t* mutex);
+
+// Frees the word, waking one sleeper if any may exist. Returns the state it
+// held (0 means it was not locked at all).
+int release_mutex_word(lwp_mutex_t* mutex);
+
+}  // namespace lwp::sync

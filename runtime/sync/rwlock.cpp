@@ -1,0 +1,330 @@
+// lwp_rwlock_*: a writer-preferring read-write lock on two futex words.
+//
+// `state` (readers sleep on it):
+//   bits 0..29  0 free, 1..max_readers readers, write_locked (all ones) a writer
+//   bit 30      readers_waiting: a reader may be asleep on `state`
+//   bit 31      writers_waiting: a writer may be asleep on `writer_wake`;
+//               while set, new readers wait (so readers cannot starve writers)
+// `writer_wake`: a counter writers sleep on; bumped for each writer wake, so a
+//   writer that read it before the bump does not fall asleep (-EAGAIN).
+//
+// Whoever unlocks to a count of 0 with a waiting bit set clears the bit and
+// wakes: one writer first, the readers if no writer was asleep. As with the
+// mutex, a writer that has slept takes the lock with writers_waiting set again,
+// since other writers may still sleep, so its own unlock continues the chain.
+// A writer that gives up (time-out) while others still queue leaves the mark
+// alone; the last one to give up withdraws it, so a lock that no writer wants
+// any more does not keep readers out.
+// Reading lock state is relaxed and taking it is acquire; giving it up is
+// release, so a holder's writes happen-before the next holder's reads.
+#include <atomic>
+#include <cerrno>
+#include <climits>
+
+#include "../sys/futex.hpp"
+#include "../thread/thread_descriptor.hpp"
+#include "deadline.hpp"
+#include "spin_policy.hpp"
+
+#include "lwp/sync.h"
+
+namespace lwp::sync {
+namespace {
+
+constexpr unsigned int count_mask = 0x3fffffffu;
+constexpr unsigned int write_locked = count_mask;
+constexpr unsigned int max_readers = count_mask - 1;
+constexpr unsigned int readers_waiting = 1u << 30;
+constexpr unsigned int writers_waiting = 1u << 31;
+
+std::atomic_ref<unsigned int> state_of(lwp_rwlock_t* rwlock) {
+    return std::atomic_ref<unsigned int>(rwlock->state);
+}
+std::atomic_ref<unsigned int> writer_wake_of(lwp_rwlock_t* rwlock) {
+    return std::atomic_ref<unsigned int>(rwlock->writer_wake);
+}
+// Written only by the write holder; read by anyone to recognise itself.
+std::atomic_ref<int> writer_of(lwp_rwlock_t* rwlock) { return std::atomic_ref<int>(rwlock->writer); }
+
+unsigned int holders(unsigned int state) { return state & count_mask; }
+
+bool read_lockable(unsigned int state) {
+    return holders(state) < max_readers && (state & writers_waiting) == 0;
+}
+
+long futex_sleep(const void* word, unsigned int expected, clockid_t clock,
+                 const timespec* deadline) {
+    return deadline ? sys::futex_wait_until(word, static_cast<int>(expected), true, clock, deadline)
+                    : sys::futex_wait(word, static_cast<int>(expected), true);
+}
+
+bool wake_one_writer(lwp_rwlock_t* rwlock) {
+    // Seq_cst bump after our state change: a writer that reads the new ticket
+    // also sees the state change and does not sleep.
+    writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
+    return sys::futex_wake(&rwlock->writer_wake, 1, /*process_private=*/true) > 0;
+}
+
+// Called by an unlock that left no holder and saw a waiting bit.
+void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    for (;;) {
+        if (state & writers_waiting) {
+            // Held again already: that holder's unlock will come here.
+            if (holders(state) != 0) return;
+            if (!word.compare_exchange_weak(state, state & ~writers_waiting,
+                                            std::memory_order_seq_cst, std::memory_order_relaxed))
+                continue;
+            if (wake_one_writer(rwlock)) return;
+            // The bit was stale (the writer timed out, or took the lock
+            // without sleeping): the readers are next.
+            state = word.load(std::memory_order_relaxed);
+            continue;
+        }
+        if (state & readers_waiting) {
+            if (holders(state) == write_locked) return;
+            if (!word.compare_exchange_weak(state, state & ~readers_waiting,
+                                            std::memory_order_relaxed, std::memory_order_relaxed))
+                continue;
+            // All of them: readers share the lock. The clear changed the word,
+            // so a reader that has not reached the kernel yet returns -EAGAIN.
+            sys::futex_wake(&rwlock->state, INT_MAX, /*process_private=*/true);
+        }
+        return;
+    }
+}
+
+std::atomic_ref<unsigned int> queued_writers_of(lwp_rwlock_t* rwlock) {
+    return std::atomic_ref<unsigned int>(rwlock->queued_writers);
+}
+
+// A timed-out writer leaving the queue. If it was the last, the
+// writers_waiting mark it helped set no longer stands for anyone: clear it,
+// let readers held back by it in, and wake every sleeping writer so that one
+// which queued meanwhile re-evaluates (and re-marks) instead of sleeping
+// under a cleared mark.
+void withdraw_writer(lwp_rwlock_t* rwlock) {
+    if (queued_writers_of(rwlock).fetch_sub(1, std::memory_order_seq_cst) != 1) return;
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    unsigned int state = word.load(std::memory_order_relaxed);
+    while ((state & writers_waiting) &&
+           !word.compare_exchange_weak(state, state & ~writers_waiting, std::memory_order_seq_cst,
+                                       std::memory_order_relaxed)) {
+    }
+    writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
+    sys::futex_wake(&rwlock->writer_wake, INT_MAX, /*process_private=*/true);
+    state = word.load(std::memory_order_relaxed);
+    if ((state & readers_waiting) && holders(state) != write_locked)
+        wake_waiters(rwlock, state & ~writers_waiting);
+}
+
+int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    unsigned int state = word.load(std::memory_order_relaxed);
+    if (read_lockable(state) &&
+        word.compare_exchange_strong(state, state + 1, std::memory_order_acquire,
+                                     std::memory_order_relaxed))
+        return 0;
+    if (holders(state) == write_locked &&
+        writer_of(rwlock).load(std::memory_order_relaxed) == runtime::current_tid())
+        return EDEADLK;
+
+    int spins = spin_rounds;
+    bool deadline_checked = false;
+    for (;;) {
+        state = word.load(std::memory_order_relaxed);
+        if (read_lockable(state)) {
+            if (word.compare_exchange_weak(state, state + 1, std::memory_order_acquire,
+                                           std::memory_order_relaxed))
+                return 0;
+            continue;
+        }
+        // Waiting would not help: the count is full until some reader leaves.
+        if (holders(state) == max_readers) return EAGAIN;
+        if (spins > 0) {
+            --spins;
+            spin_once();
+            continue;
+        }
+        if (deadline && !deadline_checked) {
+            int error = check_deadline(deadline);
+            if (error) return error;
+            deadline_checked = true;
+        }
+        if ((state & readers_waiting) == 0) {
+            if (!word.compare_exchange_weak(state, state | readers_waiting,
+                                            std::memory_order_relaxed, std::memory_order_relaxed))
+                continue;
+            state |= readers_waiting;
+        }
+        if (futex_sleep(&rwlock->state, state, clock, deadline) == -ETIMEDOUT) return ETIMEDOUT;
+    }
+}
+
+int write_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    int self = runtime::current_tid();
+    unsigned int state = 0;
+    if (word.compare_exchange_strong(state, write_locked, std::memory_order_acquire,
+                                     std::memory_order_relaxed)) {
+        writer_of(rwlock).store(self, std::memory_order_relaxed);
+        return 0;
+    }
+    if (holders(state) == write_locked && writer_of(rwlock).load(std::memory_order_relaxed) == self)
+        return EDEADLK;
+
+    int spins = spin_rounds;
+    bool deadline_checked = false;
+    unsigned int keep_mark = 0;  // writers_waiting, once we have slept
+    bool queued = false;
+    for (;;) {
+        state = word.load(std::memory_order_relaxed);
+        if (holders(state) == 0) {
+            if (word.compare_exchange_weak(state, state | write_locked | keep_mark,
+                                           std::memory_order_acquire, std::memory_order_relaxed)) {
+                writer_of(rwlock).store(self, std::memory_order_relaxed);
+                if (queued) queued_writers_of(rwlock).fetch_sub(1, std::memory_order_relaxed);
+                return 0;
+            }
+            continue;
+        }
+        if (spins > 0) {
+            --spins;
+            spin_once();
+            continue;
+        }
+        if (deadline && !deadline_checked) {
+            int error = check_deadline(deadline);
+            if (error) return error;
+            deadline_checked = true;
+        }
+        if (!queued) {
+            queued_writers_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
+            queued = true;
+        }
+        if ((state & writers_waiting) == 0 &&
+            !word.compare_exchange_weak(state, state | writers_waiting, std::memory_order_seq_cst,
+                                        std::memory_order_relaxed))
+            continue;
+        // Take a ticket, then make sure the lock is still worth sleeping for:
+        // an unlock that came in between either shows in the state or has
+        // bumped the ticket (and the kernel then refuses to sleep).
+        unsigned int ticket = writer_wake_of(rwlock).load(std::memory_order_seq_cst);
+        state = word.load(std::memory_order_seq_cst);
+        if (holders(state) == 0 || (state & writers_waiting) == 0) continue;
+        long result = futex_sleep(&rwlock->writer_wake, ticket, clock, deadline);
+        keep_mark = writers_waiting;
+        if (result == -ETIMEDOUT) {
+            withdraw_writer(rwlock);
+            return ETIMEDOUT;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace lwp::sync
+
+using namespace lwp;
+using namespace lwp::sync;
+
+extern "C" {
+
+int lwp_rwlockattr_init(lwp_rwlockattr_t* attr) {
+    if (attr == nullptr) return EINVAL;
+    *attr = lwp_rwlockattr_t{};
+    return 0;
+}
+
+int lwp_rwlockattr_destroy(lwp_rwlockattr_t* attr) { return attr ? 0 : EINVAL; }
+
+int lwp_rwlockattr_setpshared(lwp_rwlockattr_t* attr, int pshared) {
+    if (attr == nullptr) return EINVAL;
+    if (pshared == LWP_PROCESS_PRIVATE) return 0;
+    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;  // private futexes only
+}
+
+int lwp_rwlockattr_getpshared(const lwp_rwlockattr_t* attr, int* pshared) {
+    if (attr == nullptr || pshared == nullptr) return EINVAL;
+    *pshared = LWP_PROCESS_PRIVATE;
+    return 0;
+}
+
+int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t*) {
+    if (rwlock == nullptr) return EINVAL;
+    *rwlock = lwp_rwlock_t LWP_RWLOCK_INITIALIZER;
+    return 0;
+}
+
+int lwp_rwlock_destroy(lwp_rwlock_t* rwlock) {
+    if (rwlock == nullptr) return EINVAL;
+    return holders(state_of(rwlock).load(std::memory_order_relaxed)) != 0 ? EBUSY : 0;
+}
+
+int lwp_rwlock_rdlock(lwp_rwlock_t* rwlock) { return read_lock(rwlock, CLOCK_REALTIME, nullptr); }
+
+int lwp_rwlock_timedrdlock(lwp_rwlock_t* rwlock, const struct timespec* abstime) {
+    if (abstime == nullptr) return EINVAL;
+    return read_lock(rwlock, CLOCK_REALTIME, abstime);
+}
+
+int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime) {
+    if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
+    return read_lock(rwlock, clock, abstime);
+}
+
+int lwp_rwlock_tryrdlock(lwp_rwlock_t* rwlock) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    unsigned int state = word.load(std::memory_order_relaxed);
+    for (;;) {
+        if (!read_lockable(state)) return holders(state) == max_readers ? EAGAIN : EBUSY;
+        if (word.compare_exchange_weak(state, state + 1, std::memory_order_acquire,
+                                       std::memory_order_relaxed))
+            return 0;
+    }
+}
+
+int lwp_rwlock_wrlock(lwp_rwlock_t* rwlock) { return write_lock(rwlock, CLOCK_REALTIME, nullptr); }
+
+int lwp_rwlock_timedwrlock(lwp_rwlock_t* rwlock, const struct timespec* abstime) {
+    if (abstime == nullptr) return EINVAL;
+    return write_lock(rwlock, CLOCK_REALTIME, abstime);
+}
+
+int lwp_rwlock_clockwrlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime) {
+    if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
+    return write_lock(rwlock, clock, abstime);
+}
+
+int lwp_rwlock_trywrlock(lwp_rwlock_t* rwlock) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    unsigned int state = word.load(std::memory_order_relaxed);
+    for (;;) {
+        if (holders(state) != 0) return EBUSY;
+        // Waiting bits are kept: the sleepers still need waking at our unlock.
+        if (word.compare_exchange_weak(state, state | write_locked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) {
+            writer_of(rwlock).store(lwp::runtime::current_tid(), std::memory_order_relaxed);
+            return 0;
+        }
+    }
+}
+
+int lwp_rwlock_unlock(lwp_rwlock_t* rwlock) {
+    std::atomic_ref<unsigned int> word = state_of(rwlock);
+    unsigned int state = word.load(std::memory_order_relaxed);
+    if (holders(state) == 0) return EPERM;
+    if (holders(state) == write_locked) {
+        if (writer_of(rwlock).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
+            return EPERM;
+        writer_of(rwlock).store(0, std::memory_order_relaxed);
+        state = word.fetch_sub(write_locked, std::memory_order_seq_cst) - write_locked;
+        if (state & (readers_waiting | writers_waiting)) wake_waiters(rwlock, state);
+        return 0;
+    }
+    // Readers only wait behind writers, so only the last reader leaving with
+    // a writer waiting has anyone to wake.
+    state = word.fetch_sub(1, std::memory_order_seq_cst) - 1;
+    if (holders(state) == 0 && (state & writers_waiting)) wake_waiters(rwlock, state);
+    return 0;
+}
+}

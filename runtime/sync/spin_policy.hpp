@@ -1,0 +1,21 @@
+// How long lwp spins before it sleeps in the kernel.
+//
+// A futex sleep and wake cost two syscalls and a context switch each way,
+// microseconds; a critical section typically lasts nanoseconds. When the
+// holder is running on another CPU, watching the word for a short while
+// usually sees it freed, so lwp spins a bounded number of rounds first, with
+// the CPU's spin hint, and only reads the word while spinning (a read keeps
+// the cache line shared; a failed compare-exchange would steal it from the
+// holder). On one CPU spinning cannot help, but the bound keeps the waste to
+// a fraction of a microsecond.
+#pragma once
+
+#include "../../arch/x86_64/spin_pause.hpp"
+
+namespace lwp::sync {
+
+inline constexpr int spin_rounds = 100;
+
+inline void spin_once() { arch::spin_pause(); }
+
+}  // namespace lwp::sync

@@ -1,0 +1,249 @@
+// lwp_cond_*: no lost wake-ups (producer/consumer, ping-pong), broadcast
+// reaching every waiter, timeouts on both clocks, and the errno cases.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "sync_test_support.hpp"
+
+using namespace sync_test;
+
+TEST(SyncCond, LayoutAndZeroInitialisation) {
+    EXPECT_LE(sizeof(lwp_cond_t), 48u);
+    lwp_cond_t cond;
+    std::memset(&cond, 0, sizeof cond);
+    EXPECT_EQ(0, lwp_cond_signal(&cond));
+    EXPECT_EQ(0, lwp_cond_broadcast(&cond));
+    EXPECT_EQ(CLOCK_REALTIME, cond.clock);
+    EXPECT_EQ(0, lwp_cond_destroy(&cond));
+}
+
+TEST(SyncCond, AttributesValidateInput) {
+    lwp_condattr_t attr;
+    ASSERT_EQ(0, lwp_condattr_init(&attr));
+    clockid_t clock = -1;
+    ASSERT_EQ(0, lwp_condattr_getclock(&attr, &clock));
+    EXPECT_EQ(CLOCK_REALTIME, clock);
+    EXPECT_EQ(EINVAL, lwp_condattr_setclock(&attr, CLOCK_PROCESS_CPUTIME_ID));
+    EXPECT_EQ(0, lwp_condattr_setclock(&attr, CLOCK_MONOTONIC));
+    ASSERT_EQ(0, lwp_condattr_getclock(&attr, &clock));
+    EXPECT_EQ(CLOCK_MONOTONIC, clock);
+    EXPECT_EQ(ENOTSUP, lwp_condattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    EXPECT_EQ(EINVAL, lwp_condattr_setpshared(&attr, 9));
+    EXPECT_EQ(0, lwp_condattr_setpshared(&attr, LWP_PROCESS_PRIVATE));
+    EXPECT_EQ(0, lwp_condattr_destroy(&attr));
+}
+
+TEST(SyncCond, TimedWaitExpiresOnEachClockAndKeepsTheMutex) {
+    for (int use_attribute = 0; use_attribute < 3; ++use_attribute) {
+        clockid_t clock = use_attribute == 1 ? CLOCK_MONOTONIC : CLOCK_REALTIME;
+        lwp_condattr_t attr;
+        lwp_condattr_init(&attr);
+        lwp_condattr_setclock(&attr, clock);
+        lwp_cond_t cond;
+        lwp_cond_init(&cond, &attr);
+        lwp_mutex_t mutex = LWP_ERRORCHECK_MUTEX_INITIALIZER;
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        timespec deadline = after_ms(use_attribute == 2 ? CLOCK_MONOTONIC : clock, 50);
+        int result = use_attribute == 2
+                         ? lwp_cond_clockwait(&cond, &mutex, CLOCK_MONOTONIC, &deadline)
+                         : lwp_cond_timedwait(&cond, &mutex, &deadline);
+        EXPECT_EQ(ETIMEDOUT, result);
+        EXPECT_TRUE(reached(use_attribute == 2 ? CLOCK_MONOTONIC : clock, deadline));
+        // Still ours: an errorcheck mutex would refuse an unlock otherwise.
+        EXPECT_EQ(0, lwp_mutex_unlock(&mutex));
+    }
+}
+
+TEST(SyncCond, InputErrors) {
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    lwp_mutex_t mutex = LWP_ERRORCHECK_MUTEX_INITIALIZER;
+    timespec bad{0, 1000000000L}, past{1, 0}, negative{-1, 0};
+    timespec fine = after_ms(CLOCK_MONOTONIC, 1000);
+    // Waiting on an errorcheck mutex one does not hold.
+    EXPECT_EQ(EPERM, lwp_cond_wait(&cond, &mutex));
+    ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+    EXPECT_EQ(EINVAL, lwp_cond_timedwait(&cond, &mutex, &bad));
+    EXPECT_EQ(EINVAL, lwp_cond_clockwait(&cond, &mutex, CLOCK_THREAD_CPUTIME_ID, &fine));
+    EXPECT_EQ(EINVAL, lwp_cond_clockwait(&cond, &mutex, CLOCK_MONOTONIC, &bad));
+    EXPECT_EQ(ETIMEDOUT, lwp_cond_timedwait(&cond, &mutex, &past));
+    EXPECT_EQ(ETIMEDOUT, lwp_cond_timedwait(&cond, &mutex, &negative));
+    EXPECT_EQ(ETIMEDOUT, lwp_cond_clockwait(&cond, &mutex, CLOCK_MONOTONIC, &past));
+    EXPECT_EQ(0, lwp_mutex_unlock(&mutex));
+    // Another thread holds it: still EPERM for us.
+    std::atomic<int> result{-1};
+    std::atomic<bool> held{false}, done{false};
+    lwp::thread holder([&] {
+        lwp_mutex_lock(&mutex);
+        held = true;
+        while (!done) pause_briefly();
+        lwp_mutex_unlock(&mutex);
+    });
+    while (!held) pause_briefly();
+    result = lwp_cond_wait(&cond, &mutex);
+    done = true;
+    holder.join();
+    EXPECT_EQ(EPERM, result.load());
+}
+
+// A bounded queue over one mutex and two condition variables; producers and
+// consumers on lwp threads and std::threads. Every item must arrive once.
+TEST(SyncCond, ProducerConsumerLosesNothing) {
+    constexpr int capacity = 8, producers = 2, consumers = 2, per_producer = 20000;
+    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
+    lwp_cond_t not_full = LWP_COND_INITIALIZER, not_empty = LWP_COND_INITIALIZER;
+    int ring[capacity];
+    int head = 0, count = 0, finished_producers = 0;
+    std::vector<std::atomic<int>> received(producers * per_producer);
+    std::atomic<long> consumed{0};
+
+    run_mixed(2, 2, [&](int index) {
+        bool producer = index == 0 || index == 2;  // one lwp and one std::thread each
+        int id = index == 0 ? 0 : 1;
+        if (producer) {
+            for (int i = 0; i < per_producer; ++i) {
+                lwp_mutex_lock(&mutex);
+                while (count == capacity) lwp_cond_wait(&not_full, &mutex);
+                ring[(head + count) % capacity] = id * per_producer + i;
+                ++count;
+                lwp_cond_signal(&not_empty);
+                lwp_mutex_unlock(&mutex);
+            }
+            lwp_mutex_lock(&mutex);
+            ++finished_producers;
+            lwp_cond_broadcast(&not_empty);  // consumers may stop now
+            lwp_mutex_unlock(&mutex);
+        } else {
+            for (;;) {
+                lwp_mutex_lock(&mutex);
+                while (count == 0 && finished_producers < producers)
+                    lwp_cond_wait(&not_empty, &mutex);
+                if (count == 0) {
+                    lwp_mutex_unlock(&mutex);
+                    break;
+                }
+                int item = ring[head];
+                head = (head + 1) % capacity;
+                --count;
+                lwp_cond_signal(&not_full);
+                lwp_mutex_unlock(&mutex);
+                received[item].fetch_add(1);
+                consumed.fetch_add(1);
+            }
+        }
+    });
+    (void)consumers;
+    EXPECT_EQ(long{producers} * per_producer, consumed.load());
+    int wrong = 0;
+    for (auto& r : received) wrong += r.load() != 1;
+    EXPECT_EQ(0, wrong);
+}
+
+// Strict alternation: each side waits for its turn and hands it over; a lost
+// wake-up would hang here (and be caught by the test timeout).
+TEST(SyncCond, PingPongAlternatesExactly) {
+    constexpr int rounds = 5000;
+    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    int turn = 0;
+    std::atomic<int> out_of_turn{0};
+    long trace = 0;
+    run_mixed(1, 1, [&](int me) {
+        for (int i = 0; i < rounds; ++i) {
+            lwp_mutex_lock(&mutex);
+            while (turn != me) lwp_cond_wait(&cond, &mutex);
+            if (trace % 2 != me) out_of_turn.fetch_add(1);
+            ++trace;
+            turn = 1 - me;
+            lwp_cond_signal(&cond);
+            lwp_mutex_unlock(&mutex);
+        }
+    });
+    EXPECT_EQ(0, out_of_turn.load());
+    EXPECT_EQ(2L * rounds, trace);
+}
+
+// Many rounds of "everybody waits, one broadcast": every waiter must wake
+// every time (requeue onto the mutex must not strand anyone).
+TEST(SyncCond, BroadcastWakesEveryWaiter) {
+    constexpr int waiters = 4, rounds = 300;
+    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    int generation = 0;
+    int waiting = 0;
+    std::atomic<int> wakes{0};
+    std::atomic<bool> stop{false};
+    lwp::thread broadcaster([&] {
+        for (int r = 0; r < rounds; ++r) {
+            // Wait until everyone is inside the wait for this generation.
+            for (;;) {
+                lwp_mutex_lock(&mutex);
+                bool all = waiting == waiters;
+                if (all) {
+                    waiting = 0;
+                    ++generation;
+                    lwp_cond_broadcast(&cond);
+                }
+                lwp_mutex_unlock(&mutex);
+                if (all) break;
+                pause_briefly();
+            }
+        }
+        stop = true;
+    });
+    run_mixed(2, 2, [&](int) {
+        for (int r = 0; r < rounds; ++r) {
+            lwp_mutex_lock(&mutex);
+            int mine = generation;
+            ++waiting;
+            while (generation == mine) lwp_cond_wait(&cond, &mutex);
+            lwp_mutex_unlock(&mutex);
+            wakes.fetch_add(1);
+        }
+    });
+    broadcaster.join();
+    EXPECT_TRUE(stop.load());
+    EXPECT_EQ(waiters * rounds, wakes.load());
+}
+
+// A recursive mutex is released completely while waiting and comes back at
+// the same depth.
+TEST(SyncCond, RecursiveMutexReleasedFullyAndRestored) {
+    lwp_mutex_t mutex = LWP_RECURSIVE_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    bool ready = false;
+    std::atomic<int> other_lock{-1};
+    ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+    ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+    lwp::thread other([&] {
+        other_lock = lwp_mutex_lock(&mutex);  // only possible while we wait
+        ready = true;
+        lwp_cond_signal(&cond);
+        lwp_mutex_unlock(&mutex);
+    });
+    while (!ready) ASSERT_EQ(0, lwp_cond_wait(&cond, &mutex));
+    other.join();
+    EXPECT_EQ(0, other_lock.load());
+    EXPECT_EQ(0, lwp_mutex_unlock(&mutex));
+    EXPECT_EQ(0, lwp_mutex_unlock(&mutex));
+    EXPECT_EQ(EPERM, lwp_mutex_unlock(&mutex));
+}
+
+// Signals with nobody waiting are not stored: a later waiter still times out.
+TEST(SyncCond, SignalWithoutWaitersIsNotRemembered) {
+    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    EXPECT_EQ(0, lwp_cond_signal(&cond));
+    EXPECT_EQ(0, lwp_cond_broadcast(&cond));
+    lwp_mutex_lock(&mutex);
+    timespec deadline = after_ms(CLOCK_REALTIME, 30);
+    int result;
+    // Spurious wake-ups are allowed; only a time-out ends this loop.
+    while ((result = lwp_cond_timedwait(&cond, &mutex, &deadline)) == 0) {
+    }
+    EXPECT_EQ(ETIMEDOUT, result);
+    lwp_mutex_unlock(&mutex);
+}
