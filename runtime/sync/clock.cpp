@@ -9,7 +9,7 @@
 
 #include "lwp/sync.h"
 
-extern "C" int lwp_clock_now(clockid_t clock, struct timespec* now) {
+extern "C" int lwp_clock_now(lwp_clockid_t clock, struct timespec* now) {
     if (now == nullptr || !lwp::sync::supported_clock(clock)) return EINVAL;
     long result = lwp::sys::clock_gettime(clock, now);
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;

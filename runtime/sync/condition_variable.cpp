@@ -69,8 +69,11 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // Broadcast requeues sleepers onto this mutex's word. Published by the
     // release of the fetch_or below.
     mutex_of(cond).store(mutex, std::memory_order_relaxed);
+    // Read before joining the condition variable (seq_cst, with the fetch_or
+    // and with broadcast's steps): see reacquire below.
+    unsigned int requeues_before = mutex_requeues(mutex).load(std::memory_order_seq_cst);
     unsigned int seen =
-        sequence_of(cond).fetch_or(may_sleep, std::memory_order_release) | may_sleep;
+        sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
 
     // Release the mutex completely (a recursive one at any depth), remembering
     // the depth to restore.
@@ -89,9 +92,18 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // -EAGAIN: a signal came before we slept; -EINTR: a signal handler ran
     // (reported as a spurious wake-up, which callers must handle anyway).
 
-    // Relock as "contended": a broadcast may have requeued other waiters onto
-    // the mutex word behind us, and only an unlock that sees 2 wakes them.
-    acquire_mutex_word_contended(mutex);
+    // Relock. If a broadcast may have requeued waiters onto the mutex (its
+    // count moved), we may be the one it woke or one it moved, and the chain
+    // of wakes through the mutex needs us to take it as "contended". If the
+    // count did not move, no broadcast that could have moved us happened: a
+    // broadcast bumps the count after its compare-exchange on `sequence`, so
+    // had our read come after the bump, our fetch_or came after that
+    // compare-exchange and changed the word, and the broadcast's requeue
+    // (which insists on the value it stored) fell back to a plain wake.
+    // Then the ordinary fast path is enough, and the unlock after this wait
+    // needs no syscall.
+    bool requeued = mutex_requeues(mutex).load(std::memory_order_seq_cst) != requeues_before;
+    reacquire_mutex_word(mutex, requeued);
     if (kind != LWP_MUTEX_NORMAL) {
         mutex_owner(mutex).store(self, std::memory_order_relaxed);
         mutex->count = depth;
@@ -115,13 +127,13 @@ int lwp_condattr_init(lwp_condattr_t* attr) {
 
 int lwp_condattr_destroy(lwp_condattr_t* attr) { return attr ? 0 : EINVAL; }
 
-int lwp_condattr_setclock(lwp_condattr_t* attr, clockid_t clock) {
+int lwp_condattr_setclock(lwp_condattr_t* attr, lwp_clockid_t clock) {
     if (attr == nullptr || !supported_clock(clock)) return EINVAL;
     attr->clock = clock;
     return 0;
 }
 
-int lwp_condattr_getclock(const lwp_condattr_t* attr, clockid_t* clock) {
+int lwp_condattr_getclock(const lwp_condattr_t* attr, lwp_clockid_t* clock) {
     if (attr == nullptr || clock == nullptr) return EINVAL;
     *clock = attr->clock;
     return 0;
@@ -159,7 +171,7 @@ int lwp_cond_timedwait(lwp_cond_t* cond, lwp_mutex_t* mutex, const struct timesp
     return wait(cond, mutex, cond->clock, abstime);
 }
 
-int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock,
+int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, lwp_clockid_t clock,
                        const struct timespec* abstime) {
     if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
     return wait(cond, mutex, clock, abstime);
@@ -199,7 +211,7 @@ int lwp_cond_broadcast(lwp_cond_t* cond) {
         // anyone arriving afterwards sets the bit again for later wakes.
         next = (word + one_wake) & ~may_sleep;
         // Acquire: pairs with the waiters' release, for the mutex pointer.
-    } while (!sequence.compare_exchange_weak(word, next, std::memory_order_acquire,
+    } while (!sequence.compare_exchange_weak(word, next, std::memory_order_seq_cst,
                                              std::memory_order_relaxed));
 
     // Wake one waiter and move the rest onto the mutex word, where they are
@@ -208,6 +220,9 @@ int lwp_cond_broadcast(lwp_cond_t* cond) {
     // The kernel redoes the move only if the word still holds `next`; if a new
     // waiter changed it meanwhile (-EAGAIN), fall back to waking everyone.
     lwp_mutex_t* mutex = mutex_of(cond).load(std::memory_order_relaxed);
+    // Tell the waiters (who compare it after waking) that they may have been
+    // moved, before moving anyone.
+    if (mutex) mutex_requeues(mutex).fetch_add(1, std::memory_order_seq_cst);
     long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 1, INT_MAX, &mutex->state,
                                                 static_cast<int>(next), /*process_private=*/true)
                        : -EAGAIN;

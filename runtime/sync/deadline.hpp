@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <ctime>
 
+#include "lwp/sync.h"
+
 namespace lwp::sync {
 
 // FUTEX_WAIT_BITSET measures absolute deadlines on CLOCK_MONOTONIC, or on
@@ -26,3 +28,6 @@ inline int check_deadline(const timespec* deadline) {
 }
 
 }  // namespace lwp::sync
+
+static_assert(LWP_CLOCK_REALTIME == CLOCK_REALTIME && LWP_CLOCK_MONOTONIC == CLOCK_MONOTONIC,
+              "lwp's clock ids are the kernel's");

@@ -64,7 +64,18 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
     return sleep_until_acquired(mutex, clock, deadline);
 }
 
-void acquire_mutex_word_contended(lwp_mutex_t* mutex) {
+void reacquire_mutex_word(lwp_mutex_t* mutex, bool requeued) {
+    std::atomic_ref<int> word = mutex_word(mutex);
+    for (int round = 0; round < spin_rounds; ++round) {
+        if (word.load(std::memory_order_relaxed) == mutex_free) break;
+        spin_once();
+    }
+    if (!requeued) {
+        int expected = mutex_free;
+        if (word.compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
+                                         std::memory_order_relaxed))
+            return;
+    }
     sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
 }
 
@@ -161,7 +172,7 @@ int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime) {
     return lock(mutex, CLOCK_REALTIME, abstime);
 }
 
-int lwp_mutex_clocklock(lwp_mutex_t* mutex, clockid_t clock, const struct timespec* abstime) {
+int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct timespec* abstime) {
     // The clock is checked up front (glibc does too): a bad clock id is a
     // programming error worth reporting even when the lock happens to be free.
     if (!supported_clock(clock) || abstime == nullptr) return EINVAL;

@@ -41,10 +41,17 @@ inline int mutex_kind(const lwp_mutex_t* mutex) {
 // call had to wait. A null deadline waits for ever.
 int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline);
 
-// Takes the word as "contended" and never sleeps first on a fast path: for a
-// thread woken from a condition variable, which may have been requeued here
-// behind others that only this thread's unlock will wake.
-void acquire_mutex_word_contended(lwp_mutex_t* mutex);
+// Retakes the word after a condition-variable wait. The signaller usually
+// still holds the mutex and is about to release it, so this spins briefly
+// before sleeping. `requeued`: a broadcast may have moved waiters onto this
+// word, behind us; then the word is taken as "contended" whatever it held,
+// because only an unlock that sees 2 wakes them.
+void reacquire_mutex_word(lwp_mutex_t* mutex, bool requeued);
+
+// mutex->requeues, the count of broadcasts that requeued onto this mutex.
+inline std::atomic_ref<unsigned int> mutex_requeues(lwp_mutex_t* mutex) {
+    return std::atomic_ref<unsigned int>(mutex->requeues);
+}
 
 // Frees the word, waking one sleeper if any may exist. Returns the state it
 // held (0 means it was not locked at all).

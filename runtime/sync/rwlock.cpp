@@ -267,7 +267,7 @@ int lwp_rwlock_timedrdlock(lwp_rwlock_t* rwlock, const struct timespec* abstime)
     return read_lock(rwlock, CLOCK_REALTIME, abstime);
 }
 
-int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime) {
+int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const struct timespec* abstime) {
     if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
     return read_lock(rwlock, clock, abstime);
 }
@@ -290,7 +290,7 @@ int lwp_rwlock_timedwrlock(lwp_rwlock_t* rwlock, const struct timespec* abstime)
     return write_lock(rwlock, CLOCK_REALTIME, abstime);
 }
 
-int lwp_rwlock_clockwrlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime) {
+int lwp_rwlock_clockwrlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const struct timespec* abstime) {
     if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
     return write_lock(rwlock, clock, abstime);
 }

@@ -103,7 +103,7 @@ int lwp_sem_timedwait(lwp_sem_t* sem, const struct timespec* abstime) {
     return wait(sem, CLOCK_REALTIME, abstime);
 }
 
-int lwp_sem_clockwait(lwp_sem_t* sem, clockid_t clock, const struct timespec* abstime) {
+int lwp_sem_clockwait(lwp_sem_t* sem, lwp_clockid_t clock, const struct timespec* abstime) {
     if (!supported_clock(clock) || abstime == nullptr) return EINVAL;
     return wait(sem, clock, abstime);
 }

@@ -14,7 +14,7 @@
 
 namespace lwp::sync {
 
-inline constexpr int spin_rounds = 100;
+inline constexpr int spin_rounds = 50;
 
 inline void spin_once() { arch::spin_pause(); }
 

@@ -36,6 +36,12 @@ extern "C" {
 #define LWP_STATIC_ASSERT(condition, message) _Static_assert(condition, message)
 #endif
 
+/* Clock ids, as int like the kernel's clockid_t (the POSIX type needs feature
+ * macros a strict C build may not set). lwp waits on these two only. */
+typedef int lwp_clockid_t;
+#define LWP_CLOCK_REALTIME 0  /* CLOCK_REALTIME */
+#define LWP_CLOCK_MONOTONIC 1 /* CLOCK_MONOTONIC */
+
 /* Process-shared attribute values (glibc's PTHREAD_PROCESS_*). */
 enum {
     LWP_PROCESS_PRIVATE = 0,
@@ -56,7 +62,7 @@ typedef struct lwp_mutex {
     int state;          /* futex word: 0 free, 1 locked, 2 locked and maybe sleepers */
     unsigned int count; /* recursion depth (recursive kind) */
     int owner;          /* kernel tid of the holder (recursive and errorcheck kinds) */
-    unsigned int reserved0;
+    unsigned int requeues; /* bumped by each condvar broadcast that moves waiters here */
     int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; only the
                            low two bits are read, 3 (glibc's ADAPTIVE) acts as NORMAL */
     int reserved1;
@@ -87,7 +93,7 @@ int lwp_mutex_lock(lwp_mutex_t* mutex);
 /* EBUSY: held (by anyone, the caller included, except a recursive owner). */
 int lwp_mutex_trylock(lwp_mutex_t* mutex);
 int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime);
-int lwp_mutex_clocklock(lwp_mutex_t* mutex, clockid_t clock, const struct timespec* abstime);
+int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct timespec* abstime);
 /* EPERM: not held by the caller (recursive/errorcheck), or not locked at all. */
 int lwp_mutex_unlock(lwp_mutex_t* mutex);
 
@@ -95,13 +101,13 @@ int lwp_mutex_unlock(lwp_mutex_t* mutex);
 
 typedef struct lwp_cond {
     unsigned int sequence; /* futex word: bit 0 "someone may sleep", bits 1.. count wake-ups */
-    int clock;             /* clock of lwp_cond_timedwait: CLOCK_REALTIME (0) or MONOTONIC */
+    int clock;             /* clock of lwp_cond_timedwait: LWP_CLOCK_REALTIME or _MONOTONIC */
     lwp_mutex_t* mutex;    /* the mutex of the current waiters: broadcast requeues onto it */
     void* reserved[4];
 } lwp_cond_t;
 LWP_STATIC_ASSERT(sizeof(lwp_cond_t) <= 48, "lwp_cond_t must fit glibc's pthread_cond_t");
 
-#define LWP_COND_INITIALIZER { 0, CLOCK_REALTIME, 0, { 0, 0, 0, 0 } }
+#define LWP_COND_INITIALIZER { 0, LWP_CLOCK_REALTIME, 0, { 0, 0, 0, 0 } }
 
 typedef struct lwp_condattr {
     int clock;
@@ -109,8 +115,8 @@ typedef struct lwp_condattr {
 
 int lwp_condattr_init(lwp_condattr_t* attr);
 int lwp_condattr_destroy(lwp_condattr_t* attr);
-int lwp_condattr_setclock(lwp_condattr_t* attr, clockid_t clock); /* REALTIME or MONOTONIC */
-int lwp_condattr_getclock(const lwp_condattr_t* attr, clockid_t* clock);
+int lwp_condattr_setclock(lwp_condattr_t* attr, lwp_clockid_t clock); /* REALTIME or MONOTONIC */
+int lwp_condattr_getclock(const lwp_condattr_t* attr, lwp_clockid_t* clock);
 int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared); /* SHARED: ENOTSUP */
 int lwp_condattr_getpshared(const lwp_condattr_t* attr, int* pshared);
 
@@ -123,7 +129,7 @@ int lwp_cond_destroy(lwp_cond_t* cond);
  * Spurious wake-ups are possible, as with pthread: recheck the predicate. */
 int lwp_cond_wait(lwp_cond_t* cond, lwp_mutex_t* mutex);
 int lwp_cond_timedwait(lwp_cond_t* cond, lwp_mutex_t* mutex, const struct timespec* abstime);
-int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock,
+int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, lwp_clockid_t clock,
                        const struct timespec* abstime);
 int lwp_cond_signal(lwp_cond_t* cond);
 int lwp_cond_broadcast(lwp_cond_t* cond);
@@ -160,13 +166,13 @@ int lwp_rwlock_destroy(lwp_rwlock_t* rwlock); /* EBUSY: held */
 int lwp_rwlock_rdlock(lwp_rwlock_t* rwlock);
 int lwp_rwlock_tryrdlock(lwp_rwlock_t* rwlock); /* EBUSY: write-held or a writer waits */
 int lwp_rwlock_timedrdlock(lwp_rwlock_t* rwlock, const struct timespec* abstime);
-int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime);
+int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const struct timespec* abstime);
 /* EDEADLK: the caller holds it for writing (a read hold by the caller is not
  * detectable and deadlocks). */
 int lwp_rwlock_wrlock(lwp_rwlock_t* rwlock);
 int lwp_rwlock_trywrlock(lwp_rwlock_t* rwlock); /* EBUSY: held */
 int lwp_rwlock_timedwrlock(lwp_rwlock_t* rwlock, const struct timespec* abstime);
-int lwp_rwlock_clockwrlock(lwp_rwlock_t* rwlock, clockid_t clock, const struct timespec* abstime);
+int lwp_rwlock_clockwrlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const struct timespec* abstime);
 /* EPERM: not locked, or write-held by another thread. Readers are not tracked
  * one by one, so a read unlock by a thread holding no read lock goes unseen. */
 int lwp_rwlock_unlock(lwp_rwlock_t* rwlock);
@@ -220,7 +226,7 @@ int lwp_sem_destroy(lwp_sem_t* sem);
 int lwp_sem_wait(lwp_sem_t* sem);
 int lwp_sem_trywait(lwp_sem_t* sem); /* EAGAIN: value 0 */
 int lwp_sem_timedwait(lwp_sem_t* sem, const struct timespec* abstime);
-int lwp_sem_clockwait(lwp_sem_t* sem, clockid_t clock, const struct timespec* abstime);
+int lwp_sem_clockwait(lwp_sem_t* sem, lwp_clockid_t clock, const struct timespec* abstime);
 /* EOVERFLOW: value already LWP_SEM_VALUE_MAX. Touches the semaphore only in
  * one atomic step, so a waiter may destroy it as soon as it has its unit. */
 int lwp_sem_post(lwp_sem_t* sem);
@@ -267,7 +273,7 @@ void lwp_once_abandon(lwp_once_t* once);
 /* The current time on clock (CLOCK_REALTIME or CLOCK_MONOTONIC), for turning
  * relative timeouts into the absolute deadlines the waits take. A plain
  * system call: lwp does not use the vDSO. EINVAL: unsupported clock. */
-int lwp_clock_now(clockid_t clock, struct timespec* now);
+int lwp_clock_now(lwp_clockid_t clock, struct timespec* now);
 
 /* -------------------------------------------------- thread-specific data */
 

@@ -123,30 +123,62 @@ deadline until(const std::chrono::time_point<Clock, Duration>& when) {
 
 // ------------------------------------------------------------------ mutexes
 
-class mutex {
+namespace detail {
+// What every lwp_mutex_t-based class shares: the object, its handle, and the
+// kind chosen at construction. condition_variable waits with any of them.
+class mutex_base {
 public:
     using native_handle_type = lwp_mutex_t*;
-
-    constexpr mutex() noexcept = default;
-    mutex(const mutex&) = delete;
-    mutex& operator=(const mutex&) = delete;
-
-    // A normal mutex: lock cannot fail (relocking it deadlocks, as std::mutex
-    // may).
-    void lock() { lwp_mutex_lock(&mutex_); }
-    bool try_lock() noexcept { return lwp_mutex_trylock(&mutex_) == 0; }
-    void unlock() { lwp_mutex_unlock(&mutex_); }
+    mutex_base(const mutex_base&) = delete;
+    mutex_base& operator=(const mutex_base&) = delete;
     native_handle_type native_handle() noexcept { return &mutex_; }
 
 protected:
-    explicit constexpr mutex(int kind) noexcept : mutex_{0, 0, 0, 0, kind, 0, {nullptr, nullptr}} {}
-    lwp_mutex_t mutex_ = LWP_MUTEX_INITIALIZER;
+    explicit constexpr mutex_base(int kind) noexcept
+        : mutex_{0, 0, 0, 0, kind, 0, {nullptr, nullptr}} {}
+    lwp_mutex_t mutex_;
+};
+}  // namespace detail
+
+// A normal mutex. Its uncontended paths are inlined here: one
+// compare-exchange of the futex word (0 free, 1 locked, 2 locked with possible
+// sleepers; see lwp_mutex_t) and no call; anything else goes to the C API.
+class mutex : public detail::mutex_base {
+public:
+    constexpr mutex() noexcept : mutex_base(LWP_MUTEX_NORMAL) {}
+
+    // Relocking deadlocks, as std::mutex may; nothing to report.
+    void lock() {
+        int expected = 0;
+        // Acquire: the previous holder's writes are visible to us.
+        if (__atomic_compare_exchange_n(&mutex_.state, &expected, 1, false, __ATOMIC_ACQUIRE,
+                                        __ATOMIC_RELAXED))
+            return;
+        lwp_mutex_lock(&mutex_);
+    }
+    bool try_lock() noexcept {
+        int expected = 0;
+        return __atomic_compare_exchange_n(&mutex_.state, &expected, 1, false, __ATOMIC_ACQUIRE,
+                                           __ATOMIC_RELAXED);
+    }
+    void unlock() {
+        int expected = 1;
+        // Release: our writes reach the next holder. A word of 2 (sleepers
+        // possible) needs the C API's wake.
+        if (__atomic_compare_exchange_n(&mutex_.state, &expected, 0, false, __ATOMIC_RELEASE,
+                                        __ATOMIC_RELAXED))
+            return;
+        lwp_mutex_unlock(&mutex_);
+    }
 };
 
-class recursive_mutex : public mutex {
+class recursive_mutex : public detail::mutex_base {
 public:
-    constexpr recursive_mutex() noexcept : mutex(LWP_MUTEX_RECURSIVE) {}
+    constexpr recursive_mutex() noexcept : mutex_base(LWP_MUTEX_RECURSIVE) {}
+    // Fails only when nested 2^32 deep (EAGAIN).
     void lock() { detail::check(lwp_mutex_lock(&mutex_), "lwp::recursive_mutex::lock"); }
+    bool try_lock() noexcept { return lwp_mutex_trylock(&mutex_) == 0; }
+    void unlock() { lwp_mutex_unlock(&mutex_); }
 };
 
 namespace detail {
@@ -397,9 +429,8 @@ private:
 
 // ------------------------------------------------------- condition variable
 
-// Waits take any lock object whose mutex() is an lwp mutex (lwp::mutex and the
-// classes derived from it): std::unique_lock<lwp::mutex> and
-// lwp::unique_lock<lwp::mutex> alike.
+// Waits take any lock object whose mutex() is one of lwp's mutex classes:
+// std::unique_lock<lwp::mutex> and lwp::unique_lock<lwp::mutex> alike.
 class condition_variable {
 public:
     using native_handle_type = lwp_cond_t*;
@@ -457,7 +488,7 @@ public:
 private:
     template <class Lock>
     static lwp_mutex_t* mutex_of(Lock& lock) {
-        static_assert(std::is_base_of_v<lwp::mutex, typename Lock::mutex_type>,
+        static_assert(std::is_base_of_v<detail::mutex_base, typename Lock::mutex_type>,
                       "lwp::condition_variable waits with a lock on an lwp mutex");
         return lock.mutex()->native_handle();
     }

@@ -1,0 +1,138 @@
+// Synchronization costs, lwp against the C++ standard library's glibc-backed
+// objects, in one run. Names pair as BM_<what>/lwp and BM_<what>/std.
+//
+//   BM_mutex_uncontended   lock + unlock by one thread
+//   BM_mutex_contended     lock + unlock, two threads hammering one mutex
+//                          (time per lock+unlock, each thread's view)
+//   BM_condvar_pingpong    two threads taking turns through a mutex and a
+//                          condition variable; one iteration is a round trip,
+//                          the per_handoff counter is the time per hand-off
+//   BM_call_once_fast      call_once on a flag whose routine already ran
+#include <benchmark/benchmark.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "lwp/lwp.hpp"
+
+namespace {
+
+// glibc takes non-atomic shortcuts in pthread_mutex_lock while the process
+// has only ever had one thread; a program that needs a mutex has more, so
+// every benchmark here first makes the process multi-threaded for good.
+void become_multithreaded() {
+    static bool done = [] {
+        std::thread([] {}).join();
+        return true;
+    }();
+    (void)done;
+}
+
+template <class Mutex>
+void mutex_uncontended(benchmark::State& state) {
+    become_multithreaded();
+    Mutex mutex;
+    for (auto _ : state) {
+        mutex.lock();
+        mutex.unlock();
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+template <class Mutex>
+Mutex& contended_mutex() {
+    static Mutex mutex;
+    return mutex;
+}
+
+template <class Mutex>
+void mutex_contended(benchmark::State& state) {
+    Mutex& mutex = contended_mutex<Mutex>();
+    static long shared_counter = 0;
+    for (auto _ : state) {
+        mutex.lock();
+        ++shared_counter;  // a minimal critical section, as in real use
+        mutex.unlock();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+struct lwp_kit {
+    using mutex = lwp::mutex;
+    using condition_variable = lwp::condition_variable;
+    using lock = lwp::unique_lock<lwp::mutex>;
+    using thread = lwp::thread;
+};
+
+struct std_kit {
+    using mutex = std::mutex;
+    using condition_variable = std::condition_variable;
+    using lock = std::unique_lock<std::mutex>;
+    using thread = std::thread;
+};
+
+// The partner runs on the kit's own thread type (an lwp thread for lwp).
+template <class Kit>
+void condvar_pingpong(benchmark::State& state) {
+    typename Kit::mutex mutex;
+    typename Kit::condition_variable cv;
+    int turn = 0;  // 0: main's turn, 1: partner's turn, 2: stop
+    typename Kit::thread partner([&] {
+        typename Kit::lock lock(mutex);
+        for (;;) {
+            while (turn == 0) cv.wait(lock);
+            if (turn == 2) return;
+            turn = 0;
+            cv.notify_one();
+        }
+    });
+    for (auto _ : state) {
+        typename Kit::lock lock(mutex);
+        turn = 1;
+        cv.notify_one();
+        while (turn != 0) cv.wait(lock);
+    }
+    {
+        typename Kit::lock lock(mutex);
+        turn = 2;
+    }
+    cv.notify_one();
+    partner.join();
+    state.counters["per_handoff"] = benchmark::Counter(
+        2.0, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void nothing() {}
+
+void call_once_fast_lwp(benchmark::State& state) {
+    become_multithreaded();
+    static lwp::once_flag flag;
+    lwp::call_once(flag, nothing);
+    for (auto _ : state) {
+        lwp::call_once(flag, nothing);
+        benchmark::ClobberMemory();
+    }
+}
+
+void call_once_fast_std(benchmark::State& state) {
+    become_multithreaded();
+    static std::once_flag flag;
+    std::call_once(flag, nothing);
+    for (auto _ : state) {
+        std::call_once(flag, nothing);
+        benchmark::ClobberMemory();
+    }
+}
+
+}  // namespace
+
+BENCHMARK(mutex_uncontended<lwp::mutex>)->Name("BM_mutex_uncontended/lwp");
+BENCHMARK(mutex_uncontended<std::mutex>)->Name("BM_mutex_uncontended/std");
+BENCHMARK(mutex_contended<lwp::mutex>)->Name("BM_mutex_contended/lwp")->Threads(2)->UseRealTime();
+BENCHMARK(mutex_contended<std::mutex>)->Name("BM_mutex_contended/std")->Threads(2)->UseRealTime();
+BENCHMARK(condvar_pingpong<lwp_kit>)->Name("BM_condvar_pingpong/lwp")->UseRealTime();
+BENCHMARK(condvar_pingpong<std_kit>)->Name("BM_condvar_pingpong/std")->UseRealTime();
+BENCHMARK(call_once_fast_lwp)->Name("BM_call_once_fast/lwp");
+BENCHMARK(call_once_fast_std)->Name("BM_call_once_fast/std");
