@@ -21,6 +21,8 @@ void slow_once_routine() {
 }  // namespace
 
 TEST(SyncOnce, RoutineRunsOnceAndOthersWaitForIt) {
+    once_runs = 0;  // (the counters are global: reset for --gtest_repeat)
+    once_result = 0;
     EXPECT_EQ(EINVAL, lwp_once(nullptr, slow_once_routine));
     lwp_once_t once = LWP_ONCE_INIT;
     EXPECT_EQ(EINVAL, lwp_once(&once, nullptr));
