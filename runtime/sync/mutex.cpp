@@ -48,7 +48,11 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
 
     for (int round = 0; round < spin_rounds; ++round) {
         spin_once();
-        if (word.load(std::memory_order_relaxed) != mutex_free) continue;
+        int seen = word.load(std::memory_order_relaxed);
+        // Others already sleep: the lock is busy enough that spinning would
+        // mostly steal the cache line from the holder; queue up instead.
+        if (seen == mutex_contended) break;
+        if (seen != mutex_free) continue;
         expected = mutex_free;
         if (word.compare_exchange_weak(expected, mutex_locked, std::memory_order_acquire,
                                        std::memory_order_relaxed))
