@@ -12,6 +12,13 @@
 // 16-byte aligned, so that after popping those two words %rsp is aligned as
 // the SysV ABI requires at a call instruction.
 
+#ifdef LWP_FREESTANDING
+    // Freestanding programs have no unwinder to use unwind tables at run time,
+    // so the call-frame information goes where debuggers read it and `strip`
+    // removes it, instead of into an allocated .eh_frame section.
+    .cfi_sections .debug_frame
+#endif
+
     .text
     .globl  lwp_arch_clone
     .type   lwp_arch_clone, @function

@@ -5,11 +5,17 @@
 #include "printf_core.hpp"
 
 #include <errno.h>
+#include <string.h>
 #include <wchar.h>
 
 #include <climits>
 #include <cstddef>
 #include <cstdint>
+
+// strerror, referenced weakly (see the %m conversion below): the asm label
+// gives this declaration the real symbol name without clashing with
+// <string.h>'s strong declaration.
+extern "C" char* lwp_weak_strerror(int code) __asm__("strerror") __attribute__((weak));
 
 namespace lwp::libc {
 
@@ -177,6 +183,9 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
     va_list arguments;
     va_copy(arguments, arguments_in);
     int error = 0;
+    // %m (a GNU extension glibc's own tests and many programs use) prints the
+    // message for errno as it was when the call began.
+    const int errno_at_entry = errno;
 
     for (const char* cursor = format; *cursor;) {
         if (*cursor != '%') {
@@ -318,7 +327,21 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
         }
         case 'n': store_count(arguments, length, sink.total); break;
         case '%': sink.emit('%'); break;
-        case 'm': error = ENOTSUP; break;
+        case 'm': {
+            // strerror is referenced weakly: its message table (3 KiB) would
+            // otherwise be linked into every program that calls printf, and
+            // the 12 KiB hello_threads budget has no room for it. A program
+            // that also calls strerror or perror (as any that cares about
+            // error text does) gets the message; one that does not gets the
+            // number, which is still exactly what errno held.
+            if (lwp_weak_strerror != nullptr) {
+                const char* message = lwp_weak_strerror(errno_at_entry);
+                format_text(sink, spec, message, bounded_length(message, spec.precision));
+            } else {
+                format_integer(sink, spec, static_cast<unsigned>(errno_at_entry), false);
+            }
+            break;
+        }
         case '\0': error = EINVAL; break;  // a lone '%' at the very end, as glibc
         default:
             // Unknown conversion: copy it through, as glibc does.

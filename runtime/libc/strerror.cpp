@@ -1,6 +1,7 @@
 // strerror: the message for an errno code. All messages live in one string,
 // NUL-separated and indexed by code, so the table needs no pointer array (no
 // relocations, 8 bytes less per entry).
+#include <errno.h>
 #include <string.h>
 
 #include <cstddef>
@@ -166,4 +167,31 @@ extern "C" char* strerror(int code) noexcept {
     memcpy(out, first, static_cast<std::size_t>(digits + sizeof digits - first));
     out[digits + sizeof digits - first] = '\0';
     return unknown_message;
+}
+
+// The two strerror_r flavours glibc's <string.h> may select: the GNU one
+// (with _GNU_SOURCE) returns the message, possibly not using the buffer; the
+// POSIX one (__xpg_strerror_r) copies into the buffer and returns 0 or ERANGE.
+extern "C" char* strerror_r(int code, char* buffer, std::size_t size) noexcept {
+    const char* message = strerror(code);
+    if (message != unknown_message) return const_cast<char*>(message);
+    if (size == 0) return buffer;
+    std::size_t length = strlen(message);
+    if (length >= size) length = size - 1;
+    memcpy(buffer, message, length);
+    buffer[length] = '\0';
+    return buffer;
+}
+
+extern "C" int __xpg_strerror_r(int code, char* buffer, std::size_t size) noexcept {
+    const char* message = strerror(code);
+    std::size_t length = strlen(message);
+    if (size == 0) return ERANGE;
+    if (length >= size) {
+        memcpy(buffer, message, size - 1);
+        buffer[size - 1] = '\0';
+        return ERANGE;
+    }
+    memcpy(buffer, message, length + 1);
+    return 0;
 }

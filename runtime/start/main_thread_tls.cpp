@@ -9,37 +9,11 @@
 #include "../../arch/x86_64/tcb.hpp"
 #include "../../arch/x86_64/thread_pointer.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/program_image.hpp"
 #include "kernel_calls.hpp"
 
 namespace lwp::start {
 namespace {
-
-struct tls_segment {
-    const char* image = nullptr;  // .tdata contents
-    std::size_t image_size = 0;   // bytes of .tdata
-    std::size_t block_size = 0;   // .tdata + .tbss
-    std::size_t alignment = 1;
-};
-
-tls_segment find_tls_segment(const Elf64_Phdr* headers, std::size_t count) {
-    // Load bias: 0 for the static non-PIE executables lwp-cc links. PT_PHDR,
-    // when present, says where the headers were meant to be, so comparing it
-    // with where AT_PHDR says they are gives the bias of a relocated image too.
-    std::uintptr_t bias = 0;
-    for (std::size_t i = 0; i < count; ++i)
-        if (headers[i].p_type == PT_PHDR)
-            bias = reinterpret_cast<std::uintptr_t>(headers) - headers[i].p_vaddr;
-
-    tls_segment segment;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (headers[i].p_type != PT_TLS) continue;
-        segment.image = reinterpret_cast<const char*>(bias + headers[i].p_vaddr);
-        segment.image_size = headers[i].p_filesz;
-        segment.block_size = headers[i].p_memsz;
-        segment.alignment = headers[i].p_align ? headers[i].p_align : 1;
-    }
-    return segment;
-}
 
 [[noreturn]] void cannot_start(const char* why) {
     // No TLS yet, so nothing fancier than a raw write is safe here.
@@ -71,7 +45,9 @@ void seed_secrets(arch::thread_control_block* tcb, const unsigned char* random_b
 
 void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
                              const unsigned char* random_bytes) {
-    tls_segment segment = find_tls_segment(headers, count);
+    // PT_TLS, as thread creation will see it too (one parse of the headers).
+    runtime::read_program_image(headers, count);
+    const runtime::program_image& image = runtime::the_program_image();
 
     // Where the block starts below the thread pointer is a link-time constant
     // of the executable (arch/x86_64/tls_offset.S). Threads lwp creates use
@@ -81,7 +57,7 @@ void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
     // The thread pointer must be aligned to the segment's alignment (the
     // static linker computed offsets from an aligned end); a cache line at
     // least, as for lwp's own threads.
-    std::size_t alignment = segment.alignment > 64 ? segment.alignment : 64;
+    std::size_t alignment = image.tls_alignment > 64 ? image.tls_alignment : 64;
     std::size_t size = below + alignment - 1 + sizeof(arch::thread_control_block);
 
     // Its own anonymous mapping: no allocator exists yet, and fresh pages are
@@ -91,8 +67,8 @@ void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
 
     std::uintptr_t lowest = static_cast<std::uintptr_t>(mapped) + below;
     char* thread_pointer = reinterpret_cast<char*>((lowest + alignment - 1) & ~(alignment - 1));
-    if (segment.image_size != 0)
-        std::memcpy(thread_pointer - below, segment.image, segment.image_size);
+    if (image.tls_init_size != 0)
+        std::memcpy(thread_pointer - below, image.tls_init_image, image.tls_init_size);
 
     auto* tcb = reinterpret_cast<arch::thread_control_block*>(thread_pointer);
     tcb->self = tcb;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "../thread/lifecycle.hpp"
+#include "../thread/main_thread.hpp"
 #include "../thread/thread_layout.hpp"
 #include "auxiliary_vector.hpp"
 #include "init_fini.hpp"
@@ -61,6 +62,7 @@ extern "C" [[noreturn]] __attribute__((visibility("hidden"))) void lwp_start_mai
     // Before anything can create a thread (a constructor may): no host C
     // library shares these threads, so lwp needs no room for its TLS.
     lwp::runtime::hosted_by_c_library = false;
+    lwp::runtime::adopt_main_thread();
     lwp::runtime::last_thread_finished = end_process_after_last_thread;
     if (lwp_run_thread_local_destructors)
         lwp::runtime::thread_local_destructors = lwp_run_thread_local_destructors;

@@ -171,9 +171,13 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
         descriptor->stack_low = low + sizes.guard_size;
         descriptor->guard_size = sizes.guard_size;
     }
+    // A caller-supplied stack is reported as the caller gave it (lwp's own
+    // data at its top included, as pthread_getattr_np does); a mapped one as
+    // the usable stack below the start frame.
     descriptor->stack_size =
-        static_cast<std::size_t>(reinterpret_cast<char*>(placement.frame) -
-                                 static_cast<char*>(descriptor->stack_low));
+        request.user_stack ? request.user_stack_size
+                           : static_cast<std::size_t>(reinterpret_cast<char*>(placement.frame) -
+                                                      static_cast<char*>(descriptor->stack_low));
     descriptor->tid_word.store(0, std::memory_order_relaxed);
 
     copy_tls_image(placement.tls_block);

@@ -1,7 +1,5 @@
 #include "program_image.hpp"
 
-#include <elf.h>
-
 #include <atomic>
 
 #include "../../arch/x86_64/clone.hpp"
@@ -13,25 +11,24 @@ extern "C" const Elf64_Ehdr __ehdr_start;
 namespace lwp::runtime {
 namespace {
 
-program_image read_program_headers() {
-    const Elf64_Ehdr& header = __ehdr_start;
-    const auto* headers = reinterpret_cast<const Elf64_Phdr*>(
-        reinterpret_cast<const char*>(&header) + header.e_phoff);
-
-    // The load bias: the run-time address of the header minus the virtual
-    // address of the segment that maps file offset 0 (0 for a PIE).
-    std::uintptr_t bias = reinterpret_cast<std::uintptr_t>(&header);
-    for (unsigned i = 0; i < header.e_phnum; ++i) {
-        if (headers[i].p_type == PT_LOAD && headers[i].p_offset == 0) {
-            bias -= headers[i].p_vaddr;
+program_image parse(const Elf64_Phdr* headers, std::size_t count) {
+    // The load bias (0 for a static non-PIE program): PT_PHDR says where the
+    // headers were linked to be, and `headers` is where they are. Without
+    // PT_PHDR, the segment mapping file offset 0 holds the ELF header.
+    std::uintptr_t bias = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (headers[i].p_type == PT_PHDR) {
+            bias = reinterpret_cast<std::uintptr_t>(headers) - headers[i].p_vaddr;
             break;
         }
+        if (headers[i].p_type == PT_LOAD && headers[i].p_offset == 0)
+            bias = reinterpret_cast<std::uintptr_t>(&__ehdr_start) - headers[i].p_vaddr;
     }
 
     program_image image{};
     image.tls_alignment = 1;
     image.executable_stack = true;  // the kernel's default without PT_GNU_STACK
-    for (unsigned i = 0; i < header.e_phnum; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const Elf64_Phdr& segment = headers[i];
         if (segment.p_type == PT_TLS) {
             image.tls_init_image = reinterpret_cast<const void*>(bias + segment.p_vaddr);
@@ -53,14 +50,21 @@ std::atomic<int> cached_state{0};
 
 }  // namespace
 
+void read_program_image(const Elf64_Phdr* headers, std::size_t count) {
+    cached_image = parse(headers, count);
+    cached_state.store(2, std::memory_order_release);
+}
+
 const program_image& the_program_image() {
     // Acquire pairs with the release below: a reader that sees 2 sees the
     // whole structure.
     if (cached_state.load(std::memory_order_acquire) == 2) return cached_image;
     int expected = 0;
     if (cached_state.compare_exchange_strong(expected, 1, std::memory_order_acquire)) {
-        cached_image = read_program_headers();
-        cached_state.store(2, std::memory_order_release);
+        const Elf64_Ehdr& header = __ehdr_start;
+        read_program_image(reinterpret_cast<const Elf64_Phdr*>(
+                               reinterpret_cast<const char*>(&header) + header.e_phoff),
+                           header.e_phnum);
     } else {
         while (cached_state.load(std::memory_order_acquire) != 2) {
         }

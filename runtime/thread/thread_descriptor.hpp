@@ -29,7 +29,8 @@ struct thread_descriptor {
     // which lwp never unmaps or caches.
     void* mapping_base;
     std::size_t mapping_size;
-    // The usable stack, for lwp_getattr-style queries and the guard tests.
+    // The usable stack (for a caller-supplied one: the whole region given),
+    // for pthread_getattr_np and the layout examples.
     void* stack_low;
     std::size_t stack_size;
     std::size_t guard_size;

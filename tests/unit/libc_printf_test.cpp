@@ -8,6 +8,7 @@
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
@@ -181,8 +182,17 @@ TEST(LibcPrintf, CountsAndStoresWithPercentN) {
     EXPECT_EQ(9, long_count);
 }
 
+TEST(LibcPrintf, PercentMPrintsTheMessageForErrnoAtEntry) {
+    errno = ERANGE;
+    formatted result = lwp_format("abc %m|%.5m|%12m");
+    EXPECT_EQ(std::string("abc ") + strerror(ERANGE) + "|" + std::string(strerror(ERANGE)).substr(0, 5) +
+                  "|" + std::string(12 - std::min<size_t>(12, strlen(strerror(ERANGE))), ' ') +
+                  strerror(ERANGE),
+              result.text);
+}
+
 TEST(LibcPrintf, UnsupportedConversionsFailWithErrnoAfterWritingThePrefix) {
-    formatted result = lwp_format("abc%m");
+    formatted result = lwp_format("abc%1$d", 1);
     EXPECT_EQ(-1, result.result);
     EXPECT_EQ(ENOTSUP, errno);
     EXPECT_EQ("abc", result.text);

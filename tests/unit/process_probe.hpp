@@ -1,32 +1,56 @@
-// Test-side views of the process: mapping count and resident memory, read
-// from /proc on the main thread (never from inside an lwp thread).
+// Test-side views of the process, read from /proc on the main thread (never
+// from inside an lwp thread). Plain open/read into a fixed buffer: reading must
+// not itself allocate (a heap mapping appearing mid-test would be counted).
 #pragma once
 
-#include <fstream>
-#include <string>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 namespace lwp_test {
 
+// Calls `line(text, length)` for each line of a /proc file.
+template <class LineFunction>
+inline void for_each_proc_line(const char* path, LineFunction line) {
+    int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    static char buffer[1 << 16];
+    char current[512];
+    std::size_t length = 0;
+    for (;;) {
+        ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got <= 0) break;
+        for (ssize_t i = 0; i < got; ++i) {
+            if (buffer[i] == '\n') {
+                current[length] = '\0';
+                line(current, length);
+                length = 0;
+            } else if (length + 1 < sizeof current) {
+                current[length++] = buffer[i];
+            }
+        }
+    }
+    ::close(fd);
+}
+
 inline int mapping_count() {
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
     int lines = 0;
-    while (std::getline(maps, line)) ++lines;
+    for_each_proc_line("/proc/self/maps", [&](const char*, std::size_t) { ++lines; });
     return lines;
 }
 
-// Whether [address, address + size) is mapped readable in /proc/self/maps.
+// Whether `address` lies in a mapping listed in /proc/self/maps.
 inline bool is_mapped(const void* address) {
-    std::ifstream maps("/proc/self/maps");
-    unsigned long low, high;
-    char dash;
-    std::string rest;
     auto target = reinterpret_cast<unsigned long>(address);
-    while (maps >> std::hex >> low >> dash >> high) {
-        std::getline(maps, rest);
-        if (target >= low && target < high) return true;
-    }
-    return false;
+    bool found = false;
+    for_each_proc_line("/proc/self/maps", [&](const char* text, std::size_t) {
+        char* end = nullptr;
+        unsigned long low = std::strtoul(text, &end, 16);
+        unsigned long high = std::strtoul(end + 1, nullptr, 16);
+        if (target >= low && target < high) found = true;
+    });
+    return found;
 }
 
 }  // namespace lwp_test

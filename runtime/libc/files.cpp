@@ -1,0 +1,112 @@
+// File and process-identity calls threaded programs commonly make: open,
+// creat, dup, dup2, unlink, access, chdir, getcwd, getuid and friends. Thin
+// wrappers: -1 with errno on failure. (The set*id calls are deliberately
+// absent: on Linux they change one thread only, and making them apply to the
+// whole process needs the signal broadcast glibc does, which lwp has not.)
+#include <fcntl.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+
+#include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
+
+using lwp::arch::syscall1;
+using lwp::arch::syscall2;
+using lwp::arch::syscall3;
+using lwp::arch::syscall4;
+using lwp::libc::errno_result;
+
+extern "C" {
+
+int openat(int directory, const char* path, int flags, ...) {
+    // The mode argument exists only when a file may be created.
+    mode_t mode = 0;
+    if (flags & (O_CREAT | __O_TMPFILE)) {
+        va_list arguments;
+        va_start(arguments, flags);
+        mode = va_arg(arguments, mode_t);
+        va_end(arguments);
+    }
+    return static_cast<int>(errno_result(
+        syscall4(__NR_openat, directory, reinterpret_cast<long>(path), flags, mode)));
+}
+
+int open(const char* path, int flags, ...) {
+    mode_t mode = 0;
+    if (flags & (O_CREAT | __O_TMPFILE)) {
+        va_list arguments;
+        va_start(arguments, flags);
+        mode = va_arg(arguments, mode_t);
+        va_end(arguments);
+    }
+    return static_cast<int>(errno_result(
+        syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path), flags, mode)));
+}
+
+int creat(const char* path, mode_t mode) { return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode); }
+
+int dup(int fd) noexcept { return static_cast<int>(errno_result(syscall1(__NR_dup, fd))); }
+
+int dup2(int fd, int target) noexcept {
+    // dup3 refuses equal descriptors; dup2 then only checks fd is open.
+    if (fd == target) {
+        long status = syscall2(__NR_fcntl, fd, F_GETFD);
+        return lwp::sys::failed(status) ? static_cast<int>(errno_result(status)) : fd;
+    }
+    return static_cast<int>(errno_result(syscall3(__NR_dup3, fd, target, 0)));
+}
+
+int unlink(const char* path) noexcept {
+    return static_cast<int>(errno_result(syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), 0)));
+}
+
+int access(const char* path, int mode) noexcept {
+    return static_cast<int>(
+        errno_result(syscall3(__NR_faccessat, AT_FDCWD, reinterpret_cast<long>(path), mode)));
+}
+
+int chdir(const char* path) noexcept {
+    return static_cast<int>(errno_result(syscall1(__NR_chdir, reinterpret_cast<long>(path))));
+}
+
+char* getcwd(char* buffer, size_t size) noexcept {
+    if (buffer == nullptr) {
+        // The common extension: a buffer of the needed size from malloc.
+        char path[PATH_MAX];
+        long length = syscall2(__NR_getcwd, reinterpret_cast<long>(path), sizeof path);
+        if (lwp::sys::failed(length)) {
+            errno_result(length);
+            return nullptr;
+        }
+        std::size_t needed = static_cast<std::size_t>(length);  // includes the NUL
+        if (size != 0 && size < needed) {
+            lwp::libc::fail_with_errno(ERANGE);
+            return nullptr;
+        }
+        char* copy = static_cast<char*>(std::malloc(size != 0 ? size : needed));
+        if (copy == nullptr) return nullptr;  // malloc set ENOMEM
+        std::memcpy(copy, path, needed);
+        return copy;
+    }
+    if (size == 0) {
+        lwp::libc::fail_with_errno(EINVAL);
+        return nullptr;
+    }
+    long length = syscall2(__NR_getcwd, reinterpret_cast<long>(buffer), static_cast<long>(size));
+    if (lwp::sys::failed(length)) {
+        errno_result(length);
+        return nullptr;
+    }
+    return buffer;
+}
+
+uid_t getuid(void) noexcept { return static_cast<uid_t>(lwp::arch::syscall0(__NR_getuid)); }
+uid_t geteuid(void) noexcept { return static_cast<uid_t>(lwp::arch::syscall0(__NR_geteuid)); }
+gid_t getgid(void) noexcept { return static_cast<gid_t>(lwp::arch::syscall0(__NR_getgid)); }
+gid_t getegid(void) noexcept { return static_cast<gid_t>(lwp::arch::syscall0(__NR_getegid)); }
+pid_t getppid(void) noexcept { return static_cast<pid_t>(lwp::arch::syscall0(__NR_getppid)); }
+}

@@ -1,0 +1,11 @@
+// Where the main thread's stack is: the kernel-made [stack] mapping, as large
+// as RLIMIT_STACK lets it grow.
+#pragma once
+
+#include <cstddef>
+
+namespace lwp::posix {
+
+int main_thread_stack(void*& low, std::size_t& size);
+
+}  // namespace lwp::posix

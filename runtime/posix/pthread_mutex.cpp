@@ -1,0 +1,87 @@
+// pthread_mutex_* and pthread_mutexattr_* over lwp_mutex_* (layouts pinned in
+// pthread_layouts.cpp; compiled with -fno-strict-aliasing).
+#include <pthread.h>
+
+#include <cerrno>
+
+#include "lwp/lwp.h"
+
+namespace {
+lwp_mutex_t* as_lwp(pthread_mutex_t* mutex) { return reinterpret_cast<lwp_mutex_t*>(mutex); }
+lwp_mutexattr_t* as_lwp(pthread_mutexattr_t* attr) { return reinterpret_cast<lwp_mutexattr_t*>(attr); }
+const lwp_mutexattr_t* as_lwp(const pthread_mutexattr_t* attr) {
+    return reinterpret_cast<const lwp_mutexattr_t*>(attr);
+}
+}  // namespace
+
+extern "C" {
+
+int pthread_mutexattr_init(pthread_mutexattr_t* attr) noexcept { return lwp_mutexattr_init(as_lwp(attr)); }
+int pthread_mutexattr_destroy(pthread_mutexattr_t* attr) noexcept { return lwp_mutexattr_destroy(as_lwp(attr)); }
+// glibc's PTHREAD_MUTEX_ADAPTIVE_NP is a normal mutex that spins briefly
+// before sleeping, which is what lwp's normal mutex does: the same kind.
+int pthread_mutexattr_settype(pthread_mutexattr_t* attr, int kind) noexcept {
+    if (kind == PTHREAD_MUTEX_ADAPTIVE_NP) kind = PTHREAD_MUTEX_NORMAL;
+    return lwp_mutexattr_settype(as_lwp(attr), kind);
+}
+int pthread_mutexattr_gettype(const pthread_mutexattr_t* attr, int* kind) noexcept {
+    return lwp_mutexattr_gettype(as_lwp(attr), kind);
+}
+int pthread_mutexattr_setkind_np(pthread_mutexattr_t* attr, int kind) noexcept {
+    return pthread_mutexattr_settype(attr, kind);
+}
+int pthread_mutexattr_getkind_np(const pthread_mutexattr_t* attr, int* kind) noexcept {
+    return lwp_mutexattr_gettype(as_lwp(attr), kind);
+}
+int pthread_mutexattr_setpshared(pthread_mutexattr_t* attr, int pshared) noexcept {
+    return lwp_mutexattr_setpshared(as_lwp(attr), pshared);
+}
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t* attr, int* pshared) noexcept {
+    return lwp_mutexattr_getpshared(as_lwp(attr), pshared);
+}
+
+// Not implemented: priority inheritance/protection and robust mutexes. Asking
+// for the behaviour lwp has succeeds; asking for more is ENOTSUP.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t* attr, int protocol) noexcept {
+    if (attr == nullptr) return EINVAL;
+    if (protocol == PTHREAD_PRIO_NONE) return 0;
+    return (protocol == PTHREAD_PRIO_INHERIT || protocol == PTHREAD_PRIO_PROTECT) ? ENOTSUP : EINVAL;
+}
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t* attr, int* protocol) noexcept {
+    if (attr == nullptr || protocol == nullptr) return EINVAL;
+    *protocol = PTHREAD_PRIO_NONE;
+    return 0;
+}
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t*, int) noexcept { return ENOTSUP; }
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t*, int*) noexcept { return ENOTSUP; }
+int pthread_mutexattr_setrobust(pthread_mutexattr_t* attr, int robustness) noexcept {
+    if (attr == nullptr) return EINVAL;
+    if (robustness == PTHREAD_MUTEX_STALLED) return 0;
+    return robustness == PTHREAD_MUTEX_ROBUST ? ENOTSUP : EINVAL;
+}
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t* attr, int* robustness) noexcept {
+    if (attr == nullptr || robustness == nullptr) return EINVAL;
+    *robustness = PTHREAD_MUTEX_STALLED;
+    return 0;
+}
+
+int pthread_mutex_init(pthread_mutex_t* mutex, const pthread_mutexattr_t* attr) noexcept {
+    return lwp_mutex_init(as_lwp(mutex), as_lwp(attr));
+}
+int pthread_mutex_destroy(pthread_mutex_t* mutex) noexcept { return lwp_mutex_destroy(as_lwp(mutex)); }
+int pthread_mutex_lock(pthread_mutex_t* mutex) noexcept { return lwp_mutex_lock(as_lwp(mutex)); }
+int pthread_mutex_trylock(pthread_mutex_t* mutex) noexcept { return lwp_mutex_trylock(as_lwp(mutex)); }
+int pthread_mutex_timedlock(pthread_mutex_t* mutex, const struct timespec* deadline) noexcept {
+    return lwp_mutex_timedlock(as_lwp(mutex), deadline);
+}
+int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t clock,
+                            const struct timespec* deadline) noexcept {
+    return lwp_mutex_clocklock(as_lwp(mutex), clock, deadline);
+}
+int pthread_mutex_unlock(pthread_mutex_t* mutex) noexcept { return lwp_mutex_unlock(as_lwp(mutex)); }
+
+// No lwp mutex is robust, so none can be inconsistent (POSIX: EINVAL).
+int pthread_mutex_consistent(pthread_mutex_t*) noexcept { return EINVAL; }
+int pthread_mutex_getprioceiling(const pthread_mutex_t*, int*) noexcept { return ENOTSUP; }
+int pthread_mutex_setprioceiling(pthread_mutex_t*, int, int*) noexcept { return ENOTSUP; }
+}

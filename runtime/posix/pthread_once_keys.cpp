@@ -1,0 +1,25 @@
+// pthread_once and thread-specific data over lwp_once and lwp_key_*.
+#include <pthread.h>
+
+#include "lwp/lwp.h"
+
+extern "C" {
+
+int pthread_once(pthread_once_t* once, void (*routine)(void)) {
+    return lwp_once(reinterpret_cast<lwp_once_t*>(once), routine);
+}
+
+int pthread_key_create(pthread_key_t* key, void (*destructor)(void*)) noexcept {
+    return lwp_key_create(key, destructor);
+}
+int pthread_key_delete(pthread_key_t key) noexcept { return lwp_key_delete(key); }
+void* pthread_getspecific(pthread_key_t key) noexcept { return lwp_getspecific(key); }
+int pthread_setspecific(pthread_key_t key, const void* value) noexcept { return lwp_setspecific(key, value); }
+}
+
+// libstdc++'s gthreads layer decides whether a statically linked program is
+// multi-threaded by whether this symbol exists (it is a weak reference in the
+// headers); it must resolve to the real key creation.
+extern "C" int __pthread_key_create(pthread_key_t* key, void (*destructor)(void*)) noexcept {
+    return lwp_key_create(key, destructor);
+}

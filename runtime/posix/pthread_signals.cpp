@@ -1,0 +1,34 @@
+// pthread_kill and pthread_sigmask: thread-directed signals and the calling
+// thread's mask, straight to the kernel.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cerrno>
+
+#include "../sys/syscalls.hpp"
+#include "../thread/thread_query.hpp"
+
+extern "C" {
+
+int pthread_kill(pthread_t thread, int signal) noexcept {
+    // 0 probes for existence; the kernel's real-time range ends at 64.
+    if (signal < 0 || signal > 64) return EINVAL;
+    int tid;
+    int error = lwp::runtime::thread_tid_of(thread, tid);
+    // A thread that has ended but is not yet joined still names a thread:
+    // the signal has nobody to go to and is dropped, as glibc does.
+    if (error == ESRCH && lwp::runtime::thread_has_ended_unjoined(thread)) return 0;
+    if (error) return error;
+    // tgkill, not tkill: the thread group id guards against a recycled tid
+    // that now belongs to another process.
+    long result = lwp::sys::tgkill(lwp::sys::getpid(), tid, signal);
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+}
+
+int pthread_sigmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
+    if (how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK) return EINVAL;
+    // glibc's sigset_t is 128 bytes; the kernel reads and writes its first 8.
+    long result = lwp::sys::sigprocmask(how, set, old_set);
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+}
+}

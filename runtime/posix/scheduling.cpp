@@ -1,0 +1,78 @@
+// <sched.h> functions threaded programs use: CPU sets and affinity, the
+// priority range queries, sched_getcpu. Errors: -1 with errno.
+#include <sched.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "../sys/syscalls.hpp"
+
+namespace {
+
+int result_of(long raw) {
+    if (lwp::sys::failed(raw)) {
+        errno = static_cast<int>(-raw);
+        return -1;
+    }
+    return static_cast<int>(raw);
+}
+
+}  // namespace
+
+extern "C" {
+
+// What CPU_COUNT expands to.
+int __sched_cpucount(size_t set_size, const cpu_set_t* set) noexcept {
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(set);
+    int count = 0;
+    for (size_t i = 0; i < set_size; ++i) count += __builtin_popcount(bytes[i]);
+    return count;
+}
+
+// What CPU_ALLOC / CPU_FREE expand to.
+cpu_set_t* __sched_cpualloc(size_t count) noexcept {
+    return static_cast<cpu_set_t*>(std::calloc(1, CPU_ALLOC_SIZE(count)));
+}
+void __sched_cpufree(cpu_set_t* set) noexcept { std::free(set); }
+
+int sched_getaffinity(pid_t thread, size_t set_size, cpu_set_t* set) noexcept {
+    long raw = lwp::arch::syscall3(__NR_sched_getaffinity, thread, static_cast<long>(set_size),
+                                   reinterpret_cast<long>(set));
+    if (lwp::sys::failed(raw)) return result_of(raw);
+    // The kernel writes only its own mask's bytes: the rest reads as 0.
+    if (static_cast<size_t>(raw) < set_size)
+        std::memset(reinterpret_cast<char*>(set) + raw, 0, set_size - static_cast<size_t>(raw));
+    return 0;
+}
+
+int sched_setaffinity(pid_t thread, size_t set_size, const cpu_set_t* set) noexcept {
+    return result_of(lwp::arch::syscall3(__NR_sched_setaffinity, thread, static_cast<long>(set_size),
+                                         reinterpret_cast<long>(set)));
+}
+
+int sched_get_priority_max(int policy) noexcept {
+    return result_of(lwp::arch::syscall1(__NR_sched_get_priority_max, policy));
+}
+
+int sched_get_priority_min(int policy) noexcept {
+    return result_of(lwp::arch::syscall1(__NR_sched_get_priority_min, policy));
+}
+
+int sched_getcpu(void) noexcept {
+    unsigned int cpu = 0;
+    long raw = lwp::arch::syscall3(__NR_getcpu, reinterpret_cast<long>(&cpu), 0, 0);
+    return lwp::sys::failed(raw) ? result_of(raw) : static_cast<int>(cpu);
+}
+}
+
+extern "C" {
+
+int sched_getparam(pid_t thread, struct sched_param* parameter) noexcept {
+    return result_of(lwp::arch::syscall2(__NR_sched_getparam, thread, reinterpret_cast<long>(parameter)));
+}
+
+int sched_getscheduler(pid_t thread) noexcept {
+    return result_of(lwp::arch::syscall1(__NR_sched_getscheduler, thread));
+}
+}

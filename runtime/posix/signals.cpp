@@ -1,0 +1,147 @@
+// Signals for freestanding programs: the sigset_t operations, sigaction and
+// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm. Errors
+// are -1 with errno set, as the C library reports them.
+//
+// glibc's sigset_t is 1024 bits; Linux signals number 1..64 and the kernel
+// reads the first 64 bits, so the set operations keep the rest zero.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "../sys/syscalls.hpp"
+
+extern "C" void lwp_arch_signal_return();
+
+namespace {
+
+constexpr int highest_signal = 64;
+
+// The kernel's struct sigaction on x86_64 (not glibc's, whose mask is 128
+// bytes and comes before the flags).
+struct kernel_sigaction {
+    void* handler;
+    unsigned long flags;
+    void (*restorer)();
+    unsigned long mask;
+};
+constexpr unsigned long sa_restorer_flag = 0x04000000;  // SA_RESTORER
+
+int result_of(long raw) {
+    if (lwp::sys::failed(raw)) {
+        errno = static_cast<int>(-raw);
+        return -1;
+    }
+    return static_cast<int>(raw);
+}
+
+bool valid_signal(int signal) { return signal >= 1 && signal <= highest_signal; }
+
+unsigned long& word_of(sigset_t* set) { return reinterpret_cast<unsigned long*>(set)[0]; }
+unsigned long word_of(const sigset_t* set) { return reinterpret_cast<const unsigned long*>(set)[0]; }
+unsigned long bit_of(int signal) { return 1UL << (signal - 1); }
+
+}  // namespace
+
+extern "C" {
+
+int sigemptyset(sigset_t* set) noexcept {
+    std::memset(set, 0, sizeof *set);
+    return 0;
+}
+
+int sigfillset(sigset_t* set) noexcept {
+    std::memset(set, 0, sizeof *set);
+    word_of(set) = ~0UL;
+    return 0;
+}
+
+int sigaddset(sigset_t* set, int signal) noexcept {
+    if (!valid_signal(signal)) return result_of(-EINVAL);
+    word_of(set) |= bit_of(signal);
+    return 0;
+}
+
+int sigdelset(sigset_t* set, int signal) noexcept {
+    if (!valid_signal(signal)) return result_of(-EINVAL);
+    word_of(set) &= ~bit_of(signal);
+    return 0;
+}
+
+int sigismember(const sigset_t* set, int signal) noexcept {
+    if (!valid_signal(signal)) return result_of(-EINVAL);
+    return (word_of(set) & bit_of(signal)) != 0;
+}
+
+int sigisemptyset(const sigset_t* set) noexcept { return word_of(set) == 0; }
+
+int sigprocmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
+    return result_of(lwp::sys::sigprocmask(how, set, old_set));
+}
+
+int sigaction(int signal, const struct sigaction* action, struct sigaction* old_action) noexcept {
+    kernel_sigaction new_kernel{}, old_kernel{};
+    if (action) {
+        new_kernel.handler = reinterpret_cast<void*>(action->sa_handler);
+        new_kernel.flags = static_cast<unsigned long>(action->sa_flags) | sa_restorer_flag;
+        new_kernel.restorer = lwp_arch_signal_return;
+        new_kernel.mask = word_of(&action->sa_mask);
+    }
+    long raw = lwp::arch::syscall4(__NR_rt_sigaction, signal,
+                                   action ? reinterpret_cast<long>(&new_kernel) : 0,
+                                   old_action ? reinterpret_cast<long>(&old_kernel) : 0,
+                                   lwp::sys::kernel_sigset_size);
+    if (lwp::sys::failed(raw)) return result_of(raw);
+    if (old_action) {
+        std::memset(old_action, 0, sizeof *old_action);
+        old_action->sa_handler = reinterpret_cast<__sighandler_t>(old_kernel.handler);
+        old_action->sa_flags = static_cast<int>(old_kernel.flags & ~sa_restorer_flag);
+        word_of(&old_action->sa_mask) = old_kernel.mask;
+    }
+    return 0;
+}
+
+// BSD semantics, as glibc's signal(): the handler stays installed and
+// interrupted system calls restart.
+__sighandler_t signal(int number, __sighandler_t handler) noexcept {
+    struct sigaction action {}, old_action{};
+    action.sa_handler = handler;
+    action.sa_flags = SA_RESTART;
+    if (sigaction(number, &action, &old_action) != 0) return SIG_ERR;
+    return old_action.sa_handler;
+}
+
+int kill(pid_t process, int signal) noexcept {
+    return result_of(lwp::arch::syscall2(__NR_kill, process, signal));
+}
+
+// To the calling thread, as POSIX requires of raise in a threaded program.
+int raise(int signal) noexcept {
+    return result_of(lwp::sys::tgkill(lwp::sys::getpid(), lwp::sys::gettid(), signal));
+}
+
+int sigsuspend(const sigset_t* mask) {
+    return result_of(lwp::arch::syscall2(__NR_rt_sigsuspend, reinterpret_cast<long>(mask),
+                                         lwp::sys::kernel_sigset_size));
+}
+
+int pause(void) { return result_of(lwp::arch::syscall0(__NR_pause)); }
+
+// Waits for one of the signals in set (which the caller has blocked) and
+// consumes it. Returns 0 or an error number, not -1 (POSIX).
+int sigwait(const sigset_t* set, int* signal) {
+    for (;;) {
+        long raw = lwp::arch::syscall4(__NR_rt_sigtimedwait, reinterpret_cast<long>(set), 0, 0,
+                                       lwp::sys::kernel_sigset_size);
+        if (raw == -EINTR) continue;  // a handler for another signal ran
+        if (lwp::sys::failed(raw)) return static_cast<int>(-raw);
+        *signal = static_cast<int>(raw);
+        return 0;
+    }
+}
+
+unsigned int alarm(unsigned int seconds) noexcept {
+    return static_cast<unsigned int>(lwp::arch::syscall1(__NR_alarm, seconds));
+}
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Writes tests/glibc/excluded.md: for every glibc 2.36 thread test source
+(nptl/tst-*.c, sysdeps/pthread/tst-*.c) that is not on run-list.txt, the reason
+it is excluded, decided from what the test uses (first matching rule wins).
+
+Usage: classify_exclusions.py <extracted glibc tree> [link-results.txt]
+where link-results.txt (optional) has lines "LINK <path> <missing symbols>",
+"RUN <status> <path>" or "COMPILE <path> <message>" from trying the test.
+"""
+import pathlib
+import re
+import sys
+
+RULES = [
+    (r"\bfork\b|vfork|posix_spawn|\bsystem *\(|\bexec[lv]p?e? *\(|xfork|support_capture_subprocess|xposix_spawn|xwaitpid|waitpid",
+     "creates processes (fork, exec, posix_spawn, system): not in lwp's C library"),
+    (r"pthread_cancel|pthread_testcancel|PTHREAD_CANCEL|xpthread_cancel|__pthread_unwind",
+     "thread cancellation: pthread_cancel returns ENOSYS"),
+    (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
+     "dynamic loading: lwp programs are static"),
+    (r"pthread_atfork", "pthread_atfork: ENOSYS (no fork)"),
+    (r"<threads.h>|\bthrd_|\bmtx_|\bcnd_|\btss_|call_once",
+     "C11 <threads.h>: not provided"),
+    (r"robust|PRIO_INHERIT|PRIO_PROTECT|prioceiling|mutex_consistent",
+     "robust or priority-protocol mutexes: ENOTSUP"),
+    (r"PTHREAD_PROCESS_SHARED|setpshared|MAP_SHARED",
+     "process-shared objects: ENOTSUP"),
+    (r"sem_open|sem_unlink|sem_close", "named semaphores: ENOSYS"),
+    (r"<internaltypes.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep",
+     "uses glibc internals (private headers or symbols)"),
+    (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
+    (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
+    (r"sigaltstack|timer_create|SIGEV_THREAD|xalloc_sigstack", "POSIX timers or alternate signal stacks: not provided"),
+    (r"PTHREAD_EXPLICIT_SCHED|SCHED_FIFO|SCHED_RR|sched_setscheduler|setschedparam|setschedprio",
+     "real-time scheduling: ENOTSUP"),
+    (r"PTHREAD_RWLOCK_PREFER_READER_NP|PTHREAD_RWLOCK_PREFER_WRITER_NP\b|rwlockattr_setkind_np",
+     "reader-preferring rwlocks: lwp's always prefer writers, other kinds ENOTSUP"),
+    (r"pthread_attr_setaffinity_np|pthread_setattr_default_np|pthread_getattr_default_np",
+     "creation-time affinity and default attributes: ENOSYS"),
+    (r"\bmq_|msgget|msgsnd|\bsocket *\(|<sys/socket.h>", "message queues or sockets: not in lwp's C library"),
+    (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|flockfile|setvbuf|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
+     "stdio input, files or extra streams: lwp's stdio is stdout and stderr"),
+    (r"backtrace", "backtrace(): not provided"),
+    (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
+    (r"clock_settime|settimeofday", "sets the system clock"),
+    (r"\bmkdir|mkfifo|\bumask|\bstat64|\bstat *\(|\bflock *\(|mkstemp|\bremove *\(", "file-system calls lwp's C library does not provide"),
+    (r"setrlimit|getrlimit", "process resource limits: not in lwp's C library"),
+    (r"get_nprocs", "get_nprocs: not provided"),
+]
+
+SPECIAL = {
+    "nptl/tst-attr2": "pthread_attr_setinheritsched(PTHREAD_EXPLICIT_SCHED) must succeed: real-time scheduling is ENOTSUP",
+    "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
+    "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
+    "sysdeps/pthread/tst-eintr5": "requires pthread_cond_wait never to return on a signal; lwp's condition variable may wake spuriously after EINTR (allowed by POSIX)",
+}
+
+
+def main():
+    root = pathlib.Path(sys.argv[1])
+    here = pathlib.Path(__file__).resolve().parent
+    running = set()
+    for line in (here / "run-list.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            running.add(line.split()[0])
+    tried = {}
+    if len(sys.argv) > 2:
+        for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
+            fields = line.split()
+            if fields and fields[0] == "LINK":
+                tried[fields[1]] = "links against functions lwp does not provide: " + " ".join(
+                    f.strip("`'") for f in fields[2:8])
+            elif fields and fields[0] == "COMPILE":
+                tried[fields[1]] = "does not compile against lwp's stand-in test support: " + " ".join(fields[2:])
+    rows = []
+    for source in sorted(list(root.glob("nptl/tst-*.c")) + list(root.glob("sysdeps/pthread/tst-*.c"))):
+        name = str(source.relative_to(root))[:-2]
+        if name in running:
+            continue
+        text = source.read_text(errors="replace")
+        included = re.search(r'#include "(tst-[^"]+)\.c"', text)
+        if re.search(r"mod[0-9]*$|-mod|mod-|aux$", name):
+            reason = "not a test: a module or helper source of another test"
+        elif included and "do_test" not in text.replace(included.group(0), ""):
+            base = source.parent / f"{included.group(1)}.c"
+            base_text = base.read_text(errors="replace") if base.exists() else ""
+            reason = next((why for pattern, why in RULES if re.search(pattern, text + base_text)), None)
+            if reason is None:
+                reason = tried.get(name, f"a variant of `{included.group(1)}` built with other settings: not tried yet")
+        elif name in SPECIAL:
+            reason = SPECIAL[name]
+        else:
+            reason = next((why for pattern, why in RULES if re.search(pattern, text)), None)
+            if reason is None:
+                reason = tried.get(name, "not tried yet: no rule above applies; it may work")
+        rows.append((name, reason))
+    out = ["# glibc thread tests not run, and why", "",
+           f"glibc 2.36: {len(running)} tests run (run-list.txt); the {len(rows)} other",
+           "`nptl/tst-*.c` and `sysdeps/pthread/tst-*.c` sources are listed here with the",
+           "first reason that applies. Generated by `classify_exclusions.py`.", "",
+           "| test | why it is excluded |", "|---|---|"]
+    out += [f"| `{name}` | {reason} |" for name, reason in rows]
+    (here / "excluded.md").write_text("\n".join(out) + "\n")
+    counts = {}
+    for _, reason in rows:
+        counts[reason] = counts.get(reason, 0) + 1
+    for reason, count in sorted(counts.items(), key=lambda item: -item[1]):
+        print(f"{count:4d}  {reason}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+/* lwp's stand-in for glibc's support/support.h: allocation that cannot fail
+ * silently, and small helpers. */
+#ifndef LWP_GLIBC_STANDIN_SUPPORT_H
+#define LWP_GLIBC_STANDIN_SUPPORT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+void* xmalloc(size_t size);
+void* xcalloc(size_t count, size_t size);
+void* xrealloc(void* pointer, size_t size);
+char* xstrdup(const char* text);
+long xsysconf(int name);
+void support_need_proc(const char* reason);
+/* Writes the whole message to standard output with write(2). */
+void write_message(const char* message);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,159 @@
+/* Mutexes, condition variables, read-write locks, barriers, spinlocks, once,
+ * keys and semaphores through glibc's headers, static initializers included. */
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CHECK(condition)                                                         \
+    do {                                                                         \
+        if (!(condition)) {                                                      \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
+            exit(1);                                                             \
+        }                                                                        \
+    } while (0)
+
+enum { threads = 4, rounds = 20000 };
+
+static pthread_mutex_t plain = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t recursive = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+static pthread_mutex_t errorcheck = PTHREAD_ERRORCHECK_MUTEX_INITIALIZER_NP;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static pthread_rwlock_t rwlock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_spinlock_t spin;
+static pthread_barrier_t barrier;
+static sem_t sem;
+static pthread_key_t key;
+
+static long counter, spin_counter, writers_inside, once_runs, destructor_runs;
+
+static void run_once(void) { once_runs++; }
+static void key_destructor(void* value) {
+    __atomic_fetch_add(&destructor_runs, 1, __ATOMIC_RELAXED);
+    free(value);
+}
+
+static void* worker(void* argument) {
+    (void)argument;
+    pthread_once(&once, run_once);
+    pthread_setspecific(key, malloc(16));
+    for (int i = 0; i < rounds; ++i) {
+        pthread_mutex_lock(&plain);
+        counter++;
+        pthread_mutex_unlock(&plain);
+        pthread_spin_lock(&spin);
+        spin_counter++;
+        pthread_spin_unlock(&spin);
+        if (i % 100 == 0) {
+            pthread_rwlock_wrlock(&rwlock);
+            if (++writers_inside != 1) abort();
+            writers_inside--;
+            pthread_rwlock_unlock(&rwlock);
+        } else {
+            pthread_rwlock_rdlock(&rwlock);
+            if (writers_inside != 0) abort();
+            pthread_rwlock_unlock(&rwlock);
+        }
+    }
+    int serial = pthread_barrier_wait(&barrier);
+    sem_post(&sem);
+    return (void*)(long)(serial == PTHREAD_BARRIER_SERIAL_THREAD);
+}
+
+static int ready;
+static void* signaller(void* argument) {
+    (void)argument;
+    pthread_mutex_lock(&plain);
+    ready = 1;
+    pthread_cond_signal(&cond);
+    pthread_mutex_unlock(&plain);
+    return NULL;
+}
+
+int main(void) {
+    CHECK(pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE) == 0);
+    CHECK(pthread_barrier_init(&barrier, NULL, threads) == 0);
+    CHECK(pthread_barrier_init(&(pthread_barrier_t){0}, NULL, 0) == EINVAL);
+    CHECK(sem_init(&sem, 0, 0) == 0);
+    CHECK(pthread_key_create(&key, key_destructor) == 0);
+
+    pthread_t workers[threads];
+    for (int i = 0; i < threads; ++i) CHECK(pthread_create(&workers[i], NULL, worker, NULL) == 0);
+    for (int i = 0; i < threads; ++i) CHECK(sem_wait(&sem) == 0);
+    long serial_count = 0;
+    for (int i = 0; i < threads; ++i) {
+        void* serial;
+        CHECK(pthread_join(workers[i], &serial) == 0);
+        serial_count += (long)serial;
+    }
+    CHECK(counter == (long)threads * rounds);
+    CHECK(spin_counter == (long)threads * rounds);
+    CHECK(once_runs == 1);
+    CHECK(serial_count == 1);
+    CHECK(destructor_runs == threads);
+
+    /* Recursive and error-checking kinds from the glibc initializers. */
+    CHECK(pthread_mutex_lock(&recursive) == 0);
+    CHECK(pthread_mutex_lock(&recursive) == 0);
+    CHECK(pthread_mutex_unlock(&recursive) == 0);
+    CHECK(pthread_mutex_unlock(&recursive) == 0);
+    CHECK(pthread_mutex_unlock(&recursive) == EPERM);
+    CHECK(pthread_mutex_lock(&errorcheck) == 0);
+    CHECK(pthread_mutex_lock(&errorcheck) == EDEADLK);
+    CHECK(pthread_mutex_trylock(&errorcheck) == EBUSY);
+    CHECK(pthread_mutex_unlock(&errorcheck) == 0);
+    CHECK(pthread_mutex_unlock(&errorcheck) == EPERM);
+
+    /* An all-zero mutex is a default one. */
+    pthread_mutex_t zeroed;
+    memset(&zeroed, 0, sizeof zeroed);
+    CHECK(pthread_mutex_trylock(&zeroed) == 0);
+    CHECK(pthread_mutex_unlock(&zeroed) == 0);
+
+    /* Condition variable with a real waiter, then a timeout. */
+    pthread_t thread;
+    CHECK(pthread_mutex_lock(&plain) == 0);
+    CHECK(pthread_create(&thread, NULL, signaller, NULL) == 0);
+    while (!ready) CHECK(pthread_cond_wait(&cond, &plain) == 0);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 20 * 1000 * 1000;
+    if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000;
+    }
+    CHECK(pthread_cond_timedwait(&cond, &plain, &deadline) == ETIMEDOUT);
+    CHECK(pthread_mutex_unlock(&plain) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+
+    /* Monotonic condition variables through the attribute. */
+    pthread_condattr_t condattr;
+    clockid_t clock = -1;
+    CHECK(pthread_condattr_init(&condattr) == 0);
+    CHECK(pthread_condattr_setclock(&condattr, CLOCK_MONOTONIC) == 0);
+    CHECK(pthread_condattr_getclock(&condattr, &clock) == 0 && clock == CLOCK_MONOTONIC);
+    CHECK(pthread_condattr_setpshared(&condattr, PTHREAD_PROCESS_SHARED) == ENOTSUP);
+    CHECK(pthread_condattr_destroy(&condattr) == 0);
+
+    /* Semaphores report errors through errno. */
+    CHECK(sem_trywait(&sem) == -1 && errno == EAGAIN);
+    CHECK(sem_init(&sem, 0, 2147483647u) == 0);
+    CHECK(sem_post(&sem) == -1 && errno == EOVERFLOW);
+    CHECK(sem_open("/lwp", 0) == SEM_FAILED && errno == ENOSYS);
+
+    /* Not supported, and said so. */
+    pthread_mutexattr_t mutexattr;
+    CHECK(pthread_mutexattr_init(&mutexattr) == 0);
+    CHECK(pthread_mutexattr_setpshared(&mutexattr, PTHREAD_PROCESS_SHARED) == ENOTSUP);
+    CHECK(pthread_mutexattr_setrobust(&mutexattr, PTHREAD_MUTEX_ROBUST) == ENOTSUP);
+    CHECK(pthread_mutexattr_setprotocol(&mutexattr, PTHREAD_PRIO_INHERIT) == ENOTSUP);
+    CHECK(pthread_mutexattr_settype(&mutexattr, 12345) == EINVAL);
+    CHECK(pthread_mutexattr_destroy(&mutexattr) == 0);
+    CHECK(pthread_mutex_consistent(&plain) == EINVAL);
+    puts("pthread_sync: ok");
+    return 0;
+}
