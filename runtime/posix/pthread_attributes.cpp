@@ -141,3 +141,19 @@ extern "C" {
 int pthread_attr_setaffinity_np(pthread_attr_t*, size_t, const cpu_set_t*) noexcept { return ENOSYS; }
 int pthread_attr_getaffinity_np(const pthread_attr_t*, size_t, cpu_set_t*) noexcept { return ENOSYS; }
 }
+
+extern "C" {
+
+// The obsolete single-address stack attribute: which end of the stack the
+// address names was never agreed on between systems, so lwp does not guess.
+// pthread_attr_setstack (address and size) replaces it.
+int pthread_attr_setstackaddr(pthread_attr_t*, void*) noexcept { return ENOSYS; }
+int pthread_attr_getstackaddr(const pthread_attr_t*, void**) noexcept { return ENOSYS; }
+
+// A signal mask applied by the new thread to itself before it runs user code,
+// and process-wide default attributes: not implemented.
+int pthread_attr_setsigmask_np(pthread_attr_t*, const __sigset_t*) noexcept { return ENOSYS; }
+int pthread_attr_getsigmask_np(const pthread_attr_t*, __sigset_t*) noexcept { return ENOSYS; }
+int pthread_getattr_default_np(pthread_attr_t*) noexcept { return ENOSYS; }
+int pthread_setattr_default_np(const pthread_attr_t*) noexcept { return ENOSYS; }
+}
