@@ -41,17 +41,21 @@ void wait_until_gone(thread_descriptor* descriptor) {
 
 // A detached thread giving back everything it owns while still running on it.
 [[noreturn]] void release_self(thread_descriptor* descriptor) {
-    release_slot(descriptor->handle);
     if (descriptor->mapping_base == nullptr) {
-        // Caller-supplied stack: its owner may reuse the memory as soon as it
-        // believes we are done, so the kernel must not write our tid word there
-        // after we exit.
+        release_slot(descriptor->handle);
+        // Caller-supplied stack (or the main thread's): its owner may reuse
+        // the memory as soon as it believes we are done, so the kernel must
+        // not write our tid word there after we exit.
         sys::set_tid_address(nullptr);
         sys::exit_thread(0);
     }
     // Cached: the kernel's clear of the tid word at exit is what makes the
-    // entry reusable, so exit normally with the word armed.
-    if (offer_cached_mapping(descriptor)) sys::exit_thread(0);
+    // entry reusable, so exit normally with the word armed. The handle goes
+    // stale only after the mapping's fate is settled, so whoever sees ESRCH
+    // also sees the mapping in the cache (or on its way out below).
+    bool cached = offer_cached_mapping(descriptor);
+    release_slot(descriptor->handle);
+    if (cached) sys::exit_thread(0);
 
     // The cache is full: unmap our own stack. No signal handler may run from
     // here on (it would run on a stack that is gone), and the kernel must not
