@@ -7,11 +7,10 @@
 #include <benchmark/benchmark.h>
 #include <pthread.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <vector>
 #include <thread>
 
+#include "fastest_statistic.hpp"
 #include "lwp/lwp.hpp"
 #include "raw_clone_floor.hpp"
 
@@ -63,21 +62,15 @@ void spawn_join_raw_clone_floor(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 
-// The least disturbed repetition: on a shared machine, bursts of other load
-// only ever add time, so the best repetition complements the median.
-double fastest(const std::vector<double>& values) {
-    return *std::min_element(values.begin(), values.end());
-}
-
 }  // namespace
 
 // Real time: the work happens in another thread and in the kernel, which the
 // creator's CPU time does not see.
-BENCHMARK(spawn_join<spawn_join_lwp_thread>)->Name("spawn_join/lwp")->UseRealTime()->ComputeStatistics("min", fastest);
-BENCHMARK(spawn_join<spawn_join_lwp_create>)->Name("spawn_join/lwp_create")->UseRealTime()->ComputeStatistics("min", fastest);
-BENCHMARK(spawn_join<spawn_join_std_thread>)->Name("spawn_join/std_thread")->UseRealTime()->ComputeStatistics("min", fastest);
-BENCHMARK(spawn_join<spawn_join_pthread>)->Name("spawn_join/pthread")->UseRealTime()->ComputeStatistics("min", fastest);
-BENCHMARK(spawn_join_raw_clone_floor)->Name("spawn_join/raw_clone_floor")->UseRealTime()->ComputeStatistics("min", fastest);
+BENCHMARK(spawn_join<spawn_join_lwp_thread>)->Name("spawn_join/lwp")->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(spawn_join<spawn_join_lwp_create>)->Name("spawn_join/lwp_create")->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(spawn_join<spawn_join_std_thread>)->Name("spawn_join/std_thread")->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(spawn_join<spawn_join_pthread>)->Name("spawn_join/pthread")->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(spawn_join_raw_clone_floor)->Name("spawn_join/raw_clone_floor")->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
 
 // Two creators (benchmark threads) each spawning and joining in a loop. The
 // reported time per iteration is wall time over both creators' iterations, so
@@ -85,8 +78,8 @@ BENCHMARK(spawn_join_raw_clone_floor)->Name("spawn_join/raw_clone_floor")->UseRe
 BENCHMARK(spawn_join<spawn_join_lwp_thread>)
     ->Name("spawn_join_concurrent/lwp")
     ->Threads(2)
-    ->UseRealTime()->ComputeStatistics("min", fastest);
+    ->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);
 BENCHMARK(spawn_join<spawn_join_std_thread>)
     ->Name("spawn_join_concurrent/std_thread")
     ->Threads(2)
-    ->UseRealTime()->ComputeStatistics("min", fastest);
+    ->UseRealTime()->ComputeStatistics("min", lwp_bench::fastest);

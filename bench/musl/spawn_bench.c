@@ -1,39 +1,42 @@
 /* The C library's own threads, timed the same way as lwp_bench times lwp:
- * built with musl-gcc (musl) and with gcc (glibc) by bench/report.
+ * built by bench/report with gcc (glibc), with musl-gcc (musl, static) and
+ * with lwp-cc (lwp's freestanding pthread drop-in, static, no glibc).
  *
  *   spawn_bench spawn_join <iterations> <rounds>
  *       one warm-up spawn+join, then <rounds> rounds of <iterations>
  *       pthread_create + pthread_join of an empty routine; prints the median
  *       round's nanoseconds per spawn+join.
  *   spawn_bench many_alive <count>
- *       creates <count> threads (default attributes) that block on one futex
- *       word, then releases and joins them; prints creation microseconds,
- *       resident bytes and mappings added, per thread.
+ *       creates <count> threads (default attributes) that block until
+ *       released, then releases and joins them; prints creation
+ *       microseconds, resident bytes and mappings added, per thread.
  *   spawn_bench probe
  *       one warm-up spawn+join, then one more between two marker syscalls
  *       (write(-1, "lwp-probe:begin") ... write(-1, "lwp-probe:end")), for
  *       counting its syscalls under strace -f.
  *
- * Output: one JSON object on stdout. Only the main thread uses stdio. */
-#define _GNU_SOURCE
+ * Output: one JSON object on stdout. Only the main thread uses stdio.
+ *
+ * Only plain POSIX is used, no syscall() and no stdio input: lwp's small C
+ * library has neither, and the same source must build against all three. */
+#include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
-/* musl-gcc sees no kernel headers, so the two futex operations used here are
- * spelled out: FUTEX_WAIT (0) and FUTEX_WAKE (1) with FUTEX_PRIVATE_FLAG (128),
- * private because waiter and waker share one address space. */
-enum { futex_wait_private = 128, futex_wake_private = 129 };
-
+/* bench/report names the library when it knows better than the headers:
+ * lwp-cc compiles against glibc's headers, so __GLIBC__ is defined there too. */
+#ifndef LIBRARY_NAME
 #if defined(__GLIBC__)
 #define LIBRARY_NAME "glibc"
 #else
 #define LIBRARY_NAME "musl"
+#endif
 #endif
 
 static void* empty_routine(void* argument) { return argument; }
@@ -73,40 +76,59 @@ static int run_spawn_join(long iterations, int rounds) {
     return 0;
 }
 
-/* 0 keeps the threads blocked; 1 releases them. */
-static atomic_int gate;
+/* Idle threads block on a read lock while main holds the write lock: the
+ * wait sleeps in the kernel (a futex in all three libraries), and one unlock
+ * releases every reader at once. */
+static pthread_rwlock_t gate = PTHREAD_RWLOCK_INITIALIZER;
 static atomic_int started;
 
 static void* idle_until_released(void* argument) {
     atomic_fetch_add_explicit(&started, 1, memory_order_relaxed);
-    while (atomic_load_explicit(&gate, memory_order_acquire) == 0)
-        syscall(SYS_futex, &gate, futex_wait_private, 0, NULL);
+    if (pthread_rwlock_rdlock(&gate) != 0) abort();
+    pthread_rwlock_unlock(&gate);
     return argument;
 }
 
+/* Reads a small /proc file whole; returns its length, or -1. */
+static long read_file(const char* path, char* buffer, long size) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return -1;
+    long length = 0, got;
+    while (length < size - 1 && (got = read(fd, buffer + length, (size_t)(size - 1 - length))) > 0)
+        length += got;
+    close(fd);
+    buffer[length] = '\0';
+    return length;
+}
+
 static long resident_bytes(void) {
-    long total = 0, resident = 0;
-    FILE* statm = fopen("/proc/self/statm", "r");
-    if (statm == NULL) return 0;
-    if (fscanf(statm, "%ld %ld", &total, &resident) != 2) resident = 0;
-    fclose(statm);
-    return resident * sysconf(_SC_PAGESIZE);
+    char statm[128];
+    if (read_file("/proc/self/statm", statm, sizeof statm) <= 0) return 0;
+    char* after_total;
+    strtol(statm, &after_total, 10); /* total program size, not needed */
+    return strtol(after_total, NULL, 10) * sysconf(_SC_PAGESIZE);
 }
 
 static long mapping_count(void) {
-    FILE* maps = fopen("/proc/self/maps", "r");
-    if (maps == NULL) return 0;
-    long lines = 0;
-    int c;
-    while ((c = fgetc(maps)) != EOF)
-        if (c == '\n') ++lines;
-    fclose(maps);
+    int fd = open("/proc/self/maps", O_RDONLY);
+    if (fd < 0) return 0;
+    char chunk[4096];
+    long lines = 0, got;
+    while ((got = read(fd, chunk, sizeof chunk)) > 0)
+        for (long i = 0; i < got; ++i)
+            if (chunk[i] == '\n') ++lines;
+    close(fd);
     return lines;
 }
 
 static int run_many_alive(int count) {
-    pthread_t* threads = calloc((size_t)count, sizeof *threads);
+    pthread_t* threads = malloc((size_t)count * sizeof *threads);
     if (threads == NULL || count < 1) return 2;
+    /* Touch the handle array now, so that its pages count before the
+     * measurement starts and not as the threads' own memory (non-zero bytes,
+     * so the compiler cannot turn this into a lazily zeroed calloc). */
+    memset(threads, 0xff, (size_t)count * sizeof *threads);
+    if (pthread_rwlock_wrlock(&gate) != 0) return 2;
     long rss_before = resident_bytes();
     long maps_before = mapping_count();
     double begin = now_ns();
@@ -119,8 +141,7 @@ static int run_many_alive(int count) {
     while (atomic_load_explicit(&started, memory_order_relaxed) != count) sched_yield();
     long rss_after = resident_bytes();
     long maps_after = mapping_count();
-    atomic_store_explicit(&gate, 1, memory_order_release);
-    syscall(SYS_futex, &gate, futex_wake_private, 1 << 30);
+    pthread_rwlock_unlock(&gate);
     for (int i = 0; i < count; ++i) pthread_join(threads[i], NULL);
     printf("{\"library\": \"%s\", \"benchmark\": \"many_alive\", \"threads\": %d, "
            "\"create_us\": %.3f, \"rss_bytes\": %.1f, \"mappings\": %.3f}\n",
@@ -134,10 +155,11 @@ static int run_probe(void) {
     static const char begin_marker[] = "lwp-probe:begin";
     static const char end_marker[] = "lwp-probe:end";
     spawn_join();
-    /* Raw syscalls: a failing write to fd -1 is a marker that changes nothing. */
-    syscall(SYS_write, -1, begin_marker, sizeof begin_marker - 1);
+    /* A failing write to fd -1 is a marker that changes nothing; write() is
+     * one syscall in every C library, with no buffering in between. */
+    if (write(-1, begin_marker, sizeof begin_marker - 1) != -1) return 1;
     spawn_join();
-    syscall(SYS_write, -1, end_marker, sizeof end_marker - 1);
+    if (write(-1, end_marker, sizeof end_marker - 1) != -1) return 1;
     return 0;
 }
 
