@@ -68,4 +68,19 @@ constexpr pthread_mutex_t errorcheck_mutex = PTHREAD_ERRORCHECK_MUTEX_INITIALIZE
 static_assert(errorcheck_mutex.__data.__kind == PTHREAD_MUTEX_ERRORCHECK);
 static_assert(PTHREAD_ONCE_INIT == 0);
 
+// glibc's rwlock initializers write the kind into __flags (byte 48), and an
+// all-zero lock is glibc's default, reader-preferring kind. lwp's rwlock reads
+// its kind from the same place with the same values, so
+// PTHREAD_RWLOCK_INITIALIZER is a reader-preferring lwp lock and
+// PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP a writer-preferring one.
+static_assert(offsetof(pthread_rwlock_t, __data.__flags) == offsetof(lwp_rwlock_t, kind));
+static_assert(int{PTHREAD_RWLOCK_PREFER_READER_NP} == int{LWP_RWLOCK_PREFER_READER});
+static_assert(int{PTHREAD_RWLOCK_DEFAULT_NP} == int{LWP_RWLOCK_PREFER_READER});
+static_assert(int{PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP} == int{LWP_RWLOCK_PREFER_WRITER});
+constexpr pthread_rwlock_t default_rwlock = PTHREAD_RWLOCK_INITIALIZER;
+static_assert(default_rwlock.__data.__flags == LWP_RWLOCK_PREFER_READER &&
+              default_rwlock.__data.__readers == 0);
+constexpr pthread_rwlock_t writer_rwlock = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
+static_assert(writer_rwlock.__data.__flags == LWP_RWLOCK_PREFER_WRITER);
+
 }  // namespace

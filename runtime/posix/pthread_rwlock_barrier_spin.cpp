@@ -7,9 +7,31 @@
 
 namespace {
 lwp_rwlock_t* as_lwp(pthread_rwlock_t* lock) { return reinterpret_cast<lwp_rwlock_t*>(lock); }
-lwp_rwlockattr_t* as_lwp(pthread_rwlockattr_t* attr) { return reinterpret_cast<lwp_rwlockattr_t*>(attr); }
-const lwp_rwlockattr_t* as_lwp(const pthread_rwlockattr_t* attr) {
-    return reinterpret_cast<const lwp_rwlockattr_t*>(attr);
+
+// pthread_rwlockattr_t as this layer keeps it: glibc's kind value as the
+// program set it (so getkind reports it back unchanged), translated into an
+// lwp kind only at pthread_rwlock_init. Process-shared is never stored: only
+// PRIVATE is accepted.
+struct rwlock_attributes {
+    int kind;
+    int reserved;
+};
+static_assert(sizeof(rwlock_attributes) <= sizeof(pthread_rwlockattr_t));
+rwlock_attributes* as_attributes(pthread_rwlockattr_t* attr) {
+    return reinterpret_cast<rwlock_attributes*>(attr);
+}
+const rwlock_attributes* as_attributes(const pthread_rwlockattr_t* attr) {
+    return reinterpret_cast<const rwlock_attributes*>(attr);
+}
+
+// glibc's three kinds onto lwp's two. PREFER_WRITER_NP is reader-preferring
+// in glibc too (its documentation says so: a writer preference that still
+// lets recursive readers in cannot be had), so it maps to PREFER_READER.
+// glibc's default, all zeros included, is PREFER_READER_NP, which is why lwp
+// puts its kind where glibc puts __flags with glibc's values.
+int lwp_kind_of(int pthread_kind) {
+    return pthread_kind == PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP ? LWP_RWLOCK_PREFER_WRITER
+                                                                       : LWP_RWLOCK_PREFER_READER;
 }
 lwp_barrier_t* as_lwp(pthread_barrier_t* barrier) { return reinterpret_cast<lwp_barrier_t*>(barrier); }
 lwp_barrierattr_t* as_lwp(pthread_barrierattr_t* attr) { return reinterpret_cast<lwp_barrierattr_t*>(attr); }
@@ -21,31 +43,44 @@ lwp_spinlock_t* as_lwp(pthread_spinlock_t* lock) { return reinterpret_cast<lwp_s
 
 extern "C" {
 
-int pthread_rwlockattr_init(pthread_rwlockattr_t* attr) noexcept { return lwp_rwlockattr_init(as_lwp(attr)); }
-int pthread_rwlockattr_destroy(pthread_rwlockattr_t* attr) noexcept { return lwp_rwlockattr_destroy(as_lwp(attr)); }
+int pthread_rwlockattr_init(pthread_rwlockattr_t* attr) noexcept {
+    if (attr == nullptr) return EINVAL;
+    *as_attributes(attr) = rwlock_attributes{PTHREAD_RWLOCK_DEFAULT_NP, 0};
+    return 0;
+}
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t* attr) noexcept { return attr ? 0 : EINVAL; }
 int pthread_rwlockattr_setpshared(pthread_rwlockattr_t* attr, int pshared) noexcept {
-    return lwp_rwlockattr_setpshared(as_lwp(attr), pshared);
+    if (attr == nullptr) return EINVAL;
+    if (pshared == PTHREAD_PROCESS_PRIVATE) return 0;
+    return pshared == PTHREAD_PROCESS_SHARED ? ENOTSUP : EINVAL;  // private futexes only
 }
 int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t* attr, int* pshared) noexcept {
-    return lwp_rwlockattr_getpshared(as_lwp(attr), pshared);
+    if (attr == nullptr || pshared == nullptr) return EINVAL;
+    *pshared = PTHREAD_PROCESS_PRIVATE;
+    return 0;
 }
-// lwp read-write locks always prefer writers (see <lwp/sync.h>): that kind is
-// accepted and reported; a reader-preferring kind is ENOTSUP.
 int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t* attr, int kind) noexcept {
     if (attr == nullptr) return EINVAL;
-    if (kind == PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP) return 0;
-    return (kind == PTHREAD_RWLOCK_PREFER_READER_NP || kind == PTHREAD_RWLOCK_PREFER_WRITER_NP)
-               ? ENOTSUP
-               : EINVAL;
+    if (kind != PTHREAD_RWLOCK_PREFER_READER_NP && kind != PTHREAD_RWLOCK_PREFER_WRITER_NP &&
+        kind != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP)
+        return EINVAL;
+    as_attributes(attr)->kind = kind;
+    return 0;
 }
 int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t* attr, int* kind) noexcept {
     if (attr == nullptr || kind == nullptr) return EINVAL;
-    *kind = PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+    *kind = as_attributes(attr)->kind;
     return 0;
 }
 
+// Without attributes, glibc's default kind (reader-preferring), the same as
+// PTHREAD_RWLOCK_INITIALIZER gives; lwp's own default prefers writers.
 int pthread_rwlock_init(pthread_rwlock_t* lock, const pthread_rwlockattr_t* attr) noexcept {
-    return lwp_rwlock_init(as_lwp(lock), as_lwp(attr));
+    lwp_rwlockattr_t lwp_attr;
+    lwp_rwlockattr_init(&lwp_attr);
+    lwp_rwlockattr_setkind(&lwp_attr,
+                           lwp_kind_of(attr ? as_attributes(attr)->kind : PTHREAD_RWLOCK_DEFAULT_NP));
+    return lwp_rwlock_init(as_lwp(lock), &lwp_attr);
 }
 int pthread_rwlock_destroy(pthread_rwlock_t* lock) noexcept { return lwp_rwlock_destroy(as_lwp(lock)); }
 int pthread_rwlock_rdlock(pthread_rwlock_t* lock) noexcept { return lwp_rwlock_rdlock(as_lwp(lock)); }

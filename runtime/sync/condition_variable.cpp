@@ -20,7 +20,9 @@
 // longest-waiting, not a newcomer.
 //
 // Destruction: a woken waiter never reads the condition variable again (its
-// last access is the fetch_or before sleeping), and signal/broadcast touch it
+// last access is the fetch_or before sleeping; after that only the kernel
+// reads the word, in FUTEX_WAIT, which fails with -EAGAIN or -EFAULT rather
+// than sleep on a changed or unmapped word), and signal/broadcast touch it
 // only through atomic steps before their futex call, so the object can be
 // destroyed and freed once no thread is blocked on it.
 //
@@ -48,6 +50,36 @@ std::atomic_ref<unsigned int> sequence_of(lwp_cond_t* cond) {
 
 std::atomic_ref<lwp_mutex_t*> mutex_of(lwp_cond_t* cond) {
     return std::atomic_ref<lwp_mutex_t*>(cond->mutex);
+}
+
+// Sleeps on `sequence` while it still holds `seen`, the value this waiter
+// published. Returns the futex result: 0 (woken: signalled, or woken from the
+// mutex's queue after a requeue), -EAGAIN (a signal or broadcast changed the
+// word before we slept), -ETIMEDOUT, or -EFAULT (see "Destruction" above).
+//
+// A signal handler that runs while we sleep makes FUTEX_WAIT return -EINTR
+// (for handlers without SA_RESTART, and for every timed wait). POSIX would
+// let us return then, as a spurious wake-up, but a program that is signalled
+// often would see its waits end over and over for nothing. Every signal and
+// broadcast bumps the counter before it wakes anyone, so a word still equal
+// to `seen` proves none has happened since we joined, and sleeping again on
+// the same value is exactly the state we were in before the interruption. So
+// we simply wait again on `seen`: the kernel compares the word atomically
+// with queueing us, sleeps if it is unchanged, and returns -EAGAIN if a
+// wake-up (possibly meant for us, and not ours to drop) changed it, so that
+// we return as after any wake. The deadline is absolute: re-waiting needs no
+// recomputation. The only misreading is the counter wrapping round to exactly
+// `seen` (2^31 wake-ups) while a handler runs.
+long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t clock,
+                             const timespec* deadline) {
+    for (;;) {
+        long result =
+            deadline ? sys::futex_wait_until(&cond->sequence, static_cast<int>(seen),
+                                             /*process_private=*/true, clock, deadline)
+                     : sys::futex_wait(&cond->sequence, static_cast<int>(seen),
+                                       /*process_private=*/true);
+        if (result != -EINTR) return result;
+    }
 }
 
 int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -84,13 +116,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     }
     release_mutex_word(mutex);
 
-    long result = deadline
-        ? sys::futex_wait_until(&cond->sequence, static_cast<int>(seen), /*process_private=*/true,
-                                clock, deadline)
-        : sys::futex_wait(&cond->sequence, static_cast<int>(seen), /*process_private=*/true);
-    // 0: signalled (or woken from the mutex's queue after a requeue);
-    // -EAGAIN: a signal came before we slept; -EINTR: a signal handler ran
-    // (reported as a spurious wake-up, which callers must handle anyway).
+    long result = sleep_while_unsignalled(cond, seen, clock, deadline);
 
     // Relock. If a broadcast may have requeued waiters onto the mutex (its
     // count moved), we may be the one it woke or one it moved, and the chain

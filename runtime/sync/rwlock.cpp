@@ -1,17 +1,28 @@
-// lwp_rwlock_*: a writer-preferring read-write lock on two futex words.
+// lwp_rwlock_*: a read-write lock on two futex words, writer-preferring by
+// default, reader-preferring on request (`kind`, see <lwp/sync.h>).
 //
 // `state` (readers sleep on it):
 //   bits 0..29  0 free, 1..max_readers readers, write_locked (all ones) a writer
 //   bit 30      readers_waiting: a reader may be asleep on `state`
 //   bit 31      writers_waiting: a writer may be asleep on `writer_wake`;
-//               while set, new readers wait (so readers cannot starve writers)
+//               while set, new readers of a writer-preferring lock wait (so
+//               readers cannot starve writers)
 // `writer_wake`: a counter writers sleep on; bumped for each writer wake, so a
 //   writer that read it before the bump does not fall asleep (-EAGAIN).
 //
+// The two kinds differ in two places only: whether a waiting writer holds new
+// readers back (read_lockable), and whom an unlock that leaves the lock free
+// wakes first (wake_waiters). Everything else, the writers' queue included,
+// is shared.
+//
 // Whoever unlocks to a count of 0 with a waiting bit set clears the bit and
-// wakes: one writer first, the readers if no writer was asleep. As with the
-// mutex, a writer that has slept takes the lock with writers_waiting set again,
-// since other writers may still sleep, so its own unlock continues the chain.
+// wakes: writer-preferring, one writer first, the readers if no writer was
+// asleep; reader-preferring, all sleeping readers first (they would get in
+// ahead of the writer anyway), a writer if no reader was asleep. A reader of
+// a reader-preferring lock sleeps only while a writer holds it, so the last
+// reader out finds writers_waiting and wakes a writer. As with the mutex, a
+// writer that has slept takes the lock with writers_waiting set again, since
+// other writers may still sleep, so its own unlock continues the chain.
 // A writer that gives up (time-out) while others still queue leaves the mark
 // alone; the last one to give up withdraws it, so a lock that no writer wants
 // any more does not keep readers out.
@@ -48,8 +59,13 @@ std::atomic_ref<int> writer_of(lwp_rwlock_t* rwlock) { return std::atomic_ref<in
 
 unsigned int holders(unsigned int state) { return state & count_mask; }
 
-bool read_lockable(unsigned int state) {
-    return holders(state) < max_readers && (state & writers_waiting) == 0;
+// The kind is written once, by init (or a static initializer), before the
+// lock is shared, and never changes: a plain read.
+bool prefers_writers(const lwp_rwlock_t* rwlock) { return rwlock->kind == LWP_RWLOCK_PREFER_WRITER; }
+
+// write_locked is above max_readers, so the count test also excludes a writer.
+bool read_lockable(unsigned int state, bool writer_first) {
+    return holders(state) < max_readers && !(writer_first && (state & writers_waiting));
 }
 
 long futex_sleep(const void* word, unsigned int expected, clockid_t clock,
@@ -68,7 +84,23 @@ bool wake_one_writer(lwp_rwlock_t* rwlock) {
 // Called by an unlock that left no holder and saw a waiting bit.
 void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
     std::atomic_ref<unsigned int> word = state_of(rwlock);
+    bool readers_first = !prefers_writers(rwlock);
     for (;;) {
+        if (readers_first && (state & readers_waiting)) {
+            if (holders(state) == write_locked) return;  // that writer's unlock comes here
+            if (!word.compare_exchange_weak(state, state & ~readers_waiting,
+                                            std::memory_order_relaxed, std::memory_order_relaxed))
+                continue;
+            // Every woken reader either takes the lock (and the last one out
+            // wakes a writer, seeing writers_waiting, which we left set) or
+            // finds a new write holder, whose unlock comes back here.
+            if (sys::futex_wake(&rwlock->state, INT_MAX, /*process_private=*/true) > 0) return;
+            // Nobody was asleep after all (they timed out, or saw the clear
+            // before sleeping and got in): a writer is next.
+            readers_first = false;
+            state = word.load(std::memory_order_relaxed);
+            continue;
+        }
         if (state & writers_waiting) {
             // Held again already: that holder's unlock will come here.
             if (holders(state) != 0) return;
@@ -120,8 +152,9 @@ void withdraw_writer(lwp_rwlock_t* rwlock) {
 
 int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
     std::atomic_ref<unsigned int> word = state_of(rwlock);
+    bool writer_first = prefers_writers(rwlock);
     unsigned int state = word.load(std::memory_order_relaxed);
-    if (read_lockable(state) &&
+    if (read_lockable(state, writer_first) &&
         word.compare_exchange_strong(state, state + 1, std::memory_order_acquire,
                                      std::memory_order_relaxed))
         return 0;
@@ -133,7 +166,7 @@ int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
     bool deadline_checked = false;
     for (;;) {
         state = word.load(std::memory_order_relaxed);
-        if (read_lockable(state)) {
+        if (read_lockable(state, writer_first)) {
             if (word.compare_exchange_weak(state, state + 1, std::memory_order_acquire,
                                            std::memory_order_relaxed))
                 return 0;
@@ -231,7 +264,22 @@ extern "C" {
 
 int lwp_rwlockattr_init(lwp_rwlockattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    *attr = lwp_rwlockattr_t{};
+    // Writer-preferring by default: the one kind under which no mix of
+    // readers can keep a writer out for ever.
+    *attr = lwp_rwlockattr_t{LWP_RWLOCK_DEFAULT, 0};
+    return 0;
+}
+
+int lwp_rwlockattr_setkind(lwp_rwlockattr_t* attr, int kind) {
+    if (attr == nullptr) return EINVAL;
+    if (kind != LWP_RWLOCK_PREFER_READER && kind != LWP_RWLOCK_PREFER_WRITER) return EINVAL;
+    attr->kind = kind;
+    return 0;
+}
+
+int lwp_rwlockattr_getkind(const lwp_rwlockattr_t* attr, int* kind) {
+    if (attr == nullptr || kind == nullptr) return EINVAL;
+    *kind = attr->kind;
     return 0;
 }
 
@@ -249,9 +297,10 @@ int lwp_rwlockattr_getpshared(const lwp_rwlockattr_t* attr, int* pshared) {
     return 0;
 }
 
-int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t*) {
+int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t* attr) {
     if (rwlock == nullptr) return EINVAL;
     *rwlock = lwp_rwlock_t LWP_RWLOCK_INITIALIZER;
+    if (attr) rwlock->kind = static_cast<unsigned int>(attr->kind);
     return 0;
 }
 
@@ -274,9 +323,11 @@ int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const stru
 
 int lwp_rwlock_tryrdlock(lwp_rwlock_t* rwlock) {
     std::atomic_ref<unsigned int> word = state_of(rwlock);
+    bool writer_first = prefers_writers(rwlock);
     unsigned int state = word.load(std::memory_order_relaxed);
     for (;;) {
-        if (!read_lockable(state)) return holders(state) == max_readers ? EAGAIN : EBUSY;
+        if (!read_lockable(state, writer_first))
+            return holders(state) == max_readers ? EAGAIN : EBUSY;
         if (word.compare_exchange_weak(state, state + 1, std::memory_order_acquire,
                                        std::memory_order_relaxed))
             return 0;
@@ -321,8 +372,9 @@ int lwp_rwlock_unlock(lwp_rwlock_t* rwlock) {
         if (state & (readers_waiting | writers_waiting)) wake_waiters(rwlock, state);
         return 0;
     }
-    // Readers only wait behind writers, so only the last reader leaving with
-    // a writer waiting has anyone to wake.
+    // Readers only wait behind writers (a holder, or with writer preference a
+    // waiting one), so only the last reader leaving with a writer waiting has
+    // anyone to wake.
     state = word.fetch_sub(1, std::memory_order_seq_cst) - 1;
     if (holders(state) == 0 && (state & writers_waiting)) wake_waiters(rwlock, state);
     return 0;

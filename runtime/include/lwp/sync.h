@@ -12,7 +12,8 @@
  *
  * Every object type is plain data with a static initializer, and an all-zero
  * object is a valid default-initialised one (a normal mutex, a CLOCK_REALTIME
- * condition variable, ...). Sizes are no larger than glibc's matching pthread
+ * condition variable, ...), except that an all-zero read-write lock prefers
+ * readers, as glibc's does (see lwp_rwlock_t). Sizes are no larger than glibc's matching pthread
  * types, so a pthread layer can place these inside them.
  *
  * Timed waits take an absolute deadline. The lwp_*_timed* forms measure it on
@@ -126,7 +127,9 @@ int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr);
 int lwp_cond_destroy(lwp_cond_t* cond);
 /* The caller must hold mutex. EPERM: a recursive/errorcheck mutex it does not
  * own. A recursive mutex is released fully and relocked to the same depth.
- * Spurious wake-ups are possible, as with pthread: recheck the predicate. */
+ * Spurious wake-ups are possible, as with pthread: recheck the predicate.
+ * A signal handler that runs during the wait is not one: the wait goes on
+ * unless a signal or broadcast came meanwhile. */
 int lwp_cond_wait(lwp_cond_t* cond, lwp_mutex_t* mutex);
 int lwp_cond_timedwait(lwp_cond_t* cond, lwp_mutex_t* mutex, const struct timespec* abstime);
 int lwp_cond_clockwait(lwp_cond_t* cond, lwp_mutex_t* mutex, lwp_clockid_t clock,
@@ -136,35 +139,66 @@ int lwp_cond_broadcast(lwp_cond_t* cond);
 
 /* -------------------------------------------------------- read-write lock */
 
-/* Writer-preferring: once a writer waits, new readers wait too, so a stream of
- * readers cannot starve writers. Consequence: a thread that takes a read lock
- * it already holds may deadlock if a writer is waiting in between (as glibc's
- * PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP). */
+/* Two kinds, chosen with lwp_rwlockattr_setkind:
+ *
+ * LWP_RWLOCK_PREFER_WRITER (the default of lwp_rwlock_init, lwp_rwlockattr_init
+ * and LWP_RWLOCK_INITIALIZER): once a writer waits, new readers wait too, so
+ * a stream of overlapping readers cannot starve writers. Consequence: a thread
+ * that takes a read lock it already holds may deadlock if a writer is waiting
+ * in between (as glibc's PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP).
+ *
+ * LWP_RWLOCK_PREFER_READER: a reader gets in whenever no writer holds the
+ * lock, waiting writers or not. Recursive read locks never deadlock, and a
+ * reader never waits for another reader's progress, but a steady stream of
+ * readers can keep writers out for ever. This is glibc's default kind.
+ *
+ * The values are glibc's PTHREAD_RWLOCK_PREFER_READER_NP and
+ * PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP, and `kind` sits where glibc
+ * keeps its kind (__flags, byte 48), so glibc's static initializers mean the
+ * same here. One consequence: an all-zero lwp_rwlock_t is a valid, unlocked,
+ * reader-preferring lock (glibc's PTHREAD_RWLOCK_INITIALIZER), not lwp's
+ * default kind; use LWP_RWLOCK_INITIALIZER or lwp_rwlock_init for that. */
+enum {
+    LWP_RWLOCK_PREFER_READER = 0,
+    LWP_RWLOCK_PREFER_WRITER = 2,
+    LWP_RWLOCK_DEFAULT = LWP_RWLOCK_PREFER_WRITER
+};
+
 typedef struct lwp_rwlock {
     unsigned int state;       /* reader count or write-locked, plus "waiting" bits */
     unsigned int writer_wake; /* futex word writers sleep on */
     int writer;               /* kernel tid of the write holder */
     unsigned int queued_writers; /* writers between deciding to sleep and leaving */
-    void* reserved[5];
+    void* reserved[4];
+    unsigned int kind;        /* LWP_RWLOCK_PREFER_*, at byte 48 like glibc's __flags;
+                                 any value but PREFER_WRITER prefers readers */
+    unsigned int reserved2;
 } lwp_rwlock_t;
 LWP_STATIC_ASSERT(sizeof(lwp_rwlock_t) <= 56, "lwp_rwlock_t must fit glibc's pthread_rwlock_t");
+LWP_STATIC_ASSERT(offsetof(lwp_rwlock_t, kind) == 48, "rwlock kind must sit where glibc keeps it");
 
-#define LWP_RWLOCK_INITIALIZER { 0, 0, 0, 0, { 0, 0, 0, 0, 0 } }
+#define LWP_RWLOCK_INITIALIZER { 0, 0, 0, 0, { 0, 0, 0, 0 }, LWP_RWLOCK_PREFER_WRITER, 0 }
+#define LWP_RWLOCK_PREFER_READER_INITIALIZER \
+    { 0, 0, 0, 0, { 0, 0, 0, 0 }, LWP_RWLOCK_PREFER_READER, 0 }
 
 typedef struct lwp_rwlockattr {
-    int reserved[2];
+    int kind; /* LWP_RWLOCK_PREFER_READER or LWP_RWLOCK_PREFER_WRITER */
+    int reserved;
 } lwp_rwlockattr_t;
 
 int lwp_rwlockattr_init(lwp_rwlockattr_t* attr);
 int lwp_rwlockattr_destroy(lwp_rwlockattr_t* attr);
 int lwp_rwlockattr_setpshared(lwp_rwlockattr_t* attr, int pshared); /* SHARED: ENOTSUP */
 int lwp_rwlockattr_getpshared(const lwp_rwlockattr_t* attr, int* pshared);
+int lwp_rwlockattr_setkind(lwp_rwlockattr_t* attr, int kind); /* EINVAL: unknown kind */
+int lwp_rwlockattr_getkind(const lwp_rwlockattr_t* attr, int* kind);
 
-int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t* attr);
+int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t* attr); /* NULL: PREFER_WRITER */
 int lwp_rwlock_destroy(lwp_rwlock_t* rwlock); /* EBUSY: held */
 /* EDEADLK: the caller holds it for writing. EAGAIN: too many readers. */
 int lwp_rwlock_rdlock(lwp_rwlock_t* rwlock);
-int lwp_rwlock_tryrdlock(lwp_rwlock_t* rwlock); /* EBUSY: write-held or a writer waits */
+/* EBUSY: write-held, or (PREFER_WRITER) a writer waits */
+int lwp_rwlock_tryrdlock(lwp_rwlock_t* rwlock);
 int lwp_rwlock_timedrdlock(lwp_rwlock_t* rwlock, const struct timespec* abstime);
 int lwp_rwlock_clockrdlock(lwp_rwlock_t* rwlock, lwp_clockid_t clock, const struct timespec* abstime);
 /* EDEADLK: the caller holds it for writing (a read hold by the caller is not
