@@ -24,27 +24,20 @@ extern "C" {
 
 int openat(int directory, const char* path, int flags, ...) {
     // The mode argument exists only when a file may be created.
-    mode_t mode = 0;
-    if (flags & (O_CREAT | __O_TMPFILE)) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = va_arg(arguments, mode_t);
-        va_end(arguments);
-    }
+    va_list arguments;
+    va_start(arguments, flags);
+    mode_t mode = (flags & (O_CREAT | __O_TMPFILE)) ? va_arg(arguments, mode_t) : 0;
+    va_end(arguments);
     return static_cast<int>(errno_result(
         syscall4(__NR_openat, directory, reinterpret_cast<long>(path), flags, mode)));
 }
 
 int open(const char* path, int flags, ...) {
-    mode_t mode = 0;
-    if (flags & (O_CREAT | __O_TMPFILE)) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = va_arg(arguments, mode_t);
-        va_end(arguments);
-    }
-    return static_cast<int>(errno_result(
-        syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path), flags, mode)));
+    va_list arguments;
+    va_start(arguments, flags);
+    mode_t mode = (flags & (O_CREAT | __O_TMPFILE)) ? va_arg(arguments, mode_t) : 0;
+    va_end(arguments);
+    return openat(AT_FDCWD, path, flags, mode);
 }
 
 int creat(const char* path, mode_t mode) { return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode); }

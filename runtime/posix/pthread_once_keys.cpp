@@ -14,7 +14,13 @@ int pthread_key_create(pthread_key_t* key, void (*destructor)(void*)) noexcept {
 }
 int pthread_key_delete(pthread_key_t key) noexcept { return lwp_key_delete(key); }
 void* pthread_getspecific(pthread_key_t key) noexcept { return lwp_getspecific(key); }
+// glibc declares the value parameter access(none) (it is stored, never read
+// through), which makes GCC 12 warn that forwarding it reads uninitialised
+// memory; the pointer value itself is what is stored.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 int pthread_setspecific(pthread_key_t key, const void* value) noexcept { return lwp_setspecific(key, value); }
+#pragma GCC diagnostic pop
 }
 
 // libstdc++'s gthreads layer decides whether a statically linked program is

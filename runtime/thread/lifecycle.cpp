@@ -27,18 +27,6 @@ void count_thread_out() {
         last_thread_finished();
 }
 
-// Waits (shared futex, see futex.hpp) until the kernel has cleared the tid
-// word: the thread is gone and no longer uses its stack.
-void wait_until_gone(thread_descriptor* descriptor) {
-    for (;;) {
-        int tid = descriptor->tid_word.load(std::memory_order_acquire);
-        if (tid == 0) return;
-        // EINTR (a signal handler ran) and EAGAIN (the word changed before we
-        // slept) both just mean: look again.
-        sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false);
-    }
-}
-
 // A detached thread giving back everything it owns while still running on it.
 [[noreturn]] void release_self(thread_descriptor* descriptor) {
     if (descriptor->mapping_base == nullptr) {
@@ -67,11 +55,22 @@ void wait_until_gone(thread_descriptor* descriptor) {
     lwp_arch_unmap_and_exit(descriptor->mapping_base, descriptor->mapping_size);
 }
 
-// Compare-and-swap on a slot word that first checks the handle is current.
-// Returns false (with `observed` set) when the generation no longer matches.
+// Reads a slot's word for a compare-and-swap by join or detach. Returns
+// false when the handle is stale (the generation moved on) or the slot never
+// held a thread.
 bool current_state(thread_slot* slot, lwp_t handle, std::uint64_t& observed) {
     observed = slot->word.load(std::memory_order_acquire);
     return generation_of(observed) == handle_generation(handle) && slot->descriptor != nullptr;
+}
+
+// The end of a join, or of a detach that found the thread already finished:
+// once the kernel says the thread is gone, hand out its result and give back
+// its handle and mapping.
+void reap(lwp_t thread, thread_descriptor* descriptor, void** result) {
+    wait_until_gone(descriptor);
+    if (result) *result = descriptor->result;
+    release_slot(thread);
+    recycle_mapping(descriptor);
 }
 
 }  // namespace
@@ -121,11 +120,7 @@ int lwp_join(lwp_t thread, void** result) {
                                              std::memory_order_acquire))
             break;
     }
-    thread_descriptor* descriptor = slot->descriptor;
-    wait_until_gone(descriptor);
-    if (result) *result = descriptor->result;
-    release_slot(thread);
-    recycle_mapping(descriptor);
+    reap(thread, slot->descriptor, result);
     return 0;
 }
 
@@ -143,10 +138,7 @@ int lwp_detach(lwp_t thread) {
             if (!slot->word.compare_exchange_weak(word, word | lifecycle::claimed,
                                                   std::memory_order_acquire))
                 continue;
-            thread_descriptor* descriptor = slot->descriptor;
-            wait_until_gone(descriptor);
-            release_slot(thread);
-            recycle_mapping(descriptor);
+            reap(thread, slot->descriptor, nullptr);
             return 0;
         }
         // Still running: from now on it releases itself at exit (finish_thread).

@@ -14,20 +14,6 @@ std::size_t cached_bytes = 0;
 thread_descriptor* cached_head = nullptr;  // most recently cached first
 internal_lock cache_lock;
 
-// Waits until the kernel has cleared the tid word of an ended thread. For a
-// thread that has returned from its routine this is at most the short stretch
-// between its last instruction and the kernel's exit path.
-void wait_for_tid_clear(thread_descriptor* descriptor) {
-    for (;;) {
-        // Acquire pairs with the kernel's clear: the thread's last writes to
-        // its mapping are complete once we see 0.
-        int tid = descriptor->tid_word.load(std::memory_order_acquire);
-        if (tid == 0) return;
-        // Shared futex: the kernel's CLONE_CHILD_CLEARTID wake is not private.
-        sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false);
-    }
-}
-
 // Removes entries until the cache fits `limit`; returns them as a list for the
 // caller to unmap outside the lock.
 thread_descriptor* evict_to(std::size_t limit) {
@@ -46,13 +32,26 @@ thread_descriptor* evict_to(std::size_t limit) {
 void unmap_list(thread_descriptor* list) {
     while (list) {
         thread_descriptor* next = list->next_cached;
-        wait_for_tid_clear(list);
+        wait_until_gone(list);
         unmap_thread_mapping(list);
         list = next;
     }
 }
 
 }  // namespace
+
+void wait_until_gone(thread_descriptor* descriptor) {
+    for (;;) {
+        // Acquire pairs with the kernel's clear: the thread's last writes to
+        // its mapping are complete once we see 0.
+        int tid = descriptor->tid_word.load(std::memory_order_acquire);
+        if (tid == 0) return;
+        // Shared futex: the kernel's CLONE_CHILD_CLEARTID wake is not private.
+        // EINTR (a handler ran) and EAGAIN (the word changed first) both just
+        // mean: look again.
+        sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false);
+    }
+}
 
 thread_descriptor* take_cached_mapping(std::size_t mapping_size) {
     internal_lock_guard guard(cache_lock);
@@ -87,7 +86,7 @@ void unmap_thread_mapping(thread_descriptor* descriptor) {
 void recycle_mapping(thread_descriptor* descriptor) {
     if (descriptor->mapping_base == nullptr) return;  // caller-supplied stack
     if (!offer_cached_mapping(descriptor)) {
-        wait_for_tid_clear(descriptor);
+        wait_until_gone(descriptor);
         unmap_thread_mapping(descriptor);
     }
 }

@@ -12,6 +12,11 @@
 
 namespace lwp::runtime {
 
+// Waits until the kernel has cleared the descriptor's tid word: the thread is
+// gone and no longer touches its stack. For a thread that has returned from
+// its routine this is at most the short stretch to the kernel's exit path.
+void wait_until_gone(thread_descriptor* descriptor);
+
 // A cached mapping of exactly mapping_size bytes whose tid word is 0, or null.
 thread_descriptor* take_cached_mapping(std::size_t mapping_size);
 

@@ -21,30 +21,13 @@
 #include <cstdio>
 
 #include "figures.hpp"
+#include "fault_injection.hpp"
 #include "process_probe.hpp"
 #include "runtime/sys/futex.hpp"
 
 namespace {
 
-#define REQUIRE_OR_EXIT(condition, code)                                 \
-    do {                                                                 \
-        if (!(condition)) {                                              \
-            std::fprintf(stderr, "check failed: %s\n", #condition);     \
-            _exit(code);                                                 \
-        }                                                                \
-    } while (0)
-
 void* do_nothing(void*) { return nullptr; }
-
-long virtual_size_bytes() {
-    std::FILE* statm = std::fopen("/proc/self/statm", "r");
-    long pages = 0;
-    if (statm) {
-        if (std::fscanf(statm, "%ld", &pages) != 1) pages = 0;
-        std::fclose(statm);
-    }
-    return pages * 4096;
-}
 
 // A word threads sleep on until it turns non-zero (private futex: no CPU).
 struct gate {
@@ -129,7 +112,7 @@ void address_space_runs_out_under_load() {
 
     rlimit original{};
     getrlimit(RLIMIT_AS, &original);
-    rlimit tight{static_cast<rlim_t>(virtual_size_bytes() + (160 << 20)), original.rlim_max};
+    rlimit tight{static_cast<rlim_t>(lwp_test::virtual_size_bytes() + (160 << 20)), original.rlim_max};
     REQUIRE_OR_EXIT(setrlimit(RLIMIT_AS, &tight) == 0, 15);
     start.release();
     for (auto& c : creators)
@@ -170,22 +153,6 @@ TEST(ExhaustionTortureDeathTest, AddressSpaceRunsOutWhileTwoThreadsCreate) {
 }
 
 // ------------------------------------- seccomp-refused clone, cache slots in use
-
-// Makes clone and clone3 fail with EAGAIN for every thread of this process
-// from now on. TSYNC: a filter set with prctl binds only the calling thread
-// (and threads it creates later), and the creators already exist.
-bool refuse_clone() {
-    sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 1, 0),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAGAIN),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    sock_fprog program{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
-    return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
-           syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &program) == 0;
-}
 
 struct refused_creator {
     gate* start;
@@ -238,7 +205,7 @@ void clone_refused_while_cache_slots_are_in_use() {
     REQUIRE_OR_EXIT(lwp_stack_cache_size() == 2 * one, 19);
     const int maps_in_use = lwp_test::mapping_count();
 
-    REQUIRE_OR_EXIT(refuse_clone(), 20);
+    REQUIRE_OR_EXIT(lwp_test::refuse_clone(), 20);
     // Both creators, and this thread, keep taking a cached slot, failing to
     // clone and handing the slot back, all at once. With two cached entries
     // and two creators, a slot is always there: no fresh mapping is needed.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "figures.hpp"
+#include "fault_injection.hpp"
 #include "process_probe.hpp"
 #include "runtime/sys/futex.hpp"
 
@@ -42,14 +43,6 @@ void* park(void* raw) {
         lwp::sys::futex_wait(&lot->released, 0, /*process_private=*/true);
     return nullptr;
 }
-
-#define REQUIRE_OR_EXIT(condition, code)                                 \
-    do {                                                                 \
-        if (!(condition)) {                                              \
-            std::fprintf(stderr, "check failed: %s\n", #condition);     \
-            _exit(code);                                                 \
-        }                                                                \
-    } while (0)
 
 // In a child process: become an unprivileged user with a small thread limit
 // (root ignores RLIMIT_NPROC, and exhausting the machine's pid space would

@@ -14,30 +14,12 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "fault_injection.hpp"
 #include "process_probe.hpp"
 
 namespace {
 
 void* do_nothing(void*) { return nullptr; }
-
-// Exits the death-test child with `code` when `condition` is false, naming it.
-#define REQUIRE_OR_EXIT(condition, code)                                     \
-    do {                                                                     \
-        if (!(condition)) {                                                  \
-            std::fprintf(stderr, "check failed: %s\n", #condition);         \
-            _exit(code);                                                     \
-        }                                                                    \
-    } while (0)
-
-long virtual_size_bytes() {
-    std::FILE* statm = std::fopen("/proc/self/statm", "r");
-    long pages = 0;
-    if (statm) {
-        if (std::fscanf(statm, "%ld", &pages) != 1) pages = 0;
-        std::fclose(statm);
-    }
-    return pages * 4096;
-}
 
 // The first thread of a process maps lwp's handle table (kept for good):
 // map it before taking a mapping-count baseline.
@@ -54,7 +36,7 @@ void create_with_address_space_exhausted() {
     rlimit original{};
     getrlimit(RLIMIT_AS, &original);
     // 1 MiB of headroom: far less than the default 8 MiB stack mapping.
-    rlimit tight{static_cast<rlim_t>(virtual_size_bytes() + (1 << 20)), original.rlim_max};
+    rlimit tight{static_cast<rlim_t>(lwp_test::virtual_size_bytes() + (1 << 20)), original.rlim_max};
     REQUIRE_OR_EXIT(setrlimit(RLIMIT_AS, &tight) == 0, 11);
     lwp_t thread;
     int first = lwp_create(&thread, nullptr, do_nothing, nullptr);
@@ -73,27 +55,12 @@ TEST(ThreadFailureDeathTest, MmapFailureGivesEagainAndLeaksNothing) {
     EXPECT_EXIT(create_with_address_space_exhausted(), testing::ExitedWithCode(0), "");
 }
 
-// Makes clone (and clone3) fail with EAGAIN for this process from now on, as
-// the kernel does at RLIMIT_NPROC or threads-max.
-bool refuse_clone() {
-    sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 1, 0),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAGAIN),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    sock_fprog program{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
-    return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
-           prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) == 0;
-}
-
 void create_with_clone_refused() {
     // Uncached: the fresh mapping must be unmapped again.
     REQUIRE_OR_EXIT(lwp_stack_cache_set_limit(0) == 0, 10);
     warm_up();
     const int baseline = lwp_test::mapping_count();
-    REQUIRE_OR_EXIT(refuse_clone(), 11);
+    REQUIRE_OR_EXIT(lwp_test::refuse_clone(), 11);
     lwp_t thread;
     REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, do_nothing, nullptr) == EAGAIN, 12);
     REQUIRE_OR_EXIT(lwp_test::mapping_count() == baseline, 13);
