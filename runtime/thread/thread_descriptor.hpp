@@ -10,7 +10,7 @@
 
 namespace lwp::runtime {
 
-struct specific_data;  // thread-specific data (tsd.cpp); null until first set
+struct specific_data;  // thread-specific data (specific_data.cpp)
 
 struct thread_descriptor {
     // Written by the kernel: CLONE_PARENT_SETTID stores the child's tid here
@@ -35,7 +35,6 @@ struct thread_descriptor {
     std::size_t stack_size;
     std::size_t guard_size;
 
-    specific_data* specific;
     thread_descriptor* next_cached;  // link in the stack cache
 };
 
