@@ -46,18 +46,11 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
                                      std::memory_order_relaxed))
         return 0;
 
-    for (int round = 0; round < spin_rounds; ++round) {
-        spin_once();
-        int seen = word.load(std::memory_order_relaxed);
-        // Others already sleep: the lock is busy enough that spinning would
-        // mostly steal the cache line from the holder; queue up instead.
-        if (seen == mutex_contended) break;
-        if (seen != mutex_free) continue;
-        expected = mutex_free;
-        if (word.compare_exchange_weak(expected, mutex_locked, std::memory_order_acquire,
-                                       std::memory_order_relaxed))
-            return 0;
-    }
+    // No spin here, unlike the relock after a condition-variable wait: with
+    // the guarded data on its own cache line, a waiter spinning on the word
+    // kept stealing the line from a holder that relocks at once, and two
+    // threads hammering one mutex ran 5x slower than when the loser simply
+    // sleeps and the winner runs on alone (docs/sync.md, "Contended lock").
 
     // About to sleep: only now is the deadline judged, as POSIX allows.
     if (deadline) {

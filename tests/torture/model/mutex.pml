@@ -2,9 +2,10 @@
  * modelled for spin.
  *
  * One word: 0 free, 1 locked, 2 locked and a thread may sleep on it.
- *   lock:   compare-exchange 0 -> 1; else a few more tries while the word is
- *           not 2 (the bounded spin); else loop { exchange(2); if it was 0 we
- *           own it; else futex_wait(word, 2) }.
+ *   lock:   compare-exchange 0 -> 1; else loop { exchange(2); if it was 0
+ *           we own it; else futex_wait(word, 2) }. The model lets the
+ *           compare-exchange be tried any number of times first, which also
+ *           covers the bounded spin of the relock after a condvar wait.
  *   unlock: exchange(0); if it was 2, futex_wake(word, 1).
  * The kernel's futex is modelled as: FUTEX_WAIT compares and queues in one
  * step; FUTEX_WAKE dequeues one queued thread (any one); a queued thread may
@@ -67,7 +68,7 @@ active [N] proctype thread() {
     byte old;
     do
     :: round < ROUNDS ->
-        /* fast path and bounded spin: compare-exchange 0 -> 1, any number
+        /* fast path (and any spin): compare-exchange 0 -> 1, any number
          * of times while it is free, giving up at any point */
 retry:
         do
