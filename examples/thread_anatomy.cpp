@@ -26,6 +26,7 @@
 #include "../arch/x86_64/tcb.hpp"
 #include "../arch/x86_64/thread_pointer.hpp"
 #include "../runtime/sys/futex.hpp"
+#include "../runtime/thread/host_tls.hpp"
 #include "../runtime/thread/program_image.hpp"
 #include "../runtime/thread/thread_descriptor.hpp"
 
@@ -140,10 +141,12 @@ layout compute_layout() {
     std::uintptr_t tp = portrait.thread_pointer;
     l.tls_low = tp + lwp_arch_tls_block_tpoff();
     l.tls_high = l.tls_low + lwp::runtime::the_program_image().tls_block_size;
-    l.reserve_low = tp - lwp::arch::host_static_tls_reserve;
+    // The room lwp keeps for glibc, as glibc reported it (runtime/thread/host_tls.cpp).
+    lwp::runtime::host_tls_sizes host = lwp::runtime::host_tls();
+    l.reserve_low = tp - host.below_thread_pointer;
     l.tcb_low = tp;
     l.tcb_high = tp + sizeof(lwp::arch::thread_control_block);
-    l.host_area_high = tp + lwp::arch::host_thread_area_size;
+    l.host_area_high = tp + host.above_thread_pointer;
     l.descriptor_low = reinterpret_cast<std::uintptr_t>(d);
     l.descriptor_high = l.descriptor_low + sizeof(*d);
     return l;
@@ -202,9 +205,12 @@ void print_picture(const layout& l, const std::vector<maps_line>& maps,
     point(portrait.frame_address, text);
     row(l.stack_high, l.stack_high + sizeof(lwp::arch::start_frame),
         "start frame {entry, argument}: clone.S pops it, then calls entry");
-    row(l.stack_high + sizeof(lwp::arch::start_frame), l.reserve_low,
+    row(l.stack_high + sizeof(lwp::arch::start_frame), l.descriptor_low,
         "payload: lwp::thread's callable (empty for lwp_create)");
-    row(l.reserve_low, l.tls_low, "zeroed room for the host C library's static TLS");
+    row(l.descriptor_low, l.descriptor_high,
+        "lwp descriptor: tid word (CLONE_PARENT_SETTID/CHILD_CLEARTID), handle, mapping");
+    row(l.descriptor_high, l.tls_low,
+        "zeroed room for the host C library's static TLS (glibc's other modules, surplus)");
     row(l.tls_low, l.tls_high, "TLS block: copy of the executable's .tdata, zeroed .tbss");
     std::snprintf(text, sizeof text, "thread_local anatomy_marker = %d (initializer %d)",
                   portrait.marker_value, marker_initial_value);
@@ -214,10 +220,11 @@ void print_picture(const layout& l, const std::vector<maps_line>& maps,
                   "thread pointer: %%fs:0 = 0x%" PRIxPTR ", kernel's fs base = 0x%" PRIxPTR,
                   portrait.thread_pointer, portrait.fs_base);
     point(portrait.thread_pointer, text);
+    if (l.tcb_high % 4096 == 0)
+        std::printf("  0x%012" PRIxPTR "  page boundary: from the stack top up to here lwp wrote"
+                    " one page; nothing above\n", l.tcb_high);
     row(l.tcb_high, l.host_area_high, "zeroed room the size of glibc's thread descriptor");
-    row(l.descriptor_low, l.descriptor_high,
-        "lwp descriptor: tid word (CLONE_PARENT_SETTID/CHILD_CLEARTID), handle, mapping");
-    row(l.descriptor_high, l.mapping_high, "rest of the last page");
+    row(l.host_area_high, l.mapping_high, "rest of the last page (never written: not resident)");
     std::printf("\n  main thread's thread pointer, for contrast: 0x%" PRIxPTR "\n",
                 main_thread_pointer);
 

@@ -34,15 +34,15 @@ inline constexpr unsigned long pointer_guard_offset = 0x30;
 
 // In a glibc process, glibc's own code run on an lwp thread (a cancellable
 // `write`, say) reads and even atomically updates fields of glibc's thread
-// descriptor at fixed offsets above %fs (cancelhandling at +0x308 in 2.36).
-// Hosted lwp threads therefore keep this many zeroed bytes above the thread
-// pointer, the size of glibc 2.36's descriptor on x86_64, so such a stray
-// access lands in thread-private zeros instead of lwp's own state.
+// descriptor at fixed offsets above %fs (cancelhandling at +0x308 in 2.36), and
+// its modules' initial-exec TLS (errno) at fixed offsets below. Hosted lwp
+// threads therefore keep zeroed room on both sides, as much as glibc keeps for
+// its own threads, so such accesses land in thread-private zeros instead of
+// lwp's own state. runtime/thread/host_tls.cpp asks glibc for its sizes; these
+// are the figures it falls back on when glibc cannot tell: glibc 2.36's
+// descriptor on x86_64, and a page for the static TLS (Debian 12's glibc
+// reports 1856 bytes: libc's and libstdc++'s blocks plus the dlopen surplus).
 inline constexpr std::size_t host_thread_area_size = 2368;
-
-// Room kept below the executable's TLS block in hosted mode for the rest of
-// glibc's static TLS (other modules' initial-exec variables such as errno, and
-// the surplus): 4224 bytes in all on Debian 12 including the descriptor above.
 inline constexpr std::size_t host_static_tls_reserve = 4096;
 
 }  // namespace lwp::arch

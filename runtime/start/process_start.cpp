@@ -9,7 +9,6 @@
 
 #include "../thread/lifecycle.hpp"
 #include "../thread/main_thread.hpp"
-#include "../thread/thread_layout.hpp"
 #include "auxiliary_vector.hpp"
 #include "init_fini.hpp"
 #include "main_thread_tls.hpp"
@@ -59,9 +58,6 @@ extern "C" [[noreturn]] __attribute__((visibility("hidden"))) void lwp_start_mai
                                         reinterpret_cast<const unsigned char*>(random_bytes));
     // From here on TLS, errno and the stack canary work.
 
-    // Before anything can create a thread (a constructor may): no host C
-    // library shares these threads, so lwp needs no room for its TLS.
-    lwp::runtime::hosted_by_c_library = false;
     lwp::runtime::adopt_main_thread();
     lwp::runtime::last_thread_finished = end_process_after_last_thread;
     if (lwp_run_thread_local_destructors)

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "../../arch/x86_64/clone.hpp"
@@ -73,6 +74,18 @@ int map_fresh(const thread_sizes& sizes, char*& base) {
         return EAGAIN;
     }
     return 0;
+}
+
+// Zeroes [from, to) (both 64-byte aligned) one cache line at a time, writing
+// only lines that are not zero already: reading an untouched anonymous page
+// maps the shared zero page, writing it would allocate one.
+void clear_written_lines(char* from, char* to) {
+    for (char* line = from; line < to; line += 64) {
+        const auto* words = reinterpret_cast<const std::uint64_t*>(line);
+        std::uint64_t any = 0;
+        for (int i = 0; i < 8; ++i) any |= words[i];
+        if (any != 0) std::memset(line, 0, 64);
+    }
 }
 
 void copy_tls_image(char* tls_block) {
@@ -148,15 +161,19 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
     }
 
     thread_placement placement =
-        place_thread(low, region_size, request.payload_size, request.payload_alignment);
+        place_thread(low, region_size, request.payload_size, request.payload_alignment,
+                     /*own_mapping=*/request.user_stack == nullptr);
 
     if (reused) {
         // Fresh anonymous pages are already zero; a reused region holds the
-        // previous thread's TCB, host TLS and descriptor, which must not leak
-        // into the new thread (a set cancel bit, a stale errno, a TSD pointer).
+        // previous thread's descriptor, host TLS and TCB area, which must not
+        // leak into the new thread (a set cancel bit, a stale errno, a TSD
+        // pointer). Up to the TCB words that page is resident anyway; the
+        // glibc-compatibility zeros above are cleared only where written, so
+        // a page the previous thread never wrote stays unbacked.
         char* zero_from = static_cast<char*>(placement.payload);
-        std::memset(zero_from, 0,
-                    reinterpret_cast<char*>(placement.descriptor + 1) - zero_from);
+        std::memset(zero_from, 0, placement.written_end - zero_from);
+        clear_written_lines(placement.written_end, placement.top_area_end);
     }
 
     thread_descriptor* descriptor = placement.descriptor;

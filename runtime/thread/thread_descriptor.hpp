@@ -1,5 +1,6 @@
 // lwp's per-thread record. It lives inside the thread's own mapping, just
-// above the TCB area, so creating a thread allocates nothing else.
+// below the TLS (thread_layout.hpp), so creating a thread allocates nothing
+// else.
 #pragma once
 
 #include <atomic>

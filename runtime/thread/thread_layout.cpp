@@ -4,11 +4,10 @@
 #include <cstdint>
 
 #include "../../arch/x86_64/tcb.hpp"
+#include "host_tls.hpp"
 #include "program_image.hpp"
 
 namespace lwp::runtime {
-
-bool hosted_by_c_library = true;
 
 namespace {
 
@@ -39,18 +38,47 @@ std::size_t thread_pointer_alignment() {
     return tls_alignment > 64 ? tls_alignment : 64;
 }
 
+// The part of the TCB area lwp writes when it builds a thread.
+constexpr std::size_t tcb_written_size = sizeof(arch::thread_control_block);
+
 std::size_t tcb_area_size() {
-    std::size_t tcb = sizeof(arch::thread_control_block);
-    if (hosted_by_c_library && arch::host_thread_area_size > tcb) tcb = arch::host_thread_area_size;
+    std::size_t tcb = tcb_written_size;
+    if (hosted_by_c_library) {
+        std::size_t host = host_tls().above_thread_pointer;
+        if (host > tcb) tcb = host;
+    }
     return round_up(tcb, 64);
 }
+
+// Address space the thread pointer may be lowered by to end the written TCB
+// words on a page boundary (hosted mode only: see thread_pointer_below).
+std::size_t tcb_page_padding() { return tcb_area_size() > tcb_written_size ? page_size : 0; }
 
 std::size_t below_thread_pointer_size() {
     std::size_t executable_tls = static_cast<std::size_t>(-the_program_image().tls_block_tpoff);
     std::size_t below = executable_tls;
-    if (hosted_by_c_library && arch::host_static_tls_reserve > below)
-        below = arch::host_static_tls_reserve;
+    if (hosted_by_c_library) {
+        std::size_t host = host_tls().below_thread_pointer;
+        if (host > below) below = host;
+    }
     return round_up(below, 16);
+}
+
+// The thread pointer for a region ending at `top`.
+char* thread_pointer_below(char* top, bool pack_into_one_page) {
+    std::size_t alignment = thread_pointer_alignment();
+    char* thread_pointer = align_down(top - tcb_area_size(), alignment);
+    if (pack_into_one_page && tcb_page_padding() != 0) {
+        // Hosted: above the TCB words lie ~2 KiB of glibc-compatibility zeros
+        // that an idle thread never writes. Left where they are, they push the
+        // TCB and TLS into a different page from the descriptor and the stack
+        // top, and every idle thread costs two resident pages. Lowered until
+        // the TCB words end on a page boundary, the zeros fill the page above
+        // instead, which stays unbacked until something writes there.
+        char* boundary = align_down(thread_pointer + tcb_written_size, page_size);
+        thread_pointer = align_down(boundary - tcb_written_size, alignment);
+    }
+    return thread_pointer;
 }
 
 std::size_t payload_room(std::size_t payload_size, std::size_t payload_alignment) {
@@ -63,8 +91,8 @@ std::size_t payload_room(std::size_t payload_size, std::size_t payload_alignment
 }  // namespace
 
 std::size_t top_area_size(std::size_t payload_size, std::size_t payload_alignment) {
-    return tcb_area_size() + round_up(sizeof(thread_descriptor), 64) +
-           (thread_pointer_alignment() - 1) + below_thread_pointer_size() +
+    return tcb_area_size() + (thread_pointer_alignment() - 1) +
+           below_thread_pointer_size() + sizeof(thread_descriptor) + 63 +
            payload_room(payload_size, payload_alignment) + sizeof(arch::start_frame) +
            arch::stack_alignment;
 }
@@ -75,7 +103,7 @@ int compute_thread_sizes(std::size_t stack_size, std::size_t guard_size,
     // Payload sizes come from sizeof() of a callable; the bound keeps the
     // arithmetic in top_area_size well away from overflow.
     if (payload_size > (std::size_t{1} << 40) || payload_alignment > page_size) return EAGAIN;
-    sizes.top_area_size = top_area_size(payload_size, payload_alignment);
+    sizes.top_area_size = top_area_size(payload_size, payload_alignment) + tcb_page_padding();
     std::size_t total;
     if (round_up_overflows(guard_size, page_size, sizes.guard_size)) return EAGAIN;
     if (add_overflows(sizes.guard_size, stack_size, total)) return EAGAIN;
@@ -86,19 +114,20 @@ int compute_thread_sizes(std::size_t stack_size, std::size_t guard_size,
 }
 
 thread_placement place_thread(char* low, std::size_t size, std::size_t payload_size,
-                              std::size_t payload_alignment) {
+                              std::size_t payload_alignment, bool own_mapping) {
     thread_placement placement;
-    char* top = low + size;
-    char* descriptor_at = align_down(top - sizeof(thread_descriptor), 64);
-    placement.descriptor = reinterpret_cast<thread_descriptor*>(descriptor_at);
-    placement.thread_pointer = align_down(descriptor_at - tcb_area_size(), thread_pointer_alignment());
+    placement.thread_pointer = thread_pointer_below(low + size, own_mapping);
     placement.tls_block = placement.thread_pointer + the_program_image().tls_block_tpoff;
     char* floor = placement.thread_pointer - below_thread_pointer_size();
+    char* descriptor_at = align_down(floor - sizeof(thread_descriptor), 64);
+    placement.descriptor = reinterpret_cast<thread_descriptor*>(descriptor_at);
     if (payload_alignment < 16) payload_alignment = 16;
-    char* payload = align_down(floor - payload_size, payload_alignment);
+    char* payload = align_down(descriptor_at - payload_size, payload_alignment);
     placement.payload = payload;
     placement.frame = reinterpret_cast<arch::start_frame*>(
         align_down(payload - sizeof(arch::start_frame), arch::stack_alignment));
+    placement.top_area_end = placement.thread_pointer + tcb_area_size();
+    placement.written_end = placement.thread_pointer + tcb_written_size;
     return placement;
 }
 

@@ -72,14 +72,20 @@ int main(int argc, char** argv) {
                      {"stack_low", false},
                      {"fn_local", true},
                      {"stack_high", true},
+                     {"descriptor_low", true},
+                     {"descriptor_high", true},
                      {"tls_low", true},
                      {"tls_marker", false},
                      {"tls_high", true},
                      {"thread_pointer", false},
                      {"tcb_high", true},
-                     {"descriptor_low", true},
-                     {"descriptor_high", true},
-                     {"mapping_high", false}});
+                     {"mapping_high", true}});
+    // What a new thread gets written (start frame, descriptor, TLS, TCB words)
+    // fills part of one page, so an idle thread costs one resident page.
+    if (address(v, "tcb_high") % 4096 != 0)
+        failures.push_back("the TCB words do not end on a page boundary");
+    if (address(v, "stack_high") / 4096 != (address(v, "tcb_high") - 1) / 4096)
+        failures.push_back("the stack top and the TCB are not in one page");
     if (address(v, "mapping_low") != address(v, "guard_low"))
         failures.push_back("the guard is not at the low end of the mapping");
     if (address(v, "guard_high") != address(v, "stack_low"))

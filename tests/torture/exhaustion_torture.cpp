@@ -136,7 +136,10 @@ void address_space_runs_out_under_load() {
         REQUIRE_OR_EXIT(c.error == EAGAIN, 18);  // refused, not capped by the test
         REQUIRE_OR_EXIT(c.join_failures == 0, 19);
     }
-    REQUIRE_OR_EXIT(creators[1].created > 100, 20);  // "many" really were alive
+    // "Many" really were alive. How the budget splits between the two creators
+    // depends on scheduling (about 100 small-stack threads on the 2-core VM),
+    // so the bound leaves room below that.
+    REQUIRE_OR_EXIT(creators[1].created > 50, 20);
 
     // Memory is back: creation works again, with default attributes.
     lwp_t again[16];

@@ -40,17 +40,23 @@ inline int mapping_count() {
     return lines;
 }
 
-// Whether `address` lies in a mapping listed in /proc/self/maps.
-inline bool is_mapped(const void* address) {
+// The mapping of /proc/self/maps that holds `address`: {low, high}, or {0, 0}.
+struct address_range {
+    unsigned long low, high;
+};
+inline address_range mapping_holding(const void* address) {
     auto target = reinterpret_cast<unsigned long>(address);
-    bool found = false;
+    address_range found{0, 0};
     for_each_proc_line("/proc/self/maps", [&](const char* text, std::size_t) {
         char* end = nullptr;
         unsigned long low = std::strtoul(text, &end, 16);
         unsigned long high = std::strtoul(end + 1, nullptr, 16);
-        if (target >= low && target < high) found = true;
+        if (target >= low && target < high) found = {low, high};
     });
     return found;
 }
+
+// Whether `address` lies in a mapping listed in /proc/self/maps.
+inline bool is_mapped(const void* address) { return mapping_holding(address).high != 0; }
 
 }  // namespace lwp_test

@@ -8,9 +8,11 @@
 #include <csignal>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include "arch/x86_64/thread_pointer.hpp"
 #include "process_probe.hpp"
+#include "runtime/sys/futex.hpp"
 
 namespace {
 
@@ -90,6 +92,128 @@ void* inspect_tcb(void* raw) {
     report->canary = lwp::arch::thread_word(0x28);
     report->pointer_guard = lwp::arch::thread_word(0x30);
     return nullptr;
+}
+
+struct idle_report {
+    std::atomic<int> release{0};
+    std::atomic<std::uintptr_t> stack_address{0};
+    std::uintptr_t thread_pointer = 0;
+};
+
+void* idle_until_released(void* raw) {
+    auto* report = static_cast<idle_report*>(raw);
+    int local = 0;
+    report->thread_pointer = reinterpret_cast<std::uintptr_t>(lwp::arch::thread_pointer());
+    report->stack_address.store(reinterpret_cast<std::uintptr_t>(&local),
+                                std::memory_order_release);
+    while (report->release.load(std::memory_order_acquire) == 0)
+        lwp::sys::futex_wait(&report->release, 0, /*process_private=*/true);
+    return nullptr;
+}
+
+struct idle_thread_pages {
+    lwp_test::address_range mapping;
+    std::vector<std::size_t> resident;  // page indexes from mapping.low, per mincore
+    long rss_kib;                       // the mapping's Rss in /proc/self/smaps
+    std::uintptr_t stack_address, thread_pointer;
+};
+
+// A mapping's "Rss:" in /proc/self/smaps, in KiB; -1 if not found. Unlike
+// mincore, it does not count pages that are only mapped to the shared zero
+// page (read, never written), which cost no memory.
+long smaps_rss_kib(unsigned long mapping_low) {
+    long rss = -1;
+    bool in_mapping = false;
+    lwp_test::for_each_proc_line("/proc/self/smaps", [&](const char* text, std::size_t) {
+        char* end = nullptr;
+        unsigned long low = std::strtoul(text, &end, 16);
+        if (end != text && *end == '-') {
+            in_mapping = low == mapping_low;
+        } else if (in_mapping && std::strncmp(text, "Rss:", 4) == 0) {
+            rss = std::strtol(text + 4, nullptr, 10);
+        }
+    });
+    return rss;
+}
+
+// Starts a thread that records where it is and blocks, reads which pages of
+// its mapping are resident, then releases and joins it.
+idle_thread_pages pages_of_an_idle_thread() {
+    idle_thread_pages result{};
+    idle_report report;
+    lwp_t thread;
+    if (lwp_create(&thread, nullptr, idle_until_released, &report) != 0) return result;
+    while (report.stack_address.load(std::memory_order_acquire) == 0) sched_yield();
+    result.stack_address = report.stack_address.load();
+    result.thread_pointer = report.thread_pointer;
+    result.mapping = lwp_test::mapping_holding(reinterpret_cast<void*>(result.stack_address));
+    std::size_t pages = (result.mapping.high - result.mapping.low) / 4096;
+    std::vector<unsigned char> residency(pages);
+    if (pages != 0 && mincore(reinterpret_cast<void*>(result.mapping.low),
+                              result.mapping.high - result.mapping.low, residency.data()) == 0)
+        for (std::size_t i = 0; i < pages; ++i)
+            if (residency[i] & 1) result.resident.push_back(i);
+    result.rss_kib = smaps_rss_kib(result.mapping.low);
+    report.release.store(1, std::memory_order_release);
+    lwp::sys::futex_wake(&report.release, 1, /*process_private=*/true);
+    lwp_join(thread, nullptr);
+    return result;
+}
+
+// What a new thread gets written (start frame, descriptor, TLS, TCB words),
+// plus the stack of a thread that has only called one function, fits in one
+// page, glibc's zeroed room above the thread pointer included: an idle thread
+// costs one resident page. First on a fresh mapping (the cache emptied, so
+// every resident page is the thread's doing), then on that mapping reused from
+// the cache, whose clearing must not write the untouched page above (it may
+// read it, which maps the zero page: mincore would count that, smaps does not).
+TEST(ThreadMemory, AnIdleThreadHasOneResidentPageFreshOrReused) {
+    std::size_t cache_limit = lwp_stack_cache_limit();
+    ASSERT_EQ(0, lwp_stack_cache_set_limit(0));
+    ASSERT_EQ(0, lwp_stack_cache_set_limit(cache_limit));
+
+    idle_thread_pages fresh = pages_of_an_idle_thread();
+    ASSERT_NE(0u, fresh.mapping.high);
+    ASSERT_EQ(1u, fresh.resident.size());
+    EXPECT_EQ(4, fresh.rss_kib);
+    std::uintptr_t page_low = fresh.mapping.low + fresh.resident[0] * 4096;
+    EXPECT_GE(fresh.stack_address, page_low);
+    EXPECT_LT(fresh.thread_pointer, page_low + 4096);
+
+    idle_thread_pages reused = pages_of_an_idle_thread();
+    ASSERT_EQ(fresh.mapping.low, reused.mapping.low) << "the cached mapping was not reused";
+    EXPECT_EQ(4, reused.rss_kib);
+}
+
+void* scribble_above_thread_pointer(void*) {
+    // Where glibc's code run on this thread would write its own descriptor
+    // fields (cancelhandling is at +0x308 in glibc 2.36) and its static TLS.
+    auto* tp = static_cast<char*>(lwp::arch::thread_pointer());
+    *reinterpret_cast<volatile long*>(tp + 0x308) = -1;
+    *reinterpret_cast<volatile long*>(tp + 2048) = -1;
+    *reinterpret_cast<volatile long*>(tp - 1024) = -1;
+    return tp;
+}
+
+void* read_above_thread_pointer(void*) {
+    auto* tp = static_cast<char*>(lwp::arch::thread_pointer());
+    long seen = *reinterpret_cast<volatile long*>(tp + 0x308) |
+                *reinterpret_cast<volatile long*>(tp + 2048) |
+                *reinterpret_cast<volatile long*>(tp - 1024);
+    return seen == 0 ? tp : nullptr;
+}
+
+// A reused mapping starts as zeroed as a fresh one around the thread pointer.
+TEST(ThreadMemory, AReusedMappingClearsWhatThePreviousThreadWroteAroundItsThreadPointer) {
+    lwp_t thread;
+    void* first_tp = nullptr;
+    ASSERT_EQ(0, lwp_create(&thread, nullptr, scribble_above_thread_pointer, nullptr));
+    ASSERT_EQ(0, lwp_join(thread, &first_tp));
+    void* second_tp = nullptr;
+    ASSERT_EQ(0, lwp_create(&thread, nullptr, read_above_thread_pointer, nullptr));
+    ASSERT_EQ(0, lwp_join(thread, &second_tp));
+    ASSERT_NE(nullptr, second_tp) << "the new thread saw the previous thread's writes";
+    EXPECT_EQ(first_tp, second_tp) << "the mapping was not reused from the cache";
 }
 
 TEST(ThreadMemory, TheTcbPointsAtItselfAndCarriesTheCreatorsCanary) {
