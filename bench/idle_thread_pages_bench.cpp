@@ -6,7 +6,8 @@
 //   resident_pages             pages of the mapping in memory;
 //   lowest_resident_from_top   bottom of the lowest resident page;
 //   thread_pointer_from_top    where %fs points (TCB; host area above it);
-//   stack_pointer_from_top     a local of the idle thread (its stack top).
+//   stack_pointer_from_top     a local of the idle thread (its stack top);
+//   host_room_above/_below     the zeroed room kept for glibc around %fs.
 // The time column is meaningless here; only the counters matter.
 #include <benchmark/benchmark.h>
 #include <sys/mman.h>
@@ -22,6 +23,7 @@
 #include "arch/x86_64/thread_pointer.hpp"
 #include "lwp/lwp.hpp"
 #include "runtime/sys/futex.hpp"
+#include "runtime/thread/host_tls.hpp"
 
 namespace {
 
@@ -88,6 +90,11 @@ void idle_thread_pages_lwp(benchmark::State& state) {
     state.counters["lowest_resident_from_top"] = lowest;
     state.counters["thread_pointer_from_top"] = tp_offset;
     state.counters["stack_pointer_from_top"] = sp_offset;
+    // The zeroed room kept for glibc around the thread pointer, as glibc
+    // reported it to lwp (runtime/thread/host_tls.cpp).
+    lwp::runtime::host_tls_sizes host = lwp::runtime::host_tls();
+    state.counters["host_room_above"] = static_cast<double>(host.above_thread_pointer);
+    state.counters["host_room_below"] = static_cast<double>(host.below_thread_pointer);
 }
 
 }  // namespace
