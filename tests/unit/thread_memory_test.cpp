@@ -2,6 +2,7 @@
 // size asked for with a guard below it.
 #include <gtest/gtest.h>
 #include <lwp/lwp.h>
+#include <dlfcn.h>
 #include <sys/mman.h>
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include "arch/x86_64/thread_pointer.hpp"
 #include "process_probe.hpp"
 #include "runtime/sys/futex.hpp"
+#include "runtime/thread/host_tls.hpp"
 
 namespace {
 
@@ -183,6 +185,28 @@ TEST(ThreadMemory, AnIdleThreadHasOneResidentPageFreshOrReused) {
     idle_thread_pages reused = pages_of_an_idle_thread();
     ASSERT_EQ(fresh.mapping.low, reused.mapping.low) << "the cached mapping was not reused";
     EXPECT_EQ(4, reused.rss_kib);
+}
+
+// lwp keeps as much room around each hosted thread's thread pointer as glibc
+// keeps for its own threads, with the sizes glibc itself reports, and the
+// whole room lies inside the thread's mapping, between its stack and its end.
+TEST(ThreadMemory, HostedThreadsKeepGlibcsOwnRoomAroundTheThreadPointer) {
+    auto get_static_info = reinterpret_cast<void (*)(std::size_t*, std::size_t*)>(
+        dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info"));
+    auto* descriptor_size =
+        static_cast<const unsigned int*>(dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread"));
+    ASSERT_NE(nullptr, get_static_info);
+    ASSERT_NE(nullptr, descriptor_size);
+    std::size_t static_size = 0, static_alignment = 0;
+    get_static_info(&static_size, &static_alignment);
+    lwp::runtime::host_tls_sizes room = lwp::runtime::host_tls();
+    EXPECT_EQ(*descriptor_size, room.above_thread_pointer);
+    EXPECT_EQ(static_size - *descriptor_size, room.below_thread_pointer);
+
+    idle_thread_pages idle = pages_of_an_idle_thread();
+    ASSERT_NE(0u, idle.mapping.high);
+    EXPECT_LE(idle.thread_pointer + room.above_thread_pointer, idle.mapping.high);
+    EXPECT_LT(idle.stack_address, idle.thread_pointer - room.below_thread_pointer);
 }
 
 void* scribble_above_thread_pointer(void*) {
