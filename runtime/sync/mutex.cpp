@@ -88,6 +88,20 @@ int release_mutex_word(lwp_mutex_t* mutex) {
 namespace {
 
 int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    // The compare-exchange comes before any other read of the mutex: under
+    // contention, reading the kind first would fetch the cache line shared
+    // and the compare-exchange would then need it again, exclusive. A free
+    // word is ours whatever the kind; only then is the kind read, from a
+    // line this core now owns.
+    int expected = mutex_free;
+    if (mutex_word(mutex).compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
+                                                  std::memory_order_relaxed)) {
+        if (mutex_kind(mutex) != LWP_MUTEX_NORMAL) {
+            mutex_owner(mutex).store(runtime::current_tid(), std::memory_order_relaxed);
+            mutex->count = 1;
+        }
+        return 0;
+    }
     int kind = mutex_kind(mutex);
     if (kind == LWP_MUTEX_NORMAL) return acquire_mutex_word(mutex, clock, deadline);
 
