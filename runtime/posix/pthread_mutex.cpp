@@ -18,8 +18,10 @@ extern "C" {
 
 int pthread_mutexattr_init(pthread_mutexattr_t* attr) noexcept { return lwp_mutexattr_init(as_lwp(attr)); }
 int pthread_mutexattr_destroy(pthread_mutexattr_t* attr) noexcept { return lwp_mutexattr_destroy(as_lwp(attr)); }
-// glibc's PTHREAD_MUTEX_ADAPTIVE_NP is a normal mutex that spins briefly
-// before sleeping, which is what lwp's normal mutex does: the same kind.
+// glibc's PTHREAD_MUTEX_ADAPTIVE_NP is a normal mutex that spins before
+// sleeping. Its locking rules are the normal kind's, so it becomes one here;
+// lwp does not spin in a mutex lock at all, having measured that it did not
+// pay (docs/sync.md, "Contended lock + unlock").
 int pthread_mutexattr_settype(pthread_mutexattr_t* attr, int kind) noexcept {
     if (kind == PTHREAD_MUTEX_ADAPTIVE_NP) kind = PTHREAD_MUTEX_NORMAL;
     return lwp_mutexattr_settype(as_lwp(attr), kind);

@@ -31,7 +31,7 @@ inline std::atomic_ref<int> mutex_owner(lwp_mutex_t* mutex) {
 
 // The kind lives in glibc's __kind slot; only its two low bits name the type
 // (glibc's robust/PI/elision flags sit above). 3, glibc's ADAPTIVE_NP, is a
-// normal mutex here: every lwp mutex already spins briefly before sleeping.
+// normal mutex here (the same locking rules; lwp's lock does not spin).
 inline int mutex_kind(const lwp_mutex_t* mutex) {
     int kind = mutex->kind & 3;
     return kind == 3 ? LWP_MUTEX_NORMAL : kind;
