@@ -45,8 +45,9 @@ struct thread_sizes {
 };
 
 // Computes the sizes for a new mapping (its top area includes the page the
-// thread pointer may be lowered by; see place_thread). Returns 0, or EAGAIN when the sum
-// overflows (the request could never be satisfied, as with ENOMEM).
+// thread pointer may be lowered by; see place_thread). Returns 0, or EAGAIN
+// when the sum overflows (the request could never be satisfied, as with
+// ENOMEM).
 int compute_thread_sizes(std::size_t stack_size, std::size_t guard_size,
                          std::size_t payload_size, std::size_t payload_alignment,
                          thread_sizes& sizes);
