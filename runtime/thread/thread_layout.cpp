@@ -51,8 +51,11 @@ std::size_t tcb_area_size() {
 }
 
 // Address space the thread pointer may be lowered by to end the written TCB
-// words on a page boundary (hosted mode only: see thread_pointer_below).
-std::size_t tcb_page_padding() { return tcb_area_size() > tcb_written_size ? page_size : 0; }
+// words on a page boundary (hosted mode only: see thread_pointer_below): up to
+// a page, plus the realignment of a TLS segment aligned beyond 64 bytes.
+std::size_t tcb_page_padding() {
+    return tcb_area_size() > tcb_written_size ? page_size + thread_pointer_alignment() : 0;
+}
 
 std::size_t below_thread_pointer_size() {
     std::size_t executable_tls = static_cast<std::size_t>(-the_program_image().tls_block_tpoff);
