@@ -6,6 +6,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "sync_test_support.hpp"
@@ -218,4 +219,36 @@ TEST(SyncCpp, SharedMutexTimedForms) {
     shared.unlock_shared();
     EXPECT_TRUE(shared.try_lock_until(std::chrono::steady_clock::now() + 1s));
     shared.unlock();
+}
+
+// lwp's lock owners report misuse as std::unique_lock and std::shared_lock
+// do: no mutex to take is EPERM, taking one already held is EDEADLK,
+// unlocking one not held is EPERM.
+static int error_of(void (*misuse)()) {
+    try {
+        misuse();
+    } catch (const std::system_error& error) {
+        return error.code().value();
+    }
+    return 0;
+}
+
+TEST(SyncCpp, LockOwnersReportMisuseAsTheStandardDoes) {
+    static lwp::mutex mutex;
+    static lwp::shared_mutex shared;
+    EXPECT_EQ(EPERM, error_of([] { lwp::unique_lock<lwp::mutex>().lock(); }));
+    EXPECT_EQ(EPERM, error_of([] { lwp::unique_lock<lwp::mutex>().try_lock(); }));
+    EXPECT_EQ(EDEADLK, error_of([] {
+                  lwp::unique_lock<lwp::mutex> held(mutex);
+                  held.lock();
+              }));
+    EXPECT_EQ(EPERM, error_of([] { lwp::unique_lock<lwp::mutex>(mutex, lwp::defer_lock).unlock(); }));
+    EXPECT_EQ(EPERM, error_of([] { lwp::shared_lock<lwp::shared_mutex>().lock(); }));
+    EXPECT_EQ(EPERM, error_of([] { lwp::shared_lock<lwp::shared_mutex>().try_lock(); }));
+    EXPECT_EQ(EDEADLK, error_of([] {
+                  lwp::shared_lock<lwp::shared_mutex> held(shared);
+                  held.try_lock();
+              }));
+    EXPECT_EQ(EPERM,
+              error_of([] { lwp::shared_lock<lwp::shared_mutex>(shared, lwp::defer_lock).unlock(); }));
 }

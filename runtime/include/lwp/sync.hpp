@@ -64,6 +64,13 @@ inline void check(int error, const char* what) {
     if (error) fail(error, what);
 }
 
+// What std::unique_lock and std::shared_lock report before taking their
+// mutex: none to take is EPERM, one already held is EDEADLK.
+inline void check_lockable(const void* mutex, bool owns, const char* what) {
+    if (mutex == nullptr) fail(EPERM, what);
+    if (owns) fail(EDEADLK, what);
+}
+
 // Beyond ~3000 years a deadline is "never"; clamping keeps the conversions
 // below free of overflow for time_point::max() and friends.
 inline constexpr std::chrono::seconds far_future{100'000'000'000LL};
@@ -323,28 +330,24 @@ public:
     }
 
     void lock() {
-        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::lock");
-        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::lock");
+        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::lock");
         mutex_->lock();
         owns_ = true;
     }
     bool try_lock() {
-        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock");
-        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock");
+        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock");
         owns_ = mutex_->try_lock();
         return owns_;
     }
     template <class Rep, class Period>
     bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
-        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock_for");
-        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock_for");
+        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock_for");
         owns_ = mutex_->try_lock_for(relative);
         return owns_;
     }
     template <class Clock, class Duration>
     bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
-        if (mutex_ == nullptr) detail::fail(EPERM, "lwp::unique_lock::try_lock_until");
-        if (owns_) detail::fail(EDEADLK, "lwp::unique_lock::try_lock_until");
+        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock_until");
         owns_ = mutex_->try_lock_until(when);
         return owns_;
     }
@@ -403,12 +406,12 @@ public:
     }
 
     void lock() {
-        if (mutex_ == nullptr || owns_) detail::fail(EDEADLK, "lwp::shared_lock::lock");
+        detail::check_lockable(mutex_, owns_, "lwp::shared_lock::lock");
         mutex_->lock_shared();
         owns_ = true;
     }
     bool try_lock() {
-        if (mutex_ == nullptr || owns_) detail::fail(EDEADLK, "lwp::shared_lock::try_lock");
+        detail::check_lockable(mutex_, owns_, "lwp::shared_lock::try_lock");
         owns_ = mutex_->try_lock_shared();
         return owns_;
     }
