@@ -22,15 +22,6 @@ lwp_mutex_t make_mutex(int kind) {
     return mutex;
 }
 
-// Runs fn on a fresh lwp thread and returns its int result after joining.
-template <class Fn>
-int on_other_thread(Fn fn) {
-    std::atomic<int> result{-1};
-    lwp::thread t([&] { result.store(fn()); });
-    t.join();
-    return result.load();
-}
-
 }  // namespace
 
 TEST(SyncMutex, LayoutMatchesGlibcSlots) {

@@ -11,16 +11,6 @@
 
 using namespace sync_test;
 
-namespace {
-template <class Fn>
-int on_other_thread(Fn fn) {
-    std::atomic<int> result{-1};
-    lwp::thread t([&] { result.store(fn()); });
-    t.join();
-    return result.load();
-}
-}  // namespace
-
 TEST(SyncRwlock, ReadersShareWritersExclude) {
     EXPECT_LE(sizeof(lwp_rwlock_t), 56u);
     lwp_rwlock_t rw;

@@ -5,6 +5,7 @@
 #include <lwp/lwp.hpp>
 
 #include <ctime>
+#include <atomic>
 #include <functional>
 #include <thread>
 #include <vector>
@@ -47,6 +48,16 @@ inline void run_mixed(int lwp_threads, int std_threads, const std::function<void
         stds.emplace_back([&body, i, lwp_threads] { body(lwp_threads + i); });
     for (auto& t : lwps) t.join();
     for (auto& t : stds) t.join();
+}
+
+// Runs fn on a fresh lwp thread and returns its int result after joining:
+// for calls whose answer depends on which thread makes them (an owner check).
+template <class Fn>
+int on_other_thread(Fn fn) {
+    std::atomic<int> result{-1};
+    lwp::thread t([&] { result.store(fn()); });
+    t.join();
+    return result.load();
 }
 
 // Lets the calling thread give others a chance (lwp's own yield).
