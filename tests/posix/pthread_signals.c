@@ -7,13 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define CHECK(condition)                                                         \
-    do {                                                                         \
-        if (!(condition)) {                                                      \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            exit(1);                                                             \
-        }                                                                        \
-    } while (0)
+#include "../integration/check.h"
 
 static volatile sig_atomic_t handled_on_target;
 static pthread_t target;

@@ -8,13 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#define CHECK(condition)                                                         \
-    do {                                                                         \
-        if (!(condition)) {                                                      \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            exit(1);                                                             \
-        }                                                                        \
-    } while (0)
+#include "../integration/check.h"
 
 enum { threads = 4, rounds = 20000 };
 

@@ -9,13 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CHECK(condition)                                                         \
-    do {                                                                         \
-        if (!(condition)) {                                                      \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            exit(1);                                                             \
-        }                                                                        \
-    } while (0)
+#include "../integration/check.h"
 
 static void* echo(void* argument) { return argument; }
 
