@@ -29,15 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* bench/report names the library when it knows better than the headers:
- * lwp-cc compiles against glibc's headers, so __GLIBC__ is defined there too. */
-#ifndef LIBRARY_NAME
-#if defined(__GLIBC__)
-#define LIBRARY_NAME "glibc"
-#else
-#define LIBRARY_NAME "musl"
-#endif
-#endif
+#include "c_bench.h"
 
 static void* empty_routine(void* argument) { return argument; }
 
@@ -45,17 +37,6 @@ static void spawn_join(void) {
     pthread_t thread;
     if (pthread_create(&thread, NULL, empty_routine, NULL) != 0) abort();
     pthread_join(thread, NULL);
-}
-
-static double now_ns(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec * 1e9 + (double)now.tv_nsec;
-}
-
-static int compare_doubles(const void* a, const void* b) {
-    double x = *(const double*)a, y = *(const double*)b;
-    return (x > y) - (x < y);
 }
 
 static int run_spawn_join(long iterations, int rounds) {

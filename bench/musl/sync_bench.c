@@ -27,26 +27,7 @@
 #include <string.h>
 #include <time.h>
 
-/* bench/report names the library when it knows better than the headers:
- * lwp-cc compiles against glibc's headers, so __GLIBC__ is defined there too. */
-#ifndef LIBRARY_NAME
-#if defined(__GLIBC__)
-#define LIBRARY_NAME "glibc"
-#else
-#define LIBRARY_NAME "musl"
-#endif
-#endif
-
-static double now_ns(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec * 1e9 + (double)now.tv_nsec;
-}
-
-static int compare_doubles(const void* a, const void* b) {
-    double x = *(const double*)a, y = *(const double*)b;
-    return (x > y) - (x < y);
-}
+#include "c_bench.h"
 
 /* A round: runs the measured work once and returns nanoseconds per operation. */
 typedef double round_function(long size);
