@@ -36,22 +36,21 @@ int sleep_until_acquired(lwp_mutex_t* mutex, clockid_t clock, const timespec* de
     return 0;
 }
 
-}  // namespace
-
-int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
-    std::atomic_ref<int> word = mutex_word(mutex);
+// One compare-exchange 0 -> 1: the uncontended path, no syscall.
+bool take_free_word(lwp_mutex_t* mutex) {
     int expected = mutex_free;
-    // Fast path: one compare-exchange and no syscall.
-    if (word.compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
-                                     std::memory_order_relaxed))
-        return 0;
+    return mutex_word(mutex).compare_exchange_strong(expected, mutex_locked,
+                                                     std::memory_order_acquire,
+                                                     std::memory_order_relaxed);
+}
 
-    // No spin here, unlike the relock after a condition-variable wait: with
-    // the guarded data on its own cache line, a waiter spinning on the word
-    // kept stealing the line from a holder that relocks at once, and two
-    // threads hammering one mutex ran 5x slower than when the loser simply
-    // sleeps and the winner runs on alone (docs/sync.md, "Contended lock").
-
+// After a failed take_free_word. No spin here, unlike the relock after a
+// condition-variable wait: with the guarded data on its own cache line, a
+// waiter spinning on the word kept stealing the line from a holder that
+// relocks at once, and two threads hammering one mutex ran 5x slower than
+// when the loser simply sleeps and the winner runs on alone (docs/sync.md,
+// "Contended lock + unlock").
+int wait_for_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
     // About to sleep: only now is the deadline judged, as POSIX allows.
     if (deadline) {
         if (!supported_clock(clock)) return EINVAL;
@@ -61,18 +60,20 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
     return sleep_until_acquired(mutex, clock, deadline);
 }
 
+}  // namespace
+
+int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    if (take_free_word(mutex)) return 0;
+    return wait_for_word(mutex, clock, deadline);
+}
+
 void reacquire_mutex_word(lwp_mutex_t* mutex, bool requeued) {
     std::atomic_ref<int> word = mutex_word(mutex);
     for (int round = 0; round < spin_rounds; ++round) {
         if (word.load(std::memory_order_relaxed) == mutex_free) break;
         spin_once();
     }
-    if (!requeued) {
-        int expected = mutex_free;
-        if (word.compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
-                                         std::memory_order_relaxed))
-            return;
-    }
+    if (!requeued && take_free_word(mutex)) return;
     sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
 }
 
@@ -93,9 +94,7 @@ int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
     // and the compare-exchange would then need it again, exclusive. A free
     // word is ours whatever the kind; only then is the kind read, from a
     // line this core now owns.
-    int expected = mutex_free;
-    if (mutex_word(mutex).compare_exchange_strong(expected, mutex_locked, std::memory_order_acquire,
-                                                  std::memory_order_relaxed)) {
+    if (take_free_word(mutex)) {
         if (mutex_kind(mutex) != LWP_MUTEX_NORMAL) {
             mutex_owner(mutex).store(runtime::current_tid(), std::memory_order_relaxed);
             mutex->count = 1;
@@ -103,7 +102,7 @@ int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
         return 0;
     }
     int kind = mutex_kind(mutex);
-    if (kind == LWP_MUTEX_NORMAL) return acquire_mutex_word(mutex, clock, deadline);
+    if (kind == LWP_MUTEX_NORMAL) return wait_for_word(mutex, clock, deadline);
 
     int self = runtime::current_tid();
     if (mutex_owner(mutex).load(std::memory_order_relaxed) == self) {
