@@ -10,9 +10,14 @@
 //   BM_condvar_pingpong    two threads taking turns through a mutex and a
 //                          condition variable; one iteration is a round trip,
 //                          the per_handoff counter is the time per hand-off
+//   BM_condvar_slow_partner   a round trip whose partner works 100 µs
+//                          before it answers: the price of lwp's hand-off
+//                          spin. Its CPU time is the main thread's alone,
+//                          so the spin shows there, a sleep does not
 //   BM_call_once_fast      call_once on a flag whose routine already ran
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -122,6 +127,42 @@ void condvar_pingpong(benchmark::State& state) {
         2.0, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
+// Like the ping-pong, but the partner answers only after 100 µs of work with
+// the mutex released, longer than lwp's hand-off spin lasts: the main
+// thread's wait spins its whole bound and then sleeps anyway.
+template <class Kit>
+void condvar_slow_partner(benchmark::State& state) {
+    typename Kit::mutex mutex;
+    typename Kit::condition_variable cv;
+    int turn = 0;  // 0: main's turn, 1: partner's turn, 2: stop
+    typename Kit::thread partner([&] {
+        typename Kit::lock lock(mutex);
+        for (;;) {
+            while (turn == 0) cv.wait(lock);
+            if (turn == 2) return;
+            lock.unlock();
+            auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(100);
+            while (std::chrono::steady_clock::now() < until) {
+            }
+            lock.lock();
+            turn = 0;
+            cv.notify_one();
+        }
+    });
+    for (auto _ : state) {
+        typename Kit::lock lock(mutex);
+        turn = 1;
+        cv.notify_one();
+        while (turn != 0) cv.wait(lock);
+    }
+    {
+        typename Kit::lock lock(mutex);
+        turn = 2;
+    }
+    cv.notify_one();
+    partner.join();
+}
+
 void nothing() {}
 
 void call_once_fast_lwp(benchmark::State& state) {
@@ -166,6 +207,10 @@ BENCHMARK(mutex_contended<data_same_line<std::mutex>>)->Name("BM_mutex_contended
 BENCHMARK(condvar_pingpong<lwp_kit>)->Name("BM_condvar_pingpong/lwp")->UseRealTime()
     ->ComputeStatistics("min", lwp_bench::fastest);
 BENCHMARK(condvar_pingpong<std_kit>)->Name("BM_condvar_pingpong/std")->UseRealTime()
+    ->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(condvar_slow_partner<lwp_kit>)->Name("BM_condvar_slow_partner/lwp")
+    ->ComputeStatistics("min", lwp_bench::fastest);
+BENCHMARK(condvar_slow_partner<std_kit>)->Name("BM_condvar_slow_partner/std")
     ->ComputeStatistics("min", lwp_bench::fastest);
 BENCHMARK(call_once_fast_lwp)->Name("BM_call_once_fast/lwp")
     ->ComputeStatistics("min", lwp_bench::fastest);

@@ -19,12 +19,28 @@
 // queues waiters of equal priority in arrival order, so the one woken is the
 // longest-waiting, not a newcomer.
 //
-// Destruction: a woken waiter never reads the condition variable again (its
-// last access is the fetch_or before sleeping; after that only the kernel
-// reads the word, in FUTEX_WAIT, which fails with -EAGAIN or -EFAULT rather
-// than sleep on a changed or unmapped word), and signal/broadcast touch it
-// only through atomic steps before their futex call, so the object can be
-// destroyed and freed once no thread is blocked on it.
+// Hand-off spin: a thread whose last signal found a waiter has just passed
+// work to another thread, and when it now waits, the answer it waits for is
+// usually the partner's very next step. Sleeping would make the partner's
+// signal a FUTEX_WAKE of a thread whose CPU may have gone idle, and on a VM
+// that wake-up alone costs tens of microseconds. So that one wait first
+// watches the word in user space for a bounded time (spin_policy.hpp, which
+// also shortens the spin for a thread whose partners keep it waiting), and
+// returns as soon as a signal changes it; if nothing comes, it sleeps as
+// usual. Every other wait sleeps at once: a consumer
+// waiting for a producer does not spin. Watching the word is the same test
+// FUTEX_WAIT makes, only earlier, so it cannot lose a wake-up; a signal that
+// finds only watchers still bumps and wakes as above (the wake finds nobody
+// and clears the bit).
+//
+// Destruction: a sleeping waiter never reads the condition variable again
+// after its fetch_or (only the kernel does, in FUTEX_WAIT, which fails with
+// -EAGAIN or -EFAULT rather than sleep on a changed or unmapped word), and
+// signal/broadcast touch it only through atomic steps before their futex
+// call. A watching waiter does read it after a signal may have released it,
+// so it counts itself in `watchers` from before it releases the mutex until
+// its last read, and destroy waits for that count to reach 0. So the object
+// can be destroyed and freed once no thread is blocked on it.
 //
 // The counter wraps after 2^31 wake-ups; a waiter would misread the word only
 // if exactly that many happened between its fetch_or and its FUTEX_WAIT, which
@@ -33,10 +49,13 @@
 #include <cerrno>
 #include <climits>
 
+#include "../../arch/x86_64/cycle_counter.hpp"
 #include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "deadline.hpp"
 #include "mutex_word.hpp"
+#include "spin_policy.hpp"
 
 namespace lwp::sync {
 namespace {
@@ -50,6 +69,26 @@ std::atomic_ref<unsigned int> sequence_of(lwp_cond_t* cond) {
 
 std::atomic_ref<lwp_mutex_t*> mutex_of(lwp_cond_t* cond) {
     return std::atomic_ref<lwp_mutex_t*>(cond->mutex);
+}
+
+std::atomic_ref<unsigned int> watchers_of(lwp_cond_t* cond) {
+    return std::atomic_ref<unsigned int>(cond->watchers);
+}
+
+// The hand-off spin: true as soon as `sequence` moves off `seen`, false once
+// the budget is spent. Reads only (relaxed: what the signaller wrote before
+// signalling reaches us through the mutex we relock next), with the CPU's
+// spin hint between reads, and the counter checked only every few rounds.
+bool watch_for_wake(lwp_cond_t* cond, unsigned int seen, std::uint64_t budget) {
+    std::atomic_ref<unsigned int> sequence = sequence_of(cond);
+    std::uint64_t start = arch::cycle_counter();
+    do {
+        for (int round = 0; round < 16; ++round) {
+            if (sequence.load(std::memory_order_relaxed) != seen) return true;
+            spin_once();
+        }
+    } while (arch::cycle_counter() - start < budget);
+    return false;
 }
 
 // Sleeps on `sequence` while it still holds `seen`, the value this waiter
@@ -106,6 +145,14 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     unsigned int requeues_before = mutex_requeues(mutex).load(std::memory_order_seq_cst);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
+    // One-shot: only the wait right after a signal that found a waiter spins.
+    runtime::current_thread_state& self_state = runtime::current_thread;
+    bool handing_off = self_state.signalled_a_waiter;
+    self_state.signalled_a_waiter = false;
+    // Counted before the mutex is released: a thread that takes the mutex
+    // after us, signals and destroys the object sees the count (the mutex's
+    // release/acquire orders it) and waits for our last read.
+    if (handing_off) watchers_of(cond).fetch_add(1, std::memory_order_relaxed);
 
     // Release the mutex completely (a recursive one at any depth), remembering
     // the depth to restore.
@@ -116,7 +163,17 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     }
     release_mutex_word(mutex);
 
-    long result = sleep_while_unsignalled(cond, seen, clock, deadline);
+    long result = -EAGAIN;
+    if (handing_off) {
+        bool woken = watch_for_wake(cond, seen, handoff_spin_ticks(self_state.handoff_misses));
+        self_state.handoff_misses = woken ? 0 : self_state.handoff_misses + 1;
+        // Release: our reads of the word come before destroy's acquire sees
+        // the count drop. Not one access to the object after this.
+        watchers_of(cond).fetch_sub(1, std::memory_order_release);
+        if (!woken) result = sleep_while_unsignalled(cond, seen, clock, deadline);
+    } else {
+        result = sleep_while_unsignalled(cond, seen, clock, deadline);
+    }
 
     // Relock. If a broadcast may have requeued waiters onto the mutex (its
     // count moved), we may be the one it woke or one it moved, and the chain
@@ -186,7 +243,19 @@ int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr) {
     return 0;
 }
 
-int lwp_cond_destroy(lwp_cond_t* cond) { return cond ? 0 : EINVAL; }
+int lwp_cond_destroy(lwp_cond_t* cond) {
+    if (cond == nullptr) return EINVAL;
+    // A waiter woken while it watched the word may not have made its last
+    // read yet; it does within its spin bound, unless it was preempted, so
+    // spin a little and then give the CPU away. Acquire pairs with its
+    // release: its reads are over when we see 0.
+    std::atomic_ref<unsigned int> watchers = watchers_of(cond);
+    for (int round = 0; watchers.load(std::memory_order_acquire) != 0; ++round) {
+        if (round < spin_rounds) spin_once();
+        else sys::sched_yield();
+    }
+    return 0;
+}
 
 int lwp_cond_wait(lwp_cond_t* cond, lwp_mutex_t* mutex) {
     return wait(cond, mutex, CLOCK_REALTIME, nullptr);
@@ -209,6 +278,8 @@ int lwp_cond_signal(lwp_cond_t* cond) {
     // Relaxed: a waiter that matters set the bit before releasing the mutex,
     // and the signaller acquired that mutex since (or POSIX promises nothing).
     if ((sequence.load(std::memory_order_relaxed) & may_sleep) == 0) return 0;
+    // Our next wait, if it comes at once, is a hand-off (see the top).
+    runtime::current_thread.signalled_a_waiter = true;
     unsigned int bumped = sequence.fetch_add(one_wake, std::memory_order_relaxed) + one_wake;
     if (sys::futex_wake(&cond->sequence, 1, /*process_private=*/true) > 0) return 0;
 

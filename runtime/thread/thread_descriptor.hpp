@@ -47,6 +47,8 @@ struct current_thread_state {
     lwp_t handle;                   // 0 until first asked for, on foreign threads
     int tid;                        // kernel tid, 0 until first asked for
     specific_data* specific;        // thread-specific values (specific_data.cpp), null until set
+    bool signalled_a_waiter;        // the last lwp_cond_signal found one (condition_variable.cpp)
+    unsigned char handoff_misses;   // hand-off spins in a row that saw no answer (spin_policy.hpp)
 };
 
 extern thread_local current_thread_state current_thread;

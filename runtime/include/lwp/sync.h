@@ -104,11 +104,13 @@ typedef struct lwp_cond {
     unsigned int sequence; /* futex word: bit 0 "someone may sleep", bits 1.. count wake-ups */
     int clock;             /* clock of lwp_cond_timedwait: LWP_CLOCK_REALTIME or _MONOTONIC */
     lwp_mutex_t* mutex;    /* the mutex of the current waiters: broadcast requeues onto it */
-    void* reserved[4];
+    unsigned int watchers; /* waiters still reading `sequence` in user space: destroy waits for 0 */
+    unsigned int reserved_word;
+    void* reserved[3];
 } lwp_cond_t;
 LWP_STATIC_ASSERT(sizeof(lwp_cond_t) <= 48, "lwp_cond_t must fit glibc's pthread_cond_t");
 
-#define LWP_COND_INITIALIZER { 0, LWP_CLOCK_REALTIME, 0, { 0, 0, 0, 0 } }
+#define LWP_COND_INITIALIZER { 0, LWP_CLOCK_REALTIME, 0, 0, 0, { 0, 0, 0 } }
 
 typedef struct lwp_condattr {
     int clock;
@@ -122,8 +124,10 @@ int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared); /* SHARED: ENOTS
 int lwp_condattr_getpshared(const lwp_condattr_t* attr, int* pshared);
 
 int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr);
-/* Waiters never touch the object after they are woken, so it may be destroyed
- * (and freed) as soon as no thread is blocked on it. */
+/* Once no thread is blocked on it, the object may be destroyed and then freed.
+ * A waiter that was woken while it still watched the object in user space
+ * (condition_variable.cpp, "Hand-off spin") stops within its spin bound;
+ * destroy waits for that, so the memory is free to reuse when it returns. */
 int lwp_cond_destroy(lwp_cond_t* cond);
 /* The caller must hold mutex. EPERM: a recursive/errorcheck mutex it does not
  * own. A recursive mutex is released fully and relocked to the same depth.

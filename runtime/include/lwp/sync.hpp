@@ -439,6 +439,8 @@ public:
     using native_handle_type = lwp_cond_t*;
 
     constexpr condition_variable() noexcept = default;
+    // Waits for woken waiters that still watch the object (lwp_cond_destroy).
+    ~condition_variable() { lwp_cond_destroy(&cond_); }
     condition_variable(const condition_variable&) = delete;
     condition_variable& operator=(const condition_variable&) = delete;
 

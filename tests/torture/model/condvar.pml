@@ -4,9 +4,14 @@
  *
  * cond->sequence: bit 0 "a waiter may sleep", bits 1.. a wake counter.
  *   wait:      (mutex held) note mutex->requeues; fetch_or(bit 0) reading the
- *              word; unlock; FUTEX_WAIT(sequence, value read); relock, as
- *              "contended" if requeues moved (a broadcast may have requeued
- *              us or others behind us onto the mutex), else by the fast path.
+ *              word; a hand-off wait (one right after a signal that found a
+ *              waiter: either kind, chosen freely here) counts itself in
+ *              `watchers`; unlock; a hand-off wait watches the word and ends
+ *              if it saw it change, else (or when its spin runs out) it
+ *              uncounts itself; FUTEX_WAIT(sequence, value read) unless the
+ *              watch ended the wait; relock, as "contended" if requeues moved
+ *              (a broadcast may have requeued us or others behind us onto
+ *              the mutex), else by the fast path.
  *   signal:    bit clear: return. Else add 2; FUTEX_WAKE 1; if nobody woke,
  *              clear the bit if the word is unchanged and then wake all
  *              (stragglers that slept on the value just cleared).
@@ -21,8 +26,10 @@
  * Scenario: CONSUMERS threads each take one item (wait while none); one
  * producer adds them, each time choosing nondeterministically signal or
  * broadcast, inside or after the critical section. Checked: mutual exclusion
- * on the mutex, items never negative, and every thread finishes: a lost
- * wake-up leaves a consumer queued for ever (an invalid end state).
+ * on the mutex, items never negative, every thread finishes (a lost wake-up
+ * leaves a consumer queued for ever: an invalid end state), and once every
+ * consumer is done nobody is counted as watching (destroy would not wait
+ * for ever).
  *
  * -DMUTANT seeds a bug: the relock after a wait ignores the requeue count and
  * always takes the fast path, so a waiter that was moved onto the mutex can
@@ -45,6 +52,8 @@ byte seq = 0;             /* cond->sequence (wraps far beyond this run) */
 byte where[N];            /* which futex queue a thread sleeps on */
 byte in_critical = 0;
 byte items = 0;
+byte watchers = 0;        /* cond->watchers */
+byte finished = 0;
 #define INTERRUPTS 1
 byte interrupts = INTERRUPTS;
 
@@ -125,9 +134,27 @@ inline mutex_unlock() {
 inline cond_wait() {
     requeues_before = requeues;
     atomic { seen = seq | 1; seq = seq | 1 };
+    if :: handing_off = true :: handing_off = false fi;
+    if :: handing_off -> watchers++ :: else -> skip fi;
     mutex_unlock();
-    atomic { if :: seq == seen -> where[_pid] = ON_COND :: else -> skip fi };
-    blocked_until_woken();
+    watched = false;
+    if
+    :: handing_off ->
+       /* the spin: a read that sees the word changed ends the wait; the
+          spin may also run out before any change, or before it looks */
+       if
+       :: seq != seen -> watched = true
+       :: true -> skip
+       fi;
+       watchers--
+    :: else -> skip
+    fi;
+    if
+    :: !watched ->
+       atomic { if :: seq == seen -> where[_pid] = ON_COND :: else -> skip fi };
+       blocked_until_woken()
+    :: else -> skip
+    fi;
 #ifdef MUTANT
     requeued = false;
 #else
@@ -192,14 +219,15 @@ inline cond_broadcast() {
 
 active [CONSUMERS] proctype consumer() {
     byte old, seen, requeues_before, i;
-    bool requeued, fast;
+    bool requeued, fast, handing_off, watched;
     mutex_lock();
     do
     :: items == 0 -> cond_wait()
     :: else -> break
     od;
     items--;
-    mutex_unlock()
+    mutex_unlock();
+    finished++
 }
 
 active proctype producer() {
@@ -222,5 +250,7 @@ active proctype producer() {
           if :: true -> cond_signal() :: true -> cond_broadcast() fi
        fi
     :: else -> break
-    od
+    od;
+    finished == CONSUMERS;
+    assert(watchers == 0)
 }
