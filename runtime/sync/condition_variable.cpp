@@ -27,11 +27,10 @@
 // watches the word in user space for a bounded time (spin_policy.hpp, which
 // also shortens the spin for a thread whose partners keep it waiting), and
 // returns as soon as a signal changes it; if nothing comes, it sleeps as
-// usual. Every other wait sleeps at once: a consumer
-// waiting for a producer does not spin. Watching the word is the same test
-// FUTEX_WAIT makes, only earlier, so it cannot lose a wake-up; a signal that
-// finds only watchers still bumps and wakes as above (the wake finds nobody
-// and clears the bit).
+// usual. Every other wait sleeps at once: a consumer waiting for a producer
+// does not spin. Watching the word is the same test FUTEX_WAIT makes, only
+// earlier, so it cannot lose a wake-up; a signal that finds only watchers
+// still bumps and wakes as above (the wake finds nobody and clears the bit).
 //
 // Destruction: a sleeping waiter never reads the condition variable again
 // after its fetch_or (only the kernel does, in FUTEX_WAIT, which fails with
