@@ -6,31 +6,16 @@
 #include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
 
-namespace {
-
-// Processors this process may run on, counted from its affinity mask: that
-// is what "online" means to a program sizing a thread pool, and it respects
-// taskset/cgroup cpusets. (glibc reads /sys for _SC_NPROCESSORS_ONLN; under a
-// restricted affinity mask the two differ, and lwp's answer is the smaller.)
-long processors_available() {
-    unsigned long mask[128];  // 8192 CPUs; the kernel fails with EINVAL if it needs more
-    long bytes = lwp::sys::sched_getaffinity(0, sizeof mask, mask);
-    if (lwp::sys::failed(bytes)) return 1;  // cannot happen for ourselves; stay usable
-    long count = 0;
-    for (long i = 0; i < bytes / static_cast<long>(sizeof mask[0]); ++i)
-        count += __builtin_popcountl(mask[i]);
-    return count ? count : 1;
-}
-
-}  // namespace
-
 extern "C" long sysconf(int name) noexcept {
     switch (name) {
     // x86_64 base pages are always 4 KiB (huge pages are an mmap option,
     // not a different base page size).
     case _SC_PAGESIZE: return 4096;
     case _SC_NPROCESSORS_ONLN:
-    case _SC_NPROCESSORS_CONF: return processors_available();
+    case _SC_NPROCESSORS_CONF:
+        // Counted from the affinity mask (glibc reads /sys; under a
+        // restricted mask the two differ, and lwp's answer is the smaller).
+        return lwp::sys::processors_available();
     case _SC_CLK_TCK: return 100;  // USER_HZ, fixed by the kernel ABI
     static_assert(_SC_THREAD_STACK_MIN == 75, "the number PTHREAD_STACK_MIN passes");
     // The thread limits lwp implements (<lwp/thread.h>, <lwp/sync.h>). With

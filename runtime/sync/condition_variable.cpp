@@ -57,6 +57,9 @@
 #include "spin_policy.hpp"
 
 namespace lwp::sync {
+
+std::uint64_t handoff_spin_full_ticks = 100'000;
+
 namespace {
 
 constexpr unsigned int may_sleep = 1;
@@ -88,6 +91,21 @@ bool watch_for_wake(lwp_cond_t* cond, unsigned int seen, std::uint64_t budget) {
         }
     } while (arch::cycle_counter() - start < budget);
     return false;
+}
+
+// Watching pays only if the partner can run meanwhile. With one processor it
+// cannot (the kernel would have to preempt the watcher first), so then no
+// wait watches. Counted on the first hand-off (one sched_getaffinity) and
+// kept: a later change of the affinity mask is not seen. Relaxed: racing
+// first callers store the same answer.
+bool handoff_spin_can_pay() {
+    static std::atomic<int> processors{0};  // 0: not counted yet
+    int count = processors.load(std::memory_order_relaxed);
+    if (count == 0) {
+        count = static_cast<int>(sys::processors_available());
+        processors.store(count, std::memory_order_relaxed);
+    }
+    return count > 1;
 }
 
 // Sleeps on `sequence` while it still holds `seen`, the value this waiter
@@ -146,7 +164,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
     // One-shot: only the wait right after a signal that found a waiter spins.
     runtime::current_thread_state& self_state = runtime::current_thread;
-    bool handing_off = self_state.signalled_a_waiter;
+    bool handing_off = self_state.signalled_a_waiter && handoff_spin_can_pay();
     self_state.signalled_a_waiter = false;
     // Counted before the mutex is released: a thread that takes the mutex
     // after us, signals and destroys the object sees the count (the mutex's

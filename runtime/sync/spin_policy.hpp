@@ -36,7 +36,13 @@ inline constexpr int spin_rounds = 20;
 // while could leave the spin too short ever to catch it again once it is
 // quick, so every 16th miss in a row tries the full length once more.
 // Measured by BM_condvar_slow_partner (docs/sync.md).
-inline constexpr std::uint64_t handoff_spin_full_ticks = 100'000;
+//
+// With a single processor the partner cannot run while we watch, so no wait
+// watches then (handoff_spin_can_pay in condition_variable.cpp).
+//
+// A variable, 100,000 ticks, only so that tests can make the watch outlast
+// any scheduling delay (sync_cond_handoff_test.cpp).
+extern std::uint64_t handoff_spin_full_ticks;
 
 inline std::uint64_t handoff_spin_ticks(unsigned char misses_in_a_row) {
     if (misses_in_a_row % 16 == 15) return handoff_spin_full_ticks;

@@ -110,4 +110,17 @@ inline long sched_getaffinity(int tid, std::size_t mask_size, void* mask) {
                     reinterpret_cast<long>(mask));
 }
 
+// Processors the calling thread may run on, counted from its affinity mask:
+// what "online" means to a program sizing a thread pool or deciding whether
+// spinning can pay, and it respects taskset and cgroup cpusets. At least 1.
+inline long processors_available() {
+    unsigned long mask[128];  // 8192 CPUs; the kernel fails with EINVAL if it needs more
+    long bytes = sched_getaffinity(0, sizeof mask, mask);
+    if (failed(bytes)) return 1;  // cannot happen for ourselves; stay usable
+    long count = 0;
+    for (long i = 0; i < bytes / static_cast<long>(sizeof mask[0]); ++i)
+        count += __builtin_popcountl(mask[i]);
+    return count ? count : 1;
+}
+
 }  // namespace lwp::sys

@@ -2,13 +2,17 @@
 // waits watch the word in user space, and that destroy waits for a woken
 // watcher before the memory may go.
 #include <gtest/gtest.h>
+#include <sched.h>
 #include <sys/mman.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <new>
 #include <thread>
 #include <vector>
 
+#include "runtime/sync/spin_policy.hpp"
+#include "runtime/sys/syscalls.hpp"
 #include "sync_test_support.hpp"
 
 using namespace sync_test;
@@ -44,6 +48,42 @@ private:
     std::vector<std::thread> hogs_;
 };
 
+// Makes every hand-off watch last until its answer comes, however late the
+// partner is scheduled (a loaded machine), and restores the bound after.
+class endless_watch {
+public:
+    endless_watch() : saved_(lwp::sync::handoff_spin_full_ticks) {
+        lwp::sync::handoff_spin_full_ticks = std::uint64_t{1} << 40;  // minutes
+    }
+    ~endless_watch() { lwp::sync::handoff_spin_full_ticks = saved_; }
+
+private:
+    std::uint64_t saved_;
+};
+
+// Strict alternation as in BM_condvar_pingpong: each side hands the turn over,
+// signals and waits, all under the mutex. The side whose turn it is counts
+// the watchers while the partner waits, and returns how many turns saw the
+// partner watching.
+int turns_that_saw_a_watcher(int rounds) {
+    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    int turn = 0;
+    std::atomic<int> seen_watching{0};
+    run_mixed(1, 1, [&](int me) {
+        lwp_mutex_lock(&mutex);
+        for (int i = 0; i < rounds; ++i) {
+            while (turn != me) lwp_cond_wait(&cond, &mutex);
+            if (watchers(cond) != 0) seen_watching.fetch_add(1);
+            turn = 1 - me;
+            lwp_cond_signal(&cond);
+        }
+        lwp_mutex_unlock(&mutex);
+    });
+    EXPECT_EQ(0u, watchers(cond));
+    return seen_watching.load();
+}
+
 }  // namespace
 
 // A wait that does not follow a signal sleeps at once: nobody is counted as
@@ -69,30 +109,35 @@ TEST(SyncCondHandoff, AWaitWithoutAHandOffDoesNotWatch) {
     EXPECT_EQ(0u, most);
 }
 
-// Strict alternation: each side signals the other and then waits, so every
-// wait but the first follows a signal that found a waiter. The side that
-// takes its turn looks at the count while the other is in its wait: the
-// partner counted itself before releasing the mutex, so it is seen watching
-// unless its whole spin bound ran out first (a preemption), which cannot
-// happen on every one of the rounds. After the last round nobody watches.
-TEST(SyncCondHandoff, AWaitRightAfterASignalWatchesAndStops) {
+// A side's signal finds the partner waiting (it released the mutex in its
+// wait, after setting the bit), so the wait that follows watches, and it
+// lasts until the answer, which comes only after the partner has looked.
+// At most three turns see nobody watching: each side's first (the other side
+// may not have handed anything over yet) and the very last (the other side
+// has finished and does not wait again).
+TEST(SyncCondHandoff, AWaitRightAfterASignalWatchesUntilItsAnswer) {
+    if (lwp::sys::processors_available() < 2) GTEST_SKIP() << "one processor: nothing watches";
     constexpr int rounds = 2000;
-    lwp_mutex_t mutex = LWP_MUTEX_INITIALIZER;
-    lwp_cond_t cond = LWP_COND_INITIALIZER;
-    int turn = 0;
-    std::atomic<int> seen_watching{0};
-    run_mixed(1, 1, [&](int me) {
-        for (int i = 0; i < rounds; ++i) {
-            lwp_mutex_lock(&mutex);
-            while (turn != me) lwp_cond_wait(&cond, &mutex);
-            if (watchers(cond) != 0) seen_watching.fetch_add(1);
-            turn = 1 - me;
-            lwp_cond_signal(&cond);
-            lwp_mutex_unlock(&mutex);
-        }
-    });
-    EXPECT_GT(seen_watching.load(), 0);
-    EXPECT_EQ(0u, watchers(cond));
+    endless_watch endless;
+    int seen = turns_that_saw_a_watcher(rounds);
+    EXPECT_GE(seen, 2 * rounds - 3) << "of " << 2 * rounds << " turns";
+}
+
+// With one processor the partner cannot answer while we watch: no wait
+// watches. A fresh process (the threadsafe death-test style re-runs the
+// binary) pinned to one processor before its first hand-off.
+TEST(SyncCondHandoffDeathTest, OnOneProcessorNoWaitWatches) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_EXIT(
+        {
+            cpu_set_t one;
+            CPU_ZERO(&one);
+            CPU_SET(sched_getcpu(), &one);
+            if (sched_setaffinity(0, sizeof one, &one) != 0) std::_Exit(2);
+            endless_watch endless;
+            std::_Exit(turns_that_saw_a_watcher(200) == 0 ? 0 : 1);
+        },
+        testing::ExitedWithCode(0), "");
 }
 
 // The condition variable lives alone in a page that the signaller unmaps
