@@ -96,9 +96,12 @@ struct std_kit {
     using thread = std::thread;
 };
 
-// The partner runs on the kit's own thread type (an lwp thread for lwp).
+// Round trips through one mutex and one condition variable: main hands the
+// turn to the partner and waits for it back. The partner runs on the kit's
+// own thread type (an lwp thread for lwp). With `partner_work` above zero the
+// partner first works that long with the mutex released.
 template <class Kit>
-void condvar_pingpong(benchmark::State& state) {
+void round_trips(benchmark::State& state, std::chrono::microseconds partner_work) {
     typename Kit::mutex mutex;
     typename Kit::condition_variable cv;
     int turn = 0;  // 0: main's turn, 1: partner's turn, 2: stop
@@ -107,6 +110,13 @@ void condvar_pingpong(benchmark::State& state) {
         for (;;) {
             while (turn == 0) cv.wait(lock);
             if (turn == 2) return;
+            if (partner_work.count() > 0) {
+                lock.unlock();
+                auto until = std::chrono::steady_clock::now() + partner_work;
+                while (std::chrono::steady_clock::now() < until) {
+                }
+                lock.lock();
+            }
             turn = 0;
             cv.notify_one();
         }
@@ -123,44 +133,20 @@ void condvar_pingpong(benchmark::State& state) {
     }
     cv.notify_one();
     partner.join();
+}
+
+template <class Kit>
+void condvar_pingpong(benchmark::State& state) {
+    round_trips<Kit>(state, std::chrono::microseconds(0));
     state.counters["per_handoff"] = benchmark::Counter(
         2.0, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-// Like the ping-pong, but the partner answers only after 100 µs of work with
-// the mutex released, longer than lwp's hand-off spin lasts: the main
-// thread's wait spins its whole bound and then sleeps anyway.
+// The partner answers only after 100 µs of work, longer than lwp's hand-off
+// spin lasts: the main thread's wait spins its whole bound and then sleeps.
 template <class Kit>
 void condvar_slow_partner(benchmark::State& state) {
-    typename Kit::mutex mutex;
-    typename Kit::condition_variable cv;
-    int turn = 0;  // 0: main's turn, 1: partner's turn, 2: stop
-    typename Kit::thread partner([&] {
-        typename Kit::lock lock(mutex);
-        for (;;) {
-            while (turn == 0) cv.wait(lock);
-            if (turn == 2) return;
-            lock.unlock();
-            auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(100);
-            while (std::chrono::steady_clock::now() < until) {
-            }
-            lock.lock();
-            turn = 0;
-            cv.notify_one();
-        }
-    });
-    for (auto _ : state) {
-        typename Kit::lock lock(mutex);
-        turn = 1;
-        cv.notify_one();
-        while (turn != 0) cv.wait(lock);
-    }
-    {
-        typename Kit::lock lock(mutex);
-        turn = 2;
-    }
-    cv.notify_one();
-    partner.join();
+    round_trips<Kit>(state, std::chrono::microseconds(100));
 }
 
 void nothing() {}

@@ -180,17 +180,15 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     }
     release_mutex_word(mutex);
 
-    long result = -EAGAIN;
+    bool woken = false;
     if (handing_off) {
-        bool woken = watch_for_wake(cond, seen, handoff_spin_ticks(self_state.handoff_misses));
+        woken = watch_for_wake(cond, seen, handoff_spin_ticks(self_state.handoff_misses));
         self_state.handoff_misses = woken ? 0 : self_state.handoff_misses + 1;
         // Release: our reads of the word come before destroy's acquire sees
         // the count drop. Not one access to the object after this.
         watchers_of(cond).fetch_sub(1, std::memory_order_release);
-        if (!woken) result = sleep_while_unsignalled(cond, seen, clock, deadline);
-    } else {
-        result = sleep_while_unsignalled(cond, seen, clock, deadline);
     }
+    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline);
 
     // Relock. If a broadcast may have requeued waiters onto the mutex (its
     // count moved), we may be the one it woke or one it moved, and the chain
