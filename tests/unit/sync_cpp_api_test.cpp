@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 #include "sync_test_support.hpp"
 
@@ -72,6 +73,31 @@ TEST(SyncCpp, LwpLockOwnersWork) {
     }
     EXPECT_TRUE(shared.try_lock());
     shared.unlock();
+}
+
+// Both owners take the standard's deadline forms, and deduce their mutex type.
+TEST(SyncCpp, LwpLockOwnersTakeDeadlinesAndDeduceTheirMutex) {
+    lwp::shared_mutex shared;
+    lwp::unique_lock writer(shared);
+    static_assert(std::is_same_v<decltype(writer), lwp::unique_lock<lwp::shared_mutex>>);
+    std::atomic<int> read_for{-1}, read_until{-1}, write_for{-1};
+    lwp::thread([&] {
+        lwp::shared_lock reader(shared, 20ms);
+        static_assert(std::is_same_v<decltype(reader), lwp::shared_lock<lwp::shared_mutex>>);
+        read_for = reader.owns_lock();
+        read_until = reader.try_lock_until(std::chrono::steady_clock::now() + 20ms);
+        lwp::unique_lock<lwp::shared_mutex> other(shared, lwp::defer_lock);
+        write_for = other.try_lock_for(20ms);
+    }).join();
+    EXPECT_EQ(0, read_for.load());
+    EXPECT_EQ(0, read_until.load());
+    EXPECT_EQ(0, write_for.load());
+    writer.unlock();
+    lwp::shared_lock reader(shared, std::chrono::steady_clock::now() + 1s);
+    EXPECT_TRUE(reader.owns_lock());
+    lwp::shared_lock second(shared, lwp::defer_lock);
+    EXPECT_TRUE(second.try_lock_for(1s));
+    EXPECT_FALSE(shared.try_lock());
 }
 
 TEST(SyncCpp, RecursiveAndTimedMutexes) {

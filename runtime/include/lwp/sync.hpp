@@ -25,6 +25,7 @@
 #include <type_traits>
 #include <utility>
 #if __cpp_exceptions
+#include <string>
 #include <system_error>
 #endif
 
@@ -62,13 +63,6 @@ namespace detail {
 
 inline void check(int error, const char* what) {
     if (error) fail(error, what);
-}
-
-// What std::unique_lock and std::shared_lock report before taking their
-// mutex: none to take is EPERM, one already held is EDEADLK.
-inline void check_lockable(const void* mutex, bool owns, const char* what) {
-    if (mutex == nullptr) fail(EPERM, what);
-    if (owns) fail(EDEADLK, what);
 }
 
 // Beyond ~3000 years a deadline is "never"; clamping keeps the conversions
@@ -292,37 +286,78 @@ private:
     Mutex& mutex_;
 };
 
-template <class Mutex>
-class unique_lock {
+namespace detail {
+
+// std::unique_lock (Shared false) and std::shared_lock (Shared true) in one:
+// they differ only in which of the mutex's members take and release it.
+// Misuse is reported as the standard's report it: no mutex to take is EPERM,
+// taking one already held is EDEADLK, unlocking one not held is EPERM.
+template <class Mutex, bool Shared>
+class lock_owner {
+    struct access {
+        static void lock(Mutex& mutex) {
+            if constexpr (Shared)
+                mutex.lock_shared();
+            else
+                mutex.lock();
+        }
+        static bool try_lock(Mutex& mutex) {
+            if constexpr (Shared)
+                return mutex.try_lock_shared();
+            else
+                return mutex.try_lock();
+        }
+        template <class Duration>
+        static bool try_lock_for(Mutex& mutex, const Duration& relative) {
+            if constexpr (Shared)
+                return mutex.try_lock_shared_for(relative);
+            else
+                return mutex.try_lock_for(relative);
+        }
+        template <class TimePoint>
+        static bool try_lock_until(Mutex& mutex, const TimePoint& when) {
+            if constexpr (Shared)
+                return mutex.try_lock_shared_until(when);
+            else
+                return mutex.try_lock_until(when);
+        }
+        static void unlock(Mutex& mutex) {
+            if constexpr (Shared)
+                mutex.unlock_shared();
+            else
+                mutex.unlock();
+        }
+    };
+
 public:
     using mutex_type = Mutex;
 
-    unique_lock() noexcept = default;
-    explicit unique_lock(Mutex& mutex) : mutex_(&mutex) {
-        mutex_->lock();
+    lock_owner() noexcept = default;
+    explicit lock_owner(Mutex& mutex) : mutex_(&mutex) {
+        access::lock(mutex);
         owns_ = true;
     }
-    unique_lock(Mutex& mutex, defer_lock_t) noexcept : mutex_(&mutex) {}
-    unique_lock(Mutex& mutex, try_to_lock_t) : mutex_(&mutex), owns_(mutex.try_lock()) {}
-    unique_lock(Mutex& mutex, adopt_lock_t) noexcept : mutex_(&mutex), owns_(true) {}
+    lock_owner(Mutex& mutex, defer_lock_t) noexcept : mutex_(&mutex) {}
+    lock_owner(Mutex& mutex, try_to_lock_t) : mutex_(&mutex), owns_(access::try_lock(mutex)) {}
+    lock_owner(Mutex& mutex, adopt_lock_t) noexcept : mutex_(&mutex), owns_(true) {}
     template <class Rep, class Period>
-    unique_lock(Mutex& mutex, const std::chrono::duration<Rep, Period>& relative)
-        : mutex_(&mutex), owns_(mutex.try_lock_for(relative)) {}
+    lock_owner(Mutex& mutex, const std::chrono::duration<Rep, Period>& relative)
+        : mutex_(&mutex), owns_(access::try_lock_for(mutex, relative)) {}
     template <class Clock, class Duration>
-    unique_lock(Mutex& mutex, const std::chrono::time_point<Clock, Duration>& when)
-        : mutex_(&mutex), owns_(mutex.try_lock_until(when)) {}
+    lock_owner(Mutex& mutex, const std::chrono::time_point<Clock, Duration>& when)
+        : mutex_(&mutex), owns_(access::try_lock_until(mutex, when)) {}
 
-    ~unique_lock() {
-        if (owns_) mutex_->unlock();
+    ~lock_owner() {
+        if (owns_) access::unlock(*mutex_);
     }
 
-    unique_lock(const unique_lock&) = delete;
-    unique_lock& operator=(const unique_lock&) = delete;
-    unique_lock(unique_lock&& other) noexcept
+    lock_owner(const lock_owner&) = delete;
+    lock_owner& operator=(const lock_owner&) = delete;
+    lock_owner(lock_owner&& other) noexcept
         : mutex_(std::exchange(other.mutex_, nullptr)), owns_(std::exchange(other.owns_, false)) {}
-    unique_lock& operator=(unique_lock&& other) noexcept {
+    lock_owner& operator=(lock_owner&& other) noexcept {
         if (this != &other) {
-            if (owns_) mutex_->unlock();
+            if (owns_) access::unlock(*mutex_);
             mutex_ = std::exchange(other.mutex_, nullptr);
             owns_ = std::exchange(other.owns_, false);
         }
@@ -330,34 +365,34 @@ public:
     }
 
     void lock() {
-        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::lock");
-        mutex_->lock();
+        check_lockable("lock");
+        access::lock(*mutex_);
         owns_ = true;
     }
     bool try_lock() {
-        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock");
-        owns_ = mutex_->try_lock();
+        check_lockable("try_lock");
+        owns_ = access::try_lock(*mutex_);
         return owns_;
     }
     template <class Rep, class Period>
     bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
-        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock_for");
-        owns_ = mutex_->try_lock_for(relative);
+        check_lockable("try_lock_for");
+        owns_ = access::try_lock_for(*mutex_, relative);
         return owns_;
     }
     template <class Clock, class Duration>
     bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
-        detail::check_lockable(mutex_, owns_, "lwp::unique_lock::try_lock_until");
-        owns_ = mutex_->try_lock_until(when);
+        check_lockable("try_lock_until");
+        owns_ = access::try_lock_until(*mutex_, when);
         return owns_;
     }
     void unlock() {
-        if (!owns_) detail::fail(EPERM, "lwp::unique_lock::unlock");
-        mutex_->unlock();
+        if (!owns_) fail(EPERM, "unlock");
+        access::unlock(*mutex_);
         owns_ = false;
     }
 
-    void swap(unique_lock& other) noexcept {
+    void swap(lock_owner& other) noexcept {
         std::swap(mutex_, other.mutex_);
         std::swap(owns_, other.owns_);
     }
@@ -371,64 +406,47 @@ public:
     Mutex* mutex() const noexcept { return mutex_; }
 
 private:
+    void check_lockable(const char* operation) const {
+        if (mutex_ == nullptr) fail(EPERM, operation);
+        if (owns_) fail(EDEADLK, operation);
+    }
+    [[noreturn]] static void fail(int error, const char* operation) {
+#if __cpp_exceptions
+        const char* owner = Shared ? "lwp::shared_lock::" : "lwp::unique_lock::";
+        throw std::system_error(error, std::generic_category(), std::string(owner) + operation);
+#else
+        detail::fail(error, operation);
+#endif
+    }
+
     Mutex* mutex_ = nullptr;
     bool owns_ = false;
+};
+
+}  // namespace detail
+
+template <class Mutex>
+class unique_lock : public detail::lock_owner<Mutex, false> {
+public:
+    using detail::lock_owner<Mutex, false>::lock_owner;
 };
 
 template <class Mutex>
-class shared_lock {
+class shared_lock : public detail::lock_owner<Mutex, true> {
 public:
-    using mutex_type = Mutex;
-
-    shared_lock() noexcept = default;
-    explicit shared_lock(Mutex& mutex) : mutex_(&mutex) {
-        mutex_->lock_shared();
-        owns_ = true;
-    }
-    shared_lock(Mutex& mutex, defer_lock_t) noexcept : mutex_(&mutex) {}
-    shared_lock(Mutex& mutex, try_to_lock_t) : mutex_(&mutex), owns_(mutex.try_lock_shared()) {}
-    shared_lock(Mutex& mutex, adopt_lock_t) noexcept : mutex_(&mutex), owns_(true) {}
-    ~shared_lock() {
-        if (owns_) mutex_->unlock_shared();
-    }
-
-    shared_lock(const shared_lock&) = delete;
-    shared_lock& operator=(const shared_lock&) = delete;
-    shared_lock(shared_lock&& other) noexcept
-        : mutex_(std::exchange(other.mutex_, nullptr)), owns_(std::exchange(other.owns_, false)) {}
-    shared_lock& operator=(shared_lock&& other) noexcept {
-        if (this != &other) {
-            if (owns_) mutex_->unlock_shared();
-            mutex_ = std::exchange(other.mutex_, nullptr);
-            owns_ = std::exchange(other.owns_, false);
-        }
-        return *this;
-    }
-
-    void lock() {
-        detail::check_lockable(mutex_, owns_, "lwp::shared_lock::lock");
-        mutex_->lock_shared();
-        owns_ = true;
-    }
-    bool try_lock() {
-        detail::check_lockable(mutex_, owns_, "lwp::shared_lock::try_lock");
-        owns_ = mutex_->try_lock_shared();
-        return owns_;
-    }
-    void unlock() {
-        if (!owns_) detail::fail(EPERM, "lwp::shared_lock::unlock");
-        mutex_->unlock_shared();
-        owns_ = false;
-    }
-
-    bool owns_lock() const noexcept { return owns_; }
-    explicit operator bool() const noexcept { return owns_; }
-    Mutex* mutex() const noexcept { return mutex_; }
-
-private:
-    Mutex* mutex_ = nullptr;
-    bool owns_ = false;
+    using detail::lock_owner<Mutex, true>::lock_owner;
 };
+
+// Class template argument deduction does not look through the inherited
+// constructors: `lwp::unique_lock lock(mutex)` needs these guides.
+template <class Mutex>
+unique_lock(Mutex&) -> unique_lock<Mutex>;
+template <class Mutex, class Tag>
+unique_lock(Mutex&, Tag) -> unique_lock<Mutex>;
+template <class Mutex>
+shared_lock(Mutex&) -> shared_lock<Mutex>;
+template <class Mutex, class Tag>
+shared_lock(Mutex&, Tag) -> shared_lock<Mutex>;
 
 // ------------------------------------------------------- condition variable
 
