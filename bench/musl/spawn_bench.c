@@ -6,10 +6,11 @@
  *       one warm-up spawn+join, then <rounds> rounds of <iterations>
  *       pthread_create + pthread_join of an empty routine; prints the median
  *       round's nanoseconds per spawn+join.
- *   spawn_bench many_alive <count>
- *       creates <count> threads (default attributes) that block until
- *       released, then releases and joins them; prints creation
- *       microseconds, resident bytes and mappings added, per thread.
+ *   spawn_bench many_alive <count> [<stack KiB>]
+ *       creates <count> threads (default attributes, or stacks of the given
+ *       size) that block until released, then releases and joins them;
+ *       prints creation microseconds, resident bytes and mappings added, per
+ *       thread.
  *   spawn_bench probe
  *       one warm-up spawn+join, then one more between two marker syscalls
  *       (write(-1, "lwp-probe:begin") ... write(-1, "lwp-probe:end")), for
@@ -102,9 +103,19 @@ static long mapping_count(void) {
     return lines;
 }
 
-static int run_many_alive(int count) {
+static int run_many_alive(int count, long stack_kib) {
     pthread_t* threads = malloc((size_t)count * sizeof *threads);
     if (threads == NULL || count < 1) return 2;
+    /* Default attributes unless a stack size is given: each library's own
+     * default differs (glibc: RLIMIT_STACK, 8 MiB here; musl: 128 KiB). */
+    pthread_attr_t sized;
+    pthread_attr_t* attributes = NULL;
+    if (stack_kib > 0) {
+        if (pthread_attr_init(&sized) != 0 ||
+            pthread_attr_setstacksize(&sized, (size_t)stack_kib * 1024) != 0)
+            return 2;
+        attributes = &sized;
+    }
     /* Touch the handle array now, so that its pages count before the
      * measurement starts and not as the threads' own memory (non-zero bytes,
      * so the compiler cannot turn this into a lazily zeroed calloc). */
@@ -114,7 +125,7 @@ static int run_many_alive(int count) {
     long maps_before = mapping_count();
     double begin = now_ns();
     for (int i = 0; i < count; ++i)
-        if (pthread_create(&threads[i], NULL, idle_until_released, NULL) != 0) {
+        if (pthread_create(&threads[i], attributes, idle_until_released, NULL) != 0) {
             fprintf(stderr, "pthread_create failed after %d threads\n", i);
             return 1;
         }
@@ -124,9 +135,10 @@ static int run_many_alive(int count) {
     long maps_after = mapping_count();
     pthread_rwlock_unlock(&gate);
     for (int i = 0; i < count; ++i) pthread_join(threads[i], NULL);
+    if (attributes) pthread_attr_destroy(attributes);
     printf("{\"library\": \"%s\", \"benchmark\": \"many_alive\", \"threads\": %d, "
-           "\"create_us\": %.3f, \"rss_bytes\": %.1f, \"mappings\": %.3f}\n",
-           LIBRARY_NAME, count, create_ns / 1e3 / count,
+           "\"stack_kib\": %ld, \"create_us\": %.3f, \"rss_bytes\": %.1f, \"mappings\": %.3f}\n",
+           LIBRARY_NAME, count, stack_kib, create_ns / 1e3 / count,
            (double)(rss_after - rss_before) / count, (double)(maps_after - maps_before) / count);
     free(threads);
     return 0;
@@ -147,9 +159,10 @@ static int run_probe(void) {
 int main(int argc, char** argv) {
     if (argc == 4 && strcmp(argv[1], "spawn_join") == 0)
         return run_spawn_join(atol(argv[2]), atoi(argv[3]));
-    if (argc == 3 && strcmp(argv[1], "many_alive") == 0) return run_many_alive(atoi(argv[2]));
+    if ((argc == 3 || argc == 4) && strcmp(argv[1], "many_alive") == 0)
+        return run_many_alive(atoi(argv[2]), argc == 4 ? atol(argv[3]) : 0);
     if (argc == 2 && strcmp(argv[1], "probe") == 0) return run_probe();
-    fprintf(stderr, "usage: %s spawn_join ITERATIONS ROUNDS | many_alive COUNT | probe\n",
+    fprintf(stderr, "usage: %s spawn_join ITERATIONS ROUNDS | many_alive COUNT [STACK_KIB] | probe\n",
             argv[0]);
     return 2;
 }
