@@ -12,25 +12,21 @@
 // The time column is their sum.
 #include <benchmark/benchmark.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 
 #include <chrono>
 #include <vector>
 
+#include "runtime/thread/create.hpp"
+#include "runtime/thread/thread_layout.hpp"
+
 namespace {
 
 constexpr int stacks_per_iteration = 1000;
-constexpr std::size_t guard_bytes = 4096;
-
-std::size_t default_stack_bytes() {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_STACK, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-        return 2u << 20;
-    return limit.rlim_cur;
-}
+constexpr std::size_t guard_bytes = lwp::runtime::default_guard_size;
 
 void fresh_stack_costs(benchmark::State& state) {
-    const std::size_t mapping_bytes = default_stack_bytes() + guard_bytes;
+    // lwp's default stack (RLIMIT_STACK, as glibc's) and guard.
+    const std::size_t mapping_bytes = lwp::runtime::default_stack_size() + guard_bytes;
     std::vector<char*> stacks;
     stacks.reserve(stacks_per_iteration);
     double map_seconds = 0, write_seconds = 0;
