@@ -159,10 +159,10 @@ TEST(SyncRwlock, WriterGetsInDespiteOverlappingReaders) {
 }
 
 // Mixed readers and writers check the invariant on every entry: never a
-// writer together with anyone else.
-TEST(SyncRwlock, StressNeverTwoWriters) {
+// writer together with anyone else. `try_some_reads`: every fifth read is a
+// tryrdlock, which may fail with EBUSY.
+void stress_never_two_writers(lwp_rwlock_t rw, bool try_some_reads) {
     constexpr int iterations = 20000;
-    lwp_rwlock_t rw = LWP_RWLOCK_INITIALIZER;
     std::atomic<int> readers{0}, writers{0}, violations{0}, errors{0};
     long written = 0;
     run_mixed(2, 2, [&](int index) {
@@ -179,7 +179,9 @@ TEST(SyncRwlock, StressNeverTwoWriters) {
                 ++written;
                 writers.fetch_sub(1);
             } else {
-                int error = lwp_rwlock_rdlock(&rw);
+                int error = (try_some_reads && i % 5 == 0) ? lwp_rwlock_tryrdlock(&rw)
+                                                           : lwp_rwlock_rdlock(&rw);
+                if (error == EBUSY) continue;
                 if (error) {
                     errors.fetch_add(1);
                     continue;
@@ -195,6 +197,10 @@ TEST(SyncRwlock, StressNeverTwoWriters) {
     EXPECT_EQ(0, errors.load());
     EXPECT_GT(written, 0);
     EXPECT_EQ(0, lwp_rwlock_destroy(&rw));
+}
+
+TEST(SyncRwlock, StressNeverTwoWriters) {
+    stress_never_two_writers(lwp_rwlock_t LWP_RWLOCK_INITIALIZER, /*try_some_reads=*/false);
 }
 
 // ------------------------------------------------------ kinds (preference)
@@ -374,41 +380,7 @@ TEST(SyncRwlockKind, ReaderPreferenceWakesSleepingReadersThenWriter) {
 }
 
 // The never-two-writers stress again, on a reader-preferring lock: writers
-// still get in (the readers pause between holds).
+// still get in, since no thread holds a read lock across iterations.
 TEST(SyncRwlockKind, ReaderPreferenceStressNeverTwoWriters) {
-    constexpr int iterations = 20000;
-    lwp_rwlock_t rw = reader_preferring();
-    std::atomic<int> readers{0}, writers{0}, violations{0}, errors{0};
-    long written = 0;
-    run_mixed(2, 2, [&](int index) {
-        for (int i = 0; i < iterations; ++i) {
-            bool write = (i + index) % 4 == 0;
-            if (write) {
-                int error = (i % 3 == 0) ? lwp_rwlock_trywrlock(&rw) : lwp_rwlock_wrlock(&rw);
-                if (error == EBUSY) continue;
-                if (error) {
-                    errors.fetch_add(1);
-                    continue;
-                }
-                if (writers.fetch_add(1) != 0 || readers.load() != 0) violations.fetch_add(1);
-                ++written;
-                writers.fetch_sub(1);
-            } else {
-                int error = (i % 5 == 0) ? lwp_rwlock_tryrdlock(&rw) : lwp_rwlock_rdlock(&rw);
-                if (error == EBUSY) continue;
-                if (error) {
-                    errors.fetch_add(1);
-                    continue;
-                }
-                readers.fetch_add(1);
-                if (writers.load() != 0) violations.fetch_add(1);
-                readers.fetch_sub(1);
-            }
-            if (lwp_rwlock_unlock(&rw) != 0) errors.fetch_add(1);
-        }
-    });
-    EXPECT_EQ(0, violations.load());
-    EXPECT_EQ(0, errors.load());
-    EXPECT_GT(written, 0);
-    EXPECT_EQ(0, lwp_rwlock_destroy(&rw));
+    stress_never_two_writers(reader_preferring(), /*try_some_reads=*/true);
 }
