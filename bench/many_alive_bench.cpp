@@ -4,9 +4,15 @@
 // Counters (per thread, averaged over iterations):
 //   create_us       time spent in the create calls alone;
 //   rss_bytes       resident memory added while all N sit idle (statm);
-//   mappings        /proc/self/maps lines added while all N are alive.
+//   mappings        /proc/self/maps lines added while all N are alive;
+//   creator_kernel_us, creator_user_us
+//                   the creating thread's CPU time during the create calls,
+//                   in the kernel and in user space (getrusage RUSAGE_THREAD:
+//                   the kernel's accounting, sampled at the scheduler tick,
+//                   so good to a tick or so over all N).
 // The benchmark's own time is the creation time of all N (manual time).
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
@@ -27,6 +33,17 @@ void idle_until_released() {
     started.fetch_add(1, std::memory_order_relaxed);
     while (gate.load(std::memory_order_acquire) == 0)
         lwp::sys::futex_wait(&gate, 0, /*process_private=*/true);
+}
+
+// The calling thread's CPU time so far, in the kernel and in user space.
+struct cpu_seconds {
+    double kernel = 0, user = 0;
+};
+cpu_seconds thread_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    auto seconds = [](timeval value) { return value.tv_sec + value.tv_usec * 1e-6; };
+    return {seconds(usage.ru_stime), seconds(usage.ru_utime)};
 }
 
 struct lwp_threads {
@@ -58,6 +75,7 @@ template <class Threads>
 void many_alive(benchmark::State& state) {
     const int count = static_cast<int>(state.range(0));
     double create_seconds = 0, rss_added = 0, mappings_added = 0;
+    double kernel_seconds = 0, user_seconds = 0;
     Threads set;
     set.threads.reserve(count);
     for (auto _ : state) {
@@ -67,9 +85,11 @@ void many_alive(benchmark::State& state) {
         std::size_t rss_before = lwp_bench::resident_bytes();
         std::size_t maps_before = lwp_bench::mapping_count();
 
+        cpu_seconds cpu_before = thread_cpu_seconds();
         auto begin = std::chrono::steady_clock::now();
         for (int i = 0; i < count; ++i) set.spawn();
         auto end = std::chrono::steady_clock::now();
+        cpu_seconds cpu_after = thread_cpu_seconds();
 
         // Every thread has reached its futex wait (or is about to): its
         // stack pages are touched.
@@ -86,11 +106,15 @@ void many_alive(benchmark::State& state) {
         create_seconds += seconds;
         rss_added += static_cast<double>(rss_after) - static_cast<double>(rss_before);
         mappings_added += static_cast<double>(maps_after) - static_cast<double>(maps_before);
+        kernel_seconds += cpu_after.kernel - cpu_before.kernel;
+        user_seconds += cpu_after.user - cpu_before.user;
     }
     double per_thread = static_cast<double>(count) * static_cast<double>(state.iterations());
     state.counters["create_us"] = create_seconds * 1e6 / per_thread;
     state.counters["rss_bytes"] = rss_added / per_thread;
     state.counters["mappings"] = mappings_added / per_thread;
+    state.counters["creator_kernel_us"] = kernel_seconds * 1e6 / per_thread;
+    state.counters["creator_user_us"] = user_seconds * 1e6 / per_thread;
 }
 
 }  // namespace
