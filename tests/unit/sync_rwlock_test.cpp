@@ -161,7 +161,7 @@ TEST(SyncRwlock, WriterGetsInDespiteOverlappingReaders) {
 // Mixed readers and writers check the invariant on every entry: never a
 // writer together with anyone else. `try_some_reads`: every fifth read is a
 // tryrdlock, which may fail with EBUSY.
-void stress_never_two_writers(lwp_rwlock_t rw, bool try_some_reads) {
+static void stress_never_two_writers(lwp_rwlock_t rw, bool try_some_reads) {
     constexpr int iterations = 20000;
     std::atomic<int> readers{0}, writers{0}, violations{0}, errors{0};
     long written = 0;
