@@ -149,7 +149,7 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
         int error = compute_thread_sizes(stack, request.guard_size, request.payload_size,
                                          request.payload_alignment, sizes);
         if (error) return error;
-        cached = take_cached_mapping(sizes.mapping_size);
+        cached = take_cached_mapping(sizes.mapping_size, sizes.guard_size);
         if (cached) {
             low = static_cast<char*>(cached->mapping_base);
             reused = true;

@@ -53,11 +53,11 @@ void wait_until_gone(thread_descriptor* descriptor) {
     }
 }
 
-thread_descriptor* take_cached_mapping(std::size_t mapping_size) {
+thread_descriptor* take_cached_mapping(std::size_t mapping_size, std::size_t guard_size) {
     internal_lock_guard guard(cache_lock);
     for (thread_descriptor** link = &cached_head; *link; link = &(*link)->next_cached) {
         thread_descriptor* entry = *link;
-        if (entry->mapping_size != mapping_size) continue;
+        if (entry->mapping_size != mapping_size || entry->guard_size != guard_size) continue;
         // Acquire pairs with the kernel's clear of the tid word at thread exit.
         if (entry->tid_word.load(std::memory_order_acquire) != 0) continue;
         *link = entry->next_cached;

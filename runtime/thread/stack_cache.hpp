@@ -17,8 +17,12 @@ namespace lwp::runtime {
 // its routine this is at most the short stretch to the kernel's exit path.
 void wait_until_gone(thread_descriptor* descriptor);
 
-// A cached mapping of exactly mapping_size bytes whose tid word is 0, or null.
-thread_descriptor* take_cached_mapping(std::size_t mapping_size);
+// A cached mapping of exactly mapping_size bytes, made with a guard of exactly
+// guard_size bytes, whose tid word is 0; or null. The guard must match too: an
+// unguarded stack one page larger needs the same mapping size as a guarded
+// one, and reusing one for the other would leave a thread without its guard,
+// or with a PROT_NONE page at the bottom of its usable stack.
+thread_descriptor* take_cached_mapping(std::size_t mapping_size, std::size_t guard_size);
 
 // Offers an ended thread's mapping (described by its descriptor, which lives
 // at the mapping's top). Returns false when it would exceed the cap; the caller

@@ -4,6 +4,7 @@
 #include <lwp/lwp.h>
 #include <dlfcn.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -15,6 +16,7 @@
 #include "process_probe.hpp"
 #include "runtime/sys/futex.hpp"
 #include "runtime/thread/host_tls.hpp"
+#include "runtime/thread/thread_query.hpp"
 
 namespace {
 
@@ -338,6 +340,86 @@ void overflow_in_a_thread() {
 
 TEST(ThreadMemoryDeathTest, OverflowIntoTheGuardPageDiesWithSigsegv) {
     EXPECT_EXIT(overflow_in_a_thread(), testing::KilledBySignal(SIGSEGV), "");
+}
+
+// Whether the kernel may read the byte at `address` on our behalf: false for
+// a PROT_NONE page (write(2) then fails with EFAULT instead of faulting us).
+bool kernel_can_read(const void* address) {
+    int pipe_ends[2];
+    if (pipe(pipe_ends) != 0) return false;
+    bool readable = write(pipe_ends[1], address, 1) == 1;
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+    return readable;
+}
+
+struct guard_view {
+    bool created;
+    std::uintptr_t mapping_low;  // guard included
+    bool guard_refuses_access;   // every guard page is PROT_NONE
+    bool stack_bottom_usable;    // the lowest usable stack byte is accessible
+};
+
+// Starts a thread with the given stack and guard sizes, looks at the low end of
+// its mapping while it is alive, then lets it finish and joins it (its mapping
+// goes to the cache).
+guard_view look_at_the_low_end(size_t stack_size, size_t guard_size) {
+    guard_view view{};
+    lwp_attr_t attr;
+    lwp_attr_init(&attr);
+    lwp_attr_setstacksize(&attr, stack_size);
+    lwp_attr_setguardsize(&attr, guard_size);
+    idle_report report;
+    lwp_t thread;
+    view.created = lwp_create(&thread, &attr, idle_until_released, &report) == 0;
+    lwp_attr_destroy(&attr);
+    if (!view.created) return view;
+    while (report.stack_address.load(std::memory_order_acquire) == 0) sched_yield();
+    lwp::runtime::thread_facts facts{};
+    if (lwp::runtime::thread_facts_of(thread, facts) == 0) {
+        auto* low = static_cast<char*>(facts.stack_low);
+        view.mapping_low = reinterpret_cast<std::uintptr_t>(low - facts.guard_size);
+        view.guard_refuses_access = facts.guard_size == guard_size;
+        for (size_t offset = 0; offset < facts.guard_size; offset += 4096)
+            if (kernel_can_read(low - facts.guard_size + offset)) view.guard_refuses_access = false;
+        view.stack_bottom_usable = kernel_can_read(low);
+    }
+    report.release.store(1, std::memory_order_release);
+    lwp::sys::futex_wake(&report.release, 1, /*process_private=*/true);
+    lwp_join(thread, nullptr);
+    return view;
+}
+
+// An unguarded stack one page larger needs exactly the mapping of a guarded
+// one, so the cache sees the two as the same size. Reusing one for the other
+// would leave the guarded thread with no guard, or the unguarded one with an
+// inaccessible page at the bottom of its stack.
+TEST(ThreadMemory, ACachedMappingKeepsTheGuardItWasMadeWith) {
+    constexpr size_t stack = 64 << 10;
+    std::size_t cache_limit = lwp_stack_cache_limit();
+    for (int order = 0; order < 2; ++order) {
+        ASSERT_EQ(0, lwp_stack_cache_set_limit(0));  // start from an empty cache
+        ASSERT_EQ(0, lwp_stack_cache_set_limit(cache_limit));
+        const bool guarded_first = order == 1;
+        guard_view first = guarded_first ? look_at_the_low_end(stack, 4096)
+                                         : look_at_the_low_end(stack + 4096, 0);
+        guard_view second = guarded_first ? look_at_the_low_end(stack + 4096, 0)
+                                          : look_at_the_low_end(stack, 4096);
+        const guard_view& guarded = guarded_first ? first : second;
+        const guard_view& unguarded = guarded_first ? second : first;
+        ASSERT_TRUE(first.created && second.created);
+        const char* which = guarded_first ? "guarded first" : "unguarded first";
+        EXPECT_TRUE(guarded.guard_refuses_access) << which;
+        EXPECT_TRUE(guarded.stack_bottom_usable) << which;
+        EXPECT_TRUE(unguarded.stack_bottom_usable) << which;
+    }
+    // Same sizes and guard: the mapping still comes back from the cache.
+    ASSERT_EQ(0, lwp_stack_cache_set_limit(0));
+    ASSERT_EQ(0, lwp_stack_cache_set_limit(cache_limit));
+    guard_view fresh = look_at_the_low_end(stack, 4096);
+    guard_view reused = look_at_the_low_end(stack, 4096);
+    EXPECT_EQ(fresh.mapping_low, reused.mapping_low);
+    EXPECT_TRUE(reused.guard_refuses_access);
 }
 
 TEST(ThreadMemory, ACallerSuppliedStackIsUsedAndNeverUnmapped) {
