@@ -1,5 +1,6 @@
-// Creation failing part-way: no memory for the stack (RLIMIT_AS), and clone
-// itself refused (a seccomp filter). Each runs in a death-test child process so
+// Creation failing part-way: no memory for the stack (RLIMIT_AS), the guard
+// page refused (a seccomp filter on mprotect), and clone itself refused (a
+// seccomp filter). Each runs in a death-test child process so
 // the limits stay there; the child exits 0 only if every check held.
 #include <gtest/gtest.h>
 #include <linux/filter.h>
@@ -53,6 +54,34 @@ void create_with_address_space_exhausted() {
 
 TEST(ThreadFailureDeathTest, MmapFailureGivesEagainAndLeaksNothing) {
     EXPECT_EXIT(create_with_address_space_exhausted(), testing::ExitedWithCode(0), "");
+}
+
+void create_with_guard_refused() {
+    REQUIRE_OR_EXIT(lwp_stack_cache_set_limit(0) == 0, 10);
+    warm_up();
+    // Both: a leaked mapping without its guard split off could merge with a
+    // neighbouring one and leave the line count alone, but not the size.
+    const int baseline_mappings = lwp_test::mapping_count();
+    const long baseline_size = lwp_test::virtual_size_bytes();
+    REQUIRE_OR_EXIT(lwp_test::refuse_guard_protection(), 11);
+    lwp_t thread;
+    REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, do_nothing, nullptr) == EAGAIN, 12);
+    REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, do_nothing, nullptr) == EAGAIN, 13);
+    REQUIRE_OR_EXIT(lwp_test::mapping_count() == baseline_mappings, 14);
+    REQUIRE_OR_EXIT(lwp_test::virtual_size_bytes() == baseline_size, 15);
+    // A thread with no guard needs no mprotect: creation still works.
+    lwp_attr_t attr;
+    REQUIRE_OR_EXIT(lwp_attr_init(&attr) == 0, 16);
+    REQUIRE_OR_EXIT(lwp_attr_setguardsize(&attr, 0) == 0, 17);
+    REQUIRE_OR_EXIT(lwp_create(&thread, &attr, do_nothing, nullptr) == 0, 18);
+    REQUIRE_OR_EXIT(lwp_join(thread, nullptr) == 0, 19);
+    REQUIRE_OR_EXIT(lwp_test::mapping_count() == baseline_mappings, 20);
+    REQUIRE_OR_EXIT(lwp_test::virtual_size_bytes() == baseline_size, 21);
+    _exit(0);
+}
+
+TEST(ThreadFailureDeathTest, GuardProtectionFailureGivesEagainAndUnmaps) {
+    EXPECT_EXIT(create_with_guard_refused(), testing::ExitedWithCode(0), "");
 }
 
 void create_with_clone_refused() {
