@@ -98,7 +98,10 @@ int pthread_attr_getschedpolicy(const pthread_attr_t* attr, int* policy) noexcep
 int pthread_attr_setschedparam(pthread_attr_t* attr, const struct sched_param* parameter) noexcept {
     if (!initialised(attr)) return EINVAL;
     if (parameter == nullptr) return EINVAL;
-    return parameter->sched_priority == 0 ? 0 : ENOTSUP;
+    // The recorded policy is always SCHED_OTHER, whose only priority is 0:
+    // any other value is not valid for it (EINVAL, as glibc answers), rather
+    // than a valid one lwp declines.
+    return parameter->sched_priority == 0 ? 0 : EINVAL;
 }
 int pthread_attr_getschedparam(const pthread_attr_t* attr, struct sched_param* parameter) noexcept {
     if (!initialised(attr) || parameter == nullptr) return EINVAL;

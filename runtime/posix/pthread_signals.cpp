@@ -26,7 +26,10 @@ int pthread_kill(pthread_t thread, int signal) noexcept {
 }
 
 int pthread_sigmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
-    if (how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK) return EINVAL;
+    // With no new set the call only reports the mask and `how` is not
+    // significant (POSIX), so it is judged only when there is a set to apply.
+    if (set != nullptr && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+        return EINVAL;
     // glibc's sigset_t is 128 bytes; the kernel reads and writes its first 8.
     long result = lwp::sys::sigprocmask(how, set, old_set);
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
