@@ -86,8 +86,16 @@ void mark_detached_before_start(lwp_t handle) {
 }
 
 void finish_thread(thread_descriptor* descriptor, void* result) {
-    if (specific_data_destructors) specific_data_destructors(descriptor);
+    // thread_local destructors first, as glibc runs them: they may still use
+    // the thread's keyed values (a library's per-thread state), and a value
+    // one of them sets again is destroyed, and its storage unmapped, with the
+    // rest. A thread_local object a key destructor constructs for the first
+    // time registered a destructor of its own: the second call runs it.
     if (thread_local_destructors) thread_local_destructors();
+    if (specific_data_destructors) {
+        specific_data_destructors(descriptor);
+        if (thread_local_destructors) thread_local_destructors();
+    }
     count_thread_out();
     descriptor->result = result;
 

@@ -6,8 +6,8 @@
 
 namespace lwp::runtime {
 
-// Runs exit-time work (thread-specific data destructors, the freestanding
-// runtime's thread_local destructors), publishes the result and ends the
+// Runs exit-time work (the freestanding runtime's thread_local destructors,
+// then thread-specific data destructors), publishes the result and ends the
 // thread. A detached thread releases its own handle and mapping on the way.
 [[noreturn]] void finish_thread(thread_descriptor* descriptor, void* result);
 
@@ -15,7 +15,9 @@ namespace lwp::runtime {
 void mark_detached_before_start(lwp_t handle);
 
 // Hooks other layers install (null = nothing to do). Called on the exiting
-// thread, in this order, before its result is published.
+// thread before its result is published: thread_local_destructors, then
+// specific_data_destructors, then thread_local_destructors again for any
+// thread_local object first constructed by a key destructor.
 extern void (*specific_data_destructors)(thread_descriptor* descriptor);
 extern void (*thread_local_destructors)();
 

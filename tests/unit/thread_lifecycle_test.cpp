@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "process_probe.hpp"
+#include "runtime/thread/lifecycle.hpp"
+#include "runtime/thread/thread_descriptor.hpp"
 
 namespace {
 
@@ -217,6 +219,57 @@ TEST(ThreadLifecycle, DetachedThreadsHandTheirMappingToTheCache) {
     EXPECT_EQ(0u, lwp_stack_cache_size());
     EXPECT_EQ(baseline, lwp_test::mapping_count());
     lwp_stack_cache_set_limit(40u << 20);
+}
+
+// A thread_local object whose destructor uses a library that keeps its
+// per-thread state under a key (a logger, an allocator): it reads that state,
+// and sets it again if it was gone. Hosted programs have no thread_local
+// destructor hook (glibc's do not run on lwp threads), so the test installs a
+// stand-in for the freestanding runtime's.
+lwp_key_t library_key;
+int library_state;
+std::atomic<int> thread_local_destructor_saw_state{0};
+std::atomic<int> library_state_destroyed{0};
+void* value_storage_after_the_destructor = nullptr;  // the thread's value cells
+
+void destroy_library_state(void* state) {
+    if (state == &library_state) library_state_destroyed.fetch_add(1, std::memory_order_relaxed);
+}
+
+void thread_local_destructor_using_the_library() {
+    // Like the runtime's list of registered destructors: each runs once.
+    thread_local bool already_ran = false;
+    if (already_ran) return;
+    already_ran = true;
+    if (lwp_getspecific(library_key) == &library_state)
+        thread_local_destructor_saw_state.fetch_add(1, std::memory_order_relaxed);
+    lwp_setspecific(library_key, &library_state);
+    value_storage_after_the_destructor = lwp::runtime::current_thread.specific;
+}
+
+void* use_the_library(void*) {
+    lwp_setspecific(library_key, &library_state);
+    return nullptr;
+}
+
+// As in glibc, thread_local destructors run before the thread-specific data
+// destructors: they still find the thread's values, and a value they set is
+// destroyed (and its storage unmapped) like any other.
+TEST(ThreadLifecycle, ThreadLocalDestructorsRunBeforeThreadSpecificData) {
+    ASSERT_EQ(0, lwp_key_create(&library_key, destroy_library_state));
+    void (*previous_hook)() = lwp::runtime::thread_local_destructors;
+    lwp::runtime::thread_local_destructors = thread_local_destructor_using_the_library;
+    lwp_t thread;
+    int created = lwp_create(&thread, nullptr, use_the_library, nullptr);
+    if (created == 0) lwp_join(thread, nullptr);
+    lwp::runtime::thread_local_destructors = previous_hook;
+    ASSERT_EQ(0, created);
+    EXPECT_EQ(1, thread_local_destructor_saw_state.load());
+    EXPECT_EQ(1, library_state_destroyed.load());
+    ASSERT_NE(nullptr, value_storage_after_the_destructor);
+    EXPECT_FALSE(lwp_test::is_mapped(value_storage_after_the_destructor))
+        << "the thread's value storage was left mapped";
+    EXPECT_EQ(0, lwp_key_delete(library_key));
 }
 
 TEST(ThreadLifecycle, HundredThousandCreateJoinCyclesLeakNoMapping) {
