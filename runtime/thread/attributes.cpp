@@ -53,6 +53,15 @@ int lwp_attr_destroy(lwp_attr_t* attr) {
 int lwp_attr_setstacksize(lwp_attr_t* attr, size_t stack_size) {
     if (!attr_valid(attr)) return EINVAL;
     if (stack_size < LWP_STACK_MIN || stack_size > largest_size) return EINVAL;
+    if (attr->stack_address) {
+        // A caller-supplied stack is resized around its top, as glibc does
+        // (it stores a stack by its top): lwp's thread data goes at the top,
+        // and keeping the low end instead would move it past the end of the
+        // caller's region.
+        auto top = reinterpret_cast<std::uintptr_t>(attr->stack_address) + attr->stack_size;
+        if (stack_size > top) return EINVAL;
+        attr->stack_address = reinterpret_cast<void*>(top - stack_size);
+    }
     attr->stack_size = stack_size;
     return 0;
 }

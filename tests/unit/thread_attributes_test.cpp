@@ -1,6 +1,7 @@
 // lwp_attr_* validation: every bad value is refused with EINVAL.
 #include <gtest/gtest.h>
 #include <lwp/lwp.h>
+#include <sys/mman.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -105,6 +106,41 @@ TEST(ThreadAttributes, AMinimumSizeCallerStackStillRunsAThread) {
     ASSERT_EQ(0, lwp_join(thread, &result));
     EXPECT_EQ(static_cast<void*>(stack), result);
     lwp_attr_destroy(&attr);
+}
+
+// A stack size set after a caller-supplied stack resizes that stack around
+// its top, as glibc does (it keeps the top): lwp writes its thread data at the
+// top, which must stay inside the caller's region, never above it.
+TEST(ThreadAttributes, ResizingACallerStackKeepsItsTop) {
+    constexpr size_t k = 1024;
+    auto* base = static_cast<unsigned char*>(
+        mmap(nullptr, 512 * k, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    ASSERT_NE(MAP_FAILED, static_cast<void*>(base));
+    unsigned char* top = base + 256 * k;  // the caller's stack ends here; above: untouched
+    lwp_attr_t attr;
+    ASSERT_EQ(0, lwp_attr_init(&attr));
+    ASSERT_EQ(0, lwp_attr_setstack(&attr, base + 128 * k, 128 * k));
+    ASSERT_EQ(0, lwp_attr_setstacksize(&attr, 192 * k));
+    void* address = nullptr;
+    size_t size = 0;
+    ASSERT_EQ(0, lwp_attr_getstack(&attr, &address, &size));
+    EXPECT_EQ(static_cast<void*>(base + 64 * k), address);
+    EXPECT_EQ(192 * k, size);
+    // Larger than everything below the top: no such stack.
+    EXPECT_EQ(EINVAL, lwp_attr_setstacksize(&attr, reinterpret_cast<std::uintptr_t>(top) + 4096));
+    lwp_t thread;
+    ASSERT_EQ(0, lwp_create(&thread, &attr,
+                            [](void*) -> void* { return __builtin_frame_address(0); }, nullptr));
+    void* local = nullptr;
+    ASSERT_EQ(0, lwp_join(thread, &local));
+    EXPECT_GE(local, static_cast<void*>(base + 64 * k));
+    EXPECT_LT(local, static_cast<void*>(top));
+    bool above_untouched = true;
+    for (unsigned char* byte = top; byte < base + 512 * k; ++byte)
+        if (*byte != 0) above_untouched = false;
+    EXPECT_TRUE(above_untouched) << "lwp wrote above the caller's stack";
+    lwp_attr_destroy(&attr);
+    munmap(base, 512 * k);
 }
 
 }  // namespace
