@@ -338,6 +338,9 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
                 const char* message = lwp_weak_strerror(errno_at_entry);
                 format_text(sink, spec, message, bounded_length(message, spec.precision));
             } else {
+                // In decimal: format_integer picks its base from the
+                // conversion letter, and 'm' is none of its own.
+                spec.conversion = 'u';
                 format_integer(sink, spec, static_cast<unsigned>(errno_at_entry), false);
             }
             break;

@@ -9,8 +9,10 @@
 // - + space # 0 (and ' accepted, no grouping: the "C" locale has none); width
 // and precision, both also as *; length modifiers hh h l ll q L j z t.
 // %lc/%ls print ASCII wide characters and fail with EILSEQ on others, as the
-// "C" locale does. Not supported, failing with ENOTSUP after whatever was
-// already written: %m, positional arguments (%1$d).
+// "C" locale does. %m (a GNU extension) prints strerror(errno), or errno's
+// decimal value in a program that does not link strerror. Not supported,
+// failing with ENOTSUP after whatever was already written: positional
+// arguments (%1$d).
 // Unknown conversions are copied to the output as written; a format ending in
 // an incomplete conversion ("100%") fails with EINVAL, as glibc's does.
 #pragma once
