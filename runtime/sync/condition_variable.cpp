@@ -35,8 +35,12 @@
 // Destruction: a sleeping waiter never reads the condition variable again
 // after its fetch_or (only the kernel does, in FUTEX_WAIT, which fails with
 // -EAGAIN or -EFAULT rather than sleep on a changed or unmapped word), and
-// signal/broadcast touch it only through atomic steps before their futex
-// call. A watching waiter does read it after a signal may have released it,
+// signal/broadcast touch it only through atomic steps (a signal whose wake
+// found nobody makes one more, after it: like any object, the condition
+// variable must outlive the signal and broadcast calls made on it). The
+// mutex of the last waiter is touched only by a broadcast that moved
+// sleepers onto it, so a mutex whose waiters have all left may go first.
+// A watching waiter does read it after a signal may have released it,
 // so it counts itself in `watchers` from before it releases the mutex until
 // its last read, and destroy waits for that count to reach 0. So the object
 // can be destroyed and freed once no thread is blocked on it.
@@ -191,15 +195,16 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline);
 
     // Relock. If a broadcast may have requeued waiters onto the mutex (its
-    // count moved), we may be the one it woke or one it moved, and the chain
-    // of wakes through the mutex needs us to take it as "contended". If the
-    // count did not move, no broadcast that could have moved us happened: a
-    // broadcast bumps the count after its compare-exchange on `sequence`, so
-    // had our read come after the bump, our fetch_or came after that
-    // compare-exchange and changed the word, and the broadcast's requeue
-    // (which insists on the value it stored) fell back to a plain wake.
-    // Then the ordinary fast path is enough, and the unlock after this wait
-    // needs no syscall.
+    // count moved), we may be one it moved, and the chain of wakes through
+    // the mutex needs us to take it as "contended". A waiter the broadcast
+    // moved read the count before its fetch_or, which came before the
+    // broadcast's compare-exchange, and that broadcast bumps the count after
+    // its requeue and before it starts the chain: so whoever the chain wakes
+    // sees the count moved. An unchanged count means either that no
+    // broadcast moved us, or that an unrelated unlock woke us before the
+    // bump, and then the chain the broadcast starts afterwards does not need
+    // us. Either way the ordinary fast path is enough, and the unlock after
+    // this wait needs no syscall.
     bool requeued = mutex_requeues(mutex).load(std::memory_order_seq_cst) != requeues_before;
     reacquire_mutex_word(mutex, requeued);
     if (kind != LWP_MUTEX_NORMAL) {
@@ -326,18 +331,41 @@ int lwp_cond_broadcast(lwp_cond_t* cond) {
     } while (!sequence.compare_exchange_weak(word, next, std::memory_order_seq_cst,
                                              std::memory_order_relaxed));
 
-    // Wake one waiter and move the rest onto the mutex word, where they are
+    // Move every sleeper onto the mutex word, waking none, where they are
     // woken one per unlock instead of all rushing for the mutex at once. The
-    // woken one relocks as "contended", so its unlock continues the chain.
-    // The kernel redoes the move only if the word still holds `next`; if a new
-    // waiter changed it meanwhile (-EAGAIN), fall back to waking everyone.
+    // kernel moves them only if the word still holds `next`; if a new waiter
+    // changed it meanwhile (-EAGAIN), fall back to waking everyone.
+    //
+    // The mutex is touched only after the kernel has reported sleepers moved
+    // onto it: they are blocked in a wait that uses it, so it still exists.
+    // The bit alone proves nothing: a waiter that timed out, or was woken by
+    // a signal, leaves it set, and its mutex may since have been destroyed
+    // and its memory reused, while `mutex` still points there. The kernel
+    // takes the address of that memory only as a key, never reading it.
     lwp_mutex_t* mutex = mutex_of(cond).load(std::memory_order_relaxed);
-    // Tell the waiters (who compare it after waking) that they may have been
-    // moved, before moving anyone.
-    if (mutex) mutex_requeues(mutex).fetch_add(1, std::memory_order_seq_cst);
-    long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 1, INT_MAX, &mutex->state,
+    long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 0, INT_MAX, &mutex->state,
                                                 static_cast<int>(next), /*process_private=*/true)
                        : -EAGAIN;
+    if (moved > 0) {
+        // The moved waiters compare the count after they wake: a changed one
+        // makes each take the mutex as "contended", so its unlock wakes the
+        // next. Bumped before anyone is woken below. A moved waiter woken
+        // earlier by some other unlock may miss the bump and relock by the
+        // fast path; the start of the chain below does not depend on it.
+        mutex_requeues(mutex).fetch_add(1, std::memory_order_seq_cst);
+        // Start the chain. A held word is marked "contended", so the holder's
+        // unlock wakes the first of them (usually the broadcaster itself,
+        // which called us with the mutex held: then nobody is woken only to
+        // find it still held). A free word has no unlock coming: wake one
+        // now; it takes the word as "contended" whatever happens meanwhile.
+        std::atomic_ref<int> word = mutex_word(mutex);
+        int held = word.load(std::memory_order_relaxed);
+        while (held == mutex_locked &&
+               !word.compare_exchange_weak(held, mutex_contended, std::memory_order_seq_cst,
+                                           std::memory_order_relaxed)) {
+        }
+        if (held == mutex_free) sys::futex_wake(&mutex->state, 1, /*process_private=*/true);
+    }
     if (moved < 0) sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <vector>
 
 #include "sync_test_support.hpp"
@@ -246,4 +247,45 @@ TEST(SyncCond, SignalWithoutWaitersIsNotRemembered) {
     }
     EXPECT_EQ(ETIMEDOUT, result);
     lwp_mutex_unlock(&mutex);
+}
+
+// Once every waiter has left, the mutex they waited with is the program's to
+// destroy and reuse, while the condition variable lives on: a later signal or
+// broadcast must not write to that memory. A timed-out wait leaves the
+// "waiter may sleep" bit set (nobody clears it), which used to make the next
+// broadcast bump a count inside the long-gone mutex.
+TEST(SyncCond, BroadcastNeverWritesToAMutexItsWaitersHaveLeft) {
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    alignas(lwp_mutex_t) unsigned char storage[sizeof(lwp_mutex_t)];
+    for (int leave_by_signal = 0; leave_by_signal < 2; ++leave_by_signal) {
+        lwp_mutex_t* mutex = new (storage) lwp_mutex_t LWP_MUTEX_INITIALIZER;
+        ASSERT_EQ(0, lwp_mutex_lock(mutex));
+        if (leave_by_signal) {
+            // A waiter woken by a signal that found it asleep: the bit stays set.
+            std::atomic<bool> waiting{false};
+            lwp::thread signaller([&] {
+                while (!waiting.load()) pause_briefly();
+                lwp_mutex_lock(mutex);  // the waiter has released it: it is in its wait
+                lwp_cond_signal(&cond);
+                lwp_mutex_unlock(mutex);
+            });
+            waiting = true;
+            EXPECT_EQ(0, lwp_cond_wait(&cond, mutex));
+            signaller.join();
+        } else {
+            // Already past, yet not negative: the wait joins and times out in
+            // the kernel.
+            timespec past{0, 0};
+            EXPECT_EQ(ETIMEDOUT, lwp_cond_timedwait(&cond, mutex, &past));
+        }
+        ASSERT_EQ(0, lwp_mutex_unlock(mutex));
+        ASSERT_EQ(0, lwp_mutex_destroy(mutex));
+        // The memory now holds something else.
+        std::memset(storage, 0xA5, sizeof storage);
+        EXPECT_EQ(0, lwp_cond_broadcast(&cond));
+        EXPECT_EQ(0, lwp_cond_signal(&cond));
+        EXPECT_EQ(0, lwp_cond_broadcast(&cond));
+        for (unsigned char byte : storage) EXPECT_EQ(0xA5, byte);
+    }
+    EXPECT_EQ(0, lwp_cond_destroy(&cond));
 }

@@ -16,8 +16,11 @@
  *              clear the bit if the word is unchanged and then wake all
  *              (stragglers that slept on the value just cleared).
  *   broadcast: bit clear: return. Else add 2 and clear the bit in one CAS;
- *              bump mutex->requeues; FUTEX_CMP_REQUEUE(wake 1, move the rest
- *              onto the mutex word) if the word is unchanged, else wake all.
+ *              FUTEX_CMP_REQUEUE(wake none, move all onto the mutex word) if
+ *              the word is unchanged, else wake all. Only if someone was
+ *              moved: bump mutex->requeues, then mark a held mutex word
+ *              "contended" (its unlock starts the chain of wakes) or, if the
+ *              word is free, FUTEX_WAKE 1 on it.
  * Each futex word has its own wait queue; a thread records which one it is
  * on (or none). Requeue moves threads from the condvar queue to the mutex
  * queue, where a mutex unlock's FUTEX_WAKE finds them. A budget of EINTR
@@ -196,21 +199,35 @@ inline cond_broadcast() {
     if
     :: next != 255 ->
        requeue_failed = false;
-       requeues++;
+       moved = 0;
        atomic {
            if
            :: seq == next ->
-              /* wake one, move the rest onto the mutex word */
-              wake_one_on_cond(woke);
+              /* move every sleeper onto the mutex word, waking none */
               i = 0;
               do
-              :: i < N -> if :: where[i] == ON_COND -> where[i] = ON_MUTEX :: else -> skip fi; i++
+              :: i < N -> if :: where[i] == ON_COND -> where[i] = ON_MUTEX; moved++ :: else -> skip fi; i++
               :: else -> break
               od
            :: else -> requeue_failed = true
            fi
        };
-       if :: requeue_failed -> wake_all_on_cond() :: else -> skip fi
+       if
+       :: requeue_failed -> wake_all_on_cond()
+       :: !requeue_failed && moved > 0 ->
+          requeues++;
+          /* the load and compare-exchange loop: a held word becomes
+             contended, a free one needs a wake */
+          atomic {
+              if
+              :: mword == LOCKED -> mword = CONTENDED; kick = false
+              :: mword == CONTENDED -> kick = false
+              :: mword == FREE -> kick = true
+              fi
+          };
+          if :: kick -> wake_one(ON_MUTEX) :: else -> skip fi
+       :: else -> skip
+       fi
     :: else -> skip
     fi
 }
@@ -231,8 +248,8 @@ active [CONSUMERS] proctype consumer() {
 }
 
 active proctype producer() {
-    byte old, seen, requeues_before, bumped, next, i;
-    bool requeued, woke, cleared, requeue_failed, fast;
+    byte old, seen, requeues_before, bumped, next, i, moved;
+    bool requeued, woke, cleared, requeue_failed, fast, kick;
     byte made = 0;
     bool inside;
     do
