@@ -11,7 +11,7 @@ namespace lwp::posix {
 struct posix_attr {
     lwp_attr_t base;
     int scope;          // PTHREAD_SCOPE_SYSTEM (the only one Linux has)
-    int inherit_sched;  // PTHREAD_INHERIT_SCHED (lwp never changes scheduling)
+    int inherit_sched;  // PTHREAD_INHERIT_SCHED (lwp applies no scheduling at creation)
     int policy;         // SCHED_OTHER
     int priority;       // 0
 };

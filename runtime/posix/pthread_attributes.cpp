@@ -59,9 +59,10 @@ int pthread_attr_getstack(const pthread_attr_t* attr, void** address, size_t* si
     return lwp_attr_getstack(&as_posix(attr)->base, address, size);
 }
 
-// The scheduling attributes: Linux has system scope only; lwp neither sets
-// policies nor priorities, so only the values that describe what really
-// happens are accepted.
+// The scheduling attributes: Linux has system scope only, and lwp does not
+// apply a policy or priority at creation (the new thread inherits its
+// creator's; pthread_setschedparam changes a running thread's), so only the
+// values that describe what really happens are accepted.
 int pthread_attr_setscope(pthread_attr_t* attr, int scope) noexcept {
     if (!initialised(attr)) return EINVAL;
     if (scope == PTHREAD_SCOPE_SYSTEM) return 0;

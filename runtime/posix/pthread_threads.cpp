@@ -5,6 +5,7 @@
 
 #include <cerrno>
 
+#include "../sys/syscalls.hpp"
 #include "../thread/thread_query.hpp"
 #include "lwp/lwp.h"
 #include "posix_attr.hpp"
@@ -59,31 +60,47 @@ int pthread_getcpuclockid(pthread_t thread, clockid_t* clock) noexcept {
     return 0;
 }
 
-// lwp leaves every thread at the scheduling it inherited (SCHED_OTHER, no
-// real-time priorities): report exactly that; asking for anything else is
-// ENOTSUP rather than a pretend success.
+// A thread's scheduling is the kernel's, per thread (by tid): queried and
+// changed there, so a policy inherited from the parent process (chrt) or
+// set by any other means is what is reported, and a change really
+// happens. The kernel judges the values: EINVAL for a policy or priority that
+// is not valid, EPERM for one the caller may not have.
 int pthread_getschedparam(pthread_t thread, int* policy, struct sched_param* parameter) noexcept {
+    if (policy == nullptr || parameter == nullptr) return EINVAL;
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    *policy = SCHED_OTHER;
-    parameter->sched_priority = 0;
+    long current = lwp::arch::syscall1(__NR_sched_getscheduler, tid);
+    if (lwp::sys::failed(current)) return static_cast<int>(-current);
+    long result =
+        lwp::arch::syscall2(__NR_sched_getparam, tid, reinterpret_cast<long>(parameter));
+    if (lwp::sys::failed(result)) return static_cast<int>(-result);
+    // Passed on as the kernel reports it, SCHED_RESET_ON_FORK included when
+    // set (as glibc does), so handing it back to pthread_setschedparam keeps it.
+    *policy = static_cast<int>(current);
     return 0;
 }
 
 int pthread_setschedparam(pthread_t thread, int policy, const struct sched_param* parameter) noexcept {
+    if (parameter == nullptr) return EINVAL;
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    if (policy == SCHED_OTHER && parameter->sched_priority == 0) return 0;  // already so
-    return ENOTSUP;
+    long result = lwp::arch::syscall3(__NR_sched_setscheduler, tid, policy,
+                                      reinterpret_cast<long>(parameter));
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 
 int pthread_setschedprio(pthread_t thread, int priority) noexcept {
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    return priority == 0 ? 0 : ENOTSUP;
+    // sched_setparam keeps the thread's policy and changes only its priority.
+    struct sched_param parameter {};
+    parameter.sched_priority = priority;
+    long result =
+        lwp::arch::syscall2(__NR_sched_setparam, tid, reinterpret_cast<long>(&parameter));
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 
 namespace {
