@@ -1,5 +1,6 @@
 // Where the main thread's stack is: the kernel-made [stack] mapping, as large
-// as RLIMIT_STACK lets it grow.
+// as RLIMIT_STACK lets it grow (in whole pages), and never past the mapping
+// below it.
 #pragma once
 
 #include <cstddef>
