@@ -150,48 +150,70 @@ constexpr int message_count = 134;
 // until the same thread calls strerror again.
 thread_local char unknown_message[32];
 
-}  // namespace
+// The table's message for `code`, or null for a code it has no text for
+// (out of range, or one of the numbers Linux leaves unused).
+const char* known_message(int code) {
+    if (code < 0 || code >= message_count) return nullptr;
+    const char* message = messages;
+    for (int i = 0; i < code; ++i) message += strlen(message) + 1;
+    return *message ? message : nullptr;
+}
 
-extern "C" char* strerror(int code) noexcept {
-    if (code >= 0 && code < message_count) {
-        const char* message = messages;
-        for (int i = 0; i < code; ++i) message += strlen(message) + 1;
-        if (*message) return const_cast<char*>(message);
-    }
+// Copies `text` into buffer[0, size), cut to fit and NUL-terminated.
+// Returns false when it had to be cut. Nothing is written when size is 0.
+bool copy_message(const char* text, char* buffer, std::size_t size) {
+    if (size == 0) return false;
+    std::size_t length = strlen(text);
+    bool fits = length < size;
+    if (!fits) length = size - 1;
+    memcpy(buffer, text, length);
+    buffer[length] = '\0';
+    return fits;
+}
+
+// "Unknown error N" into buffer[0, size), cut to fit. The longest is
+// "Unknown error -2147483648" (26 bytes with its NUL).
+void format_unknown(int code, char* buffer, std::size_t size) {
+    char text[32];
     char digits[12];
     char* first = digits + sizeof digits;
     unsigned magnitude = code < 0 ? 0u - static_cast<unsigned>(code) : static_cast<unsigned>(code);
     do *--first = static_cast<char>('0' + magnitude % 10); while (magnitude /= 10);
     if (code < 0) *--first = '-';
-    char* out = stpcpy(unknown_message, "Unknown error ");
+    char* out = stpcpy(text, "Unknown error ");
     memcpy(out, first, static_cast<std::size_t>(digits + sizeof digits - first));
     out[digits + sizeof digits - first] = '\0';
+    copy_message(text, buffer, size);
+}
+
+}  // namespace
+
+extern "C" char* strerror(int code) noexcept {
+    if (const char* message = known_message(code)) return const_cast<char*>(message);
+    format_unknown(code, unknown_message, sizeof unknown_message);
     return unknown_message;
 }
 
-// The two strerror_r flavours glibc's <string.h> may select: the GNU one
-// (with _GNU_SOURCE) returns the message, possibly not using the buffer; the
-// POSIX one (__xpg_strerror_r) copies into the buffer and returns 0 or ERANGE.
+// The two strerror_r flavours glibc's <string.h> may select. Neither touches
+// the thread's strerror buffer: a string strerror returned earlier stays
+// intact.
+//
+// The GNU one (with _GNU_SOURCE) returns the message, using the buffer only
+// for an unknown code.
 extern "C" char* strerror_r(int code, char* buffer, std::size_t size) noexcept {
-    const char* message = strerror(code);
-    if (message != unknown_message) return const_cast<char*>(message);
-    if (size == 0) return buffer;
-    std::size_t length = strlen(message);
-    if (length >= size) length = size - 1;
-    memcpy(buffer, message, length);
-    buffer[length] = '\0';
+    if (const char* message = known_message(code)) return const_cast<char*>(message);
+    format_unknown(code, buffer, size);
     return buffer;
 }
 
+// The POSIX one (__xpg_strerror_r) always copies into the buffer and returns
+// 0, ERANGE when the message had to be cut, or EINVAL for a code with no
+// message ("Unknown error N" is still stored), as POSIX allows and glibc does.
 extern "C" int __xpg_strerror_r(int code, char* buffer, std::size_t size) noexcept {
-    const char* message = strerror(code);
-    std::size_t length = strlen(message);
-    if (size == 0) return ERANGE;
-    if (length >= size) {
-        memcpy(buffer, message, size - 1);
-        buffer[size - 1] = '\0';
-        return ERANGE;
+    const char* message = known_message(code);
+    if (!message) {
+        format_unknown(code, buffer, size);
+        return EINVAL;
     }
-    memcpy(buffer, message, length + 1);
-    return 0;
+    return copy_message(message, buffer, size) ? 0 : ERANGE;
 }
