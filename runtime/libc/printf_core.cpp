@@ -50,20 +50,20 @@ std::size_t emit_field_start(format_sink& sink, const conversion_spec& spec,
 
 namespace {
 
+// The order matters: every modifier from l on reads a 64-bit integer.
 enum class length_modifier { none, hh, h, l, ll, j, z, t, L };
 
 // Every integer argument is either an int (none, hh, h: C's default
 // promotions widen char and short to int) or a 64-bit type (l ll j z t all
-// name long-sized types here). Fetching in those two widths and then
+// name long-sized types here, and L on an integer conversion means ll, a
+// GNU extension glibc documents). Fetching in those two widths and then
 // narrowing keeps the number of inlined va_arg expansions, a large part of
 // this file's code size, at two.
 // Out of line for the same reason: one copy of each va_arg expansion.
 [[gnu::noinline]] int next_int(va_list& arguments) { return va_arg(arguments, int); }
 [[gnu::noinline]] void* next_pointer(va_list& arguments) { return va_arg(arguments, void*); }
 
-bool is_long_sized(length_modifier length) {
-    return length >= length_modifier::l && length <= length_modifier::t;
-}
+bool is_long_sized(length_modifier length) { return length >= length_modifier::l; }
 
 [[gnu::noinline]] std::uintmax_t fetch_unsigned(va_list& arguments, length_modifier length) {
     if (is_long_sized(length)) return va_arg(arguments, unsigned long);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <random>
 #include <string>
@@ -169,6 +170,16 @@ TEST(LibcPrintf, FloatingPointMatchesTheHostOnRandomDoubles) {
 
 TEST(LibcPrintf, LongDoubleArgumentsAreReadAndPrintedAtDoublePrecision) {
     expect_same("%Lf|%Le|%Lg|%d", 1.5L, 2.5L, 1e10L, 7);
+}
+
+// A GNU extension glibc documents and programs use: L on an integer
+// conversion is ll.
+TEST(LibcPrintf, CapitalLOnIntegerConversionsReadsALongLong) {
+    expect_same("%Ld|%Li|%Lu|%Lx|%Lo|%d", LLONG_MIN, 5LL, ULLONG_MAX, 0x123456789abLL, 0x8000000000LL,
+                7);
+    long long count = -1;
+    formatted result = lwp_format("abc%Ln", &count);
+    EXPECT_EQ(3, count);  // all 64 bits stored, not just the low 32
 }
 
 TEST(LibcPrintf, CountsAndStoresWithPercentN) {
