@@ -187,6 +187,12 @@ int main(void) {
     CHECK_EQ(errno, ENOMEM);
     void* aligned = NULL;
     CHECK_EQ(posix_memalign(&aligned, 24, 8), EINVAL); /* not a power of two */
+    CHECK_EQ(posix_memalign(&aligned, 4, 8), EINVAL);  /* not a multiple of sizeof(void*) */
+    CHECK(aligned == NULL);                             /* untouched on failure */
+    errno = 0;
+    volatile size_t odd_alignment = 24;
+    CHECK(aligned_alloc(odd_alignment, 48) == NULL);
+    CHECK_EQ(errno, EINVAL);
     CHECK_EQ(posix_memalign(&aligned, 1 << 16, 100), 0);
     CHECK((uintptr_t)aligned % (1 << 16) == 0);
     free(aligned);
