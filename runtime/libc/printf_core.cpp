@@ -292,23 +292,22 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
             break;
         }
         case 's':
-        case 'S':
-            if (length == length_modifier::l || spec.conversion == 'S') {
-                auto* text = static_cast<const wchar_t*>(next_pointer(arguments));
-                if (!text) {
-                    format_text(sink, spec, "(null)", 6);
-                } else if (!format_wide_text(sink, spec, text,
-                                             spec.precision < 0 ? SIZE_MAX : spec.precision)) {
+        case 'S': {
+            void* pointer = next_pointer(arguments);
+            if (pointer && (length == length_modifier::l || spec.conversion == 'S')) {
+                if (!format_wide_text(sink, spec, static_cast<const wchar_t*>(pointer),
+                                      spec.precision < 0 ? SIZE_MAX : spec.precision))
                     error = EILSEQ;
-                }
-            } else {
-                auto* text = static_cast<const char*>(next_pointer(arguments));
-                // glibc prints "(null)" for a null pointer, or nothing when a
-                // precision below 6 would cut that word; programs rely on it.
-                if (!text) text = spec.precision < 0 || spec.precision >= 6 ? "(null)" : "";
-                format_text(sink, spec, text, bounded_length(text, spec.precision));
+                break;
             }
+            auto* text = static_cast<const char*>(pointer);
+            // glibc prints "(null)" for a null pointer, narrow or wide, or
+            // nothing when a precision below 6 would cut that word; programs
+            // rely on it.
+            if (!text) text = spec.precision < 0 || spec.precision >= 6 ? "(null)" : "";
+            format_text(sink, spec, text, bounded_length(text, spec.precision));
             break;
+        }
         case 'f':
         case 'F':
         case 'e':

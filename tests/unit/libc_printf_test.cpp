@@ -104,6 +104,12 @@ TEST(LibcPrintf, CharactersStringsAndPointersMatchTheHost) {
         for (std::uintptr_t address : {std::uintptr_t{0}, std::uintptr_t{0x1000}, ~std::uintptr_t{0}})
             expect_same(format, reinterpret_cast<void*>(address));
     expect_same("%ls|%5ls|%.2ls|%lc", L"wide", L"ab", L"abc", static_cast<wint_t>(L'q'));
+    // A null wide string follows the narrow rule: "(null)", or nothing when
+    // the precision would cut that word.
+    expect_same("[%ls|%.3ls|%.6ls|%8.2ls|%-8ls|%S]", static_cast<wchar_t*>(nullptr),
+                static_cast<wchar_t*>(nullptr), static_cast<wchar_t*>(nullptr),
+                static_cast<wchar_t*>(nullptr), static_cast<wchar_t*>(nullptr),
+                static_cast<wchar_t*>(nullptr));
     expect_same("%% %5% %y %'d", 1234567);
 }
 
