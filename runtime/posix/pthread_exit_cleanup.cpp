@@ -6,9 +6,10 @@
 // through the buffer's spare words). pthread_exit jumps into the innermost
 // one: the macro's code runs the handler and calls __pthread_unwind_next,
 // which jumps to the next, and after the last the thread ends with the value
-// given to pthread_exit. (C++ programs get glibc's class-based macros instead,
-// whose handlers run when their scope is left; lwp does not unwind C++ frames,
-// so those handlers run on pop but not on pthread_exit.)
+// given to pthread_exit. C++ built as lwp builds it, without exceptions, gets
+// these same macros: glibc's class-based ones, whose handlers run only when
+// the frame is unwound, are chosen only when exceptions are on, and such a
+// program cannot link here (no unwinder, no personality routine).
 //
 // Cancellation is not implemented: pthread_cancel returns ENOSYS, so no
 // cancellation request can ever be pending. The cancel state and type are
