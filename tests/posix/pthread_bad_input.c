@@ -72,6 +72,21 @@ static void mutexes(void) {
     CHECK_EQ(pthread_mutex_unlock(&checked), 0);
     CHECK_EQ(pthread_mutex_unlock(&checked), EPERM);
 
+    /* A recursive mutex at the deepest count glibc's __count can hold
+     * refuses one more level (EAGAIN) and stays held as it was. Reaching it by
+     * locking would take 2^32 calls, so the count is set through glibc's
+     * field, where lwp keeps it too. */
+    pthread_mutex_t recursive = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+    CHECK_EQ(pthread_mutex_lock(&recursive), 0);
+    recursive.__data.__count = UINT_MAX;
+    CHECK_EQ(pthread_mutex_lock(&recursive), EAGAIN);
+    CHECK_EQ(pthread_mutex_trylock(&recursive), EAGAIN);
+    CHECK_EQ(pthread_mutex_timedlock(&recursive, &bad), EAGAIN);
+    CHECK_EQ(recursive.__data.__count, UINT_MAX);
+    recursive.__data.__count = 1;
+    CHECK_EQ(pthread_mutex_unlock(&recursive), 0);
+    CHECK_EQ(pthread_mutex_unlock(&recursive), EPERM);
+
     pthread_mutexattr_t attr;
     CHECK_EQ(pthread_mutexattr_init(&attr), 0);
     CHECK_EQ(pthread_mutexattr_settype(&attr, -1), EINVAL);

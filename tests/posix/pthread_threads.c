@@ -32,6 +32,45 @@ static void* detached_body(void* argument) {
     return NULL;
 }
 
+/* Records where its stack is, then waits until main has looked at it. */
+static volatile uintptr_t running_at;
+static volatile int may_return;
+static void* wait_to_be_seen(void* argument) {
+    char local;
+    __atomic_store_n(&running_at, (uintptr_t)&local, __ATOMIC_RELEASE);
+    while (!__atomic_load_n(&may_return, __ATOMIC_ACQUIRE)) sched_yield();
+    return argument;
+}
+
+/* pthread_getattr_np of a running thread, created with `attr`: its stack
+ * holds the thread's own frame and the attributes read back as created. */
+static void check_getattr_of_running(const pthread_attr_t* attr, int detach_state,
+                                     size_t guard, void* given_stack, size_t given_size) {
+    pthread_t thread;
+    __atomic_store_n(&running_at, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&may_return, 0, __ATOMIC_RELAXED);
+    CHECK_EQ(pthread_create(&thread, attr, wait_to_be_seen, NULL), 0);
+    while (__atomic_load_n(&running_at, __ATOMIC_ACQUIRE) == 0) sched_yield();
+    pthread_attr_t seen;
+    CHECK_EQ(pthread_getattr_np(thread, &seen), 0);
+    void* low = NULL;
+    size_t size = 0, guard_seen = 1;
+    int state = -1;
+    CHECK_EQ(pthread_attr_getstack(&seen, &low, &size), 0);
+    CHECK(running_at >= (uintptr_t)low && running_at < (uintptr_t)low + size);
+    CHECK_EQ(pthread_attr_getguardsize(&seen, &guard_seen), 0);
+    CHECK_EQ(guard_seen, guard);
+    CHECK_EQ(pthread_attr_getdetachstate(&seen, &state), 0);
+    CHECK_EQ(state, detach_state);
+    if (given_stack) {
+        CHECK(low == given_stack);
+        CHECK_EQ(size, given_size);
+    }
+    CHECK_EQ(pthread_attr_destroy(&seen), 0);
+    __atomic_store_n(&may_return, 1, __ATOMIC_RELEASE);
+    if (detach_state == PTHREAD_CREATE_JOINABLE) CHECK_EQ(pthread_join(thread, NULL), 0);
+}
+
 static void* stack_user(void* argument) {
     char local;
     *(uintptr_t*)argument = (uintptr_t)&local;
@@ -98,6 +137,19 @@ int main(void) {
     char here;
     CHECK((uintptr_t)&here >= (uintptr_t)stack_address &&
           (uintptr_t)&here < (uintptr_t)stack_address + size);
+    CHECK(pthread_attr_destroy(&attr) == 0);
+
+    /* getattr_np on other threads: lwp's own stack with its guard page, a
+     * detached one, and one on a stack the caller gave. */
+    check_getattr_of_running(NULL, PTHREAD_CREATE_JOINABLE, 4096, NULL, 0);
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0);
+    CHECK(pthread_attr_setguardsize(&attr, 3 * 4096) == 0);
+    check_getattr_of_running(&attr, PTHREAD_CREATE_DETACHED, 3 * 4096, NULL, 0);
+    CHECK(pthread_attr_destroy(&attr) == 0);
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setstack(&attr, stack, sizeof stack) == 0);
+    check_getattr_of_running(&attr, PTHREAD_CREATE_JOINABLE, 0, stack, sizeof stack);
     CHECK(pthread_attr_destroy(&attr) == 0);
 
     /* Names: through /proc/self/task/<tid>/comm. */
