@@ -39,6 +39,9 @@ int pthread_tryjoin_np(pthread_t thread, void** result) noexcept {
 int pthread_clockjoin_np(pthread_t thread, void** result, clockid_t clock,
                          const struct timespec* deadline) {
     if (thread == lwp_self()) return EDEADLK;
+    // The clock is judged even when there is no deadline to measure (glibc
+    // does too): a clock no timed wait can use is a mistake worth reporting.
+    if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) return EINVAL;
     // No deadline means wait for ever, as pthread_join.
     if (deadline == nullptr) return lwp_join(thread, result);
     int error = lwp::runtime::wait_for_thread_end(thread, clock, deadline);

@@ -210,6 +210,14 @@ static void names_and_threads(void) {
     pthread_attr_t attr;
     CHECK_EQ(pthread_getattr_np(thread, &attr), ESRCH);
 
+    /* A clock no timed wait can use is refused even without a deadline, and
+     * the thread stays joinable. */
+    CHECK_EQ(pthread_create(&thread, NULL, idle, NULL), 0);
+    CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_PROCESS_CPUTIME_ID, NULL), EINVAL);
+    struct timespec bad = {.tv_sec = 0, .tv_nsec = -1};
+    CHECK_EQ(pthread_timedjoin_np(thread, NULL, &bad), EINVAL);
+    CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_MONOTONIC, NULL), 0);
+
     CHECK_EQ(pthread_setconcurrency(-1), EINVAL);
     CHECK_EQ(pthread_setconcurrency(3), 0);
     CHECK_EQ(pthread_getconcurrency(), 3);
