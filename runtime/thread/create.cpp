@@ -200,13 +200,13 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
     copy_tls_image(placement.tls_block);
     fill_tcb(placement.thread_pointer);
 
-    lwp_t handle = acquire_slot(descriptor);
+    lwp_t handle =
+        acquire_slot(descriptor, request.detached ? lifecycle::detached : lifecycle::running);
     if (handle == 0) {
         if (descriptor->mapping_base) recycle_mapping(descriptor);
         return EAGAIN;
     }
     descriptor->handle = handle;
-    if (request.detached) mark_detached_before_start(handle);
 
     current_thread_state* child_state = child_current_thread(placement.thread_pointer);
     child_state->descriptor = descriptor;

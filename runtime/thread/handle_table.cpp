@@ -25,7 +25,7 @@ thread_slot* slot_at(std::uint32_t index) {
 
 }  // namespace
 
-lwp_t acquire_slot(thread_descriptor* descriptor) {
+lwp_t acquire_slot(thread_descriptor* descriptor, std::uint32_t state) {
     std::uint32_t index;
     thread_slot* slot;
     {
@@ -54,7 +54,7 @@ lwp_t acquire_slot(thread_descriptor* descriptor) {
     slot->descriptor = descriptor;
     std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));
     // Release: the descriptor pointer is visible to whoever sees this word.
-    slot->word.store(make_word(generation, lifecycle::running), std::memory_order_release);
+    slot->word.store(make_word(generation, state), std::memory_order_release);
     // Generation 0 in a handle is fine: index + 1 keeps every handle non-zero.
     return (lwp_t{generation} << 32) | (index + 1);
 }

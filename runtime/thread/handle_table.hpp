@@ -39,9 +39,10 @@ inline std::uint64_t make_word(std::uint32_t generation, std::uint32_t state) {
     return (std::uint64_t{generation} << 32) | state;
 }
 
-// Takes a free slot for `descriptor` and returns its handle, or 0 when the
-// table is full or a chunk cannot be mapped (the caller reports EAGAIN).
-lwp_t acquire_slot(thread_descriptor* descriptor);
+// Takes a free slot for `descriptor`, in lifecycle state `state` (running, or
+// detached for a thread created detached), and returns its handle, or 0 when
+// the table is full or a chunk cannot be mapped (the caller reports EAGAIN).
+lwp_t acquire_slot(thread_descriptor* descriptor, std::uint32_t state = lifecycle::running);
 
 // The slot a handle names, or null if it never existed. The caller still
 // compares generations to detect staleness.

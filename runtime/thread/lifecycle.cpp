@@ -80,22 +80,13 @@ void reap(lwp_t thread, thread_descriptor* descriptor, void** result) {
 void count_thread_in() { live_threads.fetch_add(1, std::memory_order_relaxed); }
 void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
 
-void mark_detached_before_start(lwp_t handle) {
-    thread_slot* slot = find_slot(handle);
-    slot->word.fetch_or(lifecycle::detached, std::memory_order_relaxed);
-}
-
 void finish_thread(thread_descriptor* descriptor, void* result) {
     // thread_local destructors first, as glibc runs them: they may still use
     // the thread's keyed values (a library's per-thread state), and a value
     // one of them sets again is destroyed, and its storage unmapped, with the
-    // rest. A thread_local object a key destructor constructs for the first
-    // time registered a destructor of its own: the second call runs it.
+    // rest.
     if (thread_local_destructors) thread_local_destructors();
-    if (specific_data_destructors) {
-        specific_data_destructors(descriptor);
-        if (thread_local_destructors) thread_local_destructors();
-    }
+    if (specific_data_destructors) specific_data_destructors(descriptor);
     count_thread_out();
     descriptor->result = result;
 

@@ -11,13 +11,9 @@ namespace lwp::runtime {
 // thread. A detached thread releases its own handle and mapping on the way.
 [[noreturn]] void finish_thread(thread_descriptor* descriptor, void* result);
 
-// Sets the detached state of a handle whose thread has not started yet.
-void mark_detached_before_start(lwp_t handle);
-
 // Hooks other layers install (null = nothing to do). Called on the exiting
 // thread before its result is published: thread_local_destructors, then
-// specific_data_destructors, then thread_local_destructors again for any
-// thread_local object first constructed by a key destructor.
+// specific_data_destructors.
 extern void (*specific_data_destructors)(thread_descriptor* descriptor);
 extern void (*thread_local_destructors)();
 
