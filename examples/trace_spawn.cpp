@@ -102,7 +102,12 @@ bool trace(const std::string& mode, bool warm, std::vector<traced_call>& calls) 
         size_t space = line.find(' ');
         if (space == std::string::npos) continue;
         std::string pid = line.substr(0, space);
-        std::string call = line.substr(space + 1);
+        // strace pads the pid to five columns ("2873  clone(..."): the call
+        // starts after all the spaces, or a short pid's "<... resumed>" line
+        // would count as a call of its own.
+        size_t call_start = line.find_first_not_of(' ', space);
+        if (call_start == std::string::npos) continue;
+        std::string call = line.substr(call_start);
         if (call.find(begin_marker) != std::string::npos) {
             inside = true;
             main_pid = pid;
