@@ -1,12 +1,25 @@
 // pthread_once and thread-specific data over lwp_once and lwp_key_*.
 #include <pthread.h>
 
+#include <cerrno>
+
 #include "lwp/lwp.h"
+#include "running_once.hpp"
 
 extern "C" {
 
+// lwp_once's steps, with the routine's run recorded, so that a pthread_exit
+// inside it gives the control back (running_once.hpp).
 int pthread_once(pthread_once_t* once, void (*routine)(void)) {
-    return lwp_once(reinterpret_cast<lwp_once_t*>(once), routine);
+    if (once == nullptr || routine == nullptr) return EINVAL;
+    lwp_once_t* control = reinterpret_cast<lwp_once_t*>(once);
+    if (!lwp_once_begin(control)) return 0;
+    lwp::posix::running_once frame{control, nullptr};
+    lwp::posix::enter_running_once(frame);
+    routine();
+    lwp::posix::leave_running_once(frame);
+    lwp_once_commit(control);
+    return 0;
 }
 
 int pthread_key_create(pthread_key_t* key, void (*destructor)(void*)) noexcept {
