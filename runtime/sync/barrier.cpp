@@ -3,16 +3,24 @@
 // Each arrival increments `arrived`; the one that completes the round (it
 // becomes the serial thread) resets `arrived`, bumps `generation` and wakes
 // everyone sleeping on it. The others sleep while `generation` still holds the
-// value they read on arrival. A new round cannot start before the old one has
-// ended (its `count` threads are all needed to end it), so the reset of
-// `arrived` by the serial thread, which precedes the generation bump, is seen
-// by every thread of the next round: each either performed the reset or saw
-// the bump with acquire ordering.
+// value it had when they arrived.
 //
-// `leaving` counts released threads that have yet to return, so that
-// lwp_barrier_destroy can wait for them and the memory may then be freed. Its
-// top bit says a destroyer is waiting; a leaver learns that from the same
-// atomic step that records its departure, and touches the object no more.
+// Arrivals are serialised by a small lock (`arrival_lock`), held for a few
+// instructions. POSIX lets more than `count` threads use a barrier at once
+// (the extra ones wait for a later round), and then a lock-free arrival has
+// two races: an arrival between the serial thread's increment and its reset
+// of `arrived` is wiped out (its round never fills: threads stuck for ever),
+// and a thread that read `generation` before an earlier round ended joins
+// the next round believing that round's end is its own (it leaves early).
+// Under the lock, the count, its reset, and the generation a waiter records
+// are one consistent step, and the bump happens only when the round fills.
+//
+// `leaving` counts callers of a completed round that have yet to return, the
+// serial thread included (it still touches the object after releasing the
+// lock), so that lwp_barrier_destroy can wait for them and the memory may
+// then be freed. Its top bit says a destroyer is waiting; a leaver learns that
+// from the same atomic step that records its departure, and touches the
+// object no more.
 #include <atomic>
 #include <cerrno>
 #include <climits>
@@ -27,6 +35,37 @@ namespace {
 constexpr unsigned int destroyer_waiting = 1u << 31;
 
 std::atomic_ref<unsigned int> ref(unsigned int& field) { return std::atomic_ref<unsigned int>(field); }
+
+constexpr unsigned int lock_free = 0, lock_held = 1, lock_contended = 2;
+
+// The three-state futex lock (as the mutex's word): no syscall unless two
+// arrivals overlap. Acquire/release: what one arrival wrote under the lock,
+// the next one reads.
+void lock_arrivals(lwp_barrier_t* barrier) {
+    std::atomic_ref<unsigned int> word = ref(barrier->arrival_lock);
+    unsigned int expected = lock_free;
+    if (word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
+                                     std::memory_order_relaxed))
+        return;
+    // A thread that has slept takes it as "contended": others may still sleep.
+    // Private futex: the barrier never crosses processes. EINTR: look again.
+    while (word.exchange(lock_contended, std::memory_order_acquire) != lock_free)
+        sys::futex_wait(&barrier->arrival_lock, static_cast<int>(lock_contended), true);
+}
+
+void unlock_arrivals(lwp_barrier_t* barrier) {
+    if (ref(barrier->arrival_lock).exchange(lock_free, std::memory_order_release) == lock_contended)
+        sys::futex_wake(&barrier->arrival_lock, 1, /*process_private=*/true);
+}
+
+// A caller of a completed round leaving: its last access. Release: a
+// destroyer that sees the count drop also sees we are done with the object.
+// Waking an address without touching its memory is safe even if the
+// destroyer has already freed it.
+void leave(lwp_barrier_t* barrier) {
+    unsigned int before = ref(barrier->leaving).fetch_sub(1, std::memory_order_release);
+    if (before == (destroyer_waiting | 1)) sys::futex_wake(&barrier->leaving, 1, true);
+}
 
 }  // namespace
 }  // namespace lwp::sync
@@ -79,26 +118,33 @@ int lwp_barrier_destroy(lwp_barrier_t* barrier) {
 
 int lwp_barrier_wait(lwp_barrier_t* barrier) {
     if (barrier == nullptr) return EINVAL;
-    // Read before arriving: the round cannot end before our arrival, so this
-    // is the generation of the round we join.
-    unsigned int generation = ref(barrier->generation).load(std::memory_order_acquire);
-    // Acq_rel: every arrival's earlier writes are passed along the chain of
-    // increments to the serial thread, and from it to all through the bump.
-    unsigned int arrived = ref(barrier->arrived).fetch_add(1, std::memory_order_acq_rel) + 1;
+    lock_arrivals(barrier);
+    unsigned int arrived = barrier->arrived + 1;
     if (arrived == barrier->count) {
+        // The round is full: reopen the barrier for the next one, count every
+        // caller of this round as leaving (ourselves too: we still touch the
+        // object below), and release them. All under the lock, so a next-round
+        // arrival sees the reset and records the new generation.
         ref(barrier->arrived).store(0, std::memory_order_relaxed);
-        ref(barrier->leaving).fetch_add(barrier->count - 1, std::memory_order_relaxed);
+        ref(barrier->leaving).fetch_add(barrier->count, std::memory_order_relaxed);
+        // Release: every arrival's writes, passed along through the lock,
+        // reach the waiters that see the bump.
         ref(barrier->generation).fetch_add(1, std::memory_order_release);
+        unlock_arrivals(barrier);
         sys::futex_wake(&barrier->generation, INT_MAX, /*process_private=*/true);
+        leave(barrier);
         return LWP_BARRIER_SERIAL_THREAD;
     }
+    // Atomic store: lwp_barrier_destroy reads the count without the lock.
+    ref(barrier->arrived).store(arrived, std::memory_order_relaxed);
+    // Read under the lock: the generation of the round we joined, which
+    // changes only when that round fills.
+    unsigned int generation = ref(barrier->generation).load(std::memory_order_relaxed);
+    unlock_arrivals(barrier);
+    // Private futex; EINTR or a stale value just sends us round the loop.
     while (ref(barrier->generation).load(std::memory_order_acquire) == generation)
         sys::futex_wait(&barrier->generation, static_cast<int>(generation), true);
-    // Our last access. Release: a destroyer that sees the count drop also
-    // sees we are done reading. Waking an address without touching its memory
-    // is safe even if the destroyer has already freed it.
-    unsigned int before = ref(barrier->leaving).fetch_sub(1, std::memory_order_release);
-    if (before == (destroyer_waiting | 1)) sys::futex_wake(&barrier->leaving, 1, true);
+    leave(barrier);
     return 0;
 }
 }

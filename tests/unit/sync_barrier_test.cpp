@@ -75,3 +75,50 @@ TEST(SyncBarrier, RoundsStayInStepWithOneSerialEach) {
     EXPECT_EQ(0, wrong);
     EXPECT_EQ(0, lwp_barrier_destroy(&barrier));
 }
+
+// POSIX lets more threads than the count use a barrier at once: the extra
+// ones belong to a later round. Six threads on a barrier of two: a thread
+// may only return once its round is full, so returns never outnumber the
+// arrivals that completed rounds; one caller per round is the serial one; and
+// no arrival is lost to the reset of a round (its round would never fill).
+// Six threads share the two processors, so a thread is often preempted in
+// the middle of its arrival.
+TEST(SyncBarrier, MoreThreadsThanTheCountWaitForALaterRound) {
+    constexpr unsigned int count = 2;
+    constexpr long rounds_wanted = 500000;
+    lwp_barrier_t barrier;
+    ASSERT_EQ(0, lwp_barrier_init(&barrier, nullptr, count));
+    std::atomic<long> entered{0}, returned{0}, serial{0}, early{0};
+    constexpr int workers = 6;
+    std::atomic<int> finished{0};
+    auto wait_once = [&] {
+        entered.fetch_add(1);
+        if (lwp_barrier_wait(&barrier) == LWP_BARRIER_SERIAL_THREAD) serial.fetch_add(1);
+        // Every return belongs to a full round, and every arrival of a full
+        // round counted itself in `entered` first.
+        long returns = returned.fetch_add(1) + 1;
+        if (returns > entered.load() / count * count) early.fetch_add(1);
+    };
+    std::thread helper([&] {
+        // Once all workers but one have left for good, the last is either
+        // leaving too or the first arrival of a round nobody else will join:
+        // this thread completes that round (the count is a documented field).
+        while (finished.load() < workers) {
+            if (finished.load() == workers - 1 &&
+                __atomic_load_n(&barrier.arrived, __ATOMIC_ACQUIRE) == 1)
+                wait_once();
+            else
+                pause_briefly();
+        }
+    });
+    run_mixed(workers - 2, 2, [&](int) {
+        while (serial.load() < rounds_wanted) wait_once();
+        finished.fetch_add(1);
+    });
+    helper.join();
+    EXPECT_EQ(0, early.load());
+    EXPECT_EQ(0, entered.load() % count);
+    EXPECT_EQ(entered.load() / count, serial.load());
+    EXPECT_GE(serial.load(), rounds_wanted);
+    EXPECT_EQ(0, lwp_barrier_destroy(&barrier));
+}
