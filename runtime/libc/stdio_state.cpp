@@ -9,11 +9,24 @@ using lwp::libc::glibc_error_flag;
 
 extern "C" {
 
-int ferror(FILE* file) noexcept { return (as_stream(file).glibc_flags & glibc_error_flag) != 0; }
+// Both take the stream's lock: a failing write sets the error flag under it,
+// and an unlocked read-modify-write here could lose that flag.
+int ferror(FILE* file) noexcept {
+    lwp::libc::stream& s = as_stream(file);
+    s.lock.lock();
+    int failed = (s.glibc_flags & glibc_error_flag) != 0;
+    s.lock.unlock();
+    return failed;
+}
 
 int feof(FILE*) noexcept { return 0; }
 
-void clearerr(FILE* file) noexcept { as_stream(file).glibc_flags &= ~glibc_error_flag; }
+void clearerr(FILE* file) noexcept {
+    lwp::libc::stream& s = as_stream(file);
+    s.lock.lock();
+    s.glibc_flags &= ~glibc_error_flag;
+    s.lock.unlock();
+}
 
 // Before its first output a stream has not filled in its descriptor yet.
 int fileno(FILE* file) noexcept { return file == stderr ? 2 : 1; }
