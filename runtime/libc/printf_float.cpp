@@ -49,7 +49,7 @@ struct decimal_digits {
     int count;
     int point;
 
-    char at(int index) const { return index >= 0 && index < count ? digits[index] : '0'; }
+    char at(long long index) const { return index >= 0 && index < count ? digits[index] : '0'; }
 };
 
 void expand(double value, decimal_digits& out) {
@@ -112,9 +112,11 @@ void expand(double value, decimal_digits& out) {
     out.point = length - decimal_places;
 }
 
-// Keeps the first `keep` digits, rounding half to even on the rest.
-void round_to(decimal_digits& number, int keep) {
-    if (keep >= number.count) return;
+// Keeps the first `keep` digits, rounding half to even on the rest. keep is
+// wide because it is derived from a precision, which may be INT_MAX.
+void round_to(decimal_digits& number, long long keep_wide) {
+    if (keep_wide >= number.count) return;
+    int keep = keep_wide < 0 ? -1 : static_cast<int>(keep_wide);
     bool round_up;
     if (keep < 0) {
         round_up = false;  // the value is below half a unit of the kept place
@@ -203,7 +205,11 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
     conversion_spec field = spec;
     bool alternate = spec.flags & flag_alternate;
     decimal_digits number;
-    int precision, exponent = 0;
+    // Digit counts and positions are long long: they grow from a precision
+    // that may be INT_MAX, and output longer than INT_MAX is EOVERFLOW, not
+    // an int overflow on the way there.
+    long long precision;
+    int exponent = 0;
     bool exponent_style = true, strip_zeros = false;
     // The first digit printed is digits[first]: for %e and %a the leading
     // digit, for %f the first integer digit (negative index: leading zeros).
@@ -227,7 +233,7 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
         if (conversion == 'g' || conversion == 'G') {
             // %g: P significant digits; exponent style when the decimal
             // exponent X (after rounding to P digits) is below -4 or at least P.
-            int significant = precision == 0 ? 1 : precision;
+            long long significant = precision == 0 ? 1 : precision;
             round_to(number, significant);
             int decimal_exponent = number.point - 1;
             exponent_style = decimal_exponent < -4 || decimal_exponent >= significant;
@@ -244,10 +250,10 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
         }
     }
 
-    int fraction_digits = precision;
+    long long fraction_digits = precision;
     if (strip_zeros) {
         // Trailing zeros of the fraction go, and then a bare point.
-        int last = first + integer_digits + fraction_digits - 1;
+        long long last = first + integer_digits + fraction_digits - 1;
         while (fraction_digits > 0 && number.at(last) == '0') --fraction_digits, --last;
     }
     bool has_point = fraction_digits > 0 || alternate;
@@ -282,15 +288,15 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
 
     // Digits come from the expansion while it lasts, then zeros; the runs of
     // zeros are emitted in bulk so a huge precision costs no buffer.
-    auto emit_digits = [&](int from, int count) {
+    auto emit_digits = [&](long long from, long long count) {
         while (count > 0) {
             if (from >= 0 && from < number.count) {
-                int run = number.count - from < count ? number.count - from : count;
+                long long run = number.count - from < count ? number.count - from : count;
                 sink.emit(number.digits + from, static_cast<std::size_t>(run));
                 from += run;
                 count -= run;
             } else {
-                int run = from < 0 && -from < count ? -from : count;
+                long long run = from < 0 && -from < count ? -from : count;
                 sink.repeat('0', static_cast<std::size_t>(run));
                 from += run;
                 count -= run;

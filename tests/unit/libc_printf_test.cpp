@@ -228,4 +228,39 @@ TEST(LibcPrintf, HugePrecisionIsPaddedWithoutABuffer) {
     EXPECT_EQ(std::string::npos, result.text.find_first_not_of('0', 2));
 }
 
+// A precision near INT_MAX: the engine's digit arithmetic must not overflow
+// int. %g without '#' strips its zeros, so it prints every digit of the
+// value's exact expansion and no more; the others (of 1e300, which has 301
+// integer digits) are longer than INT_MAX and must fail with EOVERFLOW. The
+// sink keeps only the first 4 KiB, and counts the rest without storing it.
+formatted counted_format(const char* format, ...) {
+    struct head_sink : lwp::libc::format_sink {
+        std::string head;
+    } sink;
+    sink.put = [](lwp::libc::format_sink& self, const char* bytes, std::size_t count) {
+        std::string& head = static_cast<head_sink&>(self).head;
+        if (head.size() < 4096) head.append(bytes, std::min(count, 4096 - head.size()));
+    };
+    va_list arguments;
+    va_start(arguments, format);
+    int result = lwp::libc::format(sink, format, arguments);
+    va_end(arguments);
+    return {sink.head, result};
+}
+
+TEST(LibcPrintf, PrecisionNearIntMaxNeitherOverflowsNorLosesDigits) {
+    // A double's exact decimal expansion is under 1000 significant digits,
+    // so the host's %.1000g prints all of them, as INT_MAX must. (Stripping
+    // INT_MAX zeros takes about a second; one value is enough.)
+    formatted expected = host_format("%.1000g", 0.0001);
+    formatted general = counted_format("%.2147483647g", 0.0001);
+    EXPECT_EQ(expected.result, general.result);
+    EXPECT_EQ(expected.text, general.text);
+    for (const char* format : {"%.2147483647f", "%.2147483647e", "%#.2147483647g", "%.2147483600f"}) {
+        errno = 0;
+        EXPECT_EQ(-1, counted_format(format, 1e300).result) << format;
+        EXPECT_EQ(EOVERFLOW, errno) << format;
+    }
+}
+
 }  // namespace
