@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include <atomic>
 #include <cerrno>
 
 #include "../sys/syscalls.hpp"
@@ -107,14 +108,18 @@ int pthread_setschedprio(pthread_t thread, int priority) noexcept {
 }
 
 namespace {
-int concurrency_level = 0;  // only remembered: lwp threads are all kernel threads
+// Only remembered: lwp threads are all kernel threads. Atomic because any
+// thread may set it while another reads it; nothing else is ordered by it.
+std::atomic<int> concurrency_level{0};
 }
 
-int pthread_getconcurrency(void) noexcept { return concurrency_level; }
+int pthread_getconcurrency(void) noexcept {
+    return concurrency_level.load(std::memory_order_relaxed);
+}
 
 int pthread_setconcurrency(int level) noexcept {
     if (level < 0) return EINVAL;
-    concurrency_level = level;
+    concurrency_level.store(level, std::memory_order_relaxed);
     return 0;
 }
 }
