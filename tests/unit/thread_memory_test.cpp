@@ -446,17 +446,22 @@ TEST(ThreadMemory, ACallerSuppliedStackIsUsedAndNeverUnmapped) {
     }
     // Detached on a caller-supplied stack: still never unmapped by lwp.
     ASSERT_EQ(0, lwp_attr_setdetachstate(&attr, LWP_CREATE_DETACHED));
-    std::atomic<int> done{0};
+    std::atomic<pid_t> detached_tid{0};
     lwp_t detached;
     ASSERT_EQ(0, lwp_create(&detached, &attr,
                             [](void* raw) -> void* {
-                                static_cast<std::atomic<int>*>(raw)->store(1);
+                                static_cast<std::atomic<pid_t>*>(raw)->store(gettid());
                                 return nullptr;
                             },
-                            &done));
+                            &detached_tid));
     while (lwp_join(detached, nullptr) != ESRCH) lwp_yield();
-    EXPECT_EQ(1, done.load());
+    pid_t tid = detached_tid.load();
+    EXPECT_NE(0, tid);
     EXPECT_TRUE(lwp_test::is_mapped(stack));
+    // ESRCH means the handle is released, not that the thread has left the
+    // stack: it still runs its last instructions there. Only once the kernel
+    // no longer knows the thread may its owner free the memory.
+    while (tgkill(getpid(), tid, 0) == 0) lwp_yield();
     lwp_attr_destroy(&attr);
     munmap(stack, size);
 }

@@ -43,6 +43,10 @@ int lwp_attr_setguardsize(lwp_attr_t* attr, size_t guard_size);
 int lwp_attr_getguardsize(const lwp_attr_t* attr, size_t* guard_size);
 int lwp_attr_setdetachstate(lwp_attr_t* attr, int detach_state);
 int lwp_attr_getdetachstate(const lwp_attr_t* attr, int* detach_state);
+/* A caller-supplied stack is never unmapped by lwp. A detached thread on one
+ * still runs a few instructions there after joins start to see ESRCH: free it
+ * only once the kernel no longer knows the thread (tgkill(pid, tid, 0) fails
+ * with ESRCH). */
 int lwp_attr_setstack(lwp_attr_t* attr, void* stack_address, size_t stack_size);
 int lwp_attr_getstack(const lwp_attr_t* attr, void** stack_address, size_t* stack_size);
 
