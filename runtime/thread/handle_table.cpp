@@ -51,7 +51,7 @@ lwp_t acquire_slot(thread_descriptor* descriptor, std::uint32_t state) {
             slot = slot_at(index);
         }
     }
-    slot->descriptor = descriptor;
+    slot->descriptor.store(descriptor, std::memory_order_relaxed);
     std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));
     // Release: the descriptor pointer is visible to whoever sees this word.
     slot->word.store(make_word(generation, state), std::memory_order_release);
@@ -73,7 +73,7 @@ void release_slot(lwp_t handle) {
     std::uint32_t index = static_cast<std::uint32_t>(handle) - 1;
     // The generation bump makes every copy of this handle stale. Generations
     // wrap after 2^32 reuses of one slot, which is accepted.
-    slot->descriptor = nullptr;
+    slot->descriptor.store(nullptr, std::memory_order_relaxed);
     slot->word.store(make_word(handle_generation(handle) + 1, lifecycle::running),
                      std::memory_order_release);
     internal_lock_guard guard(table_lock);

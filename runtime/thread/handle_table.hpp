@@ -27,7 +27,10 @@ inline constexpr std::uint32_t claimed = 4;   // a join (or late detach) owns th
 struct thread_slot {
     // generation in the high 32 bits, lifecycle bits in the low 32.
     std::atomic<std::uint64_t> word;
-    thread_descriptor* descriptor;
+    // Atomic only so that a join or detach racing the release of the same
+    // handle reads it without a data race; relaxed, because the word's
+    // release/acquire orders it.
+    std::atomic<thread_descriptor*> descriptor;
     std::uint32_t next_free;  // index + 1 of the next free slot, 0 = none
 };
 

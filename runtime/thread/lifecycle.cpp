@@ -55,12 +55,15 @@ void count_thread_out() {
     lwp_arch_unmap_and_exit(descriptor->mapping_base, descriptor->mapping_size);
 }
 
-// Reads a slot's word for a compare-and-swap by join or detach. Returns
-// false when the handle is stale (the generation moved on) or the slot never
-// held a thread.
-bool current_state(thread_slot* slot, lwp_t handle, std::uint64_t& observed) {
+// Reads a slot's word for a compare-and-swap by join or detach, and returns
+// the thread's descriptor; null when the handle is stale (the generation
+// moved on) or the slot never held a thread. A descriptor read here is the
+// thread's if the caller's compare-and-swap then succeeds on `observed`: a
+// release in between would have moved the generation on.
+thread_descriptor* current_state(thread_slot* slot, lwp_t handle, std::uint64_t& observed) {
     observed = slot->word.load(std::memory_order_acquire);
-    return generation_of(observed) == handle_generation(handle) && slot->descriptor != nullptr;
+    if (generation_of(observed) != handle_generation(handle)) return nullptr;
+    return slot->descriptor.load(std::memory_order_relaxed);
 }
 
 // The end of a join, or of a detach that found the thread already finished:
@@ -110,8 +113,10 @@ int lwp_join(lwp_t thread, void** result) {
     thread_slot* slot = find_slot(thread);
     if (slot == nullptr) return ESRCH;
     std::uint64_t word;
+    thread_descriptor* descriptor;
     for (;;) {
-        if (!current_state(slot, thread, word)) return ESRCH;
+        descriptor = current_state(slot, thread, word);
+        if (descriptor == nullptr) return ESRCH;
         std::uint32_t state = state_of(word);
         if (state & (lifecycle::detached | lifecycle::claimed)) return EINVAL;
         // Claim the join; a concurrent second join or detach now gets EINVAL.
@@ -119,7 +124,7 @@ int lwp_join(lwp_t thread, void** result) {
                                              std::memory_order_acquire))
             break;
     }
-    reap(thread, slot->descriptor, result);
+    reap(thread, descriptor, result);
     return 0;
 }
 
@@ -128,7 +133,8 @@ int lwp_detach(lwp_t thread) {
     if (slot == nullptr) return ESRCH;
     std::uint64_t word;
     for (;;) {
-        if (!current_state(slot, thread, word)) return ESRCH;
+        thread_descriptor* descriptor = current_state(slot, thread, word);
+        if (descriptor == nullptr) return ESRCH;
         std::uint32_t state = state_of(word);
         if (state & (lifecycle::detached | lifecycle::claimed)) return EINVAL;
         if (state & lifecycle::exited) {
@@ -137,7 +143,7 @@ int lwp_detach(lwp_t thread) {
             if (!slot->word.compare_exchange_weak(word, word | lifecycle::claimed,
                                                   std::memory_order_acquire))
                 continue;
-            reap(thread, slot->descriptor, nullptr);
+            reap(thread, descriptor, nullptr);
             return 0;
         }
         // Still running: from now on it releases itself at exit (finish_thread).

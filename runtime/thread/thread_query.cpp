@@ -16,7 +16,7 @@ thread_descriptor* live_descriptor(lwp_t thread, std::uint32_t& state) {
     if (slot == nullptr) return nullptr;
     std::uint64_t word = slot->word.load(std::memory_order_acquire);
     if (generation_of(word) != handle_generation(thread)) return nullptr;
-    thread_descriptor* descriptor = slot->descriptor;
+    thread_descriptor* descriptor = slot->descriptor.load(std::memory_order_relaxed);
     if (descriptor == nullptr) return nullptr;
     state = state_of(word);
     return descriptor;
