@@ -278,3 +278,71 @@ TEST(SyncCpp, LockOwnersReportMisuseAsTheStandardDoes) {
     EXPECT_EQ(EPERM,
               error_of([] { lwp::shared_lock<lwp::shared_mutex>(shared, lwp::defer_lock).unlock(); }));
 }
+
+// A clock of the program's own that runs at half the speed of steady_clock.
+// A deadline on it is measured on it (as std::condition_variable and
+// std::timed_mutex do): converting it once to a steady deadline would give up
+// at half the time.
+struct half_speed_clock {
+    using rep = std::chrono::nanoseconds::rep;
+    using period = std::chrono::nanoseconds::period;
+    using duration = std::chrono::nanoseconds;
+    using time_point = std::chrono::time_point<half_speed_clock>;
+    static constexpr bool is_steady = true;
+    static time_point now() noexcept {
+        return time_point(std::chrono::steady_clock::now().time_since_epoch() / 2);
+    }
+};
+
+TEST(SyncCpp, DeadlinesOnAUserClockAreMeasuredOnThatClock) {
+    lwp::mutex m;
+    lwp::condition_variable cv;
+    {
+        lwp::unique_lock<lwp::mutex> lock(m);
+        auto deadline = half_speed_clock::now() + 20ms;
+        // Without a predicate a wait may end early (a spurious wake-up), but
+        // it reports a time-out only once that clock has passed the deadline.
+        while (cv.wait_until(lock, deadline) == lwp::cv_status::no_timeout) {
+        }
+        EXPECT_GE(half_speed_clock::now(), deadline);
+        deadline = half_speed_clock::now() + 20ms;
+        EXPECT_FALSE(cv.wait_until(lock, deadline, [] { return false; }));
+        EXPECT_GE(half_speed_clock::now(), deadline);
+    }
+
+    lwp::timed_mutex timed;
+    lwp::recursive_timed_mutex recursive;
+    lwp::shared_mutex shared;
+    lwp::counting_semaphore<1> empty(0);
+    timed.lock();
+    recursive.lock();
+    shared.lock();
+    std::atomic<int> early{0};  // waits that gave up before their deadline
+    lwp::thread([&] {
+        auto deadline = half_speed_clock::now() + 20ms;
+        if (timed.try_lock_until(deadline) || half_speed_clock::now() < deadline) ++early;
+        deadline = half_speed_clock::now() + 20ms;
+        if (recursive.try_lock_until(deadline) || half_speed_clock::now() < deadline) ++early;
+        deadline = half_speed_clock::now() + 20ms;
+        if (shared.try_lock_until(deadline) || half_speed_clock::now() < deadline) ++early;
+        deadline = half_speed_clock::now() + 20ms;
+        if (shared.try_lock_shared_until(deadline) || half_speed_clock::now() < deadline) ++early;
+        deadline = half_speed_clock::now() + 20ms;
+        if (empty.try_acquire_until(deadline) || half_speed_clock::now() < deadline) ++early;
+        deadline = half_speed_clock::now() + 20ms;
+        lwp::unique_lock<lwp::timed_mutex> owner(timed, deadline);
+        if (owner.owns_lock() || half_speed_clock::now() < deadline) ++early;
+    }).join();
+    EXPECT_EQ(0, early.load());
+    timed.unlock();
+    recursive.unlock();
+    shared.unlock();
+
+    // A deadline already past on that clock still takes what is free.
+    EXPECT_TRUE(timed.try_lock_until(half_speed_clock::now() - 1s));
+    timed.unlock();
+    EXPECT_TRUE(shared.try_lock_shared_until(half_speed_clock::now() - 1s));
+    shared.unlock_shared();
+    empty.release();
+    EXPECT_TRUE(empty.try_acquire_until(half_speed_clock::now() - 1s));
+}

@@ -109,7 +109,14 @@ deadline after(std::chrono::duration<Rep, Period> relative) {
 
 // libstdc++'s steady_clock is CLOCK_MONOTONIC and system_clock is
 // CLOCK_REALTIME, both counted from the clock's own epoch, so their time
-// points translate directly. Other clocks go through "now + remaining".
+// points translate directly: the kernel measures the deadline on that clock.
+template <class Clock>
+inline constexpr bool kernel_clock = std::is_same_v<Clock, std::chrono::steady_clock> ||
+                                     std::is_same_v<Clock, std::chrono::system_clock>;
+
+// Other clocks go through "now + remaining", measured on CLOCK_MONOTONIC, so
+// such a deadline only approximates one on Clock: whoever uses it must ask
+// Clock again when it expires (see keep_trying_until).
 template <class Clock, class Duration>
 deadline until(const std::chrono::time_point<Clock, Duration>& when) {
     if constexpr (std::is_same_v<Clock, std::chrono::steady_clock>)
@@ -118,6 +125,21 @@ deadline until(const std::chrono::time_point<Clock, Duration>& when) {
         return {CLOCK_REALTIME, to_timespec(when.time_since_epoch())};
     else
         return after(when - Clock::now());
+}
+
+// attempt(deadline) makes one timed try and returns 0 or an errno code. The
+// standard measures an absolute timeout on the time point's own clock
+// ([thread.req.timing]), as libstdc++ does: a user clock may run slower than
+// CLOCK_MONOTONIC, or jump, so its ETIMEDOUT counts only once Clock::now()
+// has reached the deadline; until then the try is made again with the time
+// that remains.
+template <class Clock, class Duration, class Attempt>
+int keep_trying_until(const std::chrono::time_point<Clock, Duration>& when, Attempt attempt) {
+    int error = attempt(until(when));
+    if constexpr (!kernel_clock<Clock>) {
+        while (error == ETIMEDOUT && Clock::now() < when) error = attempt(until(when));
+    }
+    return error;
 }
 
 }  // namespace detail
@@ -189,17 +211,20 @@ class timed_locking {
 public:
     template <class Rep, class Period>
     bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
-        return lock_by(after(relative));
+        return acquired(lock_by(after(relative)));
     }
     template <class Clock, class Duration>
     bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
-        return lock_by(until(when));
+        return acquired(
+            keep_trying_until(when, [this](const deadline& limit) { return lock_by(limit); }));
     }
 
 private:
-    bool lock_by(const deadline& limit) {
-        int error = lwp_mutex_clocklock(static_cast<Self*>(this)->native_handle(), limit.clock,
-                                        &limit.when);
+    int lock_by(const deadline& limit) {
+        return lwp_mutex_clocklock(static_cast<Self*>(this)->native_handle(), limit.clock,
+                                   &limit.when);
+    }
+    static bool acquired(int error) {
         if (error == ETIMEDOUT) return false;
         check(error, "lwp::timed_mutex::try_lock");
         return true;
@@ -240,29 +265,31 @@ public:
 
     template <class Rep, class Period>
     bool try_lock_for(const std::chrono::duration<Rep, Period>& relative) {
-        return write_by(detail::after(relative));
+        return write_by(detail::after(relative)) == 0;
     }
     template <class Clock, class Duration>
     bool try_lock_until(const std::chrono::time_point<Clock, Duration>& when) {
-        return write_by(detail::until(when));
+        return detail::keep_trying_until(
+                   when, [this](const detail::deadline& limit) { return write_by(limit); }) == 0;
     }
     template <class Rep, class Period>
     bool try_lock_shared_for(const std::chrono::duration<Rep, Period>& relative) {
-        return read_by(detail::after(relative));
+        return read_by(detail::after(relative)) == 0;
     }
     template <class Clock, class Duration>
     bool try_lock_shared_until(const std::chrono::time_point<Clock, Duration>& when) {
-        return read_by(detail::until(when));
+        return detail::keep_trying_until(
+                   when, [this](const detail::deadline& limit) { return read_by(limit); }) == 0;
     }
 
     native_handle_type native_handle() noexcept { return &rwlock_; }
 
 private:
-    bool write_by(const detail::deadline& limit) {
-        return lwp_rwlock_clockwrlock(&rwlock_, limit.clock, &limit.when) == 0;
+    int write_by(const detail::deadline& limit) {
+        return lwp_rwlock_clockwrlock(&rwlock_, limit.clock, &limit.when);
     }
-    bool read_by(const detail::deadline& limit) {
-        return lwp_rwlock_clockrdlock(&rwlock_, limit.clock, &limit.when) == 0;
+    int read_by(const detail::deadline& limit) {
+        return lwp_rwlock_clockrdlock(&rwlock_, limit.clock, &limit.when);
     }
 
     lwp_rwlock_t rwlock_ = LWP_RWLOCK_INITIALIZER;
@@ -475,17 +502,24 @@ public:
         while (!ready()) wait(lock);
     }
 
+    // A time-out on a clock other than steady_clock and system_clock is
+    // judged by that clock (see detail::keep_trying_until): if it has not
+    // reached the deadline yet, the wait ended early, like a spurious wake-up.
     template <class Lock, class Clock, class Duration>
     cv_status wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& when) {
-        return wait_by(lock, detail::until(when));
+        cv_status status = wait_by(lock, detail::until(when));
+        if constexpr (!detail::kernel_clock<Clock>) {
+            if (status == cv_status::timeout && Clock::now() < when) return cv_status::no_timeout;
+        }
+        return status;
     }
 
+    // As the standard specifies it: each wait converts the deadline afresh.
     template <class Lock, class Clock, class Duration, class Predicate>
     bool wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& when,
                     Predicate ready) {
-        detail::deadline limit = detail::until(when);
         while (!ready()) {
-            if (wait_by(lock, limit) == cv_status::timeout) return ready();
+            if (wait_until(lock, when) == cv_status::timeout) return ready();
         }
         return true;
     }
@@ -578,19 +612,20 @@ public:
 
     template <class Rep, class Period>
     bool try_acquire_for(const std::chrono::duration<Rep, Period>& relative) {
-        return acquire_by(detail::after(relative));
+        return acquire_by(detail::after(relative)) == 0;
     }
     template <class Clock, class Duration>
     bool try_acquire_until(const std::chrono::time_point<Clock, Duration>& when) {
-        return acquire_by(detail::until(when));
+        return detail::keep_trying_until(
+                   when, [this](const detail::deadline& limit) { return acquire_by(limit); }) == 0;
     }
 
 private:
-    bool acquire_by(const detail::deadline& limit) {
+    int acquire_by(const detail::deadline& limit) {
         int error;
         while ((error = lwp_sem_clockwait(&semaphore_, limit.clock, &limit.when)) == EINTR) {
         }
-        return error == 0;
+        return error;
     }
 
     lwp_sem_t semaphore_;
