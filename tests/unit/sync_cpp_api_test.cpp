@@ -346,3 +346,45 @@ TEST(SyncCpp, DeadlinesOnAUserClockAreMeasuredOnThatClock) {
     empty.release();
     EXPECT_TRUE(empty.try_acquire_until(half_speed_clock::now() - 1s));
 }
+
+// A relative timeout of centuries is still "wait until it happens": it must
+// not overflow on its way to a deadline in nanoseconds (int64 nanoseconds
+// end after 292 years) and give up at once.
+TEST(SyncCpp, RelativeTimeoutsOfCenturiesWaitForTheEvent) {
+    using years = std::chrono::duration<long long, std::ratio<31556952>>;
+    const years centuries(1000);
+    lwp::timed_mutex timed;
+    lwp::shared_mutex shared;
+    lwp::counting_semaphore<1> empty(0);
+    lwp::mutex m;
+    lwp::condition_variable cv;
+    bool ready = false;
+    timed.lock();
+    shared.lock();
+    std::atomic<int> got{0};
+    lwp::thread waiter([&] {
+        if (timed.try_lock_for(centuries)) {
+            got.fetch_add(1);
+            timed.unlock();
+        }
+        if (shared.try_lock_shared_for(centuries)) {
+            got.fetch_add(1);
+            shared.unlock_shared();
+        }
+        if (empty.try_acquire_for(centuries)) got.fetch_add(1);
+        lwp::unique_lock<lwp::mutex> lock(m);
+        if (cv.wait_for(lock, centuries, [&] { return ready; })) got.fetch_add(1);
+    });
+    std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(0, got.load());  // still waiting for the mutex
+    timed.unlock();
+    shared.unlock();
+    empty.release();
+    {
+        lwp::unique_lock<lwp::mutex> lock(m);
+        ready = true;
+    }
+    cv.notify_all();
+    waiter.join();
+    EXPECT_EQ(4, got.load());
+}

@@ -102,9 +102,16 @@ deadline after(std::chrono::duration<Rep, Period> relative) {
     if (relative >= duration<long double>(far_future))
         return {CLOCK_MONOTONIC, timespec{now.tv_sec + far_future.count(), now.tv_nsec}};
     if (relative < relative.zero()) relative = relative.zero();
-    return {CLOCK_MONOTONIC,
-            to_timespec(seconds(now.tv_sec) + nanoseconds(now.tv_nsec) +
-                        ceil<nanoseconds>(relative))};
+    // Whole seconds and the rest apart: int64 nanoseconds end after 292
+    // years, well short of far_future, so the sum must not be taken in them.
+    auto whole = floor<seconds>(relative);
+    auto rest = ceil<nanoseconds>(relative - whole);  // [0, 1 s]
+    timespec when{};
+    when.tv_sec = static_cast<time_t>(now.tv_sec + whole.count());
+    long nanos = now.tv_nsec + static_cast<long>(rest.count());
+    when.tv_sec += nanos / 1'000'000'000L;
+    when.tv_nsec = nanos % 1'000'000'000L;
+    return {CLOCK_MONOTONIC, when};
 }
 
 // libstdc++'s steady_clock is CLOCK_MONOTONIC and system_clock is
