@@ -12,6 +12,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "process_probe.hpp"
@@ -112,6 +113,69 @@ TEST(ThreadCppApiDeathTest, DestroyingAJoinableThreadTerminates) {
             // leaves scope joinable
         },
         "");
+}
+
+TEST(ThreadCppApiDeathTest, MoveAssigningOntoAJoinableThreadTerminates) {
+    EXPECT_DEATH(
+        {
+            lwp::thread target([] {});
+            lwp::thread source([] {});
+            target = std::move(source);  // std::thread: std::terminate
+        },
+        "");
+    EXPECT_DEATH(
+        {
+            lwp::thread target([] {});
+            lwp::thread& alias = target;
+            target = std::move(alias);  // a self-move of a joinable thread too
+        },
+        "");
+}
+
+TEST(ThreadCppApi, SelfMoveOfAnEmptyThreadLeavesItEmpty) {
+    lwp::thread empty;
+    lwp::thread& alias = empty;
+    empty = std::move(alias);
+    EXPECT_FALSE(empty.joinable());
+}
+
+struct counter_object {
+    int value = 0;
+    void add(int amount) { value += amount; }
+};
+
+TEST(ThreadCppApi, ReferenceWrappersAndMemberPointersAreInvokedAsStdInvokeDoes) {
+    int target = 0;
+    lwp::thread by_reference([](int& out, int v) { out = v; }, std::ref(target), 9);
+    by_reference.join();
+    EXPECT_EQ(9, target);
+
+    counter_object object;
+    lwp::thread by_pointer(&counter_object::add, &object, 3);
+    by_pointer.join();
+    lwp::thread by_wrapper(&counter_object::add, std::ref(object), 4);
+    by_wrapper.join();
+    EXPECT_EQ(7, object.value);
+}
+
+TEST(ThreadCppApi, TheMainThreadHasARealId) {
+    // thread::id{} means "not a thread": no running thread may have it.
+    EXPECT_NE(lwp::thread::id{}, lwp::this_thread::get_id());
+    lwp::thread::id foreign;
+    std::thread([&foreign] { foreign = lwp::this_thread::get_id(); }).join();
+    EXPECT_NE(lwp::thread::id{}, foreign);
+    EXPECT_NE(lwp::this_thread::get_id(), foreign);
+}
+
+TEST(ThreadCppApi, IdsHashLikeStdThreadIds) {
+    // std::hash<std::thread::id> exists, so ids can key unordered containers.
+    std::unordered_set<lwp::thread::id> seen;
+    seen.insert(lwp::this_thread::get_id());
+    seen.insert(lwp::thread::id{});
+    seen.insert(lwp::this_thread::get_id());
+    EXPECT_EQ(2u, seen.size());
+    EXPECT_EQ(std::hash<lwp::thread::id>{}(lwp::this_thread::get_id()),
+              std::hash<lwp::thread::id>{}(lwp::thread::id(lwp_self())));
 }
 
 TEST(ThreadCppApi, CreateWithAttributesReturnsAnErrorCodeInsteadOfThrowing) {

@@ -181,3 +181,11 @@ void yield() noexcept;
 }  // namespace this_thread
 
 }  // namespace lwp
+
+// As std::hash<std::thread::id>: ids can key unordered containers.
+template <>
+struct std::hash<lwp::thread::id> {
+    std::size_t operator()(lwp::thread::id id) const noexcept {
+        return std::hash<lwp_t>{}(id.value());
+    }
+};
