@@ -41,6 +41,15 @@ if(NOT last_output STREQUAL "hello from two objects\n")
   message(FATAL_ERROR "greeting2 printed: '${last_output}'")
 endif()
 
+# -x names the language of the inputs that follow it, up to the next -x:
+# the wrapper must not let it cover the lwp archive it appends (the driver
+# would compile the archive as C source).
+run(${LWP_CC} -O2 -x c ${SOURCES}/greeting_main.c ${SOURCES}/greeting_text.c -o ${SCRATCH}/greeting3)
+run(${SCRATCH}/greeting3)
+if(NOT last_output STREQUAL "hello from two objects\n")
+  message(FATAL_ERROR "greeting3 printed: '${last_output}'")
+endif()
+
 # C++: compile only, then link.
 run(${LWP_CXX} -O2 -std=c++20 -Wall -c ${SOURCES}/cxx_features.cpp -o ${SCRATCH}/cxx_features.o)
 run(${LWP_CXX} ${SCRATCH}/cxx_features.o -o ${SCRATCH}/cxx_features)
@@ -49,3 +58,11 @@ if(NOT last_output STREQUAL "c++ features: sorted, virtual, optional 43, thread 
   message(FATAL_ERROR "cxx_features printed: '${last_output}'")
 endif()
 check_static(${SCRATCH}/cxx_features)
+
+# C++ in one step, with the language named (-x c++) as for a source whose
+# name does not say it.
+run(${LWP_CXX} -O2 -std=c++20 -x c++ ${SOURCES}/cxx_features.cpp -o ${SCRATCH}/cxx_features2)
+run(${SCRATCH}/cxx_features2)
+if(NOT last_output STREQUAL "c++ features: sorted, virtual, optional 43, thread sum 15\n")
+  message(FATAL_ERROR "cxx_features2 printed: '${last_output}'")
+endif()
