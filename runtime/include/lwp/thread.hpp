@@ -4,7 +4,10 @@
 // mapping (no heap allocation); the thread invokes them, destroys them and
 // ends. Works in hosted programs (with exceptions: construction failure throws
 // std::system_error) and freestanding ones (-fno-exceptions: construction
-// failure terminates; use lwp::thread::create for an error code).
+// failure terminates; use lwp::thread::create for an error code). In a hosted
+// program nothing may throw on an lwp thread itself, not even an exception it
+// catches: throwing needs libstdc++'s per-thread state, which only threads
+// glibc made have (README, "The hosted-mode contract").
 #pragma once
 
 #include <cerrno>
