@@ -26,6 +26,7 @@
 #include <climits>
 
 #include "../sys/futex.hpp"
+#include "../sys/word_lock.hpp"
 
 #include "lwp/sync.h"
 
@@ -35,28 +36,6 @@ namespace {
 constexpr unsigned int destroyer_waiting = 1u << 31;
 
 std::atomic_ref<unsigned int> ref(unsigned int& field) { return std::atomic_ref<unsigned int>(field); }
-
-constexpr unsigned int lock_free = 0, lock_held = 1, lock_contended = 2;
-
-// The three-state futex lock (as the mutex's word): no syscall unless two
-// arrivals overlap. Acquire/release: what one arrival wrote under the lock,
-// the next one reads.
-void lock_arrivals(lwp_barrier_t* barrier) {
-    std::atomic_ref<unsigned int> word = ref(barrier->arrival_lock);
-    unsigned int expected = lock_free;
-    if (word.compare_exchange_strong(expected, lock_held, std::memory_order_acquire,
-                                     std::memory_order_relaxed))
-        return;
-    // A thread that has slept takes it as "contended": others may still sleep.
-    // Private futex: the barrier never crosses processes. EINTR: look again.
-    while (word.exchange(lock_contended, std::memory_order_acquire) != lock_free)
-        sys::futex_wait(&barrier->arrival_lock, static_cast<int>(lock_contended), true);
-}
-
-void unlock_arrivals(lwp_barrier_t* barrier) {
-    if (ref(barrier->arrival_lock).exchange(lock_free, std::memory_order_release) == lock_contended)
-        sys::futex_wake(&barrier->arrival_lock, 1, /*process_private=*/true);
-}
 
 // A caller of a completed round leaving: its last access. Release: a
 // destroyer that sees the count drop also sees we are done with the object.
@@ -118,7 +97,9 @@ int lwp_barrier_destroy(lwp_barrier_t* barrier) {
 
 int lwp_barrier_wait(lwp_barrier_t* barrier) {
     if (barrier == nullptr) return EINVAL;
-    lock_arrivals(barrier);
+    // No syscall unless two arrivals overlap; what one arrival wrote under the
+    // lock, the next one reads.
+    sys::lock_word(barrier->arrival_lock);
     unsigned int arrived = barrier->arrived + 1;
     if (arrived == barrier->count) {
         // The round is full: reopen the barrier for the next one, count every
@@ -130,7 +111,7 @@ int lwp_barrier_wait(lwp_barrier_t* barrier) {
         // Release: every arrival's writes, passed along through the lock,
         // reach the waiters that see the bump.
         ref(barrier->generation).fetch_add(1, std::memory_order_release);
-        unlock_arrivals(barrier);
+        sys::unlock_word(barrier->arrival_lock);
         sys::futex_wake(&barrier->generation, INT_MAX, /*process_private=*/true);
         leave(barrier);
         return LWP_BARRIER_SERIAL_THREAD;
@@ -140,7 +121,7 @@ int lwp_barrier_wait(lwp_barrier_t* barrier) {
     // Read under the lock: the generation of the round we joined, which
     // changes only when that round fills.
     unsigned int generation = ref(barrier->generation).load(std::memory_order_relaxed);
-    unlock_arrivals(barrier);
+    sys::unlock_word(barrier->arrival_lock);
     // Private futex; EINTR or a stale value just sends us round the loop.
     while (ref(barrier->generation).load(std::memory_order_acquire) == generation)
         sys::futex_wait(&barrier->generation, static_cast<int>(generation), true);

@@ -1,36 +1,19 @@
 // The small lock guarding lwp's own shared tables (handle slots, stack cache).
 // Kept separate from the public mutex so the thread layer depends on nothing
-// above it. Three states (free, locked, locked with sleepers) so that an
-// uncontended unlock needs no futex_wake.
+// above it: a word lock (../sys/word_lock.hpp) guarding the table.
 #pragma once
 
-#include <atomic>
-
-#include "../sys/futex.hpp"
+#include "../sys/word_lock.hpp"
 
 namespace lwp::runtime {
 
 class internal_lock {
 public:
-    void lock() {
-        int expected = free;
-        // Acquire: the holder's writes to the guarded table become visible.
-        if (state_.compare_exchange_strong(expected, locked, std::memory_order_acquire)) return;
-        // Contended: mark "sleepers" and sleep until handed a free lock. The
-        // exchange to `contended` keeps the mark even when we then win.
-        while (state_.exchange(contended, std::memory_order_acquire) != free)
-            sys::futex_wait(&state_, contended, /*process_private=*/true);
-    }
-
-    void unlock() {
-        // Release: our table writes happen-before the next holder's reads.
-        if (state_.exchange(free, std::memory_order_release) == contended)
-            sys::futex_wake(&state_, 1, /*process_private=*/true);
-    }
+    void lock() { sys::lock_word(state_); }
+    void unlock() { sys::unlock_word(state_); }
 
 private:
-    static constexpr int free = 0, locked = 1, contended = 2;
-    std::atomic<int> state_{free};
+    int state_ = sys::word_free;  // accessed only through atomic_ref
 };
 
 class internal_lock_guard {

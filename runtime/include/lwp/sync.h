@@ -225,7 +225,7 @@ typedef struct lwp_barrier {
     unsigned int arrived;    /* arrivals in the current round */
     unsigned int generation; /* futex word: bumped when a round completes */
     unsigned int leaving;    /* released callers yet to return (lwp_barrier_destroy waits) */
-    unsigned int arrival_lock; /* futex word: 0 free, 1 held, 2 held and maybe sleepers */
+    int arrival_lock;        /* futex word: 0 free, 1 held, 2 held and maybe sleepers */
     unsigned int reserved[3];
 } lwp_barrier_t;
 LWP_STATIC_ASSERT(sizeof(lwp_barrier_t) <= 32, "lwp_barrier_t must fit glibc's pthread_barrier_t");
