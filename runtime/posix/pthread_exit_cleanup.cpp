@@ -11,21 +11,14 @@
 // the frame is unwound, are chosen only when exceptions are on, and such a
 // program cannot link here (no unwinder, no personality routine).
 //
-// pthread_once routines in progress are kept on a second per-thread list;
-// pthread_exit releases each one's control at the point its frame takes among
-// the handlers, as the cleanup handler glibc's and musl's pthread_once push
-// would.
-//
 // Cancellation is not implemented: pthread_cancel returns ENOSYS, so no
 // cancellation request can ever be pending. The cancel state and type are
 // still kept per thread, so code that saves and restores them works.
 #include <pthread.h>
 
 #include <cerrno>
-#include <cstdint>
 
 #include "lwp/lwp.h"
-#include "running_once.hpp"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* buffer, int value);
 
@@ -33,7 +26,6 @@ namespace {
 
 struct cleanup_state {
     __pthread_unwind_buf_t* innermost;  // registered buffers, innermost first
-    lwp::posix::running_once* running;  // pthread_once routines, innermost first
     void* exit_value;
     int cancel_state;
     int cancel_type;
@@ -48,26 +40,9 @@ __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     return reinterpret_cast<__pthread_unwind_buf_t*&>(buffer->__pad[0]);
 }
 
-// Whether `frame` lies deeper in the stack than `buffer` (null: the end of
-// the handlers). Both live on this thread's stack, which grows down, so the
-// lower address was entered later; releasing in that order is what an
-// unwinding would do, so a handler pushed around a pthread_once call finds the
-// control free, and one pushed inside the routine runs while it is still held.
-bool deeper(const lwp::posix::running_once* frame, const __pthread_unwind_buf_t* buffer) {
-    return buffer == nullptr || reinterpret_cast<std::uintptr_t>(frame) <
-                                    reinterpret_cast<std::uintptr_t>(buffer);
-}
-
 [[noreturn]] void run_next_handler_or_exit() {
     cleanup_state& state = this_thread_cleanup;
     __pthread_unwind_buf_t* next = state.innermost;
-    // A pthread_once routine being left this way never completes: the
-    // control goes back to "not run", and the next caller runs it.
-    while (state.running && deeper(state.running, next)) {
-        lwp::posix::running_once* frame = state.running;
-        state.running = frame->outer;
-        lwp_once_abandon(frame->once);
-    }
     if (next == nullptr) lwp_exit(state.exit_value);
     state.innermost = previous_of(next);
     // Back into the pthread_cleanup_push expansion with a non-zero result:
@@ -76,17 +51,6 @@ bool deeper(const lwp::posix::running_once* frame, const __pthread_unwind_buf_t*
 }
 
 }  // namespace
-
-namespace lwp::posix {
-
-void enter_running_once(running_once& frame) {
-    frame.outer = this_thread_cleanup.running;
-    this_thread_cleanup.running = &frame;
-}
-
-void leave_running_once(running_once& frame) { this_thread_cleanup.running = frame.outer; }
-
-}  // namespace lwp::posix
 
 extern "C" {
 

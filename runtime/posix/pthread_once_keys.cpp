@@ -4,20 +4,27 @@
 #include <cerrno>
 
 #include "lwp/lwp.h"
-#include "running_once.hpp"
+
+namespace {
+void abandon_once(void* control) { lwp_once_abandon(static_cast<lwp_once_t*>(control)); }
+}  // namespace
 
 extern "C" {
 
-// lwp_once's steps, with the routine's run recorded, so that a pthread_exit
-// inside it gives the control back (running_once.hpp).
+// lwp_once's steps around the routine, with a cleanup handler pushed for its
+// run: a pthread_exit inside the routine gives the control back (as if
+// pthread_once had never been called), so the next caller runs the routine
+// instead of waiting for ever. Being an ordinary handler, it runs in stack
+// order with the others (pthread_exit_cleanup.cpp): after those the routine
+// pushed, before those pushed around this call. (lwp builds C++ without
+// exceptions, so these are glibc's setjmp-based macros.)
 int pthread_once(pthread_once_t* once, void (*routine)(void)) {
     if (once == nullptr || routine == nullptr) return EINVAL;
     lwp_once_t* control = reinterpret_cast<lwp_once_t*>(once);
     if (!lwp_once_begin(control)) return 0;
-    lwp::posix::running_once frame{control, nullptr};
-    lwp::posix::enter_running_once(frame);
+    pthread_cleanup_push(abandon_once, control);
     routine();
-    lwp::posix::leave_running_once(frame);
+    pthread_cleanup_pop(0);
     lwp_once_commit(control);
     return 0;
 }
