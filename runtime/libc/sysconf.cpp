@@ -1,10 +1,45 @@
-// sysconf for the names threaded programs ask about: page size and processor
-// counts. Other names fail with EINVAL (documented), never a made-up value.
+// sysconf for the names threaded programs ask about: page size, processor
+// counts, thread limits, signal stack sizes. Other names fail with EINVAL
+// (documented), never a made-up value.
 #include <errno.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
+#include "../start/auxiliary_vector.hpp"
 #include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
+
+namespace {
+
+// The smallest alternate signal stack the kernel accepts on any CPU: a fixed
+// floor in its sigaltstack, and the constant MINSIGSTKSZ of the x86_64 ABI.
+constexpr long kernel_signal_stack_floor = 2048;
+
+// What delivering one signal takes: the frame the kernel pushes, whose size
+// follows the CPU's register state (over 11 KiB with AMX). The kernel
+// publishes it as AT_MINSIGSTKSZ; one that predates it (x86 before Linux 5.14)
+// checks nothing but the floor, so the floor is the answer there. Never below
+// the floor, or a stack of this size would fail sigaltstack with ENOMEM.
+long minimum_signal_stack_size() {
+    unsigned long frame_size = 0;
+    lwp::start::find_auxiliary_value(lwp::start::auxiliary_vector, AT_MINSIGSTKSZ, frame_size);
+    long size = static_cast<long>(frame_size);
+    return size > kernel_signal_stack_floor ? size : kernel_signal_stack_floor;
+}
+
+// What a handler should be given: the minimum holds only the kernel's frame,
+// and the handler's own calls need room on top, as does a second frame when
+// another signal arrives while it runs. At least 4 frames' worth, since the
+// frame is what grows with the CPU (the handler's own code rarely does); and
+// at least the historical constant 8192, which programs have long sized their
+// stacks with and which holds the largest frame of kernels without
+// AT_MINSIGSTKSZ (AVX-512's, about 3.5 KiB) with room to spare.
+long signal_stack_size() {
+    long four_frames = 4 * minimum_signal_stack_size();
+    return four_frames > 8192 ? four_frames : 8192;
+}
+
+}  // namespace
 
 extern "C" long sysconf(int name) noexcept {
     switch (name) {
@@ -27,6 +62,10 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_THREAD_THREADS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
     case _SC_THREADS:
     case _SC_THREAD_SAFE_FUNCTIONS: return 200809L;
+    // With _GNU_SOURCE, glibc's <signal.h> makes SIGSTKSZ and MINSIGSTKSZ
+    // both sysconf(_SC_SIGSTKSZ).
+    case _SC_MINSIGSTKSZ: return minimum_signal_stack_size();
+    case _SC_SIGSTKSZ: return signal_stack_size();
     case _SC_OPEN_MAX: {
         rlimit limit;
         if (lwp::sys::failed(lwp::sys::prlimit(RLIMIT_NOFILE, nullptr, &limit))) return -1;

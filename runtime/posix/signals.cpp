@@ -1,6 +1,6 @@
 // Signals for freestanding programs: the sigset_t operations, sigaction and
-// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm. Errors
-// are -1 with errno set, as the C library reports them.
+// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm,
+// sigaltstack. Errors are -1 with errno set, as the C library reports them.
 //
 // glibc's sigset_t is 1024 bits; Linux signals number 1..64 and the kernel
 // reads the first 64 bits, so the set operations keep the rest zero.
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 
 #include "../sys/syscalls.hpp"
@@ -139,6 +140,20 @@ int sigwait(const sigset_t* set, int* signal) {
         *signal = static_cast<int>(raw);
         return 0;
     }
+}
+
+// The calling thread's alternate signal stack, for handlers installed with
+// SA_ONSTACK (the one way to handle a SIGSEGV from a stack overflow: the
+// overflowed stack has no room left for the handler's frame). The kernel's
+// checks are the whole contract: ENOMEM below its minimum size, EINVAL for
+// unknown flags, EPERM while running on the alternate stack. A thread lwp
+// creates starts without one: clone with CLONE_VM clears it in the child.
+static_assert(sizeof(stack_t) == 24 && offsetof(stack_t, ss_flags) == 8 &&
+                  offsetof(stack_t, ss_size) == 16,
+              "glibc's stack_t must be the kernel's, since it is passed through unchanged");
+int sigaltstack(const stack_t* stack, stack_t* old_stack) noexcept {
+    return result_of(lwp::arch::syscall2(__NR_sigaltstack, reinterpret_cast<long>(stack),
+                                         reinterpret_cast<long>(old_stack)));
 }
 
 unsigned int alarm(unsigned int seconds) noexcept {

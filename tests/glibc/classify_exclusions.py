@@ -30,7 +30,7 @@ RULES = [
      "uses glibc internals (private headers or symbols)"),
     (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
-    (r"sigaltstack|timer_create|SIGEV_THREAD|xalloc_sigstack", "POSIX timers or alternate signal stacks: not provided"),
+    (r"timer_create|SIGEV_THREAD", "POSIX timers: not provided"),
     (r"PTHREAD_EXPLICIT_SCHED|SCHED_FIFO|SCHED_RR|sched_setscheduler|setschedparam|setschedprio",
      "real-time scheduling: ENOTSUP"),
     (r"pthread_attr_setaffinity_np|pthread_setattr_default_np|pthread_getattr_default_np",
