@@ -1,5 +1,5 @@
-// lwp_cond_*: a sequence-counter condition variable that requeues broadcast
-// waiters onto the mutex.
+// lwp_cond_*: a sequence-counter condition variable whose broadcast wakes one
+// waiter and requeues the others onto the mutex.
 //
 // The futex word `sequence`:
 //   bit 0     "a waiter may be asleep": set by every waiter, cleared only by
@@ -37,10 +37,12 @@
 // -EAGAIN or -EFAULT rather than sleep on a changed or unmapped word), and
 // signal/broadcast touch it only through atomic steps (a signal whose wake
 // found nobody makes one more, after it: like any object, the condition
-// variable must outlive the signal and broadcast calls made on it). The
-// mutex of the last waiter is touched only by a broadcast that moved
-// sleepers onto it, so a mutex whose waiters have all left may go first.
-// A watching waiter does read it after a signal may have released it,
+// variable must outlive the signal and broadcast calls made on it). Neither
+// signal nor broadcast ever reads or writes the mutex: broadcast hands its
+// address to the kernel as the requeue target, a key the kernel never
+// dereferences, so a mutex whose waiters have all left may be destroyed at
+// any time, even while a broadcast that was about to requeue onto it runs.
+// A watching waiter does read the word after a signal may have released it,
 // so it counts itself in `watchers` from before it releases the mutex until
 // its last read, and destroy waits for that count to reach 0. So the object
 // can be destroyed and freed once no thread is blocked on it.
@@ -116,6 +118,8 @@ bool handoff_spin_can_pay() {
 // published. Returns the futex result: 0 (woken: signalled, or woken from the
 // mutex's queue after a requeue), -EAGAIN (a signal or broadcast changed the
 // word before we slept), -ETIMEDOUT, or -EFAULT (see "Destruction" above).
+// `queued` is set if the kernel may have queued us at any point, and so a
+// broadcast may have moved us onto the mutex word (see relock in wait).
 //
 // A signal handler that runs while we sleep makes FUTEX_WAIT return -EINTR
 // (for handlers without SA_RESTART, and for every timed wait). POSIX would
@@ -131,13 +135,18 @@ bool handoff_spin_can_pay() {
 // recomputation. The only misreading is the counter wrapping round to exactly
 // `seen` (2^31 wake-ups) while a handler runs.
 long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t clock,
-                             const timespec* deadline) {
+                             const timespec* deadline, bool& queued) {
     for (;;) {
         long result =
             deadline ? sys::futex_wait_until(&cond->sequence, static_cast<int>(seen),
                                              /*process_private=*/true, clock, deadline)
                      : sys::futex_wait(&cond->sequence, static_cast<int>(seen),
                                        /*process_private=*/true);
+        // Only -EAGAIN and -EFAULT prove the kernel never queued us: it
+        // compared the word (or failed to read it) before queueing. Any other
+        // result, -EINTR included, came after we slept, and a requeue may
+        // have moved us meanwhile, even if the retry below then fails.
+        if (result != -EAGAIN && result != -EFAULT) queued = true;
         if (result != -EINTR) return result;
     }
 }
@@ -161,9 +170,6 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // Broadcast requeues sleepers onto this mutex's word. Published by the
     // release of the fetch_or below.
     mutex_of(cond).store(mutex, std::memory_order_relaxed);
-    // Read before joining the condition variable (seq_cst, with the fetch_or
-    // and with broadcast's steps): see reacquire below.
-    unsigned int requeues_before = mutex_requeues(mutex).load(std::memory_order_seq_cst);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
     // One-shot: only the wait right after a signal that found a waiter spins.
@@ -192,21 +198,18 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         // the count drop. Not one access to the object after this.
         watchers_of(cond).fetch_sub(1, std::memory_order_release);
     }
-    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline);
+    bool queued = false;
+    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline, queued);
 
-    // Relock. If a broadcast may have requeued waiters onto the mutex (its
-    // count moved), we may be one it moved, and the chain of wakes through
-    // the mutex needs us to take it as "contended". A waiter the broadcast
-    // moved read the count before its fetch_or, which came before the
-    // broadcast's compare-exchange, and that broadcast bumps the count after
-    // its requeue and before it starts the chain: so whoever the chain wakes
-    // sees the count moved. An unchanged count means either that no
-    // broadcast moved us, or that an unrelated unlock woke us before the
-    // bump, and then the chain the broadcast starts afterwards does not need
-    // us. Either way the ordinary fast path is enough, and the unlock after
-    // this wait needs no syscall.
-    bool requeued = mutex_requeues(mutex).load(std::memory_order_seq_cst) != requeues_before;
-    reacquire_mutex_word(mutex, requeued);
+    // Relock. A broadcast wakes one sleeper and moves the others onto the
+    // mutex word, where they sleep without having marked it "contended"; only
+    // an unlock that sees 2 wakes one of them. So every waiter that may have
+    // been among them, and the one woken with them, takes the mutex as 2,
+    // and its unlock wakes the next: a chain through all of them, one per
+    // unlock. A waiter the kernel never queued (it watched, or its FUTEX_WAIT
+    // found the word already changed) cannot be one of them, and takes the
+    // ordinary fast path, so the unlock after it needs no syscall.
+    reacquire_mutex_word(mutex, /*maybe_requeued=*/queued);
     if (kind != LWP_MUTEX_NORMAL) {
         mutex_owner(mutex).store(self, std::memory_order_relaxed);
         mutex->count = depth;
@@ -331,41 +334,25 @@ int lwp_cond_broadcast(lwp_cond_t* cond) {
     } while (!sequence.compare_exchange_weak(word, next, std::memory_order_seq_cst,
                                              std::memory_order_relaxed));
 
-    // Move every sleeper onto the mutex word, waking none, where they are
-    // woken one per unlock instead of all rushing for the mutex at once. The
-    // kernel moves them only if the word still holds `next`; if a new waiter
-    // changed it meanwhile (-EAGAIN), fall back to waking everyone.
+    // Wake one sleeper and move the rest onto the mutex word, in one kernel
+    // step, so that they are woken one per unlock instead of all rushing for
+    // the mutex at once. The kernel does it only if the word still holds
+    // `next`; if a new waiter changed it meanwhile (-EAGAIN), fall back to
+    // waking everyone.
     //
-    // The mutex is touched only after the kernel has reported sleepers moved
-    // onto it: they are blocked in a wait that uses it, so it still exists.
-    // The bit alone proves nothing: a waiter that timed out, or was woken by
-    // a signal, leaves it set, and its mutex may since have been destroyed
-    // and its memory reused, while `mutex` still points there. The kernel
-    // takes the address of that memory only as a key, never reading it.
+    // Waking one here, rather than none and then marking the mutex word, is
+    // what keeps broadcast from ever touching the mutex: the one woken takes
+    // the mutex as "contended" (see relock in wait), so the unlock after it
+    // wakes the next, and so on. Any write to the mutex from here would race
+    // with that chain: a moved waiter woken by another thread's unlock could
+    // return, and its program destroy and free the mutex, before the write.
+    // The kernel takes the mutex's address only as a key, never reading it;
+    // it moves waiters only if some are asleep, and they are blocked in a
+    // wait that uses that mutex, so it still exists.
     lwp_mutex_t* mutex = mutex_of(cond).load(std::memory_order_relaxed);
-    long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 0, INT_MAX, &mutex->state,
+    long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 1, INT_MAX, &mutex->state,
                                                 static_cast<int>(next), /*process_private=*/true)
                        : -EAGAIN;
-    if (moved > 0) {
-        // The moved waiters compare the count after they wake: a changed one
-        // makes each take the mutex as "contended", so its unlock wakes the
-        // next. Bumped before anyone is woken below. A moved waiter woken
-        // earlier by some other unlock may miss the bump and relock by the
-        // fast path; the start of the chain below does not depend on it.
-        mutex_requeues(mutex).fetch_add(1, std::memory_order_seq_cst);
-        // Start the chain. A held word is marked "contended", so the holder's
-        // unlock wakes the first of them (usually the broadcaster itself,
-        // which called us with the mutex held: then nobody is woken only to
-        // find it still held). A free word has no unlock coming: wake one
-        // now; it takes the word as "contended" whatever happens meanwhile.
-        std::atomic_ref<int> word = mutex_word(mutex);
-        int held = word.load(std::memory_order_relaxed);
-        while (held == mutex_locked &&
-               !word.compare_exchange_weak(held, mutex_contended, std::memory_order_seq_cst,
-                                           std::memory_order_relaxed)) {
-        }
-        if (held == mutex_free) sys::futex_wake(&mutex->state, 1, /*process_private=*/true);
-    }
     if (moved < 0) sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
     return 0;
 }

@@ -67,13 +67,13 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
     return wait_for_word(mutex, clock, deadline);
 }
 
-void reacquire_mutex_word(lwp_mutex_t* mutex, bool requeued) {
+void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
     std::atomic_ref<int> word = mutex_word(mutex);
     for (int round = 0; round < spin_rounds; ++round) {
         if (word.load(std::memory_order_relaxed) == mutex_free) break;
         spin_once();
     }
-    if (!requeued && take_free_word(mutex)) return;
+    if (!maybe_requeued && take_free_word(mutex)) return;
     sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
 }
 

@@ -43,15 +43,11 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
 
 // Retakes the word after a condition-variable wait. The signaller usually
 // still holds the mutex and is about to release it, so this spins briefly
-// before sleeping. `requeued`: a broadcast may have moved waiters onto this
-// word, behind us; then the word is taken as "contended" whatever it held,
-// because only an unlock that sees 2 wakes them.
-void reacquire_mutex_word(lwp_mutex_t* mutex, bool requeued);
-
-// mutex->requeues, the count of broadcasts that requeued onto this mutex.
-inline std::atomic_ref<unsigned int> mutex_requeues(lwp_mutex_t* mutex) {
-    return std::atomic_ref<unsigned int>(mutex->requeues);
-}
+// before sleeping. `maybe_requeued`: the waiter slept, so a broadcast may
+// have moved other waiters onto this word behind it; then the word is taken
+// as "contended" whatever it held, because only an unlock that sees 2 wakes
+// them.
+void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued);
 
 // Frees the word, waking one sleeper if any may exist. Returns the state it
 // held (0 means it was not locked at all).

@@ -8,6 +8,11 @@
 #include <new>
 #include <vector>
 
+#include <csignal>
+#include <cstdio>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+
 #include "sync_test_support.hpp"
 
 using namespace sync_test;
@@ -288,4 +293,97 @@ TEST(SyncCond, BroadcastNeverWritesToAMutexItsWaitersHaveLeft) {
         for (unsigned char byte : storage) EXPECT_EQ(0xA5, byte);
     }
     EXPECT_EQ(0, lwp_cond_destroy(&cond));
+}
+
+// Broadcast must never read or write the mutex: a waiter it moves onto the
+// mutex word can be woken by some other thread's unlock, return, and let its
+// program free the mutex while the broadcast is still running. So the mutex
+// here lives alone in a page that is inaccessible for exactly the duration of
+// the broadcast call. A fault there on the broadcasting thread is the defect;
+// a woken waiter that touches the mutex early faults too, and simply waits in
+// the handler until the page is back (returning retries its access).
+namespace {
+std::atomic<bool> page_restored{false};
+std::atomic<bool> broadcaster_touched_mutex{false};
+std::atomic<int> broadcaster_tid{0};
+void* guarded_page = nullptr;
+
+void on_mutex_page_fault(int, siginfo_t* info, void*) {
+    char* address = static_cast<char*>(info->si_addr);
+    char* page = static_cast<char*>(guarded_page);
+    if (address < page || address >= page + 4096) {
+        signal(SIGSEGV, SIG_DFL);  // not ours: crash as usual when we return
+        return;
+    }
+    if (lwp_gettid() == broadcaster_tid.load()) {
+        broadcaster_touched_mutex.store(true);
+        mprotect(guarded_page, 4096, PROT_READ | PROT_WRITE);
+        return;
+    }
+    while (!page_restored.load()) pause_briefly();
+}
+
+// The first argument of the system call `tid` is blocked in (from /proc), or 0.
+unsigned long blocked_syscall_first_argument(int tid, long* number) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/syscall", tid);
+    FILE* file = std::fopen(path, "r");
+    if (file == nullptr) return 0;
+    unsigned long argument = 0;
+    if (std::fscanf(file, "%ld %lx", number, &argument) != 2) argument = 0;
+    std::fclose(file);
+    return argument;
+}
+}  // namespace
+
+TEST(SyncCond, BroadcastNeverTouchesTheMutex) {
+    guarded_page = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ASSERT_NE(MAP_FAILED, guarded_page);
+    auto* mutex = new (guarded_page) lwp_mutex_t LWP_MUTEX_INITIALIZER;
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    struct sigaction handler {}, previous{};
+    handler.sa_sigaction = on_mutex_page_fault;
+    handler.sa_flags = SA_SIGINFO;
+    ASSERT_EQ(0, sigaction(SIGSEGV, &handler, &previous));
+    broadcaster_tid = lwp_gettid();
+
+    constexpr int waiter_count = 3;  // one woken by the broadcast, two moved
+    std::atomic<bool> go{false};
+    std::atomic<int> tids[waiter_count] = {};
+    std::atomic<int> returned{0};
+    std::vector<lwp::thread> waiters;
+    for (int i = 0; i < waiter_count; ++i)
+        waiters.emplace_back([&, i] {
+            tids[i] = lwp_gettid();
+            lwp_mutex_lock(mutex);
+            while (!go.load()) lwp_cond_wait(&cond, mutex);
+            lwp_mutex_unlock(mutex);
+            returned.fetch_add(1);
+        });
+    // Every waiter asleep in the kernel on the condition variable's word.
+    for (int i = 0; i < waiter_count; ++i) {
+        for (;;) {
+            long number = -1;
+            int tid = tids[i].load();
+            if (tid != 0 && blocked_syscall_first_argument(tid, &number) ==
+                                reinterpret_cast<unsigned long>(&cond.sequence) &&
+                number == SYS_futex)
+                break;
+            pause_briefly();
+        }
+    }
+
+    go = true;
+    ASSERT_EQ(0, mprotect(guarded_page, 4096, PROT_NONE));
+    EXPECT_EQ(0, lwp_cond_broadcast(&cond));
+    EXPECT_EQ(0, mprotect(guarded_page, 4096, PROT_READ | PROT_WRITE));
+    page_restored = true;
+    for (auto& waiter : waiters) waiter.join();
+
+    EXPECT_FALSE(broadcaster_touched_mutex.load());
+    EXPECT_EQ(waiter_count, returned.load());  // the chain through the mutex reached all
+    EXPECT_EQ(0, mutex->state);
+    sigaction(SIGSEGV, &previous, nullptr);
+    EXPECT_EQ(0, lwp_cond_destroy(&cond));
+    munmap(guarded_page, 4096);
 }

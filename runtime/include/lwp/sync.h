@@ -63,7 +63,7 @@ typedef struct lwp_mutex {
     int state;          /* futex word: 0 free, 1 locked, 2 locked and maybe sleepers */
     unsigned int count; /* recursion depth (recursive kind) */
     int owner;          /* kernel tid of the holder (recursive and errorcheck kinds) */
-    unsigned int requeues; /* bumped by each condvar broadcast that moves waiters here */
+    unsigned int reserved0;
     int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; only the
                            low two bits are read, 3 (glibc's ADAPTIVE) acts as NORMAL */
     int reserved1;

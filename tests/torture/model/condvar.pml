@@ -3,24 +3,21 @@
  * included.
  *
  * cond->sequence: bit 0 "a waiter may sleep", bits 1.. a wake counter.
- *   wait:      (mutex held) note mutex->requeues; fetch_or(bit 0) reading the
- *              word; a hand-off wait (one right after a signal that found a
+ *   wait:      (mutex held) fetch_or(bit 0) reading the word; a hand-off wait (one right after a signal that found a
  *              waiter: either kind, chosen freely here) counts itself in
  *              `watchers`; unlock; a hand-off wait watches the word and ends
  *              if it saw it change, else (or when its spin runs out) it
  *              uncounts itself; FUTEX_WAIT(sequence, value read) unless the
- *              watch ended the wait; relock, as "contended" if requeues moved
- *              (a broadcast may have requeued us or others behind us onto
- *              the mutex), else by the fast path.
+ *              watch ended the wait; relock, as "contended" if the kernel
+ *              queued it (a broadcast may have woken it or requeued it, and
+ *              others behind it, onto the mutex), else by the fast path.
  *   signal:    bit clear: return. Else add 2; FUTEX_WAKE 1; if nobody woke,
  *              clear the bit if the word is unchanged and then wake all
  *              (stragglers that slept on the value just cleared).
  *   broadcast: bit clear: return. Else add 2 and clear the bit in one CAS;
- *              FUTEX_CMP_REQUEUE(wake none, move all onto the mutex word) if
- *              the word is unchanged, else wake all. Only if someone was
- *              moved: bump mutex->requeues, then mark a held mutex word
- *              "contended" (its unlock starts the chain of wakes) or, if the
- *              word is free, FUTEX_WAKE 1 on it.
+ *              FUTEX_CMP_REQUEUE(wake one, move the rest onto the mutex
+ *              word) if the word is unchanged, else wake all. It never
+ *              reads or writes the mutex.
  * Each futex word has its own wait queue; a thread records which one it is
  * on (or none). Requeue moves threads from the condvar queue to the mutex
  * queue, where a mutex unlock's FUTEX_WAKE finds them. A budget of EINTR
@@ -34,9 +31,9 @@
  * consumer is done nobody is counted as watching (destroy would not wait
  * for ever).
  *
- * -DMUTANT seeds a bug: the relock after a wait ignores the requeue count and
- * always takes the fast path, so a waiter that was moved onto the mutex can
- * be left asleep there. spin must find it. */
+ * -DMUTANT seeds a bug: the relock after a wait always takes the fast path,
+ * even after the kernel queued the waiter, so a waiter that was moved onto
+ * the mutex can be left asleep there. spin must find it. */
 
 #define CONSUMERS 2
 #define N (CONSUMERS + 1)   /* the producer is the last process */
@@ -50,7 +47,6 @@
 #define ON_MUTEX 2
 
 byte mword = FREE;        /* mutex->state */
-byte requeues = 0;        /* mutex->requeues */
 byte seq = 0;             /* cond->sequence (wraps far beyond this run) */
 byte where[N];            /* which futex queue a thread sleeps on */
 byte in_critical = 0;
@@ -135,7 +131,6 @@ inline mutex_unlock() {
 /* ------------------------------------------------------------ the cond */
 
 inline cond_wait() {
-    requeues_before = requeues;
     atomic { seen = seq | 1; seq = seq | 1 };
     if :: handing_off = true :: handing_off = false fi;
     if :: handing_off -> watchers++ :: else -> skip fi;
@@ -152,21 +147,20 @@ inline cond_wait() {
        watchers--
     :: else -> skip
     fi;
+    queued = false;
     if
     :: !watched ->
-       atomic { if :: seq == seen -> where[_pid] = ON_COND :: else -> skip fi };
+       atomic { if :: seq == seen -> where[_pid] = ON_COND; queued = true :: else -> skip fi };
        blocked_until_woken()
     :: else -> skip
     fi;
 #ifdef MUTANT
-    requeued = false;
-#else
-    requeued = (requeues != requeues_before);
+    queued = false;
 #endif
-    /* the fast path only when nothing was requeued */
+    /* the fast path only for a waiter the kernel never queued */
     fast = false;
     if
-    :: !requeued -> atomic { if :: mword == FREE -> mword = LOCKED; fast = true :: else -> skip fi }
+    :: !queued -> atomic { if :: mword == FREE -> mword = LOCKED; fast = true :: else -> skip fi }
     :: else -> skip
     fi;
     if :: !fast -> mutex_sleep_until_acquired() :: else -> skip fi;
@@ -198,36 +192,28 @@ inline cond_broadcast() {
     };
     if
     :: next != 255 ->
-       requeue_failed = false;
-       moved = 0;
        atomic {
            if
            :: seq == next ->
-              /* move every sleeper onto the mutex word, waking none */
+              /* wake one sleeper (any: spin explores each), move the rest
+                 onto the mutex word */
+              woke = false;
+              if
+              :: where[0] == ON_COND -> where[0] = NOWHERE; woke = true
+              :: where[1] == ON_COND -> where[1] = NOWHERE; woke = true
+              :: where[2] == ON_COND -> where[2] = NOWHERE; woke = true
+              :: else -> skip
+              fi;
               i = 0;
               do
-              :: i < N -> if :: where[i] == ON_COND -> where[i] = ON_MUTEX; moved++ :: else -> skip fi; i++
+              :: i < N -> if :: where[i] == ON_COND -> where[i] = ON_MUTEX :: else -> skip fi; i++
               :: else -> break
-              od
+              od;
+              requeue_failed = false
            :: else -> requeue_failed = true
            fi
        };
-       if
-       :: requeue_failed -> wake_all_on_cond()
-       :: !requeue_failed && moved > 0 ->
-          requeues++;
-          /* the load and compare-exchange loop: a held word becomes
-             contended, a free one needs a wake */
-          atomic {
-              if
-              :: mword == LOCKED -> mword = CONTENDED; kick = false
-              :: mword == CONTENDED -> kick = false
-              :: mword == FREE -> kick = true
-              fi
-          };
-          if :: kick -> wake_one(ON_MUTEX) :: else -> skip fi
-       :: else -> skip
-       fi
+       if :: requeue_failed -> wake_all_on_cond() :: else -> skip fi
     :: else -> skip
     fi
 }
@@ -235,8 +221,8 @@ inline cond_broadcast() {
 /* ------------------------------------------------------------ the test */
 
 active [CONSUMERS] proctype consumer() {
-    byte old, seen, requeues_before, i;
-    bool requeued, fast, handing_off, watched;
+    byte old, seen, i;
+    bool queued, fast, handing_off, watched;
     mutex_lock();
     do
     :: items == 0 -> cond_wait()
@@ -248,8 +234,8 @@ active [CONSUMERS] proctype consumer() {
 }
 
 active proctype producer() {
-    byte old, seen, requeues_before, bumped, next, i, moved;
-    bool requeued, woke, cleared, requeue_failed, fast, kick;
+    byte old, seen, bumped, next, i;
+    bool queued, woke, cleared, requeue_failed, fast;
     byte made = 0;
     bool inside;
     do
