@@ -66,3 +66,16 @@ run(${SCRATCH}/cxx_features2)
 if(NOT last_output STREQUAL "c++ features: sorted, virtual, optional 43, thread sum 15\n")
   message(FATAL_ERROR "cxx_features2 printed: '${last_output}'")
 endif()
+
+# No input at all: the wrapper only passes the question on. `-v` alone must
+# report the compiler's version, not try to link lwp's archive into a program
+# without main.
+run(${LWP_CC} -v)
+run(${LWP_CC} -dumpmachine)
+if(NOT last_output MATCHES "x86_64")
+  message(FATAL_ERROR "lwp-cc -dumpmachine printed: '${last_output}'")
+endif()
+execute_process(COMMAND ${LWP_CC} -v RESULT_VARIABLE status ERROR_VARIABLE err OUTPUT_QUIET)
+if(NOT status EQUAL 0 OR NOT err MATCHES "version" OR err MATCHES "collect2|undefined reference")
+  message(FATAL_ERROR "lwp-cc -v (${status}):\n${err}")
+endif()
