@@ -103,9 +103,13 @@ std::size_t top_area_size(std::size_t payload_size, std::size_t payload_alignmen
 int compute_thread_sizes(std::size_t stack_size, std::size_t guard_size,
                          std::size_t payload_size, std::size_t payload_alignment,
                          thread_sizes& sizes) {
-    // Payload sizes come from sizeof() of a callable; the bound keeps the
+    // Payload sizes and alignments come from sizeof() and alignof() of a
+    // callable, so any alignment is a power of two, and one beyond a page
+    // (alignas(8192)) only costs address space: payload_room reserves the
+    // slack that place_thread aligns down into. The bound keeps the
     // arithmetic in top_area_size well away from overflow.
-    if (payload_size > (std::size_t{1} << 40) || payload_alignment > page_size) return EAGAIN;
+    constexpr std::size_t largest_payload = std::size_t{1} << 40;
+    if (payload_size > largest_payload || payload_alignment > largest_payload) return EAGAIN;
     sizes.top_area_size = top_area_size(payload_size, payload_alignment) + tcb_page_padding();
     std::size_t total;
     if (round_up_overflows(guard_size, page_size, sizes.guard_size)) return EAGAIN;

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -194,6 +196,53 @@ TEST(ThreadCppApi, CreateWithAttributesReturnsAnErrorCodeInsteadOfThrowing) {
     options.stack_size = size_t{1} << 46;  // valid, but no mmap grants it
     EXPECT_EQ(EAGAIN, lwp::thread::create(thread, options, lifetime_counter{}));
     EXPECT_EQ(0, lifetime_counter::alive.load());  // the payload copy was destroyed
+}
+
+// A callable aligned beyond a page is constructed, run and destroyed at an
+// address of its own alignment, in a mapping lwp sizes for it and in a
+// caller-supplied stack alike.
+template <std::size_t Alignment>
+struct alignas(Alignment) over_aligned_task {
+    std::atomic<std::uintptr_t>* seen;
+    int value;
+    void operator()() const {
+        seen->store(reinterpret_cast<std::uintptr_t>(this) | static_cast<std::uintptr_t>(value));
+    }
+};
+
+template <std::size_t Alignment>
+void expect_runs_aligned(const lwp::thread_attributes& options) {
+    std::atomic<std::uintptr_t> seen{0};
+    lwp::thread thread;
+    ASSERT_EQ(0, lwp::thread::create(thread, options, over_aligned_task<Alignment>{&seen, 1}));
+    thread.join();
+    std::uintptr_t address = seen.load() & ~std::uintptr_t{1};
+    EXPECT_EQ(1u, seen.load() & 1u);  // it ran
+    EXPECT_NE(0u, address);
+    EXPECT_EQ(0u, address % Alignment);
+}
+
+TEST(ThreadCppApi, CallablesAlignedBeyondAPageRunAtTheirAlignment) {
+    lwp::thread_attributes defaults;
+    expect_runs_aligned<8192>(defaults);
+    expect_runs_aligned<65536>(defaults);
+    // Twice more: the second takes the first's cached mapping.
+    expect_runs_aligned<65536>(defaults);
+
+    constexpr std::size_t stack_size = 512 << 10;
+    void* stack = std::aligned_alloc(4096, stack_size);
+    ASSERT_NE(nullptr, stack);
+    lwp::thread_attributes own_stack;
+    own_stack.stack_address = stack;
+    own_stack.stack_size = stack_size;
+    expect_runs_aligned<65536>(own_stack);
+    std::free(stack);
+
+    // std::thread's guarantee too: the standard constructor takes them.
+    std::atomic<std::uintptr_t> seen{0};
+    lwp::thread thread(over_aligned_task<16384>{&seen, 1});
+    thread.join();
+    EXPECT_EQ(0u, (seen.load() & ~std::uintptr_t{1}) % 16384);
 }
 
 TEST(ThreadCppApi, CreateDetachedLeavesTheHandleEmpty) {
