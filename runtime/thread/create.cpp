@@ -171,9 +171,13 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
         // pointer). Up to the TCB words that page is resident anyway; the
         // glibc-compatibility zeros above are cleared only where written, so
         // a page the previous thread never wrote stays unbacked.
+        // A caller-supplied stack is cleared outright: its pages are the
+        // caller's to back, and reading memory it never initialised (heap
+        // from malloc) to spare a write is what memory checkers report.
         char* zero_from = static_cast<char*>(placement.payload);
-        std::memset(zero_from, 0, placement.written_end - zero_from);
-        clear_written_lines(placement.written_end, placement.top_area_end);
+        char* zero_to = request.user_stack ? placement.top_area_end : placement.written_end;
+        std::memset(zero_from, 0, zero_to - zero_from);
+        if (!request.user_stack) clear_written_lines(placement.written_end, placement.top_area_end);
     }
 
     thread_descriptor* descriptor = placement.descriptor;
