@@ -250,7 +250,8 @@ TEST(SyncCpp, SharedMutexTimedForms) {
 // lwp's lock owners report misuse as std::unique_lock and std::shared_lock
 // do: no mutex to take is EPERM, taking one already held is EDEADLK,
 // unlocking one not held is EPERM.
-static int error_of(void (*misuse)()) {
+template <class Misuse>
+static int error_of(Misuse misuse) {
     try {
         misuse();
     } catch (const std::system_error& error) {
@@ -277,6 +278,115 @@ TEST(SyncCpp, LockOwnersReportMisuseAsTheStandardDoes) {
               }));
     EXPECT_EQ(EPERM,
               error_of([] { lwp::shared_lock<lwp::shared_mutex>(shared, lwp::defer_lock).unlock(); }));
+}
+
+// lwp::barrier as std::barrier: a default completion that does nothing, and
+// deduction from the constructor, so `lwp::barrier b(n)` still means barrier<>.
+static_assert(lwp::barrier<>::max() > 0);
+static_assert(std::is_same_v<decltype(lwp::barrier(3)), lwp::barrier<>>);
+
+// One thread makes every arrival: arrive() must not block, the completion
+// runs on the arrival that completes the count and on no other, and waiting
+// on a token of a finished phase, however old, returns at once.
+TEST(SyncCppBarrier, ArrivalsCountUpdatesDropsAndOldTokens) {
+    int completions = 0;
+    lwp::barrier sync(3, [&]() noexcept { ++completions; });
+    auto phase0_first = sync.arrive();
+    auto phase0_rest = sync.arrive(2);
+    EXPECT_EQ(1, completions);
+    auto phase1_first = sync.arrive(2);
+    EXPECT_EQ(1, completions);  // 2 of 3
+    sync.arrive_and_drop();     // the third: completes, and phases shrink to 2
+    EXPECT_EQ(2, completions);
+    sync.wait(std::move(phase0_first));  // two phases old
+    sync.wait(std::move(phase0_rest));
+    sync.wait(std::move(phase1_first));
+    auto phase2_first = sync.arrive();
+    EXPECT_EQ(2, completions);
+    auto phase2_second = sync.arrive();
+    EXPECT_EQ(3, completions);
+    sync.wait(std::move(phase2_first));
+    sync.wait(std::move(phase2_second));
+    sync.arrive_and_drop();
+    sync.arrive_and_drop();  // both of phase 3's arrivals drop: later phases expect none
+    EXPECT_EQ(4, completions);
+    EXPECT_EQ(EINVAL, error_of([&] { (void)sync.arrive(); }));  // none expected now
+}
+
+// Every thread writes its slot, then meets the others; the completion must
+// see every slot of its phase, and every thread, once released, must see the
+// completion of its phase and of no later one. The data are plain ints: only
+// the barrier orders them. The three ways of arriving alternate by phase,
+// the split one with work between arrive() and wait(token).
+TEST(SyncCppBarrier, CompletionRunsOncePerPhaseBetweenArrivalsAndRelease) {
+    constexpr int threads = 4, phases = 1500;
+    int slots[threads] = {};
+    int completions = 0, completions_missing_a_slot = 0;
+    lwp::barrier sync(threads, [&]() noexcept {
+        ++completions;
+        for (int slot : slots)
+            if (slot != completions) ++completions_missing_a_slot;
+    });
+    std::atomic<int> out_of_step{0}, serial{0};
+    run_mixed(threads - 1, 1, [&](int index) {
+        for (int phase = 1; phase <= phases; ++phase) {
+            slots[index] = phase;
+            if (phase % 3 == 0) {
+                if (sync.wait()) serial.fetch_add(1);
+            } else if (phase % 3 == 1) {
+                sync.arrive_and_wait();
+            } else {
+                auto token = sync.arrive();
+                volatile int work = 0;
+                for (int i = 0; i < 100 * index; ++i) work = work + i;
+                sync.wait(std::move(token));
+            }
+            if (completions != phase) out_of_step.fetch_add(1);
+        }
+    });
+    EXPECT_EQ(phases, completions);
+    EXPECT_EQ(0, completions_missing_a_slot);
+    EXPECT_EQ(0, out_of_step.load());
+    EXPECT_EQ(phases / 3, serial.load());
+}
+
+// Thread k takes part in phases 0..k-1 and drops in phase k, so phase k
+// expects 4 - k arrivals; the completion counts who arrived before it.
+TEST(SyncCppBarrier, ArriveAndDropShrinksLaterPhases) {
+    constexpr int threads = 4;
+    std::atomic<int> arrived{0};
+    int phase_sizes[threads + 1] = {};
+    int completions = 0;
+    lwp::barrier sync(threads, [&]() noexcept {
+        if (completions <= threads) phase_sizes[completions] = arrived.exchange(0);
+        ++completions;
+    });
+    run_mixed(threads, 0, [&](int index) {
+        for (int phase = 0; phase < index; ++phase) {
+            arrived.fetch_add(1);
+            sync.arrive_and_wait();
+        }
+        arrived.fetch_add(1);
+        sync.arrive_and_drop();
+    });
+    EXPECT_EQ(threads, completions);
+    for (int phase = 0; phase < threads; ++phase) EXPECT_EQ(threads - phase, phase_sizes[phase]);
+}
+
+// The standard's preconditions, checked: EINVAL, and the barrier stays
+// usable after a rejected arrival.
+TEST(SyncCppBarrier, PreconditionViolationsThrowEinval) {
+    EXPECT_EQ(EINVAL, error_of([] { lwp::barrier sync(-1); }));
+    lwp::barrier sync(2);
+    EXPECT_EQ(EINVAL, error_of([&] { (void)sync.arrive(0); }));
+    EXPECT_EQ(EINVAL, error_of([&] { (void)sync.arrive(-1); }));
+    EXPECT_EQ(EINVAL, error_of([&] { (void)sync.arrive(3); }));
+    auto token = sync.arrive();
+    EXPECT_EQ(EINVAL, error_of([&] { (void)sync.arrive(2); }));
+    sync.arrive_and_drop();
+    sync.wait(std::move(token));
+    lwp::barrier empty(0);
+    EXPECT_EQ(EINVAL, error_of([&] { empty.arrive_and_drop(); }));
 }
 
 // A clock of the program's own that runs at half the speed of steady_clock.

@@ -13,7 +13,9 @@
 // the standard library's noexcept members. A failure the standard reports with
 // std::system_error (a recursive mutex nested 2^32 deep, relocking an
 // lwp::mutex one holds is not detected: it is a normal mutex) throws it when
-// exceptions are enabled and traps otherwise.
+// exceptions are enabled and traps otherwise. The preconditions of
+// lwp::barrier (EINVAL) and counting_semaphore::release (EOVERFLOW) are
+// checked, and a violation is reported the same way.
 #pragma once
 
 #include <cerrno>
@@ -568,24 +570,119 @@ private:
 
 // ------------------------------------------------------------------ barrier
 
-// A reusable barrier for a fixed number of threads (the core of std::barrier,
-// without a completion function).
+namespace detail {
+// What a barrier constructed without a completion function runs between
+// phases.
+struct no_completion {
+    void operator()() const noexcept {}
+};
+}  // namespace detail
+
+// std::barrier. Each phase expects `expected` arrivals, less one for every
+// arrive_and_drop so far; the arrival that completes the count runs the
+// completion function on its own thread, and only then are the phase's
+// waiters released and the next phase begun.
+//
+// One lwp mutex guards the counts and the phase number, and a condition
+// variable wakes waiters when the number moves. The mutex alone orders
+// memory as the standard asks: every arrival releases it after its own
+// writes and the last one runs the completion holding it, so the completion
+// sees them all; a waiter leaves only after reading the new number under the
+// mutex, taken after the completion's holder released it, so it sees the
+// completion's writes. Waiters never look at the phase without the mutex,
+// so the completing thread's unlock is its last access to the barrier: once
+// every waiter has returned, the barrier may go, even while that thread is
+// still returning from arrive() or arrive_and_drop().
+//
+// The completion runs with the mutex held, so it must not call this
+// barrier's members (it would deadlock); threads arriving for the next phase
+// meanwhile wait for the mutex, which puts them in the next phase, and a wait
+// on a finished phase's token, which otherwise returns as soon as it has the
+// mutex, waits for it too.
+//
+// The standard's preconditions are checked: expected < 0, update <= 0, an
+// update greater than the arrivals the phase still expects, and
+// arrive_and_drop when it expects none throw std::system_error(EINVAL) when
+// exceptions are enabled and trap otherwise. (In a hosted program an lwp
+// thread cannot throw at all; there they must simply hold.)
+//
+// bool wait() is lwp's own addition: arrive_and_wait() that returns true to
+// the caller whose arrival completed the phase (lwp_barrier_wait's serial
+// thread); in a barrier used only through it, exactly one caller per phase.
+template <class CompletionFunction = detail::no_completion>
 class barrier {
+    static_assert(std::is_nothrow_invocable_v<CompletionFunction&>,
+                  "a barrier's completion function is called as an lvalue and must not throw");
+
 public:
-    // expected must be > 0 (as std::barrier requires).
-    explicit barrier(unsigned int expected) {
-        detail::check(lwp_barrier_init(&barrier_, nullptr, expected), "lwp::barrier");
+    // Names the phase an arrival belongs to.
+    class arrival_token {
+        friend class barrier;
+        explicit arrival_token(std::uint64_t phase) noexcept : phase_(phase) {}
+        std::uint64_t phase_;
+    };
+
+    static constexpr std::ptrdiff_t max() noexcept { return PTRDIFF_MAX; }
+
+    explicit barrier(std::ptrdiff_t expected, CompletionFunction completion = CompletionFunction())
+        : completion_(std::move(completion)), expected_(expected), remaining_(expected) {
+        if (expected < 0) detail::fail(EINVAL, "lwp::barrier");
     }
-    ~barrier() { lwp_barrier_destroy(&barrier_); }
     barrier(const barrier&) = delete;
     barrier& operator=(const barrier&) = delete;
 
-    // True for exactly one caller per round.
-    bool wait() noexcept { return lwp_barrier_wait(&barrier_) == LWP_BARRIER_SERIAL_THREAD; }
-    void arrive_and_wait() noexcept { wait(); }
+    [[nodiscard]] arrival_token arrive(std::ptrdiff_t update = 1) {
+        unique_lock<mutex> lock(mutex_);
+        arrival_token token(phase_);
+        count_down(update, false, "lwp::barrier::arrive");
+        return token;
+    }
+
+    void wait(arrival_token&& token) const {
+        unique_lock<mutex> lock(mutex_);
+        sleep_through(lock, token.phase_);
+    }
+
+    bool wait() {
+        unique_lock<mutex> lock(mutex_);
+        std::uint64_t phase = phase_;
+        if (count_down(1, false, "lwp::barrier::wait")) return true;
+        sleep_through(lock, phase);
+        return false;
+    }
+    void arrive_and_wait() { (void)wait(); }
+
+    void arrive_and_drop() {
+        unique_lock<mutex> lock(mutex_);
+        count_down(1, true, "lwp::barrier::arrive_and_drop");
+    }
 
 private:
-    lwp_barrier_t barrier_;
+    // With mutex_ held. Returns whether this arrival completed the phase.
+    bool count_down(std::ptrdiff_t update, bool drop, const char* what) {
+        if (update <= 0 || update > remaining_) detail::fail(EINVAL, what);
+        if (drop) --expected_;
+        remaining_ -= update;
+        if (remaining_ != 0) return false;
+        completion_();
+        remaining_ = expected_;
+        ++phase_;
+        // Under the mutex: a woken waiter must take it back before it reads
+        // phase_, so none leaves before our unlock.
+        phase_changed_.notify_all();
+        return true;
+    }
+
+    void sleep_through(unique_lock<mutex>& lock, std::uint64_t phase) const {
+        while (phase_ == phase) phase_changed_.wait(lock);
+    }
+
+    CompletionFunction completion_;
+    mutable mutex mutex_;
+    mutable condition_variable phase_changed_;
+    std::ptrdiff_t expected_;   // arrivals each phase from the next one on
+    std::ptrdiff_t remaining_;  // arrivals the current phase still expects
+    std::uint64_t phase_ = 0;   // 64 bits: never wraps, so a token's phase is never reused
 };
 
 // --------------------------------------------------------------- semaphores
