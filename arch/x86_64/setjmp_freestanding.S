@@ -1,12 +1,20 @@
-// setjmp/longjmp for the freestanding runtime: what glibc's headers call for
-// pthread_cleanup_push (__sigsetjmp) and what lwp's pthread_exit uses to run
-// cleanup handlers (lwp_arch_longjmp). Freestanding only (the file name keeps
-// it out of the hosted library, where glibc provides __sigsetjmp).
+// setjmp/sigsetjmp and the jump back, for the freestanding runtime. Programs
+// reach them through glibc's header macros: setjmp is _setjmp, sigsetjmp is
+// __sigsetjmp, and pthread_cleanup_push is a __sigsetjmp(buffer, 0) whose
+// buffer lwp's pthread_exit jumps into (lwp_arch_longjmp). Freestanding only
+// (the file name keeps it out of the hosted library, where glibc provides
+// them). The signal-mask half of sigsetjmp and siglongjmp is C++, in
+// runtime/libc/setjmp.cpp.
 //
-// Buffer layout (the first 8 words of glibc's __jmp_buf, which the header
-// types reserve): rbx, rbp, r12, r13, r14, r15, rsp (as after return), rip.
-// The signal mask is never saved: the cleanup buffers glibc's macros pass ask
-// for savemask 0, and nothing else in lwp uses these.
+// Buffer layout: glibc's struct __jmp_buf_tag. Its first 8 words (__jmpbuf)
+// hold rbx, rbp, r12, r13, r14, r15, rsp (as after return), rip; then
+// __mask_was_saved and __saved_mask. The words are stored as they are, not
+// mangled with the pointer guard: nothing in lwp reads them but the jump
+// below, and a program must not read them either.
+//
+// Each entry point has a section of its own, so --gc-sections keeps only what
+// a program reaches: pthread_exit needs the jump but not sigsetjmp, and a
+// program that never jumps pays for neither.
 
 #ifdef LWP_FREESTANDING
     // Freestanding programs have no unwinder to use unwind tables at run time,
@@ -15,11 +23,35 @@
     .cfi_sections .debug_frame
 #endif
 
-    .text
+// int _setjmp(struct __jmp_buf_tag env[1]); setjmp is the same: glibc's
+// header makes setjmp(env) a call to _setjmp, so the symbol `setjmp` (reached
+// only through its address or #undef) behaves as the macro does and saves no
+// mask. Falls through into __sigsetjmp with save_mask = 0.
+    .section .text.__sigsetjmp,"ax",@progbits
+    .globl  _setjmp
+    .type   _setjmp, @function
+    .globl  setjmp
+    .type   setjmp, @function
+    .p2align 4
+_setjmp:
+setjmp:
+    .cfi_startproc
+    xor     %esi, %esi
+    .cfi_endproc
+    .size   _setjmp, .-_setjmp
+    .size   setjmp, .-setjmp
+
+// int __sigsetjmp(struct __jmp_buf_tag env[1], int save_mask);
+// It returns twice, so the registers must be the caller's as they are at the
+// call: they are saved here, before anything else runs. Then a tail call to
+// lwp_sigsetjmp_record_mask(env, save_mask), still in rdi and esi, which
+// records the mask and returns 0 straight to our caller.
     .globl  __sigsetjmp
     .type   __sigsetjmp, @function
-    .p2align 4
+    .globl  sigsetjmp
+    .type   sigsetjmp, @function
 __sigsetjmp:
+sigsetjmp:
     .cfi_startproc
     mov     %rbx, 0(%rdi)
     mov     %rbp, 8(%rdi)
@@ -31,15 +63,15 @@ __sigsetjmp:
     mov     %rdx, 48(%rdi)
     mov     (%rsp), %rdx                // our return address
     mov     %rdx, 56(%rdi)
-    xor     %eax, %eax                  // first return: 0
-    ret
+    jmp     lwp_sigsetjmp_record_mask
     .cfi_endproc
     .size   __sigsetjmp, .-__sigsetjmp
+    .size   sigsetjmp, .-sigsetjmp
 
-    .globl  _setjmp
-    .set    _setjmp, __sigsetjmp
-
-// [[noreturn]] void lwp_arch_longjmp(void* buffer, int value);
+// [[noreturn]] void lwp_arch_longjmp(void* registers, int value);
+// registers: a __jmpbuf filled above. The signal mask is the caller's
+// business (siglongjmp restores it first when it was saved).
+    .section .text.lwp_arch_longjmp,"ax",@progbits
     .globl  lwp_arch_longjmp
     .type   lwp_arch_longjmp, @function
     .p2align 4

@@ -1,8 +1,9 @@
-// rand/srand and random/srandom. One shared generator, as in the C standard
-// (rand is not required to be thread-safe; this one is, through an atomic
-// update of its state). The generator is a 64-bit linear congruential step
-// (Knuth's MMIX constants) whose high bits are returned: small and fast,
-// statistically adequate for tests and demos, not for cryptography.
+// rand/srand and random/srandom, and rand_r. The first four share one
+// generator, as in the C standard (rand is not required to be thread-safe;
+// this one is, through an atomic update of its state). The generator is a
+// 64-bit linear congruential step (Knuth's MMIX constants) whose high bits
+// are returned: small and fast, statistically adequate for tests and demos,
+// not for cryptography.
 #include <stdlib.h>
 
 #include <atomic>
@@ -36,4 +37,16 @@ int rand(void) noexcept { return next_31_bits(); }
 void srand(unsigned int seed) noexcept { generator_state.store(seed, std::memory_order_relaxed); }
 long random(void) noexcept { return next_31_bits(); }
 void srandom(unsigned int seed) noexcept { generator_state.store(seed, std::memory_order_relaxed); }
+
+// The caller's 32 bits are the whole state, so a 32-bit linear congruential
+// step (full period: odd increment, multiplier 1 mod 4). Its low bits cycle
+// quickly, so the result is the state mixed by two multiply-xorshift rounds,
+// cut to 31 bits.
+int rand_r(unsigned int* seed) noexcept {
+    std::uint32_t state = *seed * 747796405u + 2891336453u;
+    *seed = state;
+    std::uint32_t mixed = (state ^ (state >> 16)) * 0x45d9f3bu;
+    mixed = (mixed ^ (mixed >> 16)) * 0x45d9f3bu;
+    return static_cast<int>((mixed ^ (mixed >> 16)) >> 1);
+}
 }

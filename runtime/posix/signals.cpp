@@ -1,6 +1,7 @@
 // Signals for freestanding programs: the sigset_t operations, sigaction and
 // signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm,
-// sigaltstack. Errors are -1 with errno set, as the C library reports them.
+// sigaltstack, and the real-time signal range behind SIGRTMIN/SIGRTMAX.
+// Errors are -1 with errno set, as the C library reports them.
 //
 // glibc's sigset_t is 1024 bits; Linux signals number 1..64 and the kernel
 // reads the first 64 bits, so the set operations keep the rest zero.
@@ -155,6 +156,16 @@ int sigaltstack(const stack_t* stack, stack_t* old_stack) noexcept {
     return result_of(lwp::arch::syscall2(__NR_sigaltstack, reinterpret_cast<long>(stack),
                                          reinterpret_cast<long>(old_stack)));
 }
+
+// glibc's <signal.h> makes SIGRTMIN and SIGRTMAX calls to these. The range
+// is the kernel's whole real-time range, 32..64: glibc starts at 34 because
+// its own threads take 32 (cancellation) and 33 (set*id broadcast), but lwp
+// implements neither and sends itself no signal at all, so it keeps none
+// back. POSIX asks only for at least 8 (RTSIG_MAX) and for programs to count
+// from SIGRTMIN, never from a fixed number, so should lwp ever need a signal
+// of its own, SIGRTMIN can move up without breaking them.
+int __libc_current_sigrtmin(void) noexcept { return __SIGRTMIN; }
+int __libc_current_sigrtmax(void) noexcept { return __SIGRTMAX; }
 
 unsigned int alarm(unsigned int seconds) noexcept {
     return static_cast<unsigned int>(lwp::arch::syscall1(__NR_alarm, seconds));

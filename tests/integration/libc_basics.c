@@ -1,7 +1,7 @@
 /* The rest of the freestanding C library subset, through its C ABI: string
  * functions, strtol and friends with their errno behaviour, getenv, qsort,
- * ctype (both the table macros C uses and the functions), strerror, sysconf,
- * clocks and sleeping, and the unistd wrappers' errno reporting. */
+ * ctype (both the table macros C uses and the functions), rand_r, strerror,
+ * sysconf, clocks and sleeping, and the unistd wrappers' errno reporting. */
 #define _GNU_SOURCE /* gettid */
 #include <ctype.h>
 #include <errno.h>
@@ -113,6 +113,21 @@ static void sorting(void) {
     qsort(values, 0, sizeof values[0], compare_ints); /* empty: nothing to do */
 }
 
+/* rand_r: the seed is the whole state, so equal seeds give equal sequences;
+ * results stay in [0, RAND_MAX] and spread over every remainder. */
+static void reentrant_random(void) {
+    unsigned int first = 42, second = 42;
+    int buckets[10] = {0};
+    for (int i = 0; i < 10000; i++) {
+        int value = rand_r(&first);
+        CHECK(value >= 0 && value <= RAND_MAX);
+        CHECK_EQ(rand_r(&second), value);
+        buckets[value % 10]++;
+    }
+    CHECK(first != 42);
+    for (int i = 0; i < 10; i++) CHECK(buckets[i] > 800 && buckets[i] < 1200);
+}
+
 static void characters(void) {
     /* In C these expand to glibc's table lookups (__ctype_b_loc). */
     volatile int digit = '7', letter = 'q', space = '\t', punct = '!', high = 0xe9;
@@ -199,6 +214,7 @@ int main(void) {
     strings();
     numbers();
     sorting();
+    reentrant_random();
     characters();
     environment_and_errors();
     system_facts();

@@ -1,14 +1,20 @@
-/* Catching a thread's stack overflow: a thread created with default
- * attributes (so with lwp's guard page below its stack) installs an alternate
- * signal stack of SIGSTKSZ bytes (sysconf(_SC_SIGSTKSZ) under _GNU_SOURCE)
- * and recurses until it runs into the guard page. The SIGSEGV handler,
- * installed with SA_ONSTACK, checks that it runs on the alternate stack and
- * that the fault address lies in that thread's guard page, then ends the
- * process with status 42, which stack_overflow_handler.cmake requires.
- * Without a working alternate stack the kernel has nowhere to put the
- * handler's frame and the process dies of SIGSEGV instead. */
+/* Catching a thread's stack overflow and carrying on: a thread created with
+ * default attributes (so with lwp's guard page below its stack) installs an
+ * alternate signal stack of SIGSTKSZ bytes (sysconf(_SC_SIGSTKSZ) under
+ * _GNU_SOURCE), calls sigsetjmp(recovery, 1) and recurses until it runs into
+ * the guard page. The SIGSEGV handler, installed with SA_ONSTACK, checks that
+ * it runs on the alternate stack and that the fault address lies in that
+ * thread's guard page, then siglongjmps back into the thread. The thread
+ * finds itself off the alternate stack with SIGSEGV unblocked again (the
+ * mask sigsetjmp saved) and returns a value, which main joins and checks.
+ * A second thread then does it all again: the process, the first thread's
+ * exit and its stack (which lwp's stack cache may hand to the second) are
+ * fine after the recovery. Without a working
+ * alternate stack the kernel has nowhere to put the handler's frame and the
+ * process dies of SIGSEGV instead. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,11 +22,12 @@
 
 #include "check.h"
 
-enum { caught_on_alternate_stack = 42 };
-
-/* Written by the overflowing thread before it recurses, read by its handler. */
+/* One overflowing thread at a time: written by it before it recurses, read
+ * by its handler. */
 static uintptr_t guard_low, guard_high;
 static uintptr_t alternate_low, alternate_high;
+static sigjmp_buf recovery;
+static int faults_caught;
 
 static void on_segv(int signal, siginfo_t* info, void* context) {
     (void)context;
@@ -32,7 +39,8 @@ static void on_segv(int signal, siginfo_t* info, void* context) {
     stack_t current;
     CHECK_EQ(sigaltstack(NULL, &current), 0);
     CHECK(current.ss_flags & SS_ONSTACK);
-    _exit(caught_on_alternate_stack);
+    faults_caught++;
+    siglongjmp(recovery, 1);
 }
 
 /* Never reached: the stack ends first. Volatile, so the compiler cannot
@@ -48,8 +56,7 @@ static __attribute__((noinline)) unsigned long recurse(unsigned long depth) {
     return recurse(depth + 1) + (unsigned long)frame[0];
 }
 
-static void* overflow(void* unused) {
-    (void)unused;
+static void* overflow(void* result) {
     pthread_attr_t attributes;
     void* stack_low;
     size_t stack_size, guard_size;
@@ -70,18 +77,32 @@ static void* overflow(void* unused) {
     alternate_low = (uintptr_t)alternate;
     alternate_high = alternate_low + alternate_size;
 
-    recurse(0);
-    CHECK(!"the recursion returned");
-    return NULL;
+    if (sigsetjmp(recovery, 1) == 0) {
+        recurse(0);
+        CHECK(!"the recursion returned");
+    }
+    sigset_t mask;
+    CHECK_EQ(pthread_sigmask(SIG_BLOCK, NULL, &mask), 0);
+    CHECK(!sigismember(&mask, SIGSEGV));
+    /* The kernel refuses to disable the alternate stack while it is in use. */
+    stack_t off = {.ss_flags = SS_DISABLE};
+    CHECK_EQ(sigaltstack(&off, NULL), 0);
+    free(alternate);
+    return result;
 }
 
 int main(void) {
     struct sigaction action = {.sa_sigaction = on_segv, .sa_flags = SA_SIGINFO | SA_ONSTACK};
     sigemptyset(&action.sa_mask);
     CHECK_EQ(sigaction(SIGSEGV, &action, NULL), 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, overflow, NULL), 0);
-    pthread_join(thread, NULL);
-    CHECK(!"the overflowing thread ended without its handler");
-    return 1;
+    static int results[2];
+    for (int round = 0; round < 2; round++) {
+        pthread_t thread;
+        void* value = NULL;
+        CHECK_EQ(pthread_create(&thread, NULL, overflow, &results[round]), 0);
+        CHECK_EQ(pthread_join(thread, &value), 0);
+        CHECK(value == &results[round]);
+        CHECK_EQ(faults_caught, round + 1);
+    }
+    return 0;
 }

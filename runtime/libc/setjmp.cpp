@@ -1,0 +1,36 @@
+// The signal-mask half of sigsetjmp/siglongjmp; the registers are saved and
+// restored in arch/x86_64/setjmp_freestanding.S. longjmp and _longjmp are the
+// same function as siglongjmp: each restores the mask exactly when the
+// setjmp that filled the buffer saved one.
+#include <setjmp.h>
+#include <signal.h>
+
+#include "../sys/syscalls.hpp"
+
+extern "C" [[noreturn]] void lwp_arch_longjmp(void* registers, int value);
+
+extern "C" {
+
+// __sigsetjmp's second half, tail-called with the registers already saved:
+// its 0 is sigsetjmp's first return. pthread_cleanup_push passes a shorter
+// buffer (glibc's __cancel_jmp_buf_tag) that ends after __mask_was_saved,
+// always with save_mask 0, so __saved_mask is written only when asked for.
+int lwp_sigsetjmp_record_mask(struct __jmp_buf_tag* env, int save_mask) {
+    env->__mask_was_saved = save_mask != 0;
+    // SIG_BLOCK with no set changes nothing and reads the current mask: the
+    // kernel's 8 bytes, the part of __saved_mask that siglongjmp gives back.
+    if (save_mask) lwp::sys::sigprocmask(SIG_BLOCK, nullptr, &env->__saved_mask);
+    return 0;
+}
+
+void siglongjmp(struct __jmp_buf_tag* env, int value) noexcept {
+    // Jumping out of a signal handler would otherwise leave the handler's
+    // mask (its own signal blocked, at least) in force.
+    if (env->__mask_was_saved) lwp::sys::sigprocmask(SIG_SETMASK, &env->__saved_mask, nullptr);
+    lwp_arch_longjmp(env->__jmpbuf, value);
+}
+
+void longjmp(struct __jmp_buf_tag* env, int value) noexcept __attribute__((alias("siglongjmp")));
+void _longjmp(struct __jmp_buf_tag* env, int value) noexcept __attribute__((alias("siglongjmp")));
+
+}  // extern "C"
