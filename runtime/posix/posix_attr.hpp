@@ -1,8 +1,13 @@
 // What lwp keeps inside a glibc-sized pthread_attr_t: lwp's own attributes,
-// plus the POSIX scheduling fields lwp records but does not act on.
+// plus the two glibc extensions a new thread applies before its start
+// routine (pthread_attr_extras.cpp). The POSIX scheduling attributes take
+// no room: lwp accepts only the values that describe what really happens
+// (system scope, inherited SCHED_OTHER), so their getters return those.
 #pragma once
 
 #include <pthread.h>
+
+#include <cstdint>
 
 #include "lwp/lwp.h"
 
@@ -10,12 +15,18 @@ namespace lwp::posix {
 
 struct posix_attr {
     lwp_attr_t base;
-    int scope;          // PTHREAD_SCOPE_SYSTEM (the only one Linux has)
-    int inherit_sched;  // PTHREAD_INHERIT_SCHED (lwp applies no scheduling at creation)
-    int policy;         // SCHED_OTHER
-    int priority;       // 0
+    // pthread_attr_setaffinity_np: a malloc'd copy of the caller's set (the
+    // set is variable-sized, so it cannot live here), or null for none.
+    // Freed by pthread_attr_destroy; a memcpy of the attr shares it, as in
+    // glibc, and destroying both copies is the caller's mistake.
+    void* affinity;
+    std::uint32_t affinity_size;  // bytes; larger sets are refused with EINVAL
+    // pthread_attr_setsigmask_np: the kernel's 64-signal mask (the first 8
+    // bytes of glibc's 128-byte sigset_t), used only when has_sigmask.
+    std::uint32_t has_sigmask;
+    std::uint64_t sigmask;
 };
-static_assert(sizeof(posix_attr) <= sizeof(pthread_attr_t));
+static_assert(sizeof(posix_attr) == 56 && sizeof(pthread_attr_t) == 56);
 static_assert(alignof(posix_attr) <= alignof(pthread_attr_t));
 
 // pthread_attr_t is an opaque union of bytes; the pthread layer is compiled
@@ -24,5 +35,20 @@ inline posix_attr* as_posix(pthread_attr_t* attr) { return reinterpret_cast<posi
 inline const posix_attr* as_posix(const pthread_attr_t* attr) {
     return reinterpret_cast<const posix_attr*>(attr);
 }
+
+inline bool has_extras(const posix_attr* attr) { return attr->affinity || attr->has_sigmask; }
+
+// Both defined in pthread_attr_extras.cpp, and declared weak here so that a
+// program that never sets an affinity, a signal mask or the default
+// attributes does not link that file (and malloc) at all: an attr can only
+// carry them, and the defaults can only have changed, if the program calls
+// a setter there, which brings the definitions in.
+//
+// Creates a thread from an attr that carries an affinity or a signal mask,
+// or (attr null) from the process-wide default attributes.
+int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_routine)(void*),
+                       void* argument) noexcept __attribute__((weak));
+// Frees what the extensions allocated in an attr.
+void release_extras(posix_attr* attr) noexcept __attribute__((weak));
 
 }  // namespace lwp::posix

@@ -24,15 +24,23 @@ extern "C" {
 int pthread_attr_init(pthread_attr_t* attr) noexcept {
     if (attr == nullptr) return EINVAL;
     posix_attr* posix = as_posix(attr);
-    int error = lwp_attr_init(&posix->base);
-    posix->scope = PTHREAD_SCOPE_SYSTEM;
-    posix->inherit_sched = PTHREAD_INHERIT_SCHED;
-    posix->policy = SCHED_OTHER;
-    posix->priority = 0;
-    return error;
+    // Whatever the bytes held before is overwritten, not freed: they may be
+    // uninitialised, and an attr initialised twice without a destroy leaks
+    // its affinity copy, as in glibc.
+    posix->affinity = nullptr;
+    posix->affinity_size = 0;
+    posix->has_sigmask = 0;
+    posix->sigmask = 0;
+    return lwp_attr_init(&posix->base);
 }
 
-int pthread_attr_destroy(pthread_attr_t* attr) noexcept { return lwp_attr_destroy(&as_posix(attr)->base); }
+int pthread_attr_destroy(pthread_attr_t* attr) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    // An affinity copy can only exist if the program called
+    // pthread_attr_setaffinity_np, which links release_extras.
+    if (lwp::posix::release_extras) lwp::posix::release_extras(as_posix(attr));
+    return lwp_attr_destroy(&as_posix(attr)->base);
+}
 
 int pthread_attr_setstacksize(pthread_attr_t* attr, size_t size) noexcept {
     return lwp_attr_setstacksize(&as_posix(attr)->base, size);
@@ -62,7 +70,8 @@ int pthread_attr_getstack(const pthread_attr_t* attr, void** address, size_t* si
 // The scheduling attributes: Linux has system scope only, and lwp does not
 // apply a policy or priority at creation (the new thread inherits its
 // creator's; pthread_setschedparam changes a running thread's), so only the
-// values that describe what really happens are accepted.
+// values that describe what really happens are accepted, and the getters
+// report those values without storing them.
 int pthread_attr_setscope(pthread_attr_t* attr, int scope) noexcept {
     if (!initialised(attr)) return EINVAL;
     if (scope == PTHREAD_SCOPE_SYSTEM) return 0;
@@ -70,7 +79,7 @@ int pthread_attr_setscope(pthread_attr_t* attr, int scope) noexcept {
 }
 int pthread_attr_getscope(const pthread_attr_t* attr, int* scope) noexcept {
     if (!initialised(attr) || scope == nullptr) return EINVAL;
-    *scope = as_posix(attr)->scope;
+    *scope = PTHREAD_SCOPE_SYSTEM;
     return 0;
 }
 int pthread_attr_setinheritsched(pthread_attr_t* attr, int inherit) noexcept {
@@ -80,7 +89,7 @@ int pthread_attr_setinheritsched(pthread_attr_t* attr, int inherit) noexcept {
 }
 int pthread_attr_getinheritsched(const pthread_attr_t* attr, int* inherit) noexcept {
     if (!initialised(attr) || inherit == nullptr) return EINVAL;
-    *inherit = as_posix(attr)->inherit_sched;
+    *inherit = PTHREAD_INHERIT_SCHED;
     return 0;
 }
 int pthread_attr_setschedpolicy(pthread_attr_t* attr, int policy) noexcept {
@@ -93,7 +102,7 @@ int pthread_attr_setschedpolicy(pthread_attr_t* attr, int policy) noexcept {
 }
 int pthread_attr_getschedpolicy(const pthread_attr_t* attr, int* policy) noexcept {
     if (!initialised(attr) || policy == nullptr) return EINVAL;
-    *policy = as_posix(attr)->policy;
+    *policy = SCHED_OTHER;
     return 0;
 }
 int pthread_attr_setschedparam(pthread_attr_t* attr, const struct sched_param* parameter) noexcept {
@@ -106,7 +115,7 @@ int pthread_attr_setschedparam(pthread_attr_t* attr, const struct sched_param* p
 }
 int pthread_attr_getschedparam(const pthread_attr_t* attr, struct sched_param* parameter) noexcept {
     if (!initialised(attr) || parameter == nullptr) return EINVAL;
-    parameter->sched_priority = as_posix(attr)->priority;
+    parameter->sched_priority = 0;
     return 0;
 }
 
@@ -138,26 +147,9 @@ int pthread_getattr_np(pthread_t thread, pthread_attr_t* attr) noexcept {
 
 extern "C" {
 
-// CPU affinity chosen at creation is not implemented (the new thread would
-// have to apply it to itself before running user code): ENOSYS, rather than
-// a thread that silently runs anywhere. pthread_setaffinity_np on a running
-// thread works.
-int pthread_attr_setaffinity_np(pthread_attr_t*, size_t, const cpu_set_t*) noexcept { return ENOSYS; }
-int pthread_attr_getaffinity_np(const pthread_attr_t*, size_t, cpu_set_t*) noexcept { return ENOSYS; }
-}
-
-extern "C" {
-
 // The obsolete single-address stack attribute: which end of the stack the
 // address names was never agreed on between systems, so lwp does not guess.
 // pthread_attr_setstack (address and size) replaces it.
 int pthread_attr_setstackaddr(pthread_attr_t*, void*) noexcept { return ENOSYS; }
 int pthread_attr_getstackaddr(const pthread_attr_t*, void**) noexcept { return ENOSYS; }
-
-// A signal mask applied by the new thread to itself before it runs user code,
-// and process-wide default attributes: not implemented.
-int pthread_attr_setsigmask_np(pthread_attr_t*, const __sigset_t*) noexcept { return ENOSYS; }
-int pthread_attr_getsigmask_np(const pthread_attr_t*, __sigset_t*) noexcept { return ENOSYS; }
-int pthread_getattr_default_np(pthread_attr_t*) noexcept { return ENOSYS; }
-int pthread_setattr_default_np(const pthread_attr_t*) noexcept { return ENOSYS; }
 }

@@ -17,6 +17,12 @@ extern "C" {
 
 int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start_routine)(void*),
                    void* argument) noexcept {
+    // An attr with an affinity or a signal mask, or a NULL attr once the
+    // defaults may have changed, goes the longer way; create_with_extras is
+    // null (weak, see posix_attr.hpp) in a program that can have neither.
+    if (lwp::posix::create_with_extras && (attr == nullptr || lwp::posix::has_extras(as_posix(attr))))
+        return lwp::posix::create_with_extras(thread, attr ? as_posix(attr) : nullptr, start_routine,
+                                              argument);
     lwp_t handle;
     int error = lwp_create(&handle, attr ? &as_posix(attr)->base : nullptr, start_routine, argument);
     if (error == 0) *thread = handle;

@@ -119,14 +119,25 @@ current_thread_state* child_current_thread(char* child_thread_pointer) {
 std::size_t default_stack_size() {
     std::size_t size = cached_default_stack_size.load(std::memory_order_relaxed);
     if (size != 0) return size;
-    rlimit limit{};
-    size = unlimited_rlimit_stack_fallback;
-    if (!sys::failed(sys::prlimit(RLIMIT_STACK, nullptr, &limit)) && limit.rlim_cur != RLIM_INFINITY)
-        size = static_cast<std::size_t>(limit.rlim_cur);
+    // A failed prlimit writes nothing, so the limit reads as unlimited and
+    // the fallback applies.
+    rlimit limit;
+    limit.rlim_cur = RLIM_INFINITY;
+    sys::prlimit(RLIMIT_STACK, nullptr, &limit);
+    size = limit.rlim_cur == RLIM_INFINITY ? unlimited_rlimit_stack_fallback
+                                           : static_cast<std::size_t>(limit.rlim_cur);
     if (size < LWP_STACK_MIN) size = LWP_STACK_MIN;
     size = (size + page_size - 1) & ~(page_size - 1);
-    cached_default_stack_size.store(size, std::memory_order_relaxed);
+    // Only if still unset: pthread_setattr_default_np may have chosen a size
+    // meanwhile, and that choice wins. Relaxed: the size orders nothing else.
+    std::size_t chosen = 0;
+    if (!cached_default_stack_size.compare_exchange_strong(chosen, size, std::memory_order_relaxed))
+        return chosen;
     return size;
+}
+
+void set_default_stack_size(std::size_t size) {
+    cached_default_stack_size.store(size, std::memory_order_relaxed);
 }
 
 int prepare_thread(const create_request& request, prepared_thread& prepared) {

@@ -38,6 +38,9 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
                   lwp_t* handle);
 void abandon_thread(prepared_thread& prepared);
 
+// The stack size of a thread whose attributes give none: RLIMIT_STACK (as
+// glibc), until pthread_setattr_default_np sets another.
 std::size_t default_stack_size();
+void set_default_stack_size(std::size_t size);
 
 }  // namespace lwp::runtime

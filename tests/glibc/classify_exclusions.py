@@ -33,8 +33,6 @@ RULES = [
     (r"timer_create|SIGEV_THREAD", "POSIX timers: not provided"),
     (r"PTHREAD_EXPLICIT_SCHED|SCHED_FIFO|SCHED_RR|sched_setscheduler|setschedparam|setschedprio",
      "real-time scheduling: ENOTSUP"),
-    (r"pthread_attr_setaffinity_np|pthread_setattr_default_np|pthread_getattr_default_np",
-     "creation-time affinity and default attributes: ENOSYS"),
     (r"\bmq_|msgget|msgsnd|\bsocket *\(|<sys/socket.h>", "message queues or sockets: not in lwp's C library"),
     (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|flockfile|setvbuf|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
      "stdio input, files or extra streams: lwp's stdio is stdout and stderr"),

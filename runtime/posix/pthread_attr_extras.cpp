@@ -1,0 +1,284 @@
+// The glibc extensions a new thread applies before its start routine runs
+// (CPU affinity and signal mask chosen in the attr), and the process-wide
+// default attributes a NULL attr stands for. Kept in a file of their own:
+// pthread_create reaches it through weak declarations (posix_attr.hpp), so
+// a program that never calls a setter here links none of it, nor malloc.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/attributes.hpp"
+#include "../thread/create.hpp"
+#include "../thread/internal_lock.hpp"
+#include "posix_attr.hpp"
+
+using lwp::posix::as_posix;
+using lwp::posix::posix_attr;
+
+namespace {
+
+// How the new thread comes to life when its attr carries an affinity or a
+// signal mask. Two rules:
+//
+// 1. No user code runs in the new thread (its start routine or a signal
+//    handler) before both are in force. The creator blocks every signal
+//    around clone, so the child starts with all of them blocked (a signal
+//    sent meanwhile stays pending instead of running a handler under the
+//    wrong mask or on the wrong CPU); the child installs its final mask as
+//    its first act, and the creator restores its own right after clone.
+//
+// 2. The affinity is applied by the creator, with sched_setaffinity on the
+//    child's tid, while the child waits for a go-ahead. The child could
+//    apply it to itself instead, but then a refused set (EINVAL: no CPU in it
+//    exists or is allowed) would have to travel back to the creator through
+//    memory one of the two no longer owns once pthread_create returns; here
+//    the creator learns the answer from its own syscall and tells a child
+//    that is still waiting, in the child's own memory, whether to run the
+//    routine or end. The kernel moves a task onto an allowed CPU before
+//    sched_setaffinity returns, so the routine's first instruction already
+//    runs on the requested CPUs. Without an affinity nothing is waited for.
+enum release_state : int { waiting, go, abandon };
+
+// Lives in the thread's payload (below its descriptor, in its own mapping):
+// valid for as long as the thread is.
+struct thread_setup {
+    std::atomic<int> release{waiting};
+    bool waits_for_release;
+    std::uint64_t mask;  // the mask the routine runs under
+    void* (*routine)(void*);
+    void* argument;
+};
+
+// The new thread's routine as the core sees it: setup, then the real one.
+void* run_after_setup(void* payload) {
+    auto* setup = static_cast<thread_setup*>(payload);
+    if (setup->waits_for_release) {
+        // Acquire: pairs with the creator's release store, though all the
+        // creator did meanwhile is a syscall; the loop absorbs spurious wakes.
+        int state;
+        while ((state = setup->release.load(std::memory_order_acquire)) == waiting)
+            lwp::sys::futex_wait(&setup->release, waiting, /*process_private=*/true);
+        // Refused affinity: end without running the routine, all signals
+        // still blocked, so nothing of the program ever ran in this thread.
+        if (state == abandon) return nullptr;
+    }
+    lwp::sys::sigprocmask(SIG_SETMASK, &setup->mask, nullptr);
+    return setup->routine(setup->argument);
+}
+
+int create_with_setup(pthread_t* thread, const posix_attr* attr, void* (*start_routine)(void*),
+                      void* argument) {
+    using namespace lwp::runtime;
+    if (thread == nullptr || start_routine == nullptr) return EINVAL;
+    create_request request;
+    int error = request_from_attributes(&attr->base, request);
+    if (error) return error;
+    request.payload_size = sizeof(thread_setup);
+    request.payload_alignment = alignof(thread_setup);
+    prepared_thread prepared;
+    error = prepare_thread(request, prepared);
+    if (error) return error;
+    auto* setup = new (prepared.payload) thread_setup;
+    setup->waits_for_release = attr->affinity != nullptr;
+    setup->routine = start_routine;
+    setup->argument = argument;
+
+    // Rule 1 above: SIGKILL and SIGSTOP cannot be blocked and the kernel
+    // silently leaves them out; lwp uses no signal of its own that would
+    // have to stay open here.
+    std::uint64_t all_signals = ~std::uint64_t{0};
+    std::uint64_t creator_mask;
+    lwp::sys::sigprocmask(SIG_SETMASK, &all_signals, &creator_mask);
+    setup->mask = attr->has_sigmask ? attr->sigmask : creator_mask;
+    lwp_t handle;
+    error = launch_thread(prepared, run_after_setup, setup, &handle);
+    lwp::sys::sigprocmask(SIG_SETMASK, &creator_mask, nullptr);
+    if (error) {
+        abandon_thread(prepared);
+        return error;
+    }
+
+    if (attr->affinity) {
+        // CLONE_PARENT_SETTID wrote the tid before clone returned, and the
+        // child cannot end (clearing it) before it is released.
+        int tid = prepared.descriptor->tid_word.load(std::memory_order_relaxed);
+        long result = lwp::arch::syscall3(__NR_sched_setaffinity, tid, attr->affinity_size,
+                                          reinterpret_cast<long>(attr->affinity));
+        bool refused = lwp::sys::failed(result);
+        // Release: the child may run the routine the moment it sees `go`.
+        // The wake may reach the child's memory after the child has already
+        // seen the store, run and ended (a detached thread's mapping may even
+        // be reused by then): a futex wake on such an address at worst wakes
+        // some other waiter spuriously, which every futex user tolerates.
+        setup->release.store(refused ? abandon : go, std::memory_order_release);
+        lwp::sys::futex_wake(&setup->release, 1, /*process_private=*/true);
+        if (refused) {
+            // The thread ends at once without running anything; a joinable
+            // one is reclaimed here, a detached one reclaims itself.
+            if (!request.detached) lwp_join(handle, nullptr);
+            return static_cast<int>(-result);
+        }
+    }
+    *thread = handle;
+    return 0;
+}
+
+// The process-wide default attributes (pthread_setattr_default_np). The
+// stack size is not kept here: it is lwp's own default (create.cpp), which
+// every attr without a stack size uses, as in glibc. The lock guards the
+// rest and is held while a NULL-attr thread is created from them, so the
+// affinity copy cannot be freed under that creation.
+lwp::runtime::internal_lock defaults_lock;
+posix_attr defaults;
+// Whether `defaults` has been set at all (until then a NULL attr means lwp's
+// built-in defaults). Guarded by the lock, as `defaults` is.
+bool defaults_changed = false;
+
+// Replaces attr's affinity copy with a copy of `set` (none if null or empty).
+int store_affinity(posix_attr* attr, std::size_t size, const void* set) {
+    void* copy = nullptr;
+    if (set != nullptr && size != 0) {
+        if (size > UINT32_MAX) return EINVAL;
+        copy = std::malloc(size);
+        if (copy == nullptr) return ENOMEM;
+        std::memcpy(copy, set, size);
+    } else {
+        size = 0;
+    }
+    std::free(attr->affinity);
+    attr->affinity = copy;
+    attr->affinity_size = static_cast<std::uint32_t>(size);
+    return 0;
+}
+
+bool initialised(const pthread_attr_t* attr) {
+    return attr && lwp::runtime::attr_valid(&as_posix(attr)->base);
+}
+
+}  // namespace
+
+namespace lwp::posix {
+
+int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_routine)(void*),
+                       void* argument) noexcept {
+    if (attr != nullptr) return create_with_setup(thread, attr, start_routine, argument);
+    const lwp_attr_t* base = nullptr;  // lwp's built-in defaults
+    runtime::internal_lock_guard guard(defaults_lock);
+    if (defaults_changed) {
+        if (has_extras(&defaults)) return create_with_setup(thread, &defaults, start_routine, argument);
+        base = &defaults.base;
+    }
+    lwp_t handle;
+    int error = lwp_create(&handle, base, start_routine, argument);
+    if (error == 0) *thread = handle;
+    return error;
+}
+
+void release_extras(posix_attr* attr) noexcept {
+    std::free(attr->affinity);
+    attr->affinity = nullptr;
+}
+
+}  // namespace lwp::posix
+
+extern "C" {
+
+int pthread_attr_setaffinity_np(pthread_attr_t* attr, size_t size, const cpu_set_t* set) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    // The set is not judged here: which CPUs exist is the kernel's answer
+    // at pthread_create.
+    return store_affinity(as_posix(attr), size, set);
+}
+
+int pthread_attr_getaffinity_np(const pthread_attr_t* attr, size_t size, cpu_set_t* set) noexcept {
+    if (!initialised(attr) || set == nullptr) return EINVAL;
+    const posix_attr* posix = as_posix(attr);
+    if (posix->affinity == nullptr) {
+        // No set stored: the thread may run anywhere, so every CPU is in it.
+        std::memset(set, 0xff, size);
+        return 0;
+    }
+    std::size_t stored = posix->affinity_size;
+    const auto* bytes = static_cast<const unsigned char*>(posix->affinity);
+    // A shorter buffer is enough if the stored bytes it cannot hold are empty.
+    for (std::size_t i = size; i < stored; ++i)
+        if (bytes[i] != 0) return EINVAL;
+    std::size_t copied = size < stored ? size : stored;
+    std::memcpy(set, bytes, copied);
+    std::memset(reinterpret_cast<unsigned char*>(set) + copied, 0, size - copied);
+    return 0;
+}
+
+int pthread_attr_setsigmask_np(pthread_attr_t* attr, const sigset_t* mask) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    posix_attr* posix = as_posix(attr);
+    posix->has_sigmask = mask != nullptr;
+    // The kernel's mask is the first 8 bytes of glibc's sigset_t.
+    posix->sigmask = 0;
+    if (mask) std::memcpy(&posix->sigmask, mask, sizeof posix->sigmask);
+    return 0;
+}
+
+int pthread_attr_getsigmask_np(const pthread_attr_t* attr, sigset_t* mask) noexcept {
+    if (!initialised(attr) || mask == nullptr) return EINVAL;
+    const posix_attr* posix = as_posix(attr);
+    std::memset(mask, 0, sizeof *mask);
+    if (!posix->has_sigmask) return PTHREAD_ATTR_NO_SIGMASK_NP;
+    std::memcpy(mask, &posix->sigmask, sizeof posix->sigmask);
+    return 0;
+}
+
+int pthread_getattr_default_np(pthread_attr_t* attr) noexcept {
+    int error = pthread_attr_init(attr);
+    if (error) return error;
+    posix_attr* posix = as_posix(attr);
+    {
+        lwp::runtime::internal_lock_guard guard(defaults_lock);
+        if (defaults_changed) {
+            posix->base.guard_size = defaults.base.guard_size;
+            posix->base.detach_state = defaults.base.detach_state;
+            posix->has_sigmask = defaults.has_sigmask;
+            posix->sigmask = defaults.sigmask;
+            error = store_affinity(posix, defaults.affinity_size, defaults.affinity);
+        }
+    }
+    // Reported as glibc does: the size a NULL-attr thread gets.
+    posix->base.stack_size = lwp::runtime::default_stack_size();
+    if (error) pthread_attr_destroy(attr);
+    return error;
+}
+
+int pthread_setattr_default_np(const pthread_attr_t* attr) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    const posix_attr* given = as_posix(attr);
+    // A default stack address would give every new thread the same stack.
+    if (given->base.stack_address != nullptr) return EINVAL;
+    // Copied before taking the lock, so malloc is not called under it; the
+    // old copy is freed after.
+    posix_attr replacement{};
+    int error = store_affinity(&replacement, given->affinity_size, given->affinity);
+    if (error) return error;
+    // 0 means "leave the default stack size as it is".
+    if (given->base.stack_size != 0) lwp::runtime::set_default_stack_size(given->base.stack_size);
+    void* old_affinity;
+    {
+        lwp::runtime::internal_lock_guard guard(defaults_lock);
+        old_affinity = defaults.affinity;
+        defaults = *given;
+        defaults.base.stack_size = 0;  // the process default, set above
+        defaults.affinity = replacement.affinity;
+        defaults.affinity_size = replacement.affinity_size;
+        defaults_changed = true;
+    }
+    std::free(old_affinity);
+    return 0;
+}
+}
