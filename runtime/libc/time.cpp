@@ -1,4 +1,4 @@
-// clock_gettime time gettimeofday nanosleep sleep usleep. Plain system calls:
+// clock_gettime time timespec_get gettimeofday nanosleep sleep usleep. Plain system calls:
 // there is no vDSO lookup, so each clock read costs a kernel entry (tens of
 // nanoseconds more than glibc's vDSO path; see the docs).
 #include <errno.h>
@@ -22,6 +22,14 @@ time_t time(time_t* out) noexcept {
     lwp::sys::clock_gettime(CLOCK_REALTIME, &now);  // cannot fail for a valid pointer
     if (out) *out = now.tv_sec;
     return now.tv_sec;
+}
+
+// C11's way to read the clock its timed waits (mtx_timedlock, cnd_timedwait)
+// take deadlines on: TIME_UTC, the only base C11 defines, is CLOCK_REALTIME.
+// C11 returns the base on success and 0 for a base it does not know.
+int timespec_get(struct timespec* now, int base) noexcept {
+    if (base != TIME_UTC) return 0;
+    return lwp::sys::failed(lwp::sys::clock_gettime(CLOCK_REALTIME, now)) ? 0 : base;
 }
 
 // The obsolete timezone argument is ignored (Linux keeps no meaningful one).

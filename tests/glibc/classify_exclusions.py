@@ -19,8 +19,6 @@ RULES = [
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
     (r"pthread_atfork", "pthread_atfork: ENOSYS (no fork)"),
-    (r"<threads.h>|\bthrd_|\bmtx_|\bcnd_|\btss_|call_once",
-     "C11 <threads.h>: not provided"),
     (r"robust|PRIO_INHERIT|PRIO_PROTECT|prioceiling|mutex_consistent",
      "robust or priority-protocol mutexes: ENOTSUP"),
     (r"PTHREAD_PROCESS_SHARED|setpshared|MAP_SHARED",
