@@ -51,4 +51,9 @@ int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_
 // Frees what the extensions allocated in an attr.
 void release_extras(posix_attr* attr) noexcept __attribute__((weak));
 
+// Stores a running thread's CPU affinity in attr, as pthread_getattr_np
+// reports it (a strong reference: a program that asks for a thread's
+// attributes links the extensions). 0, ENOMEM, or the kernel's error.
+int record_affinity_of(pthread_t thread, posix_attr* attr) noexcept;
+
 }  // namespace lwp::posix

@@ -187,6 +187,26 @@ void release_extras(posix_attr* attr) noexcept {
     attr->affinity = nullptr;
 }
 
+int record_affinity_of(pthread_t thread, posix_attr* attr) noexcept {
+    // The kernel's mask may be longer than any fixed guess (it has as many
+    // bits as the kernel was built for CPUs, and refuses a shorter buffer
+    // with EINVAL), so the buffer grows until the mask fits.
+    for (std::size_t size = sizeof(cpu_set_t); size <= 64 * 1024; size *= 2) {
+        void* set = std::malloc(size);
+        if (set == nullptr) return ENOMEM;
+        int error = pthread_getaffinity_np(thread, size, static_cast<cpu_set_t*>(set));
+        if (error == 0) {
+            std::free(attr->affinity);
+            attr->affinity = set;
+            attr->affinity_size = static_cast<std::uint32_t>(size);
+            return 0;
+        }
+        std::free(set);
+        if (error != EINVAL) return error;
+    }
+    return EINVAL;
+}
+
 }  // namespace lwp::posix
 
 extern "C" {

@@ -141,6 +141,15 @@ int pthread_getattr_np(pthread_t thread, pthread_attr_t* attr) noexcept {
     base.stack_size = facts.stack_size;
     base.guard_size = facts.guard_size;
     base.detach_state = facts.detached ? PTHREAD_CREATE_DETACHED : PTHREAD_CREATE_JOINABLE;
+    // The CPUs the thread may run on now, so that pthread_attr_getaffinity_np
+    // on the result answers for the thread rather than "anywhere". A thread
+    // that has ended but is not joined yet has no affinity left to read
+    // (ESRCH): its stack is still worth reporting, with no set stored.
+    error = lwp::posix::record_affinity_of(thread, as_posix(attr));
+    if (error != 0 && error != ESRCH) {
+        pthread_attr_destroy(attr);
+        return error;
+    }
     return 0;
 }
 }

@@ -120,6 +120,14 @@ static void check_refused_affinity(int detach_state) {
     CPU_FREE(nowhere);
 }
 
+static volatile int may_return;
+static volatile int running;
+static void* wait_to_be_seen(void* argument) {
+    __atomic_store_n(&running, 1, __ATOMIC_RELEASE);
+    while (!__atomic_load_n(&may_return, __ATOMIC_ACQUIRE)) sched_yield();
+    return argument;
+}
+
 /* Returns 0 if the process may run on one CPU only (nothing to observe). */
 static int check_affinity_applied(void) {
     cpu_set_t process;
@@ -144,6 +152,27 @@ static int check_affinity_applied(void) {
         CHECK_EQ(seen_cpu, chosen);
     }
     CHECK_EQ(pthread_attr_destroy(&attr), 0);
+
+    /* pthread_getattr_np reports a thread's affinity as it is: the one CPU of
+     * a thread created with it, and the whole process mask for main. */
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setaffinity_np(&attr, sizeof one, &one), 0);
+    __atomic_store_n(&may_return, 0, __ATOMIC_RELAXED);
+    pthread_t held;
+    CHECK_EQ(pthread_create(&held, &attr, wait_to_be_seen, NULL), 0);
+    CHECK_EQ(pthread_attr_destroy(&attr), 0);
+    pthread_attr_t reported;
+    cpu_set_t reported_set;
+    CHECK_EQ(pthread_getattr_np(held, &reported), 0);
+    CHECK_EQ(pthread_attr_getaffinity_np(&reported, sizeof reported_set, &reported_set), 0);
+    CHECK(CPU_EQUAL(&reported_set, &one));
+    CHECK_EQ(pthread_attr_destroy(&reported), 0);
+    __atomic_store_n(&may_return, 1, __ATOMIC_RELEASE);
+    CHECK_EQ(pthread_join(held, NULL), 0);
+    CHECK_EQ(pthread_getattr_np(pthread_self(), &reported), 0);
+    CHECK_EQ(pthread_attr_getaffinity_np(&reported, sizeof reported_set, &reported_set), 0);
+    CHECK(CPU_EQUAL(&reported_set, &process));
+    CHECK_EQ(pthread_attr_destroy(&reported), 0);
     /* The creator's own affinity is untouched. */
     cpu_set_t after;
     CHECK_EQ(sched_getaffinity(0, sizeof after, &after), 0);
@@ -263,13 +292,6 @@ static void check_sigmask(void) {
 
 /* ---- default attributes ---- */
 
-static volatile int may_return;
-static volatile int running;
-static void* wait_to_be_seen(void* argument) {
-    __atomic_store_n(&running, 1, __ATOMIC_RELEASE);
-    while (!__atomic_load_n(&may_return, __ATOMIC_ACQUIRE)) sched_yield();
-    return argument;
-}
 
 /* The stack size and guard pthread_getattr_np reports for a running thread
  * created with attr. */
