@@ -79,7 +79,19 @@ void* aligned_alloc(size_t alignment, size_t size) noexcept {
     return or_enomem(heap::allocate_aligned(alignment, size));
 }
 
-void* memalign(size_t alignment, size_t size) noexcept { return aligned_alloc(alignment, size); }
+// The older interface: programs written for it pass alignments such as 24
+// and get a block aligned to the next power of two (as glibc's memalign
+// gives), so round up rather than fail; only an alignment with no power of
+// two above it is EINVAL.
+void* memalign(size_t alignment, size_t size) noexcept {
+    if (alignment > (~size_t{0} >> 1) + 1) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    size_t rounded = 1;
+    while (rounded < alignment) rounded <<= 1;
+    return aligned_alloc(rounded, size);
+}
 
 void* valloc(size_t size) noexcept { return aligned_alloc(4096, size); }
 

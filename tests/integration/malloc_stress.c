@@ -193,6 +193,14 @@ int main(void) {
     volatile size_t odd_alignment = 24;
     CHECK(aligned_alloc(odd_alignment, 48) == NULL);
     CHECK_EQ(errno, EINVAL);
+    /* memalign rounds such an alignment up: 24 -> 32, 3000 -> 4096. */
+    char* rounded_up = memalign(odd_alignment, 48);
+    CHECK(rounded_up != NULL && (uintptr_t)rounded_up % 32 == 0);
+    free(rounded_up);
+    volatile size_t page_ish = 3000;
+    rounded_up = memalign(page_ish, 10);
+    CHECK(rounded_up != NULL && (uintptr_t)rounded_up % 4096 == 0);
+    free(rounded_up);
     CHECK_EQ(posix_memalign(&aligned, 1 << 16, 100), 0);
     CHECK((uintptr_t)aligned % (1 << 16) == 0);
     free(aligned);
