@@ -23,23 +23,34 @@
     .cfi_sections .debug_frame
 #endif
 
-// int _setjmp(struct __jmp_buf_tag env[1]); setjmp is the same: glibc's
-// header makes setjmp(env) a call to _setjmp, so the symbol `setjmp` (reached
-// only through its address or #undef) behaves as the macro does and saves no
-// mask. Falls through into __sigsetjmp with save_mask = 0.
-    .section .text.__sigsetjmp,"ax",@progbits
-    .globl  _setjmp
-    .type   _setjmp, @function
+// int setjmp(jmp_buf env): the function, which glibc's header reaches only
+// through its address or #undef (the macro setjmp(env) calls _setjmp). A
+// program compiled against glibc expects glibc's function, which saves the
+// signal mask (the BSD behaviour; the header's declaration says so), so that
+// longjmp restores it: sigsetjmp(env, 1). A section of its own, so programs
+// that only use the macro do not carry it.
+    .section .text.setjmp,"ax",@progbits
     .globl  setjmp
     .type   setjmp, @function
     .p2align 4
-_setjmp:
 setjmp:
+    .cfi_startproc
+    mov     $1, %esi
+    jmp     __sigsetjmp
+    .cfi_endproc
+    .size   setjmp, .-setjmp
+
+// int _setjmp(struct __jmp_buf_tag env[1]): the macro setjmp, no mask saved.
+// Falls through into __sigsetjmp with save_mask = 0.
+    .section .text.__sigsetjmp,"ax",@progbits
+    .globl  _setjmp
+    .type   _setjmp, @function
+    .p2align 4
+_setjmp:
     .cfi_startproc
     xor     %esi, %esi
     .cfi_endproc
     .size   _setjmp, .-_setjmp
-    .size   setjmp, .-setjmp
 
 // int __sigsetjmp(struct __jmp_buf_tag env[1], int save_mask);
 // It returns twice, so the registers must be the caller's as they are at the

@@ -45,8 +45,8 @@ static void saved_mask_comes_back(void) {
     CHECK(!blocked(SIGUSR1));
 }
 
-/* With save_mask 0, and with setjmp (which saves no mask), the mask stays
- * as it was when the jump was made. */
+/* With save_mask 0, and with the macro setjmp (which saves no mask), the
+ * mask stays as it was when the jump was made. */
 static void unsaved_mask_stays(void) {
     if (sigsetjmp(env, 0) == 0) {
         set_blocked(SIGUSR1, 1);
@@ -216,10 +216,25 @@ static void jump_across_frames(void) {
     CHECK_EQ(deepest, 6);
 }
 
+/* The function setjmp, which the header's macro hides (glibc's macro calls
+ * _setjmp), saves the mask as glibc's function does, so longjmp restores
+ * it. Reached here as a program reaches it: through #undef. */
+#undef setjmp
+extern int setjmp(jmp_buf);
+static void setjmp_function_saves_mask(void) {
+    if (setjmp(env) == 0) {
+        set_blocked(SIGUSR1, 1);
+        longjmp(env, 1);
+    }
+    CHECK(!blocked(SIGUSR1));
+    set_blocked(SIGUSR1, 0);
+}
+
 int main(void) {
     CHECK(!blocked(SIGUSR1) && !blocked(SIGUSR2));
     saved_mask_comes_back();
     unsaved_mask_stays();
+    setjmp_function_saves_mask();
     second_return_values();
     volatile_locals_survive();
     callee_saved_registers_survive();
