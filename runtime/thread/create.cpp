@@ -120,12 +120,15 @@ std::size_t default_stack_size() {
     std::size_t size = cached_default_stack_size.load(std::memory_order_relaxed);
     if (size != 0) return size;
     // A failed prlimit writes nothing, so the limit reads as unlimited and
-    // the fallback applies.
+    // the fallback applies. So does any limit of 2^63 bytes or more: those
+    // within a page of RLIM_INFINITY would wrap round to nothing when rounded
+    // up to pages below, and none of them could be mapped anyway. (A smaller
+    // limit too large to map makes creation fail with EAGAIN.)
     rlimit limit;
     limit.rlim_cur = RLIM_INFINITY;
     sys::prlimit(RLIMIT_STACK, nullptr, &limit);
-    size = limit.rlim_cur == RLIM_INFINITY ? unlimited_rlimit_stack_fallback
-                                           : static_cast<std::size_t>(limit.rlim_cur);
+    size = static_cast<long>(limit.rlim_cur) < 0 ? unlimited_rlimit_stack_fallback
+                                                 : static_cast<std::size_t>(limit.rlim_cur);
     if (size < LWP_STACK_MIN) size = LWP_STACK_MIN;
     size = (size + page_size - 1) & ~(page_size - 1);
     // Only if still unset: pthread_setattr_default_np may have chosen a size
