@@ -142,10 +142,14 @@ long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t cloc
                                              /*process_private=*/true, clock, deadline)
                      : sys::futex_wait(&cond->sequence, static_cast<int>(seen),
                                        /*process_private=*/true);
-        // Only -EAGAIN and -EFAULT prove the kernel never queued us: it
-        // compared the word (or failed to read it) before queueing. Any other
-        // result, -EINTR included, came after we slept, and a requeue may
-        // have moved us meanwhile, even if the retry below then fails.
+        // -EAGAIN and -EFAULT mean this call never slept: the kernel compared
+        // the word (or failed to read it) before queueing. Any other result,
+        // -EINTR included, came after we slept, and a requeue may have moved
+        // us meanwhile, even if the retry below then fails. (A wait the
+        // kernel restarts by itself after an SA_RESTART handler can end in
+        // -EAGAIN after sleeping too; the handler had taken it off whichever
+        // queue it was on, so no wake was spent on it and no chain of wakes
+        // passes through it: the fast path is still right.)
         if (result != -EAGAIN && result != -EFAULT) queued = true;
         if (result != -EINTR) return result;
     }
