@@ -134,13 +134,16 @@ int create_with_setup(pthread_t* thread, const posix_attr* attr, void* (*start_r
 // The process-wide default attributes (pthread_setattr_default_np). The
 // stack size is not kept here: it is lwp's own default (create.cpp), which
 // every attr without a stack size uses, as in glibc. The lock guards the
-// rest and is held while a NULL-attr thread is created from them, so the
-// affinity copy cannot be freed under that creation.
+// rest; a NULL-attr creation holds it only while it reads them, and through
+// the creation itself only when they carry an affinity or a mask (so the
+// affinity copy cannot be freed under it).
 lwp::runtime::internal_lock defaults_lock;
 posix_attr defaults;
 // Whether `defaults` has been set at all (until then a NULL attr means lwp's
-// built-in defaults). Guarded by the lock, as `defaults` is.
-bool defaults_changed = false;
+// built-in defaults). Written under the lock; read first without it, so
+// that NULL-attr creation takes no lock until a default is set. Release and
+// acquire, though the lock taken next orders the defaults themselves.
+std::atomic<bool> defaults_changed{false};
 
 // Replaces attr's affinity copy with a copy of `set` (none if null or empty).
 int store_affinity(posix_attr* attr, std::size_t size, const void* set) {
@@ -170,14 +173,18 @@ namespace lwp::posix {
 int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_routine)(void*),
                        void* argument) noexcept {
     if (attr != nullptr) return create_with_setup(thread, attr, start_routine, argument);
-    const lwp_attr_t* base = nullptr;  // lwp's built-in defaults
-    runtime::internal_lock_guard guard(defaults_lock);
-    if (defaults_changed) {
+    lwp_attr_t base;
+    const lwp_attr_t* chosen = nullptr;  // lwp's built-in defaults
+    if (defaults_changed.load(std::memory_order_acquire)) {
+        runtime::internal_lock_guard guard(defaults_lock);
+        // Held through the creation: it reads the defaults' affinity copy,
+        // which a concurrent pthread_setattr_default_np would free.
         if (has_extras(&defaults)) return create_with_setup(thread, &defaults, start_routine, argument);
-        base = &defaults.base;
+        base = defaults.base;  // a copy, so the creation below needs no lock
+        chosen = &base;
     }
     lwp_t handle;
-    int error = lwp_create(&handle, base, start_routine, argument);
+    int error = lwp_create(&handle, chosen, start_routine, argument);
     if (error == 0) *thread = handle;
     return error;
 }
@@ -262,7 +269,7 @@ int pthread_getattr_default_np(pthread_attr_t* attr) noexcept {
     posix_attr* posix = as_posix(attr);
     {
         lwp::runtime::internal_lock_guard guard(defaults_lock);
-        if (defaults_changed) {
+        if (defaults_changed.load(std::memory_order_relaxed)) {
             posix->base.guard_size = defaults.base.guard_size;
             posix->base.detach_state = defaults.base.detach_state;
             posix->has_sigmask = defaults.has_sigmask;
@@ -296,7 +303,7 @@ int pthread_setattr_default_np(const pthread_attr_t* attr) noexcept {
         defaults.base.stack_size = 0;  // the process default, set above
         defaults.affinity = replacement.affinity;
         defaults.affinity_size = replacement.affinity_size;
-        defaults_changed = true;
+        defaults_changed.store(true, std::memory_order_release);
     }
     std::free(old_affinity);
     return 0;
