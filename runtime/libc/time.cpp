@@ -1,6 +1,6 @@
-// clock_gettime time timespec_get gettimeofday nanosleep sleep usleep. Plain system calls:
-// there is no vDSO lookup, so each clock read costs a kernel entry (tens of
-// nanoseconds more than glibc's vDSO path; see the docs).
+// clock_gettime time timespec_get gettimeofday nanosleep sleep usleep. Plain
+// system calls: there is no vDSO lookup, so each clock read costs a kernel
+// entry (tens of nanoseconds more than glibc's vDSO path; see the docs).
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
