@@ -1,8 +1,9 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, dup, dup2, unlink, access, chdir, getcwd, getuid and friends. Thin
-// wrappers: -1 with errno on failure. (The set*id calls are deliberately
-// absent: on Linux they change one thread only, and making them apply to the
-// whole process needs the signal broadcast glibc does, which lwp has not.)
+// creat, pipe, pipe2, dup, dup2, unlink, access, chdir, getcwd, getuid and
+// friends. Thin wrappers: -1 with errno on failure. (The set*id calls are
+// deliberately absent: on Linux they change one thread only, and making them
+// apply to the whole process needs the signal broadcast glibc does, which lwp
+// has not.)
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <cstring>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
 
 using lwp::arch::syscall1;
@@ -28,8 +30,9 @@ int openat(int directory, const char* path, int flags, ...) {
     va_start(arguments, flags);
     mode_t mode = (flags & (O_CREAT | __O_TMPFILE)) ? va_arg(arguments, mode_t) : 0;
     va_end(arguments);
-    return static_cast<int>(errno_result(
-        syscall4(__NR_openat, directory, reinterpret_cast<long>(path), flags, mode)));
+    // A cancellation point (runtime/thread/cancellation_point.hpp).
+    return static_cast<int>(errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_openat, directory, reinterpret_cast<long>(path), flags, mode)));
 }
 
 int open(const char* path, int flags, ...) {
@@ -41,6 +44,12 @@ int open(const char* path, int flags, ...) {
 }
 
 int creat(const char* path, mode_t mode) { return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode); }
+
+int pipe2(int fds[2], int flags) noexcept {
+    return static_cast<int>(errno_result(syscall2(__NR_pipe2, reinterpret_cast<long>(fds), flags)));
+}
+
+int pipe(int fds[2]) noexcept { return pipe2(fds, 0); }
 
 int dup(int fd) noexcept { return static_cast<int>(errno_result(syscall1(__NR_dup, fd))); }
 

@@ -1,15 +1,28 @@
 // clock_gettime time timespec_get gettimeofday nanosleep sleep usleep. Plain
 // system calls: there is no vDSO lookup, so each clock read costs a kernel
 // entry (tens of nanoseconds more than glibc's vDSO path; see the docs).
+// nanosleep, sleep and usleep are cancellation points
+// (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
 
 using lwp::libc::errno_result;
+
+namespace {
+
+long sleep_for(const timespec* duration, timespec* remaining) {
+    return lwp::runtime::cancellation_point_syscall(nullptr, __NR_nanosleep,
+                                                    reinterpret_cast<long>(duration),
+                                                    reinterpret_cast<long>(remaining));
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -44,13 +57,13 @@ int gettimeofday(struct timeval* __restrict now, void* __restrict) noexcept {
 }
 
 int nanosleep(const struct timespec* duration, struct timespec* remaining) {
-    return static_cast<int>(errno_result(lwp::sys::nanosleep(duration, remaining)));
+    return static_cast<int>(errno_result(sleep_for(duration, remaining)));
 }
 
 // Returns the seconds left unslept when a signal handler interrupted it.
 unsigned sleep(unsigned seconds) {
     struct timespec duration = {static_cast<time_t>(seconds), 0};
-    if (lwp::sys::nanosleep(&duration, &duration) == -EINTR)
+    if (sleep_for(&duration, &duration) == -EINTR)
         return static_cast<unsigned>(duration.tv_sec + (duration.tv_nsec > 0));
     return 0;
 }
@@ -59,7 +72,7 @@ unsigned sleep(unsigned seconds) {
 int usleep(useconds_t microseconds) {
     struct timespec duration = {static_cast<time_t>(microseconds / 1000000),
                                 static_cast<long>(microseconds % 1000000) * 1000};
-    return static_cast<int>(errno_result(lwp::sys::nanosleep(&duration, nullptr)));
+    return static_cast<int>(errno_result(sleep_for(&duration, nullptr)));
 }
 
 }  // extern "C"

@@ -1,28 +1,39 @@
 // write read close getpid gettid sched_yield isatty: thin POSIX wrappers over
-// runtime/sys, converting -errno into -1 plus errno.
+// runtime/sys, converting -errno into -1 plus errno. write, read and close are
+// cancellation points (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
 
 using lwp::libc::errno_result;
+using lwp::runtime::cancellation_point_syscall;
 
 extern "C" {
 
 ssize_t write(int fd, const void* data, size_t length) {
-    return errno_result(lwp::sys::write(fd, data, length));
+    return errno_result(cancellation_point_syscall(nullptr, __NR_write, fd,
+                                                   reinterpret_cast<long>(data),
+                                                   static_cast<long>(length)));
 }
 
 ssize_t read(int fd, void* data, size_t length) {
-    return errno_result(lwp::sys::read(fd, data, length));
+    return errno_result(cancellation_point_syscall(nullptr, __NR_read, fd,
+                                                   reinterpret_cast<long>(data),
+                                                   static_cast<long>(length)));
 }
 
 // Linux releases the descriptor even when close reports EINTR, so it is
 // never retried (a retry could close a descriptor another thread just got).
-int close(int fd) { return static_cast<int>(errno_result(lwp::sys::close(fd))); }
+// A cancellation acts only before the call starts (a close the kernel has
+// begun finishes, and returns), so a cancelled close left the descriptor open.
+int close(int fd) {
+    return static_cast<int>(errno_result(cancellation_point_syscall(nullptr, __NR_close, fd)));
+}
 
 pid_t getpid(void) noexcept { return lwp::sys::getpid(); }
 

@@ -17,6 +17,7 @@
 #include <cerrno>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 
 // The C11 objects are the pthread ones under another name: glibc sizes mtx_t
 // and cnd_t as pthread_mutex_t and pthread_cond_t, thrd_t is a pthread_t and
@@ -86,7 +87,10 @@ void thrd_yield(void) { sched_yield(); }
 // interrupted the sleep (the rest in *remaining), any other negative value an
 // error. -2 rather than -errno, which would be -1 for EPERM.
 int thrd_sleep(const struct timespec* duration, struct timespec* remaining) {
-    long result = lwp::sys::nanosleep(duration, remaining);
+    // A cancellation point, as nanosleep.
+    long result = lwp::runtime::cancellation_point_syscall(nullptr, __NR_nanosleep,
+                                                           reinterpret_cast<long>(duration),
+                                                           reinterpret_cast<long>(remaining));
     if (result == 0) return 0;
     return result == -EINTR ? -1 : -2;
 }

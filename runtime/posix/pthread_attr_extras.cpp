@@ -15,6 +15,7 @@
 
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "cancel_signal.hpp"
 #include "../thread/attributes.hpp"
 #include "../thread/create.hpp"
 #include "../thread/internal_lock.hpp"
@@ -70,7 +71,10 @@ void* run_after_setup(void* payload) {
         // still blocked, so nothing of the program ever ran in this thread.
         if (state == abandon) return nullptr;
     }
-    lwp::sys::sigprocmask(SIG_SETMASK, &setup->mask, nullptr);
+    // Through the guard: the cancellation signal stays deliverable, whatever
+    // the attr asked (only the first word of the set is read).
+    lwp::posix::change_signal_mask(SIG_SETMASK, reinterpret_cast<const sigset_t*>(&setup->mask),
+                                   nullptr);
     return setup->routine(setup->argument);
 }
 

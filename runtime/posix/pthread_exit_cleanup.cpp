@@ -1,4 +1,5 @@
-// pthread_exit with cleanup handlers, and the cancellation API.
+// pthread_exit with cleanup handlers, and the cancellation API on the
+// cancelled thread's side (pthread_cancel itself: pthread_cancel.cpp).
 //
 // glibc's C headers turn pthread_cleanup_push into a __sigsetjmp into a buffer
 // on the caller's stack plus __pthread_register_cancel(buffer); the matching
@@ -11,30 +12,43 @@
 // the frame is unwound, are chosen only when exceptions are on, and such a
 // program cannot link here (no unwinder, no personality routine).
 //
-// Cancellation is not implemented: pthread_cancel returns ENOSYS, so no
-// cancellation request can ever be pending. The cancel state and type are
-// still kept per thread, so code that saves and restores them works.
+// A cancellation acts as pthread_exit(PTHREAD_CANCELED), after the undo step
+// of the cancellation point it interrupted (the relock of a condition
+// wait's mutex, say). The thread's cancel state and type are bits of its
+// descriptor's cancel_word, next to the request bit pthread_cancel sets, so
+// every change is one atomic step that also sees a request made meanwhile.
 #include <pthread.h>
 
 #include <cerrno>
 
+#include "../../arch/x86_64/cancellation_bits.h"
+#include "../thread/cancellation_point.hpp"
+#include "../thread/thread_descriptor.hpp"
 #include "lwp/lwp.h"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* buffer, int value);
+extern "C" [[noreturn]] void lwp_act_on_cancellation();
 
 namespace {
 
 struct cleanup_state {
     __pthread_unwind_buf_t* innermost;  // registered buffers, innermost first
     void* exit_value;
-    int cancel_state;
-    int cancel_type;
 };
 
-// Zero-initialised in every new thread's TLS: PTHREAD_CANCEL_ENABLE and
-// PTHREAD_CANCEL_DEFERRED are both 0.
 thread_local cleanup_state this_thread_cleanup;
-static_assert(PTHREAD_CANCEL_ENABLE == 0 && PTHREAD_CANCEL_DEFERRED == 0);
+
+// Every thread of a freestanding program has a descriptor (the first one
+// from start-up); the fallback serves code that runs before that.
+std::atomic<int>& own_cancel_word() {
+    static thread_local std::atomic<int> before_start_up{0};
+    lwp::runtime::thread_descriptor* self = lwp::runtime::current_thread.descriptor;
+    return self ? self->cancel_word : before_start_up;
+}
+
+bool acts_now(int word) {
+    return (word & LWP_CANCEL_ACT_MASK) == LWP_CANCEL_ACT_VALUE;
+}
 
 __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     return reinterpret_cast<__pthread_unwind_buf_t*&>(buffer->__pad[0]);
@@ -73,28 +87,62 @@ void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t* buffer) {
 
 void __pthread_unwind_next(__pthread_unwind_buf_t*) { run_next_handler_or_exit(); }
 
+// From here on no cancellation acts: cleanup handlers and key destructors
+// may use cancellation points freely (the core marks a thread that returns
+// from its routine the same way, in finish_thread).
 void pthread_exit(void* value) {
+    own_cancel_word().fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
     this_thread_cleanup.exit_value = value;
     run_next_handler_or_exit();
 }
 
-int pthread_cancel(pthread_t) { return ENOSYS; }
-
-void pthread_testcancel(void) {
-    // Nothing to act on: pthread_cancel never succeeds, so no request exists.
+// Reached from a cancellation point (the check at the start of the
+// cancellable-syscall window, or the signal handler that found the thread
+// inside it), from pthread_testcancel, and from an asynchronous
+// cancellation. Never returns.
+[[noreturn]] void lwp_act_on_cancellation() {
+    own_cancel_word().fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
+    lwp::runtime::current_thread_state& self = lwp::runtime::current_thread;
+    if (const lwp::runtime::cancellation_undo* undo = self.cancel_undo) {
+        self.cancel_undo = nullptr;
+        undo->run(undo->context);
+    }
+    this_thread_cleanup.exit_value = PTHREAD_CANCELED;
+    run_next_handler_or_exit();
 }
 
+void pthread_testcancel(void) {
+    if (acts_now(own_cancel_word().load(std::memory_order_relaxed))) lwp_act_on_cancellation();
+}
+
+// Enabling with a request pending acts at once only for the asynchronous
+// type; a deferred one waits for the next cancellation point, as POSIX says.
+// Acquire on the read-modify-writes: they may see a canceller's request, and
+// what the canceller did before asking is then visible to the handlers.
 int pthread_setcancelstate(int state, int* old_state) {
     if (state != PTHREAD_CANCEL_ENABLE && state != PTHREAD_CANCEL_DISABLE) return EINVAL;
-    if (old_state) *old_state = this_thread_cleanup.cancel_state;
-    this_thread_cleanup.cancel_state = state;
+    std::atomic<int>& word = own_cancel_word();
+    int before = state == PTHREAD_CANCEL_DISABLE
+                     ? word.fetch_or(LWP_CANCEL_DISABLED, std::memory_order_acquire)
+                     : word.fetch_and(~LWP_CANCEL_DISABLED, std::memory_order_acquire);
+    if (old_state)
+        *old_state = (before & LWP_CANCEL_DISABLED) ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
+    int after = state == PTHREAD_CANCEL_DISABLE ? before | LWP_CANCEL_DISABLED
+                                                : before & ~LWP_CANCEL_DISABLED;
+    if ((after & LWP_CANCEL_ASYNC) && acts_now(after)) lwp_act_on_cancellation();
     return 0;
 }
 
 int pthread_setcanceltype(int type, int* old_type) {
     if (type != PTHREAD_CANCEL_DEFERRED && type != PTHREAD_CANCEL_ASYNCHRONOUS) return EINVAL;
-    if (old_type) *old_type = this_thread_cleanup.cancel_type;
-    this_thread_cleanup.cancel_type = type;
+    std::atomic<int>& word = own_cancel_word();
+    int before = type == PTHREAD_CANCEL_ASYNCHRONOUS
+                     ? word.fetch_or(LWP_CANCEL_ASYNC, std::memory_order_acquire)
+                     : word.fetch_and(~LWP_CANCEL_ASYNC, std::memory_order_acquire);
+    if (old_type)
+        *old_type = (before & LWP_CANCEL_ASYNC) ? PTHREAD_CANCEL_ASYNCHRONOUS
+                                                : PTHREAD_CANCEL_DEFERRED;
+    if (type == PTHREAD_CANCEL_ASYNCHRONOUS && acts_now(before)) lwp_act_on_cancellation();
     return 0;
 }
 

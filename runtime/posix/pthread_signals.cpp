@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "../sys/syscalls.hpp"
+#include "cancel_signal.hpp"
 #include "../thread/thread_query.hpp"
 
 extern "C" {
@@ -31,7 +32,7 @@ int pthread_sigmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
     if (set != nullptr && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return EINVAL;
     // glibc's sigset_t is 128 bytes; the kernel reads and writes its first 8.
-    long result = lwp::sys::sigprocmask(how, set, old_set);
+    long result = lwp::posix::change_signal_mask(how, set, old_set);
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 }

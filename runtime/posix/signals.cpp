@@ -13,6 +13,9 @@
 #include <cstring>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
+#include "cancel_signal.hpp"
+#include "kernel_sigaction.hpp"
 
 extern "C" void lwp_arch_signal_return();
 
@@ -20,15 +23,8 @@ namespace {
 
 constexpr int highest_signal = 64;
 
-// The kernel's struct sigaction on x86_64 (not glibc's, whose mask is 128
-// bytes and comes before the flags).
-struct kernel_sigaction {
-    void* handler;
-    unsigned long flags;
-    void (*restorer)();
-    unsigned long mask;
-};
-constexpr unsigned long sa_restorer_flag = 0x04000000;  // SA_RESTORER
+using lwp::posix::kernel_sigaction;
+using lwp::posix::sa_restorer_flag;
 
 int result_of(long raw) {
     if (lwp::sys::failed(raw)) {
@@ -79,10 +75,12 @@ int sigismember(const sigset_t* set, int signal) noexcept {
 int sigisemptyset(const sigset_t* set) noexcept { return word_of(set) == 0; }
 
 int sigprocmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
-    return result_of(lwp::sys::sigprocmask(how, set, old_set));
+    return result_of(lwp::posix::change_signal_mask(how, set, old_set));
 }
 
+// The cancellation signal is lwp's (cancel_signal.hpp): EINVAL, as glibc.
 int sigaction(int signal, const struct sigaction* action, struct sigaction* old_action) noexcept {
+    if (signal == lwp::posix::cancel_signal) return result_of(-EINVAL);
     kernel_sigaction new_kernel{}, old_kernel{};
     if (action) {
         new_kernel.handler = reinterpret_cast<void*>(action->sa_handler);
@@ -123,19 +121,27 @@ int raise(int signal) noexcept {
     return result_of(lwp::sys::tgkill(lwp::sys::getpid(), lwp::sys::gettid(), signal));
 }
 
+// sigsuspend, pause and sigwait are cancellation points
+// (runtime/thread/cancellation_point.hpp), and never block or await the
+// cancellation signal.
 int sigsuspend(const sigset_t* mask) {
-    return result_of(lwp::arch::syscall2(__NR_rt_sigsuspend, reinterpret_cast<long>(mask),
-                                         lwp::sys::kernel_sigset_size));
+    unsigned long word = lwp::posix::kernel_word_of(mask) & ~lwp::posix::cancel_signal_bit;
+    return result_of(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_rt_sigsuspend, reinterpret_cast<long>(&word), lwp::sys::kernel_sigset_size));
 }
 
-int pause(void) { return result_of(lwp::arch::syscall0(__NR_pause)); }
+int pause(void) {
+    return result_of(lwp::runtime::cancellation_point_syscall(nullptr, __NR_pause));
+}
 
 // Waits for one of the signals in set (which the caller has blocked) and
 // consumes it. Returns 0 or an error number, not -1 (POSIX).
 int sigwait(const sigset_t* set, int* signal) {
+    unsigned long awaited = lwp::posix::kernel_word_of(set) & ~lwp::posix::cancel_signal_bit;
     for (;;) {
-        long raw = lwp::arch::syscall4(__NR_rt_sigtimedwait, reinterpret_cast<long>(set), 0, 0,
-                                       lwp::sys::kernel_sigset_size);
+        long raw = lwp::runtime::cancellation_point_syscall(
+            nullptr, __NR_rt_sigtimedwait, reinterpret_cast<long>(&awaited), 0, 0,
+            lwp::sys::kernel_sigset_size);
         if (raw == -EINTR) continue;  // a handler for another signal ran
         if (lwp::sys::failed(raw)) return static_cast<int>(-raw);
         *signal = static_cast<int>(raw);
@@ -157,14 +163,13 @@ int sigaltstack(const stack_t* stack, stack_t* old_stack) noexcept {
                                          reinterpret_cast<long>(old_stack)));
 }
 
-// glibc's <signal.h> makes SIGRTMIN and SIGRTMAX calls to these. The range
-// is the kernel's whole real-time range, 32..64: glibc starts at 34 because
-// its own threads take 32 (cancellation) and 33 (set*id broadcast), but lwp
-// implements neither and sends itself no signal at all, so it keeps none
-// back. POSIX asks only for at least 8 (RTSIG_MAX) and for programs to count
-// from SIGRTMIN, never from a fixed number, so should lwp ever need a signal
-// of its own, SIGRTMIN can move up without breaking them.
-int __libc_current_sigrtmin(void) noexcept { return __SIGRTMIN; }
+// glibc's <signal.h> makes SIGRTMIN and SIGRTMAX calls to these. The
+// kernel's real-time range is 32..64; lwp keeps 32 back for cancellation
+// (cancel_signal.hpp), so programs get 33..64. (glibc starts at 34: it also
+// takes 33 for its set*id broadcast, which lwp does not implement.) POSIX
+// asks only for at least 8 (RTSIG_MAX) and for programs to count from
+// SIGRTMIN, never from a fixed number.
+int __libc_current_sigrtmin(void) noexcept { return lwp::posix::cancel_signal + 1; }
 int __libc_current_sigrtmax(void) noexcept { return __SIGRTMAX; }
 
 unsigned int alarm(unsigned int seconds) noexcept {

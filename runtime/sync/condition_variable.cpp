@@ -57,6 +57,7 @@
 #include "../../arch/x86_64/cycle_counter.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "deadline.hpp"
 #include "mutex_word.hpp"
@@ -134,14 +135,18 @@ bool handoff_spin_can_pay() {
 // we return as after any wake. The deadline is absolute: re-waiting needs no
 // recomputation. The only misreading is the counter wrapping round to exactly
 // `seen` (2^31 wake-ups) while a handler runs.
+//
+// The wait is a cancellation point (runtime/thread/cancellation_point.hpp):
+// a cancelled waiter runs `undo`, which relocks the mutex, before its cleanup
+// handlers, as POSIX requires. A waiter the kernel woke (result 0) has
+// consumed a wake-up and always returns, so none is lost to cancellation.
 long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t clock,
-                             const timespec* deadline, bool& queued) {
+                             const timespec* deadline, bool& queued,
+                             const runtime::cancellation_undo* undo) {
     for (;;) {
-        long result =
-            deadline ? sys::futex_wait_until(&cond->sequence, static_cast<int>(seen),
-                                             /*process_private=*/true, clock, deadline)
-                     : sys::futex_wait(&cond->sequence, static_cast<int>(seen),
-                                       /*process_private=*/true);
+        long result = runtime::cancellation_point_futex_wait(
+            undo, &cond->sequence, static_cast<int>(seen), /*process_private=*/true, clock,
+            deadline);
         // -EAGAIN and -EFAULT mean this call never slept: the kernel compared
         // the word (or failed to read it) before queueing. Any other result,
         // -EINTR included, came after we slept, and a requeue may have moved
@@ -153,6 +158,29 @@ long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t cloc
         if (result != -EAGAIN && result != -EFAULT) queued = true;
         if (result != -EINTR) return result;
     }
+}
+
+// What a waiter holds while it sleeps, for relock below and for a
+// cancellation, which must relock as well before the cleanup handlers run.
+struct mutex_to_relock {
+    lwp_mutex_t* mutex;
+    int kind;
+    int self;
+    unsigned int depth;
+};
+
+void relock(const mutex_to_relock& held, bool maybe_requeued) {
+    reacquire_mutex_word(held.mutex, maybe_requeued);
+    if (held.kind != LWP_MUTEX_NORMAL) {
+        mutex_owner(held.mutex).store(held.self, std::memory_order_relaxed);
+        held.mutex->count = held.depth;
+    }
+}
+
+// A cancelled waiter may have been requeued onto the mutex by a broadcast,
+// so it relocks as one.
+void relock_after_cancellation(void* held) {
+    relock(*static_cast<const mutex_to_relock*>(held), /*maybe_requeued=*/true);
 }
 
 int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -203,7 +231,9 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         watchers_of(cond).fetch_sub(1, std::memory_order_release);
     }
     bool queued = false;
-    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline, queued);
+    mutex_to_relock held{mutex, kind, self, depth};
+    runtime::cancellation_undo undo{relock_after_cancellation, &held};
+    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline, queued, &undo);
 
     // Relock. A broadcast wakes one sleeper and moves the others onto the
     // mutex word, where they sleep without having marked it "contended"; only
@@ -213,11 +243,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // unlock. A waiter the kernel never queued (it watched, or its FUTEX_WAIT
     // found the word already changed) cannot be one of them, and takes the
     // ordinary fast path, so the unlock after it needs no syscall.
-    reacquire_mutex_word(mutex, /*maybe_requeued=*/queued);
-    if (kind != LWP_MUTEX_NORMAL) {
-        mutex_owner(mutex).store(self, std::memory_order_relaxed);
-        mutex->count = depth;
-    }
+    relock(held, /*maybe_requeued=*/queued);
     return result == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 

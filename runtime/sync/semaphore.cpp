@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "../sys/futex.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "deadline.hpp"
 
 #include "lwp/sync.h"
@@ -41,6 +42,14 @@ bool try_take(std::atomic_ref<std::uint64_t> word) {
     return false;
 }
 
+// A waiter cancelled while it sleeps (the wait is a cancellation point,
+// runtime/thread/cancellation_point.hpp) only deregisters. It has taken no
+// wake-up meant for another: a post's FUTEX_WAKE picks a queued sleeper, and
+// a sleeper it picks returns from the kernel with 0 and is not cancelled.
+void deregister_after_cancellation(void* sem) {
+    word_of(static_cast<lwp_sem_t*>(sem)).fetch_sub(one_waiter, std::memory_order_relaxed);
+}
+
 int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
     if (sem == nullptr) return EINVAL;
     std::atomic_ref<std::uint64_t> word = word_of(sem);
@@ -60,8 +69,10 @@ int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
             continue;
         }
         // Sleep while the value is 0; a post in between changes it (-EAGAIN).
-        long result = deadline ? sys::futex_wait_until(futex_word_of(sem), 0, true, clock, deadline)
-                               : sys::futex_wait(futex_word_of(sem), 0, true);
+        runtime::cancellation_undo undo{deregister_after_cancellation, sem};
+        long result = runtime::cancellation_point_futex_wait(&undo, futex_word_of(sem), 0,
+                                                             /*process_private=*/true, clock,
+                                                             deadline);
         if (result == -ETIMEDOUT || result == -EINTR) {
             // One last look, so a unit posted as the timer fired is not
             // reported as a time-out while we leave with it unclaimed.

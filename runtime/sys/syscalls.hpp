@@ -87,13 +87,7 @@ inline long write(int fd, const void* data, std::size_t length) {
     return syscall3(__NR_write, fd, reinterpret_cast<long>(data), static_cast<long>(length));
 }
 
-// read, close, ioctl, nanosleep and sched_getaffinity serve runtime/libc.
-inline long read(int fd, void* data, std::size_t length) {
-    return syscall3(__NR_read, fd, reinterpret_cast<long>(data), static_cast<long>(length));
-}
-
-inline long close(int fd) { return syscall1(__NR_close, fd); }
-
+// ioctl and sched_getaffinity serve runtime/libc; nanosleep, tests.
 inline long ioctl(int fd, unsigned long request, void* argument) {
     return syscall3(__NR_ioctl, fd, static_cast<long>(request), reinterpret_cast<long>(argument));
 }

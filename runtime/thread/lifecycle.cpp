@@ -3,9 +3,11 @@
 #include <atomic>
 #include <cerrno>
 
+#include "../../arch/x86_64/cancellation_bits.h"
 #include "../../arch/x86_64/clone.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "cancellation_point.hpp"
 #include "handle_table.hpp"
 #include "stack_cache.hpp"
 
@@ -76,7 +78,27 @@ void reap(lwp_t thread, thread_descriptor* descriptor, void** result) {
     recycle_mapping(descriptor);
 }
 
+// A joiner cancelled while it waits gives its claim back, so the thread can
+// still be joined (or detached) by someone else.
+void drop_join_claim(void* slot) {
+    static_cast<thread_slot*>(slot)->word.fetch_and(~std::uint64_t{lifecycle::claimed},
+                                                    std::memory_order_relaxed);
+}
+
 }  // namespace
+
+void (*join_wait)(lwp_t thread, thread_descriptor* descriptor) = nullptr;
+
+void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor) {
+    cancellation_undo undo{drop_join_claim, find_slot(thread)};
+    for (;;) {
+        // Acquire, as in wait_until_gone.
+        int tid = descriptor->tid_word.load(std::memory_order_acquire);
+        if (tid == 0) return;
+        cancellation_point_futex_wait(&undo, &descriptor->tid_word, tid,
+                                      /*process_private=*/false, CLOCK_MONOTONIC, nullptr);
+    }
+}
 
 // Relaxed is enough for the increment: clone orders it before anything the
 // new thread does, including its own decrement.
@@ -84,6 +106,9 @@ void count_thread_in() { live_threads.fetch_add(1, std::memory_order_relaxed); }
 void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
 
 void finish_thread(thread_descriptor* descriptor, void* result) {
+    // No cancellation acts from here on (runtime/posix/pthread_cancel.cpp):
+    // destructors may use cancellation points with a request pending.
+    descriptor->cancel_word.fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
     // thread_local destructors first, as glibc runs them: they may still use
     // the thread's keyed values (a library's per-thread state), and a value
     // one of them sets again is destroyed, and its storage unmapped, with the
@@ -124,6 +149,9 @@ int lwp_join(lwp_t thread, void** result) {
                                              std::memory_order_acquire))
             break;
     }
+    // Reap's own wait, when this one is not installed, is not a cancellation
+    // point; after this one it finds the thread gone at once.
+    if (join_wait) join_wait(thread, descriptor);
     reap(thread, descriptor, result);
     return 0;
 }

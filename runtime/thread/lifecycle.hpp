@@ -17,6 +17,15 @@ namespace lwp::runtime {
 extern void (*specific_data_destructors)(thread_descriptor* descriptor);
 extern void (*thread_local_destructors)();
 
+// Join as a cancellation point (cancellation_point.hpp): null, and join's
+// wait a plain one, unless pthread_cancel is linked, which installs
+// join_wait_cancellable here before main. A hook rather than a test in
+// lwp_join, so that a program that cannot cancel carries none of it. A
+// joiner cancelled while it waits gives up its claim: the thread stays
+// joinable.
+extern void (*join_wait)(lwp_t thread, thread_descriptor* descriptor);
+void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor);
+
 // Threads that may still run program code: one for the thread that started
 // the process, plus every lwp thread from just before its clone until it
 // finishes. The creator counts a thread in before clone (so a concurrent

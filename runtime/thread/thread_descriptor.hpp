@@ -11,7 +11,8 @@
 
 namespace lwp::runtime {
 
-struct specific_data;  // thread-specific data (specific_data.cpp)
+struct specific_data;          // thread-specific data (specific_data.cpp)
+struct cancellation_undo;      // cancellation_point.hpp
 
 struct thread_descriptor {
     // Written by the kernel: CLONE_PARENT_SETTID stores the child's tid here
@@ -19,7 +20,12 @@ struct thread_descriptor {
     // FUTEX_WAKE (shared) it once the thread is gone and no longer touches its
     // stack. That clear is the only proof that the mapping may be reused.
     std::atomic<int> tid_word;
-    int reserved_padding;
+    // Cancellation state (the LWP_CANCEL_* bits of
+    // arch/x86_64/cancellation_bits.h): written by the thread itself (state,
+    // type, exiting) and by any canceller (the request), so always with
+    // atomic read-modify-writes. Zero (enabled, deferred, nothing requested)
+    // in every new thread: its descriptor starts zeroed.
+    std::atomic<int> cancel_word;
 
     lwp_t handle;
     void* (*routine)(void*);
@@ -49,6 +55,9 @@ struct current_thread_state {
     specific_data* specific;        // thread-specific values (specific_data.cpp), null until set
     bool signalled_a_waiter;        // the last lwp_cond_signal found one (condition_variable.cpp)
     unsigned char handoff_misses;   // hand-off spins in a row that saw no answer (spin_policy.hpp)
+    // What to put right if a cancellation acts in the cancellation point this
+    // thread is blocked in (cancellation_point.hpp); null outside one.
+    const cancellation_undo* cancel_undo;
 };
 
 extern thread_local current_thread_state current_thread;

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "cancellation_point.hpp"
 #include "handle_table.hpp"
 
 namespace lwp::runtime {
@@ -36,6 +37,11 @@ int thread_facts_of(lwp_t thread, thread_facts& facts) {
     return 0;
 }
 
+thread_descriptor* unreleased_descriptor_of(lwp_t thread) {
+    std::uint32_t state = 0;
+    return live_descriptor(thread, state);
+}
+
 bool thread_has_ended_unjoined(lwp_t thread) {
     std::uint32_t state = 0;
     return live_descriptor(thread, state) != nullptr && (state & lifecycle::exited);
@@ -54,11 +60,6 @@ int thread_tid_of(lwp_t thread, int& tid) {
     return tid != 0 ? 0 : ESRCH;
 }
 
-}  // namespace lwp::runtime
-
-#include "../sys/futex.hpp"
-
-namespace lwp::runtime {
 
 int wait_for_thread_end(lwp_t thread, clockid_t clock, const timespec* deadline) {
     std::uint32_t state = 0;
@@ -72,8 +73,10 @@ int wait_for_thread_end(lwp_t thread, clockid_t clock, const timespec* deadline)
         if (tid == 0) return 0;
         if (deadline == nullptr) return EBUSY;
         // Shared futex, as for join: the kernel's exit wake is not private.
-        long result = sys::futex_wait_until(&descriptor->tid_word, tid, /*process_private=*/false,
-                                            clock, deadline);
+        // A cancellation point, as pthread_join: nothing is claimed yet, so
+        // a cancellation has nothing to undo.
+        long result = cancellation_point_futex_wait(nullptr, &descriptor->tid_word, tid,
+                                                    /*process_private=*/false, clock, deadline);
         if (result == -ETIMEDOUT) {
             return descriptor->tid_word.load(std::memory_order_acquire) == 0 ? 0 : ETIMEDOUT;
         }

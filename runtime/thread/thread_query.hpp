@@ -23,6 +23,12 @@ int thread_facts_of(lwp_t thread, thread_facts& facts);
 // not been joined (or released) yet.
 bool thread_has_ended_unjoined(lwp_t thread);
 
+struct thread_descriptor;
+
+// The descriptor of a thread that has not been joined or released yet (it
+// may have ended), for pthread_cancel: null for a stale or foreign handle.
+thread_descriptor* unreleased_descriptor_of(lwp_t thread);
+
 // The kernel tid of a live thread: 0 or ESRCH (already ended or joined).
 // Foreign handles carry their tid and always answer.
 int thread_tid_of(lwp_t thread, int& tid);

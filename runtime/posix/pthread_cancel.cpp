@@ -1,0 +1,122 @@
+// pthread_cancel, and the machinery that lets a request end a thread blocked
+// in a cancellation point.
+//
+// A request is a bit in the target's cancel_word (its descriptor), followed
+// by the cancellation signal (cancel_signal.hpp) sent to it with tgkill. The
+// target acts on it, ending through pthread_exit(PTHREAD_CANCELED):
+//  - asynchronous type: in the signal handler, wherever it was;
+//  - deferred type (the default): only at a cancellation point. Each one
+//    makes its system call through lwp_arch_cancellable_syscall, which
+//    checks the word just before the call; the handler acts only when the
+//    signal interrupted that window, before the call took effect
+//    (arch/x86_64/cancellable_syscall_freestanding.S explains the window).
+//    Anywhere else the handler returns, and the thread carries on until its
+//    next cancellation point (or pthread_testcancel) finds the bit.
+// A thread with cancellation disabled is not signalled at all: enabling it
+// leaves the bit for the next cancellation point (or, asynchronous, acts).
+//
+// None of this exists in a program that never calls pthread_cancel: no
+// request can be made there, so the cancellation points make plain system
+// calls (runtime/thread/cancellation_point.hpp) and the signal has no
+// handler. Linking this file installs both before main runs.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cerrno>
+
+#include "../../arch/x86_64/cancellation_bits.h"
+#include "../../arch/x86_64/cancellation_window.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
+#include "../thread/lifecycle.hpp"
+#include "../thread/thread_descriptor.hpp"
+#include "../thread/thread_query.hpp"
+#include "cancel_signal.hpp"
+#include "kernel_sigaction.hpp"
+
+extern "C" void lwp_arch_signal_return();
+extern "C" [[noreturn]] void lwp_act_on_cancellation();
+
+namespace {
+
+using lwp::runtime::current_thread;
+
+bool acts_now(int word) { return (word & LWP_CANCEL_ACT_MASK) == LWP_CANCEL_ACT_VALUE; }
+
+void on_cancel_signal(int, siginfo_t* info, void* context) {
+    // Only pthread_cancel's tgkill from this process counts: a kill(2) of
+    // signal 32 from elsewhere is not a cancellation request.
+    if (info->si_code != SI_TKILL || info->si_pid != lwp::sys::getpid()) return;
+    lwp::runtime::thread_descriptor* self = current_thread.descriptor;
+    if (self == nullptr) return;
+    int word = self->cancel_word.load(std::memory_order_relaxed);
+    if (!acts_now(word)) return;
+    if ((word & LWP_CANCEL_ASYNC) || lwp::arch::interrupted_in_cancellable_window(context))
+        lwp_act_on_cancellation();
+}
+
+// The cancellation points' system call (cancellation_point.hpp), installed
+// below in place of the plain one.
+long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long number, long a1,
+                         long a2, long a3, long a4, long a5, long a6) {
+    lwp::runtime::current_thread_state& self = current_thread;
+    if (self.descriptor == nullptr) return lwp::arch::syscall6(number, a1, a2, a3, a4, a5, a6);
+    // The undo is read by this same thread, in lwp_act_on_cancellation,
+    // possibly from the signal handler: signal fences keep the compiler
+    // from moving the stores across the call. A signal handler that itself
+    // reaches a cancellation point nests, so the outer undo is restored.
+    const lwp::runtime::cancellation_undo* outer = self.cancel_undo;
+    self.cancel_undo = undo;
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    long result = lwp_arch_cancellable_syscall(
+        reinterpret_cast<const int*>(&self.descriptor->cancel_word), number, a1, a2, a3, a4, a5,
+        a6);
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    self.cancel_undo = outer;
+    return result;
+}
+
+// Before main (and so before any thread exists or waits): the handler, then
+// the cancellable system call. SA_RESTART: a system call that is not a
+// cancellation point, interrupted by a request, resumes as if nothing
+// happened (the kernel rewinds it to its `syscall` instruction, outside the
+// window). No SA_ONSTACK: acting runs cleanup handlers, which belong on the
+// thread's own stack. A failure here cannot be reported to anyone and
+// cannot happen with these arguments, so it is not checked: pthread_cancel
+// would then still mark requests, acted on at cancellation points' checks.
+[[gnu::constructor]] void install_cancellation() {
+    lwp::posix::kernel_sigaction action{};
+    action.handler = reinterpret_cast<void*>(on_cancel_signal);
+    action.flags = SA_SIGINFO | SA_RESTART | lwp::posix::sa_restorer_flag;
+    action.restorer = lwp_arch_signal_return;
+    lwp::arch::syscall4(__NR_rt_sigaction, lwp::posix::cancel_signal,
+                        reinterpret_cast<long>(&action), 0, lwp::sys::kernel_sigset_size);
+    lwp::runtime::cancellable_syscall = cancellable_syscall;
+    lwp::runtime::join_wait = lwp::runtime::join_wait_cancellable;
+}
+
+}  // namespace
+
+extern "C" int pthread_cancel(pthread_t thread) {
+    lwp::runtime::thread_descriptor* target = lwp::runtime::unreleased_descriptor_of(thread);
+    if (target == nullptr) return ESRCH;
+    // Acq_rel: the canceller's earlier writes reach the cleanup handlers,
+    // and we see the target's latest state bits.
+    int before = target->cancel_word.fetch_or(LWP_CANCEL_REQUESTED, std::memory_order_acq_rel);
+    // Already requested (signalled then, or it acts on its own), disabled
+    // (enabling finds the bit), or ending anyway: nothing to send.
+    if (before & (LWP_CANCEL_REQUESTED | LWP_CANCEL_DISABLED | LWP_CANCEL_EXITING)) return 0;
+    if (target == current_thread.descriptor) {
+        // Cancelling oneself: asynchronous acts now, deferred at the next
+        // cancellation point; a signal would only do the same later.
+        if (before & LWP_CANCEL_ASYNC) lwp_act_on_cancellation();
+        return 0;
+    }
+    // Acquire pairs with the kernel's clear at exit: 0 means it has ended
+    // (its result stays what it returned). tgkill can still find it gone
+    // (ESRCH), which is the same answer.
+    int tid = target->tid_word.load(std::memory_order_acquire);
+    if (tid != 0) lwp::sys::tgkill(lwp::sys::getpid(), tid, lwp::posix::cancel_signal);
+    return 0;
+}

@@ -1,0 +1,450 @@
+/* pthread_cancel: deferred and asynchronous cancellation, cleanup handlers,
+ * key destructors, the undo step of each blocking cancellation point, the
+ * cancel state and type, and the errors. Built with lwp alone. */
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../integration/check.h"
+
+static atomic_int cleanups_run;
+static atomic_int reached;
+
+static void count_cleanup(void* argument) {
+    (void)argument;
+    atomic_fetch_add(&cleanups_run, 1);
+}
+
+static void short_sleep(void) {
+    struct timespec pause = {0, 20 * 1000 * 1000};
+    while (nanosleep(&pause, &pause) != 0) {
+    }
+}
+
+/* Waits until the thread has been seen to block: `reached` set, then a
+ * moment for it to enter the kernel. Cancellation must work whether or not
+ * it has, so the moment only makes the interesting case the likely one. */
+static void wait_for_reached(int value) {
+    while (atomic_load(&reached) != value) sched_yield();
+    short_sleep();
+}
+
+/* ---- blocked in read() on an empty pipe ---- */
+static int pipe_fds[2];
+
+static void* read_forever(void* argument) {
+    (void)argument;
+    char byte;
+    pthread_cleanup_push(count_cleanup, NULL);
+    atomic_store(&reached, 1);
+    (void)!read(pipe_fds[0], &byte, 1);
+    pthread_cleanup_pop(0);
+    return (void*)1; /* never: the read only ends by cancellation */
+}
+
+static void cancel_blocked_read(void) {
+    CHECK_EQ(pipe(pipe_fds), 0);
+    atomic_store(&reached, 0);
+    atomic_store(&cleanups_run, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, read_forever, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&cleanups_run), 1);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+}
+
+/* ---- blocked in pthread_cond_wait: the mutex is held again in cleanup ---- */
+static pthread_mutex_t checked_mutex;
+static pthread_cond_t condition = PTHREAD_COND_INITIALIZER;
+static atomic_int unlock_result = -1;
+
+static void unlock_in_cleanup(void* argument) {
+    /* An error-checking mutex says EPERM unless this thread owns it. */
+    atomic_store(&unlock_result, pthread_mutex_unlock(argument));
+}
+
+static void* wait_on_condition(void* argument) {
+    (void)argument;
+    CHECK_EQ(pthread_mutex_lock(&checked_mutex), 0);
+    pthread_cleanup_push(unlock_in_cleanup, &checked_mutex);
+    atomic_store(&reached, 1);
+    for (;;) pthread_cond_wait(&condition, &checked_mutex);
+    pthread_cleanup_pop(0);
+    return NULL;
+}
+
+static void cancel_condition_wait(int use_broadcast) {
+    atomic_store(&reached, 0);
+    atomic_store(&unlock_result, -1);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, wait_on_condition, NULL), 0);
+    wait_for_reached(1);
+    /* A broadcast first requeues it onto the mutex we hold, where the
+     * cancellation finds it: the relock must still come before cleanup. */
+    CHECK_EQ(pthread_mutex_lock(&checked_mutex), 0);
+    if (use_broadcast) CHECK_EQ(pthread_cond_broadcast(&condition), 0);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    CHECK_EQ(pthread_mutex_unlock(&checked_mutex), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&unlock_result), 0);
+    /* Nobody holds it now. */
+    CHECK_EQ(pthread_mutex_trylock(&checked_mutex), 0);
+    CHECK_EQ(pthread_mutex_unlock(&checked_mutex), 0);
+}
+
+/* ---- blocked in sem_wait: the semaphore still works for others ---- */
+static sem_t semaphore;
+
+static void* take_unit(void* argument) {
+    (void)argument;
+    atomic_fetch_add(&reached, 1);
+    CHECK_EQ(sem_wait(&semaphore), 0);
+    return (void*)2;
+}
+
+static void cancel_semaphore_wait(void) {
+    CHECK_EQ(sem_init(&semaphore, 0, 0), 0);
+    atomic_store(&reached, 0);
+    pthread_t cancelled, survivor;
+    CHECK_EQ(pthread_create(&cancelled, NULL, take_unit, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_create(&survivor, NULL, take_unit, NULL), 0);
+    wait_for_reached(2);
+    CHECK_EQ(pthread_cancel(cancelled), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(cancelled, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    /* The one unit goes to the survivor, and none is left over. */
+    CHECK_EQ(sem_post(&semaphore), 0);
+    CHECK_EQ(pthread_join(survivor, &result), 0);
+    CHECK(result == (void*)2);
+    int value = -1;
+    CHECK_EQ(sem_getvalue(&semaphore, &value), 0);
+    CHECK_EQ(value, 0);
+    CHECK_EQ(sem_destroy(&semaphore), 0);
+}
+
+/* ---- blocked in pthread_join: the joined thread stays joinable ---- */
+static pthread_t join_target;
+
+static void* block_until_cancelled(void* argument) {
+    (void)argument;
+    atomic_fetch_add(&reached, 1);
+    for (;;) pause();
+    return NULL;
+}
+
+static void* join_target_thread(void* argument) {
+    (void)argument;
+    atomic_fetch_add(&reached, 1);
+    pthread_join(join_target, NULL);
+    return (void*)3; /* never */
+}
+
+static void cancel_join(void) {
+    atomic_store(&reached, 0);
+    pthread_t joiner;
+    CHECK_EQ(pthread_create(&join_target, NULL, block_until_cancelled, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_create(&joiner, NULL, join_target_thread, NULL), 0);
+    wait_for_reached(2);
+    CHECK_EQ(pthread_cancel(joiner), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(joiner, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    /* The cancelled joiner gave its claim back: joining works, not EINVAL. */
+    CHECK_EQ(pthread_cancel(join_target), 0);
+    CHECK_EQ(pthread_join(join_target, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+}
+
+/* ---- disabled, then enabled: acts at the next cancellation point ---- */
+static atomic_int release_disabled;
+static atomic_int slept_through;
+
+static void* disabled_then_enabled(void* argument) {
+    (void)argument;
+    int old = -1;
+    CHECK_EQ(pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old), 0);
+    CHECK_EQ(old, PTHREAD_CANCEL_ENABLE);
+    atomic_store(&reached, 1);
+    while (!atomic_load(&release_disabled)) sched_yield();
+    short_sleep(); /* a cancellation point, but disabled: it must not act */
+    atomic_store(&slept_through, 1);
+    CHECK_EQ(pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &old), 0);
+    CHECK_EQ(old, PTHREAD_CANCEL_DISABLE);
+    /* Deferred: enabling alone does not act ... */
+    atomic_store(&reached, 2);
+    pthread_testcancel(); /* ... the next cancellation point does */
+    return (void*)4;
+}
+
+static void cancel_disabled(void) {
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, disabled_then_enabled, NULL), 0);
+    while (atomic_load(&reached) != 1) sched_yield();
+    CHECK_EQ(pthread_cancel(thread), 0);
+    CHECK_EQ(pthread_cancel(thread), 0); /* a second request changes nothing */
+    atomic_store(&release_disabled, 1);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&slept_through), 1);
+    CHECK_EQ(atomic_load(&reached), 2);
+}
+
+/* ---- asynchronous: ends a thread that makes no call at all ---- */
+static void* spin_asynchronously(void* argument) {
+    (void)argument;
+    int old = -1;
+    CHECK_EQ(pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old), 0);
+    CHECK_EQ(old, PTHREAD_CANCEL_DEFERRED);
+    pthread_cleanup_push(count_cleanup, NULL);
+    atomic_store(&reached, 1);
+    for (;;) atomic_fetch_add_explicit(&reached, 0, memory_order_relaxed);
+    pthread_cleanup_pop(0);
+    return NULL;
+}
+
+static void cancel_asynchronous(void) {
+    atomic_store(&reached, 0);
+    atomic_store(&cleanups_run, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, spin_asynchronously, NULL), 0);
+    while (atomic_load(&reached) != 1) sched_yield();
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&cleanups_run), 1);
+}
+
+/* ---- a mutex wait is not a cancellation point ---- */
+static pthread_mutex_t plain_mutex = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int got_mutex;
+
+static void* lock_then_test(void* argument) {
+    (void)argument;
+    atomic_store(&reached, 1);
+    CHECK_EQ(pthread_mutex_lock(&plain_mutex), 0);
+    atomic_store(&got_mutex, 1);
+    CHECK_EQ(pthread_mutex_unlock(&plain_mutex), 0);
+    pthread_testcancel();
+    return (void*)5;
+}
+
+static void cancel_mutex_waiter(void) {
+    atomic_store(&reached, 0);
+    CHECK_EQ(pthread_mutex_lock(&plain_mutex), 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, lock_then_test, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    short_sleep();
+    /* Still waiting for the mutex: the request did not end the wait. */
+    CHECK_EQ(pthread_tryjoin_np(thread, NULL), EBUSY);
+    CHECK_EQ(atomic_load(&got_mutex), 0);
+    CHECK_EQ(pthread_mutex_unlock(&plain_mutex), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&got_mutex), 1);
+}
+
+/* ---- key destructors and cleanup order for a cancelled thread ---- */
+static pthread_key_t key;
+static atomic_int destructor_ran;
+static char order[4];
+static atomic_int order_length;
+
+static void record(void* letter) { order[atomic_fetch_add(&order_length, 1)] = *(char*)letter; }
+static void key_destructor(void* value) {
+    CHECK(value == (void*)&key);
+    atomic_store(&destructor_ran, 1);
+}
+
+static void* nested_cleanups(void* argument) {
+    (void)argument;
+    static char outer = 'o', inner = 'i';
+    CHECK_EQ(pthread_setspecific(key, &key), 0);
+    pthread_cleanup_push(record, &outer);
+    pthread_cleanup_push(record, &inner);
+    atomic_store(&reached, 1);
+    for (;;) pause();
+    pthread_cleanup_pop(0);
+    pthread_cleanup_pop(0);
+    return NULL;
+}
+
+static void cancel_runs_handlers_and_destructors(void) {
+    CHECK_EQ(pthread_key_create(&key, key_destructor), 0);
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, nested_cleanups, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    CHECK_EQ(pthread_join(thread, NULL), 0);
+    CHECK_EQ(atomic_load(&order_length), 2);
+    CHECK(order[0] == 'i' && order[1] == 'o');
+    CHECK_EQ(atomic_load(&destructor_ran), 1);
+    CHECK_EQ(pthread_key_delete(key), 0);
+}
+
+/* ---- self-cancellation, a request before the cancellation point ---- */
+static void* cancel_self(void* argument) {
+    (void)argument;
+    CHECK_EQ(pthread_cancel(pthread_self()), 0);
+    atomic_store(&reached, 1); /* deferred: still running */
+    short_sleep();             /* acts here, before sleeping */
+    atomic_store(&reached, 2);
+    return NULL;
+}
+
+static void cancel_itself(void) {
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, cancel_self, NULL), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&reached), 1);
+}
+
+/* ---- a finished thread keeps its own result; stale handles ---- */
+static void* return_seven(void* argument) {
+    (void)argument;
+    return (void*)7;
+}
+
+static void cancel_finished_and_stale(void) {
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, return_seven, NULL), 0);
+    while (pthread_tryjoin_np(thread, NULL) == EBUSY) {
+        /* tryjoin joins once it is done; start again with a fresh one */
+    }
+    CHECK_EQ(pthread_cancel(thread), ESRCH); /* joined: stale */
+
+    CHECK_EQ(pthread_create(&thread, NULL, return_seven, NULL), 0);
+    short_sleep(); /* it has ended, unjoined */
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == (void*)7);
+}
+
+/* ---- a thread that blocks every signal is still cancellable ---- */
+static void* block_all_then_sleep(void* argument) {
+    (void)argument;
+    sigset_t all;
+    sigfillset(&all);
+    CHECK_EQ(pthread_sigmask(SIG_BLOCK, &all, NULL), 0);
+    atomic_store(&reached, 1);
+    for (;;) {
+        struct timespec long_time = {3600, 0};
+        nanosleep(&long_time, NULL);
+    }
+    return NULL;
+}
+
+static void cancel_with_signals_blocked(void) {
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, block_all_then_sleep, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+}
+
+/* ---- many cancellations racing with signals and broadcasts ---- */
+static pthread_mutex_t race_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t race_condition = PTHREAD_COND_INITIALIZER;
+static int race_ticket;
+
+static void unlock_race_mutex(void* argument) {
+    (void)argument;
+    CHECK_EQ(pthread_mutex_unlock(&race_mutex), 0);
+}
+
+/* Waits for the ticket of its round to be handed out (it may arrive after
+ * that, and then does not wait at all). */
+static void* race_waiter(void* argument) {
+    int round = (int)(intptr_t)argument;
+    CHECK_EQ(pthread_mutex_lock(&race_mutex), 0);
+    pthread_cleanup_push(unlock_race_mutex, NULL);
+    while (race_ticket == round) pthread_cond_wait(&race_condition, &race_mutex);
+    pthread_cleanup_pop(1);
+    return (void*)8;
+}
+
+static void cancel_racing_with_wakeups(void) {
+    for (int round = 0; round < 300; ++round) {
+        pthread_t waiters[3];
+        for (int i = 0; i < 3; ++i)
+            CHECK_EQ(pthread_create(&waiters[i], NULL, race_waiter, (void*)(intptr_t)round), 0);
+        if (round % 3 == 0) sched_yield();
+        CHECK_EQ(pthread_cancel(waiters[round % 3]), 0);
+        CHECK_EQ(pthread_mutex_lock(&race_mutex), 0);
+        race_ticket++;
+        if (round % 2)
+            CHECK_EQ(pthread_cond_broadcast(&race_condition), 0);
+        else
+            for (int i = 0; i < 3; ++i) CHECK_EQ(pthread_cond_signal(&race_condition), 0);
+        CHECK_EQ(pthread_mutex_unlock(&race_mutex), 0);
+        /* Every waiter ends: cancelled, or woken by the ticket change. A
+         * lost wake-up or a mutex left held would hang here. */
+        for (int i = 0; i < 3; ++i) {
+            void* result = NULL;
+            CHECK_EQ(pthread_join(waiters[i], &result), 0);
+            CHECK(result == (void*)8 || (i == round % 3 && result == PTHREAD_CANCELED));
+        }
+    }
+}
+
+int main(void) {
+    /* The errors. */
+    CHECK_EQ(pthread_setcancelstate(99, NULL), EINVAL);
+    CHECK_EQ(pthread_setcanceltype(99, NULL), EINVAL);
+    struct sigaction action = {0};
+    action.sa_handler = SIG_IGN;
+    errno = 0;
+    CHECK_EQ(sigaction(32, &action, NULL), -1); /* lwp's cancellation signal */
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(SIGRTMIN, 33);
+
+    pthread_mutexattr_t checked;
+    CHECK_EQ(pthread_mutexattr_init(&checked), 0);
+    CHECK_EQ(pthread_mutexattr_settype(&checked, PTHREAD_MUTEX_ERRORCHECK), 0);
+    CHECK_EQ(pthread_mutex_init(&checked_mutex, &checked), 0);
+
+    cancel_blocked_read();
+    cancel_condition_wait(0);
+    cancel_condition_wait(1);
+    cancel_semaphore_wait();
+    cancel_join();
+    cancel_disabled();
+    cancel_asynchronous();
+    cancel_mutex_waiter();
+    cancel_runs_handlers_and_destructors();
+    cancel_itself();
+    cancel_finished_and_stale();
+    cancel_with_signals_blocked();
+    cancel_racing_with_wakeups();
+    puts("pthread_cancel: ok");
+    return 0;
+}
