@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "caught_signals.h"
 
 static atomic_int cleanups_run;
 static atomic_int reached;
@@ -103,6 +104,50 @@ static void cancel_condition_wait(int use_broadcast) {
     /* Nobody holds it now. */
     CHECK_EQ(pthread_mutex_trylock(&checked_mutex), 0);
     CHECK_EQ(pthread_mutex_unlock(&checked_mutex), 0);
+}
+
+/* ---- blocked in pthread_cond_timedwait and in sigwait ---- */
+static pthread_mutex_t timed_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void unlock_timed_mutex(void* argument) {
+    (void)argument;
+    CHECK_EQ(pthread_mutex_unlock(&timed_mutex), 0);
+}
+
+static void* timed_wait_on_condition(void* argument) {
+    (void)argument;
+    struct timespec far;
+    CHECK_EQ(clock_gettime(CLOCK_REALTIME, &far), 0);
+    far.tv_sec += 3600;
+    CHECK_EQ(pthread_mutex_lock(&timed_mutex), 0);
+    pthread_cleanup_push(unlock_timed_mutex, NULL);
+    atomic_store(&reached, 1);
+    for (;;) pthread_cond_timedwait(&condition, &timed_mutex, &far);
+    pthread_cleanup_pop(0);
+    return NULL;
+}
+
+static void* wait_for_signal(void* argument) {
+    (void)argument;
+    sigset_t usr1;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    CHECK_EQ(pthread_sigmask(SIG_BLOCK, &usr1, NULL), 0);
+    atomic_store(&reached, 1);
+    int received = 0;
+    sigwait(&usr1, &received);
+    return (void*)9; /* never: nobody sends SIGUSR1 */
+}
+
+static void cancel_blocked(void* (*routine)(void*)) {
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, routine, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
 }
 
 /* ---- blocked in sem_wait: the semaphore still works for others ---- */
@@ -426,6 +471,11 @@ int main(void) {
     CHECK_EQ(sigaction(32, &action, NULL), -1); /* lwp's cancellation signal */
     CHECK_EQ(errno, EINVAL);
     CHECK_EQ(SIGRTMIN, 33);
+    /* Linking pthread_cancel installed the handler of signal 32 before main
+     * (posix.pthread_threads checks that a program without it has none). */
+    unsigned long long caught = 0;
+    CHECK_EQ(read_caught_signals(&caught), 0);
+    CHECK(caught & (1ULL << 31));
 
     pthread_mutexattr_t checked;
     CHECK_EQ(pthread_mutexattr_init(&checked), 0);
@@ -435,6 +485,10 @@ int main(void) {
     cancel_blocked_read();
     cancel_condition_wait(0);
     cancel_condition_wait(1);
+    cancel_blocked(timed_wait_on_condition);
+    CHECK_EQ(pthread_mutex_trylock(&timed_mutex), 0); /* cleanup unlocked it */
+    CHECK_EQ(pthread_mutex_unlock(&timed_mutex), 0);
+    cancel_blocked(wait_for_signal);
     cancel_semaphore_wait();
     cancel_join();
     cancel_disabled();

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "caught_signals.h"
 
 static void* echo(void* argument) { return argument; }
 
@@ -166,7 +167,11 @@ int main(void) {
     CHECK(CPU_COUNT(&cpus) >= 1);
     CHECK(pthread_setaffinity_np(pthread_self(), sizeof cpus, &cpus) == 0);
 
-    /* The cancel state (cancellation itself: pthread_cancel.c). */
+    /* The cancel state (cancellation itself: pthread_cancel.c). A program
+     * that never calls pthread_cancel gets no handler for signal 32. */
+    unsigned long long caught = ~0ULL;
+    CHECK(read_caught_signals(&caught) == 0);
+    CHECK((caught & (1ULL << 31)) == 0);
     int old_state = -1;
     CHECK(pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old_state) == 0);
     CHECK(old_state == PTHREAD_CANCEL_ENABLE);
