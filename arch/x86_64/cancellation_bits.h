@@ -1,7 +1,7 @@
 /* The bits of a thread's cancellation word (thread_descriptor::cancel_word),
  * shared by the C++ runtime and the cancellable-syscall assembly, so both
  * read the word the same way. Plain #defines: this file is included from a
- * .S file as well as from C++. */
+ * .S file as well as from C++ (which alone sees the function). */
 #ifndef LWP_ARCH_X86_64_CANCELLATION_BITS_H
 #define LWP_ARCH_X86_64_CANCELLATION_BITS_H
 
@@ -13,5 +13,11 @@
 /* Act on a request only in this state: requested, enabled, not yet exiting. */
 #define LWP_CANCEL_ACT_MASK (LWP_CANCEL_REQUESTED | LWP_CANCEL_DISABLED | LWP_CANCEL_EXITING)
 #define LWP_CANCEL_ACT_VALUE LWP_CANCEL_REQUESTED
+
+#ifndef __ASSEMBLER__
+static inline bool lwp_cancel_acts_now(int word) {
+    return (word & LWP_CANCEL_ACT_MASK) == LWP_CANCEL_ACT_VALUE;
+}
+#endif
 
 #endif

@@ -42,8 +42,6 @@ namespace {
 
 using lwp::runtime::current_thread;
 
-bool acts_now(int word) { return (word & LWP_CANCEL_ACT_MASK) == LWP_CANCEL_ACT_VALUE; }
-
 void on_cancel_signal(int, siginfo_t* info, void* context) {
     // Only pthread_cancel's tgkill from this process counts: a kill(2) of
     // signal 32 from elsewhere is not a cancellation request.
@@ -51,7 +49,7 @@ void on_cancel_signal(int, siginfo_t* info, void* context) {
     lwp::runtime::thread_descriptor* self = current_thread.descriptor;
     if (self == nullptr) return;
     int word = self->cancel_word.load(std::memory_order_relaxed);
-    if (!acts_now(word)) return;
+    if (!lwp_cancel_acts_now(word)) return;
     if ((word & LWP_CANCEL_ASYNC) || lwp::arch::interrupted_in_cancellable_window(context))
         lwp_act_on_cancellation();
 }
@@ -79,12 +77,13 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
 
 // Before main (and so before any thread exists or waits): the handler, then
 // the cancellable system call. SA_RESTART: a system call that is not a
-// cancellation point, interrupted by a request, resumes as if nothing
-// happened (the kernel rewinds it to its `syscall` instruction, outside the
-// window). No SA_ONSTACK: acting runs cleanup handlers, which belong on the
-// thread's own stack. A failure here cannot be reported to anyone and
-// cannot happen with these arguments, so it is not checked: pthread_cancel
-// would then still mark requests, acted on at cancellation points' checks.
+// cancellation point, interrupted by a request, resumes instead of failing
+// with EINTR wherever the kernel can restart it (the few it never restarts,
+// such as poll, fail with EINTR as for any handler). No SA_ONSTACK: acting
+// runs cleanup handlers, which belong on the thread's own stack. A failure
+// here could not be reported to anyone, and cannot happen with these
+// arguments, so it is not checked: requests would still be acted on by the
+// cancellation points' own checks.
 [[gnu::constructor]] void install_cancellation() {
     lwp::posix::kernel_sigaction action{};
     action.handler = reinterpret_cast<void*>(on_cancel_signal);

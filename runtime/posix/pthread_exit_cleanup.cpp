@@ -46,10 +46,6 @@ std::atomic<int>& own_cancel_word() {
     return self ? self->cancel_word : before_start_up;
 }
 
-bool acts_now(int word) {
-    return (word & LWP_CANCEL_ACT_MASK) == LWP_CANCEL_ACT_VALUE;
-}
-
 __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     return reinterpret_cast<__pthread_unwind_buf_t*&>(buffer->__pad[0]);
 }
@@ -112,7 +108,8 @@ void pthread_exit(void* value) {
 }
 
 void pthread_testcancel(void) {
-    if (acts_now(own_cancel_word().load(std::memory_order_relaxed))) lwp_act_on_cancellation();
+    if (lwp_cancel_acts_now(own_cancel_word().load(std::memory_order_relaxed)))
+        lwp_act_on_cancellation();
 }
 
 // Enabling with a request pending acts at once only for the asynchronous
@@ -126,10 +123,11 @@ int pthread_setcancelstate(int state, int* old_state) {
                      ? word.fetch_or(LWP_CANCEL_DISABLED, std::memory_order_acquire)
                      : word.fetch_and(~LWP_CANCEL_DISABLED, std::memory_order_acquire);
     if (old_state)
-        *old_state = (before & LWP_CANCEL_DISABLED) ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
+        *old_state =
+            (before & LWP_CANCEL_DISABLED) ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
     int after = state == PTHREAD_CANCEL_DISABLE ? before | LWP_CANCEL_DISABLED
                                                 : before & ~LWP_CANCEL_DISABLED;
-    if ((after & LWP_CANCEL_ASYNC) && acts_now(after)) lwp_act_on_cancellation();
+    if ((after & LWP_CANCEL_ASYNC) && lwp_cancel_acts_now(after)) lwp_act_on_cancellation();
     return 0;
 }
 
@@ -142,7 +140,8 @@ int pthread_setcanceltype(int type, int* old_type) {
     if (old_type)
         *old_type = (before & LWP_CANCEL_ASYNC) ? PTHREAD_CANCEL_ASYNCHRONOUS
                                                 : PTHREAD_CANCEL_DEFERRED;
-    if (type == PTHREAD_CANCEL_ASYNCHRONOUS && acts_now(before)) lwp_act_on_cancellation();
+    if (type == PTHREAD_CANCEL_ASYNCHRONOUS && lwp_cancel_acts_now(before))
+        lwp_act_on_cancellation();
     return 0;
 }
 
