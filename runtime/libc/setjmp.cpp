@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <signal.h>
 
+#include "../posix/cancel_signal.hpp"
 #include "../sys/syscalls.hpp"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* registers, int value);
@@ -26,7 +27,10 @@ int lwp_sigsetjmp_record_mask(struct __jmp_buf_tag* env, int save_mask) {
 void siglongjmp(struct __jmp_buf_tag* env, int value) noexcept {
     // Jumping out of a signal handler would otherwise leave the handler's
     // mask (its own signal blocked, at least) in force.
-    if (env->__mask_was_saved) lwp::sys::sigprocmask(SIG_SETMASK, &env->__saved_mask, nullptr);
+    // Through the cancellation guard: a mask saved inside a handler whose
+    // sa_mask held signal 32 must not block it now (cancel_signal.hpp).
+    if (env->__mask_was_saved)
+        lwp::posix::change_signal_mask(SIG_SETMASK, &env->__saved_mask, nullptr);
     lwp_arch_longjmp(env->__jmpbuf, value);
 }
 

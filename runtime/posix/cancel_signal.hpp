@@ -11,6 +11,8 @@
 
 #include <signal.h>
 
+#include <atomic>
+
 #include "../sys/syscalls.hpp"
 
 namespace lwp::posix {
@@ -30,5 +32,20 @@ inline long change_signal_mask(int how, const sigset_t* set, sigset_t* old_set) 
     if (set) word = kernel_word_of(set) & (how == SIG_UNBLOCK ? ~0UL : ~cancel_signal_bit);
     return sys::sigprocmask(how, set ? &word : nullptr, old_set);
 }
+
+// A program's handler that interrupts a cancellation point and returns to
+// it leaves it at its `syscall` instruction, past the window's check; a
+// request whose signal came while the handler ran (and so found the thread
+// outside the window) would then never act. So once pthread_cancel is
+// linked, sigaction installs program_handler_shim (pthread_cancel.cpp) for
+// every handled signal: it runs the program's handler, kept here, and then
+// acts on a request if the handler had interrupted a cancellation point.
+// Null (handlers installed as given) in programs without pthread_cancel.
+struct program_handler {
+    std::atomic<void*> handler;      // the program's sa_handler/sa_sigaction
+    std::atomic<bool> with_siginfo;  // SA_SIGINFO: which of the two it is
+};
+extern program_handler program_handlers[65];  // indexed by signal number
+extern void (*program_handler_shim)(int signal, siginfo_t* info, void* context);
 
 }  // namespace lwp::posix

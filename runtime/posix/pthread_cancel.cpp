@@ -59,20 +59,45 @@ void on_cancel_signal(int, siginfo_t* info, void* context) {
 long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long number, long a1,
                          long a2, long a3, long a4, long a5, long a6) {
     lwp::runtime::current_thread_state& self = current_thread;
-    if (self.descriptor == nullptr) return lwp::arch::syscall6(number, a1, a2, a3, a4, a5, a6);
-    // The undo is read by this same thread, in lwp_act_on_cancellation,
-    // possibly from the signal handler: signal fences keep the compiler
-    // from moving the stores across the call. A signal handler that itself
-    // reaches a cancellation point nests, so the outer undo is restored.
-    const lwp::runtime::cancellation_undo* outer = self.cancel_undo;
-    self.cancel_undo = undo;
+    lwp::runtime::thread_descriptor* descriptor = self.descriptor;
+    if (descriptor == nullptr) return lwp::arch::syscall6(number, a1, a2, a3, a4, a5, a6);
+    // The undo list is read by this same thread, in lwp_act_on_cancellation,
+    // possibly from the signal handler: signal fences keep the compiler from
+    // moving the stores across the call. A signal handler that reaches a
+    // cancellation point while this one waits pushes onto the same list.
+    lwp::runtime::pending_undo entry{undo, self.cancel_undos};
+    self.cancel_undos = &entry;
     std::atomic_signal_fence(std::memory_order_seq_cst);
     long result = lwp_arch_cancellable_syscall(
-        reinterpret_cast<const int*>(&self.descriptor->cancel_word), number, a1, a2, a3, a4, a5,
-        a6);
+        reinterpret_cast<const int*>(&descriptor->cancel_word), number, a1, a2, a3, a4, a5, a6);
     std::atomic_signal_fence(std::memory_order_seq_cst);
-    self.cancel_undo = outer;
+    // A handler interrupted the call before it took effect and the kernel
+    // did not restart it (nanosleep, pause, sigsuspend and timed futex waits
+    // are never restarted after a handler): the signal found the thread
+    // just past the window. A call that failed with EINTR did nothing, so a
+    // request pending now acts here, as it would have inside the window.
+    if (result == -EINTR &&
+        lwp_cancel_acts_now(descriptor->cancel_word.load(std::memory_order_relaxed)))
+        lwp_act_on_cancellation();
+    self.cancel_undos = entry.outer;
     return result;
+}
+
+// In place of every program handler (cancel_signal.hpp). Runs it, then: if
+// it had interrupted a cancellation point, in the window, and a request is
+// pending (its signal found the thread in the handler, outside the window),
+// acts now, before the kernel resumes the call past the window's check.
+void run_program_handler(int signal, siginfo_t* info, void* context) {
+    lwp::posix::program_handler& kept = lwp::posix::program_handlers[signal];
+    void* handler = kept.handler.load(std::memory_order_acquire);
+    if (kept.with_siginfo.load(std::memory_order_relaxed))
+        reinterpret_cast<void (*)(int, siginfo_t*, void*)>(handler)(signal, info, context);
+    else
+        reinterpret_cast<void (*)(int)>(handler)(signal);
+    lwp::runtime::thread_descriptor* self = current_thread.descriptor;
+    if (self && lwp_cancel_acts_now(self->cancel_word.load(std::memory_order_relaxed)) &&
+        lwp::arch::interrupted_in_cancellable_window(context))
+        lwp_act_on_cancellation();
 }
 
 // Before main (and so before any thread exists or waits): the handler, then
@@ -93,6 +118,7 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
                         reinterpret_cast<long>(&action), 0, lwp::sys::kernel_sigset_size);
     lwp::runtime::cancellable_syscall = cancellable_syscall;
     lwp::runtime::join_wait = lwp::runtime::join_wait_cancellable;
+    lwp::posix::program_handler_shim = run_program_handler;
 }
 
 }  // namespace

@@ -99,10 +99,10 @@ void pthread_exit(void* value) {
 [[noreturn]] void lwp_act_on_cancellation() {
     own_cancel_word().fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
     lwp::runtime::current_thread_state& self = lwp::runtime::current_thread;
-    if (const lwp::runtime::cancellation_undo* undo = self.cancel_undo) {
-        self.cancel_undo = nullptr;
-        undo->run(undo->context);
-    }
+    const lwp::runtime::pending_undo* pending = self.cancel_undos;
+    self.cancel_undos = nullptr;
+    for (; pending != nullptr; pending = pending->outer)
+        if (pending->undo) pending->undo->run(pending->undo->context);
     this_thread_cleanup.exit_value = PTHREAD_CANCELED;
     run_next_handler_or_exit();
 }

@@ -42,6 +42,11 @@ unsigned long bit_of(int signal) { return 1UL << (signal - 1); }
 
 }  // namespace
 
+namespace lwp::posix {
+program_handler program_handlers[65];
+void (*program_handler_shim)(int signal, siginfo_t* info, void* context) = nullptr;
+}  // namespace lwp::posix
+
 extern "C" {
 
 int sigemptyset(sigset_t* set) noexcept {
@@ -49,14 +54,16 @@ int sigemptyset(sigset_t* set) noexcept {
     return 0;
 }
 
+// Every signal but lwp's cancellation signal, which no set the program
+// builds can hold (sigaddset refuses it), as with glibc (cancel_signal.hpp).
 int sigfillset(sigset_t* set) noexcept {
     std::memset(set, 0, sizeof *set);
-    word_of(set) = ~0UL;
+    word_of(set) = ~lwp::posix::cancel_signal_bit;
     return 0;
 }
 
 int sigaddset(sigset_t* set, int signal) noexcept {
-    if (!valid_signal(signal)) return result_of(-EINVAL);
+    if (!valid_signal(signal) || signal == lwp::posix::cancel_signal) return result_of(-EINVAL);
     word_of(set) |= bit_of(signal);
     return 0;
 }
@@ -78,15 +85,33 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
     return result_of(lwp::posix::change_signal_mask(how, set, old_set));
 }
 
-// The cancellation signal is lwp's (cancel_signal.hpp): EINVAL, as glibc.
+// The cancellation signal is lwp's (cancel_signal.hpp): EINVAL, as glibc,
+// and no handler's mask blocks it. With cancellation linked, a program's
+// handler is installed behind the shim (cancel_signal.hpp), and reported
+// back as the program gave it. (Two threads changing one signal's handler
+// at once may then see each other's in old_action; which one the kernel
+// keeps is decided by the kernel, as always.)
 int sigaction(int signal, const struct sigaction* action, struct sigaction* old_action) noexcept {
     if (signal == lwp::posix::cancel_signal) return result_of(-EINVAL);
+    if (!valid_signal(signal)) return result_of(-EINVAL);
+    auto* shim = reinterpret_cast<void*>(lwp::posix::program_handler_shim);
+    lwp::posix::program_handler& kept = lwp::posix::program_handlers[signal];
+    void* kept_handler = kept.handler.load(std::memory_order_relaxed);
+    bool kept_siginfo = kept.with_siginfo.load(std::memory_order_relaxed);
     kernel_sigaction new_kernel{}, old_kernel{};
     if (action) {
         new_kernel.handler = reinterpret_cast<void*>(action->sa_handler);
         new_kernel.flags = static_cast<unsigned long>(action->sa_flags) | sa_restorer_flag;
         new_kernel.restorer = lwp_arch_signal_return;
-        new_kernel.mask = word_of(&action->sa_mask);
+        new_kernel.mask = word_of(&action->sa_mask) & ~lwp::posix::cancel_signal_bit;
+        if (shim && action->sa_handler != SIG_DFL && action->sa_handler != SIG_IGN) {
+            // Kept before the kernel can call the shim for it.
+            kept.with_siginfo.store((action->sa_flags & SA_SIGINFO) != 0,
+                                    std::memory_order_relaxed);
+            kept.handler.store(new_kernel.handler, std::memory_order_release);
+            new_kernel.handler = shim;
+            new_kernel.flags |= SA_SIGINFO;
+        }
     }
     long raw = lwp::arch::syscall4(__NR_rt_sigaction, signal,
                                    action ? reinterpret_cast<long>(&new_kernel) : 0,
@@ -95,8 +120,13 @@ int sigaction(int signal, const struct sigaction* action, struct sigaction* old_
     if (lwp::sys::failed(raw)) return result_of(raw);
     if (old_action) {
         std::memset(old_action, 0, sizeof *old_action);
+        unsigned long flags = old_kernel.flags & ~sa_restorer_flag;
+        if (shim && old_kernel.handler == shim) {
+            old_kernel.handler = kept_handler;
+            flags = kept_siginfo ? flags | SA_SIGINFO : flags & ~SA_SIGINFO;
+        }
         old_action->sa_handler = reinterpret_cast<__sighandler_t>(old_kernel.handler);
-        old_action->sa_flags = static_cast<int>(old_kernel.flags & ~sa_restorer_flag);
+        old_action->sa_flags = static_cast<int>(flags);
         word_of(&old_action->sa_mask) = old_kernel.mask;
     }
     return 0;

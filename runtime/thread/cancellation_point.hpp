@@ -29,6 +29,15 @@ struct cancellation_undo {
     void* context;
 };
 
+// The undo steps of the cancellation points a thread is inside: usually
+// one, but a signal handler that interrupts a condition wait may block in a
+// read, and a cancellation acting there must relock the wait's mutex too.
+// A cancellation runs them innermost first.
+struct pending_undo {
+    const cancellation_undo* undo;  // may be null: nothing to undo
+    const pending_undo* outer;
+};
+
 // Null unless pthread_cancel is linked (see above).
 extern long (*cancellable_syscall)(const cancellation_undo* undo, long number, long a1, long a2,
                                    long a3, long a4, long a5, long a6);

@@ -12,7 +12,7 @@
 namespace lwp::runtime {
 
 struct specific_data;          // thread-specific data (specific_data.cpp)
-struct cancellation_undo;      // cancellation_point.hpp
+struct pending_undo;           // cancellation_point.hpp
 
 struct thread_descriptor {
     // Written by the kernel: CLONE_PARENT_SETTID stores the child's tid here
@@ -55,9 +55,10 @@ struct current_thread_state {
     specific_data* specific;        // thread-specific values (specific_data.cpp), null until set
     bool signalled_a_waiter;        // the last lwp_cond_signal found one (condition_variable.cpp)
     unsigned char handoff_misses;   // hand-off spins in a row that saw no answer (spin_policy.hpp)
-    // What to put right if a cancellation acts in the cancellation point this
-    // thread is blocked in (cancellation_point.hpp); null outside one.
-    const cancellation_undo* cancel_undo;
+    // What to put right if a cancellation acts in the cancellation points
+    // this thread is inside, innermost first (cancellation_point.hpp); null
+    // outside any.
+    const pending_undo* cancel_undos;
 };
 
 extern thread_local current_thread_state current_thread;

@@ -416,6 +416,119 @@ static void cancel_with_signals_blocked(void) {
     CHECK(result == PTHREAD_CANCELED);
 }
 
+/* ---- calls the kernel ends with EINTR after a handler, never restarts ---- */
+static void* sleep_once(void* argument) {
+    (void)argument;
+    atomic_store(&reached, 1);
+    sleep(1000); /* one call: an EINTR return would end the thread normally */
+    return (void*)10;
+}
+
+static void* timed_semaphore_wait_once(void* argument) {
+    (void)argument;
+    struct timespec far;
+    CHECK_EQ(clock_gettime(CLOCK_REALTIME, &far), 0);
+    far.tv_sec += 3600;
+    atomic_store(&reached, 1);
+    sem_timedwait(&semaphore, &far);
+    return (void*)11;
+}
+
+/* ---- a request that arrives while a program's handler runs on top of a
+ *      cancellation point; then one acting inside such a handler ---- */
+static atomic_int in_handler;
+static atomic_int cancel_sent;
+
+static void wait_for_the_request(int signal) {
+    (void)signal;
+    atomic_store(&in_handler, 1);
+    while (!atomic_load(&cancel_sent)) sched_yield();
+    short_sleep(); /* the request's signal lands here, outside any window */
+}
+
+static void read_in_handler(int signal) {
+    (void)signal;
+    char byte;
+    atomic_store(&in_handler, 1);
+    (void)!read(pipe_fds[0], &byte, 1); /* a cancellation point inside a handler */
+}
+
+static void* read_once(void* argument) {
+    (void)argument;
+    char byte;
+    atomic_store(&reached, 1);
+    (void)!read(pipe_fds[0], &byte, 1);
+    return (void*)12;
+}
+
+static void cancel_during_handler(void* (*routine)(void*), void (*handler)(int)) {
+    struct sigaction action = {0};
+    action.sa_handler = handler;
+    action.sa_flags = SA_RESTART;
+    sigfillset(&action.sa_mask); /* must not block lwp's signal 32 */
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+    CHECK_EQ(pipe(pipe_fds), 0);
+    atomic_store(&reached, 0);
+    atomic_store(&in_handler, 0);
+    atomic_store(&cancel_sent, 0);
+    atomic_store(&unlock_result, -1);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, routine, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_kill(thread, SIGUSR1), 0);
+    while (!atomic_load(&in_handler)) sched_yield();
+    short_sleep();
+    CHECK_EQ(pthread_cancel(thread), 0);
+    atomic_store(&cancel_sent, 1);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    action.sa_handler = SIG_DFL;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+}
+
+/* The handler reads while the thread's condition wait is interrupted: the
+ * cancellation acts in the read and must still relock the wait's mutex. */
+static void* wait_on_condition_once(void* argument) {
+    (void)argument;
+    CHECK_EQ(pthread_mutex_lock(&checked_mutex), 0);
+    pthread_cleanup_push(unlock_in_cleanup, &checked_mutex);
+    atomic_store(&reached, 1);
+    pthread_cond_wait(&condition, &checked_mutex);
+    pthread_cleanup_pop(0);
+    return (void*)13;
+}
+
+/* ---- a program's handler is reported back as installed ---- */
+static void one_handler(int signal) { (void)signal; }
+static void info_handler(int signal, siginfo_t* info, void* context) {
+    (void)signal, (void)info, (void)context;
+}
+
+static void handlers_read_back(void) {
+    struct sigaction action = {0}, old = {0};
+    action.sa_handler = one_handler;
+    CHECK_EQ(sigaction(SIGUSR2, &action, NULL), 0);
+    CHECK_EQ(sigaction(SIGUSR2, NULL, &old), 0);
+    CHECK(old.sa_handler == one_handler);
+    CHECK_EQ(old.sa_flags & SA_SIGINFO, 0);
+    action.sa_sigaction = info_handler;
+    action.sa_flags = SA_SIGINFO;
+    CHECK_EQ(sigaction(SIGUSR2, &action, &old), 0);
+    CHECK(old.sa_handler == one_handler);
+    CHECK_EQ(sigaction(SIGUSR2, NULL, &old), 0);
+    CHECK(old.sa_sigaction == info_handler);
+    CHECK(old.sa_flags & SA_SIGINFO);
+    action.sa_handler = SIG_DFL;
+    action.sa_flags = 0;
+    CHECK_EQ(sigaction(SIGUSR2, &action, &old), 0);
+    CHECK(old.sa_sigaction == info_handler);
+    CHECK_EQ(sigaction(SIGUSR2, NULL, &old), 0);
+    CHECK(old.sa_handler == SIG_DFL);
+}
+
 /* ---- many cancellations racing with signals and broadcasts ---- */
 static pthread_mutex_t race_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t race_condition = PTHREAD_COND_INITIALIZER;
@@ -476,6 +589,15 @@ int main(void) {
     unsigned long long caught = 0;
     CHECK_EQ(read_caught_signals(&caught), 0);
     CHECK(caught & (1ULL << 31));
+    /* No set the program builds holds it. */
+    sigset_t set;
+    sigfillset(&set);
+    CHECK_EQ(sigismember(&set, 32), 0);
+    CHECK_EQ(sigismember(&set, SIGRTMIN), 1);
+    errno = 0;
+    CHECK_EQ(sigaddset(&set, 32), -1);
+    CHECK_EQ(errno, EINVAL);
+    handlers_read_back();
 
     pthread_mutexattr_t checked;
     CHECK_EQ(pthread_mutexattr_init(&checked), 0);
@@ -490,6 +612,13 @@ int main(void) {
     CHECK_EQ(pthread_mutex_unlock(&timed_mutex), 0);
     cancel_blocked(wait_for_signal);
     cancel_semaphore_wait();
+    cancel_blocked(sleep_once);
+    CHECK_EQ(sem_init(&semaphore, 0, 0), 0);
+    cancel_blocked(timed_semaphore_wait_once);
+    CHECK_EQ(sem_destroy(&semaphore), 0);
+    cancel_during_handler(read_once, wait_for_the_request);
+    cancel_during_handler(wait_on_condition_once, read_in_handler);
+    CHECK_EQ(atomic_load(&unlock_result), 0); /* the wait's mutex was relocked */
     cancel_join();
     cancel_disabled();
     cancel_asynchronous();
