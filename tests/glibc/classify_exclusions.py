@@ -3,9 +3,10 @@
 (nptl/tst-*.c, sysdeps/pthread/tst-*.c) that is not on run-list.txt, the reason
 it is excluded, decided from what the test uses (first matching rule wins).
 
-Usage: classify_exclusions.py <extracted glibc tree> [link-results.txt]
-where link-results.txt (optional) has lines "LINK <path> <missing symbols>",
-"RUN <status> <path>" or "COMPILE <path> <message>" from trying the test.
+Usage: classify_exclusions.py <extracted glibc tree> [tried.txt]
+where tried.txt (tests/glibc/tried.txt unless given) has lines
+"LINK <path> <missing symbols>", "COMPILE <path> <message>" or
+"FAIL <path> <description>" from trying the test against lwp.
 """
 import pathlib
 import re
@@ -14,8 +15,6 @@ import sys
 RULES = [
     (r"\bfork\b|vfork|posix_spawn|\bsystem *\(|\bexec[lv]p?e? *\(|xfork|support_capture_subprocess|xposix_spawn|xwaitpid|waitpid",
      "creates processes (fork, exec, posix_spawn, system): not in lwp's C library"),
-    (r"pthread_cancel|pthread_testcancel|PTHREAD_CANCEL|xpthread_cancel|__pthread_unwind",
-     "thread cancellation: pthread_cancel returns ENOSYS"),
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
     (r"pthread_atfork", "pthread_atfork: ENOSYS (no fork)"),
@@ -24,7 +23,8 @@ RULES = [
     (r"PTHREAD_PROCESS_SHARED|setpshared|MAP_SHARED",
      "process-shared objects: ENOTSUP"),
     (r"sem_open|sem_unlink|sem_close", "named semaphores: ENOSYS"),
-    (r"<internaltypes.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep",
+    (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
+    (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep",
      "uses glibc internals (private headers or symbols)"),
     (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
@@ -46,6 +46,10 @@ SPECIAL = {
     "nptl/tst-attr2": "pthread_attr_setinheritsched(PTHREAD_EXPLICIT_SCHED) must succeed: real-time scheduling is ENOTSUP",
     "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
     "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
+    "sysdeps/pthread/tst-cancel-self-cleanup": "not a test: the cleanup handler the tst-cancel-self tests include",
+    "sysdeps/pthread/tst-cancel4-common": "not a test: the part of tst-cancel4 and nptl/tst-cancel4_* they include",
+    "sysdeps/pthread/tst-cancel-self": "expects printf to be a cancellation point (glibc's stdio is; lwp's is not, which POSIX allows)",
+    "sysdeps/pthread/tst-cancel-self-cancelstate": "expects printf to be a cancellation point (glibc's stdio is; lwp's is not, which POSIX allows)",
     "nptl/tst-rwlock6": "destroys a write-locked rwlock and expects 0; lwp reports EBUSY (POSIX leaves it undefined and recommends EBUSY)",
     "nptl/tst-rwlock7": "destroys a write-locked rwlock and expects 0; lwp reports EBUSY (POSIX leaves it undefined and recommends EBUSY)",
 }
@@ -59,14 +63,23 @@ def main():
         if line and not line.startswith("#"):
             running.add(line.split()[0])
     tried = {}
-    if len(sys.argv) > 2:
-        for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
-            fields = line.split()
-            if fields and fields[0] == "LINK":
-                tried[fields[1]] = "links against functions lwp does not provide: " + " ".join(
-                    f.strip("`'") for f in fields[2:8])
-            elif fields and fields[0] == "COMPILE":
-                tried[fields[1]] = "does not compile against lwp's stand-in test support: " + " ".join(fields[2:])
+    results = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else here / "tried.txt"
+    for line in results.read_text().splitlines():
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if fields[0] == "LINK" and "_Unwind_Resume" in fields[2:]:
+            # glibc builds the x variants with -fexceptions: pthread_cleanup_push
+            # then registers the handler for the unwinder to run.
+            tried[fields[1]] = ("built with -fexceptions, as glibc builds it: its cleanup handlers run by "
+                                "unwinding, and a program linked with lwp alone has no unwinder (_Unwind_Resume)")
+        elif fields[0] == "LINK":
+            tried[fields[1]] = "links against functions lwp does not provide: " + " ".join(
+                f.strip("`'") for f in fields[2:8])
+        elif fields[0] == "COMPILE":
+            tried[fields[1]] = "does not compile against lwp's stand-in test support: " + " ".join(fields[2:])
+        elif fields[0] == "FAIL":
+            tried[fields[1]] = "fails against lwp: " + " ".join(fields[2:])
     rows = []
     for source in sorted(list(root.glob("nptl/tst-*.c")) + list(root.glob("sysdeps/pthread/tst-*.c"))):
         name = str(source.relative_to(root))[:-2]

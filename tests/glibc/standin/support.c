@@ -2,12 +2,14 @@
  * failure reporting, the x* wrappers, timespec arithmetic. Linked into every
  * glibc test program together with lwp alone. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -117,6 +119,38 @@ void support_need_proc(const char* reason) {
 
 void write_message(const char* message) { xwrite(STDOUT_FILENO, message, strlen(message)); }
 
+/* Counts the entries of /proc/self/task other than "." and "..", reading the
+   directory with getdents64 (lwp's C library has no opendir). */
+static int kernel_thread_count(void) {
+    int fd = open("/proc/self/task", O_RDONLY | O_DIRECTORY);
+    if (fd < 0) support_fail_exit_at(1, __FILE__, __LINE__, "open /proc/self/task: %m");
+    int count = 0;
+    for (;;) {
+        _Alignas(8) char buffer[4096];
+        long length = syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+        if (length < 0) support_fail_exit_at(1, __FILE__, __LINE__, "getdents64 /proc/self/task: %m");
+        if (length == 0) break;
+        for (long offset = 0; offset < length;) {
+            /* struct linux_dirent64: 8-byte inode, 8-byte offset, 2-byte
+               record length, 1-byte type, then the name. */
+            unsigned short record;
+            memcpy(&record, buffer + offset + 16, sizeof record);
+            const char* name = buffer + offset + 19;
+            if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) ++count;
+            offset += record;
+        }
+    }
+    xclose(fd);
+    return count;
+}
+
+void support_wait_for_thread_exit(void) {
+    while (kernel_thread_count() > 1) {
+        struct timespec pause_time = {0, 1000000};
+        nanosleep(&pause_time, NULL);
+    }
+}
+
 static void* exit_after(void* seconds) {
     struct timespec delay = {(time_t)(long)seconds, 0};
     while (nanosleep(&delay, &delay) != 0) {
@@ -160,6 +194,10 @@ void xwrite(int fd, const void* data, size_t length) {
         bytes += written;
         length -= (size_t)written;
     }
+}
+
+void xpipe(int fds[2]) {
+    if (pipe(fds) != 0) support_fail_exit_at(1, __FILE__, __LINE__, "pipe failed");
 }
 
 void xclock_gettime(clockid_t clock, struct timespec* now) {
@@ -249,6 +287,7 @@ void* xpthread_join(pthread_t thread) {
 void xpthread_detach(pthread_t thread) { CHECKED(pthread_detach, thread); }
 void xpthread_once(pthread_once_t* once, void (*routine)(void)) { CHECKED(pthread_once, once, routine); }
 void xpthread_kill(pthread_t thread, int signal) { CHECKED(pthread_kill, thread, signal); }
+void xpthread_cancel(pthread_t thread) { CHECKED(pthread_cancel, thread); }
 void xpthread_attr_init(pthread_attr_t* attr) { CHECKED(pthread_attr_init, attr); }
 void xpthread_attr_destroy(pthread_attr_t* attr) { CHECKED(pthread_attr_destroy, attr); }
 void xpthread_attr_setdetachstate(pthread_attr_t* attr, int state) {

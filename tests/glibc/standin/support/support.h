@@ -17,6 +17,9 @@ long xsysconf(int name);
 void support_need_proc(const char* reason);
 /* Writes the whole message to standard output with write(2). */
 void write_message(const char* message);
+/* Returns once the process has no thread but the caller left, as the kernel
+ * sees it (its /proc/self/task directory lists one entry). */
+void support_wait_for_thread_exit(void);
 
 #ifdef __cplusplus
 }

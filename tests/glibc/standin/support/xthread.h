@@ -18,6 +18,7 @@ void* xpthread_join(pthread_t thread);
 void xpthread_detach(pthread_t thread);
 void xpthread_once(pthread_once_t* once, void (*routine)(void));
 void xpthread_kill(pthread_t thread, int signal);
+void xpthread_cancel(pthread_t thread);
 
 void xpthread_attr_init(pthread_attr_t* attr);
 void xpthread_attr_destroy(pthread_attr_t* attr);

@@ -8,5 +8,7 @@
 
 void xclose(int fd);
 void xwrite(int fd, const void* data, size_t length);
+/* fds[0] the read end, fds[1] the write end. */
+void xpipe(int fds[2]);
 
 #endif
