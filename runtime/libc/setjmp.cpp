@@ -7,6 +7,7 @@
 
 #include "../posix/cancel_signal.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* registers, int value);
 
@@ -24,7 +25,15 @@ int lwp_sigsetjmp_record_mask(struct __jmp_buf_tag* env, int save_mask) {
     return 0;
 }
 
+// The saved stack pointer's slot in __jmpbuf (setjmp_freestanding.S), stored
+// as it is, not mangled.
+constexpr int saved_stack_pointer = 6;
+
 void siglongjmp(struct __jmp_buf_tag* env, int value) noexcept {
+    // A jump out of a handler that interrupted a cancellation point abandons
+    // that call: it leaves the thread's list of them (cancellation_point.hpp).
+    lwp::runtime::forget_cancellation_points_below(
+        reinterpret_cast<const void*>(env->__jmpbuf[saved_stack_pointer]));
     // Jumping out of a signal handler would otherwise leave the handler's
     // mask (its own signal blocked, at least) in force.
     // Through the cancellation guard: a mask saved inside a handler whose

@@ -1,8 +1,18 @@
 #include "cancellation_point.hpp"
 
+#include "thread_descriptor.hpp"
+
 namespace lwp::runtime {
 
 long (*cancellable_syscall)(const cancellation_undo* undo, long number, long a1, long a2, long a3,
                             long a4, long a5, long a6) = nullptr;
+
+void forget_cancellation_points_below(const void* target) {
+    const pending_undo*& innermost = current_thread.cancel_undos;
+    // The entries still lie intact above the caller's frame, so following
+    // their links is safe; the stack grows down, so abandoned ones are lower.
+    while (innermost != nullptr && static_cast<const void*>(innermost) < target)
+        innermost = innermost->outer;
+}
 
 }  // namespace lwp::runtime

@@ -38,6 +38,13 @@ struct pending_undo {
     const pending_undo* outer;
 };
 
+// For siglongjmp: a jump to a frame whose stack pointer is `target`
+// abandons every frame below it, and with them the cancellation points they
+// were inside, whose entries (on those frames) must leave the list before
+// their memory is reused. Entries of an alternate signal stack that lies
+// above the target are not recognised as abandoned.
+void forget_cancellation_points_below(const void* target);
+
 // Null unless pthread_cancel is linked (see above).
 extern long (*cancellable_syscall)(const cancellation_undo* undo, long number, long a1, long a2,
                                    long a3, long a4, long a5, long a6);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -501,6 +502,56 @@ static void* wait_on_condition_once(void* argument) {
     return (void*)13;
 }
 
+/* ---- a handler that leaves a cancellation point with siglongjmp ---- */
+static sigjmp_buf escape;
+
+static void jump_out(int signal) {
+    (void)signal;
+    siglongjmp(escape, 1);
+}
+
+/* Overwrites the stack below the caller, where the abandoned read's frames
+ * were: a cancellation that still followed their entries would crash. */
+static __attribute__((noinline)) void scribble_below(void) {
+    volatile unsigned char filler[32 * 1024];
+    for (unsigned i = 0; i < sizeof filler; ++i) filler[i] = 0xa5;
+}
+
+static void* read_escape_read(void* argument) {
+    (void)argument;
+    char byte;
+    if (sigsetjmp(escape, 1) == 0) {
+        atomic_store(&reached, 1);
+        (void)!read(pipe_fds[0], &byte, 1); /* left by siglongjmp */
+        return (void*)14;
+    }
+    scribble_below();
+    atomic_store(&reached, 2);
+    (void)!read(pipe_fds[0], &byte, 1); /* cancelled here */
+    return (void*)15;
+}
+
+static void cancel_after_siglongjmp(void) {
+    struct sigaction action = {0};
+    action.sa_handler = jump_out;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+    CHECK_EQ(pipe(pipe_fds), 0);
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, read_escape_read, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_kill(thread, SIGUSR1), 0);
+    wait_for_reached(2);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    action.sa_handler = SIG_DFL;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+}
+
 /* ---- a program's handler is reported back as installed ---- */
 static void one_handler(int signal) { (void)signal; }
 static void info_handler(int signal, siginfo_t* info, void* context) {
@@ -619,6 +670,7 @@ int main(void) {
     cancel_during_handler(read_once, wait_for_the_request);
     cancel_during_handler(wait_on_condition_once, read_in_handler);
     CHECK_EQ(atomic_load(&unlock_result), 0); /* the wait's mutex was relocked */
+    cancel_after_siglongjmp();
     cancel_join();
     cancel_disabled();
     cancel_asynchronous();
