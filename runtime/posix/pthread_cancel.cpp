@@ -83,6 +83,17 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
     return result;
 }
 
+// The entry check of cancellation points (cancellation_point.hpp).
+void act_if_request_pending(const lwp::runtime::cancellation_undo* undo) {
+    lwp::runtime::current_thread_state& self = current_thread;
+    if (self.descriptor == nullptr ||
+        !lwp_cancel_acts_now(self.descriptor->cancel_word.load(std::memory_order_relaxed)))
+        return;
+    lwp::runtime::pending_undo entry{undo, self.cancel_undos};
+    self.cancel_undos = &entry;
+    lwp_act_on_cancellation();
+}
+
 // In place of every program handler (cancel_signal.hpp). Runs it, then: if
 // it had interrupted a cancellation point, in the window, and a request is
 // pending (its signal found the thread in the handler, outside the window),
@@ -117,6 +128,7 @@ void run_program_handler(int signal, siginfo_t* info, void* context) {
     lwp::arch::syscall4(__NR_rt_sigaction, lwp::posix::cancel_signal,
                         reinterpret_cast<long>(&action), 0, lwp::sys::kernel_sigset_size);
     lwp::runtime::cancellable_syscall = cancellable_syscall;
+    lwp::runtime::act_on_pending_request = act_if_request_pending;
     lwp::runtime::join_wait = lwp::runtime::join_wait_cancellable;
     lwp::posix::program_handler_shim = run_program_handler;
 }

@@ -191,6 +191,9 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         self = runtime::current_tid();
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
     }
+    // A cancellation point, even for a wait that then returns at once (a
+    // past deadline, a hand-off): the mutex is still held, nothing to undo.
+    runtime::cancellation_point_begins();
     if (deadline) {
         if (!supported_clock(clock)) return EINVAL;
         // A deadline already past: time out without releasing the mutex at all

@@ -52,6 +52,8 @@ void deregister_after_cancellation(void* sem) {
 
 int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
     if (sem == nullptr) return EINVAL;
+    // A cancellation point, even when a unit is there to take.
+    runtime::cancellation_point_begins();
     std::atomic_ref<std::uint64_t> word = word_of(sem);
     if (try_take(word)) return 0;
     if (deadline) {

@@ -4,6 +4,8 @@
 
 namespace lwp::runtime {
 
+void (*act_on_pending_request)(const cancellation_undo* undo) = nullptr;
+
 long (*cancellable_syscall)(const cancellation_undo* undo, long number, long a1, long a2, long a3,
                             long a4, long a5, long a6) = nullptr;
 

@@ -45,6 +45,17 @@ struct pending_undo {
 // above the target are not recognised as abandoned.
 void forget_cancellation_points_below(const void* target);
 
+// A cancellation point acts on a request already pending when it is
+// called, even if it then would not block (a semaphore with a unit to take,
+// a thread already ended): the calls that can return without a system call
+// begin with this. `undo`, if any, runs before the cleanup handlers. Null
+// unless pthread_cancel is linked, like cancellable_syscall.
+extern void (*act_on_pending_request)(const cancellation_undo* undo);
+
+inline void cancellation_point_begins(const cancellation_undo* undo = nullptr) {
+    if (act_on_pending_request) act_on_pending_request(undo);
+}
+
 // Null unless pthread_cancel is linked (see above).
 extern long (*cancellable_syscall)(const cancellation_undo* undo, long number, long a1, long a2,
                                    long a3, long a4, long a5, long a6);

@@ -91,6 +91,7 @@ void (*join_wait)(lwp_t thread, thread_descriptor* descriptor) = nullptr;
 
 void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor) {
     cancellation_undo undo{drop_join_claim, find_slot(thread)};
+    cancellation_point_begins(&undo);  // even if the thread has already ended
     for (;;) {
         // Acquire, as in wait_until_gone.
         int tid = descriptor->tid_word.load(std::memory_order_acquire);

@@ -68,6 +68,8 @@ int wait_for_thread_end(lwp_t thread, clockid_t clock, const timespec* deadline)
     if (state & (lifecycle::detached | lifecycle::claimed)) return EINVAL;
     if (deadline && (deadline->tv_nsec < 0 || deadline->tv_nsec >= 1000000000L)) return EINVAL;
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) return EINVAL;
+    // The timed joins are cancellation points; a bare look (tryjoin) is not.
+    if (deadline) cancellation_point_begins();
     for (;;) {
         int tid = descriptor->tid_word.load(std::memory_order_acquire);
         if (tid == 0) return 0;

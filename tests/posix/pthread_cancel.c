@@ -370,12 +370,58 @@ static void cancel_itself(void) {
     CHECK_EQ(atomic_load(&reached), 1);
 }
 
-/* ---- a finished thread keeps its own result; stale handles ---- */
 static void* return_seven(void* argument) {
     (void)argument;
     return (void*)7;
 }
 
+/* ---- a request already pending acts even where the call would not block ---- */
+static pthread_t ended_thread;
+static atomic_int after_point;
+
+static void* pending_then(void* argument) {
+    int which = (int)(intptr_t)argument;
+    CHECK_EQ(pthread_cancel(pthread_self()), 0);
+    if (which == 0) {
+        sem_wait(&semaphore); /* a unit is there to take */
+    } else if (which == 1) {
+        struct timespec past = {1, 0};
+        CHECK_EQ(pthread_mutex_lock(&timed_mutex), 0);
+        pthread_cleanup_push(unlock_timed_mutex, NULL);
+        pthread_cond_timedwait(&condition, &timed_mutex, &past); /* deadline passed */
+        pthread_cleanup_pop(1);
+    } else {
+        pthread_join(ended_thread, NULL); /* it has already ended */
+    }
+    atomic_store(&after_point, 1);
+    return NULL;
+}
+
+static void cancel_pending_at_entry(void) {
+    CHECK_EQ(sem_init(&semaphore, 0, 1), 0);
+    CHECK_EQ(pthread_create(&ended_thread, NULL, return_seven, NULL), 0);
+    short_sleep();
+    for (int which = 0; which < 3; ++which) {
+        atomic_store(&after_point, 0);
+        pthread_t thread;
+        CHECK_EQ(pthread_create(&thread, NULL, pending_then, (void*)(intptr_t)which), 0);
+        void* result = NULL;
+        CHECK_EQ(pthread_join(thread, &result), 0);
+        CHECK(result == PTHREAD_CANCELED);
+        CHECK_EQ(atomic_load(&after_point), 0);
+    }
+    int value = -1;
+    CHECK_EQ(sem_getvalue(&semaphore, &value), 0);
+    CHECK_EQ(value, 1); /* the cancelled wait took nothing */
+    CHECK_EQ(sem_destroy(&semaphore), 0);
+    CHECK_EQ(pthread_mutex_trylock(&timed_mutex), 0);
+    CHECK_EQ(pthread_mutex_unlock(&timed_mutex), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(ended_thread, &result), 0); /* the claim was given back */
+    CHECK(result == (void*)7);
+}
+
+/* ---- a finished thread keeps its own result; stale handles ---- */
 static void cancel_finished_and_stale(void) {
     pthread_t thread;
     CHECK_EQ(pthread_create(&thread, NULL, return_seven, NULL), 0);
@@ -677,6 +723,7 @@ int main(void) {
     cancel_mutex_waiter();
     cancel_runs_handlers_and_destructors();
     cancel_itself();
+    cancel_pending_at_entry();
     cancel_finished_and_stale();
     cancel_with_signals_blocked();
     cancel_racing_with_wakeups();
