@@ -41,11 +41,14 @@ inline long change_signal_mask(int how, const sigset_t* set, sigset_t* old_set) 
 // every handled signal: it runs the program's handler, kept here, and then
 // acts on a request if the handler had interrupted a cancellation point.
 // Null (handlers installed as given) in programs without pthread_cancel.
-struct program_handler {
-    std::atomic<void*> handler;      // the program's sa_handler/sa_sigaction
-    std::atomic<bool> with_siginfo;  // SA_SIGINFO: which of the two it is
-};
-extern program_handler program_handlers[65];  // indexed by signal number
+//
+// A kept handler is one word, so that the handler and its kind are always
+// read together: the program's sa_handler/sa_sigaction, with the top bit
+// set if it asked for SA_SIGINFO (user-space code addresses on x86_64 never
+// have it). 0: none kept (the signal's action is SIG_DFL or SIG_IGN, or was
+// never set through sigaction).
+inline constexpr unsigned long kept_with_siginfo = 1UL << 63;
+extern std::atomic<unsigned long> program_handlers[65];  // indexed by signal number
 extern void (*program_handler_shim)(int signal, siginfo_t* info, void* context);
 
 }  // namespace lwp::posix

@@ -99,12 +99,19 @@ void act_if_request_pending(const lwp::runtime::cancellation_undo* undo) {
 // pending (its signal found the thread in the handler, outside the window),
 // acts now, before the kernel resumes the call past the window's check.
 void run_program_handler(int signal, siginfo_t* info, void* context) {
-    lwp::posix::program_handler& kept = lwp::posix::program_handlers[signal];
-    void* handler = kept.handler.load(std::memory_order_acquire);
-    if (kept.with_siginfo.load(std::memory_order_relaxed))
+    unsigned long kept = lwp::posix::program_handlers[signal].load(std::memory_order_acquire);
+    void* handler = reinterpret_cast<void*>(kept & ~lwp::posix::kept_with_siginfo);
+    if (kept & lwp::posix::kept_with_siginfo)
         reinterpret_cast<void (*)(int, siginfo_t*, void*)>(handler)(signal, info, context);
-    else
+    else if (handler != nullptr)  // null: a racing sigaction reset it to SIG_DFL/SIG_IGN
         reinterpret_cast<void (*)(int)>(handler)(signal);
+    // From here to this handler's return, a request's signal would find the
+    // thread outside any window and be lost once the kernel resumes the
+    // interrupted call: so it is held (blocked) until then. The return
+    // restores the interrupted mask, which lets it in, and it is delivered
+    // with that context, inside the window.
+    unsigned long cancel_signal_only = lwp::posix::cancel_signal_bit;
+    lwp::sys::sigprocmask(SIG_BLOCK, &cancel_signal_only, nullptr);
     lwp::runtime::thread_descriptor* self = current_thread.descriptor;
     if (self && lwp_cancel_acts_now(self->cancel_word.load(std::memory_order_relaxed)) &&
         lwp::arch::interrupted_in_cancellable_window(context))

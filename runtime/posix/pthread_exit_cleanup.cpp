@@ -88,6 +88,12 @@ void __pthread_unwind_next(__pthread_unwind_buf_t*) { run_next_handler_or_exit()
 // from its routine the same way, in finish_thread).
 void pthread_exit(void* value) {
     own_cancel_word().fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
+    // Called from a handler that interrupted a cancellation point, this
+    // leaves that call's frames for good: their undo entries go too, before
+    // a jump into a cleanup handler lets the stack be reused
+    // (cancellation_point.hpp). Nothing undoes them: pthread_exit, not a
+    // cancellation, ends the thread.
+    lwp::runtime::current_thread.cancel_undos = nullptr;
     this_thread_cleanup.exit_value = value;
     run_next_handler_or_exit();
 }

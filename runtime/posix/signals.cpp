@@ -43,7 +43,7 @@ unsigned long bit_of(int signal) { return 1UL << (signal - 1); }
 }  // namespace
 
 namespace lwp::posix {
-program_handler program_handlers[65];
+std::atomic<unsigned long> program_handlers[65];
 void (*program_handler_shim)(int signal, siginfo_t* info, void* context) = nullptr;
 }  // namespace lwp::posix
 
@@ -95,20 +95,22 @@ int sigaction(int signal, const struct sigaction* action, struct sigaction* old_
     if (signal == lwp::posix::cancel_signal) return result_of(-EINVAL);
     if (!valid_signal(signal)) return result_of(-EINVAL);
     auto* shim = reinterpret_cast<void*>(lwp::posix::program_handler_shim);
-    lwp::posix::program_handler& kept = lwp::posix::program_handlers[signal];
-    void* kept_handler = kept.handler.load(std::memory_order_relaxed);
-    bool kept_siginfo = kept.with_siginfo.load(std::memory_order_relaxed);
+    std::atomic<unsigned long>& kept = lwp::posix::program_handlers[signal];
+    unsigned long kept_before = kept.load(std::memory_order_relaxed);
     kernel_sigaction new_kernel{}, old_kernel{};
     if (action) {
         new_kernel.handler = reinterpret_cast<void*>(action->sa_handler);
         new_kernel.flags = static_cast<unsigned long>(action->sa_flags) | sa_restorer_flag;
         new_kernel.restorer = lwp_arch_signal_return;
         new_kernel.mask = word_of(&action->sa_mask) & ~lwp::posix::cancel_signal_bit;
-        if (shim && action->sa_handler != SIG_DFL && action->sa_handler != SIG_IGN) {
-            // Kept before the kernel can call the shim for it.
-            kept.with_siginfo.store((action->sa_flags & SA_SIGINFO) != 0,
-                                    std::memory_order_relaxed);
-            kept.handler.store(new_kernel.handler, std::memory_order_release);
+        if (shim && (action->sa_handler == SIG_DFL || action->sa_handler == SIG_IGN)) {
+            kept.store(0, std::memory_order_relaxed);
+        } else if (shim) {
+            // Kept before the kernel can call the shim for it (release: the
+            // shim's acquire load then sees the whole handler).
+            unsigned long word = reinterpret_cast<unsigned long>(new_kernel.handler);
+            if (action->sa_flags & SA_SIGINFO) word |= lwp::posix::kept_with_siginfo;
+            kept.store(word, std::memory_order_release);
             new_kernel.handler = shim;
             new_kernel.flags |= SA_SIGINFO;
         }
@@ -121,9 +123,19 @@ int sigaction(int signal, const struct sigaction* action, struct sigaction* old_
     if (old_action) {
         std::memset(old_action, 0, sizeof *old_action);
         unsigned long flags = old_kernel.flags & ~sa_restorer_flag;
-        if (shim && old_kernel.handler == shim) {
-            old_kernel.handler = kept_handler;
-            flags = kept_siginfo ? flags | SA_SIGINFO : flags & ~SA_SIGINFO;
+        // The shim stands for the kept handler. SIG_DFL with a handler still
+        // kept is the kernel's own reset after an SA_RESETHAND delivery (a
+        // program's SIG_DFL clears the kept one): the flags are still the
+        // shim's, with SA_SIGINFO added, and get the program's kind back.
+        bool shim_was_there =
+            old_kernel.handler == shim ||
+            (old_kernel.handler == SIG_DFL && (flags & SA_RESETHAND) && kept_before != 0);
+        if (shim && kept_before != 0 && shim_was_there) {
+            if (old_kernel.handler == shim)
+                old_kernel.handler =
+                    reinterpret_cast<void*>(kept_before & ~lwp::posix::kept_with_siginfo);
+            flags = (kept_before & lwp::posix::kept_with_siginfo) ? flags | SA_SIGINFO
+                                                                   : flags & ~SA_SIGINFO;
         }
         old_action->sa_handler = reinterpret_cast<__sighandler_t>(old_kernel.handler);
         old_action->sa_flags = static_cast<int>(flags);

@@ -557,10 +557,11 @@ static void jump_out(int signal) {
 }
 
 /* Overwrites the stack below the caller, where the abandoned read's frames
- * were: a cancellation that still followed their entries would crash. */
+ * were, with small numbers: anything that still followed a link stored
+ * there would follow it to address 8 and crash. */
 static __attribute__((noinline)) void scribble_below(void) {
-    volatile unsigned char filler[32 * 1024];
-    for (unsigned i = 0; i < sizeof filler; ++i) filler[i] = 0xa5;
+    volatile unsigned long filler[4096];
+    for (unsigned i = 0; i < sizeof filler / sizeof filler[0]; ++i) filler[i] = 8;
 }
 
 static void* read_escape_read(void* argument) {
@@ -598,6 +599,66 @@ static void cancel_after_siglongjmp(void) {
     CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
 }
 
+/* ---- pthread_exit from a handler that interrupted a cancellation point;
+ *      a cleanup handler then jumps with longjmp (the read's frames are
+ *      gone and their stack reused by then) ---- */
+static void exit_from_handler(int signal) {
+    (void)signal;
+    pthread_exit((void*)16);
+}
+
+static __attribute__((noinline)) void scribble_and_jump(jmp_buf* target) {
+    scribble_below();
+    longjmp(*target, 1);
+}
+
+static void jump_in_cleanup(void* argument) {
+    (void)argument;
+    jmp_buf target;
+    if (setjmp(target) == 0) scribble_and_jump(&target);
+    atomic_store(&cleanups_run, 1);
+}
+
+/* The read runs a little deeper than the cleanup handler will, so that the
+ * handler's jump target lies above the read's abandoned frames. */
+static __attribute__((noinline)) void read_deeper(void) {
+    volatile char padding[256];
+    padding[0] = 0;
+    (void)padding[0];
+    char byte;
+    atomic_store(&reached, 1);
+    (void)!read(pipe_fds[0], &byte, 1);
+}
+
+static void* read_with_cleanup(void* argument) {
+    (void)argument;
+    pthread_cleanup_push(jump_in_cleanup, NULL);
+    read_deeper();
+    pthread_cleanup_pop(0);
+    return NULL;
+}
+
+static void exit_from_handler_in_read(void) {
+    struct sigaction action = {0};
+    action.sa_handler = exit_from_handler;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+    CHECK_EQ(pipe(pipe_fds), 0);
+    atomic_store(&reached, 0);
+    atomic_store(&cleanups_run, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, read_with_cleanup, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_kill(thread, SIGUSR1), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == (void*)16);
+    CHECK_EQ(atomic_load(&cleanups_run), 1);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    action.sa_handler = SIG_DFL;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+}
+
 /* ---- a program's handler is reported back as installed ---- */
 static void one_handler(int signal) { (void)signal; }
 static void info_handler(int signal, siginfo_t* info, void* context) {
@@ -624,6 +685,15 @@ static void handlers_read_back(void) {
     CHECK(old.sa_sigaction == info_handler);
     CHECK_EQ(sigaction(SIGUSR2, NULL, &old), 0);
     CHECK(old.sa_handler == SIG_DFL);
+    /* After a one-shot delivery the kernel resets the action to SIG_DFL;
+     * the flags read back are the program's (no SA_SIGINFO it never asked). */
+    action.sa_handler = one_handler;
+    action.sa_flags = SA_RESETHAND;
+    CHECK_EQ(sigaction(SIGUSR2, &action, NULL), 0);
+    CHECK_EQ(raise(SIGUSR2), 0);
+    CHECK_EQ(sigaction(SIGUSR2, NULL, &old), 0);
+    CHECK(old.sa_handler == SIG_DFL);
+    CHECK_EQ(old.sa_flags & SA_SIGINFO, 0);
 }
 
 /* ---- many cancellations racing with signals and broadcasts ---- */
@@ -717,6 +787,7 @@ int main(void) {
     cancel_during_handler(wait_on_condition_once, read_in_handler);
     CHECK_EQ(atomic_load(&unlock_result), 0); /* the wait's mutex was relocked */
     cancel_after_siglongjmp();
+    exit_from_handler_in_read();
     cancel_join();
     cancel_disabled();
     cancel_asynchronous();
