@@ -9,6 +9,10 @@
 #define LWP_CANCEL_DISABLED 2  /* pthread_setcancelstate(PTHREAD_CANCEL_DISABLE) */
 #define LWP_CANCEL_ASYNC 4     /* pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS) */
 #define LWP_CANCEL_EXITING 8   /* pthread_exit has begun (or a cancellation acted) */
+/* Bits 4 and up count the cancellation points the thread is inside (more
+ * than one when a signal handler reaches one while another waits): this
+ * much per level. A deferred thread outside all of them is not signalled. */
+#define LWP_CANCEL_IN_POINT 16
 
 /* Act on a request only in this state: requested, enabled, not yet exiting. */
 #define LWP_CANCEL_ACT_MASK (LWP_CANCEL_REQUESTED | LWP_CANCEL_DISABLED | LWP_CANCEL_EXITING)

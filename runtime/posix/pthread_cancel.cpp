@@ -12,8 +12,10 @@
 //    (arch/x86_64/cancellable_syscall_freestanding.S explains the window).
 //    Anywhere else the handler returns, and the thread carries on until its
 //    next cancellation point (or pthread_testcancel) finds the bit.
-// A thread with cancellation disabled is not signalled at all: enabling it
-// leaves the bit for the next cancellation point (or, asynchronous, acts).
+// Only a thread that can act at once is signalled: asynchronous, or
+// deferred and inside a cancellation point (counted in its cancel_word). A
+// deferred thread elsewhere finds the bit at its next cancellation point,
+// and one with cancellation disabled when enabling it (asynchronous: acts).
 //
 // None of this exists in a program that never calls pthread_cancel: no
 // request can be made there, so the cancellation points make plain system
@@ -62,12 +64,16 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
     lwp::runtime::thread_descriptor* descriptor = self.descriptor;
     if (descriptor == nullptr) return lwp::arch::syscall6(number, a1, a2, a3, a4, a5, a6);
     // The undo list is read by this same thread, in lwp_act_on_cancellation,
-    // possibly from the signal handler: signal fences keep the compiler from
-    // moving the stores across the call. A signal handler that reaches a
-    // cancellation point while this one waits pushes onto the same list.
+    // possibly from the signal handler: the atomic step before the call and
+    // the signal fence after it keep the compiler from moving the list's
+    // stores across it. A signal handler that reaches a cancellation point
+    // while this one waits pushes onto the same list.
     lwp::runtime::pending_undo entry{undo, self.cancel_undos};
     self.cancel_undos = &entry;
-    std::atomic_signal_fence(std::memory_order_seq_cst);
+    // Counted in before the window's check, in the same total order on the
+    // word as a canceller's fetch_or: either the check sees its request, or
+    // the canceller sees us counted in and sends the signal.
+    descriptor->cancel_word.fetch_add(LWP_CANCEL_IN_POINT, std::memory_order_seq_cst);
     long result = lwp_arch_cancellable_syscall(
         reinterpret_cast<const int*>(&descriptor->cancel_word), number, a1, a2, a3, a4, a5, a6);
     std::atomic_signal_fence(std::memory_order_seq_cst);
@@ -79,6 +85,7 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
     if (result == -EINTR &&
         lwp_cancel_acts_now(descriptor->cancel_word.load(std::memory_order_relaxed)))
         lwp_act_on_cancellation();
+    descriptor->cancel_word.fetch_sub(LWP_CANCEL_IN_POINT, std::memory_order_relaxed);
     self.cancel_undos = entry.outer;
     return result;
 }
@@ -157,6 +164,10 @@ extern "C" int pthread_cancel(pthread_t thread) {
         if (before & LWP_CANCEL_ASYNC) lwp_act_on_cancellation();
         return 0;
     }
+    // Deferred and outside every cancellation point: its next one sees the
+    // bit in its check. Not signalling it spares the calls it makes
+    // meanwhile an EINTR (a sleep with cancellation disabled, say).
+    if (!(before & LWP_CANCEL_ASYNC) && before < LWP_CANCEL_IN_POINT) return 0;
     // Acquire pairs with the kernel's clear at exit: 0 means it has ended
     // (its result stays what it returned). tgkill can still find it gone
     // (ESRCH), which is the same answer.

@@ -10,9 +10,13 @@
  * effect is rewound to its `syscall` instruction (SA_RESTART), inside the
  * window, before the handler runs.
  *
- * The canceller may set the request bit and then, unless the target had
- * cancellation disabled, send the signal. The target may start disabled
- * and enable it before its reads (deferred: enabling does not act).
+ * The target counts itself in (in_point) before each read's window and out
+ * after the read returns. The canceller may set the request bit, reading
+ * the target's state in the same atomic step, and then sends the signal
+ * only if the target had cancellation enabled and was counted in (a
+ * deferred thread elsewhere finds the bit at its next window's check). The
+ * target may start disabled and enable it before its reads (deferred:
+ * enabling does not act).
  * The signal handler acts when the request is there and the interrupted
  * instruction is inside the window; acting ends the thread.
  * A writer sends up to two bytes, at any moments.
@@ -28,6 +32,7 @@
  * is just past the `syscall` instruction, i.e. after the read returned with
  * a byte. spin must find the lost byte. */
 
+#define OUTSIDE 0        /* between reads: not in a cancellation point */
 #define WINDOW_CHECK 1   /* about to read the cancel word */
 #define AT_SYSCALL 2     /* at the syscall instruction (first time or restarted) */
 #define ASLEEP 3         /* in the kernel, waiting for the byte */
@@ -41,7 +46,8 @@ bit signal_pending = 0;
 byte in_pipe = 0;         /* bytes written and not yet read */
 byte taken = 0;           /* bytes the reads took from the pipe */
 byte delivered = 0;       /* ... and returned to their caller */
-byte pc = WINDOW_CHECK;
+byte pc = OUTSIDE;
+bit in_point = 0;
 byte reads_left = 2;
 
 inline act_if_in_window() {
@@ -62,6 +68,7 @@ active proctype target() {
     atomic { disabled = 0 };   /* ... and enables it: deferred, so no act here */
 end_reading:
     do
+    :: pc == OUTSIDE -> atomic { in_point = 1; pc = WINDOW_CHECK }
     :: pc == WINDOW_CHECK ->
         atomic {
             if
@@ -81,9 +88,10 @@ end_reading:
     :: pc == RETURNED ->
         atomic {
             delivered = taken;
+            in_point = 0;
             reads_left--;
             if
-            :: reads_left > 0 -> pc = WINDOW_CHECK
+            :: reads_left > 0 -> pc = OUTSIDE
             :: else -> pc = FINISHED
             fi
         }
@@ -104,14 +112,14 @@ end_reading:
 }
 
 active proctype canceller() {
-    bit was_disabled;
+    bit was_disabled, was_in_point;
     if
     :: skip
     :: goto not_at_all
     fi;
-    atomic { was_disabled = disabled; requested = 1 };
+    atomic { was_disabled = disabled; was_in_point = in_point; requested = 1 };
     if
-    :: !was_disabled -> signal_pending = 1
+    :: !was_disabled && was_in_point -> signal_pending = 1
     :: else -> skip
     fi;
 not_at_all:
