@@ -37,6 +37,19 @@ static void wait_for_reached(int value) {
     short_sleep();
 }
 
+/* Starts `routine`, which sets `reached` to 1 just before it blocks, cancels
+ * it there and checks that it ended cancelled. */
+static void cancel_blocked(void* (*routine)(void*)) {
+    atomic_store(&reached, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, routine, NULL), 0);
+    wait_for_reached(1);
+    CHECK_EQ(pthread_cancel(thread), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+}
+
 /* ---- blocked in read() on an empty pipe ---- */
 static int pipe_fds[2];
 
@@ -52,15 +65,8 @@ static void* read_forever(void* argument) {
 
 static void cancel_blocked_read(void) {
     CHECK_EQ(pipe(pipe_fds), 0);
-    atomic_store(&reached, 0);
     atomic_store(&cleanups_run, 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, read_forever, NULL), 0);
-    wait_for_reached(1);
-    CHECK_EQ(pthread_cancel(thread), 0);
-    void* result = NULL;
-    CHECK_EQ(pthread_join(thread, &result), 0);
-    CHECK(result == PTHREAD_CANCELED);
+    cancel_blocked(read_forever);
     CHECK_EQ(atomic_load(&cleanups_run), 1);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
@@ -138,17 +144,6 @@ static void* wait_for_signal(void* argument) {
     int received = 0;
     sigwait(&usr1, &received);
     return (void*)9; /* never: nobody sends SIGUSR1 */
-}
-
-static void cancel_blocked(void* (*routine)(void*)) {
-    atomic_store(&reached, 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, routine, NULL), 0);
-    wait_for_reached(1);
-    CHECK_EQ(pthread_cancel(thread), 0);
-    void* result = NULL;
-    CHECK_EQ(pthread_join(thread, &result), 0);
-    CHECK(result == PTHREAD_CANCELED);
 }
 
 /* ---- blocked in sem_wait: the semaphore still works for others ---- */
@@ -267,15 +262,8 @@ static void* spin_asynchronously(void* argument) {
 }
 
 static void cancel_asynchronous(void) {
-    atomic_store(&reached, 0);
     atomic_store(&cleanups_run, 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, spin_asynchronously, NULL), 0);
-    while (atomic_load(&reached) != 1) sched_yield();
-    CHECK_EQ(pthread_cancel(thread), 0);
-    void* result = NULL;
-    CHECK_EQ(pthread_join(thread, &result), 0);
-    CHECK(result == PTHREAD_CANCELED);
+    cancel_blocked(spin_asynchronously);
     CHECK_EQ(atomic_load(&cleanups_run), 1);
 }
 
@@ -338,12 +326,7 @@ static void* nested_cleanups(void* argument) {
 
 static void cancel_runs_handlers_and_destructors(void) {
     CHECK_EQ(pthread_key_create(&key, key_destructor), 0);
-    atomic_store(&reached, 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, nested_cleanups, NULL), 0);
-    wait_for_reached(1);
-    CHECK_EQ(pthread_cancel(thread), 0);
-    CHECK_EQ(pthread_join(thread, NULL), 0);
+    cancel_blocked(nested_cleanups);
     CHECK_EQ(atomic_load(&order_length), 2);
     CHECK(order[0] == 'i' && order[1] == 'o');
     CHECK_EQ(atomic_load(&destructor_ran), 1);
@@ -450,17 +433,6 @@ static void* block_all_then_sleep(void* argument) {
         nanosleep(&long_time, NULL);
     }
     return NULL;
-}
-
-static void cancel_with_signals_blocked(void) {
-    atomic_store(&reached, 0);
-    pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, NULL, block_all_then_sleep, NULL), 0);
-    wait_for_reached(1);
-    CHECK_EQ(pthread_cancel(thread), 0);
-    void* result = NULL;
-    CHECK_EQ(pthread_join(thread, &result), 0);
-    CHECK(result == PTHREAD_CANCELED);
 }
 
 /* ---- calls the kernel ends with EINTR after a handler, never restarts ---- */
@@ -796,7 +768,7 @@ int main(void) {
     cancel_itself();
     cancel_pending_at_entry();
     cancel_finished_and_stale();
-    cancel_with_signals_blocked();
+    cancel_blocked(block_all_then_sleep); /* with every signal blocked */
     cancel_racing_with_wakeups();
     puts("pthread_cancel: ok");
     return 0;
