@@ -44,13 +44,15 @@ namespace {
 
 using lwp::runtime::current_thread;
 
+// Every thread here has a descriptor: start-up gives the first one its own
+// (adopt_main_thread) before any constructor, and so before this file's,
+// and lwp creates all the others.
+
 void on_cancel_signal(int, siginfo_t* info, void* context) {
     // Only pthread_cancel's tgkill from this process counts: a kill(2) of
     // signal 32 from elsewhere is not a cancellation request.
     if (info->si_code != SI_TKILL || info->si_pid != lwp::sys::getpid()) return;
-    lwp::runtime::thread_descriptor* self = current_thread.descriptor;
-    if (self == nullptr) return;
-    int word = self->cancel_word.load(std::memory_order_relaxed);
+    int word = current_thread.descriptor->cancel_word.load(std::memory_order_relaxed);
     if (!lwp_cancel_acts_now(word)) return;
     if ((word & LWP_CANCEL_ASYNC) || lwp::arch::interrupted_in_cancellable_window(context))
         lwp_act_on_cancellation();
@@ -62,7 +64,6 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
                          long a2, long a3, long a4, long a5, long a6) {
     lwp::runtime::current_thread_state& self = current_thread;
     lwp::runtime::thread_descriptor* descriptor = self.descriptor;
-    if (descriptor == nullptr) return lwp::arch::syscall6(number, a1, a2, a3, a4, a5, a6);
     // The undo list is read by this same thread, in lwp_act_on_cancellation,
     // possibly from the signal handler: the atomic step before the call and
     // the signal fence after it keep the compiler from moving the list's
@@ -93,9 +94,7 @@ long cancellable_syscall(const lwp::runtime::cancellation_undo* undo, long numbe
 // The entry check of cancellation points (cancellation_point.hpp).
 void act_if_request_pending(const lwp::runtime::cancellation_undo* undo) {
     lwp::runtime::current_thread_state& self = current_thread;
-    if (self.descriptor == nullptr ||
-        !lwp_cancel_acts_now(self.descriptor->cancel_word.load(std::memory_order_relaxed)))
-        return;
+    if (!lwp_cancel_acts_now(self.descriptor->cancel_word.load(std::memory_order_relaxed))) return;
     lwp::runtime::pending_undo entry{undo, self.cancel_undos};
     self.cancel_undos = &entry;
     lwp_act_on_cancellation();
@@ -119,8 +118,8 @@ void run_program_handler(int signal, siginfo_t* info, void* context) {
     // with that context, inside the window.
     unsigned long cancel_signal_only = lwp::posix::cancel_signal_bit;
     lwp::sys::sigprocmask(SIG_BLOCK, &cancel_signal_only, nullptr);
-    lwp::runtime::thread_descriptor* self = current_thread.descriptor;
-    if (self && lwp_cancel_acts_now(self->cancel_word.load(std::memory_order_relaxed)) &&
+    int word = current_thread.descriptor->cancel_word.load(std::memory_order_relaxed);
+    if (lwp_cancel_acts_now(word) &&
         lwp::arch::interrupted_in_cancellable_window(context))
         lwp_act_on_cancellation();
 }

@@ -38,13 +38,9 @@ struct cleanup_state {
 
 thread_local cleanup_state this_thread_cleanup;
 
-// Every thread of a freestanding program has a descriptor (the first one
-// from start-up); the fallback serves code that runs before that.
-std::atomic<int>& own_cancel_word() {
-    static thread_local std::atomic<int> before_start_up{0};
-    lwp::runtime::thread_descriptor* self = lwp::runtime::current_thread.descriptor;
-    return self ? self->cancel_word : before_start_up;
-}
+// Every thread of a freestanding program has a descriptor: start-up adopts
+// the first one before any program code runs, and lwp creates the others.
+std::atomic<int>& own_cancel_word() { return lwp::runtime::current_thread.descriptor->cancel_word; }
 
 __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     return reinterpret_cast<__pthread_unwind_buf_t*&>(buffer->__pad[0]);

@@ -37,7 +37,7 @@ int result_of(long raw) {
 bool valid_signal(int signal) { return signal >= 1 && signal <= highest_signal; }
 
 unsigned long& word_of(sigset_t* set) { return reinterpret_cast<unsigned long*>(set)[0]; }
-unsigned long word_of(const sigset_t* set) { return reinterpret_cast<const unsigned long*>(set)[0]; }
+unsigned long word_of(const sigset_t* set) { return lwp::posix::kernel_word_of(set); }
 unsigned long bit_of(int signal) { return 1UL << (signal - 1); }
 
 }  // namespace

@@ -16,11 +16,11 @@
 // decremented) passes a cancellation_undo, run first.
 #pragma once
 
-#include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>
 
 #include "../../arch/x86_64/syscall.hpp"
+#include "../sys/futex.hpp"
 
 namespace lwp::runtime {
 
@@ -76,8 +76,8 @@ inline long cancellation_point_syscall(const cancellation_undo* undo, long numbe
 inline long cancellation_point_futex_wait(const cancellation_undo* undo, const void* word,
                                           int expected, bool process_private, clockid_t clock,
                                           const timespec* absolute_deadline) {
-    int operation = absolute_deadline ? FUTEX_WAIT_BITSET : FUTEX_WAIT;
-    if (process_private) operation |= FUTEX_PRIVATE_FLAG;
+    int operation = sys::futex_op(absolute_deadline ? FUTEX_WAIT_BITSET : FUTEX_WAIT,
+                                  process_private);
     if (absolute_deadline && clock == CLOCK_REALTIME) operation |= FUTEX_CLOCK_REALTIME;
     return cancellation_point_syscall(undo, __NR_futex, reinterpret_cast<long>(word), operation,
                                       expected, reinterpret_cast<long>(absolute_deadline), 0,
