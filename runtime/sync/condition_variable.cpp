@@ -138,8 +138,9 @@ bool handoff_spin_can_pay() {
 //
 // The wait is a cancellation point (runtime/thread/cancellation_point.hpp):
 // a cancelled waiter runs `undo`, which relocks the mutex, before its cleanup
-// handlers, as POSIX requires. A waiter the kernel woke (result 0) has
-// consumed a wake-up and always returns, so none is lost to cancellation.
+// handlers, as POSIX requires, and passes on the wake-up it may have taken
+// (undo_cancelled_wait). A waiter the kernel woke (result 0) returns: a
+// cancellation never acts on this call once the kernel has answered it.
 long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t clock,
                              const timespec* deadline, bool& queued,
                              const runtime::cancellation_undo* undo) {
@@ -177,10 +178,25 @@ void relock(const mutex_to_relock& held, bool maybe_requeued) {
     }
 }
 
-// A cancelled waiter may have been requeued onto the mutex by a broadcast,
-// so it relocks as one.
-void relock_after_cancellation(void* held) {
-    relock(*static_cast<const mutex_to_relock*>(held), /*maybe_requeued=*/true);
+// What a cancelled waiter puts right before its cleanup handlers run.
+struct cancelled_wait {
+    lwp_cond_t* cond;
+    const mutex_to_relock* held;
+};
+
+void undo_cancelled_wait(void* context) {
+    const auto* wait = static_cast<const cancelled_wait*>(context);
+    // It may have been requeued onto the mutex by a broadcast, so it relocks
+    // as one.
+    relock(*wait->held, /*maybe_requeued=*/true);
+    // A waiter cancelled in its sleep took no wake-up. But a signal handler
+    // can run on top of the wait just after the kernel woke it (before the
+    // cancellation point has ended) and be cancelled in a cancellation point
+    // of its own; this step runs then too, and the wake-up it took was meant
+    // for a waiter that must not sleep on. So one is passed on: at worst a
+    // spurious wake-up, which POSIX allows. The waiter has not returned, so
+    // the object still exists.
+    sys::futex_wake(&wait->cond->sequence, 1, /*process_private=*/true);
 }
 
 int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -235,7 +251,8 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     }
     bool queued = false;
     mutex_to_relock held{mutex, kind, self, depth};
-    runtime::cancellation_undo undo{relock_after_cancellation, &held};
+    cancelled_wait if_cancelled{cond, &held};
+    runtime::cancellation_undo undo{undo_cancelled_wait, &if_cancelled};
     long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline, queued, &undo);
 
     // Relock. A broadcast wakes one sleeper and moves the others onto the

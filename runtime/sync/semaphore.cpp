@@ -43,11 +43,20 @@ bool try_take(std::atomic_ref<std::uint64_t> word) {
 }
 
 // A waiter cancelled while it sleeps (the wait is a cancellation point,
-// runtime/thread/cancellation_point.hpp) only deregisters. It has taken no
-// wake-up meant for another: a post's FUTEX_WAKE picks a queued sleeper, and
-// a sleeper it picks returns from the kernel with 0 and is not cancelled.
+// runtime/thread/cancellation_point.hpp) deregisters. Cancelled in its sleep,
+// it took no wake-up. But a signal handler can run on top of the wait just
+// after a post's FUTEX_WAKE woke it (before the cancellation point has ended)
+// and be cancelled in a cancellation point of its own; this step runs then
+// too, with the wake-up meant for whoever takes the unit. So if a unit is
+// there and another waiter may be asleep, one is woken: at worst a spurious
+// wake-up. (A futex wake on memory freed meanwhile is harmless: the kernel
+// fails it, or wakes a sleeper there that must tolerate spurious wake-ups.)
 void deregister_after_cancellation(void* sem) {
-    word_of(static_cast<lwp_sem_t*>(sem)).fetch_sub(one_waiter, std::memory_order_relaxed);
+    auto* semaphore = static_cast<lwp_sem_t*>(sem);
+    std::uint64_t after =
+        word_of(semaphore).fetch_sub(one_waiter, std::memory_order_relaxed) - one_waiter;
+    if (value_of(after) > 0 && waiters_of(after) > 0)
+        sys::futex_wake(futex_word_of(semaphore), 1, /*process_private=*/true);
 }
 
 int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
