@@ -1,6 +1,7 @@
-/* The C library's own threads, timed the same way as lwp_bench times lwp:
- * built by bench/report with gcc (glibc), with musl-gcc (musl, static) and
- * with lwp-cc (lwp's freestanding pthread drop-in, static, no glibc).
+/* The spawn benchmark in C, timed the same way as lwp_bench times lwp:
+ * built by bench/report with gcc (glibc), with musl-gcc (musl, static),
+ * with lwp-cc (lwp's freestanding pthread drop-in, static, no glibc), and
+ * with gcc against liblwp.a (lwp's hosted mode; see below).
  *
  *   spawn_bench spawn_join <iterations> <rounds>
  *       one warm-up spawn+join, then <rounds> rounds of <iterations>
@@ -18,6 +19,11 @@
  *
  * Output: one JSON object on stdout. Only the main thread uses stdio.
  *
+ * Built with -DLWP_HOSTED_THREADS (and linked with lwp's liblwp.a), the
+ * threads are lwp's, made through lwp's C API inside an ordinary glibc
+ * program: lwp's hosted mode, in a process of the same shape as the glibc
+ * and musl builds'. Everything else (stdio, the clock, /proc) is glibc's.
+ *
  * Only plain POSIX is used, no syscall() and no stdio input: lwp's small C
  * library has neither, and the same source must build against all three. */
 #include <fcntl.h>
@@ -32,12 +38,42 @@
 
 #include "c_bench.h"
 
+/* The threads being measured, and the lock that holds idle ones. */
+#ifdef LWP_HOSTED_THREADS
+#include "lwp/lwp.h"
+typedef lwp_t thread_t;
+typedef lwp_attr_t thread_attr_t;
+typedef lwp_rwlock_t gate_t;
+#define thread_create lwp_create
+#define thread_join lwp_join
+#define thread_attr_init lwp_attr_init
+#define thread_attr_setstacksize lwp_attr_setstacksize
+#define thread_attr_destroy lwp_attr_destroy
+#define GATE_INITIALIZER LWP_RWLOCK_INITIALIZER
+#define gate_rdlock lwp_rwlock_rdlock
+#define gate_wrlock lwp_rwlock_wrlock
+#define gate_unlock lwp_rwlock_unlock
+#else
+typedef pthread_t thread_t;
+typedef pthread_attr_t thread_attr_t;
+typedef pthread_rwlock_t gate_t;
+#define thread_create pthread_create
+#define thread_join pthread_join
+#define thread_attr_init pthread_attr_init
+#define thread_attr_setstacksize pthread_attr_setstacksize
+#define thread_attr_destroy pthread_attr_destroy
+#define GATE_INITIALIZER PTHREAD_RWLOCK_INITIALIZER
+#define gate_rdlock pthread_rwlock_rdlock
+#define gate_wrlock pthread_rwlock_wrlock
+#define gate_unlock pthread_rwlock_unlock
+#endif
+
 static void* empty_routine(void* argument) { return argument; }
 
 static void spawn_join(void) {
-    pthread_t thread;
-    if (pthread_create(&thread, NULL, empty_routine, NULL) != 0) abort();
-    pthread_join(thread, NULL);
+    thread_t thread;
+    if (thread_create(&thread, NULL, empty_routine, NULL) != 0) abort();
+    thread_join(thread, NULL);
 }
 
 static int run_spawn_join(long iterations, int rounds) {
@@ -61,13 +97,13 @@ static int run_spawn_join(long iterations, int rounds) {
 /* Idle threads block on a read lock while main holds the write lock: the
  * wait sleeps in the kernel (a futex in all three libraries), and one unlock
  * releases every reader at once. */
-static pthread_rwlock_t gate = PTHREAD_RWLOCK_INITIALIZER;
+static gate_t gate = GATE_INITIALIZER;
 static atomic_int started;
 
 static void* idle_until_released(void* argument) {
     atomic_fetch_add_explicit(&started, 1, memory_order_relaxed);
-    if (pthread_rwlock_rdlock(&gate) != 0) abort();
-    pthread_rwlock_unlock(&gate);
+    if (gate_rdlock(&gate) != 0) abort();
+    gate_unlock(&gate);
     return argument;
 }
 
@@ -104,15 +140,15 @@ static long mapping_count(void) {
 }
 
 static int run_many_alive(int count, long stack_kib) {
-    pthread_t* threads = malloc((size_t)count * sizeof *threads);
+    thread_t* threads = malloc((size_t)count * sizeof *threads);
     if (threads == NULL || count < 1) return 2;
     /* Default attributes unless a stack size is given: each library's own
      * default differs (glibc: RLIMIT_STACK, 8 MiB here; musl: 128 KiB). */
-    pthread_attr_t sized;
-    pthread_attr_t* attributes = NULL;
+    thread_attr_t sized;
+    thread_attr_t* attributes = NULL;
     if (stack_kib > 0) {
-        if (pthread_attr_init(&sized) != 0 ||
-            pthread_attr_setstacksize(&sized, (size_t)stack_kib * 1024) != 0)
+        if (thread_attr_init(&sized) != 0 ||
+            thread_attr_setstacksize(&sized, (size_t)stack_kib * 1024) != 0)
             return 2;
         attributes = &sized;
     }
@@ -120,22 +156,22 @@ static int run_many_alive(int count, long stack_kib) {
      * measurement starts and not as the threads' own memory (non-zero bytes,
      * so the compiler cannot turn this into a lazily zeroed calloc). */
     memset(threads, 0xff, (size_t)count * sizeof *threads);
-    if (pthread_rwlock_wrlock(&gate) != 0) return 2;
+    if (gate_wrlock(&gate) != 0) return 2;
     long rss_before = resident_bytes();
     long maps_before = mapping_count();
     double begin = now_ns();
     for (int i = 0; i < count; ++i)
-        if (pthread_create(&threads[i], attributes, idle_until_released, NULL) != 0) {
-            fprintf(stderr, "pthread_create failed after %d threads\n", i);
+        if (thread_create(&threads[i], attributes, idle_until_released, NULL) != 0) {
+            fprintf(stderr, "thread creation failed after %d threads\n", i);
             return 1;
         }
     double create_ns = now_ns() - begin;
     while (atomic_load_explicit(&started, memory_order_relaxed) != count) sched_yield();
     long rss_after = resident_bytes();
     long maps_after = mapping_count();
-    pthread_rwlock_unlock(&gate);
-    for (int i = 0; i < count; ++i) pthread_join(threads[i], NULL);
-    if (attributes) pthread_attr_destroy(attributes);
+    gate_unlock(&gate);
+    for (int i = 0; i < count; ++i) thread_join(threads[i], NULL);
+    if (attributes) thread_attr_destroy(attributes);
     printf("{\"library\": \"%s\", \"benchmark\": \"many_alive\", \"threads\": %d, "
            "\"stack_kib\": %ld, \"create_us\": %.3f, \"rss_bytes\": %.1f, \"mappings\": %.3f}\n",
            LIBRARY_NAME, count, stack_kib, create_ns / 1e3 / count,
