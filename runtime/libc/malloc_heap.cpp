@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 
 namespace lwp::libc::heap {
@@ -219,3 +220,16 @@ std::size_t usable_size(const void* block) {
 bool is_fresh_mapping(const void* block) { return header_of(block)->kind == large_in_use; }
 
 }  // namespace lwp::libc::heap
+
+namespace lwp::runtime {
+
+void malloc_around_fork(fork_phase phase) {
+    using libc::heap::arenas;
+    if (phase == fork_phase::prepare) {
+        for (auto& a : arenas) a.lock.lock();
+    } else {
+        for (auto& a : arenas) a.lock.unlock();
+    }
+}
+
+}  // namespace lwp::runtime

@@ -1,4 +1,5 @@
 // stdout and stderr, and the buffered write path under every stdio call.
+#include "../thread/fork_hooks.hpp"
 #include "stdio_stream.hpp"
 
 #include <errno.h>
@@ -112,6 +113,20 @@ bool unlock_after_output(stream& s) {
 }
 
 }  // namespace lwp::libc
+
+namespace lwp::runtime {
+
+void stdio_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) {
+        libc::stdout_stream.lock.lock();
+        libc::stderr_stream.lock.lock();
+    } else {
+        libc::stderr_stream.lock.unlock();
+        libc::stdout_stream.lock.unlock();
+    }
+}
+
+}  // namespace lwp::runtime
 
 using lwp::libc::stream;
 

@@ -18,6 +18,7 @@
 #include "cancel_signal.hpp"
 #include "../thread/attributes.hpp"
 #include "../thread/create.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 #include "posix_attr.hpp"
 
@@ -171,6 +172,15 @@ bool initialised(const pthread_attr_t* attr) {
 }
 
 }  // namespace
+
+namespace lwp::runtime {
+
+void attr_defaults_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) defaults_lock.lock();
+    else defaults_lock.unlock();
+}
+
+}  // namespace lwp::runtime
 
 namespace lwp::posix {
 

@@ -146,7 +146,4 @@ int pthread_setcanceltype(int type, int* old_type) {
         lwp_act_on_cancellation();
     return 0;
 }
-
-// fork is not part of lwp's C library subset, so handlers could never run.
-int pthread_atfork(void (*)(void), void (*)(void), void (*)(void)) noexcept { return ENOSYS; }
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 
 namespace lwp::start {
@@ -86,6 +87,15 @@ void run_exit_handlers(void* dso) {
 }
 
 }  // namespace lwp::start
+
+namespace lwp::runtime {
+
+void exit_handlers_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) start::registry_lock.lock();
+    else start::registry_lock.unlock();
+}
+
+}  // namespace lwp::runtime
 
 extern "C" {
 

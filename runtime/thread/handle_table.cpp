@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include "../sys/syscalls.hpp"
+#include "fork_hooks.hpp"
 #include "internal_lock.hpp"
 
 namespace lwp::runtime {
@@ -79,6 +80,11 @@ void release_slot(lwp_t handle) {
     internal_lock_guard guard(table_lock);
     slot->next_free = free_list_head;
     free_list_head = index + 1;
+}
+
+void handle_table_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) table_lock.lock();
+    else table_lock.unlock();
 }
 
 }  // namespace lwp::runtime

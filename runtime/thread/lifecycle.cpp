@@ -8,6 +8,7 @@
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "cancellation_point.hpp"
+#include "fork_hooks.hpp"
 #include "handle_table.hpp"
 #include "stack_cache.hpp"
 
@@ -105,6 +106,10 @@ void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor) {
 // new thread does, including its own decrement.
 void count_thread_in() { live_threads.fetch_add(1, std::memory_order_relaxed); }
 void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
+
+// The child of fork has one thread; the others' counts came along in the
+// copy of memory, but the threads did not.
+void forget_other_threads_after_fork() { live_threads.store(1, std::memory_order_relaxed); }
 
 void finish_thread(thread_descriptor* descriptor, void* result) {
     // No cancellation acts from here on (runtime/posix/pthread_cancel.cpp):

@@ -2,6 +2,7 @@
 
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "fork_hooks.hpp"
 #include "internal_lock.hpp"
 #include "lwp/thread.h"
 
@@ -112,6 +113,22 @@ std::size_t cache_limit() {
 std::size_t cache_size() {
     internal_lock_guard guard(cache_lock);
     return cached_bytes;
+}
+
+void stack_cache_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) {
+        cache_lock.lock();
+        return;
+    }
+    if (phase == fork_phase::child) {
+        // A detached thread offers its mapping while still running on it,
+        // and the kernel clears its tid word once it is gone. In the child
+        // that thread never existed, and no kernel will ever clear the word
+        // in this copy: nothing runs on the mapping, so it is free now.
+        for (thread_descriptor* entry = cached_head; entry; entry = entry->next_cached)
+            entry->tid_word.store(0, std::memory_order_relaxed);
+    }
+    cache_lock.unlock();
 }
 
 }  // namespace lwp::runtime

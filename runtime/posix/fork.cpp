@@ -1,0 +1,133 @@
+// fork, _Fork and pthread_atfork: a new process made from a threaded one.
+//
+// The child has one thread, the one that called fork, in a copy of memory
+// where the other threads may have been anywhere: inside malloc, a printf,
+// a pthread_create. A lock one of them held would stay held in the child for
+// good. So fork takes every lock of lwp's own before the clone and gives it
+// back on both sides (runtime/thread/fork_hooks.hpp), and the program does
+// the same for its own locks with pthread_atfork handlers: `prepare` ones run
+// first, newest first, and `parent` or `child` ones after, oldest first.
+//
+// What else the child puts right: its thread's tid, which the kernel writes
+// into the thread's descriptor (CLONE_CHILD_SETTID) before the child runs;
+// the count of live threads, now 1, so that pthread_exit of that thread ends
+// the process; and the stack cache (stack_cache_around_fork). The handles of
+// the threads that did not come along stay allocated: until it calls exec,
+// POSIX lets such a child use only async-signal-safe functions, and joining
+// or detaching them is not among those.
+//
+// _Fork (POSIX 2024, glibc 2.34) is the clone and that thread repair only:
+// no handlers and no locks, so a signal handler may call it.
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
+#include "../thread/internal_lock.hpp"
+#include "../thread/thread_descriptor.hpp"
+
+// Weak: a module the program does not link has no lock to hold, and fork
+// must not pull it in (fork_hooks.hpp).
+namespace lwp::runtime {
+[[gnu::weak]] void exit_handlers_around_fork(fork_phase phase);
+[[gnu::weak]] void attr_defaults_around_fork(fork_phase phase);
+[[gnu::weak]] void stdio_around_fork(fork_phase phase);
+[[gnu::weak]] void handle_table_around_fork(fork_phase phase);
+[[gnu::weak]] void stack_cache_around_fork(fork_phase phase);
+[[gnu::weak]] void malloc_around_fork(fork_phase phase);
+}  // namespace lwp::runtime
+
+namespace {
+
+using lwp::runtime::fork_phase;
+
+struct fork_handlers {
+    void (*prepare)();
+    void (*parent)();
+    void (*child)();
+};
+
+// A fixed table: registration allocates nothing, and fork reads it without
+// a lock. An entry is written whole before the count that publishes it.
+constexpr int max_handlers = 64;
+fork_handlers handlers[max_handlers];
+std::atomic<int> handler_count{0};
+lwp::runtime::internal_lock registration_lock;
+
+// In lock order (fork_hooks.hpp); released in reverse.
+void (*const lock_hooks[])(fork_phase) = {
+    lwp::runtime::exit_handlers_around_fork, lwp::runtime::attr_defaults_around_fork,
+    lwp::runtime::stdio_around_fork,         lwp::runtime::handle_table_around_fork,
+    lwp::runtime::stack_cache_around_fork,   lwp::runtime::malloc_around_fork,
+};
+constexpr int lock_hook_count = sizeof lock_hooks / sizeof lock_hooks[0];
+
+// The clone itself, and in the child, the repair of its one thread.
+long clone_process() {
+    lwp::runtime::thread_descriptor* self = lwp::runtime::current_thread.descriptor;
+    // SIGCHLD: the parent is told when the child ends (what makes it a
+    // process rather than a thread: no CLONE_VM, CLONE_THREAD or
+    // CLONE_SIGHAND). CHILD_SETTID: the kernel stores the child's tid in the
+    // child's copy of this thread's tid word before the child runs;
+    // CHILD_CLEARTID: and clears it when that thread ends, so a thread the
+    // child creates later can join it, as here.
+    long pid = lwp::arch::syscall5(__NR_clone, SIGCHLD | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID,
+                                   0, 0, reinterpret_cast<long>(&self->tid_word), 0);
+    if (pid == 0) {
+        lwp::runtime::current_thread.tid = self->tid_word.load(std::memory_order_relaxed);
+        lwp::runtime::forget_other_threads_after_fork();
+    }
+    return pid;
+}
+
+pid_t result_of(long pid) {
+    if (lwp::sys::failed(pid)) {
+        errno = static_cast<int>(-pid);
+        return -1;
+    }
+    return static_cast<pid_t>(pid);
+}
+
+}  // namespace
+
+extern "C" {
+
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void)) noexcept {
+    lwp::runtime::internal_lock_guard guard(registration_lock);
+    int count = handler_count.load(std::memory_order_relaxed);
+    if (count == max_handlers) return ENOMEM;
+    handlers[count] = {prepare, parent, child};
+    // Release: a fork that sees the count sees the entry.
+    handler_count.store(count + 1, std::memory_order_release);
+    return 0;
+}
+
+pid_t _Fork(void) noexcept { return result_of(clone_process()); }
+
+pid_t fork(void) noexcept {
+    // Handlers registered while this fork runs (by another thread) are not
+    // run by it: all three phases use the same count.
+    int count = handler_count.load(std::memory_order_acquire);
+    for (int i = count - 1; i >= 0; --i)
+        if (handlers[i].prepare) handlers[i].prepare();
+    for (auto hook : lock_hooks)
+        if (hook) hook(fork_phase::prepare);
+
+    long pid = clone_process();
+
+    fork_phase after = pid == 0 ? fork_phase::child : fork_phase::parent;
+    for (int i = lock_hook_count - 1; i >= 0; --i)
+        if (lock_hooks[i]) lock_hooks[i](after);
+    for (int i = 0; i < count; ++i) {
+        void (*handler)() = pid == 0 ? handlers[i].child : handlers[i].parent;
+        if (handler) handler();
+    }
+    return result_of(pid);
+}
+
+}  // extern "C"

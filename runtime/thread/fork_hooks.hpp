@@ -1,0 +1,31 @@
+// What fork (runtime/posix/fork.cpp) asks of the modules that own a lock.
+//
+// A forked child has one thread, in a copy of memory where the others may
+// have been anywhere, holding any of lwp's locks for good. So fork holds
+// every lwp lock across the clone: each module with one defines its hook,
+// which takes its locks at `prepare` and gives them back in the parent and
+// in the child. The hooks are weak references in fork.cpp, so fork links no
+// module the program does not otherwise use (a module that is not linked
+// has no lock to hold).
+//
+// Lock order, which fork follows and no lwp code may invert by taking an
+// earlier lock while holding a later one: exit-handler registry, attribute
+// defaults (held through a thread's creation), the stdio streams, the handle
+// table, the stack cache, the malloc arenas in index order.
+#pragma once
+
+namespace lwp::runtime {
+
+enum class fork_phase { prepare, parent, child };
+
+void exit_handlers_around_fork(fork_phase phase);
+void attr_defaults_around_fork(fork_phase phase);
+void stdio_around_fork(fork_phase phase);
+void handle_table_around_fork(fork_phase phase);
+void stack_cache_around_fork(fork_phase phase);
+void malloc_around_fork(fork_phase phase);
+
+// In the child: its one thread is the only one left (lifecycle.cpp).
+void forget_other_threads_after_fork();
+
+}  // namespace lwp::runtime

@@ -1,0 +1,253 @@
+/* fork, _Fork, pthread_atfork, waitpid, execv.
+ *
+ * The child of a threaded process must find none of the runtime's locks held
+ * by a thread that did not come along: forks are made while other threads
+ * allocate, flush stdout and create and join threads (the malloc arenas, the
+ * stdio lock, the handle table and the stack cache), and every child
+ * allocates, flushes, and creates and joins a thread of its own. A child
+ * that hung on a lock would be caught by the parent's bounded wait.
+ *
+ * Also: the order of the atfork handlers, a fork from a thread other than the
+ * first (the child's one thread has the child's pid as its tid, and ending it
+ * with pthread_exit ends the process with status 0), _Fork (no handlers), a
+ * failing fork (a seccomp filter makes the clone fail: errno, the prepare
+ * and parent handlers ran, every lock is free again), the handler table's
+ * limit (ENOMEM), waitpid's errors, and execv of this program.
+ *
+ *   fork            the tests
+ *   fork exec-child what execv runs: exits with status 33 */
+#include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../integration/check.h"
+
+static atomic_int stop_busy;
+
+/* Takes the runtime's locks over and over. */
+static void* empty_routine(void* argument) { return argument; }
+
+static void* allocate_and_flush(void* argument) {
+    (void)argument;
+    while (!atomic_load(&stop_busy)) {
+        void* blocks[8];
+        for (int i = 0; i < 8; ++i) blocks[i] = malloc((size_t)(16 << i));
+        for (int i = 0; i < 8; ++i) free(blocks[i]);
+        fflush(stdout);
+    }
+    return NULL;
+}
+
+static void* create_and_join(void* argument) {
+    (void)argument;
+    while (!atomic_load(&stop_busy)) {
+        pthread_t thread;
+        CHECK_EQ(pthread_create(&thread, NULL, empty_routine, NULL), 0);
+        CHECK_EQ(pthread_join(thread, NULL), 0);
+    }
+    return NULL;
+}
+
+/* What every child does: uses each lock once more. */
+static int use_the_runtime(void) {
+    void* block = malloc(1000);
+    if (block == NULL) return 10;
+    memset(block, 1, 1000);
+    free(block);
+    if (fflush(stdout) != 0) return 11;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, empty_routine, (void*)5) != 0) return 12;
+    void* result = NULL;
+    if (pthread_join(thread, &result) != 0 || result != (void*)5) return 13;
+    return 0;
+}
+
+/* Waits up to 10 s for the child, then kills it: a hung child fails the test
+ * with a message instead of hanging it. Returns its wait status. */
+static int wait_for(pid_t child) {
+    int status = 0;
+    for (int tries = 0; tries < 10000; ++tries) {
+        pid_t done = waitpid(child, &status, WNOHANG);
+        CHECK(done != -1);
+        if (done == child) return status;
+        struct timespec pause = {0, 1000000};
+        nanosleep(&pause, NULL);
+    }
+    kill(child, SIGKILL);
+    CHECK(!"the child did not finish in 10 s (a lock held across fork?)");
+    return -1;
+}
+
+static void expect_exit_code(pid_t child, int code) {
+    int status = wait_for(child);
+    CHECK(WIFEXITED(status));
+    CHECK_EQ(WEXITSTATUS(status), code);
+}
+
+/* --- atfork handlers: each appends a letter to `handler_log` */
+static char handler_log[64];
+static void log_letter(char letter) {
+    size_t length = strlen(handler_log);
+    if (length + 1 < sizeof handler_log) handler_log[length] = letter;
+}
+static void prepare_a(void) { log_letter('A'); }
+static void prepare_b(void) { log_letter('B'); }
+static void prepare_c(void) { log_letter('C'); }
+static void parent_a(void) { log_letter('a'); }
+static void parent_b(void) { log_letter('b'); }
+static void parent_c(void) { log_letter('c'); }
+static void child_a(void) { log_letter('1'); }
+static void child_b(void) { log_letter('2'); }
+static void child_c(void) { log_letter('3'); }
+
+static void forks_while_busy(void) {
+    pthread_t busy[3];
+    CHECK_EQ(pthread_create(&busy[0], NULL, allocate_and_flush, NULL), 0);
+    CHECK_EQ(pthread_create(&busy[1], NULL, allocate_and_flush, NULL), 0);
+    CHECK_EQ(pthread_create(&busy[2], NULL, create_and_join, NULL), 0);
+    for (int round = 0; round < 200; ++round) {
+        pid_t child = fork();
+        CHECK(child != -1);
+        if (child == 0) {
+            int failure = use_the_runtime();
+            _exit(failure == 0 ? 42 : failure);
+        }
+        expect_exit_code(child, 42);
+    }
+    atomic_store(&stop_busy, 1);
+    for (int i = 0; i < 3; ++i) CHECK_EQ(pthread_join(busy[i], NULL), 0);
+}
+
+static void handler_order(void) {
+    memset(handler_log, 0, sizeof handler_log);
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) _exit(strcmp(handler_log, "CBA123") == 0 ? 0 : 1);
+    CHECK(strcmp(handler_log, "CBAabc") == 0);
+    expect_exit_code(child, 0);
+}
+
+static void* fork_from_thread(void* argument) {
+    pthread_t self = pthread_self();
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        /* The child's one thread: its tid is the new process's pid. */
+        if (syscall(SYS_gettid) != getpid()) _exit(20);
+        if (!pthread_equal(pthread_self(), self)) _exit(21);
+        if (use_the_runtime() != 0) _exit(22);
+        /* The last thread: ending it ends the process, with status 0. */
+        pthread_exit(NULL);
+    }
+    expect_exit_code(child, 0);
+    return argument;
+}
+
+static void underscore_fork(void) {
+    memset(handler_log, 0, sizeof handler_log);
+    pid_t child = _Fork();
+    CHECK(child != -1);
+    if (child == 0) _exit(handler_log[0] == '\0' ? 7 : 8);
+    CHECK_EQ(handler_log[0], '\0');
+    expect_exit_code(child, 7);
+}
+
+/* In a child of its own: after a seccomp filter makes every clone that is
+ * not a thread's fail with EAGAIN, fork must fail the same way, having run
+ * the prepare and parent handlers, with every runtime lock free again. */
+static int failing_fork(void) {
+    struct sock_filter program[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3),
+        /* The low half of the flags (x86_64 is little-endian). */
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+        BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAGAIN),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    struct sock_fprog filter = {sizeof program / sizeof program[0], program};
+    if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return 30;
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &filter) != 0) return 31;
+    memset(handler_log, 0, sizeof handler_log);
+    errno = 0;
+    if (fork() != -1 || errno != EAGAIN) return 32;
+    if (strcmp(handler_log, "CBAabc") != 0) return 33;
+    if (_Fork() != -1 || errno != EAGAIN) return 34;
+    return use_the_runtime() == 0 ? 0 : 35;
+}
+
+/* In a child of its own, as the entries stay: the table takes 64 handler
+ * triples, 3 of them registered by main. */
+static int handler_table_limit(void) {
+    int registered = 3;
+    while (pthread_atfork(NULL, NULL, NULL) == 0) ++registered;
+    return registered == 64 ? 0 : 40;
+}
+
+static void in_a_child(int (*test)(void)) {
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) _exit(test());
+    expect_exit_code(child, 0);
+}
+
+static void wait_errors(void) {
+    int status;
+    errno = 0;
+    CHECK_EQ(waitpid(-1, &status, 0), -1);
+    CHECK_EQ(errno, ECHILD);
+    errno = 0;
+    CHECK_EQ(wait(&status), -1);
+    CHECK_EQ(errno, ECHILD);
+    errno = 0;
+    CHECK_EQ(waitpid(-1, &status, 0x100), -1); /* not a wait option */
+    CHECK_EQ(errno, EINVAL);
+}
+
+static void exec_this_program(void) {
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        char* arguments[] = {"fork", "exec-child", NULL};
+        execv("/proc/self/exe", arguments);
+        _exit(50);  /* execv returned: it failed */
+    }
+    expect_exit_code(child, 33);
+    char* arguments[] = {"nothing", NULL};
+    errno = 0;
+    CHECK_EQ(execv("/nonexistent/program", arguments), -1);
+    CHECK_EQ(errno, ENOENT);
+}
+
+int main(int argc, char** argv) {
+    if (argc == 2 && strcmp(argv[1], "exec-child") == 0) return 33;
+    CHECK_EQ(pthread_atfork(prepare_a, parent_a, child_a), 0);
+    CHECK_EQ(pthread_atfork(prepare_b, parent_b, child_b), 0);
+    CHECK_EQ(pthread_atfork(prepare_c, parent_c, child_c), 0);
+
+    forks_while_busy();
+    handler_order();
+    pthread_t forker;
+    CHECK_EQ(pthread_create(&forker, NULL, fork_from_thread, NULL), 0);
+    CHECK_EQ(pthread_join(forker, NULL), 0);
+    underscore_fork();
+    in_a_child(failing_fork);
+    in_a_child(handler_table_limit);
+    wait_errors();
+    exec_this_program();
+    puts("fork: all checks passed");
+    return 0;
+}
