@@ -10,11 +10,10 @@ lwp_rwlock_t* as_lwp(pthread_rwlock_t* lock) { return reinterpret_cast<lwp_rwloc
 
 // pthread_rwlockattr_t as this layer keeps it: glibc's kind value as the
 // program set it (so getkind reports it back unchanged), translated into an
-// lwp kind only at pthread_rwlock_init. Process-shared is never stored: only
-// PRIVATE is accepted.
+// lwp kind only at pthread_rwlock_init, and the process-shared setting.
 struct rwlock_attributes {
     int kind;
-    int reserved;
+    int shared;
 };
 static_assert(sizeof(rwlock_attributes) <= sizeof(pthread_rwlockattr_t));
 rwlock_attributes* as_attributes(pthread_rwlockattr_t* attr) {
@@ -45,18 +44,19 @@ extern "C" {
 
 int pthread_rwlockattr_init(pthread_rwlockattr_t* attr) noexcept {
     if (attr == nullptr) return EINVAL;
-    *as_attributes(attr) = rwlock_attributes{PTHREAD_RWLOCK_DEFAULT_NP, 0};
+    *as_attributes(attr) = rwlock_attributes{PTHREAD_RWLOCK_DEFAULT_NP, PTHREAD_PROCESS_PRIVATE};
     return 0;
 }
 int pthread_rwlockattr_destroy(pthread_rwlockattr_t* attr) noexcept { return attr ? 0 : EINVAL; }
 int pthread_rwlockattr_setpshared(pthread_rwlockattr_t* attr, int pshared) noexcept {
     if (attr == nullptr) return EINVAL;
-    if (pshared == PTHREAD_PROCESS_PRIVATE) return 0;
-    return pshared == PTHREAD_PROCESS_SHARED ? ENOTSUP : EINVAL;  // private futexes only
+    if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED) return EINVAL;
+    as_attributes(attr)->shared = pshared;
+    return 0;
 }
 int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t* attr, int* pshared) noexcept {
     if (attr == nullptr || pshared == nullptr) return EINVAL;
-    *pshared = PTHREAD_PROCESS_PRIVATE;
+    *pshared = as_attributes(attr)->shared;
     return 0;
 }
 int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t* attr, int kind) noexcept {
@@ -80,6 +80,7 @@ int pthread_rwlock_init(pthread_rwlock_t* lock, const pthread_rwlockattr_t* attr
     lwp_rwlockattr_init(&lwp_attr);
     lwp_rwlockattr_setkind(&lwp_attr,
                            lwp_kind_of(attr ? as_attributes(attr)->kind : PTHREAD_RWLOCK_DEFAULT_NP));
+    if (attr) lwp_rwlockattr_setpshared(&lwp_attr, as_attributes(attr)->shared);
     return lwp_rwlock_init(as_lwp(lock), &lwp_attr);
 }
 int pthread_rwlock_destroy(pthread_rwlock_t* lock) noexcept { return lwp_rwlock_destroy(as_lwp(lock)); }

@@ -37,13 +37,19 @@ constexpr unsigned int destroyer_waiting = 1u << 31;
 
 std::atomic_ref<unsigned int> ref(unsigned int& field) { return std::atomic_ref<unsigned int>(field); }
 
+// Initialised process-shared: its waiters may be in different processes.
+// Never changes after initialisation.
+bool barrier_is_private(const lwp_barrier_t* barrier) {
+    return barrier->shared != LWP_PROCESS_SHARED;
+}
+
 // A caller of a completed round leaving: its last access. Release: a
 // destroyer that sees the count drop also sees we are done with the object.
 // Waking an address without touching its memory is safe even if the
 // destroyer has already freed it.
-void leave(lwp_barrier_t* barrier) {
+void leave(lwp_barrier_t* barrier, bool process_private) {
     unsigned int before = ref(barrier->leaving).fetch_sub(1, std::memory_order_release);
-    if (before == (destroyer_waiting | 1)) sys::futex_wake(&barrier->leaving, 1, true);
+    if (before == (destroyer_waiting | 1)) sys::futex_wake(&barrier->leaving, 1, process_private);
 }
 
 }  // namespace
@@ -64,22 +70,24 @@ int lwp_barrierattr_destroy(lwp_barrierattr_t* attr) { return attr ? 0 : EINVAL;
 
 int lwp_barrierattr_setpshared(lwp_barrierattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
-    if (pshared == LWP_PROCESS_PRIVATE) return 0;
-    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;  // private futexes only
+    if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
+    attr->shared = pshared;
+    return 0;
 }
 
 int lwp_barrierattr_getpshared(const lwp_barrierattr_t* attr, int* pshared) {
     if (attr == nullptr || pshared == nullptr) return EINVAL;
-    *pshared = LWP_PROCESS_PRIVATE;
+    *pshared = attr->shared;
     return 0;
 }
 
-int lwp_barrier_init(lwp_barrier_t* barrier, const lwp_barrierattr_t*, unsigned int count) {
+int lwp_barrier_init(lwp_barrier_t* barrier, const lwp_barrierattr_t* attr, unsigned int count) {
     // The top bit of `leaving` is the destroyer flag, so a round holds fewer
     // than 2^31 threads (far beyond any real thread limit).
     if (barrier == nullptr || count == 0 || count >= destroyer_waiting) return EINVAL;
     *barrier = lwp_barrier_t{};
     barrier->count = count;
+    if (attr) barrier->shared = static_cast<unsigned int>(attr->shared);
     return 0;
 }
 
@@ -89,7 +97,8 @@ int lwp_barrier_destroy(lwp_barrier_t* barrier) {
     std::atomic_ref<unsigned int> leaving = ref(barrier->leaving);
     unsigned int left = leaving.fetch_or(destroyer_waiting, std::memory_order_acquire);
     while ((left & ~destroyer_waiting) != 0) {
-        sys::futex_wait(&barrier->leaving, static_cast<int>(left | destroyer_waiting), true);
+        sys::futex_wait(&barrier->leaving, static_cast<int>(left | destroyer_waiting),
+                        barrier_is_private(barrier));
         left = leaving.load(std::memory_order_acquire);
     }
     return 0;
@@ -97,9 +106,10 @@ int lwp_barrier_destroy(lwp_barrier_t* barrier) {
 
 int lwp_barrier_wait(lwp_barrier_t* barrier) {
     if (barrier == nullptr) return EINVAL;
+    bool process_private = barrier_is_private(barrier);
     // No syscall unless two arrivals overlap; what one arrival wrote under the
     // lock, the next one reads.
-    sys::lock_word(barrier->arrival_lock);
+    sys::lock_word(barrier->arrival_lock, process_private);
     unsigned int arrived = barrier->arrived + 1;
     if (arrived == barrier->count) {
         // The round is full: reopen the barrier for the next one, count every
@@ -111,9 +121,9 @@ int lwp_barrier_wait(lwp_barrier_t* barrier) {
         // Release: every arrival's writes, passed along through the lock,
         // reach the waiters that see the bump.
         ref(barrier->generation).fetch_add(1, std::memory_order_release);
-        sys::unlock_word(barrier->arrival_lock);
-        sys::futex_wake(&barrier->generation, INT_MAX, /*process_private=*/true);
-        leave(barrier);
+        sys::unlock_word(barrier->arrival_lock, process_private);
+        sys::futex_wake(&barrier->generation, INT_MAX, process_private);
+        leave(barrier, process_private);
         return LWP_BARRIER_SERIAL_THREAD;
     }
     // Atomic store: lwp_barrier_destroy reads the count without the lock.
@@ -121,11 +131,11 @@ int lwp_barrier_wait(lwp_barrier_t* barrier) {
     // Read under the lock: the generation of the round we joined, which
     // changes only when that round fills.
     unsigned int generation = ref(barrier->generation).load(std::memory_order_relaxed);
-    sys::unlock_word(barrier->arrival_lock);
-    // Private futex; EINTR or a stale value just sends us round the loop.
+    sys::unlock_word(barrier->arrival_lock, process_private);
+    // EINTR or a stale value just sends us round the loop.
     while (ref(barrier->generation).load(std::memory_order_acquire) == generation)
-        sys::futex_wait(&barrier->generation, static_cast<int>(generation), true);
-    leave(barrier);
+        sys::futex_wait(&barrier->generation, static_cast<int>(generation), process_private);
+    leave(barrier, process_private);
     return 0;
 }
 }

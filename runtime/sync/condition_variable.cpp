@@ -76,6 +76,10 @@ std::atomic_ref<unsigned int> sequence_of(lwp_cond_t* cond) {
     return std::atomic_ref<unsigned int>(cond->sequence);
 }
 
+// Initialised process-shared: its sleepers and wakers may be in different
+// processes. Never changes after initialisation.
+bool cond_is_private(const lwp_cond_t* cond) { return cond->shared != LWP_PROCESS_SHARED; }
+
 std::atomic_ref<lwp_mutex_t*> mutex_of(lwp_cond_t* cond) {
     return std::atomic_ref<lwp_mutex_t*>(cond->mutex);
 }
@@ -146,7 +150,7 @@ long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t cloc
                              const runtime::cancellation_undo* undo) {
     for (;;) {
         long result = runtime::cancellation_point_futex_wait(
-            undo, &cond->sequence, static_cast<int>(seen), /*process_private=*/true, clock,
+            undo, &cond->sequence, static_cast<int>(seen), cond_is_private(cond), clock,
             deadline);
         // -EAGAIN and -EFAULT mean this call never slept: the kernel compared
         // the word (or failed to read it) before queueing. Any other result,
@@ -196,7 +200,7 @@ void undo_cancelled_wait(void* context) {
     // for a waiter that must not sleep on. So one is passed on: at worst a
     // spurious wake-up, which POSIX allows. The waiter has not returned, so
     // the object still exists.
-    sys::futex_wake(&wait->cond->sequence, 1, /*process_private=*/true);
+    sys::futex_wake(&wait->cond->sequence, 1, cond_is_private(wait->cond));
 }
 
 int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -219,8 +223,13 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     }
 
     // Broadcast requeues sleepers onto this mutex's word. Published by the
-    // release of the fetch_or below.
-    mutex_of(cond).store(mutex, std::memory_order_relaxed);
+    // release of the fetch_or below. Not a process-shared mutex, or one
+    // waited on through a process-shared condition variable: a requeue moves
+    // sleepers between two words of one kind, private or shared, and the
+    // mutex may lie at another address in another process. With no mutex
+    // named, broadcast wakes every sleeper instead.
+    bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond);
+    mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
     // One-shot: only the wait right after a signal that found a waiter spins.
@@ -277,7 +286,7 @@ extern "C" {
 
 int lwp_condattr_init(lwp_condattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    attr->clock = CLOCK_REALTIME;
+    *attr = lwp_condattr_t{CLOCK_REALTIME, LWP_PROCESS_PRIVATE};
     return 0;
 }
 
@@ -297,22 +306,24 @@ int lwp_condattr_getclock(const lwp_condattr_t* attr, lwp_clockid_t* clock) {
 
 int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
-    if (pshared == LWP_PROCESS_PRIVATE) return 0;
-    // Private futexes only, and the requeue target is a pointer into this
-    // process: sharing across processes is not supported.
-    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;
+    if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
+    attr->shared = static_cast<unsigned short>(pshared);
+    return 0;
 }
 
 int lwp_condattr_getpshared(const lwp_condattr_t* attr, int* pshared) {
     if (attr == nullptr || pshared == nullptr) return EINVAL;
-    *pshared = LWP_PROCESS_PRIVATE;
+    *pshared = attr->shared;
     return 0;
 }
 
 int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr) {
     if (cond == nullptr) return EINVAL;
     *cond = lwp_cond_t LWP_COND_INITIALIZER;
-    if (attr) cond->clock = attr->clock;
+    if (attr) {
+        cond->clock = attr->clock;
+        cond->shared = attr->shared;
+    }
     return 0;
 }
 
@@ -351,10 +362,11 @@ int lwp_cond_signal(lwp_cond_t* cond) {
     // Relaxed: a waiter that matters set the bit before releasing the mutex,
     // and the signaller acquired that mutex since (or POSIX promises nothing).
     if ((sequence.load(std::memory_order_relaxed) & may_sleep) == 0) return 0;
+    bool process_private = cond_is_private(cond);
     // Our next wait, if it comes at once, is a hand-off (see the top).
     runtime::current_thread.signalled_a_waiter = true;
     unsigned int bumped = sequence.fetch_add(one_wake, std::memory_order_relaxed) + one_wake;
-    if (sys::futex_wake(&cond->sequence, 1, /*process_private=*/true) > 0) return 0;
+    if (sys::futex_wake(&cond->sequence, 1, process_private) > 0) return 0;
 
     // Nobody was asleep. Clear the bit so later signals cost nothing until
     // someone waits again. A waiter that read `bumped` may have gone to sleep
@@ -364,13 +376,14 @@ int lwp_cond_signal(lwp_cond_t* cond) {
     // after the clear set the bit themselves; the compare-exchange fails if
     // anyone changed the word, and then the bit simply stays set.
     if (sequence.compare_exchange_strong(bumped, bumped & ~may_sleep, std::memory_order_relaxed))
-        sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
+        sys::futex_wake(&cond->sequence, INT_MAX, process_private);
     return 0;
 }
 
 int lwp_cond_broadcast(lwp_cond_t* cond) {
     if (cond == nullptr) return EINVAL;
     std::atomic_ref<unsigned int> sequence = sequence_of(cond);
+    bool process_private = cond_is_private(cond);
     unsigned int word = sequence.load(std::memory_order_relaxed);
     unsigned int next;
     do {
@@ -401,9 +414,9 @@ int lwp_cond_broadcast(lwp_cond_t* cond) {
     // wait that uses that mutex, so it still exists.
     lwp_mutex_t* mutex = mutex_of(cond).load(std::memory_order_relaxed);
     long moved = mutex ? sys::futex_cmp_requeue(&cond->sequence, 1, INT_MAX, &mutex->state,
-                                                static_cast<int>(next), /*process_private=*/true)
+                                                static_cast<int>(next), process_private)
                        : -EAGAIN;
-    if (moved < 0) sys::futex_wake(&cond->sequence, INT_MAX, /*process_private=*/true);
+    if (moved < 0) sys::futex_wake(&cond->sequence, INT_MAX, process_private);
     return 0;
 }
 }

@@ -23,13 +23,14 @@ int sleep_until_acquired(lwp_mutex_t* mutex, clockid_t clock, const timespec* de
     // locked, the word ends up "contended", which keeps the mark for anyone
     // else already asleep. Acquire: the previous holder's writes are visible.
     while (word.exchange(mutex_contended, std::memory_order_acquire) != mutex_free) {
-        // Private futex: lwp objects never cross processes. The kernel checks
-        // the word is still 2 before sleeping, so an unlock between our
-        // exchange and the syscall is not missed (-EAGAIN, and we retry).
+        // The kernel checks the word is still 2 before sleeping, so an
+        // unlock between our exchange and the syscall is not missed
+        // (-EAGAIN, and we retry).
+        bool process_private = mutex_is_private(mutex);
         long result = deadline
-            ? sys::futex_wait_until(&mutex->state, mutex_contended, /*process_private=*/true, clock,
+            ? sys::futex_wait_until(&mutex->state, mutex_contended, process_private, clock,
                                     deadline)
-            : sys::futex_wait(&mutex->state, mutex_contended, /*process_private=*/true);
+            : sys::futex_wait(&mutex->state, mutex_contended, process_private);
         if (result == -ETIMEDOUT) return ETIMEDOUT;
         // 0 (woken), -EAGAIN (changed meanwhile), -EINTR (signal): look again.
     }
@@ -80,9 +81,11 @@ void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
 int release_mutex_word(lwp_mutex_t* mutex) {
     // Release: the critical section's writes happen-before the next holder's
     // acquire. Only a "contended" word can have sleepers, so a plain locked
-    // word is freed without a syscall.
+    // word is freed without a syscall. The kind is read before: once the
+    // word is free, the next holder may destroy the mutex.
+    bool process_private = mutex_is_private(mutex);
     int previous = mutex_word(mutex).exchange(mutex_free, std::memory_order_release);
-    if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, /*process_private=*/true);
+    if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, process_private);
     return previous;
 }
 
@@ -129,7 +132,7 @@ extern "C" {
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    attr->kind = LWP_MUTEX_DEFAULT;
+    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE};
     return 0;
 }
 
@@ -139,7 +142,7 @@ int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind) {
     if (attr == nullptr) return EINVAL;
     if (kind != LWP_MUTEX_NORMAL && kind != LWP_MUTEX_RECURSIVE && kind != LWP_MUTEX_ERRORCHECK)
         return EINVAL;
-    attr->kind = kind;
+    attr->kind = static_cast<unsigned short>(kind);
     return 0;
 }
 
@@ -151,22 +154,24 @@ int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind) {
 
 int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
-    if (pshared == LWP_PROCESS_PRIVATE) return 0;
-    // Private futexes only: a shared mutex would need FUTEX_* without the
-    // private flag everywhere and an owner id valid across processes.
-    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;
+    if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
+    attr->shared = static_cast<unsigned short>(pshared);
+    return 0;
 }
 
 int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared) {
     if (attr == nullptr || pshared == nullptr) return EINVAL;
-    *pshared = LWP_PROCESS_PRIVATE;
+    *pshared = attr->shared;
     return 0;
 }
 
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
     if (mutex == nullptr) return EINVAL;
     *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
-    if (attr) mutex->kind = attr->kind;
+    // An owner's tid means the same in every process (one pid namespace), so
+    // the recursive and error-checking kinds need nothing else to be shared.
+    if (attr)
+        mutex->kind = attr->kind | (attr->shared == LWP_PROCESS_SHARED ? LWP_MUTEX_SHARED_FLAG : 0);
     return 0;
 }
 

@@ -37,6 +37,14 @@ inline int mutex_kind(const lwp_mutex_t* mutex) {
     return kind == 3 ? LWP_MUTEX_NORMAL : kind;
 }
 
+// Whether the word's futex operations are private to this process: all but
+// a mutex initialised process-shared (LWP_MUTEX_SHARED_FLAG), whose sleepers
+// and wakers may be in different processes. The kind never changes after
+// initialisation.
+inline bool mutex_is_private(const lwp_mutex_t* mutex) {
+    return (mutex->kind & LWP_MUTEX_SHARED_FLAG) == 0;
+}
+
 // Takes the word; 0, or ETIMEDOUT/EINVAL when a deadline is given and the
 // call had to wait. A null deadline waits for ever.
 int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline);

@@ -68,17 +68,23 @@ bool read_lockable(unsigned int state, bool writer_first) {
     return holders(state) < max_readers && !(writer_first && (state & writers_waiting));
 }
 
-long futex_sleep(const void* word, unsigned int expected, clockid_t clock,
-                 const timespec* deadline) {
-    return deadline ? sys::futex_wait_until(word, static_cast<int>(expected), true, clock, deadline)
-                    : sys::futex_wait(word, static_cast<int>(expected), true);
+// Initialised process-shared: its sleepers and wakers may be in different
+// processes. Written once by init, like the kind.
+bool rwlock_is_private(const lwp_rwlock_t* rwlock) { return rwlock->shared != LWP_PROCESS_SHARED; }
+
+long futex_sleep(const lwp_rwlock_t* rwlock, const void* word, unsigned int expected,
+                 clockid_t clock, const timespec* deadline) {
+    bool process_private = rwlock_is_private(rwlock);
+    return deadline ? sys::futex_wait_until(word, static_cast<int>(expected), process_private,
+                                            clock, deadline)
+                    : sys::futex_wait(word, static_cast<int>(expected), process_private);
 }
 
 bool wake_one_writer(lwp_rwlock_t* rwlock) {
     // Seq_cst bump after our state change: a writer that reads the new ticket
     // also sees the state change and does not sleep.
     writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
-    return sys::futex_wake(&rwlock->writer_wake, 1, /*process_private=*/true) > 0;
+    return sys::futex_wake(&rwlock->writer_wake, 1, rwlock_is_private(rwlock)) > 0;
 }
 
 // Called by an unlock that left no holder and saw a waiting bit.
@@ -94,7 +100,7 @@ void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
             // Every woken reader either takes the lock (and the last one out
             // wakes a writer, seeing writers_waiting, which we left set) or
             // finds a new write holder, whose unlock comes back here.
-            if (sys::futex_wake(&rwlock->state, INT_MAX, /*process_private=*/true) > 0) return;
+            if (sys::futex_wake(&rwlock->state, INT_MAX, rwlock_is_private(rwlock)) > 0) return;
             // Nobody was asleep after all (they timed out, or saw the clear
             // before sleeping and got in): a writer is next.
             readers_first = false;
@@ -120,7 +126,7 @@ void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
                 continue;
             // All of them: readers share the lock. The clear changed the word,
             // so a reader that has not reached the kernel yet returns -EAGAIN.
-            sys::futex_wake(&rwlock->state, INT_MAX, /*process_private=*/true);
+            sys::futex_wake(&rwlock->state, INT_MAX, rwlock_is_private(rwlock));
         }
         return;
     }
@@ -144,7 +150,7 @@ void withdraw_writer(lwp_rwlock_t* rwlock) {
                                        std::memory_order_relaxed)) {
     }
     writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
-    sys::futex_wake(&rwlock->writer_wake, INT_MAX, /*process_private=*/true);
+    sys::futex_wake(&rwlock->writer_wake, INT_MAX, rwlock_is_private(rwlock));
     state = word.load(std::memory_order_relaxed);
     if ((state & readers_waiting) && holders(state) != write_locked)
         wake_waiters(rwlock, state & ~writers_waiting);
@@ -190,7 +196,7 @@ int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
                 continue;
             state |= readers_waiting;
         }
-        if (futex_sleep(&rwlock->state, state, clock, deadline) == -ETIMEDOUT) return ETIMEDOUT;
+        if (futex_sleep(rwlock, &rwlock->state, state, clock, deadline) == -ETIMEDOUT) return ETIMEDOUT;
     }
 }
 
@@ -245,7 +251,7 @@ int write_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) 
         unsigned int ticket = writer_wake_of(rwlock).load(std::memory_order_seq_cst);
         state = word.load(std::memory_order_seq_cst);
         if (holders(state) == 0 || (state & writers_waiting) == 0) continue;
-        long result = futex_sleep(&rwlock->writer_wake, ticket, clock, deadline);
+        long result = futex_sleep(rwlock, &rwlock->writer_wake, ticket, clock, deadline);
         keep_mark = writers_waiting;
         if (result == -ETIMEDOUT) {
             withdraw_writer(rwlock);
@@ -287,20 +293,24 @@ int lwp_rwlockattr_destroy(lwp_rwlockattr_t* attr) { return attr ? 0 : EINVAL; }
 
 int lwp_rwlockattr_setpshared(lwp_rwlockattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
-    if (pshared == LWP_PROCESS_PRIVATE) return 0;
-    return pshared == LWP_PROCESS_SHARED ? ENOTSUP : EINVAL;  // private futexes only
+    if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
+    attr->shared = pshared;
+    return 0;
 }
 
 int lwp_rwlockattr_getpshared(const lwp_rwlockattr_t* attr, int* pshared) {
     if (attr == nullptr || pshared == nullptr) return EINVAL;
-    *pshared = LWP_PROCESS_PRIVATE;
+    *pshared = attr->shared;
     return 0;
 }
 
 int lwp_rwlock_init(lwp_rwlock_t* rwlock, const lwp_rwlockattr_t* attr) {
     if (rwlock == nullptr) return EINVAL;
     *rwlock = lwp_rwlock_t LWP_RWLOCK_INITIALIZER;
-    if (attr) rwlock->kind = static_cast<unsigned int>(attr->kind);
+    if (attr) {
+        rwlock->kind = static_cast<unsigned int>(attr->kind);
+        rwlock->shared = static_cast<unsigned int>(attr->shared);
+    }
     return 0;
 }
 

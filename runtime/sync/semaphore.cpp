@@ -27,6 +27,10 @@ std::atomic_ref<std::uint64_t> word_of(lwp_sem_t* sem) { return std::atomic_ref<
 unsigned int value_of(std::uint64_t word) { return static_cast<unsigned int>(word); }
 unsigned int waiters_of(std::uint64_t word) { return static_cast<unsigned int>(word >> 32); }
 
+// Initialised process-shared (pshared non-zero): sleepers and posters may be
+// in different processes. Written once by init.
+bool sem_is_private(const lwp_sem_t* sem) { return sem->shared == 0; }
+
 // The value half, as the futex word the kernel compares.
 const void* futex_word_of(lwp_sem_t* sem) { return &sem->word; }
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the value must be the low 4 bytes");
@@ -53,10 +57,11 @@ bool try_take(std::atomic_ref<std::uint64_t> word) {
 // fails it, or wakes a sleeper there that must tolerate spurious wake-ups.)
 void deregister_after_cancellation(void* sem) {
     auto* semaphore = static_cast<lwp_sem_t*>(sem);
+    bool process_private = sem_is_private(semaphore);
     std::uint64_t after =
         word_of(semaphore).fetch_sub(one_waiter, std::memory_order_relaxed) - one_waiter;
     if (value_of(after) > 0 && waiters_of(after) > 0)
-        sys::futex_wake(futex_word_of(semaphore), 1, /*process_private=*/true);
+        sys::futex_wake(futex_word_of(semaphore), 1, process_private);
 }
 
 int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
@@ -82,7 +87,7 @@ int wait(lwp_sem_t* sem, clockid_t clock, const timespec* deadline) {
         // Sleep while the value is 0; a post in between changes it (-EAGAIN).
         runtime::cancellation_undo undo{deregister_after_cancellation, sem};
         long result = runtime::cancellation_point_futex_wait(&undo, futex_word_of(sem), 0,
-                                                             /*process_private=*/true, clock,
+                                                             sem_is_private(sem), clock,
                                                              deadline);
         if (result == -ETIMEDOUT || result == -EINTR) {
             // One last look, so a unit posted as the timer fired is not
@@ -110,9 +115,9 @@ extern "C" {
 
 int lwp_sem_init(lwp_sem_t* sem, int pshared, unsigned int value) {
     if (sem == nullptr || value > LWP_SEM_VALUE_MAX) return EINVAL;
-    if (pshared != 0) return ENOTSUP;  // private futexes only
     *sem = lwp_sem_t{};
     sem->word = value;
+    sem->shared = pshared != 0;
     return 0;
 }
 
@@ -138,6 +143,9 @@ int lwp_sem_trywait(lwp_sem_t* sem) {
 int lwp_sem_post(lwp_sem_t* sem) {
     if (sem == nullptr) return EINVAL;
     std::atomic_ref<std::uint64_t> word = word_of(sem);
+    // Read now: once the unit is added, a waiter may take it and destroy
+    // the semaphore.
+    bool process_private = sem_is_private(sem);
     std::uint64_t current = word.load(std::memory_order_relaxed);
     do {
         if (value_of(current) >= LWP_SEM_VALUE_MAX) return EOVERFLOW;
@@ -145,7 +153,7 @@ int lwp_sem_post(lwp_sem_t* sem) {
     } while (!word.compare_exchange_weak(current, current + 1, std::memory_order_release,
                                          std::memory_order_relaxed));
     // One unit, one sleeper to wake. The semaphore itself is not read again.
-    if (waiters_of(current) != 0) sys::futex_wake(futex_word_of(sem), 1, true);
+    if (waiters_of(current) != 0) sys::futex_wake(futex_word_of(sem), 1, process_private);
     return 0;
 }
 

@@ -16,10 +16,14 @@ TEST(SyncBarrier, InputErrors) {
     EXPECT_EQ(EINVAL, lwp_barrier_init(&barrier, nullptr, 0));
     lwp_barrierattr_t attr;
     ASSERT_EQ(0, lwp_barrierattr_init(&attr));
-    EXPECT_EQ(ENOTSUP, lwp_barrierattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    int pshared = -1;
+    EXPECT_EQ(0, lwp_barrierattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
+    EXPECT_EQ(0, lwp_barrierattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    EXPECT_EQ(0, lwp_barrierattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_SHARED, pshared);
     EXPECT_EQ(EINVAL, lwp_barrierattr_setpshared(&attr, 2));
     EXPECT_EQ(0, lwp_barrierattr_setpshared(&attr, LWP_PROCESS_PRIVATE));
-    int pshared = -1;
     EXPECT_EQ(0, lwp_barrierattr_getpshared(&attr, &pshared));
     EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
     ASSERT_EQ(0, lwp_barrier_init(&barrier, &attr, 1));

@@ -37,9 +37,18 @@ TEST(SyncCond, AttributesValidateInput) {
     EXPECT_EQ(0, lwp_condattr_setclock(&attr, CLOCK_MONOTONIC));
     ASSERT_EQ(0, lwp_condattr_getclock(&attr, &clock));
     EXPECT_EQ(CLOCK_MONOTONIC, clock);
-    EXPECT_EQ(ENOTSUP, lwp_condattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    int pshared = -1;
+    ASSERT_EQ(0, lwp_condattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
+    EXPECT_EQ(0, lwp_condattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    ASSERT_EQ(0, lwp_condattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_SHARED, pshared);
+    ASSERT_EQ(0, lwp_condattr_getclock(&attr, &clock));  // the two settings are apart
+    EXPECT_EQ(CLOCK_MONOTONIC, clock);
     EXPECT_EQ(EINVAL, lwp_condattr_setpshared(&attr, 9));
     EXPECT_EQ(0, lwp_condattr_setpshared(&attr, LWP_PROCESS_PRIVATE));
+    ASSERT_EQ(0, lwp_condattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
     EXPECT_EQ(0, lwp_condattr_destroy(&attr));
 }
 

@@ -59,10 +59,14 @@ TEST(SyncMutex, AttributesValidateInput) {
     EXPECT_EQ(0, lwp_mutexattr_settype(&attr, LWP_MUTEX_ERRORCHECK));
     ASSERT_EQ(0, lwp_mutexattr_gettype(&attr, &kind));
     EXPECT_EQ(LWP_MUTEX_ERRORCHECK, kind);
-    EXPECT_EQ(ENOTSUP, lwp_mutexattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    int pshared = -1;
+    ASSERT_EQ(0, lwp_mutexattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
+    EXPECT_EQ(0, lwp_mutexattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    ASSERT_EQ(0, lwp_mutexattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_SHARED, pshared);
     EXPECT_EQ(EINVAL, lwp_mutexattr_setpshared(&attr, 5));
     EXPECT_EQ(0, lwp_mutexattr_setpshared(&attr, LWP_PROCESS_PRIVATE));
-    int pshared = -1;
     ASSERT_EQ(0, lwp_mutexattr_getpshared(&attr, &pshared));
     EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
     EXPECT_EQ(0, lwp_mutexattr_destroy(&attr));

@@ -39,13 +39,17 @@ TEST(SyncRwlock, ReadersShareWritersExclude) {
     EXPECT_EQ(0, lwp_rwlock_destroy(&rw));
 }
 
-TEST(SyncRwlock, AttributesRejectProcessShared) {
+TEST(SyncRwlock, AttributesKeepProcessShared) {
     lwp_rwlockattr_t attr;
     ASSERT_EQ(0, lwp_rwlockattr_init(&attr));
-    EXPECT_EQ(ENOTSUP, lwp_rwlockattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    int pshared = -1;
+    EXPECT_EQ(0, lwp_rwlockattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
+    EXPECT_EQ(0, lwp_rwlockattr_setpshared(&attr, LWP_PROCESS_SHARED));
+    EXPECT_EQ(0, lwp_rwlockattr_getpshared(&attr, &pshared));
+    EXPECT_EQ(LWP_PROCESS_SHARED, pshared);
     EXPECT_EQ(EINVAL, lwp_rwlockattr_setpshared(&attr, 3));
     EXPECT_EQ(0, lwp_rwlockattr_setpshared(&attr, LWP_PROCESS_PRIVATE));
-    int pshared = -1;
     EXPECT_EQ(0, lwp_rwlockattr_getpshared(&attr, &pshared));
     EXPECT_EQ(LWP_PROCESS_PRIVATE, pshared);
     lwp_rwlock_t rw;

@@ -4,11 +4,15 @@
  * Every function that can fail returns 0 or an errno code (as pthread
  * functions do); none of them sets errno.
  *
- * All objects are built on private futexes: they work between the threads of
- * one process (lwp threads and threads lwp did not create, such as main and
- * std::thread), never across processes. Asking for LWP_PROCESS_SHARED gives
- * ENOTSUP (spinlocks excepted: they never sleep in the kernel, so a shared one
- * is a plain atomic word and works).
+ * Objects work between the threads of one process (lwp threads and threads
+ * lwp did not create, such as main and std::thread) on private futexes. One
+ * initialised with LWP_PROCESS_SHARED in its attributes (a semaphore: with
+ * pshared non-zero) sleeps on shared futexes instead, and works between
+ * processes too, placed in memory they share (a MAP_SHARED mapping, before or
+ * after a fork, or shared memory mapped by each): a condition variable's
+ * broadcast then wakes every waiter rather than requeueing them onto the
+ * mutex, which may be at another address in another process. Spinlocks never
+ * sleep in the kernel, so every spinlock works across processes.
  *
  * Every object type is plain data with a static initializer, and an all-zero
  * object is a valid default-initialised one (a normal mutex, a CLOCK_REALTIME
@@ -46,7 +50,7 @@ typedef int lwp_clockid_t;
 /* Process-shared attribute values (glibc's PTHREAD_PROCESS_*). */
 enum {
     LWP_PROCESS_PRIVATE = 0,
-    LWP_PROCESS_SHARED = 1 /* not supported: ENOTSUP */
+    LWP_PROCESS_SHARED = 1
 };
 
 /* ---------------------------------------------------------------- mutex */
@@ -64,27 +68,32 @@ typedef struct lwp_mutex {
     unsigned int count; /* recursion depth (recursive kind) */
     int owner;          /* kernel tid of the holder (recursive and errorcheck kinds) */
     unsigned int reserved0;
-    int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; only the
-                           low two bits are read, 3 (glibc's ADAPTIVE) acts as NORMAL */
+    int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; the type is
+                           the low two bits, 3 (glibc's ADAPTIVE) acting as NORMAL,
+                           plus LWP_MUTEX_SHARED_FLAG */
     int reserved1;
     void* reserved2[2];
 } lwp_mutex_t;
 LWP_STATIC_ASSERT(sizeof(lwp_mutex_t) == 40, "lwp_mutex_t must fit glibc's pthread_mutex_t");
 LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where glibc keeps it");
 
+/* In a mutex's kind: it was initialised process-shared (glibc's bit for it). */
+#define LWP_MUTEX_SHARED_FLAG 128
+
 #define LWP_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_NORMAL, 0, { 0, 0 } }
 #define LWP_RECURSIVE_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_RECURSIVE, 0, { 0, 0 } }
 #define LWP_ERRORCHECK_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_ERRORCHECK, 0, { 0, 0 } }
 
 typedef struct lwp_mutexattr {
-    int kind;
+    unsigned short kind;   /* LWP_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
+    unsigned short shared; /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
 } lwp_mutexattr_t;
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr);
 int lwp_mutexattr_destroy(lwp_mutexattr_t* attr);
 int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind);       /* EINVAL: unknown kind */
 int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind);
-int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared); /* SHARED: ENOTSUP */
+int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared);
 
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr); /* attr may be NULL */
@@ -105,7 +114,7 @@ typedef struct lwp_cond {
     int clock;             /* clock of lwp_cond_timedwait: LWP_CLOCK_REALTIME or _MONOTONIC */
     lwp_mutex_t* mutex;    /* the mutex of the current waiters: broadcast requeues onto it */
     unsigned int watchers; /* waiters still reading `sequence` in user space: destroy waits for 0 */
-    unsigned int reserved_word;
+    unsigned int shared;   /* LWP_PROCESS_SHARED: shared futexes, no requeue */
     void* reserved[3];
 } lwp_cond_t;
 LWP_STATIC_ASSERT(sizeof(lwp_cond_t) <= 48, "lwp_cond_t must fit glibc's pthread_cond_t");
@@ -113,14 +122,15 @@ LWP_STATIC_ASSERT(sizeof(lwp_cond_t) <= 48, "lwp_cond_t must fit glibc's pthread
 #define LWP_COND_INITIALIZER { 0, LWP_CLOCK_REALTIME, 0, 0, 0, { 0, 0, 0 } }
 
 typedef struct lwp_condattr {
-    int clock;
+    unsigned short clock;  /* LWP_CLOCK_REALTIME or LWP_CLOCK_MONOTONIC */
+    unsigned short shared; /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
 } lwp_condattr_t;
 
 int lwp_condattr_init(lwp_condattr_t* attr);
 int lwp_condattr_destroy(lwp_condattr_t* attr);
 int lwp_condattr_setclock(lwp_condattr_t* attr, lwp_clockid_t clock); /* REALTIME or MONOTONIC */
 int lwp_condattr_getclock(const lwp_condattr_t* attr, lwp_clockid_t* clock);
-int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared); /* SHARED: ENOTSUP */
+int lwp_condattr_setpshared(lwp_condattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_condattr_getpshared(const lwp_condattr_t* attr, int* pshared);
 
 int lwp_cond_init(lwp_cond_t* cond, const lwp_condattr_t* attr);
@@ -176,7 +186,7 @@ typedef struct lwp_rwlock {
     void* reserved[4];
     unsigned int kind;        /* LWP_RWLOCK_PREFER_*, at byte 48 like glibc's __flags;
                                  any value but PREFER_WRITER prefers readers */
-    unsigned int reserved2;
+    unsigned int shared;      /* LWP_PROCESS_SHARED: shared futexes */
 } lwp_rwlock_t;
 LWP_STATIC_ASSERT(sizeof(lwp_rwlock_t) <= 56, "lwp_rwlock_t must fit glibc's pthread_rwlock_t");
 LWP_STATIC_ASSERT(offsetof(lwp_rwlock_t, kind) == 48, "rwlock kind must sit where glibc keeps it");
@@ -186,13 +196,13 @@ LWP_STATIC_ASSERT(offsetof(lwp_rwlock_t, kind) == 48, "rwlock kind must sit wher
     { 0, 0, 0, 0, { 0, 0, 0, 0 }, LWP_RWLOCK_PREFER_READER, 0 }
 
 typedef struct lwp_rwlockattr {
-    int kind; /* LWP_RWLOCK_PREFER_READER or LWP_RWLOCK_PREFER_WRITER */
-    int reserved;
+    int kind;   /* LWP_RWLOCK_PREFER_READER or LWP_RWLOCK_PREFER_WRITER */
+    int shared; /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
 } lwp_rwlockattr_t;
 
 int lwp_rwlockattr_init(lwp_rwlockattr_t* attr);
 int lwp_rwlockattr_destroy(lwp_rwlockattr_t* attr);
-int lwp_rwlockattr_setpshared(lwp_rwlockattr_t* attr, int pshared); /* SHARED: ENOTSUP */
+int lwp_rwlockattr_setpshared(lwp_rwlockattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_rwlockattr_getpshared(const lwp_rwlockattr_t* attr, int* pshared);
 int lwp_rwlockattr_setkind(lwp_rwlockattr_t* attr, int kind); /* EINVAL: unknown kind */
 int lwp_rwlockattr_getkind(const lwp_rwlockattr_t* attr, int* kind);
@@ -226,17 +236,18 @@ typedef struct lwp_barrier {
     unsigned int generation; /* futex word: bumped when a round completes */
     unsigned int leaving;    /* released callers yet to return (lwp_barrier_destroy waits) */
     int arrival_lock;        /* futex word: 0 free, 1 held, 2 held and maybe sleepers */
-    unsigned int reserved[3];
+    unsigned int shared;     /* LWP_PROCESS_SHARED: shared futexes */
+    unsigned int reserved[2];
 } lwp_barrier_t;
 LWP_STATIC_ASSERT(sizeof(lwp_barrier_t) <= 32, "lwp_barrier_t must fit glibc's pthread_barrier_t");
 
 typedef struct lwp_barrierattr {
-    int reserved;
+    int shared; /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
 } lwp_barrierattr_t;
 
 int lwp_barrierattr_init(lwp_barrierattr_t* attr);
 int lwp_barrierattr_destroy(lwp_barrierattr_t* attr);
-int lwp_barrierattr_setpshared(lwp_barrierattr_t* attr, int pshared); /* SHARED: ENOTSUP */
+int lwp_barrierattr_setpshared(lwp_barrierattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_barrierattr_getpshared(const lwp_barrierattr_t* attr, int* pshared);
 
 int lwp_barrier_init(lwp_barrier_t* barrier, const lwp_barrierattr_t* attr,
@@ -254,11 +265,13 @@ int lwp_barrier_wait(lwp_barrier_t* barrier);
 
 typedef struct lwp_sem {
     uint64_t word; /* low half: the value (futex word); high half: sleeping waiters */
-    uint64_t reserved[3];
+    uint32_t shared; /* non-zero: initialised process-shared (shared futexes) */
+    uint32_t reserved_half;
+    uint64_t reserved[2];
 } lwp_sem_t;
 LWP_STATIC_ASSERT(sizeof(lwp_sem_t) <= 32, "lwp_sem_t must fit glibc's sem_t");
 
-/* EINVAL: value > LWP_SEM_VALUE_MAX. ENOTSUP: pshared != 0. */
+/* EINVAL: value > LWP_SEM_VALUE_MAX. pshared non-zero: process-shared. */
 int lwp_sem_init(lwp_sem_t* sem, int pshared, unsigned int value);
 int lwp_sem_destroy(lwp_sem_t* sem);
 /* The waits return EINTR when a signal handler interrupted them, as sem_wait. */

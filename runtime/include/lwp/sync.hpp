@@ -697,7 +697,7 @@ public:
 
     // 0 <= desired <= max().
     constexpr explicit counting_semaphore(std::ptrdiff_t desired) noexcept
-        : semaphore_{static_cast<std::uint64_t>(desired), {0, 0, 0}} {}
+        : semaphore_{static_cast<std::uint64_t>(desired), 0, 0, {0, 0}} {}
     counting_semaphore(const counting_semaphore&) = delete;
     counting_semaphore& operator=(const counting_semaphore&) = delete;
 
