@@ -1,6 +1,10 @@
-// waitpid, wait, execve, execv: what a program that forks (runtime/posix/
-// fork.cpp) does next. Errors: -1 with errno. waitpid and wait are
-// cancellation points (runtime/thread/cancellation_point.hpp).
+// waitpid, wait and the exec family: what a program that forks
+// (runtime/posix/fork.cpp) does next. Errors: -1 with errno. waitpid and wait
+// are cancellation points (runtime/thread/cancellation_point.hpp).
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,5 +33,100 @@ int execve(const char* path, char* const argv[], char* const envp[]) noexcept {
 }
 
 int execv(const char* path, char* const argv[]) noexcept { return execve(path, argv, environ); }
+
+namespace {
+
+// Runs `file` as execvp does: a name with a slash as it is, any other looked
+// up in each directory of PATH in turn (an empty entry is the current
+// directory; without PATH, /bin and /usr/bin). The last interesting failure
+// is reported: EACCES if some candidate was not executable, else the last.
+int exec_searching(const char* file, char* const argv[], char* const envp[]) {
+    if (*file == '\0') {
+        errno = ENOENT;
+        return -1;
+    }
+    if (strchr(file, '/')) return execve(file, argv, envp);
+    const char* path = getenv("PATH");
+    if (path == nullptr) path = "/bin:/usr/bin";
+    size_t file_length = strlen(file);
+    bool denied = false;
+    for (const char* entry = path;; ++entry) {
+        const char* end = strchr(entry, ':');
+        if (end == nullptr) end = entry + strlen(entry);
+        size_t directory_length = static_cast<size_t>(end - entry);
+        char candidate[4096];
+        if (directory_length + 1 + file_length < sizeof candidate) {
+            memcpy(candidate, entry, directory_length);
+            size_t at = directory_length;
+            if (at != 0) candidate[at++] = '/';
+            memcpy(candidate + at, file, file_length + 1);
+            execve(candidate, argv, envp);
+            // Not found or not a directory: try the next entry. Anything
+            // else (a file that exists but cannot run) ends the search,
+            // except EACCES, remembered and reported if nothing else runs.
+            if (errno == EACCES) denied = true;
+            else if (errno != ENOENT && errno != ENOTDIR) return -1;
+        }
+        if (*end == '\0') break;
+        entry = end;
+    }
+    if (denied) errno = EACCES;
+    return -1;
+}
+
+// An execl-style list: `first`, then arguments up to a null pointer. Counted
+// first (without the null), then copied into an argv on the caller's stack:
+// no malloc, so the exec functions work in the child of a threaded program.
+size_t list_length(const char* first, va_list arguments) {
+    if (first == nullptr) return 0;
+    size_t count = 1;
+    while (va_arg(arguments, char*) != nullptr) ++count;
+    return count;
+}
+
+// Consumes the list, its null included, so that execle's envp comes next.
+void copy_list(char** argv, const char* first, va_list arguments, size_t count) {
+    argv[0] = const_cast<char*>(first);
+    for (size_t i = 1; i <= count; ++i) argv[i] = va_arg(arguments, char*);
+}
+
+}  // namespace
+
+int execvp(const char* file, char* const argv[]) noexcept {
+    return exec_searching(file, argv, environ);
+}
+
+int execvpe(const char* file, char* const argv[], char* const envp[]) noexcept {
+    return exec_searching(file, argv, envp);
+}
+
+// The list's argv, on this frame (alloca), for the exec call that follows.
+#define LWP_ARGV_FROM_LIST(first, argv, arguments)                                         \
+    va_list arguments, counting;                                                           \
+    va_start(arguments, first);                                                            \
+    va_copy(counting, arguments);                                                          \
+    size_t list_count = list_length(first, counting);                                      \
+    va_end(counting);                                                                      \
+    char** argv = static_cast<char**>(__builtin_alloca((list_count + 1) * sizeof(char*))); \
+    copy_list(argv, first, arguments, list_count)
+
+int execl(const char* path, const char* first, ...) noexcept {
+    LWP_ARGV_FROM_LIST(first, argv, arguments);
+    va_end(arguments);
+    return execve(path, argv, environ);
+}
+
+int execlp(const char* file, const char* first, ...) noexcept {
+    LWP_ARGV_FROM_LIST(first, argv, arguments);
+    va_end(arguments);
+    return exec_searching(file, argv, environ);
+}
+
+int execle(const char* path, const char* first, ...) noexcept {
+    LWP_ARGV_FROM_LIST(first, argv, arguments);
+    char* const* envp = va_arg(arguments, char* const*);
+    va_end(arguments);
+    return execve(path, argv, envp);
+}
 
 }  // extern "C"

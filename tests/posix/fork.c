@@ -1,4 +1,4 @@
-/* fork, _Fork, pthread_atfork, waitpid, execv.
+/* fork, _Fork, pthread_atfork, waitpid, wait and the exec family.
  *
  * The child of a threaded process must find none of the runtime's locks held
  * by a thread that did not come along: forks are made while other threads
@@ -12,10 +12,12 @@
  * with pthread_exit ends the process with status 0), _Fork (no handlers), a
  * failing fork (a seccomp filter makes the clone fail: errno, the prepare
  * and parent handlers ran, every lock is free again), the handler table's
- * limit (ENOMEM), waitpid's errors, and execv of this program.
+ * limit (ENOMEM), waitpid's errors, and the exec family (this program
+ * again, and sh found through PATH).
  *
  *   fork            the tests
- *   fork exec-child what execv runs: exits with status 33 */
+ *   fork exec-child what execv and execl run: exits with status 33
+ *   fork exec-env   what execle runs: 35 if its environment is the one given */
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -230,10 +232,44 @@ static void exec_this_program(void) {
     errno = 0;
     CHECK_EQ(execv("/nonexistent/program", arguments), -1);
     CHECK_EQ(errno, ENOENT);
+
+    /* execl, and execle with an environment of its own. */
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        execl("/proc/self/exe", "fork", "exec-child", (char*)NULL);
+        _exit(51);
+    }
+    expect_exit_code(child, 33);
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        char* environment[] = {"LWP_FORK_TEST=from-execle", NULL};
+        execle("/proc/self/exe", "fork", "exec-env", (char*)NULL, environment);
+        _exit(52);
+    }
+    expect_exit_code(child, 35);
+
+    /* execlp and execvp search PATH for a name without a slash. */
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        execlp("sh", "sh", "-c", "exit 34", (char*)NULL);
+        _exit(53);
+    }
+    expect_exit_code(child, 34);
+    char* missing[] = {"lwp-no-such-program", NULL};
+    errno = 0;
+    CHECK_EQ(execvp("lwp-no-such-program", missing), -1);
+    CHECK_EQ(errno, ENOENT);
 }
 
 int main(int argc, char** argv) {
     if (argc == 2 && strcmp(argv[1], "exec-child") == 0) return 33;
+    if (argc == 2 && strcmp(argv[1], "exec-env") == 0) {
+        const char* value = getenv("LWP_FORK_TEST");
+        return value && strcmp(value, "from-execle") == 0 && getenv("PATH") == NULL ? 35 : 36;
+    }
     CHECK_EQ(pthread_atfork(prepare_a, parent_a, child_a), 0);
     CHECK_EQ(pthread_atfork(prepare_b, parent_b, child_b), 0);
     CHECK_EQ(pthread_atfork(prepare_c, parent_c, child_c), 0);
