@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes tests/glibc/excluded.md: for every glibc 2.36 thread test source
 (nptl/tst-*.c, sysdeps/pthread/tst-*.c) that is not on run-list.txt, the reason
-it is excluded, decided from what the test uses (first matching rule wins).
+it is excluded: a module or helper is not a test; then the hand-written reason
+in SPECIAL if there is one; else the first rule in RULES that matches what the
+test uses; else what tried.txt records.
 
 Usage: classify_exclusions.py <extracted glibc tree> [tried.txt]
 where tried.txt (tests/glibc/tried.txt unless given) has lines
@@ -13,11 +15,13 @@ import re
 import sys
 
 RULES = [
-    (r"\bfork\b|vfork|posix_spawn|\bsystem *\(|\bexec[lv]p?e? *\(|xfork|support_capture_subprocess|xposix_spawn|xwaitpid|waitpid",
-     "creates processes (fork, exec, posix_spawn, system): not in lwp's C library"),
+    # fork, _Fork, pthread_atfork, waitpid, wait, execve and execv are in lwp's
+    # C library: a test that uses them and still cannot run gets its reason
+    # from a later rule or from tried.txt (execl, say, is a LINK line there).
+    (r"vfork|posix_spawn|\bx?system *\(",
+     "creates processes with vfork, posix_spawn or system: not in lwp's C library (fork, exec and waitpid are)"),
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
-    (r"pthread_atfork", "pthread_atfork: ENOSYS (no fork)"),
     (r"robust|PRIO_INHERIT|PRIO_PROTECT|prioceiling|mutex_consistent",
      "robust or priority-protocol mutexes: ENOTSUP"),
     (r"PTHREAD_PROCESS_SHARED|setpshared|MAP_SHARED",
@@ -48,6 +52,17 @@ SPECIAL = {
     "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
     "sysdeps/pthread/tst-cancel-self-cleanup": "not a test: the cleanup handler the tst-cancel-self tests include",
     "sysdeps/pthread/tst-cancel4-common": "not a test: the part of tst-cancel4 and nptl/tst-cancel4_* they include",
+    # Where an earlier rule matches code that is not what stops the test: the
+    # priority-protocol code of tst-mutex4 and tst-mutex9 is compiled only into
+    # their nptl/tst-mutexpi*/pp* variants, and tst-cancel4's MAP_SHARED mapping
+    # is for msync, not a process-shared object.
+    "sysdeps/pthread/tst-mutex4": "process-shared objects: ENOTSUP",
+    "sysdeps/pthread/tst-mutex9": "process-shared objects: ENOTSUP",
+    "sysdeps/pthread/tst-cancel4": "uses glibc internals (private headers or symbols)",
+    "sysdeps/pthread/tst-cancel5": "uses glibc internals (private headers or symbols)",
+    "sysdeps/pthread/tst-cancelx4": "uses glibc internals (private headers or symbols)",
+    "nptl/tst-pthread-gdb-attach": "runs gdb on a forked copy of itself to check glibc's own libthread_db, built in glibc's tree",
+    "nptl/tst-pthread-gdb-attach-static": "runs gdb on a forked copy of itself to check glibc's own libthread_db, built in glibc's tree",
     "sysdeps/pthread/tst-cancel-self": "expects printf to be a cancellation point (glibc's stdio is; lwp's is not, which POSIX allows)",
     "sysdeps/pthread/tst-cancel-self-cancelstate": "expects printf to be a cancellation point (glibc's stdio is; lwp's is not, which POSIX allows)",
     "nptl/tst-rwlock6": "destroys a write-locked rwlock and expects 0; lwp reports EBUSY (POSIX leaves it undefined and recommends EBUSY)",
@@ -89,14 +104,14 @@ def main():
         included = re.search(r'#include "(tst-[^"]+)\.c"', text)
         if re.search(r"mod[0-9]*$|-mod|mod-|aux$", name):
             reason = "not a test: a module or helper source of another test"
+        elif name in SPECIAL:
+            reason = SPECIAL[name]
         elif included and "do_test" not in text.replace(included.group(0), ""):
             base = source.parent / f"{included.group(1)}.c"
             base_text = base.read_text(errors="replace") if base.exists() else ""
             reason = next((why for pattern, why in RULES if re.search(pattern, text + base_text)), None)
             if reason is None:
                 reason = tried.get(name, f"a variant of `{included.group(1)}` built with other settings: not tried yet")
-        elif name in SPECIAL:
-            reason = SPECIAL[name]
         else:
             reason = next((why for pattern, why in RULES if re.search(pattern, text)), None)
             if reason is None:

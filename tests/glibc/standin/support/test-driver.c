@@ -1,11 +1,12 @@
 /* lwp's stand-in for glibc's test driver: the test file defines do_test (or
  * TEST_FUNCTION, PREPARE, CLEANUP_HANDLER) and includes this file last; this
- * supplies main. Unlike glibc's driver it does not fork a supervising child
- * (fork is not part of lwp): the test runs in the process itself and CTest
- * enforces the time limit. The status is do_test's result, made 1 if any
- * check failed on the way; 77 means "unsupported". */
+ * supplies main. Unlike glibc's driver it does not fork a supervising child:
+ * the test runs in the process itself and CTest enforces the time limit. The
+ * status is do_test's result, made 1 if any check failed on the way; 77 means
+ * "unsupported". */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "test-driver.h"
@@ -32,7 +33,23 @@ static int lwp_run_test(int argc, char** argv) {
 }
 #endif
 
+/* glibc's driver takes --direct ("run the test in this process, without a
+ * supervising child"), and a test that runs itself again passes it
+ * (nptl/tst-exec4). This driver always runs the test in its own process, so
+ * it only takes the option out of argv, as glibc's driver does with its
+ * options before the test sees argc and argv. */
+static int lwp_remove_driver_options(int argc, char** argv) {
+    /* C89 declarations: the std=c89 tests include this file too. */
+    int kept = 1;
+    int position;
+    for (position = 1; position < argc; ++position)
+        if (strcmp(argv[position], "--direct") != 0) argv[kept++] = argv[position];
+    argv[kept] = NULL;
+    return kept;
+}
+
 int main(int argc, char** argv) {
+    argc = lwp_remove_driver_options(argc, argv);
     if (getenv("LWP_TEST_VERBOSE")) test_verbose = 1;
 #ifdef PREPARE
     PREPARE(argc, argv);
