@@ -34,13 +34,4 @@ int sem_clockwait(sem_t* sem, clockid_t clock, const struct timespec* deadline) 
 }
 int sem_post(sem_t* sem) noexcept { return posix_result(lwp_sem_post(as_lwp(sem))); }
 int sem_getvalue(sem_t* sem, int* value) noexcept { return posix_result(lwp_sem_getvalue(as_lwp(sem), value)); }
-
-// Named semaphores would be a file under /dev/shm that each process maps
-// and uses as a process-shared semaphore; lwp does not provide them.
-sem_t* sem_open(const char*, int, ...) noexcept {
-    errno = ENOSYS;
-    return SEM_FAILED;
-}
-int sem_close(sem_t*) noexcept { return posix_result(ENOSYS); }
-int sem_unlink(const char*) noexcept { return posix_result(ENOSYS); }
 }
