@@ -1,0 +1,72 @@
+// strsignal: the description of a signal number, in the words Linux C
+// libraries use ("Segmentation fault", "Real-time signal 3"), so that a
+// program's messages read the same as under glibc. As with strerror, the
+// descriptions live in one NUL-separated string indexed by number.
+#include <signal.h>
+#include <string.h>
+
+namespace {
+
+constexpr char descriptions[] =
+    "\0"                             // 0: no signal
+    "Hangup\0"                       // 1 SIGHUP
+    "Interrupt\0"                    // 2 SIGINT
+    "Quit\0"                         // 3 SIGQUIT
+    "Illegal instruction\0"          // 4 SIGILL
+    "Trace/breakpoint trap\0"        // 5 SIGTRAP
+    "Aborted\0"                      // 6 SIGABRT
+    "Bus error\0"                    // 7 SIGBUS
+    "Floating point exception\0"     // 8 SIGFPE
+    "Killed\0"                       // 9 SIGKILL
+    "User defined signal 1\0"        // 10 SIGUSR1
+    "Segmentation fault\0"           // 11 SIGSEGV
+    "User defined signal 2\0"        // 12 SIGUSR2
+    "Broken pipe\0"                  // 13 SIGPIPE
+    "Alarm clock\0"                  // 14 SIGALRM
+    "Terminated\0"                   // 15 SIGTERM
+    "Stack fault\0"                  // 16 SIGSTKFLT
+    "Child exited\0"                 // 17 SIGCHLD
+    "Continued\0"                    // 18 SIGCONT
+    "Stopped (signal)\0"             // 19 SIGSTOP
+    "Stopped\0"                      // 20 SIGTSTP
+    "Stopped (tty input)\0"          // 21 SIGTTIN
+    "Stopped (tty output)\0"         // 22 SIGTTOU
+    "Urgent I/O condition\0"         // 23 SIGURG
+    "CPU time limit exceeded\0"      // 24 SIGXCPU
+    "File size limit exceeded\0"     // 25 SIGXFSZ
+    "Virtual timer expired\0"        // 26 SIGVTALRM
+    "Profiling timer expired\0"      // 27 SIGPROF
+    "Window changed\0"               // 28 SIGWINCH
+    "I/O possible\0"                 // 29 SIGIO
+    "Power failure\0"                // 30 SIGPWR
+    "Bad system call\0";             // 31 SIGSYS
+constexpr int described = 32;
+
+// "Real-time signal N" and "Unknown signal N" need room per thread: the
+// result stays valid until the same thread calls strsignal again.
+thread_local char numbered[32];
+
+char* with_number(const char* words, int number) {
+    char digits[12];
+    char* first = digits + sizeof digits;
+    unsigned magnitude = number < 0 ? 0u - static_cast<unsigned>(number) : static_cast<unsigned>(number);
+    do *--first = static_cast<char>('0' + magnitude % 10); while (magnitude /= 10);
+    if (number < 0) *--first = '-';
+    char* out = stpcpy(numbered, words);
+    memcpy(out, first, static_cast<size_t>(digits + sizeof digits - first));
+    out[digits + sizeof digits - first] = '\0';
+    return numbered;
+}
+
+}  // namespace
+
+extern "C" char* strsignal(int signal) noexcept {
+    if (signal > 0 && signal < described) {
+        const char* description = descriptions;
+        for (int i = 0; i < signal; ++i) description += strlen(description) + 1;
+        return const_cast<char*>(description);
+    }
+    // Numbered from SIGRTMIN as the program sees it (lwp keeps 32 for itself).
+    if (signal >= SIGRTMIN && signal <= SIGRTMAX) return with_number("Real-time signal ", signal - SIGRTMIN);
+    return with_number("Unknown signal ", signal);
+}
