@@ -11,10 +11,11 @@
 // What else the child puts right: its thread's tid, which the kernel writes
 // into the thread's descriptor (CLONE_CHILD_SETTID) before the child runs;
 // the count of live threads, now 1, so that pthread_exit of that thread ends
-// the process; and the stack cache (stack_cache_around_fork). The handles of
-// the threads that did not come along stay allocated: until it calls exec,
-// POSIX lets such a child use only async-signal-safe functions, and joining
-// or detaching them is not among those.
+// the process; and the stack cache (stack_cache_around_fork). The handles and
+// stacks of the threads that did not come along stay allocated in the child
+// (copies of the parent's, backed only by pages it writes): until it calls
+// exec, POSIX lets such a child use only async-signal-safe functions, and
+// joining or detaching them is not among those.
 //
 // _Fork (POSIX 2024, glibc 2.34) is the clone and that thread repair only:
 // no handlers and no locks, so a signal handler may call it.
