@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 static atomic_int stop_busy;
 
@@ -77,27 +78,6 @@ static int use_the_runtime(void) {
     return 0;
 }
 
-/* Waits up to 10 s for the child, then kills it: a hung child fails the test
- * with a message instead of hanging it. Returns its wait status. */
-static int wait_for(pid_t child) {
-    int status = 0;
-    for (int tries = 0; tries < 10000; ++tries) {
-        pid_t done = waitpid(child, &status, WNOHANG);
-        CHECK(done != -1);
-        if (done == child) return status;
-        struct timespec pause = {0, 1000000};
-        nanosleep(&pause, NULL);
-    }
-    kill(child, SIGKILL);
-    CHECK(!"the child did not finish in 10 s (a lock held across fork?)");
-    return -1;
-}
-
-static void expect_exit_code(pid_t child, int code) {
-    int status = wait_for(child);
-    CHECK(WIFEXITED(status));
-    CHECK_EQ(WEXITSTATUS(status), code);
-}
 
 /* --- atfork handlers: each appends a letter to `handler_log` */
 static char handler_log[64];

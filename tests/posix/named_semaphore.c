@@ -14,25 +14,10 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 enum { racers = 4 };
 
-static void wait_for(pid_t child) {
-    int status = 0;
-    for (int tries = 0; tries < 10000; ++tries) {
-        pid_t done = waitpid(child, &status, WNOHANG);
-        CHECK(done != -1);
-        if (done == child) {
-            CHECK(WIFEXITED(status));
-            CHECK_EQ(WEXITSTATUS(status), 0);
-            return;
-        }
-        struct timespec pause = {0, 1000000};
-        nanosleep(&pause, NULL);
-    }
-    kill(child, SIGKILL);
-    CHECK(!"a child did not finish in 10 s");
-}
 
 static void expect_failure(sem_t* result, int error) {
     CHECK(result == SEM_FAILED);
@@ -97,7 +82,7 @@ int main(void) {
         nanosleep(&pause, NULL);
         CHECK_EQ(sem_post(sem), 0);
     }
-    wait_for(child);
+    expect_exit_code(child, 0);
 
     /* Three opens, three closes; a fourth is an error. */
     CHECK_EQ(sem_close(sem), 0);
@@ -122,7 +107,7 @@ int main(void) {
             _exit(0);
         }
     }
-    for (int i = 0; i < racers; ++i) wait_for(children[i]);
+    for (int i = 0; i < racers; ++i) expect_exit_code(children[i], 0);
     sem_t* raced = sem_open(other, 0);
     CHECK(raced != SEM_FAILED);
     CHECK_EQ(sem_getvalue(raced, &value), 0);

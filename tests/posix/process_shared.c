@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 enum { processes = 3, threads_per_process = 2, increments = 20000, round_trips = 2000,
        barrier_rounds = 300 };
@@ -40,27 +41,10 @@ struct shared {
 
 static struct shared* shared;
 
-static void wait_for(pid_t child) {
-    int status = 0;
-    for (int tries = 0; tries < 10000; ++tries) {
-        pid_t done = waitpid(child, &status, WNOHANG);
-        CHECK(done != -1);
-        if (done == child) {
-            CHECK(WIFEXITED(status));
-            CHECK_EQ(WEXITSTATUS(status), 0);
-            return;
-        }
-        struct timespec pause = {0, 1000000};
-        nanosleep(&pause, NULL);
-    }
-    kill(child, SIGKILL);
-    CHECK(!"a child did not finish in 10 s (a wake-up lost between processes?)");
-}
 
-/* Runs `body` in `processes` children, each with `threads_per_process`
- * threads, and waits for them all. */
-static void in_processes(void* (*body)(void*)) {
-    pid_t children[processes];
+/* Starts `processes` children, each running `body` in `threads_per_process`
+ * threads; wait_for_processes waits for them all. */
+static void start_processes(void* (*body)(void*), pid_t children[processes]) {
     for (int p = 0; p < processes; ++p) {
         children[p] = fork();
         CHECK(children[p] != -1);
@@ -72,7 +56,16 @@ static void in_processes(void* (*body)(void*)) {
             _exit(0);
         }
     }
-    for (int p = 0; p < processes; ++p) wait_for(children[p]);
+}
+
+static void wait_for_processes(pid_t children[processes]) {
+    for (int p = 0; p < processes; ++p) expect_exit_code(children[p], 0);
+}
+
+static void in_processes(void* (*body)(void*)) {
+    pid_t children[processes];
+    start_processes(body, children);
+    wait_for_processes(children);
 }
 
 static void* increment(void* unused) {
@@ -114,7 +107,7 @@ static void mutexes(void) {
         if (pthread_mutex_trylock(&shared->mutex) != EBUSY) _exit(2);
         _exit(0);
     }
-    wait_for(child);
+    expect_exit_code(child, 0);
     CHECK_EQ(pthread_mutex_unlock(&shared->mutex), 0);
 }
 
@@ -161,24 +154,14 @@ static void conditions(void) {
         _exit(0);
     }
     take_turns(0);
-    wait_for(child);
+    expect_exit_code(child, 0);
 
     /* A broadcast wakes sleepers in every process (no requeue between
      * processes: the mutex may sit at another address in each). */
     shared->released = 0;
     shared->sleeping = 0;
     pid_t children[processes];
-    for (int p = 0; p < processes; ++p) {
-        children[p] = fork();
-        CHECK(children[p] != -1);
-        if (children[p] == 0) {
-            pthread_t threads[threads_per_process];
-            for (int t = 0; t < threads_per_process; ++t)
-                CHECK_EQ(pthread_create(&threads[t], NULL, wait_for_release, NULL), 0);
-            for (int t = 0; t < threads_per_process; ++t) CHECK_EQ(pthread_join(threads[t], NULL), 0);
-            _exit(0);
-        }
-    }
+    start_processes(wait_for_release, children);
     for (;;) {
         CHECK_EQ(pthread_mutex_lock(&shared->mutex), 0);
         int sleeping = shared->sleeping;
@@ -191,7 +174,7 @@ static void conditions(void) {
         struct timespec pause = {0, 1000000};
         nanosleep(&pause, NULL);
     }
-    for (int p = 0; p < processes; ++p) wait_for(children[p]);
+    wait_for_processes(children);
 }
 
 static void semaphores(void) {
@@ -209,7 +192,7 @@ static void semaphores(void) {
         CHECK_EQ(sem_post(&shared->ping), 0);
         CHECK_EQ(sem_wait(&shared->pong), 0);
     }
-    wait_for(child);
+    expect_exit_code(child, 0);
     int value = -1;
     CHECK_EQ(sem_getvalue(&shared->ping, &value), 0);
     CHECK_EQ(value, 0);

@@ -1,0 +1,32 @@
+/* expect_exit_code(child, code): waits for a child process, at most 10 s,
+ * and checks that it exited with `code`. A child still running then is
+ * killed and the test fails with a message: a hang (a lock left held across
+ * fork, a wake-up lost between processes) fails it instead of hanging it. */
+#ifndef LWP_POSIX_CHILD_PROCESS_H
+#define LWP_POSIX_CHILD_PROCESS_H
+
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "../integration/check.h"
+
+static void expect_exit_code(pid_t child, int code) {
+    int status = 0;
+    for (int tries = 0; tries < 10000; ++tries) {
+        pid_t done = waitpid(child, &status, WNOHANG);
+        CHECK(done != -1);
+        if (done == child) {
+            CHECK(WIFEXITED(status));
+            CHECK_EQ(WEXITSTATUS(status), code);
+            return;
+        }
+        struct timespec pause = {0, 1000000};
+        nanosleep(&pause, NULL);
+    }
+    kill(child, SIGKILL);
+    CHECK(!"a child process did not finish in 10 s");
+}
+
+#endif
