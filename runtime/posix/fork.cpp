@@ -27,6 +27,7 @@
 #include <cerrno>
 
 #include "../../arch/x86_64/syscall.hpp"
+#include "../libc/errno_result.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
@@ -86,13 +87,7 @@ long clone_process() {
     return pid;
 }
 
-pid_t result_of(long pid) {
-    if (lwp::sys::failed(pid)) {
-        errno = static_cast<int>(-pid);
-        return -1;
-    }
-    return static_cast<pid_t>(pid);
-}
+pid_t result_of(long pid) { return static_cast<pid_t>(lwp::libc::errno_result(pid)); }
 
 }  // namespace
 
