@@ -2,8 +2,9 @@
 """Writes tests/glibc/excluded.md: for every glibc 2.36 thread test source
 (nptl/tst-*.c, sysdeps/pthread/tst-*.c) that is not on run-list.txt, the reason
 it is excluded: a module or helper is not a test; then the hand-written reason
-in SPECIAL if there is one; else the first rule in RULES that matches what the
-test uses; else what tried.txt records.
+in SPECIAL if there is one (or, where SPECIAL says TRIED, what tried.txt
+records); else the first rule in RULES that matches what the test uses; else
+what tried.txt records.
 
 Usage: classify_exclusions.py <extracted glibc tree> [tried.txt]
 where tried.txt (tests/glibc/tried.txt unless given) has lines
@@ -15,18 +16,17 @@ import re
 import sys
 
 RULES = [
-    # fork, _Fork, pthread_atfork, waitpid, wait, execve and execv are in lwp's
-    # C library: a test that uses them and still cannot run gets its reason
-    # from a later rule or from tried.txt (execl, say, is a LINK line there).
+    # fork, _Fork, the exec family, waitpid, wait and pthread_atfork are in
+    # lwp's C library, and so are process-shared objects (in MAP_SHARED memory)
+    # and named semaphores: a test that uses them and still cannot run gets its
+    # reason from a later rule or from tried.txt (mkstemp, say, is a LINK line
+    # there).
     (r"vfork|posix_spawn|\bx?system *\(",
      "creates processes with vfork, posix_spawn or system: not in lwp's C library (fork, exec and waitpid are)"),
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
     (r"robust|PRIO_INHERIT|PRIO_PROTECT|prioceiling|mutex_consistent",
      "robust or priority-protocol mutexes: ENOTSUP"),
-    (r"PTHREAD_PROCESS_SHARED|setpshared|MAP_SHARED",
-     "process-shared objects: ENOTSUP"),
-    (r"sem_open|sem_unlink|sem_close", "named semaphores: ENOSYS"),
     (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep",
      "uses glibc internals (private headers or symbols)"),
@@ -46,6 +46,8 @@ RULES = [
     (r"get_nprocs", "get_nprocs: not provided"),
 ]
 
+TRIED = None  # in SPECIAL: skip the rules, take the reason from tried.txt
+
 SPECIAL = {
     "nptl/tst-attr2": "pthread_attr_setinheritsched(PTHREAD_EXPLICIT_SCHED) must succeed: real-time scheduling is ENOTSUP",
     "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
@@ -54,10 +56,10 @@ SPECIAL = {
     "sysdeps/pthread/tst-cancel4-common": "not a test: the part of tst-cancel4 and nptl/tst-cancel4_* they include",
     # Where an earlier rule matches code that is not what stops the test: the
     # priority-protocol code of tst-mutex4 and tst-mutex9 is compiled only into
-    # their nptl/tst-mutexpi*/pp* variants, and tst-cancel4's MAP_SHARED mapping
-    # is for msync, not a process-shared object.
-    "sysdeps/pthread/tst-mutex4": "process-shared objects: ENOTSUP",
-    "sysdeps/pthread/tst-mutex9": "process-shared objects: ENOTSUP",
+    # their nptl/tst-mutexpi*/pp* variants (TRIED: the reason is what tried.txt
+    # records), and tst-cancel4 and its variants include glibc internals.
+    "sysdeps/pthread/tst-mutex4": TRIED,
+    "sysdeps/pthread/tst-mutex9": TRIED,
     "sysdeps/pthread/tst-cancel4": "uses glibc internals (private headers or symbols)",
     "sysdeps/pthread/tst-cancel5": "uses glibc internals (private headers or symbols)",
     "sysdeps/pthread/tst-cancelx4": "uses glibc internals (private headers or symbols)",
@@ -105,7 +107,7 @@ def main():
         if re.search(r"mod[0-9]*$|-mod|mod-|aux$", name):
             reason = "not a test: a module or helper source of another test"
         elif name in SPECIAL:
-            reason = SPECIAL[name]
+            reason = SPECIAL[name] or tried.get(name, "not tried yet")
         elif included and "do_test" not in text.replace(included.group(0), ""):
             base = source.parent / f"{included.group(1)}.c"
             base_text = base.read_text(errors="replace") if base.exists() else ""

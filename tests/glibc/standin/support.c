@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -198,6 +199,19 @@ void xwrite(int fd, const void* data, size_t length) {
 
 void xpipe(int fds[2]) {
     if (pipe(fds) != 0) support_fail_exit_at(1, __FILE__, __LINE__, "pipe failed");
+}
+
+pid_t xfork(void) {
+    pid_t child = fork();
+    if (child < 0) support_fail_exit_at(1, __FILE__, __LINE__, "fork failed: %s", strerror(errno));
+    return child;
+}
+
+void* xmmap(void* address, size_t length, int protection, int flags, int fd) {
+    void* mapped = mmap(address, length, protection, flags, fd, 0);
+    if (mapped == MAP_FAILED)
+        support_fail_exit_at(1, __FILE__, __LINE__, "mmap of %zu bytes failed: %s", length, strerror(errno));
+    return mapped;
 }
 
 void xclock_gettime(clockid_t clock, struct timespec* now) {

@@ -10,5 +10,8 @@ void xclose(int fd);
 void xwrite(int fd, const void* data, size_t length);
 /* fds[0] the read end, fds[1] the write end. */
 void xpipe(int fds[2]);
+pid_t xfork(void);
+/* mmap at offset 0; exits on failure. */
+void* xmmap(void* address, size_t length, int protection, int flags, int fd);
 
 #endif
