@@ -1,6 +1,6 @@
 // sysconf for the names threaded programs ask about: page size, processor
-// counts, thread limits, signal stack sizes. Other names fail with EINVAL
-// (documented), never a made-up value.
+// counts, thread limits and options, signal stack sizes. Other names fail
+// with EINVAL (documented), never a made-up value.
 #include <errno.h>
 #include <sys/auxv.h>
 #include <unistd.h>
@@ -60,8 +60,27 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_THREAD_KEYS_MAX: return 1024;
     case _SC_THREAD_DESTRUCTOR_ITERATIONS: return 4;
     case _SC_THREAD_THREADS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
+    // The POSIX options lwp implements, as the version of POSIX that
+    // defines them (what glibc answers too). An option lwp lacks (robust or
+    // priority-inheritance mutexes, explicit scheduling attributes) is -1.
     case _SC_THREADS:
-    case _SC_THREAD_SAFE_FUNCTIONS: return 200809L;
+    case _SC_THREAD_SAFE_FUNCTIONS:
+    case _SC_THREAD_ATTR_STACKADDR:
+    case _SC_THREAD_ATTR_STACKSIZE:
+    case _SC_THREAD_PROCESS_SHARED:
+    case _SC_SEMAPHORES:
+    case _SC_BARRIERS:
+    case _SC_SPIN_LOCKS:
+    case _SC_READER_WRITER_LOCKS:
+    case _SC_TIMEOUTS:
+    case _SC_CLOCK_SELECTION:
+    case _SC_MONOTONIC_CLOCK: return 200809L;
+    case _SC_THREAD_PRIO_INHERIT:
+    case _SC_THREAD_PRIO_PROTECT:
+    case _SC_THREAD_ROBUST_PRIO_INHERIT:
+    case _SC_THREAD_ROBUST_PRIO_PROTECT:
+    case _SC_THREAD_PRIORITY_SCHEDULING: return -1;  // unsupported (errno unchanged)
+    case _SC_SEM_VALUE_MAX: return 2147483647;  // LWP_SEM_VALUE_MAX
     // With _GNU_SOURCE, glibc's <signal.h> makes SIGSTKSZ and MINSIGSTKSZ
     // both sysconf(_SC_SIGSTKSZ).
     case _SC_MINSIGSTKSZ: return minimum_signal_stack_size();

@@ -1,6 +1,7 @@
-// write read close getpid gettid sched_yield isatty: thin POSIX wrappers over
-// runtime/sys, converting -errno into -1 plus errno. write, read and close are
-// cancellation points (runtime/thread/cancellation_point.hpp).
+// write read pread pwrite close ftruncate getpid gettid sched_yield isatty:
+// thin POSIX wrappers over runtime/sys, converting -errno into -1 plus errno.
+// write, read, pread, pwrite and close are cancellation points
+// (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sched.h>
 #include <sys/ioctl.h>
@@ -25,6 +26,23 @@ ssize_t read(int fd, void* data, size_t length) {
     return errno_result(cancellation_point_syscall(nullptr, __NR_read, fd,
                                                    reinterpret_cast<long>(data),
                                                    static_cast<long>(length)));
+}
+
+// At an offset, without moving the file's own: cancellation points too.
+ssize_t pread(int fd, void* data, size_t length, off_t offset) {
+    return errno_result(cancellation_point_syscall(nullptr, __NR_pread64, fd,
+                                                   reinterpret_cast<long>(data),
+                                                   static_cast<long>(length), offset));
+}
+
+ssize_t pwrite(int fd, const void* data, size_t length, off_t offset) {
+    return errno_result(cancellation_point_syscall(nullptr, __NR_pwrite64, fd,
+                                                   reinterpret_cast<long>(data),
+                                                   static_cast<long>(length), offset));
+}
+
+int ftruncate(int fd, off_t length) noexcept {
+    return static_cast<int>(errno_result(lwp::arch::syscall2(__NR_ftruncate, fd, length)));
 }
 
 // Linux releases the descriptor even when close reports EINTR, so it is

@@ -40,13 +40,13 @@ void exit(int status) noexcept {
     // libraries: their destructors may still use static objects, which the
     // handlers below destroy.
     if (lwp::runtime::thread_local_destructors) lwp::runtime::thread_local_destructors();
-    lwp::start::run_exit_handlers(nullptr);
+    lwp::start::run_exit_handlers(nullptr, status);
     lwp::start::run_fini_array();
     // A .fini_array destructor may register handlers too: atexit, or a C++
     // function-local static it uses for the first time (__cxa_atexit). They
     // run after it, as in glibc, whose exit runs the destructors as one more
     // handler registered before main.
-    lwp::start::run_exit_handlers(nullptr);
+    lwp::start::run_exit_handlers(nullptr, status);
     if (lwp_libc_flush_stdio) lwp_libc_flush_stdio();
     // exit_group, not exit: every thread of the process ends here.
     lwp::sys::exit_group(status);

@@ -12,14 +12,21 @@
 namespace lwp::start {
 namespace {
 
+// atexit handlers take no argument, __cxa_atexit ones take `argument` (the
+// object to destroy), on_exit ones the exit status and `argument`.
+enum class handler_kind : unsigned char { taken, plain, with_argument, with_status };
+
 struct exit_handler {
-    // Exactly one of the two is set: atexit handlers take no argument,
-    // __cxa_atexit ones take `argument` (the object to destroy).
-    void (*plain)();
-    void (*with_argument)(void*);
+    union {
+        void (*plain)();
+        void (*with_argument)(void*);
+        void (*with_status)(int, void*);
+    } function;
     void* argument;
     void* dso;
+    handler_kind kind;  // `taken` (zero): the entry has run, or is running
 };
+static_assert(sizeof(exit_handler) == 32, "127 to a page-sized block");
 
 // Handlers live in page-sized blocks chained newest first. The first block is
 // static (C guarantees at least 32 registrations; this gives 127 before any
@@ -59,12 +66,12 @@ bool take_newest(void* dso, exit_handler& taken) {
     for (handler_block* block = newest_block; block != nullptr; block = block->older) {
         for (std::size_t i = block->count; i-- > 0;) {
             exit_handler& entry = block->entries[i];
-            if (entry.plain == nullptr && entry.with_argument == nullptr) continue;
+            if (entry.kind == handler_kind::taken) continue;
             if (dso != nullptr && entry.dso != dso) continue;
             taken = entry;
             entry = exit_handler{};
-            while (block->count > 0 && block->entries[block->count - 1].plain == nullptr &&
-                   block->entries[block->count - 1].with_argument == nullptr)
+            while (block->count > 0 &&
+                   block->entries[block->count - 1].kind == handler_kind::taken)
                 --block->count;
             return true;
         }
@@ -74,15 +81,19 @@ bool take_newest(void* dso, exit_handler& taken) {
 
 }  // namespace
 
-void run_exit_handlers(void* dso) {
+void run_exit_handlers(void* dso, int status) {
     // The lock is not held while a handler runs: handlers may register more
     // handlers (they run next), and another thread may still call atexit.
     exit_handler handler;
     while (take_newest(dso, handler)) {
-        if (handler.plain)
-            handler.plain();
-        else
-            handler.with_argument(handler.argument);
+        switch (handler.kind) {
+        case handler_kind::plain: handler.function.plain(); break;
+        case handler_kind::with_argument: handler.function.with_argument(handler.argument); break;
+        case handler_kind::with_status:
+            handler.function.with_status(status, handler.argument);
+            break;
+        case handler_kind::taken: break;
+        }
     }
 }
 
@@ -99,19 +110,38 @@ void exit_handlers_around_fork(fork_phase phase) {
 
 extern "C" {
 
+// glibc's header declares `function` non-null for these two: a null one is
+// the caller's error, as there.
 int atexit(void (*function)()) noexcept {
-    return lwp::start::add_handler({function, nullptr, nullptr, nullptr});
+    lwp::start::exit_handler handler{};
+    handler.function.plain = function;
+    handler.kind = lwp::start::handler_kind::plain;
+    return lwp::start::add_handler(handler);
+}
+
+// glibc's older form: the handler also gets exit's status.
+int on_exit(void (*function)(int, void*), void* argument) noexcept {
+    lwp::start::exit_handler handler{};
+    handler.function.with_status = function;
+    handler.argument = argument;
+    handler.kind = lwp::start::handler_kind::with_status;
+    return lwp::start::add_handler(handler);
 }
 
 // What the C++ compiler calls to destroy a static object at exit: function is
 // its destructor, argument the object, dso the module it belongs to.
 int __cxa_atexit(void (*function)(void*), void* argument, void* dso) noexcept {
     if (function == nullptr) return -1;
-    return lwp::start::add_handler({nullptr, function, argument, dso});
+    lwp::start::exit_handler handler{};
+    handler.function.with_argument = function;
+    handler.argument = argument;
+    handler.dso = dso;
+    handler.kind = lwp::start::handler_kind::with_argument;
+    return lwp::start::add_handler(handler);
 }
 
 // Runs the handlers registered for one module (null: all). A static program
 // is a single module and nothing unloads it, so only explicit calls reach
 // this; it is here because the C++ ABI names it.
-void __cxa_finalize(void* dso) noexcept { lwp::start::run_exit_handlers(dso); }
+void __cxa_finalize(void* dso) noexcept { lwp::start::run_exit_handlers(dso, 0); }
 }

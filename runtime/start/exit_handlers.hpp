@@ -1,11 +1,12 @@
-// Functions registered with atexit and __cxa_atexit (C++ static objects'
-// destructors), run at exit newest first.
+// Functions registered with atexit, on_exit and __cxa_atexit (C++ static
+// objects' destructors), run at exit newest first.
 #pragma once
 
 namespace lwp::start {
 
 // Runs, newest first, every registered handler whose dso matches (null: all
-// of them), each exactly once. A handler may register another; it runs next.
-void run_exit_handlers(void* dso);
+// of them), each exactly once; on_exit handlers get `status`. A handler may
+// register another; it runs next.
+void run_exit_handlers(void* dso, int status);
 
 }  // namespace lwp::start

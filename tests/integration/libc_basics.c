@@ -159,6 +159,14 @@ static void system_facts(void) {
     long online = sysconf(_SC_NPROCESSORS_ONLN);
     CHECK(online >= 1 && online <= 8192);
     CHECK_EQ(sysconf(_SC_NPROCESSORS_CONF), online);
+    /* Options: those lwp has, as POSIX 2008; those it lacks, -1 with errno
+     * unchanged (the POSIX way of saying "not supported"). */
+    CHECK_EQ(sysconf(_SC_MONOTONIC_CLOCK), 200809);
+    CHECK_EQ(sysconf(_SC_THREAD_PROCESS_SHARED), 200809);
+    CHECK_EQ(sysconf(_SC_SEM_VALUE_MAX), 2147483647);
+    errno = 0;
+    CHECK_EQ(sysconf(_SC_THREAD_ROBUST_PRIO_INHERIT), -1);
+    CHECK_EQ(errno, 0);
     errno = 0;
     CHECK_EQ(sysconf(_SC_ARG_MAX + 100000), -1);
     CHECK_EQ(errno, EINVAL);

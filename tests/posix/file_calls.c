@@ -1,0 +1,119 @@
+/* mkstemp, ftruncate, pread, pwrite, fcntl and lockf: temporary files,
+ * positioned I/O, descriptor flags, and record locks seen from another
+ * process (locks belong to processes, so a child is what can tell). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../integration/check.h"
+#include "child_process.h"
+
+static void temporary_files(void) {
+    char first[] = "/tmp/lwp-file-calls-XXXXXX";
+    char second[] = "/tmp/lwp-file-calls-XXXXXX";
+    int fd = mkstemp(first);
+    CHECK(fd >= 0);
+    CHECK(strncmp(first, "/tmp/lwp-file-calls-", 20) == 0 && strcmp(first + 20, "XXXXXX") != 0);
+    int other = mkstemp(second);
+    CHECK(other >= 0);
+    CHECK(strcmp(first, second) != 0);
+    CHECK_EQ(access(first, F_OK), 0);
+    CHECK_EQ(unlink(second), 0);
+    CHECK_EQ(close(other), 0);
+    char bad[] = "/tmp/lwp-no-placeholder";
+    errno = 0;
+    CHECK_EQ(mkstemp(bad), -1);
+    CHECK_EQ(errno, EINVAL);
+    char short_one[] = "XXXXX";
+    errno = 0;
+    CHECK_EQ(mkstemp(short_one), -1);
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(close(fd), 0);
+    CHECK_EQ(unlink(first), 0);
+}
+
+static void positioned_io_and_size(int fd) {
+    CHECK_EQ(pwrite(fd, "world", 5, 6), 5);
+    CHECK_EQ(pwrite(fd, "hello ", 6, 0), 6);
+    char text[16] = {0};
+    CHECK_EQ(pread(fd, text, sizeof text, 0), 11);
+    CHECK(strcmp(text, "hello world") == 0);
+    /* The file's own offset did not move: a read starts at 0. */
+    memset(text, 0, sizeof text);
+    CHECK_EQ(read(fd, text, 5), 5);
+    CHECK(strcmp(text, "hello") == 0);
+    /* ftruncate shortens, and lengthens with zeros. */
+    CHECK_EQ(ftruncate(fd, 4), 0);
+    CHECK_EQ(pread(fd, text, sizeof text, 0), 4);
+    CHECK_EQ(ftruncate(fd, 100), 0);
+    char last = 'x';
+    CHECK_EQ(pread(fd, &last, 1, 99), 1);
+    CHECK_EQ(last, '\0');
+    CHECK_EQ(pread(fd, &last, 1, 100), 0);
+    errno = 0;
+    CHECK_EQ(pwrite(-1, "x", 1, 0), -1);
+    CHECK_EQ(errno, EBADF);
+    CHECK_EQ(ftruncate(fd, -1), -1);
+    CHECK_EQ(errno, EINVAL);
+}
+
+static void descriptor_flags(int fd) {
+    CHECK_EQ(fcntl(fd, F_GETFD), 0);
+    CHECK_EQ(fcntl(fd, F_SETFD, FD_CLOEXEC), 0);
+    CHECK_EQ(fcntl(fd, F_GETFD), FD_CLOEXEC);
+    CHECK_EQ(fcntl(fd, F_GETFL) & O_ACCMODE, O_RDWR);
+    int copy = fcntl(fd, F_DUPFD, 10);
+    CHECK(copy >= 10);
+    CHECK_EQ(close(copy), 0);
+    errno = 0;
+    CHECK_EQ(fcntl(-1, F_GETFD), -1);
+    CHECK_EQ(errno, EBADF);
+}
+
+/* In a child: the parent holds a write lock on bytes [0, 10). */
+static int look_from_another_process(int fd) {
+    struct flock probe = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10};
+    if (fcntl(fd, F_GETLK, &probe) != 0 || probe.l_type != F_WRLCK || probe.l_pid != getppid())
+        return 2;
+    errno = 0;
+    if (lockf(fd, F_TEST, 10) != -1 || errno != EACCES) return 3;
+    errno = 0;
+    if (lockf(fd, F_TLOCK, 10) != -1 || (errno != EACCES && errno != EAGAIN)) return 4;
+    /* Bytes past the parent's lock are free. */
+    struct flock beyond = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 20, .l_len = 5};
+    if (fcntl(fd, F_SETLK, &beyond) != 0) return 5;
+    return 0;
+}
+
+static void record_locks(int fd) {
+    CHECK_EQ(lockf(fd, F_LOCK, 10), 0);  /* from offset 0: [0, 10) */
+    CHECK_EQ(lockf(fd, F_TEST, 10), 0);  /* our own lock is no obstacle */
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) _exit(look_from_another_process(fd));
+    expect_exit_code(child, 0);
+    CHECK_EQ(lockf(fd, F_ULOCK, 10), 0);
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) _exit(lockf(fd, F_TLOCK, 10) == 0 ? 0 : 1);
+    expect_exit_code(child, 0);
+    errno = 0;
+    CHECK_EQ(lockf(fd, 12345, 10), -1);
+    CHECK_EQ(errno, EINVAL);
+}
+
+int main(void) {
+    temporary_files();
+    char name[] = "/tmp/lwp-file-calls-XXXXXX";
+    int fd = mkstemp(name);
+    CHECK(fd >= 0);
+    CHECK_EQ(unlink(name), 0);  /* stays usable until closed */
+    positioned_io_and_size(fd);
+    descriptor_flags(fd);
+    CHECK_EQ(pread(fd, &(char){0}, 1, 0), 1);
+    record_locks(fd);
+    CHECK_EQ(close(fd), 0);
+    return 0;
+}
