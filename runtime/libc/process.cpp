@@ -11,30 +11,14 @@
 #include "../../arch/x86_64/syscall.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
+#include "exec_search.hpp"
 
 extern char** environ;
 
 using lwp::libc::errno_result;
+using lwp::libc::exec_searching;
 
-extern "C" {
-
-pid_t waitpid(pid_t pid, int* status, int options) {
-    // wait4 without the resource usage: what waitpid is on Linux.
-    return static_cast<pid_t>(errno_result(lwp::runtime::cancellation_point_syscall(
-        nullptr, __NR_wait4, pid, reinterpret_cast<long>(status), options, 0)));
-}
-
-pid_t wait(int* status) { return waitpid(-1, status, 0); }
-
-int execve(const char* path, char* const argv[], char* const envp[]) noexcept {
-    return static_cast<int>(errno_result(lwp::arch::syscall3(
-        __NR_execve, reinterpret_cast<long>(path), reinterpret_cast<long>(argv),
-        reinterpret_cast<long>(envp))));
-}
-
-int execv(const char* path, char* const argv[]) noexcept { return execve(path, argv, environ); }
-
-namespace {
+namespace lwp::libc {
 
 // Runs `file` as execvp does: a name with a slash as it is, any other looked
 // up in each directory of PATH in turn (an empty entry is the current
@@ -74,6 +58,10 @@ int exec_searching(const char* file, char* const argv[], char* const envp[]) {
     return -1;
 }
 
+}  // namespace lwp::libc
+
+namespace {
+
 // An execl-style list: `first`, then arguments up to a null pointer. Counted
 // first (without the null), then copied into an argv on the caller's stack:
 // no malloc, so the exec functions work in the child of a threaded program.
@@ -91,6 +79,26 @@ void copy_list(char** argv, const char* first, va_list arguments, size_t count) 
 }
 
 }  // namespace
+
+extern "C" {
+
+pid_t waitpid(pid_t pid, int* status, int options) {
+    // wait4 without the resource usage: what waitpid is on Linux.
+    return static_cast<pid_t>(errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_wait4, pid, reinterpret_cast<long>(status), options, 0)));
+}
+
+pid_t wait(int* status) { return waitpid(-1, status, 0); }
+
+int execve(const char* path, char* const argv[], char* const envp[]) noexcept {
+    return static_cast<int>(errno_result(lwp::arch::syscall3(
+        __NR_execve, reinterpret_cast<long>(path), reinterpret_cast<long>(argv),
+        reinterpret_cast<long>(envp))));
+}
+
+int execv(const char* path, char* const argv[]) noexcept { return execve(path, argv, environ); }
+
+
 
 int execvp(const char* file, char* const argv[]) noexcept {
     return exec_searching(file, argv, environ);
