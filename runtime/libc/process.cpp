@@ -138,3 +138,7 @@ int execle(const char* path, const char* first, ...) noexcept {
 }
 
 }  // extern "C"
+
+// vfork's failure path (arch/x86_64/vfork_freestanding.S): errno, then -1 to
+// vfork's caller.
+extern "C" int lwp_vfork_failed(int error) { return lwp::libc::fail_with_errno(error); }

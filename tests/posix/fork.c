@@ -1,4 +1,4 @@
-/* fork, _Fork, pthread_atfork, waitpid, wait and the exec family.
+/* fork, _Fork, vfork, pthread_atfork, waitpid, wait and the exec family.
  *
  * The child of a threaded process must find none of the runtime's locks held
  * by a thread that did not come along: forks are made while other threads
@@ -12,8 +12,8 @@
  * with pthread_exit ends the process with status 0), _Fork (no handlers), a
  * failing fork (a seccomp filter makes the clone fail: errno, the prepare
  * and parent handlers ran, every lock is free again), the handler table's
- * limit (ENOMEM), waitpid's errors, and the exec family (this program
- * again, and sh found through PATH).
+ * limit (ENOMEM), waitpid's errors, the exec family (this program again,
+ * and sh found through PATH), and vfork, from the first thread and another.
  *
  *   fork            the tests
  *   fork exec-child what execv and execl run: exits with status 33
@@ -244,6 +244,22 @@ static void exec_this_program(void) {
     CHECK_EQ(errno, ENOENT);
 }
 
+/* vfork: the child borrows our memory and stack until it execs or exits. */
+static void* vfork_and_exec(void* argument) {
+    pid_t child = vfork();
+    CHECK(child != -1);
+    if (child == 0) {
+        execl("/proc/self/exe", "fork", "exec-child", (char*)NULL);
+        _exit(54);
+    }
+    expect_exit_code(child, 33);
+    child = vfork();
+    CHECK(child != -1);
+    if (child == 0) _exit(9);
+    expect_exit_code(child, 9);
+    return argument;
+}
+
 int main(int argc, char** argv) {
     if (argc == 2 && strcmp(argv[1], "exec-child") == 0) return 33;
     if (argc == 2 && strcmp(argv[1], "exec-env") == 0) {
@@ -264,6 +280,9 @@ int main(int argc, char** argv) {
     in_a_child(handler_table_limit);
     wait_errors();
     exec_this_program();
+    vfork_and_exec(NULL);
+    CHECK_EQ(pthread_create(&forker, NULL, vfork_and_exec, NULL), 0);
+    CHECK_EQ(pthread_join(forker, NULL), 0);
     puts("fork: all checks passed");
     return 0;
 }
