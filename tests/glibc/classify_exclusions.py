@@ -17,10 +17,10 @@ import sys
 
 RULES = [
     # fork, _Fork, the exec family, waitpid, wait and pthread_atfork are in
-    # lwp's C library, and so are process-shared objects (in MAP_SHARED memory)
-    # and named semaphores: a test that uses them and still cannot run gets its
-    # reason from a later rule or from tried.txt (mkstemp, say, is a LINK line
-    # there).
+    # lwp's C library, and so are process-shared objects (in MAP_SHARED memory),
+    # named semaphores and the file calls the process-shared tests make
+    # (mkstemp, ftruncate, fcntl, lockf, pwrite, on_exit): a test that uses them
+    # and still cannot run gets its reason from a later rule or from tried.txt.
     (r"vfork|posix_spawn|\bx?system *\(",
      "creates processes with vfork, posix_spawn or system: not in lwp's C library (fork, exec and waitpid are)"),
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
@@ -41,7 +41,7 @@ RULES = [
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
     (r"clock_settime|settimeofday", "sets the system clock"),
-    (r"\bmkdir|mkfifo|\bumask|\bstat64|\bstat *\(|\bflock *\(|mkstemp|\bremove *\(", "file-system calls lwp's C library does not provide"),
+    (r"\bmkdir|mkfifo|\bumask|\bstat64|\bstat *\(|\bflock *\(|\bremove *\(", "file-system calls lwp's C library does not provide"),
     (r"setrlimit|getrlimit", "process resource limits: not in lwp's C library"),
     (r"get_nprocs", "get_nprocs: not provided"),
 ]

@@ -16,6 +16,7 @@
 
 #include "support/check.h"
 #include "support/support.h"
+#include "support/temp_file.h"
 #include "support/timespec.h"
 #include "support/xthread.h"
 #include "support/xtime.h"
@@ -205,6 +206,33 @@ pid_t xfork(void) {
     pid_t child = fork();
     if (child < 0) support_fail_exit_at(1, __FILE__, __LINE__, "fork failed: %s", strerror(errno));
     return child;
+}
+
+/* The temporary files to remove at exit: a list that only grows, owned by
+ * the process that added the first name (a forked child, exiting, leaves the
+ * parent's files alone). */
+struct temp_file {
+    struct temp_file* next;
+    char* name;
+};
+static struct temp_file* temp_files;
+static pid_t temp_files_owner;
+
+static void remove_temp_files(void) {
+    if (getpid() != temp_files_owner) return;
+    for (struct temp_file* file = temp_files; file; file = file->next) unlink(file->name);
+}
+
+void add_temp_file(const char* name) {
+    struct temp_file* file = xmalloc(sizeof *file);
+    file->name = xstrdup(name);
+    if (!temp_files) {
+        temp_files_owner = getpid();
+        if (atexit(remove_temp_files) != 0)
+            support_fail_exit_at(1, __FILE__, __LINE__, "atexit failed for add_temp_file");
+    }
+    file->next = temp_files;
+    temp_files = file;
 }
 
 void* xmmap(void* address, size_t length, int protection, int flags, int fd) {

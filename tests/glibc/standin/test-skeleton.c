@@ -1,4 +1,6 @@
 /* lwp's stand-in for glibc's older test skeleton: the same driver, with the
- * skeleton's convention of passing argc and argv to do_test. */
+ * skeleton's convention of passing argc and argv to do_test, and its
+ * declarations (add_temp_file). */
 #define LWP_SKELETON_PASSES_ARGUMENTS 1
+#include <support/temp_file.h>
 #include <support/test-driver.c>
