@@ -1,17 +1,19 @@
 // Signals for freestanding programs: the sigset_t operations, sigaction and
-// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm,
+// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm, setitimer,
 // sigaltstack, and the real-time signal range behind SIGRTMIN/SIGRTMAX.
 // Errors are -1 with errno set, as the C library reports them.
 //
 // glibc's sigset_t is 1024 bits; Linux signals number 1..64 and the kernel
 // reads the first 64 bits, so the set operations keep the rest zero.
 #include <signal.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
 
+#include "../libc/errno_result.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "cancel_signal.hpp"
@@ -216,5 +218,17 @@ int __libc_current_sigrtmax(void) noexcept { return __SIGRTMAX; }
 
 unsigned int alarm(unsigned int seconds) noexcept {
     return static_cast<unsigned int>(lwp::arch::syscall1(__NR_alarm, seconds));
+}
+
+// The process's interval timers (ITIMER_REAL sends SIGALRM, as alarm does).
+int getitimer(__itimer_which_t which, struct itimerval* value) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall2(__NR_getitimer, which, reinterpret_cast<long>(value))));
+}
+
+int setitimer(__itimer_which_t which, const struct itimerval* value,
+              struct itimerval* old_value) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall3(
+        __NR_setitimer, which, reinterpret_cast<long>(value), reinterpret_cast<long>(old_value))));
 }
 }

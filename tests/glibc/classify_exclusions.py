@@ -16,19 +16,18 @@ import re
 import sys
 
 RULES = [
-    # fork, _Fork, the exec family, waitpid, wait and pthread_atfork are in
-    # lwp's C library, and so are process-shared objects (in MAP_SHARED memory),
-    # named semaphores and the file calls the process-shared tests make
-    # (mkstemp, ftruncate, fcntl, lockf, pwrite, on_exit): a test that uses them
-    # and still cannot run gets its reason from a later rule or from tried.txt.
-    (r"vfork|posix_spawn|\bx?system *\(",
-     "creates processes with vfork, posix_spawn or system: not in lwp's C library (fork, exec and waitpid are)"),
+    # fork, _Fork, vfork, posix_spawn, system, the exec family, waitpid, wait
+    # and pthread_atfork are in lwp's C library, and so are process-shared
+    # objects (in MAP_SHARED memory), named semaphores and the file calls the
+    # process-shared tests make (mkstemp, ftruncate, fcntl, lockf, pwrite,
+    # on_exit): a test that uses them and still cannot run gets its reason from
+    # a later rule, from SPECIAL or from tried.txt.
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
     (r"robust|PRIO_INHERIT|PRIO_PROTECT|prioceiling|mutex_consistent",
      "robust or priority-protocol mutexes: ENOTSUP"),
     (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
-    (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep",
+    (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>",
      "uses glibc internals (private headers or symbols)"),
     (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
@@ -49,6 +48,7 @@ RULES = [
 TRIED = None  # in SPECIAL: skip the rules, take the reason from tried.txt
 
 SPECIAL = {
+    "nptl/tst-oddstacklimit": "a special test: glibc's Makefile runs tst-basic1 under it with an odd RLIMIT_STACK (setrlimit is not in lwp's C library)",
     "nptl/tst-attr2": "pthread_attr_setinheritsched(PTHREAD_EXPLICIT_SCHED) must succeed: real-time scheduling is ENOTSUP",
     "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
     "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
