@@ -17,6 +17,7 @@
 
 #include "../../arch/x86_64/syscall.hpp"
 #include "../thread/cancellation_point.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 
 extern char** environ;
@@ -62,6 +63,18 @@ void end_command_after_cancellation(void* context) {
 }
 
 }  // namespace
+
+namespace lwp::runtime {
+
+// A fork while another thread is in system copies the count of callers too:
+// the child's dispositions are copied with it, SIGINT and SIGQUIT ignored, so
+// the count stays true there (and the child's first system saves nothing new).
+void system_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) users_lock.lock();
+    else users_lock.unlock();
+}
+
+}  // namespace lwp::runtime
 
 extern "C" int system(const char* command) {
     // No command: is there a shell to run one?

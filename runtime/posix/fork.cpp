@@ -37,6 +37,8 @@
 // must not pull it in (fork_hooks.hpp).
 namespace lwp::runtime {
 [[gnu::weak]] void exit_handlers_around_fork(fork_phase phase);
+[[gnu::weak]] void system_around_fork(fork_phase phase);
+[[gnu::weak]] void named_semaphores_around_fork(fork_phase phase);
 [[gnu::weak]] void attr_defaults_around_fork(fork_phase phase);
 [[gnu::weak]] void stdio_around_fork(fork_phase phase);
 [[gnu::weak]] void handle_table_around_fork(fork_phase phase);
@@ -63,7 +65,8 @@ lwp::runtime::internal_lock registration_lock;
 
 // In lock order (fork_hooks.hpp); released in reverse.
 void (*const lock_hooks[])(fork_phase) = {
-    lwp::runtime::exit_handlers_around_fork, lwp::runtime::attr_defaults_around_fork,
+    lwp::runtime::exit_handlers_around_fork, lwp::runtime::system_around_fork,
+    lwp::runtime::named_semaphores_around_fork, lwp::runtime::attr_defaults_around_fork,
     lwp::runtime::stdio_around_fork,         lwp::runtime::handle_table_around_fork,
     lwp::runtime::stack_cache_around_fork,   lwp::runtime::malloc_around_fork,
 };
@@ -111,6 +114,8 @@ pid_t fork(void) noexcept {
     int count = handler_count.load(std::memory_order_acquire);
     for (int i = count - 1; i >= 0; --i)
         if (handlers[i].prepare) handlers[i].prepare();
+    // The first lock in the order is this file's own (fork_hooks.hpp).
+    registration_lock.lock();
     for (auto hook : lock_hooks)
         if (hook) hook(fork_phase::prepare);
 
@@ -119,6 +124,7 @@ pid_t fork(void) noexcept {
     fork_phase after = pid == 0 ? fork_phase::child : fork_phase::parent;
     for (int i = lock_hook_count - 1; i >= 0; --i)
         if (lock_hooks[i]) lock_hooks[i](after);
+    registration_lock.unlock();
     for (int i = 0; i < count; ++i) {
         void (*handler)() = pid == 0 ? handlers[i].child : handlers[i].parent;
         if (handler) handler();

@@ -31,6 +31,7 @@
 
 #include "../../arch/x86_64/syscall.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 #include "lwp/lwp.h"
 
@@ -148,6 +149,17 @@ sem_t* map_semaphore(long fd) {
 }
 
 }  // namespace
+
+namespace lwp::runtime {
+
+// The child of fork inherits every MAP_SHARED mapping, so the list stays
+// true there.
+void named_semaphores_around_fork(fork_phase phase) {
+    if (phase == fork_phase::prepare) list_lock.lock();
+    else list_lock.unlock();
+}
+
+}  // namespace lwp::runtime
 
 extern "C" {
 

@@ -9,9 +9,11 @@
 // has no lock to hold).
 //
 // Lock order, which fork follows and no lwp code may invert by taking an
-// earlier lock while holding a later one: exit-handler registry, attribute
-// defaults (held through a thread's creation), the stdio streams, the handle
-// table, the stack cache, the malloc arenas in index order.
+// earlier lock while holding a later one: fork's own handler registry, the
+// exit-handler registry, system's count of callers, the list of open named
+// semaphores (held across malloc), the attribute defaults (held through a
+// thread's creation), the stdio streams, the handle table, the stack cache,
+// the malloc arenas in index order.
 #pragma once
 
 namespace lwp::runtime {
@@ -19,6 +21,8 @@ namespace lwp::runtime {
 enum class fork_phase { prepare, parent, child };
 
 void exit_handlers_around_fork(fork_phase phase);
+void system_around_fork(fork_phase phase);
+void named_semaphores_around_fork(fork_phase phase);
 void attr_defaults_around_fork(fork_phase phase);
 void stdio_around_fork(fork_phase phase);
 void handle_table_around_fork(fork_phase phase);

@@ -2,10 +2,11 @@
  *
  * The child of a threaded process must find none of the runtime's locks held
  * by a thread that did not come along: forks are made while other threads
- * allocate, flush stdout and create and join threads (the malloc arenas, the
- * stdio lock, the handle table and the stack cache), and every child
- * allocates, flushes, and creates and joins a thread of its own. A child
- * that hung on a lock would be caught by the parent's bounded wait.
+ * allocate, flush stdout, create and join threads, open and close a named
+ * semaphore and run system (the malloc arenas, the stdio lock, the handle
+ * table, the stack cache, the named-semaphore list, system's count), and
+ * every child does each of those once itself. A child that hung on a lock
+ * would be caught by the parent's bounded wait.
  *
  * Also: the order of the atfork handlers, a fork from a thread other than the
  * first (the child's one thread has the child's pid as its tid, and ending it
@@ -21,8 +22,10 @@
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -39,6 +42,7 @@
 #include "child_process.h"
 
 static atomic_int stop_busy;
+static char semaphore_name[64];  /* a named semaphore of this run's own */
 
 /* Takes the runtime's locks over and over. */
 static void* empty_routine(void* argument) { return argument; }
@@ -54,6 +58,22 @@ static void* allocate_and_flush(void* argument) {
     return NULL;
 }
 
+static void* open_and_close_semaphore(void* argument) {
+    (void)argument;
+    while (!atomic_load(&stop_busy)) {
+        sem_t* sem = sem_open(semaphore_name, O_CREAT, 0600, 0);
+        CHECK(sem != SEM_FAILED);
+        CHECK_EQ(sem_close(sem), 0);
+    }
+    return NULL;
+}
+
+static void* run_shell(void* argument) {
+    (void)argument;
+    while (!atomic_load(&stop_busy)) CHECK_EQ(system("exit 0"), 0);
+    return NULL;
+}
+
 static void* create_and_join(void* argument) {
     (void)argument;
     while (!atomic_load(&stop_busy)) {
@@ -64,8 +84,9 @@ static void* create_and_join(void* argument) {
     return NULL;
 }
 
-/* What every child does: uses each lock once more. */
-static int use_the_runtime(void) {
+/* What every child does: uses each lock once more (system only when the
+ * child may create processes). */
+static int use_the_runtime_but_system(void) {
     void* block = malloc(1000);
     if (block == NULL) return 10;
     memset(block, 1, 1000);
@@ -75,7 +96,15 @@ static int use_the_runtime(void) {
     if (pthread_create(&thread, NULL, empty_routine, (void*)5) != 0) return 12;
     void* result = NULL;
     if (pthread_join(thread, &result) != 0 || result != (void*)5) return 13;
+    sem_t* sem = sem_open(semaphore_name, O_CREAT, 0600, 0);
+    if (sem == SEM_FAILED || sem_close(sem) != 0) return 14;
     return 0;
+}
+
+static int use_the_runtime(void) {
+    int failure = use_the_runtime_but_system();
+    if (failure) return failure;
+    return system("exit 0") == 0 ? 0 : 15;
 }
 
 
@@ -96,10 +125,12 @@ static void child_b(void) { log_letter('2'); }
 static void child_c(void) { log_letter('3'); }
 
 static void forks_while_busy(void) {
-    pthread_t busy[3];
+    pthread_t busy[5];
     CHECK_EQ(pthread_create(&busy[0], NULL, allocate_and_flush, NULL), 0);
     CHECK_EQ(pthread_create(&busy[1], NULL, allocate_and_flush, NULL), 0);
     CHECK_EQ(pthread_create(&busy[2], NULL, create_and_join, NULL), 0);
+    CHECK_EQ(pthread_create(&busy[3], NULL, open_and_close_semaphore, NULL), 0);
+    CHECK_EQ(pthread_create(&busy[4], NULL, run_shell, NULL), 0);
     for (int round = 0; round < 200; ++round) {
         pid_t child = fork();
         CHECK(child != -1);
@@ -110,7 +141,7 @@ static void forks_while_busy(void) {
         expect_exit_code(child, 42);
     }
     atomic_store(&stop_busy, 1);
-    for (int i = 0; i < 3; ++i) CHECK_EQ(pthread_join(busy[i], NULL), 0);
+    for (int i = 0; i < 5; ++i) CHECK_EQ(pthread_join(busy[i], NULL), 0);
 }
 
 static void handler_order(void) {
@@ -168,7 +199,7 @@ static int failing_fork(void) {
     if (fork() != -1 || errno != EAGAIN) return 32;
     if (strcmp(handler_log, "CBAabc") != 0) return 33;
     if (_Fork() != -1 || errno != EAGAIN) return 34;
-    return use_the_runtime() == 0 ? 0 : 35;
+    return use_the_runtime_but_system() == 0 ? 0 : 35;
 }
 
 /* In a child of its own, as the entries stay: the table takes 64 handler
@@ -266,6 +297,7 @@ int main(int argc, char** argv) {
         const char* value = getenv("LWP_FORK_TEST");
         return value && strcmp(value, "from-execle") == 0 && getenv("PATH") == NULL ? 35 : 36;
     }
+    snprintf(semaphore_name, sizeof semaphore_name, "/lwp-fork-test-%d", (int)getpid());
     CHECK_EQ(pthread_atfork(prepare_a, parent_a, child_a), 0);
     CHECK_EQ(pthread_atfork(prepare_b, parent_b, child_b), 0);
     CHECK_EQ(pthread_atfork(prepare_c, parent_c, child_c), 0);
@@ -283,6 +315,7 @@ int main(int argc, char** argv) {
     vfork_and_exec(NULL);
     CHECK_EQ(pthread_create(&forker, NULL, vfork_and_exec, NULL), 0);
     CHECK_EQ(pthread_join(forker, NULL), 0);
+    CHECK_EQ(sem_unlink(semaphore_name), 0);
     puts("fork: all checks passed");
     return 0;
 }
