@@ -1,10 +1,11 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, unlink, access, chdir, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, unlink, chmod, fchmod, access, chdir, getcwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls are
 // deliberately absent: on Linux they change one thread only, and making them
 // apply to the whole process needs the signal broadcast glibc does, which lwp
 // has not.)
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <unistd.h>
 
@@ -64,6 +65,14 @@ int dup2(int fd, int target) noexcept {
 
 int unlink(const char* path) noexcept {
     return static_cast<int>(errno_result(syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), 0)));
+}
+
+int chmod(const char* path, mode_t mode) noexcept {
+    return static_cast<int>(errno_result(syscall4(__NR_fchmodat, AT_FDCWD, reinterpret_cast<long>(path), mode, 0)));
+}
+
+int fchmod(int fd, mode_t mode) noexcept {
+    return static_cast<int>(errno_result(syscall2(__NR_fchmod, fd, mode)));
 }
 
 int access(const char* path, int mode) noexcept {

@@ -2,6 +2,7 @@
 // (runtime/posix/fork.cpp) does next. Errors: -1 with errno. waitpid and wait
 // are cancellation points (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,31 +21,61 @@ using lwp::libc::exec_searching;
 
 namespace lwp::libc {
 
+namespace {
+
+// execve, and for a file the kernel cannot run itself (ENOEXEC: a script
+// without a "#!" line) the shell, as execvp and execlp must: /bin/sh with
+// the file's path, then argv[1] onwards. The argv copy is on this frame, no
+// malloc, so this works in the child of a threaded program.
+int run(const char* path, char* const argv[], char* const envp[], bool shell_for_scripts) {
+    execve(path, argv, envp);
+    if (!shell_for_scripts || errno != ENOEXEC) return -1;
+    size_t count = 0;
+    while (argv[count] != nullptr) ++count;
+    auto** with_shell = static_cast<char**>(__builtin_alloca((count + 3) * sizeof(char*)));
+    with_shell[0] = const_cast<char*>("/bin/sh");
+    with_shell[1] = const_cast<char*>(path);
+    for (size_t i = 1; i <= count; ++i) with_shell[i + 1] = argv[i];
+    if (count == 0) with_shell[2] = nullptr;
+    execve("/bin/sh", with_shell, envp);
+    errno = ENOEXEC;  // the file's own failure is the one to report
+    return -1;
+}
+
+}  // namespace
+
 // Runs `file` as execvp does: a name with a slash as it is, any other looked
 // up in each directory of PATH in turn (an empty entry is the current
 // directory; without PATH, /bin and /usr/bin). The last interesting failure
-// is reported: EACCES if some candidate was not executable, else the last.
-int exec_searching(const char* file, char* const argv[], char* const envp[]) {
+// is reported: EACCES if some candidate was not executable, else the last;
+// ENAMETOOLONG for a name longer than NAME_MAX, or one that fit no entry.
+int exec_searching(const char* file, char* const argv[], char* const envp[],
+                   bool shell_for_scripts) {
     if (*file == '\0') {
         errno = ENOENT;
         return -1;
     }
-    if (strchr(file, '/')) return execve(file, argv, envp);
+    if (strchr(file, '/')) return run(file, argv, envp, shell_for_scripts);
+    size_t file_length = strlen(file);
+    if (file_length > NAME_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     const char* path = getenv("PATH");
     if (path == nullptr) path = "/bin:/usr/bin";
-    size_t file_length = strlen(file);
-    bool denied = false;
+    bool denied = false, tried = false;
     for (const char* entry = path;; ++entry) {
         const char* end = strchr(entry, ':');
         if (end == nullptr) end = entry + strlen(entry);
         size_t directory_length = static_cast<size_t>(end - entry);
-        char candidate[4096];
+        char candidate[PATH_MAX];
         if (directory_length + 1 + file_length < sizeof candidate) {
             memcpy(candidate, entry, directory_length);
             size_t at = directory_length;
             if (at != 0) candidate[at++] = '/';
             memcpy(candidate + at, file, file_length + 1);
-            execve(candidate, argv, envp);
+            tried = true;
+            run(candidate, argv, envp, shell_for_scripts);
             // Not found or not a directory: try the next entry. Anything
             // else (a file that exists but cannot run) ends the search,
             // except EACCES, remembered and reported if nothing else runs.
@@ -55,6 +86,7 @@ int exec_searching(const char* file, char* const argv[], char* const envp[]) {
         entry = end;
     }
     if (denied) errno = EACCES;
+    else if (!tried) errno = ENAMETOOLONG;
     return -1;
 }
 
@@ -101,11 +133,11 @@ int execv(const char* path, char* const argv[]) noexcept { return execve(path, a
 
 
 int execvp(const char* file, char* const argv[]) noexcept {
-    return exec_searching(file, argv, environ);
+    return exec_searching(file, argv, environ, /*shell_for_scripts=*/true);
 }
 
 int execvpe(const char* file, char* const argv[], char* const envp[]) noexcept {
-    return exec_searching(file, argv, envp);
+    return exec_searching(file, argv, envp, /*shell_for_scripts=*/true);
 }
 
 // The list's argv, on this frame (alloca), for the exec call that follows.
@@ -127,7 +159,7 @@ int execl(const char* path, const char* first, ...) noexcept {
 int execlp(const char* file, const char* first, ...) noexcept {
     LWP_ARGV_FROM_LIST(first, argv, arguments);
     va_end(arguments);
-    return exec_searching(file, argv, environ);
+    return exec_searching(file, argv, environ, /*shell_for_scripts=*/true);
 }
 
 int execle(const char* path, const char* first, ...) noexcept {

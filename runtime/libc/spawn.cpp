@@ -160,10 +160,12 @@ void* run_child(void* argument) {
     // The exec functions set errno on failure: the parent's, which the
     // parent puts back. What counts is the error recorded here.
     if (request->search_path)
-        lwp::libc::exec_searching(request->file, request->argv, request->envp);
+        lwp::libc::exec_searching(request->file, request->argv, request->envp,
+                                  /*shell_for_scripts=*/false);
     else
         execve(request->file, request->argv, request->envp);
-    return failed(request, -errno);
+    // Never 0, which the parent would take for success.
+    return failed(request, errno != 0 ? -errno : -ENOENT);
 }
 
 int spawn(pid_t* pid, spawn_request& request) {

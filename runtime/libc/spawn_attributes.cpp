@@ -12,7 +12,9 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
+#include "../sys/syscalls.hpp"
 #include "spawn_actions.hpp"
 
 using lwp::libc::spawn_action;
@@ -36,7 +38,15 @@ int add(posix_spawn_file_actions_t* actions, const spawn_action& action) {
     return 0;
 }
 
-bool valid_descriptor(int fd) { return fd >= 0; }
+// A descriptor the process could have open: below RLIMIT_NOFILE, as POSIX
+// asks (EBADF otherwise, from the add function rather than the spawn).
+bool valid_descriptor(int fd) {
+    if (fd < 0) return false;
+    rlimit limit;
+    limit.rlim_cur = RLIM_INFINITY;
+    lwp::sys::prlimit(RLIMIT_NOFILE, nullptr, &limit);
+    return static_cast<rlim_t>(fd) < limit.rlim_cur;
+}
 
 }  // namespace
 

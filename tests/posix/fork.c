@@ -34,6 +34,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -273,6 +274,36 @@ static void exec_this_program(void) {
     errno = 0;
     CHECK_EQ(execvp("lwp-no-such-program", missing), -1);
     CHECK_EQ(errno, ENOENT);
+    static char long_name[6000];
+    memset(long_name, 'x', sizeof long_name - 1);
+    errno = 0;
+    CHECK_EQ(execvp(long_name, missing), -1);
+    CHECK_EQ(errno, ENAMETOOLONG);
+
+    /* A script without "#!": execvp and execlp run it with /bin/sh. */
+    char script[] = "/tmp/lwp-fork-script-XXXXXX";
+    int fd = mkstemp(script);
+    CHECK(fd >= 0);
+    static const char text[] = "test \"$1\" = argument && exit 37; exit 38\n";
+    CHECK_EQ(write(fd, text, sizeof text - 1), (long)(sizeof text - 1));
+    CHECK_EQ(fchmod(fd, 0700), 0);
+    CHECK_EQ(close(fd), 0);
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        char* script_argv[] = {script, "argument", NULL};
+        execvp(script, script_argv);
+        _exit(55);
+    }
+    expect_exit_code(child, 37);
+    child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        execlp(script, script, "argument", (char*)NULL);
+        _exit(56);
+    }
+    expect_exit_code(child, 37);
+    CHECK_EQ(unlink(script), 0);
 }
 
 /* vfork: the child borrows our memory and stack until it execs or exits. */

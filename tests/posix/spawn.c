@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -52,6 +53,25 @@ static void statuses_and_errors(void) {
     CHECK_EQ(posix_spawnp(&child, "lwp-no-such-program", NULL, NULL, argv, environ), ENOENT);
     no_child_left();
 
+    /* A name too long for any file: reported, never taken for success. */
+    static char long_name[6000];
+    memset(long_name, 'x', sizeof long_name - 1);
+    CHECK_EQ(posix_spawnp(&child, long_name, NULL, NULL, argv, environ), ENAMETOOLONG);
+    no_child_left();
+
+    /* A file the kernel cannot run (a script without "#!"): posix_spawn
+     * reports ENOEXEC rather than running it with the shell. */
+    char script[] = "/tmp/lwp-spawn-script-XXXXXX";
+    int fd = mkstemp(script);
+    CHECK(fd >= 0);
+    CHECK_EQ(write(fd, "exit 7\n", 7), 7);
+    CHECK_EQ(fchmod(fd, 0700), 0);
+    CHECK_EQ(close(fd), 0);
+    char* script_argv[] = {script, NULL};
+    CHECK_EQ(posix_spawn(&child, script, NULL, NULL, script_argv, environ), ENOEXEC);
+    no_child_left();
+    CHECK_EQ(unlink(script), 0);
+
     posix_spawnattr_t attributes;
     CHECK_EQ(posix_spawnattr_init(&attributes), 0);
     CHECK_EQ(posix_spawnattr_setflags(&attributes, 0x4000), EINVAL);
@@ -60,6 +80,10 @@ static void statuses_and_errors(void) {
     CHECK_EQ(posix_spawn_file_actions_init(&actions), 0);
     CHECK_EQ(posix_spawn_file_actions_addclose(&actions, -1), EBADF);
     CHECK_EQ(posix_spawn_file_actions_adddup2(&actions, 1, -2), EBADF);
+    /* At or above RLIMIT_NOFILE: no descriptor can be that. */
+    CHECK_EQ(posix_spawn_file_actions_addclose(&actions, 1 << 30), EBADF);
+    CHECK_EQ(posix_spawn_file_actions_adddup2(&actions, 1 << 30, 1), EBADF);
+    CHECK_EQ(posix_spawn_file_actions_addopen(&actions, 1 << 30, "/dev/null", O_RDONLY, 0), EBADF);
     CHECK_EQ(posix_spawn_file_actions_destroy(&actions), 0);
 }
 
