@@ -74,7 +74,10 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_READER_WRITER_LOCKS:
     case _SC_TIMEOUTS:
     case _SC_CLOCK_SELECTION:
-    case _SC_MONOTONIC_CLOCK: return 200809L;
+    case _SC_MONOTONIC_CLOCK:
+    case _SC_MAPPED_FILES:
+    case _SC_VERSION: return 200809L;
+    case _SC_SEM_NSEMS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
     case _SC_THREAD_PRIO_INHERIT:
     case _SC_THREAD_PRIO_PROTECT:
     case _SC_THREAD_ROBUST_PRIO_INHERIT:

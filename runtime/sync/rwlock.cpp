@@ -80,17 +80,29 @@ long futex_sleep(const lwp_rwlock_t* rwlock, const void* word, unsigned int expe
                     : sys::futex_wait(word, static_cast<int>(expected), process_private);
 }
 
-bool wake_one_writer(lwp_rwlock_t* rwlock) {
+// What the wake-up paths need to know of the lock, read by the unlocking
+// thread before the step that frees it: once free, another thread may take
+// it, release it and destroy it.
+struct lock_facts {
+    bool process_private;
+    bool readers_first;
+};
+
+lock_facts facts_of(const lwp_rwlock_t* rwlock) {
+    return {rwlock_is_private(rwlock), !prefers_writers(rwlock)};
+}
+
+bool wake_one_writer(lwp_rwlock_t* rwlock, bool process_private) {
     // Seq_cst bump after our state change: a writer that reads the new ticket
     // also sees the state change and does not sleep.
     writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
-    return sys::futex_wake(&rwlock->writer_wake, 1, rwlock_is_private(rwlock)) > 0;
+    return sys::futex_wake(&rwlock->writer_wake, 1, process_private) > 0;
 }
 
 // Called by an unlock that left no holder and saw a waiting bit.
-void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
+void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state, lock_facts facts) {
     std::atomic_ref<unsigned int> word = state_of(rwlock);
-    bool readers_first = !prefers_writers(rwlock);
+    bool readers_first = facts.readers_first;
     for (;;) {
         if (readers_first && (state & readers_waiting)) {
             if (holders(state) == write_locked) return;  // that writer's unlock comes here
@@ -100,7 +112,7 @@ void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
             // Every woken reader either takes the lock (and the last one out
             // wakes a writer, seeing writers_waiting, which we left set) or
             // finds a new write holder, whose unlock comes back here.
-            if (sys::futex_wake(&rwlock->state, INT_MAX, rwlock_is_private(rwlock)) > 0) return;
+            if (sys::futex_wake(&rwlock->state, INT_MAX, facts.process_private) > 0) return;
             // Nobody was asleep after all (they timed out, or saw the clear
             // before sleeping and got in): a writer is next.
             readers_first = false;
@@ -113,7 +125,7 @@ void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
             if (!word.compare_exchange_weak(state, state & ~writers_waiting,
                                             std::memory_order_seq_cst, std::memory_order_relaxed))
                 continue;
-            if (wake_one_writer(rwlock)) return;
+            if (wake_one_writer(rwlock, facts.process_private)) return;
             // The bit was stale (the writer timed out, or took the lock
             // without sleeping): the readers are next.
             state = word.load(std::memory_order_relaxed);
@@ -126,7 +138,7 @@ void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state) {
                 continue;
             // All of them: readers share the lock. The clear changed the word,
             // so a reader that has not reached the kernel yet returns -EAGAIN.
-            sys::futex_wake(&rwlock->state, INT_MAX, rwlock_is_private(rwlock));
+            sys::futex_wake(&rwlock->state, INT_MAX, facts.process_private);
         }
         return;
     }
@@ -142,6 +154,7 @@ std::atomic_ref<unsigned int> queued_writers_of(lwp_rwlock_t* rwlock) {
 // which queued meanwhile re-evaluates (and re-marks) instead of sleeping
 // under a cleared mark.
 void withdraw_writer(lwp_rwlock_t* rwlock) {
+    lock_facts facts = facts_of(rwlock);
     if (queued_writers_of(rwlock).fetch_sub(1, std::memory_order_seq_cst) != 1) return;
     std::atomic_ref<unsigned int> word = state_of(rwlock);
     unsigned int state = word.load(std::memory_order_relaxed);
@@ -150,10 +163,10 @@ void withdraw_writer(lwp_rwlock_t* rwlock) {
                                        std::memory_order_relaxed)) {
     }
     writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
-    sys::futex_wake(&rwlock->writer_wake, INT_MAX, rwlock_is_private(rwlock));
+    sys::futex_wake(&rwlock->writer_wake, INT_MAX, facts.process_private);
     state = word.load(std::memory_order_relaxed);
     if ((state & readers_waiting) && holders(state) != write_locked)
-        wake_waiters(rwlock, state & ~writers_waiting);
+        wake_waiters(rwlock, state & ~writers_waiting, facts);
 }
 
 int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
@@ -374,19 +387,20 @@ int lwp_rwlock_unlock(lwp_rwlock_t* rwlock) {
     std::atomic_ref<unsigned int> word = state_of(rwlock);
     unsigned int state = word.load(std::memory_order_relaxed);
     if (holders(state) == 0) return EPERM;
+    lock_facts facts = facts_of(rwlock);  // before the release (see lock_facts)
     if (holders(state) == write_locked) {
         if (writer_of(rwlock).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
             return EPERM;
         writer_of(rwlock).store(0, std::memory_order_relaxed);
         state = word.fetch_sub(write_locked, std::memory_order_seq_cst) - write_locked;
-        if (state & (readers_waiting | writers_waiting)) wake_waiters(rwlock, state);
+        if (state & (readers_waiting | writers_waiting)) wake_waiters(rwlock, state, facts);
         return 0;
     }
     // Readers only wait behind writers (a holder, or with writer preference a
     // waiting one), so only the last reader leaving with a writer waiting has
     // anyone to wake.
     state = word.fetch_sub(1, std::memory_order_seq_cst) - 1;
-    if (holders(state) == 0 && (state & writers_waiting)) wake_waiters(rwlock, state);
+    if (holders(state) == 0 && (state & writers_waiting)) wake_waiters(rwlock, state, facts);
     return 0;
 }
 }

@@ -117,7 +117,9 @@ int lwp_sem_init(lwp_sem_t* sem, int pshared, unsigned int value) {
     if (sem == nullptr || value > LWP_SEM_VALUE_MAX) return EINVAL;
     *sem = lwp_sem_t{};
     sem->word = value;
-    sem->shared = pshared != 0;
+    // glibc's own value for "shared" at this offset of its sem_t, so that a
+    // glibc program sharing the semaphore (a named one, say) reads it right.
+    sem->shared = pshared != 0 ? 128 : 0;
     return 0;
 }
 

@@ -164,6 +164,10 @@ static void system_facts(void) {
     CHECK_EQ(sysconf(_SC_MONOTONIC_CLOCK), 200809);
     CHECK_EQ(sysconf(_SC_THREAD_PROCESS_SHARED), 200809);
     CHECK_EQ(sysconf(_SC_SEM_VALUE_MAX), 2147483647);
+    CHECK_EQ(sysconf(_SC_VERSION), 200809);
+    errno = 0;
+    CHECK_EQ(sysconf(_SC_SEM_NSEMS_MAX), -1);
+    CHECK_EQ(errno, 0);
     errno = 0;
     CHECK_EQ(sysconf(_SC_THREAD_ROBUST_PRIO_INHERIT), -1);
     CHECK_EQ(errno, 0);

@@ -1,12 +1,16 @@
 /* Named semaphores: sem_open, sem_close, sem_unlink, alone and across
  * processes (fork), including several processes creating the same one at
  * once (they must all end up with one semaphore), and every error POSIX
- * names for them. */
+ * names for them. Given a program built with glibc (tests/posix/peers/
+ * semaphore_peer.c), also shares one with it, each waking the other.
+ *
+ *   named_semaphore [glibc-peer] */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <semaphore.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -24,7 +28,27 @@ static void expect_failure(sem_t* result, int error) {
     CHECK_EQ(errno, error);
 }
 
-int main(void) {
+/* With a glibc program (argv[1]) on the other side of one named semaphore:
+ * the two must read each other's sem_t alike. It waits for our post, we wait
+ * for its. */
+static void with_glibc_peer(const char* peer, const char* name) {
+    sem_t* sem = sem_open(name, O_CREAT | O_EXCL, 0600, 0);
+    CHECK(sem != SEM_FAILED);
+    pid_t child;
+    char* argv[] = {(char*)peer, (char*)name, NULL};
+    CHECK_EQ(posix_spawn(&child, peer, NULL, NULL, argv, NULL), 0);
+    struct timespec pause = {0, 50000000};
+    nanosleep(&pause, NULL);  /* usually asleep by now: our post wakes it */
+    CHECK_EQ(sem_post(sem), 0);
+    expect_exit_code(child, 0);
+    int value = -1;
+    CHECK_EQ(sem_getvalue(sem, &value), 0);
+    CHECK_EQ(value, 1);  /* its post */
+    CHECK_EQ(sem_close(sem), 0);
+    CHECK_EQ(sem_unlink(name), 0);
+}
+
+int main(int argc, char** argv) {
     char name[64], other[64];
     snprintf(name, sizeof name, "/lwp-test-%d", (int)getpid());
     snprintf(other, sizeof other, "/lwp-test-%d-race", (int)getpid());
@@ -114,6 +138,7 @@ int main(void) {
     CHECK_EQ(value, racers);
     CHECK_EQ(sem_close(raced), 0);
     CHECK_EQ(sem_unlink(other), 0);
+    if (argc == 2) with_glibc_peer(argv[1], name);
     puts("named_semaphore: all checks passed");
     return 0;
 }

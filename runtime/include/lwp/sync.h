@@ -265,7 +265,7 @@ int lwp_barrier_wait(lwp_barrier_t* barrier);
 
 typedef struct lwp_sem {
     uint64_t word; /* low half: the value (futex word); high half: sleeping waiters */
-    uint32_t shared; /* non-zero: initialised process-shared (shared futexes) */
+    uint32_t shared; /* non-zero (128, as glibc's sem_t has it): process-shared */
     uint32_t reserved_half;
     uint64_t reserved[2];
 } lwp_sem_t;
