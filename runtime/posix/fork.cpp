@@ -21,6 +21,7 @@
 // no handlers and no locks, so a signal handler may call it.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -56,12 +57,22 @@ struct fork_handlers {
     void (*child)();
 };
 
-// A fixed table: registration allocates nothing, and fork reads it without
-// a lock. An entry is written whole before the count that publishes it.
-constexpr int max_handlers = 64;
-fork_handlers handlers[max_handlers];
+// The handlers in page-sized blocks: the first static, the others mapped as
+// registrations need them (not malloc'd: fork must not depend on the
+// allocator it is about to lock), up to 64 blocks, over 10,000 handlers
+// (ENOMEM past that, or if a block cannot be mapped). Fork reads them without
+// a lock: an entry, and its block, are written before the count that
+// publishes them, and nothing is ever removed.
+constexpr int handlers_per_block = 4096 / sizeof(fork_handlers);
+constexpr int max_blocks = 64;
+fork_handlers first_block[handlers_per_block];
+fork_handlers* blocks[max_blocks] = {first_block};
 std::atomic<int> handler_count{0};
 lwp::runtime::internal_lock registration_lock;
+
+fork_handlers& handler_at(int index) {
+    return blocks[index / handlers_per_block][index % handlers_per_block];
+}
 
 // In lock order (fork_hooks.hpp); released in reverse.
 void (*const lock_hooks[])(fork_phase) = {
@@ -99,8 +110,15 @@ extern "C" {
 int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void)) noexcept {
     lwp::runtime::internal_lock_guard guard(registration_lock);
     int count = handler_count.load(std::memory_order_relaxed);
-    if (count == max_handlers) return ENOMEM;
-    handlers[count] = {prepare, parent, child};
+    int block = count / handlers_per_block;
+    if (block == max_blocks) return ENOMEM;
+    if (blocks[block] == nullptr) {
+        long mapped = lwp::sys::mmap(nullptr, 4096, PROT_READ | PROT_WRITE,
+                                     MAP_PRIVATE | MAP_ANONYMOUS);
+        if (lwp::sys::failed(mapped)) return ENOMEM;
+        blocks[block] = reinterpret_cast<fork_handlers*>(mapped);
+    }
+    handler_at(count) = {prepare, parent, child};
     // Release: a fork that sees the count sees the entry.
     handler_count.store(count + 1, std::memory_order_release);
     return 0;
@@ -113,7 +131,7 @@ pid_t fork(void) noexcept {
     // run by it: all three phases use the same count.
     int count = handler_count.load(std::memory_order_acquire);
     for (int i = count - 1; i >= 0; --i)
-        if (handlers[i].prepare) handlers[i].prepare();
+        if (handler_at(i).prepare) handler_at(i).prepare();
     // The first lock in the order is this file's own (fork_hooks.hpp).
     registration_lock.lock();
     for (auto hook : lock_hooks)
@@ -126,7 +144,7 @@ pid_t fork(void) noexcept {
         if (lock_hooks[i]) lock_hooks[i](after);
     registration_lock.unlock();
     for (int i = 0; i < count; ++i) {
-        void (*handler)() = pid == 0 ? handlers[i].child : handlers[i].parent;
+        void (*handler)() = pid == 0 ? handler_at(i).child : handler_at(i).parent;
         if (handler) handler();
     }
     return result_of(pid);

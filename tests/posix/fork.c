@@ -12,8 +12,8 @@
  * first (the child's one thread has the child's pid as its tid, and ending it
  * with pthread_exit ends the process with status 0), _Fork (no handlers), a
  * failing fork (a seccomp filter makes the clone fail: errno, the prepare
- * and parent handlers ran, every lock is free again), the handler table's
- * limit (ENOMEM), waitpid's errors, the exec family (this program again,
+ * and parent handlers ran, every lock is free again), thousands of atfork
+ * handlers, waitpid's errors, the exec family (this program again,
  * and sh found through PATH), and vfork, from the first thread and another.
  *
  *   fork            the tests
@@ -203,12 +203,26 @@ static int failing_fork(void) {
     return use_the_runtime_but_system() == 0 ? 0 : 35;
 }
 
-/* In a child of its own, as the entries stay: the table takes 64 handler
- * triples, 3 of them registered by main. */
-static int handler_table_limit(void) {
-    int registered = 3;
-    while (pthread_atfork(NULL, NULL, NULL) == 0) ++registered;
-    return registered == 64 ? 0 : 40;
+/* In a child of its own, as the entries stay: thousands of handlers, past
+ * the first block of the table, all run by the next fork: every prepare
+ * handler before any parent handler. */
+static int calls;
+static int lowest;
+static void count_prepare(void) {
+    if (--calls < lowest) lowest = calls;
+}
+static void count_parent(void) { ++calls; }
+
+static int many_handlers(void) {
+    enum { extra = 5000 };
+    for (int i = 0; i < extra; ++i)
+        if (pthread_atfork(count_prepare, count_parent, NULL) != 0) return 40;
+    calls = lowest = 0;
+    pid_t child = fork();
+    if (child == -1) return 41;
+    if (child == 0) _exit(0);
+    expect_exit_code(child, 0);
+    return calls == 0 && lowest == -extra ? 0 : 42;
 }
 
 static void in_a_child(int (*test)(void)) {
@@ -340,7 +354,7 @@ int main(int argc, char** argv) {
     CHECK_EQ(pthread_join(forker, NULL), 0);
     underscore_fork();
     in_a_child(failing_fork);
-    in_a_child(handler_table_limit);
+    in_a_child(many_handlers);
     wait_errors();
     exec_this_program();
     vfork_and_exec(NULL);
