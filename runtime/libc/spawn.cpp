@@ -25,6 +25,7 @@
 
 #include "../../arch/x86_64/clone.hpp"
 #include "../../arch/x86_64/syscall.hpp"
+#include "../posix/cancel_signal.hpp"
 #include "../posix/kernel_sigaction.hpp"
 #include "../sys/syscalls.hpp"
 #include "exec_search.hpp"
@@ -51,12 +52,6 @@ struct spawn_request {
 
 // The child's stack: the exec path search keeps a PATH_MAX-sized name here.
 constexpr std::size_t child_stack_size = 64 * 1024;
-
-unsigned long kernel_word(const sigset_t& set) {
-    unsigned long word;
-    __builtin_memcpy(&word, &set, sizeof word);
-    return word;
-}
 
 // A failed step: tell the parent why, and end with 127 (what a shell
 // reports for a command it could not run).
@@ -152,10 +147,10 @@ void* run_child(void* argument) {
         }
     }
 
-    unsigned long mask = (flags & POSIX_SPAWN_SETSIGMASK) ? kernel_word(attributes->__ss)
-                                                          : request->caller_mask;
-    syscall4(__NR_rt_sigprocmask, SIG_SETMASK, reinterpret_cast<long>(&mask), 0,
-             lwp::sys::kernel_sigset_size);
+    unsigned long mask = (flags & POSIX_SPAWN_SETSIGMASK)
+                             ? lwp::posix::kernel_word_of(&attributes->__ss)
+                             : request->caller_mask;
+    lwp::sys::sigprocmask(SIG_SETMASK, &mask, nullptr);
 
     // The exec functions set errno on failure: the parent's, which the
     // parent puts back. What counts is the error recorded here.
@@ -179,18 +174,17 @@ int spawn(pid_t* pid, spawn_request& request) {
     *frame = {run_child, &request};
 
     // Every signal blocked, lwp's own included, until the child has reset
-    // the handlers (see the top): so the raw call, not sigprocmask.
+    // the handlers (see the top): so the kernel's call, not the C library's
+    // sigprocmask, which never blocks the cancellation signal.
     unsigned long all = ~0ul, caller_mask = 0;
-    syscall4(__NR_rt_sigprocmask, SIG_SETMASK, reinterpret_cast<long>(&all),
-             reinterpret_cast<long>(&caller_mask), lwp::sys::kernel_sigset_size);
+    lwp::sys::sigprocmask(SIG_SETMASK, &all, &caller_mask);
     request.caller_mask = caller_mask;
     request.error = 0;
     // CLONE_VM: the parent's memory; CLONE_VFORK: the parent resumes once
     // the child has exec'd or exited, which is also when the child's stack
     // and this request are no longer in use. SIGCHLD: a child like fork's.
     long child = lwp_arch_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, frame, nullptr, nullptr, 0);
-    syscall4(__NR_rt_sigprocmask, SIG_SETMASK, reinterpret_cast<long>(&caller_mask), 0,
-             lwp::sys::kernel_sigset_size);
+    lwp::sys::sigprocmask(SIG_SETMASK, &caller_mask, nullptr);
     lwp::sys::munmap(reinterpret_cast<void*>(mapped), child_stack_size);
     errno = saved_errno;
 
