@@ -6,6 +6,8 @@
 
 #include <cstddef>
 
+#include "message_text.hpp"
+
 namespace {
 
 constexpr char messages[] =
@@ -154,8 +156,7 @@ thread_local char unknown_message[32];
 // (out of range, or one of the numbers Linux leaves unused).
 const char* known_message(int code) {
     if (code < 0 || code >= message_count) return nullptr;
-    const char* message = messages;
-    for (int i = 0; i < code; ++i) message += strlen(message) + 1;
+    const char* message = lwp::libc::nth_message(messages, code);
     return *message ? message : nullptr;
 }
 
@@ -175,14 +176,7 @@ bool copy_message(const char* text, char* buffer, std::size_t size) {
 // "Unknown error -2147483648" (26 bytes with its NUL).
 void format_unknown(int code, char* buffer, std::size_t size) {
     char text[32];
-    char digits[12];
-    char* first = digits + sizeof digits;
-    unsigned magnitude = code < 0 ? 0u - static_cast<unsigned>(code) : static_cast<unsigned>(code);
-    do *--first = static_cast<char>('0' + magnitude % 10); while (magnitude /= 10);
-    if (code < 0) *--first = '-';
-    char* out = stpcpy(text, "Unknown error ");
-    memcpy(out, first, static_cast<std::size_t>(digits + sizeof digits - first));
-    out[digits + sizeof digits - first] = '\0';
+    lwp::libc::write_decimal(stpcpy(text, "Unknown error "), code);
     copy_message(text, buffer, size);
 }
 

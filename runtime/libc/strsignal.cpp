@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include "message_text.hpp"
+
 namespace {
 
 constexpr char descriptions[] =
@@ -47,25 +49,15 @@ constexpr int described = 32;
 thread_local char numbered[32];
 
 char* with_number(const char* words, int number) {
-    char digits[12];
-    char* first = digits + sizeof digits;
-    unsigned magnitude = number < 0 ? 0u - static_cast<unsigned>(number) : static_cast<unsigned>(number);
-    do *--first = static_cast<char>('0' + magnitude % 10); while (magnitude /= 10);
-    if (number < 0) *--first = '-';
-    char* out = stpcpy(numbered, words);
-    memcpy(out, first, static_cast<size_t>(digits + sizeof digits - first));
-    out[digits + sizeof digits - first] = '\0';
+    lwp::libc::write_decimal(stpcpy(numbered, words), number);
     return numbered;
 }
 
 }  // namespace
 
 extern "C" char* strsignal(int signal) noexcept {
-    if (signal > 0 && signal < described) {
-        const char* description = descriptions;
-        for (int i = 0; i < signal; ++i) description += strlen(description) + 1;
-        return const_cast<char*>(description);
-    }
+    if (signal > 0 && signal < described)
+        return const_cast<char*>(lwp::libc::nth_message(descriptions, signal));
     // Numbered from SIGRTMIN as the program sees it (lwp keeps 32 for itself).
     if (signal >= SIGRTMIN && signal <= SIGRTMAX) return with_number("Real-time signal ", signal - SIGRTMIN);
     return with_number("Unknown signal ", signal);
