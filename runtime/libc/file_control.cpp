@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <unistd.h>
 
-#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
 
@@ -55,7 +55,7 @@ int lockf(int fd, int command, off_t length) {
         // Free, or held by this process: 0. Held by another: EACCES.
         long result = errno_result(fcntl_call(fd, F_GETLK, address));
         if (result < 0) return -1;
-        if (region.l_type == F_UNLCK || region.l_pid == static_cast<pid_t>(lwp::arch::syscall0(__NR_getpid)))
+        if (region.l_type == F_UNLCK || region.l_pid == lwp::sys::getpid())
             return 0;
         return lwp::libc::fail_with_errno(EACCES);
     }
