@@ -7,30 +7,52 @@
 //   bit 31      writers_waiting: a writer may be asleep on `writer_wake`;
 //               while set, new readers of a writer-preferring lock wait (so
 //               readers cannot starve writers)
-// `writer_wake`: a counter writers sleep on; bumped for each writer wake, so a
-//   writer that read it before the bump does not fall asleep (-EAGAIN).
+// `writer_wake`: a ticket writers sleep on; bumped by every step that may
+//   wake a writer or clears writers_waiting, so a writer that read it before
+//   does not fall asleep (-EAGAIN). Writers do not sleep on `state`: under reader preference the
+//   reader count there moves all the time, and each move would send a writer
+//   about to sleep round again.
+// The two sit side by side in one aligned 8-byte word (both_words), so one
+// compare-exchange can change both.
 //
 // The two kinds differ in two places only: whether a waiting writer holds new
 // readers back (read_lockable), and whom an unlock that leaves the lock free
-// wakes first (wake_waiters). Everything else, the writers' queue included,
-// is shared.
+// wakes first (plan_wake). Everything else, the writers' queue included, is
+// shared.
 //
-// Whoever unlocks to a count of 0 with a waiting bit set clears the bit and
-// wakes: writer-preferring, one writer first, the readers if no writer was
-// asleep; reader-preferring, all sleeping readers first (they would get in
-// ahead of the writer anyway), a writer if no reader was asleep. A reader of
-// a reader-preferring lock sleeps only while a writer holds it, so the last
-// reader out finds writers_waiting and wakes a writer. As with the mutex, a
-// writer that has slept takes the lock with writers_waiting set again, since
-// other writers may still sleep, so its own unlock continues the chain.
-// A writer that gives up (time-out) while others still queue leaves the mark
-// alone; the last one to give up withdraws it, so a lock that no writer wants
-// any more does not keep readers out.
+// Whoever unlocks to a count of 0 with a waiting bit set clears, in the same
+// compare-exchange that releases the lock, the bit of those it is about to
+// wake (bumping the ticket if a writer may be among them), then wakes them:
+// writer-preferring, one writer first, the readers if no writer was asleep;
+// reader-preferring, all sleeping readers first (they would get in ahead of
+// the writer anyway), a writer if no reader was asleep.
+// A reader of a reader-preferring lock sleeps only while a writer holds it,
+// so the last reader out finds writers_waiting and wakes a writer. As with
+// the mutex, a writer that has slept takes the lock with writers_waiting set
+// again, since other writers may still sleep, so its own unlock continues
+// the chain. A writer that gives up (time-out) while others still queue
+// leaves the mark alone; the last one to give up withdraws it, so a lock that
+// no writer wants any more does not keep readers out.
+//
+// Destruction. POSIX lets a thread destroy (and free) the lock as soon as it
+// has unlocked it and nobody else holds or waits: the next holder may do so
+// while this unlock is still running. So the releasing compare-exchange is
+// the unlock's last access to the lock's memory; after it comes only
+// FUTEX_WAKE, which names the address but does not write there (on memory
+// already unmapped it fails with EFAULT; on memory reused for another futex,
+// a waiter there sees a spurious wake-up, which every futex waiter survives).
+// What the wake-ups need of the lock (its kind, whether it is shared) is read
+// before the release. The bit a fallback wake would clear (readers asleep
+// after all, when the writer we woke was not) is left set: a stale bit costs a
+// later unlock one FUTEX_WAKE that finds nobody, and that unlock clears it.
+//
 // Reading lock state is relaxed and taking it is acquire; giving it up is
 // release, so a holder's writes happen-before the next holder's reads.
 #include <atomic>
 #include <cerrno>
 #include <climits>
+#include <cstddef>
+#include <cstdint>
 
 #include "../sys/futex.hpp"
 #include "../thread/thread_descriptor.hpp"
@@ -54,8 +76,25 @@ std::atomic_ref<unsigned int> state_of(lwp_rwlock_t* rwlock) {
 std::atomic_ref<unsigned int> writer_wake_of(lwp_rwlock_t* rwlock) {
     return std::atomic_ref<unsigned int>(rwlock->writer_wake);
 }
+
+// `state` and `writer_wake` read or changed as one: x86-64 is little-endian,
+// so `state` is the low half. may_alias: the same bytes are also reached as
+// the two unsigned ints they are declared as.
+using both_words = std::uint64_t __attribute__((may_alias));
+static_assert(offsetof(lwp_rwlock_t, state) == 0 && offsetof(lwp_rwlock_t, writer_wake) == 4 &&
+                  alignof(lwp_rwlock_t) >= alignof(std::uint64_t),
+              "state and writer_wake must form one aligned 8-byte word");
+both_words* both_of(lwp_rwlock_t* rwlock) { return reinterpret_cast<both_words*>(rwlock); }
+constexpr std::uint64_t combine(unsigned int state, unsigned int ticket) {
+    return std::uint64_t{ticket} << 32 | state;
+}
+constexpr unsigned int state_part(std::uint64_t both) { return static_cast<unsigned int>(both); }
+constexpr unsigned int ticket_part(std::uint64_t both) { return static_cast<unsigned int>(both >> 32); }
 // Written only by the write holder; read by anyone to recognise itself.
 std::atomic_ref<int> writer_of(lwp_rwlock_t* rwlock) { return std::atomic_ref<int>(rwlock->writer); }
+std::atomic_ref<unsigned int> queued_writers_of(lwp_rwlock_t* rwlock) {
+    return std::atomic_ref<unsigned int>(rwlock->queued_writers);
+}
 
 unsigned int holders(unsigned int state) { return state & count_mask; }
 
@@ -80,9 +119,48 @@ long futex_sleep(const lwp_rwlock_t* rwlock, const void* word, unsigned int expe
                     : sys::futex_wait(word, static_cast<int>(expected), process_private);
 }
 
-// What the wake-up paths need to know of the lock, read by the unlocking
-// thread before the step that frees it: once free, another thread may take
-// it, release it and destroy it.
+enum class sleepers { nobody, readers, writer };
+
+// Wakes one sleeping writer, or every sleeping reader (readers share the lock).
+long wake(const lwp_rwlock_t* rwlock, bool process_private, sleepers whom) {
+    if (whom == sleepers::writer) return sys::futex_wake(&rwlock->writer_wake, 1, process_private);
+    return sys::futex_wake(&rwlock->state, INT_MAX, process_private);
+}
+
+// What an unlock that leaves the lock free does after releasing it: whom it
+// wakes first, and whom instead if nobody of that kind was asleep.
+struct wake_plan {
+    sleepers first = sleepers::nobody;
+    sleepers fallback = sleepers::nobody;
+};
+
+// Decides, for the state an unlock is about to leave, whom to wake, and
+// clears in `next` the bit of those it wakes first: the releasing step is the
+// unlock's last write (see "Destruction" above).
+wake_plan plan_wake(unsigned int& next, bool readers_first) {
+    wake_plan plan;
+    if (holders(next) != 0) return plan;
+    if (readers_first && (next & readers_waiting)) {
+        // writers_waiting stays: the last of the woken readers to leave wakes
+        // a writer, or we do if no reader was asleep.
+        next &= ~readers_waiting;
+        plan.first = sleepers::readers;
+        if (next & writers_waiting) plan.fallback = sleepers::writer;
+    } else if (next & writers_waiting) {
+        // One writer: having slept, it takes the lock with writers_waiting
+        // set again, for the others. readers_waiting stays for its unlock.
+        next &= ~writers_waiting;
+        plan.first = sleepers::writer;
+        if (next & readers_waiting) plan.fallback = sleepers::readers;
+    } else if (next & readers_waiting) {
+        next &= ~readers_waiting;
+        plan.first = sleepers::readers;
+    }
+    return plan;
+}
+
+// What the wake-up needs to know of the lock, read by the unlocking thread
+// before the step that frees it.
 struct lock_facts {
     bool process_private;
     bool readers_first;
@@ -92,67 +170,41 @@ lock_facts facts_of(const lwp_rwlock_t* rwlock) {
     return {rwlock_is_private(rwlock), !prefers_writers(rwlock)};
 }
 
-bool wake_one_writer(lwp_rwlock_t* rwlock, bool process_private) {
-    // Seq_cst bump after our state change: a writer that reads the new ticket
-    // also sees the state change and does not sleep.
-    writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
-    return sys::futex_wake(&rwlock->writer_wake, 1, process_private) > 0;
-}
-
-// Called by an unlock that left no holder and saw a waiting bit.
-void wake_waiters(lwp_rwlock_t* rwlock, unsigned int state, lock_facts facts) {
-    std::atomic_ref<unsigned int> word = state_of(rwlock);
-    bool readers_first = facts.readers_first;
+// Gives up `amount` (1 for a reader, write_locked for the writer) of the
+// lock's count and wakes whoever that lets in. The compare-exchange is the
+// last access to the lock; the wake-ups only name its addresses.
+void release(lwp_rwlock_t* rwlock, unsigned int amount) {
+    lock_facts facts = facts_of(rwlock);
+    both_words* both = both_of(rwlock);
+    std::uint64_t observed = __atomic_load_n(both, __ATOMIC_RELAXED);
+    wake_plan plan;
     for (;;) {
-        if (readers_first && (state & readers_waiting)) {
-            if (holders(state) == write_locked) return;  // that writer's unlock comes here
-            if (!word.compare_exchange_weak(state, state & ~readers_waiting,
-                                            std::memory_order_relaxed, std::memory_order_relaxed))
-                continue;
-            // Every woken reader either takes the lock (and the last one out
-            // wakes a writer, seeing writers_waiting, which we left set) or
-            // finds a new write holder, whose unlock comes back here.
-            if (sys::futex_wake(&rwlock->state, INT_MAX, facts.process_private) > 0) return;
-            // Nobody was asleep after all (they timed out, or saw the clear
-            // before sleeping and got in): a writer is next.
-            readers_first = false;
-            state = word.load(std::memory_order_relaxed);
-            continue;
-        }
-        if (state & writers_waiting) {
-            // Held again already: that holder's unlock will come here.
-            if (holders(state) != 0) return;
-            if (!word.compare_exchange_weak(state, state & ~writers_waiting,
-                                            std::memory_order_seq_cst, std::memory_order_relaxed))
-                continue;
-            if (wake_one_writer(rwlock, facts.process_private)) return;
-            // The bit was stale (the writer timed out, or took the lock
-            // without sleeping): the readers are next.
-            state = word.load(std::memory_order_relaxed);
-            continue;
-        }
-        if (state & readers_waiting) {
-            if (holders(state) == write_locked) return;
-            if (!word.compare_exchange_weak(state, state & ~readers_waiting,
-                                            std::memory_order_relaxed, std::memory_order_relaxed))
-                continue;
-            // All of them: readers share the lock. The clear changed the word,
-            // so a reader that has not reached the kernel yet returns -EAGAIN.
-            sys::futex_wake(&rwlock->state, INT_MAX, facts.process_private);
-        }
-        return;
+        unsigned int next = state_part(observed) - amount;
+        unsigned int ticket = ticket_part(observed);
+        plan = plan_wake(next, facts.readers_first);
+        // A writer may be woken (first or as the fallback): bump the ticket,
+        // so that one between reading it and sleeping does not sleep.
+        if (plan.first == sleepers::writer || plan.fallback == sleepers::writer) ++ticket;
+        // Release: our reads and writes as a holder come before the next
+        // holder's acquire. The bump rides in the same step; on x86-64 the
+        // locked cmpxchg orders it before the futex calls that follow.
+        if (__atomic_compare_exchange_n(both, &observed, combine(next, ticket), /*weak=*/true,
+                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+            break;
     }
-}
-
-std::atomic_ref<unsigned int> queued_writers_of(lwp_rwlock_t* rwlock) {
-    return std::atomic_ref<unsigned int>(rwlock->queued_writers);
+    if (plan.first == sleepers::nobody) return;
+    // A stale bit (the writer timed out, or took the lock without sleeping;
+    // the readers timed out) wakes nobody: then the others are next.
+    if (wake(rwlock, facts.process_private, plan.first) == 0 && plan.fallback != sleepers::nobody)
+        wake(rwlock, facts.process_private, plan.fallback);
 }
 
 // A timed-out writer leaving the queue. If it was the last, the
 // writers_waiting mark it helped set no longer stands for anyone: clear it,
-// let readers held back by it in, and wake every sleeping writer so that one
-// which queued meanwhile re-evaluates (and re-marks) instead of sleeping
-// under a cleared mark.
+// wake every sleeping writer so that one which queued meanwhile re-evaluates
+// (and re-marks) instead of sleeping under a cleared mark, and let readers
+// held back by the mark in. The caller is still inside a lock call, so the
+// lock cannot have been destroyed under it.
 void withdraw_writer(lwp_rwlock_t* rwlock) {
     lock_facts facts = facts_of(rwlock);
     if (queued_writers_of(rwlock).fetch_sub(1, std::memory_order_seq_cst) != 1) return;
@@ -164,9 +216,14 @@ void withdraw_writer(lwp_rwlock_t* rwlock) {
     }
     writer_wake_of(rwlock).fetch_add(1, std::memory_order_seq_cst);
     sys::futex_wake(&rwlock->writer_wake, INT_MAX, facts.process_private);
-    state = word.load(std::memory_order_relaxed);
-    if ((state & readers_waiting) && holders(state) != write_locked)
-        wake_waiters(rwlock, state & ~writers_waiting, facts);
+    state &= ~writers_waiting;
+    while ((state & readers_waiting) && holders(state) != write_locked) {
+        if (word.compare_exchange_weak(state, state & ~readers_waiting, std::memory_order_relaxed,
+                                       std::memory_order_relaxed)) {
+            wake(rwlock, facts.process_private, sleepers::readers);
+            return;
+        }
+    }
 }
 
 int read_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) {
@@ -258,13 +315,13 @@ int write_lock(lwp_rwlock_t* rwlock, clockid_t clock, const timespec* deadline) 
             !word.compare_exchange_weak(state, state | writers_waiting, std::memory_order_seq_cst,
                                         std::memory_order_relaxed))
             continue;
-        // Take a ticket, then make sure the lock is still worth sleeping for:
-        // an unlock that came in between either shows in the state or has
-        // bumped the ticket (and the kernel then refuses to sleep).
-        unsigned int ticket = writer_wake_of(rwlock).load(std::memory_order_seq_cst);
-        state = word.load(std::memory_order_seq_cst);
+        // One snapshot of the state and the ticket: sleep only if the lock is
+        // still held with the mark on it. Any step since that cleared the
+        // mark bumped the ticket, and the kernel then refuses to sleep.
+        std::uint64_t both = __atomic_load_n(both_of(rwlock), __ATOMIC_SEQ_CST);
+        state = state_part(both);
         if (holders(state) == 0 || (state & writers_waiting) == 0) continue;
-        long result = futex_sleep(rwlock, &rwlock->writer_wake, ticket, clock, deadline);
+        long result = futex_sleep(rwlock, &rwlock->writer_wake, ticket_part(both), clock, deadline);
         keep_mark = writers_waiting;
         if (result == -ETIMEDOUT) {
             withdraw_writer(rwlock);
@@ -384,23 +441,18 @@ int lwp_rwlock_trywrlock(lwp_rwlock_t* rwlock) {
 }
 
 int lwp_rwlock_unlock(lwp_rwlock_t* rwlock) {
-    std::atomic_ref<unsigned int> word = state_of(rwlock);
-    unsigned int state = word.load(std::memory_order_relaxed);
+    unsigned int state = state_of(rwlock).load(std::memory_order_relaxed);
     if (holders(state) == 0) return EPERM;
-    lock_facts facts = facts_of(rwlock);  // before the release (see lock_facts)
     if (holders(state) == write_locked) {
         if (writer_of(rwlock).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
             return EPERM;
         writer_of(rwlock).store(0, std::memory_order_relaxed);
-        state = word.fetch_sub(write_locked, std::memory_order_seq_cst) - write_locked;
-        if (state & (readers_waiting | writers_waiting)) wake_waiters(rwlock, state, facts);
+        release(rwlock, write_locked);
         return 0;
     }
     // Readers only wait behind writers (a holder, or with writer preference a
-    // waiting one), so only the last reader leaving with a writer waiting has
-    // anyone to wake.
-    state = word.fetch_sub(1, std::memory_order_seq_cst) - 1;
-    if (holders(state) == 0 && (state & writers_waiting)) wake_waiters(rwlock, state, facts);
+    // waiting one), so only the last reader leaving has anyone to wake.
+    release(rwlock, 1);
     return 0;
 }
 }
