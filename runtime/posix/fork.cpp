@@ -143,6 +143,9 @@ pid_t fork(void) noexcept {
     for (int i = lock_hook_count - 1; i >= 0; --i)
         if (lock_hooks[i]) lock_hooks[i](after);
     registration_lock.unlock();
+    // Not in _Fork: there the tables may be half-changed by a thread that did
+    // not come along, as no lock was held across the clone.
+    if (pid == 0) lwp::runtime::reclaim_other_threads_after_fork();
     for (int i = 0; i < count; ++i) {
         void (*handler)() = pid == 0 ? handler_at(i).child : handler_at(i).parent;
         if (handler) handler();

@@ -31,5 +31,9 @@ void malloc_around_fork(fork_phase phase);
 
 // In the child: its one thread is the only one left (lifecycle.cpp).
 void forget_other_threads_after_fork();
+// In the child of fork (not _Fork), once every lock is free again: the
+// handles of the threads that did not come along go stale and their stacks
+// go to the cache (lifecycle.cpp).
+void reclaim_other_threads_after_fork();
 
 }  // namespace lwp::runtime

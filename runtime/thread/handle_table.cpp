@@ -82,6 +82,23 @@ void release_slot(lwp_t handle) {
     free_list_head = index + 1;
 }
 
+void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*)) {
+    internal_lock_guard guard(table_lock);
+    for (std::uint32_t index = 0; index < slots_in_use_high_water; ++index) {
+        thread_slot* slot = slot_at(index);
+        thread_descriptor* descriptor = slot->descriptor.load(std::memory_order_relaxed);
+        if (descriptor == nullptr || find_slot(kept) == slot) continue;  // free, or ours
+        // As release_slot, with the lock already held: the parent's handles
+        // to the thread are stale here (ESRCH).
+        std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));
+        slot->descriptor.store(nullptr, std::memory_order_relaxed);
+        slot->word.store(make_word(generation + 1, lifecycle::running), std::memory_order_relaxed);
+        slot->next_free = free_list_head;
+        free_list_head = index + 1;
+        released(descriptor);
+    }
+}
+
 void handle_table_around_fork(fork_phase phase) {
     if (phase == fork_phase::prepare) table_lock.lock();
     else table_lock.unlock();

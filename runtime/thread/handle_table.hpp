@@ -54,6 +54,12 @@ thread_slot* find_slot(lwp_t handle);
 // Invalidates the handle (generation + 1) and returns the slot to the free list.
 void release_slot(lwp_t handle);
 
+// In the child of fork, after every lock is free again: releases every taken
+// slot but `kept`'s (the one thread that came along) and hands each released
+// slot's descriptor to `released`, which is called with the table's lock held
+// (it may take the stack cache's, which comes later in the lock order).
+void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*));
+
 inline std::uint32_t handle_generation(lwp_t handle) { return static_cast<std::uint32_t>(handle >> 32); }
 
 }  // namespace lwp::runtime

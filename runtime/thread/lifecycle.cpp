@@ -111,6 +111,10 @@ void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::mem
 // copy of memory, but the threads did not.
 void forget_other_threads_after_fork() { live_threads.store(1, std::memory_order_relaxed); }
 
+void reclaim_other_threads_after_fork() {
+    release_slots_after_fork(current_handle(), adopt_mapping_after_fork);
+}
+
 void finish_thread(thread_descriptor* descriptor, void* result) {
     // No cancellation acts from here on (runtime/posix/pthread_cancel.cpp):
     // destructors may use cancellation points with a request pending.

@@ -92,6 +92,19 @@ void recycle_mapping(thread_descriptor* descriptor) {
     }
 }
 
+void adopt_mapping_after_fork(thread_descriptor* descriptor) {
+    if (descriptor->mapping_base == nullptr) return;  // the first thread's, or caller-supplied
+    descriptor->tid_word.store(0, std::memory_order_relaxed);
+    {
+        // A detached thread offers its mapping before it releases its handle:
+        // a fork in between left the mapping in the cache already.
+        internal_lock_guard guard(cache_lock);
+        for (thread_descriptor* entry = cached_head; entry; entry = entry->next_cached)
+            if (entry == descriptor) return;
+    }
+    recycle_mapping(descriptor);
+}
+
 int set_cache_limit(std::size_t bytes) {
     thread_descriptor* evicted;
     {

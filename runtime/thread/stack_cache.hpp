@@ -36,6 +36,11 @@ void unmap_thread_mapping(thread_descriptor* descriptor);
 // Returns a joined thread's mapping to the cache, or unmaps it.
 void recycle_mapping(thread_descriptor* descriptor);
 
+// In the child of fork: the mapping of a thread that did not come along.
+// Nothing runs on it there, and no kernel will clear its tid word in that
+// copy, so it is free: into the cache, or unmapped if the cache is full.
+void adopt_mapping_after_fork(thread_descriptor* descriptor);
+
 int set_cache_limit(std::size_t bytes);
 std::size_t cache_limit();
 std::size_t cache_size();

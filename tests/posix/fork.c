@@ -8,7 +8,8 @@
  * every child does each of those once itself. A child that hung on a lock
  * would be caught by the parent's bounded wait.
  *
- * Also: the order of the atfork handlers, a fork from a thread other than the
+ * Also: the threads that did not come along (their handles stale in the
+ * child, their stacks reused there), the order of the atfork handlers, a fork from a thread other than the
  * first (the child's one thread has the child's pid as its tid, and ending it
  * with pthread_exit ends the process with status 0), _Fork (no handlers), a
  * failing fork (a seccomp filter makes the clone fail: errno, the prepare
@@ -124,6 +125,73 @@ static void parent_c(void) { log_letter('c'); }
 static void child_a(void) { log_letter('1'); }
 static void child_b(void) { log_letter('2'); }
 static void child_c(void) { log_letter('3'); }
+
+/* Threads that did not come along: in the child their handles are stale
+ * (ESRCH) and their stacks free, so the child's first new thread runs on one
+ * of them instead of a new mapping. Run first, while the stack cache is
+ * empty and has room for all of them. */
+static sem_t started, let_go;
+
+static void* stack_of_self(void) {
+    pthread_attr_t attributes;
+    void* stack = NULL;
+    size_t size = 0;
+    CHECK_EQ(pthread_getattr_np(pthread_self(), &attributes), 0);
+    CHECK_EQ(pthread_attr_getstack(&attributes, &stack, &size), 0);
+    CHECK_EQ(pthread_attr_destroy(&attributes), 0);
+    return stack;
+}
+
+static void* note_stack(void* where) {
+    *(void**)where = stack_of_self();
+    return where;
+}
+
+static void* note_stack_and_wait(void* where) {
+    *(void**)where = stack_of_self();
+    CHECK_EQ(sem_post(&started), 0);
+    while (sem_wait(&let_go) != 0) CHECK_EQ(errno, EINTR);
+    return where;
+}
+
+static void other_threads_let_go(void) {
+    enum { waiting = 3 };
+    pthread_t threads[waiting + 1];
+    void* stacks[waiting + 1];
+    CHECK_EQ(sem_init(&started, 0, 0), 0);
+    CHECK_EQ(sem_init(&let_go, 0, 0), 0);
+    for (int i = 0; i < waiting; ++i) {
+        CHECK_EQ(pthread_create(&threads[i], NULL, note_stack_and_wait, &stacks[i]), 0);
+        while (sem_wait(&started) != 0) CHECK_EQ(errno, EINTR);
+    }
+    /* One more that has ended but is not joined yet. */
+    CHECK_EQ(pthread_create(&threads[waiting], NULL, note_stack_and_wait, &stacks[waiting]), 0);
+    while (sem_wait(&started) != 0) CHECK_EQ(errno, EINTR);
+    CHECK_EQ(sem_post(&let_go), 0);
+    struct timespec pause = {0, 20000000};
+    nanosleep(&pause, NULL);  /* which of the four takes the post does not matter */
+
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        for (int i = 0; i <= waiting; ++i)
+            if (pthread_join(threads[i], NULL) != ESRCH) _exit(60 + i);
+        void* fresh_stack = NULL;
+        pthread_t fresh;
+        if (pthread_create(&fresh, NULL, note_stack, &fresh_stack) != 0) _exit(70);
+        if (pthread_join(fresh, NULL) != 0) _exit(71);
+        for (int i = 0; i <= waiting; ++i)
+            if (fresh_stack == stacks[i]) _exit(0);
+        _exit(72);
+    }
+    expect_exit_code(child, 0);
+    for (int i = 0; i < waiting; ++i) CHECK_EQ(sem_post(&let_go), 0);
+    for (int i = 0; i <= waiting; ++i) {
+        void* result = NULL;
+        CHECK_EQ(pthread_join(threads[i], &result), 0);
+        CHECK(result == &stacks[i]);
+    }
+}
 
 static void forks_while_busy(void) {
     pthread_t busy[5];
@@ -347,6 +415,7 @@ int main(int argc, char** argv) {
     CHECK_EQ(pthread_atfork(prepare_b, parent_b, child_b), 0);
     CHECK_EQ(pthread_atfork(prepare_c, parent_c, child_c), 0);
 
+    other_threads_let_go();
     forks_while_busy();
     handler_order();
     pthread_t forker;
