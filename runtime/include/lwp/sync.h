@@ -180,7 +180,7 @@ enum {
 
 typedef struct lwp_rwlock {
     unsigned int state;       /* reader count or write-locked, plus "waiting" bits */
-    unsigned int writer_wake; /* futex word writers sleep on */
+    unsigned int writer_wake; /* futex word writers sleep on; one 8-byte word with state */
     int writer;               /* kernel tid of the write holder */
     unsigned int queued_writers; /* writers between deciding to sleep and leaving */
     void* reserved[4];
