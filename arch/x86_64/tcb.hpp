@@ -45,4 +45,10 @@ inline constexpr unsigned long pointer_guard_offset = 0x30;
 inline constexpr std::size_t host_thread_area_size = 2368;
 inline constexpr std::size_t host_static_tls_reserve = 4096;
 
+// Where glibc 2.36 keeps, in that descriptor, the two-pointer node that links
+// its running threads (`list`), which its fork relinks in the child for the
+// thread that forked (runtime/thread/host_fork.cpp); the fallback when glibc
+// cannot tell.
+inline constexpr std::size_t host_thread_list_offset = 0x2c0;
+
 }  // namespace lwp::arch

@@ -15,6 +15,7 @@
 #include "../sys/syscalls.hpp"
 #include "attributes.hpp"
 #include "handle_table.hpp"
+#include "host_fork.hpp"
 #include "lifecycle.hpp"
 #include "program_image.hpp"
 #include "stack_cache.hpp"
@@ -51,6 +52,7 @@ void* thread_entry(void* argument) {
 }
 
 void announce_multithreaded() {
+    prepare_for_host_fork();
     // libstdc++ keeps shared_ptr counts non-atomic while this is 1; it must see
     // 0 before a second thread can touch such an object. Only ever written
     // 1 -> 0, and before the clone that creates the second thread.

@@ -87,7 +87,13 @@ void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*)) 
     for (std::uint32_t index = 0; index < slots_in_use_high_water; ++index) {
         thread_slot* slot = slot_at(index);
         thread_descriptor* descriptor = slot->descriptor.load(std::memory_order_relaxed);
-        if (descriptor == nullptr || find_slot(kept) == slot) continue;  // free, or ours
+        if (descriptor == nullptr) continue;
+        if (find_slot(kept) == slot) {
+            // Ours stays; a join of it claimed by a thread that did not come
+            // along is dropped, so a thread of the child can still join it.
+            slot->word.fetch_and(~std::uint64_t{lifecycle::claimed}, std::memory_order_relaxed);
+            continue;
+        }
         // As release_slot, with the lock already held: the parent's handles
         // to the thread are stale here (ESRCH).
         std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));

@@ -55,8 +55,9 @@ thread_slot* find_slot(lwp_t handle);
 void release_slot(lwp_t handle);
 
 // In the child of fork, after every lock is free again: releases every taken
-// slot but `kept`'s (the one thread that came along) and hands each released
-// slot's descriptor to `released`, which is called with the table's lock held
+// slot but `kept`'s (the one thread that came along; a claim to join it made
+// by another thread is dropped) and hands each released slot's descriptor to
+// `released`, which is called with the table's lock held
 // (it may take the stack cache's, which comes later in the lock order).
 void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*));
 
