@@ -1,8 +1,8 @@
 // What lwp keeps inside a glibc-sized pthread_attr_t: lwp's own attributes,
-// plus the two glibc extensions a new thread applies before its start
-// routine (pthread_attr_extras.cpp). The POSIX scheduling attributes take
-// no room: lwp accepts only the values that describe what really happens
-// (system scope, inherited SCHED_OTHER), so their getters return those.
+// plus what the creator applies to a new thread before its start routine
+// (pthread_attr_extras.cpp): two glibc extensions (CPU affinity, signal mask)
+// and POSIX's explicit scheduling. The scope takes no room: Linux has system
+// scope only.
 #pragma once
 
 #include <pthread.h>
@@ -23,7 +23,14 @@ struct posix_attr {
     std::uint32_t affinity_size;  // bytes; larger sets are refused with EINVAL
     // pthread_attr_setsigmask_np: the kernel's 64-signal mask (the first 8
     // bytes of glibc's 128-byte sigset_t), used only when has_sigmask.
-    std::uint32_t has_sigmask;
+    std::uint8_t has_sigmask;
+    // pthread_attr_setinheritsched, _setschedpolicy, _setschedparam: the
+    // policy and priority are applied to the new thread only when
+    // explicit_scheduling (PTHREAD_EXPLICIT_SCHED); otherwise it takes its
+    // creator's. Every Linux policy number and priority (0..99) fits a byte.
+    std::uint8_t explicit_scheduling;
+    std::uint8_t scheduling_policy;
+    std::uint8_t scheduling_priority;
     std::uint64_t sigmask;
 };
 static_assert(sizeof(posix_attr) == 56 && sizeof(pthread_attr_t) == 56);
@@ -36,16 +43,21 @@ inline const posix_attr* as_posix(const pthread_attr_t* attr) {
     return reinterpret_cast<const posix_attr*>(attr);
 }
 
-inline bool has_extras(const posix_attr* attr) { return attr->affinity || attr->has_sigmask; }
+inline bool has_extras(const posix_attr* attr) {
+    return attr->affinity || attr->has_sigmask || attr->explicit_scheduling;
+}
 
 // Both defined in pthread_attr_extras.cpp, and declared weak here so that a
-// program that never sets an affinity, a signal mask or the default
-// attributes does not link that file (and malloc) at all: an attr can only
-// carry them, and the defaults can only have changed, if the program calls
-// a setter there, which brings the definitions in.
+// program that never sets an affinity, a signal mask, explicit scheduling or
+// the default attributes does not link that file (and malloc) at all: an attr
+// can only carry them, and the defaults can only have changed, if the program
+// calls a setter there, which brings the definitions in (for scheduling,
+// pthread_attr_setinheritsched: without it the policy and priority set in an
+// attr have no effect).
 //
-// Creates a thread from an attr that carries an affinity or a signal mask,
-// or (attr null) from the process-wide default attributes.
+// Creates a thread from an attr that carries an affinity, a signal mask or
+// explicit scheduling, or (attr null) from the process-wide default
+// attributes.
 int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_routine)(void*),
                        void* argument) noexcept __attribute__((weak));
 // Frees what the extensions allocated in an attr.

@@ -1,6 +1,7 @@
-// The glibc extensions a new thread applies before its start routine runs
-// (CPU affinity and signal mask chosen in the attr), and the process-wide
-// default attributes a NULL attr stands for. Kept in a file of their own:
+// What a new thread gets applied before its start routine runs (the CPU
+// affinity and signal mask chosen in the attr, glibc extensions, and POSIX's
+// explicit scheduling), and the process-wide default attributes a NULL attr
+// stands for. Kept in a file of their own:
 // pthread_create reaches it through weak declarations (posix_attr.hpp), so
 // a program that never calls a setter here links none of it, nor malloc.
 #include <pthread.h>
@@ -27,8 +28,8 @@ using lwp::posix::posix_attr;
 
 namespace {
 
-// How the new thread comes to life when its attr carries an affinity or a
-// signal mask. Two rules:
+// How the new thread comes to life when its attr carries an affinity, a
+// signal mask or explicit scheduling. Two rules:
 //
 // 1. No user code runs in the new thread (its start routine or a signal
 //    handler) before both are in force. The creator blocks every signal
@@ -37,16 +38,19 @@ namespace {
 //    wrong mask or on the wrong CPU); the child installs its final mask as
 //    its first act, and the creator restores its own right after clone.
 //
-// 2. The affinity is applied by the creator, with sched_setaffinity on the
-//    child's tid, while the child waits for a go-ahead. The child could
-//    apply it to itself instead, but then a refused set (EINVAL: no CPU in it
-//    exists or is allowed) would have to travel back to the creator through
-//    memory one of the two no longer owns once pthread_create returns; here
-//    the creator learns the answer from its own syscall and tells a child
-//    that is still waiting, in the child's own memory, whether to run the
-//    routine or end. The kernel moves a task onto an allowed CPU before
-//    sched_setaffinity returns, so the routine's first instruction already
-//    runs on the requested CPUs. Without an affinity nothing is waited for.
+// 2. The affinity and the scheduling are applied by the creator, with
+//    sched_setaffinity and sched_setscheduler on the child's tid, while the
+//    child waits for a go-ahead. The child could apply them to itself
+//    instead, but then a refusal (EINVAL: no CPU in the set exists or is
+//    allowed, or a priority the policy does not have; EPERM: a real-time
+//    policy without the privilege) would have to travel back to the creator
+//    through memory one of the two no longer owns once pthread_create
+//    returns; here the creator learns the answer from its own syscall and
+//    tells a child that is still waiting, in the child's own memory, whether
+//    to run the routine or end. Both take effect before the syscall returns
+//    (the kernel moves a task onto an allowed CPU at once), so the routine's
+//    first instruction already runs under them. Without either, nothing is
+//    waited for.
 enum release_state : int { waiting, go, abandon };
 
 // Lives in the thread's payload (below its descriptor, in its own mapping):
@@ -68,7 +72,7 @@ void* run_after_setup(void* payload) {
         int state;
         while ((state = setup->release.load(std::memory_order_acquire)) == waiting)
             lwp::sys::futex_wait(&setup->release, waiting, /*process_private=*/true);
-        // Refused affinity: end without running the routine, all signals
+        // Refused affinity or scheduling: end without running the routine, all signals
         // still blocked, so nothing of the program ever ran in this thread.
         if (state == abandon) return nullptr;
     }
@@ -92,7 +96,7 @@ int create_with_setup(pthread_t* thread, const posix_attr* attr, void* (*start_r
     error = prepare_thread(request, prepared);
     if (error) return error;
     auto* setup = new (prepared.payload) thread_setup;
-    setup->waits_for_release = attr->affinity != nullptr;
+    setup->waits_for_release = attr->affinity != nullptr || attr->explicit_scheduling;
     setup->routine = start_routine;
     setup->argument = argument;
 
@@ -111,12 +115,20 @@ int create_with_setup(pthread_t* thread, const posix_attr* attr, void* (*start_r
         return error;
     }
 
-    if (attr->affinity) {
+    if (setup->waits_for_release) {
         // CLONE_PARENT_SETTID wrote the tid before clone returned, and the
         // child cannot end (clearing it) before it is released.
         int tid = prepared.descriptor->tid_word.load(std::memory_order_relaxed);
-        long result = lwp::arch::syscall3(__NR_sched_setaffinity, tid, attr->affinity_size,
-                                          reinterpret_cast<long>(attr->affinity));
+        long result = 0;
+        if (attr->affinity)
+            result = lwp::arch::syscall3(__NR_sched_setaffinity, tid, attr->affinity_size,
+                                         reinterpret_cast<long>(attr->affinity));
+        if (!lwp::sys::failed(result) && attr->explicit_scheduling) {
+            sched_param parameter{};
+            parameter.sched_priority = attr->scheduling_priority;
+            result = lwp::arch::syscall3(__NR_sched_setscheduler, tid, attr->scheduling_policy,
+                                         reinterpret_cast<long>(&parameter));
+        }
         bool refused = lwp::sys::failed(result);
         // Release: the child may run the routine the moment it sees `go`.
         // The wake may reach the child's memory after the child has already
@@ -258,6 +270,21 @@ int pthread_attr_getaffinity_np(const pthread_attr_t* attr, size_t size, cpu_set
     return 0;
 }
 
+// Here rather than with the other scheduling attributes: choosing
+// PTHREAD_EXPLICIT_SCHED must link the code that applies the policy.
+int pthread_attr_setinheritsched(pthread_attr_t* attr, int inherit) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    if (inherit != PTHREAD_INHERIT_SCHED && inherit != PTHREAD_EXPLICIT_SCHED) return EINVAL;
+    as_posix(attr)->explicit_scheduling = inherit == PTHREAD_EXPLICIT_SCHED;
+    return 0;
+}
+
+int pthread_attr_getinheritsched(const pthread_attr_t* attr, int* inherit) noexcept {
+    if (!initialised(attr) || inherit == nullptr) return EINVAL;
+    *inherit = as_posix(attr)->explicit_scheduling ? PTHREAD_EXPLICIT_SCHED : PTHREAD_INHERIT_SCHED;
+    return 0;
+}
+
 int pthread_attr_setsigmask_np(pthread_attr_t* attr, const sigset_t* mask) noexcept {
     if (!initialised(attr)) return EINVAL;
     posix_attr* posix = as_posix(attr);
@@ -288,6 +315,9 @@ int pthread_getattr_default_np(pthread_attr_t* attr) noexcept {
             posix->base.detach_state = defaults.base.detach_state;
             posix->has_sigmask = defaults.has_sigmask;
             posix->sigmask = defaults.sigmask;
+            posix->explicit_scheduling = defaults.explicit_scheduling;
+            posix->scheduling_policy = defaults.scheduling_policy;
+            posix->scheduling_priority = defaults.scheduling_priority;
             error = store_affinity(posix, defaults.affinity_size, defaults.affinity);
         }
     }

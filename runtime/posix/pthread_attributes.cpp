@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "../sys/syscalls.hpp"
 #include "../thread/attributes.hpp"
 #include "../thread/thread_query.hpp"
 #include "main_thread_stack.hpp"
@@ -30,6 +31,9 @@ int pthread_attr_init(pthread_attr_t* attr) noexcept {
     posix->affinity = nullptr;
     posix->affinity_size = 0;
     posix->has_sigmask = 0;
+    posix->explicit_scheduling = 0;
+    posix->scheduling_policy = SCHED_OTHER;
+    posix->scheduling_priority = 0;
     posix->sigmask = 0;
     return lwp_attr_init(&posix->base);
 }
@@ -67,11 +71,11 @@ int pthread_attr_getstack(const pthread_attr_t* attr, void** address, size_t* si
     return lwp_attr_getstack(&as_posix(attr)->base, address, size);
 }
 
-// The scheduling attributes: Linux has system scope only, and lwp does not
-// apply a policy or priority at creation (the new thread inherits its
-// creator's; pthread_setschedparam changes a running thread's), so only the
-// values that describe what really happens are accepted, and the getters
-// report those values without storing them.
+// The scheduling attributes. Linux has system scope only. The policy and
+// priority are stored, and applied to a new thread only under
+// PTHREAD_EXPLICIT_SCHED (pthread_attr_setinheritsched, in
+// pthread_attr_extras.cpp with the code that applies them); a fresh attr
+// holds SCHED_OTHER and 0, which is what an explicit thread then gets.
 int pthread_attr_setscope(pthread_attr_t* attr, int scope) noexcept {
     if (!initialised(attr)) return EINVAL;
     if (scope == PTHREAD_SCOPE_SYSTEM) return 0;
@@ -82,40 +86,38 @@ int pthread_attr_getscope(const pthread_attr_t* attr, int* scope) noexcept {
     *scope = PTHREAD_SCOPE_SYSTEM;
     return 0;
 }
-int pthread_attr_setinheritsched(pthread_attr_t* attr, int inherit) noexcept {
-    if (!initialised(attr)) return EINVAL;
-    if (inherit == PTHREAD_INHERIT_SCHED) return 0;
-    return inherit == PTHREAD_EXPLICIT_SCHED ? ENOTSUP : EINVAL;
-}
-int pthread_attr_getinheritsched(const pthread_attr_t* attr, int* inherit) noexcept {
-    if (!initialised(attr) || inherit == nullptr) return EINVAL;
-    *inherit = PTHREAD_INHERIT_SCHED;
-    return 0;
-}
 int pthread_attr_setschedpolicy(pthread_attr_t* attr, int policy) noexcept {
     if (!initialised(attr)) return EINVAL;
-    if (policy == SCHED_OTHER) return 0;
-    return (policy == SCHED_FIFO || policy == SCHED_RR || policy == SCHED_BATCH ||
-            policy == SCHED_IDLE)
-               ? ENOTSUP
-               : EINVAL;
+    if (policy != SCHED_OTHER && policy != SCHED_FIFO && policy != SCHED_RR &&
+        policy != SCHED_BATCH && policy != SCHED_IDLE)
+        return EINVAL;
+    // The priority is not judged against the new policy here (as in glibc):
+    // a mismatch is the kernel's EINVAL when the thread is created.
+    as_posix(attr)->scheduling_policy = static_cast<std::uint8_t>(policy);
+    return 0;
 }
 int pthread_attr_getschedpolicy(const pthread_attr_t* attr, int* policy) noexcept {
     if (!initialised(attr) || policy == nullptr) return EINVAL;
-    *policy = SCHED_OTHER;
+    *policy = as_posix(attr)->scheduling_policy;
     return 0;
 }
 int pthread_attr_setschedparam(pthread_attr_t* attr, const struct sched_param* parameter) noexcept {
-    if (!initialised(attr)) return EINVAL;
-    if (parameter == nullptr) return EINVAL;
-    // The recorded policy is always SCHED_OTHER, whose only priority is 0:
-    // any other value is not valid for it (EINVAL, as glibc answers), rather
-    // than a valid one lwp declines.
-    return parameter->sched_priority == 0 ? 0 : EINVAL;
+    if (!initialised(attr) || parameter == nullptr) return EINVAL;
+    // Judged against the attr's policy, by the kernel's own range for it
+    // (SCHED_OTHER, BATCH and IDLE: 0 only; FIFO and RR: 1..99).
+    int policy = as_posix(attr)->scheduling_policy;
+    long lowest = lwp::arch::syscall1(__NR_sched_get_priority_min, policy);
+    long highest = lwp::arch::syscall1(__NR_sched_get_priority_max, policy);
+    if (lwp::sys::failed(lowest) || lwp::sys::failed(highest) ||
+        parameter->sched_priority < lowest || parameter->sched_priority > highest)
+        return EINVAL;
+    as_posix(attr)->scheduling_priority = static_cast<std::uint8_t>(parameter->sched_priority);
+    return 0;
 }
 int pthread_attr_getschedparam(const pthread_attr_t* attr, struct sched_param* parameter) noexcept {
     if (!initialised(attr) || parameter == nullptr) return EINVAL;
-    parameter->sched_priority = 0;
+    *parameter = sched_param{};
+    parameter->sched_priority = as_posix(attr)->scheduling_priority;
     return 0;
 }
 
@@ -149,6 +151,16 @@ int pthread_getattr_np(pthread_t thread, pthread_attr_t* attr) noexcept {
     if (error != 0 && error != ESRCH) {
         pthread_attr_destroy(attr);
         return error;
+    }
+    // The policy and priority it runs under now, as glibc reports them (the
+    // inherit-or-explicit choice made at its creation is not kept: INHERIT).
+    // An ended thread has none (ESRCH), nor does a policy lwp does not know.
+    int policy;
+    sched_param parameter;
+    if (pthread_getschedparam(thread, &policy, &parameter) == 0) {
+        policy &= ~SCHED_RESET_ON_FORK;
+        if (pthread_attr_setschedpolicy(attr, policy) == 0)
+            pthread_attr_setschedparam(attr, &parameter);
     }
     return 0;
 }

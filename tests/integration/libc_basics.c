@@ -1,7 +1,8 @@
 /* The rest of the freestanding C library subset, through its C ABI: string
  * functions, strtol and friends with their errno behaviour, getenv, qsort,
  * ctype (both the table macros C uses and the functions), rand_r, strerror,
- * sysconf, clocks and sleeping, and the unistd wrappers' errno reporting. */
+ * sysconf, resource limits, clocks and sleeping, and the unistd wrappers'
+ * errno reporting. */
 #define _GNU_SOURCE /* gettid */
 #include <ctype.h>
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -165,6 +167,7 @@ static void system_facts(void) {
     CHECK_EQ(sysconf(_SC_THREAD_PROCESS_SHARED), 200809);
     CHECK_EQ(sysconf(_SC_SEM_VALUE_MAX), 2147483647);
     CHECK_EQ(sysconf(_SC_VERSION), 200809);
+    CHECK_EQ(sysconf(_SC_THREAD_PRIORITY_SCHEDULING), 200809);
     errno = 0;
     CHECK_EQ(sysconf(_SC_SEM_NSEMS_MAX), -1);
     CHECK_EQ(errno, 0);
@@ -173,6 +176,26 @@ static void system_facts(void) {
     CHECK_EQ(errno, 0);
     errno = 0;
     CHECK_EQ(sysconf(_SC_ARG_MAX + 100000), -1);
+    CHECK_EQ(errno, EINVAL);
+    /* Resource limits: the soft limit lowered and restored, and what the
+     * kernel refuses reported through errno. */
+    struct rlimit files, lowered;
+    CHECK_EQ(getrlimit(RLIMIT_NOFILE, &files), 0);
+    CHECK(files.rlim_cur >= 3 && files.rlim_cur <= files.rlim_max);
+    lowered = files;
+    lowered.rlim_cur = 3;
+    CHECK_EQ(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    CHECK_EQ(getrlimit(RLIMIT_NOFILE, &lowered), 0);
+    CHECK_EQ(lowered.rlim_cur, 3);
+    CHECK_EQ(sysconf(_SC_OPEN_MAX), 3);
+    CHECK_EQ(setrlimit(RLIMIT_NOFILE, &files), 0);
+    errno = 0;
+    CHECK_EQ(getrlimit(9999, &lowered), -1);
+    CHECK_EQ(errno, EINVAL);
+    lowered.rlim_cur = files.rlim_max;
+    lowered.rlim_max = files.rlim_max - 1; /* soft above hard */
+    errno = 0;
+    CHECK_EQ(setrlimit(RLIMIT_NOFILE, &lowered), -1);
     CHECK_EQ(errno, EINVAL);
     CHECK(getpid() > 0);
     CHECK(gettid() == getpid()); /* main thread */
