@@ -11,14 +11,17 @@
 // What else the child puts right: its thread's tid, which the kernel writes
 // into the thread's descriptor (CLONE_CHILD_SETTID) before the child runs;
 // the count of live threads, now 1, so that pthread_exit of that thread ends
-// the process; and the stack cache (stack_cache_around_fork). The handles and
-// stacks of the threads that did not come along stay allocated in the child
-// (copies of the parent's, backed only by pages it writes): until it calls
-// exec, POSIX lets such a child use only async-signal-safe functions, and
-// joining or detaching them is not among those.
+// the process; the stack cache (stack_cache_around_fork); and, once every
+// lock is free again, the threads that did not come along: their handles go
+// stale and their stacks into the cache, still mapped
+// (reclaim_other_threads_after_fork). A joiner that had released its
+// thread's handle but not yet its stack when the clone came leaves that
+// stack behind in the child, mapped and unused.
 //
 // _Fork (POSIX 2024, glibc 2.34) is the clone and that thread repair only:
-// no handlers and no locks, so a signal handler may call it.
+// no handlers and no locks, so a signal handler may call it; with no lock
+// held across its clone, the tables may be half-changed in its child, so the
+// other threads' handles and stacks are left as they were.
 #include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>

@@ -27,7 +27,9 @@ inline void lock_word(int& state, bool process_private = true) {
         futex_wait(&state, word_contended, process_private);
 }
 
-inline void unlock_word(int& state, bool process_private = true) {
+// Always inlined: a few instructions, which the smallest programs' size
+// budget cannot spare a call frame and a copy for.
+[[gnu::always_inline]] inline void unlock_word(int& state, bool process_private = true) {
     // Release: our writes happen-before the next holder's reads. Only a
     // "contended" word can have sleepers.
     if (std::atomic_ref<int>(state).exchange(word_free, std::memory_order_release) == word_contended)

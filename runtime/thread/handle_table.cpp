@@ -72,12 +72,14 @@ thread_slot* find_slot(lwp_t handle) {
 void release_slot(lwp_t handle) {
     thread_slot* slot = find_slot(handle);
     std::uint32_t index = static_cast<std::uint32_t>(handle) - 1;
+    // Under the lock, so that a fork (which holds it across the clone) sees
+    // the slot either taken or on the free list, never between the two.
+    internal_lock_guard guard(table_lock);
     // The generation bump makes every copy of this handle stale. Generations
     // wrap after 2^32 reuses of one slot, which is accepted.
     slot->descriptor.store(nullptr, std::memory_order_relaxed);
     slot->word.store(make_word(handle_generation(handle) + 1, lifecycle::running),
                      std::memory_order_release);
-    internal_lock_guard guard(table_lock);
     slot->next_free = free_list_head;
     free_list_head = index + 1;
 }

@@ -95,14 +95,18 @@ void recycle_mapping(thread_descriptor* descriptor) {
 void adopt_mapping_after_fork(thread_descriptor* descriptor) {
     if (descriptor->mapping_base == nullptr) return;  // the first thread's, or caller-supplied
     descriptor->tid_word.store(0, std::memory_order_relaxed);
-    {
-        // A detached thread offers its mapping before it releases its handle:
-        // a fork in between left the mapping in the cache already.
-        internal_lock_guard guard(cache_lock);
-        for (thread_descriptor* entry = cached_head; entry; entry = entry->next_cached)
-            if (entry == descriptor) return;
-    }
-    recycle_mapping(descriptor);
+    internal_lock_guard guard(cache_lock);
+    // A detached thread offers its mapping before it releases its handle:
+    // a fork in between left the mapping in the cache already.
+    for (thread_descriptor* entry = cached_head; entry; entry = entry->next_cached)
+        if (entry == descriptor) return;
+    // Past the cap if need be, never unmapped here: the child holds a copy of
+    // the parent's whole address space, and may still read what another
+    // thread left on its stack (exec arguments, say). The cache sheds the
+    // excess only when the program trims it or threads take the entries.
+    descriptor->next_cached = cached_head;
+    cached_head = descriptor;
+    cached_bytes += descriptor->mapping_size;
 }
 
 int set_cache_limit(std::size_t bytes) {

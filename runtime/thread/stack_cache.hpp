@@ -38,7 +38,8 @@ void recycle_mapping(thread_descriptor* descriptor);
 
 // In the child of fork: the mapping of a thread that did not come along.
 // Nothing runs on it there, and no kernel will clear its tid word in that
-// copy, so it is free: into the cache, or unmapped if the cache is full.
+// copy, so it is free: into the cache, even past its cap (not unmapped: the
+// child may still read what was left on it).
 void adopt_mapping_after_fork(thread_descriptor* descriptor);
 
 int set_cache_limit(std::size_t bytes);

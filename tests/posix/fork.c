@@ -128,9 +128,15 @@ static void child_c(void) { log_letter('3'); }
 
 /* Threads that did not come along: in the child their handles are stale
  * (ESRCH) and their stacks free, so the child's first new thread runs on one
- * of them instead of a new mapping. Run first, while the stack cache is
- * empty and has room for all of them. */
+ * of them instead of a new mapping; yet every one of those stacks is still
+ * there to read (more of them than the stack cache's cap holds, at the
+ * default 8 MiB stacks), as in any copy of the parent's memory. */
 static sem_t started, let_go;
+
+struct waiting_thread {
+    void* stack;
+    const char* note;  /* text on the thread's own stack */
+};
 
 static void* stack_of_self(void) {
     pthread_attr_t attributes;
@@ -147,49 +153,57 @@ static void* note_stack(void* where) {
     return where;
 }
 
-static void* note_stack_and_wait(void* where) {
-    *(void**)where = stack_of_self();
+static void* note_stack_and_wait(void* argument) {
+    struct waiting_thread* self = argument;
+    char note[32];
+    snprintf(note, sizeof note, "left by %p", argument);
+    self->stack = stack_of_self();
+    self->note = note;
     CHECK_EQ(sem_post(&started), 0);
     while (sem_wait(&let_go) != 0) CHECK_EQ(errno, EINTR);
-    return where;
+    return argument;
 }
 
 static void other_threads_let_go(void) {
-    enum { waiting = 3 };
+    enum { waiting = 6 };
     pthread_t threads[waiting + 1];
-    void* stacks[waiting + 1];
+    struct waiting_thread seen[waiting + 1];
     CHECK_EQ(sem_init(&started, 0, 0), 0);
     CHECK_EQ(sem_init(&let_go, 0, 0), 0);
     for (int i = 0; i < waiting; ++i) {
-        CHECK_EQ(pthread_create(&threads[i], NULL, note_stack_and_wait, &stacks[i]), 0);
+        CHECK_EQ(pthread_create(&threads[i], NULL, note_stack_and_wait, &seen[i]), 0);
         while (sem_wait(&started) != 0) CHECK_EQ(errno, EINTR);
     }
     /* One more that has ended but is not joined yet. */
-    CHECK_EQ(pthread_create(&threads[waiting], NULL, note_stack_and_wait, &stacks[waiting]), 0);
-    while (sem_wait(&started) != 0) CHECK_EQ(errno, EINTR);
-    CHECK_EQ(sem_post(&let_go), 0);
+    seen[waiting].note = NULL;
+    CHECK_EQ(pthread_create(&threads[waiting], NULL, note_stack, &seen[waiting].stack), 0);
     struct timespec pause = {0, 20000000};
-    nanosleep(&pause, NULL);  /* which of the four takes the post does not matter */
+    nanosleep(&pause, NULL);
 
     pid_t child = fork();
     CHECK(child != -1);
     if (child == 0) {
         for (int i = 0; i <= waiting; ++i)
             if (pthread_join(threads[i], NULL) != ESRCH) _exit(60 + i);
+        char expected[32];
+        for (int i = 0; i < waiting; ++i) {
+            snprintf(expected, sizeof expected, "left by %p", (void*)&seen[i]);
+            if (strcmp(seen[i].note, expected) != 0) _exit(70 + i);
+        }
         void* fresh_stack = NULL;
         pthread_t fresh;
-        if (pthread_create(&fresh, NULL, note_stack, &fresh_stack) != 0) _exit(70);
-        if (pthread_join(fresh, NULL) != 0) _exit(71);
+        if (pthread_create(&fresh, NULL, note_stack, &fresh_stack) != 0) _exit(80);
+        if (pthread_join(fresh, NULL) != 0) _exit(81);
         for (int i = 0; i <= waiting; ++i)
-            if (fresh_stack == stacks[i]) _exit(0);
-        _exit(72);
+            if (fresh_stack == seen[i].stack) _exit(0);
+        _exit(82);
     }
     expect_exit_code(child, 0);
     for (int i = 0; i < waiting; ++i) CHECK_EQ(sem_post(&let_go), 0);
     for (int i = 0; i <= waiting; ++i) {
         void* result = NULL;
         CHECK_EQ(pthread_join(threads[i], &result), 0);
-        CHECK(result == &stacks[i]);
+        CHECK(result == (i < waiting ? (void*)&seen[i] : (void*)&seen[i].stack));
     }
 }
 

@@ -26,8 +26,7 @@ static void attributes(void) {
     CHECK_EQ(pthread_attr_setscope(&attr, 99), EINVAL);
     CHECK_EQ(pthread_attr_setinheritsched(&attr, 99), EINVAL);
     CHECK_EQ(pthread_attr_setschedpolicy(&attr, 99), EINVAL);
-    CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_RR), ENOTSUP);
-    /* The policy stays SCHED_OTHER, whose only priority is 0: any other is
+    /* The policy is SCHED_OTHER, whose only priority is 0: any other is
      * not a valid parameter for it (EINVAL), as in glibc. */
     struct sched_param parameter = {.sched_priority = 5};
     CHECK_EQ(pthread_attr_setschedparam(&attr, &parameter), EINVAL);
@@ -38,6 +37,15 @@ static void attributes(void) {
     parameter.sched_priority = 7;
     CHECK_EQ(pthread_attr_getschedparam(&attr, &parameter), 0);
     CHECK_EQ(parameter.sched_priority, 0);
+    /* SCHED_RR's range is 1..99. */
+    CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_RR), 0);
+    parameter.sched_priority = 0;
+    CHECK_EQ(pthread_attr_setschedparam(&attr, &parameter), EINVAL);
+    parameter.sched_priority = 100;
+    CHECK_EQ(pthread_attr_setschedparam(&attr, &parameter), EINVAL);
+    parameter.sched_priority = 99;
+    CHECK_EQ(pthread_attr_setschedparam(&attr, &parameter), 0);
+    CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_OTHER), 0);
 
     void* address = &size;
     CHECK_EQ(pthread_attr_setstack(&attr, NULL, 1 << 20), EINVAL);

@@ -55,7 +55,7 @@
 #define LOCKABLE_FOR_READER(s) (HOLDERS(s) != WL && ((s) & WW) == 0)
 #endif
 
-/* EINTR budget. 0 by default, to keep the search at about 2 GB and under a
+/* EINTR budget. 0 by default, to keep the search at about 2.5 GB and a
  * minute: an interrupted sleeper only goes round again, as a woken one that
  * finds the lock taken does. -DINTERRUPTS=1 checks it too (about 110 million
  * states, 5 GB, two minutes; it passes). */
