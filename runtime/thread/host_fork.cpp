@@ -33,6 +33,7 @@
 #include "../../arch/x86_64/thread_pointer.hpp"
 #include "../sys/syscalls.hpp"
 #include "fork_hooks.hpp"
+#include "host_tls.hpp"
 #include "thread_descriptor.hpp"
 
 // Weak, as in host_tls.cpp: looked up by name, so a glibc without the symbol
@@ -49,14 +50,15 @@ struct host_list_node {
 
 // The node's offset in glibc's descriptor, as glibc publishes it for
 // libthread_db: {size in bits, count, offset}. The 2.36 figure if glibc does
-// not say, or says something implausible.
+// not say, or says something implausible (a node outside the room lwp keeps
+// above %fs).
 std::size_t list_offset() {
     if (dlsym == nullptr) return arch::host_thread_list_offset;
     const auto* field =
         static_cast<const std::uint32_t*>(dlsym(nullptr, "_thread_db_pthread_list"));
     if (field == nullptr || field[0] != 8 * sizeof(host_list_node) ||
         field[2] < sizeof(arch::thread_control_block) ||
-        field[2] + sizeof(host_list_node) > arch::host_thread_area_size)
+        field[2] + sizeof(host_list_node) > host_tls().above_thread_pointer)
         return arch::host_thread_list_offset;
     return field[2];
 }
