@@ -23,6 +23,9 @@ int pthread_kill(pthread_t thread, int signal) noexcept {
     // tgkill, not tkill: the thread group id guards against a recycled tid
     // that now belongs to another process.
     long result = lwp::sys::tgkill(lwp::sys::getpid(), tid, signal);
+    // It may have ended between the look-up and the kill: then too, not yet
+    // joined, it still names a thread (glibc's tst-pthread_kill-exiting).
+    if (result == -ESRCH && lwp::runtime::thread_has_ended_unjoined(thread)) return 0;
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 
