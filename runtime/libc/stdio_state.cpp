@@ -13,9 +13,9 @@ extern "C" {
 // and an unlocked read-modify-write here could lose that flag.
 int ferror(FILE* file) noexcept {
     lwp::libc::stream& s = as_stream(file);
-    s.lock.lock();
+    lwp::libc::take_stream_lock(s);
     int failed = (s.glibc_flags & glibc_error_flag) != 0;
-    s.lock.unlock();
+    lwp::libc::give_back_stream_lock(s);
     return failed;
 }
 
@@ -23,9 +23,9 @@ int feof(FILE*) noexcept { return 0; }
 
 void clearerr(FILE* file) noexcept {
     lwp::libc::stream& s = as_stream(file);
-    s.lock.lock();
+    lwp::libc::take_stream_lock(s);
     s.glibc_flags &= ~glibc_error_flag;
-    s.lock.unlock();
+    lwp::libc::give_back_stream_lock(s);
 }
 
 // Before its first output a stream has not filled in its descriptor yet.

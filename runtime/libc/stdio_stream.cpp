@@ -7,9 +7,12 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include <atomic>
 #include <cstddef>
 
+#include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/thread_descriptor.hpp"
 
 namespace lwp::libc {
 namespace {
@@ -71,16 +74,65 @@ void set_up(stream& s) {
     }
 }
 
+// tids stay below 2^22 (the kernel's largest pid_max).
+constexpr int contended_mark = 1 << 30;
+
+void release_word(stream& s) {
+    // Release: our writes happen-before the next holder's reads.
+    if (std::atomic_ref<int>(s.lock_word).exchange(0, std::memory_order_release) & contended_mark)
+        sys::futex_wake(&s.lock_word, 1, /*process_private=*/true);
+}
+
 }  // namespace
 
+void take_stream_lock(stream& s) {
+    std::atomic_ref<int> word(s.lock_word);
+    int self = runtime::current_tid();
+    int seen = 0;
+    // Acquire: the previous holder's writes become visible.
+    if (word.compare_exchange_strong(seen, self, std::memory_order_acquire,
+                                     std::memory_order_relaxed))
+        return;
+    if ((seen & ~contended_mark) == self) {  // ours: a handler inside our own call
+        ++s.reentered;
+        return;
+    }
+    for (;;) {
+        // Taken with the mark kept: others may still sleep.
+        if (seen == 0) {
+            if (word.compare_exchange_weak(seen, self | contended_mark, std::memory_order_acquire,
+                                           std::memory_order_relaxed))
+                return;
+            continue;
+        }
+        if (!(seen & contended_mark) &&
+            !word.compare_exchange_weak(seen, seen | contended_mark, std::memory_order_relaxed,
+                                        std::memory_order_relaxed))
+            continue;
+        // EINTR or a changed word: look again.
+        sys::futex_wait(&s.lock_word, seen | contended_mark, /*process_private=*/true);
+        seen = word.load(std::memory_order_relaxed);
+    }
+}
+
+void give_back_stream_lock(stream& s) {
+    if (s.reentered != 0) {
+        --s.reentered;
+        return;
+    }
+    release_word(s);
+}
+
 void lock_stream(stream& s) {
-    s.lock.lock();
+    take_stream_lock(s);
+    if (s.reentered != 0) return;  // the interrupted call owns the stream's state
     s.call_failed = false;
     s.newline_pending = false;
     if (s.mode == buffering::undecided) set_up(s);
 }
 
 bool flush_locked(stream& s) {
+    if (s.reentered != 0) return true;  // the buffer is the interrupted call's
     unsigned pending = s.length;
     s.length = 0;  // on failure the bytes are dropped rather than retried forever
     if (pending && !write_all(s.descriptor, s.buffer, pending)) {
@@ -91,6 +143,10 @@ bool flush_locked(stream& s) {
 }
 
 void write_locked(stream& s, const char* bytes, std::size_t count) {
+    if (s.reentered != 0) {  // around the interrupted call's buffer (see stream)
+        if (!write_all(&s == &stderr_stream ? 2 : 1, bytes, count)) record_failure(s);
+        return;
+    }
     if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.newline_pending = true;
     if (count > s.capacity - s.length) {
         if (!flush_locked(s)) return;
@@ -105,10 +161,16 @@ void write_locked(stream& s, const char* bytes, std::size_t count) {
 }
 
 bool unlock_after_output(stream& s) {
+    // A re-entered call leaves the policy and the lock to the call it
+    // interrupted.
+    if (s.reentered != 0) {
+        --s.reentered;
+        return !s.call_failed;
+    }
     if (s.mode == buffering::none || (s.mode == buffering::line && s.newline_pending))
         flush_locked(s);
     bool ok = !s.call_failed;
-    s.lock.unlock();
+    release_word(s);
     return ok;
 }
 
@@ -118,11 +180,11 @@ namespace lwp::runtime {
 
 void stdio_around_fork(fork_phase phase) {
     if (phase == fork_phase::prepare) {
-        libc::stdout_stream.lock.lock();
-        libc::stderr_stream.lock.lock();
+        libc::take_stream_lock(libc::stdout_stream);
+        libc::take_stream_lock(libc::stderr_stream);
     } else {
-        libc::stderr_stream.lock.unlock();
-        libc::stdout_stream.lock.unlock();
+        libc::give_back_stream_lock(libc::stderr_stream);
+        libc::give_back_stream_lock(libc::stdout_stream);
     }
 }
 
@@ -142,9 +204,9 @@ int fflush(FILE* file) {
         return fflush(stderr) == 0 && ok ? 0 : EOF;
     }
     stream& s = lwp::libc::as_stream(file);
-    s.lock.lock();
+    lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
-    s.lock.unlock();
+    lwp::libc::give_back_stream_lock(s);
     return ok ? 0 : EOF;
 }
 

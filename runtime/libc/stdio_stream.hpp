@@ -13,7 +13,6 @@
 
 #include <cstddef>
 
-#include "../thread/internal_lock.hpp"
 
 namespace lwp::libc {
 
@@ -29,7 +28,18 @@ struct stream {
     char* glibc_read_pointers[3] = {};
     char* glibc_write_pointers[3] = {};
 
-    runtime::internal_lock lock{};
+    // The stream's lock: 0 when free, else the holder's tid, with
+    // contended_mark (stdio_stream.cpp) when another thread may sleep on it.
+    // Holding and ownership change in one atomic step, so a thread can always
+    // tell whether it holds the lock itself: a signal handler that prints
+    // while its thread is inside a stdio call on this stream (stdio is not
+    // async-signal-safe, but programs do it, and glibc's recursive stream
+    // lock mostly lets them) goes on one level deeper (`reentered`) instead
+    // of waiting for its own thread for good. Its bytes go straight to the
+    // descriptor, around the buffer the interrupted call may be halfway
+    // through filling or writing out.
+    int lock_word = 0;
+    unsigned reentered = 0;
     int descriptor = 0;  // set, with buffer and mode, by the first output
     buffering mode = buffering::undecided;
     bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
@@ -48,6 +58,10 @@ static_assert(offsetof(stream, glibc_write_pointers) + 2 * sizeof(char*) ==
               offsetof(FILE, _IO_write_end));
 
 inline stream& as_stream(FILE* file) { return *reinterpret_cast<stream*>(file); }
+
+// The stream's lock alone (see lock_word), for calls that write nothing.
+void take_stream_lock(stream& s);
+void give_back_stream_lock(stream& s);
 
 void lock_stream(stream& s);
 // Appends to the buffer, writing it out when full. Failures are remembered

@@ -16,6 +16,7 @@ program_image parse(const Elf64_Phdr* headers, std::size_t count) {
     // headers were linked to be, and `headers` is where they are. Without
     // PT_PHDR, the segment mapping file offset 0 holds the ELF header.
     std::uintptr_t bias = 0;
+#ifndef LWP_FREESTANDING  // freestanding programs are linked static non-PIE: no bias
     for (std::size_t i = 0; i < count; ++i) {
         if (headers[i].p_type == PT_PHDR) {
             bias = reinterpret_cast<std::uintptr_t>(headers) - headers[i].p_vaddr;
@@ -24,6 +25,7 @@ program_image parse(const Elf64_Phdr* headers, std::size_t count) {
         if (headers[i].p_type == PT_LOAD && headers[i].p_offset == 0)
             bias = reinterpret_cast<std::uintptr_t>(&__ehdr_start) - headers[i].p_vaddr;
     }
+#endif
 
     program_image image{};
     image.tls_alignment = 1;
@@ -56,6 +58,11 @@ void read_program_image(const Elf64_Phdr* headers, std::size_t count) {
 }
 
 const program_image& the_program_image() {
+#ifdef LWP_FREESTANDING
+    // Read by _start (install_main_thread_tls) before main, from the
+    // auxiliary vector's headers, before any thread exists.
+    return cached_image;
+#else
     // Acquire pairs with the release below: a reader that sees 2 sees the
     // whole structure.
     if (cached_state.load(std::memory_order_acquire) == 2) return cached_image;
@@ -70,6 +77,7 @@ const program_image& the_program_image() {
         }
     }
     return cached_image;
+#endif
 }
 
 }  // namespace lwp::runtime

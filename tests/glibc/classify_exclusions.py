@@ -45,7 +45,6 @@ RULES = [
 TRIED = None  # in SPECIAL: skip the rules, take the reason from tried.txt
 
 SPECIAL = {
-    "sysdeps/pthread/tst-signal6": "its handlers call printf and can interrupt a printf of the same thread (printf is not async-signal-safe): glibc's recursive stream lock mostly lets that through, lwp's stdio lock is not recursive, and under load the test hung once in CI",
     "nptl/tst-oddstacklimit": "a special test: glibc's Makefile passes it --command naming tst-basic1, which it runs through system() under an odd RLIMIT_STACK; the stand-in skeleton takes no options (lwp's posix.pthread_getattr_main_odd_limit runs a check of its own under such a limit)",
     "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
     "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
