@@ -89,7 +89,9 @@ constexpr std::uint64_t combine(unsigned int state, unsigned int ticket) {
     return std::uint64_t{ticket} << 32 | state;
 }
 constexpr unsigned int state_part(std::uint64_t both) { return static_cast<unsigned int>(both); }
-constexpr unsigned int ticket_part(std::uint64_t both) { return static_cast<unsigned int>(both >> 32); }
+constexpr unsigned int ticket_part(std::uint64_t both) {
+    return static_cast<unsigned int>(both >> 32);
+}
 // Written only by the write holder; read by anyone to recognise itself.
 std::atomic_ref<int> writer_of(lwp_rwlock_t* rwlock) { return std::atomic_ref<int>(rwlock->writer); }
 std::atomic_ref<unsigned int> queued_writers_of(lwp_rwlock_t* rwlock) {

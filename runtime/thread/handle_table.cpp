@@ -69,40 +69,47 @@ thread_slot* find_slot(lwp_t handle) {
     return slot_at(index);
 }
 
-void release_slot(lwp_t handle) {
-    thread_slot* slot = find_slot(handle);
-    std::uint32_t index = static_cast<std::uint32_t>(handle) - 1;
-    // Under the lock, so that a fork (which holds it across the clone) sees
-    // the slot either taken or on the free list, never between the two.
-    internal_lock_guard guard(table_lock);
-    // The generation bump makes every copy of this handle stale. Generations
-    // wrap after 2^32 reuses of one slot, which is accepted.
+namespace {
+
+// With table_lock held: makes every copy of the slot's handles stale (the
+// generation bump; generations wrap after 2^32 reuses of one slot, which is
+// accepted) and puts the slot on the free list. Release: a lookup that sees
+// the new generation sees the slot emptied. Always inlined: a second caller
+// would otherwise make GCC outline it, at a cost hello_threads' size budget
+// has not got.
+[[gnu::always_inline]] inline void free_slot_locked(thread_slot* slot, std::uint32_t index,
+                                                  std::uint32_t generation) {
     slot->descriptor.store(nullptr, std::memory_order_relaxed);
-    slot->word.store(make_word(handle_generation(handle) + 1, lifecycle::running),
-                     std::memory_order_release);
+    slot->word.store(make_word(generation + 1, lifecycle::running), std::memory_order_release);
     slot->next_free = free_list_head;
     free_list_head = index + 1;
 }
 
+}  // namespace
+
+void release_slot(lwp_t handle) {
+    // Under the lock, so that a fork (which holds it across the clone) sees
+    // the slot either taken or on the free list, never between the two.
+    internal_lock_guard guard(table_lock);
+    free_slot_locked(find_slot(handle), static_cast<std::uint32_t>(handle) - 1,
+                     handle_generation(handle));
+}
+
 void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*)) {
     internal_lock_guard guard(table_lock);
+    thread_slot* ours = find_slot(kept);
     for (std::uint32_t index = 0; index < slots_in_use_high_water; ++index) {
         thread_slot* slot = slot_at(index);
         thread_descriptor* descriptor = slot->descriptor.load(std::memory_order_relaxed);
         if (descriptor == nullptr) continue;
-        if (find_slot(kept) == slot) {
+        if (slot == ours) {
             // Ours stays; a join of it claimed by a thread that did not come
             // along is dropped, so a thread of the child can still join it.
             slot->word.fetch_and(~std::uint64_t{lifecycle::claimed}, std::memory_order_relaxed);
             continue;
         }
-        // As release_slot, with the lock already held: the parent's handles
-        // to the thread are stale here (ESRCH).
-        std::uint32_t generation = generation_of(slot->word.load(std::memory_order_relaxed));
-        slot->descriptor.store(nullptr, std::memory_order_relaxed);
-        slot->word.store(make_word(generation + 1, lifecycle::running), std::memory_order_relaxed);
-        slot->next_free = free_list_head;
-        free_list_head = index + 1;
+        // The parent's handles to the thread are stale here (ESRCH).
+        free_slot_locked(slot, index, generation_of(slot->word.load(std::memory_order_relaxed)));
         released(descriptor);
     }
 }

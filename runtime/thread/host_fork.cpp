@@ -107,15 +107,14 @@ void in_child() {
 
 }  // namespace
 
-void prepare_for_host_fork() {
+std::atomic<bool> host_fork_handlers_registered{false};
+
+void register_host_fork_handlers() {
     // Relaxed: the first creator registers before its thread starts; a
     // second creator racing it (a glibc thread, as no lwp thread exists yet)
     // may start its thread before the registration completes, and a fork in
     // that instant goes without the handlers.
-    static std::atomic<bool> registered{false};
-    if (registered.load(std::memory_order_relaxed) ||
-        registered.exchange(true, std::memory_order_relaxed))
-        return;
+    if (host_fork_handlers_registered.exchange(true, std::memory_order_relaxed)) return;
     node_offset = list_offset();
     // Fails only when glibc cannot allocate the entry (ENOMEM); forks then
     // go as they did before: lwp threads keep running, forking from one does
