@@ -1,7 +1,8 @@
 // Where an idle lwp thread's resident memory is. One thread (default
-// attributes, fresh mapping) blocks on a futex word; the benchmark finds the
-// mapping that holds its stack in /proc/self/maps and asks mincore which of
-// its pages are resident. Counters, all in bytes measured from the mapping's
+// attributes, fresh mapping) blocks on a futex word; the benchmark asks
+// mincore which pages of the thread's own mapping (from its descriptor: a
+// /proc/self/maps line may hold neighbouring stacks too, merged with it when
+// its guard is a marker) are resident. Counters, all in bytes measured from the mapping's
 // top (its highest address):
 //   resident_pages             pages of the mapping in memory;
 //   lowest_resident_from_top   bottom of the lowest resident page;
@@ -14,9 +15,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstdio>
-#include <fstream>
-#include <string>
 #include <thread>
 #include <vector>
 
@@ -24,36 +22,26 @@
 #include "lwp/lwp.hpp"
 #include "runtime/sys/futex.hpp"
 #include "runtime/thread/host_tls.hpp"
+#include "runtime/thread/thread_descriptor.hpp"
 
 namespace {
 
 std::atomic<int> release{0};
 std::atomic<std::uintptr_t> stack_address{0};
 std::atomic<std::uintptr_t> thread_pointer{0};
+std::uintptr_t mapping_low = 0, mapping_high = 0;  // written before stack_address
 
 void idle_and_report() {
     int local = 0;
     benchmark::DoNotOptimize(local);
     thread_pointer.store(reinterpret_cast<std::uintptr_t>(lwp::arch::thread_pointer()),
                          std::memory_order_relaxed);
+    const lwp::runtime::thread_descriptor* self = lwp::runtime::current_thread.descriptor;
+    mapping_low = reinterpret_cast<std::uintptr_t>(self->mapping_base);
+    mapping_high = mapping_low + self->mapping_size;
     stack_address.store(reinterpret_cast<std::uintptr_t>(&local), std::memory_order_release);
     while (release.load(std::memory_order_acquire) == 0)
         lwp::sys::futex_wait(&release, 0, /*process_private=*/true);
-}
-
-bool mapping_holding(std::uintptr_t address, std::uintptr_t& low, std::uintptr_t& high) {
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    while (std::getline(maps, line)) {
-        unsigned long first, last;
-        if (std::sscanf(line.c_str(), "%lx-%lx", &first, &last) != 2) continue;
-        if (address >= first && address < last) {
-            low = first;
-            high = last;
-            return true;
-        }
-    }
-    return false;
 }
 
 void idle_thread_pages_lwp(benchmark::State& state) {
@@ -65,8 +53,9 @@ void idle_thread_pages_lwp(benchmark::State& state) {
         stack_address.store(0);
         lwp::thread thread(idle_and_report);
         while (stack_address.load(std::memory_order_acquire) == 0) std::this_thread::yield();
-        std::uintptr_t sp = stack_address.load(), tp = thread_pointer.load(), low, high;
-        if (mapping_holding(sp, low, high)) {
+        std::uintptr_t sp = stack_address.load(), tp = thread_pointer.load();
+        std::uintptr_t low = mapping_low, high = mapping_high;
+        if (low < sp && sp < high) {
             std::size_t pages = (high - low) / 4096;
             std::vector<unsigned char> in_core(pages);
             mincore(reinterpret_cast<void*>(low), high - low, in_core.data());
@@ -80,7 +69,7 @@ void idle_thread_pages_lwp(benchmark::State& state) {
             tp_offset = static_cast<double>(high - tp);
             sp_offset = static_cast<double>(high - sp);
         } else {
-            state.SkipWithError("no mapping holds the thread's stack");
+            state.SkipWithError("the thread's stack is not in its own mapping");
         }
         release.store(1, std::memory_order_release);
         lwp::sys::futex_wake(&release, 1, /*process_private=*/true);

@@ -1,6 +1,6 @@
 // thread_anatomy: starts one lwp thread and prints where each part of it lies
 // in memory, from the guard page to the descriptor, next to the lines of
-// /proc/self/maps that cover its one mapping.
+// /proc/self/maps that cover its one mapping and what pagemap says of the guard.
 //
 //   thread_anatomy            a picture, low addresses first
 //   thread_anatomy --machine  key=value lines (checked by tests/clone_lab)
@@ -9,6 +9,8 @@
 // through their headers: this is a study tool, not an API user.
 #include <asm/prctl.h>
 #include <asm/unistd.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cinttypes>
@@ -107,6 +109,37 @@ std::string permissions_at(const std::vector<maps_line>& maps, std::uintptr_t ad
     return "none";
 }
 
+// How the guard page is made, as the kernel reports it. lwp asks for a guard
+// marker (madvise MADV_GUARD_INSTALL, Linux 6.13+): the kernel writes "fault
+// here" into the page's page-table entry and the mapping stays one line of
+// /proc/self/maps. On older kernels lwp falls back to mprotect(PROT_NONE),
+// which splits the guard off as a "---p" line of its own.
+struct guard_report {
+    bool marked;        // /proc/self/pagemap bit 58: the entry is a guard marker (6.15+)
+    bool kernel_reads;  // write(2) from the guard succeeded instead of EFAULT
+};
+
+guard_report look_at_guard(std::uintptr_t guard_low) {
+    guard_report report{};
+    // One 8-byte entry per virtual page; the flag bits need no privilege.
+    int pagemap = ::open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    std::uint64_t entry = 0;
+    if (pagemap >= 0 && ::pread(pagemap, &entry, sizeof entry,
+                                static_cast<off_t>(guard_low / 4096 * sizeof entry)) ==
+                            static_cast<ssize_t>(sizeof entry))
+        report.marked = (entry >> 58) & 1;
+    if (pagemap >= 0) ::close(pagemap);
+    // The kernel reading the page for us fails with EFAULT where a read of
+    // ours would fault, without killing the process.
+    int pipe_ends[2];
+    if (::pipe(pipe_ends) == 0) {
+        report.kernel_reads = ::write(pipe_ends[1], reinterpret_cast<const void*>(guard_low), 1) == 1;
+        ::close(pipe_ends[0]);
+        ::close(pipe_ends[1]);
+    }
+    return report;
+}
+
 std::string human_size(std::uintptr_t bytes) {
     char text[32];
     if (bytes >= (1u << 20))
@@ -152,7 +185,7 @@ layout compute_layout() {
     return l;
 }
 
-void print_machine(const layout& l, const std::vector<maps_line>& maps,
+void print_machine(const layout& l, const std::vector<maps_line>& maps, const guard_report& guard,
                    std::uintptr_t main_thread_pointer) {
     auto key = [](const char* name, std::uintptr_t value) {
         std::printf("%s=0x%" PRIxPTR "\n", name, value);
@@ -179,13 +212,15 @@ void print_machine(const layout& l, const std::vector<maps_line>& maps,
     std::printf("tid=%d\n", portrait.tid);
     std::printf("descriptor_tid_word_while_alive=%d\n", portrait.tid);
     std::printf("maps_guard=%s\n", permissions_at(maps, l.guard_low).c_str());
+    std::printf("guard_marked=%d\n", guard.marked);
+    std::printf("guard_kernel_reads=%d\n", guard.kernel_reads);
     std::printf("maps_stack=%s\n", permissions_at(maps, l.stack_low).c_str());
     std::printf("maps_fn_frame=%s\n", permissions_at(maps, portrait.local_variable).c_str());
     std::printf("maps_thread_pointer=%s\n", permissions_at(maps, portrait.thread_pointer).c_str());
     std::printf("maps_descriptor=%s\n", permissions_at(maps, l.descriptor_low).c_str());
 }
 
-void print_picture(const layout& l, const std::vector<maps_line>& maps,
+void print_picture(const layout& l, const std::vector<maps_line>& maps, const guard_report& guard,
                    std::uintptr_t main_thread_pointer) {
     auto row = [](std::uintptr_t low, std::uintptr_t high, const char* what) {
         std::printf("  0x%012" PRIxPTR " - 0x%012" PRIxPTR "  %-10s %s\n", low, high,
@@ -196,7 +231,9 @@ void print_picture(const layout& l, const std::vector<maps_line>& maps,
     };
     std::printf("one lwp thread (tid %d) in memory, low addresses first; one mmap of %s\n\n",
                 portrait.tid, human_size(l.mapping_high - l.mapping_low).c_str());
-    row(l.guard_low, l.guard_high, "guard (PROT_NONE): an overflow faults here");
+    row(l.guard_low, l.guard_high,
+        guard.marked ? "guard (a page-table guard marker): an overflow faults here"
+                     : "guard (PROT_NONE, or a marker this kernel's pagemap does not show)");
     row(l.stack_low, l.stack_high, "stack, grows down from its top");
     point(portrait.local_variable, "a local of fn");
     char text[160];
@@ -228,8 +265,13 @@ void print_picture(const layout& l, const std::vector<maps_line>& maps,
     std::printf("\n  main thread's thread pointer, for contrast: 0x%" PRIxPTR "\n",
                 main_thread_pointer);
 
-    std::printf("\n/proc/self/maps lines covering the mapping (the guard's own line shows "
-                "---p):\n");
+    std::printf("\nthe guard: %s; a read of it by the kernel %s\n",
+                guard.marked ? "pagemap bit 58 says its page-table entry is a guard marker"
+                             : "pagemap shows no guard marker",
+                guard.kernel_reads ? "succeeds (NOT GUARDED)" : "fails with EFAULT");
+    std::printf("\n/proc/self/maps lines covering the mapping (one rw-p line when the guard is a\n"
+                "marker, neighbouring thread stacks merged in; with mprotect the guard shows its\n"
+                "own ---p line):\n");
     for (const maps_line& line : maps)
         if (line.high > l.mapping_low && line.low < l.mapping_high)
             std::printf("  %s\n", line.text.c_str());
@@ -256,6 +298,7 @@ int main(int argc, char** argv) {
         lwp::sys::futex_wait(&stage, 0, /*process_private=*/true);
     std::vector<maps_line> maps = read_maps();  // while the thread is alive
     layout l = compute_layout();
+    guard_report guard = look_at_guard(l.guard_low);
     stage.store(2, std::memory_order_release);
     lwp::sys::futex_wake(&stage, 1, /*process_private=*/true);
     error = lwp_join(thread, nullptr);
@@ -264,8 +307,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (machine)
-        print_machine(l, maps, main_thread_pointer);
+        print_machine(l, maps, guard, main_thread_pointer);
     else
-        print_picture(l, maps, main_thread_pointer);
+        print_picture(l, maps, guard, main_thread_pointer);
     return 0;
 }

@@ -41,6 +41,11 @@ inline long mprotect(void* address, std::size_t length, int protection) {
                     protection);
 }
 
+inline long madvise(void* address, std::size_t length, int advice) {
+    return syscall3(__NR_madvise, reinterpret_cast<long>(address), static_cast<long>(length),
+                    advice);
+}
+
 inline int gettid() { return static_cast<int>(arch::syscall0(__NR_gettid)); }
 inline int getpid() { return static_cast<int>(arch::syscall0(__NR_getpid)); }
 

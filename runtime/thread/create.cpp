@@ -19,6 +19,7 @@
 #include "lifecycle.hpp"
 #include "program_image.hpp"
 #include "stack_cache.hpp"
+#include "stack_guard.hpp"
 #include "thread_layout.hpp"
 
 // glibc's flag telling libstdc++ (and glibc itself) whether the process has
@@ -60,8 +61,8 @@ void announce_multithreaded() {
         __libc_single_threaded = 0;
 }
 
-// Maps guard + stack + top area. The guard is PROT_NONE at the low end, so an
-// overflow faults instead of running into another mapping.
+// Maps guard + stack + top area. The guard at the low end faults, so an
+// overflow stops there instead of running into another mapping.
 int map_fresh(const thread_sizes& sizes, char*& base) {
     int protection = PROT_READ | PROT_WRITE;
     if (the_program_image().executable_stack) protection |= PROT_EXEC;
@@ -71,7 +72,7 @@ int map_fresh(const thread_sizes& sizes, char*& base) {
                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK);
     if (sys::failed(mapped)) return EAGAIN;
     base = reinterpret_cast<char*>(mapped);
-    if (sizes.guard_size != 0 && sys::failed(sys::mprotect(base, sizes.guard_size, PROT_NONE))) {
+    if (install_stack_guard(base, sizes.guard_size) != 0) {
         sys::munmap(base, sizes.mapping_size);
         return EAGAIN;
     }

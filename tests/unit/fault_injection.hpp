@@ -52,18 +52,29 @@ inline bool refuse_clone() {
            syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &program) == 0;
 }
 
-// Makes every mprotect(..., PROT_NONE) fail with ENOMEM for every thread of
-// this process from now on, as the kernel does when splitting the mapping
-// would pass vm.max_map_count: the step that turns the low end of a fresh
-// thread mapping into its guard. Other protections still succeed.
-inline bool refuse_guard_protection() {
+// Installs a filter, for every thread of this process from now on, that fails
+// madvise(..., MADV_GUARD_INSTALL) with `marker_error` and, when
+// `refuse_protection`, mprotect(..., PROT_NONE) with ENOMEM. These are lwp's
+// two ways to make the guard of a fresh stack: a guard marker first, then,
+// when the kernel refuses markers, splitting the guard off as a PROT_NONE
+// mapping (ENOMEM is what the split past vm.max_map_count gives). Other
+// advice and other protections still succeed.
+inline bool refuse_guards(int marker_error, bool refuse_protection) {
+    constexpr unsigned guard_install_advice = 102;  // MADV_GUARD_INSTALL, Linux 6.13
+    const unsigned protection_error = SECCOMP_RET_ERRNO | ENOMEM;
+    const unsigned marker_verdict = SECCOMP_RET_ERRNO | static_cast<unsigned>(marker_error);
+    const unsigned protection_verdict = refuse_protection ? protection_error : SECCOMP_RET_ALLOW;
     sock_filter filter[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_madvise, 0, 3),
+        // The third argument's low 32 bits (x86_64 is little-endian).
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args[2])),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, guard_install_advice, 0, 5),
+        BPF_STMT(BPF_RET | BPF_K, marker_verdict),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mprotect, 0, 3),
-        // The protection argument's low 32 bits (x86_64 is little-endian).
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args[2])),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0 /* PROT_NONE */, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOMEM),
+        BPF_STMT(BPF_RET | BPF_K, protection_verdict),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
     };
     sock_fprog program{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};

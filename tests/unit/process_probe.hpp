@@ -59,4 +59,16 @@ inline address_range mapping_holding(const void* address) {
 // Whether `address` lies in a mapping listed in /proc/self/maps.
 inline bool is_mapped(const void* address) { return mapping_holding(address).high != 0; }
 
+// Whether the kernel may read the byte at `address` on our behalf: false for
+// a guard page, PROT_NONE or a guard marker (write(2) then fails with EFAULT
+// instead of faulting us).
+inline bool kernel_can_read(const void* address) {
+    int pipe_ends[2];
+    if (::pipe(pipe_ends) != 0) return false;
+    bool readable = ::write(pipe_ends[1], address, 1) == 1;
+    ::close(pipe_ends[0]);
+    ::close(pipe_ends[1]);
+    return readable;
+}
+
 }  // namespace lwp_test

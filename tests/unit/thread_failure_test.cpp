@@ -1,22 +1,25 @@
 // Creation failing part-way: no memory for the stack (RLIMIT_AS), the guard
-// page refused (a seccomp filter on mprotect), and clone itself refused (a
-// seccomp filter). Each runs in a death-test child process so
+// page refused (seccomp filters on madvise and mprotect), and clone itself
+// refused (a seccomp filter). Each runs in a death-test child process so
 // the limits stay there; the child exits 0 only if every check held.
 #include <gtest/gtest.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <lwp/lwp.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstddef>
 #include <cstdio>
 
 #include "fault_injection.hpp"
 #include "process_probe.hpp"
+#include "runtime/thread/thread_query.hpp"
 
 namespace {
 
@@ -63,13 +66,13 @@ void create_with_guard_refused() {
     // neighbouring one and leave the line count alone, but not the size.
     const int baseline_mappings = lwp_test::mapping_count();
     const long baseline_size = lwp_test::virtual_size_bytes();
-    REQUIRE_OR_EXIT(lwp_test::refuse_guard_protection(), 11);
+    REQUIRE_OR_EXIT(lwp_test::refuse_guards(ENOMEM, /*refuse_protection=*/true), 11);
     lwp_t thread;
     REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, do_nothing, nullptr) == EAGAIN, 12);
     REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, do_nothing, nullptr) == EAGAIN, 13);
     REQUIRE_OR_EXIT(lwp_test::mapping_count() == baseline_mappings, 14);
     REQUIRE_OR_EXIT(lwp_test::virtual_size_bytes() == baseline_size, 15);
-    // A thread with no guard needs no mprotect: creation still works.
+    // A thread with no guard needs neither call: creation still works.
     lwp_attr_t attr;
     REQUIRE_OR_EXIT(lwp_attr_init(&attr) == 0, 16);
     REQUIRE_OR_EXIT(lwp_attr_setguardsize(&attr, 0) == 0, 17);
@@ -82,6 +85,78 @@ void create_with_guard_refused() {
 
 TEST(ThreadFailureDeathTest, GuardProtectionFailureGivesEagainAndUnmaps) {
     EXPECT_EXIT(create_with_guard_refused(), testing::ExitedWithCode(0), "");
+}
+
+std::atomic<int> guard_probe_release{0};
+
+void* wait_for_release(void*) {
+    while (guard_probe_release.load(std::memory_order_acquire) == 0) sched_yield();
+    return nullptr;
+}
+
+// What one fresh thread's guard looks like from outside while it runs.
+struct guard_seen {
+    bool refuses_access;       // the kernel cannot read any guard page (EFAULT)
+    bool is_its_own_mapping;   // /proc/self/maps has a line ending where the stack starts
+};
+
+guard_seen create_and_look_at_the_guard() {
+    guard_seen seen{};
+    guard_probe_release.store(0);
+    lwp_t thread;
+    REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, wait_for_release, nullptr) == 0, 40);
+    lwp::runtime::thread_facts facts{};
+    REQUIRE_OR_EXIT(lwp::runtime::thread_facts_of(thread, facts) == 0, 41);
+    REQUIRE_OR_EXIT(facts.guard_size == 4096, 42);
+    char* guard_low = static_cast<char*>(facts.stack_low) - facts.guard_size;
+    seen.refuses_access = !lwp_test::kernel_can_read(guard_low);
+    seen.is_its_own_mapping = lwp_test::mapping_holding(guard_low).high ==
+                              reinterpret_cast<unsigned long>(facts.stack_low);
+    guard_probe_release.store(1, std::memory_order_release);
+    REQUIRE_OR_EXIT(lwp_join(thread, nullptr) == 0, 43);
+    return seen;
+}
+
+// A kernel that refuses guard markers (before Linux 6.13 it answers EINVAL;
+// ENOMEM is a page table it could not allocate): the guard is split off with
+// mprotect instead, and still faults.
+void create_with_markers_refused(int marker_error) {
+    REQUIRE_OR_EXIT(lwp_stack_cache_set_limit(0) == 0, 10);
+    warm_up();
+    REQUIRE_OR_EXIT(lwp_test::refuse_guards(marker_error, /*refuse_protection=*/false), 11);
+    for (int round = 0; round < 2; ++round) {  // the second after the refusal was seen
+        guard_seen seen = create_and_look_at_the_guard();
+        REQUIRE_OR_EXIT(seen.refuses_access, 12);
+        REQUIRE_OR_EXIT(seen.is_its_own_mapping, 13);
+    }
+    _exit(0);
+}
+
+TEST(ThreadFailureDeathTest, MarkersRefusedWithEinvalFallBackToAProtNoneGuard) {
+    EXPECT_EXIT(create_with_markers_refused(EINVAL), testing::ExitedWithCode(0), "");
+}
+
+TEST(ThreadFailureDeathTest, MarkersRefusedWithEnomemFallBackToAProtNoneGuard) {
+    EXPECT_EXIT(create_with_markers_refused(ENOMEM), testing::ExitedWithCode(0), "");
+}
+
+// Where the kernel takes guard markers (Linux 6.13 and later), the guard is
+// one: it faults without a mapping of its own.
+TEST(ThreadFailure, TheGuardIsAMarkerWhereTheKernelHasThem) {
+    void* probe = mmap(nullptr, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ASSERT_NE(MAP_FAILED, probe);
+    const bool kernel_has_markers = madvise(probe, 4096, 102 /* MADV_GUARD_INSTALL */) == 0;
+    munmap(probe, 8192);
+    if (!kernel_has_markers) GTEST_SKIP() << "this kernel has no guard markers (Linux < 6.13)";
+    EXPECT_EXIT(
+        {
+            REQUIRE_OR_EXIT(lwp_stack_cache_set_limit(0) == 0, 10);
+            guard_seen seen = create_and_look_at_the_guard();
+            REQUIRE_OR_EXIT(seen.refuses_access, 11);
+            REQUIRE_OR_EXIT(!seen.is_its_own_mapping, 12);
+            _exit(0);
+        },
+        testing::ExitedWithCode(0), "");
 }
 
 void create_with_clone_refused() {

@@ -342,21 +342,10 @@ TEST(ThreadMemoryDeathTest, OverflowIntoTheGuardPageDiesWithSigsegv) {
     EXPECT_EXIT(overflow_in_a_thread(), testing::KilledBySignal(SIGSEGV), "");
 }
 
-// Whether the kernel may read the byte at `address` on our behalf: false for
-// a PROT_NONE page (write(2) then fails with EFAULT instead of faulting us).
-bool kernel_can_read(const void* address) {
-    int pipe_ends[2];
-    if (pipe(pipe_ends) != 0) return false;
-    bool readable = write(pipe_ends[1], address, 1) == 1;
-    close(pipe_ends[0]);
-    close(pipe_ends[1]);
-    return readable;
-}
-
 struct guard_view {
     bool created;
     std::uintptr_t mapping_low;  // guard included
-    bool guard_refuses_access;   // every guard page is PROT_NONE
+    bool guard_refuses_access;   // every guard page faults
     bool stack_bottom_usable;    // the lowest usable stack byte is accessible
 };
 
@@ -381,8 +370,8 @@ guard_view look_at_the_low_end(size_t stack_size, size_t guard_size) {
         view.mapping_low = reinterpret_cast<std::uintptr_t>(low - facts.guard_size);
         view.guard_refuses_access = facts.guard_size == guard_size;
         for (size_t offset = 0; offset < facts.guard_size; offset += 4096)
-            if (kernel_can_read(low - facts.guard_size + offset)) view.guard_refuses_access = false;
-        view.stack_bottom_usable = kernel_can_read(low);
+            if (lwp_test::kernel_can_read(low - facts.guard_size + offset)) view.guard_refuses_access = false;
+        view.stack_bottom_usable = lwp_test::kernel_can_read(low);
     }
     report.release.store(1, std::memory_order_release);
     lwp::sys::futex_wake(&report.release, 1, /*process_private=*/true);
