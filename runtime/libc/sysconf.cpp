@@ -62,7 +62,7 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_THREAD_THREADS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
     // The POSIX options lwp implements, as the version of POSIX that
     // defines them (what glibc answers too). An option lwp lacks (robust or
-    // priority-inheritance mutexes, explicit scheduling attributes) is -1.
+    // priority-ceiling mutexes) is -1.
     case _SC_THREADS:
     case _SC_THREAD_SAFE_FUNCTIONS:
     case _SC_THREAD_ATTR_STACKADDR:
@@ -77,9 +77,9 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_MONOTONIC_CLOCK:
     case _SC_MAPPED_FILES:
     case _SC_THREAD_PRIORITY_SCHEDULING:  // explicit scheduling at creation, set/getschedparam
+    case _SC_THREAD_PRIO_INHERIT:         // LWP_PRIO_INHERIT mutexes (mutex_pi.cpp)
     case _SC_VERSION: return 200809L;
     case _SC_SEM_NSEMS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
-    case _SC_THREAD_PRIO_INHERIT:
     case _SC_THREAD_PRIO_PROTECT:
     case _SC_THREAD_ROBUST_PRIO_INHERIT:
     case _SC_THREAD_ROBUST_PRIO_PROTECT: return -1;  // unsupported (errno unchanged)

@@ -42,17 +42,20 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t* attr, int* pshared) 
     return lwp_mutexattr_getpshared(as_lwp(attr), pshared);
 }
 
-// Not implemented: priority inheritance/protection and robust mutexes. Asking
-// for the behaviour lwp has succeeds; asking for more is ENOTSUP.
+// Priority inheritance is lwp's (LWP_PRIO_INHERIT, the kernel's PI futexes);
+// priority protection (ceilings) and robust mutexes are not implemented:
+// asking for the behaviour lwp has succeeds, asking for those is ENOTSUP.
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t* attr, int protocol) noexcept {
-    if (attr == nullptr) return EINVAL;
-    if (protocol == PTHREAD_PRIO_NONE) return 0;
-    return (protocol == PTHREAD_PRIO_INHERIT || protocol == PTHREAD_PRIO_PROTECT) ? ENOTSUP : EINVAL;
+    if (protocol == PTHREAD_PRIO_NONE) return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_NONE);
+    if (protocol == PTHREAD_PRIO_INHERIT)
+        return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_INHERIT);
+    return protocol == PTHREAD_PRIO_PROTECT ? ENOTSUP : EINVAL;
 }
 int pthread_mutexattr_getprotocol(const pthread_mutexattr_t* attr, int* protocol) noexcept {
-    if (attr == nullptr || protocol == nullptr) return EINVAL;
-    *protocol = PTHREAD_PRIO_NONE;
-    return 0;
+    int lwp_protocol = LWP_PRIO_NONE;
+    int error = lwp_mutexattr_getprotocol(as_lwp(attr), &lwp_protocol);
+    if (error == 0) *protocol = lwp_protocol == LWP_PRIO_INHERIT ? PTHREAD_PRIO_INHERIT : PTHREAD_PRIO_NONE;
+    return error;
 }
 int pthread_mutexattr_setprioceiling(pthread_mutexattr_t*, int) noexcept { return ENOTSUP; }
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t*, int*) noexcept { return ENOTSUP; }

@@ -176,7 +176,9 @@ struct mutex_to_relock {
 
 void relock(const mutex_to_relock& held, bool maybe_requeued) {
     reacquire_mutex_word(held.mutex, maybe_requeued);
-    if (held.kind != LWP_MUTEX_NORMAL) {
+    if (mutex_inherits_priority(held.mutex)) {
+        held.mutex->count = held.depth;  // the word itself names the owner
+    } else if (held.kind != LWP_MUTEX_NORMAL) {
         mutex_owner(held.mutex).store(held.self, std::memory_order_relaxed);
         held.mutex->count = held.depth;
     }
@@ -207,7 +209,11 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     if (cond == nullptr || mutex == nullptr) return EINVAL;
     int kind = mutex_kind(mutex);
     int self = 0;
-    if (kind != LWP_MUTEX_NORMAL) {
+    if (mutex_inherits_priority(mutex)) {
+        // Its word names the holder whatever the kind, so every kind is checked.
+        self = runtime::current_tid();
+        if (pi_holder(mutex) != self) return EPERM;
+    } else if (kind != LWP_MUTEX_NORMAL) {
         self = runtime::current_tid();
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
     }
@@ -228,7 +234,10 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // sleepers between two words of one kind, private or shared, and the
     // mutex may lie at another address in another process. With no mutex
     // named, broadcast wakes every sleeper instead.
-    bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond);
+    // Nor a priority-inheritance mutex: its sleepers must be queued by the
+    // kernel's FUTEX_LOCK_PI2, never moved there as plain waiters.
+    bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond) &&
+                              !mutex_inherits_priority(mutex);
     mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
@@ -244,7 +253,9 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // Release the mutex completely (a recursive one at any depth), remembering
     // the depth to restore.
     unsigned int depth = mutex->count;
-    if (kind != LWP_MUTEX_NORMAL) {
+    if (mutex_inherits_priority(mutex)) {
+        mutex->count = 0;  // the word is the owner: release_mutex_word frees it
+    } else if (kind != LWP_MUTEX_NORMAL) {
         mutex->count = 0;
         mutex_owner(mutex).store(0, std::memory_order_relaxed);
     }

@@ -69,6 +69,12 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
 }
 
 void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
+    if (mutex_inherits_priority(mutex)) {
+        // Never requeued onto (the condition variable checks), and the
+        // kernel queues by priority: no spin, no chain of wakes to keep.
+        acquire_pi_word(mutex, runtime::current_tid(), CLOCK_MONOTONIC, nullptr);
+        return;
+    }
     std::atomic_ref<int> word = mutex_word(mutex);
     for (int round = 0; round < spin_rounds; ++round) {
         if (word.load(std::memory_order_relaxed) == mutex_free) break;
@@ -83,6 +89,10 @@ int release_mutex_word(lwp_mutex_t* mutex) {
     // acquire. Only a "contended" word can have sleepers, so a plain locked
     // word is freed without a syscall. The kind is read before: once the
     // word is free, the next holder may destroy the mutex.
+    if (mutex_inherits_priority(mutex)) {
+        release_pi_word(mutex, runtime::current_tid());
+        return mutex_locked;
+    }
     bool process_private = mutex_is_private(mutex);
     int previous = mutex_word(mutex).exchange(mutex_free, std::memory_order_release);
     if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, process_private);
@@ -90,6 +100,40 @@ int release_mutex_word(lwp_mutex_t* mutex) {
 }
 
 namespace {
+
+// What POSIX asks of a normal mutex its holder locks again: a deadlock, here
+// bounded by the deadline if there is one (ETIMEDOUT; EINVAL for a bad one).
+int deadlock_on_self(clockid_t clock, const timespec* deadline) {
+    if (deadline) {
+        if (!supported_clock(clock)) return EINVAL;
+        int error = check_deadline(deadline);
+        if (error) return error;
+    }
+    int never_changes = 0;
+    for (;;) {
+        long result = deadline ? sys::futex_wait_until(&never_changes, 0, true, clock, deadline)
+                               : sys::futex_wait(&never_changes, 0, true);
+        if (result == -ETIMEDOUT) return ETIMEDOUT;
+    }
+}
+
+// Locking a priority-inheritance mutex: its word (the owner field) holds the
+// owner's tid, so "mine" is read from the word itself, for every kind.
+int lock_inheriting_priority(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+    const int self = runtime::current_tid();
+    const int kind = mutex_kind(mutex);
+    if (pi_holder(mutex) == self) {
+        if (kind == LWP_MUTEX_ERRORCHECK) return EDEADLK;
+        if (kind == LWP_MUTEX_NORMAL) return deadlock_on_self(clock, deadline);
+        if (mutex->count == UINT_MAX) return EAGAIN;
+        ++mutex->count;
+        return 0;
+    }
+    int error = acquire_pi_word(mutex, self, clock, deadline);
+    if (error) return error;
+    mutex->count = 1;
+    return 0;
+}
 
 int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
     // The compare-exchange comes before any other read of the mutex: under
@@ -104,6 +148,9 @@ int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
         }
         return 0;
     }
+    // A priority-inheritance mutex's word is never free: it always ends up
+    // here, and its own protocol takes over.
+    if (mutex_inherits_priority(mutex)) return lock_inheriting_priority(mutex, clock, deadline);
     int kind = mutex_kind(mutex);
     if (kind == LWP_MUTEX_NORMAL) return wait_for_word(mutex, clock, deadline);
 
@@ -132,7 +179,7 @@ extern "C" {
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE};
+    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE, LWP_PRIO_NONE, 0};
     return 0;
 }
 
@@ -142,7 +189,7 @@ int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind) {
     if (attr == nullptr) return EINVAL;
     if (kind != LWP_MUTEX_NORMAL && kind != LWP_MUTEX_RECURSIVE && kind != LWP_MUTEX_ERRORCHECK)
         return EINVAL;
-    attr->kind = static_cast<unsigned short>(kind);
+    attr->kind = static_cast<unsigned char>(kind);
     return 0;
 }
 
@@ -155,7 +202,7 @@ int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind) {
 int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
     if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
-    attr->shared = static_cast<unsigned short>(pshared);
+    attr->shared = static_cast<unsigned char>(pshared);
     return 0;
 }
 
@@ -165,18 +212,35 @@ int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared) {
     return 0;
 }
 
+int lwp_mutexattr_setprotocol(lwp_mutexattr_t* attr, int protocol) {
+    if (attr == nullptr) return EINVAL;
+    if (protocol == LWP_PRIO_PROTECT) return ENOTSUP;
+    if (protocol != LWP_PRIO_NONE && protocol != LWP_PRIO_INHERIT) return EINVAL;
+    attr->protocol = static_cast<unsigned char>(protocol);
+    return 0;
+}
+
+int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol) {
+    if (attr == nullptr || protocol == nullptr) return EINVAL;
+    *protocol = attr->protocol;
+    return 0;
+}
+
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
     if (mutex == nullptr) return EINVAL;
     *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
     // An owner's tid means the same in every process (one pid namespace), so
     // the recursive and error-checking kinds need nothing else to be shared.
     if (attr)
-        mutex->kind = attr->kind | (attr->shared == LWP_PROCESS_SHARED ? LWP_MUTEX_SHARED_FLAG : 0);
+        mutex->kind = attr->kind | (attr->shared == LWP_PROCESS_SHARED ? LWP_MUTEX_SHARED_FLAG : 0) |
+                      (attr->protocol == LWP_PRIO_INHERIT ? LWP_MUTEX_PRIO_INHERIT_FLAG : 0);
+    if (mutex_inherits_priority(mutex)) mutex->state = pi_mutex_state;
     return 0;
 }
 
 int lwp_mutex_destroy(lwp_mutex_t* mutex) {
     if (mutex == nullptr) return EINVAL;
+    if (mutex_inherits_priority(mutex)) return pi_holder(mutex) != 0 ? EBUSY : 0;
     return mutex_word(mutex).load(std::memory_order_relaxed) != mutex_free ? EBUSY : 0;
 }
 
@@ -196,6 +260,21 @@ int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct ti
 
 int lwp_mutex_trylock(lwp_mutex_t* mutex) {
     int kind = mutex_kind(mutex);
+    if (mutex_inherits_priority(mutex)) {
+        const int self = lwp::runtime::current_tid();
+        if (kind == LWP_MUTEX_RECURSIVE && pi_holder(mutex) == self) {
+            if (mutex->count == UINT_MAX) return EAGAIN;
+            ++mutex->count;
+            return 0;
+        }
+        // Free or not, no syscall: a held word stays the holder's.
+        int expected = 0;
+        if (!mutex_owner(mutex).compare_exchange_strong(expected, self, std::memory_order_acquire,
+                                                        std::memory_order_relaxed))
+            return EBUSY;
+        mutex->count = 1;
+        return 0;
+    }
     int self = 0;
     if (kind == LWP_MUTEX_RECURSIVE) {
         self = lwp::runtime::current_tid();
@@ -219,6 +298,15 @@ int lwp_mutex_trylock(lwp_mutex_t* mutex) {
 
 int lwp_mutex_unlock(lwp_mutex_t* mutex) {
     int kind = mutex_kind(mutex);
+    if (mutex_inherits_priority(mutex)) {
+        // The word names the holder, so every kind can tell a stranger's
+        // unlock (EPERM) for the price of the tid it needs anyway.
+        const int self = lwp::runtime::current_tid();
+        if (pi_holder(mutex) != self) return EPERM;
+        if (kind == LWP_MUTEX_RECURSIVE && --mutex->count != 0) return 0;
+        release_pi_word(mutex, self);
+        return 0;
+    }
     if (kind != LWP_MUTEX_NORMAL) {
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
             return EPERM;

@@ -45,6 +45,32 @@ inline bool mutex_is_private(const lwp_mutex_t* mutex) {
     return (mutex->kind & LWP_MUTEX_SHARED_FLAG) == 0;
 }
 
+// Whether the mutex follows the kernel's priority-inheritance protocol: then
+// its futex word is the owner field (owner tid | FUTEX_WAITERS, taken and
+// handed over by FUTEX_LOCK_PI2/UNLOCK_PI), and `state` holds
+// pi_mutex_state for good. Fixed at initialisation, like the kind.
+inline bool mutex_inherits_priority(const lwp_mutex_t* mutex) {
+    return (mutex->kind & LWP_MUTEX_PRIO_INHERIT_FLAG) != 0;
+}
+
+// The 0/1/2 word of a priority-inheritance mutex: never free, so the lock's
+// first compare-exchange, made before the kind is read, fails on it and the
+// lock goes on to read the kind. (The kind cannot be read first without
+// slowing the contended lock of every other mutex; docs/sync.md.)
+inline constexpr int pi_mutex_state = 3;
+
+// The priority-inheritance word (mutex_pi.cpp). Takes it for `self`: 0, or
+// ETIMEDOUT/EINVAL when the call had to wait until a deadline (null: for
+// ever). The caller has checked that `self` does not hold it already.
+int acquire_pi_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline);
+// Frees it (the caller holds it), handing it to the top sleeper if any.
+void release_pi_word(lwp_mutex_t* mutex, int self);
+
+// The tid of a priority-inheritance mutex's holder (0: free).
+inline int pi_holder(lwp_mutex_t* mutex) {
+    return mutex_owner(mutex).load(std::memory_order_relaxed) & 0x3fffffff;  // FUTEX_TID_MASK
+}
+
 // Takes the word; 0, or ETIMEDOUT/EINVAL when a deadline is given and the
 // call had to wait. A null deadline waits for ever.
 int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline);

@@ -53,4 +53,26 @@ inline long futex_cmp_requeue(const void* word, int wake_count, int requeue_coun
                     requeue_count, reinterpret_cast<long>(target), expected);
 }
 
+// Priority-inheritance locking: the word holds the owner's tid (| FUTEX_WAITERS
+// once someone sleeps). The kernel takes a free word for us, or queues us and
+// lends our priority to the owner until it unlocks. 0 once the word is ours.
+// FUTEX_LOCK_PI, in every kernel lwp runs on (and under valgrind), measures an
+// absolute deadline on CLOCK_REALTIME; only a CLOCK_MONOTONIC deadline needs
+// FUTEX_LOCK_PI2 (Linux 5.14), and gets -ENOSYS without it. Null waits for ever.
+inline long futex_lock_pi(void* word, bool process_private, clockid_t clock,
+                          const timespec* absolute_deadline) {
+    int operation = absolute_deadline == nullptr || clock == CLOCK_REALTIME ? FUTEX_LOCK_PI
+                                                                          : FUTEX_LOCK_PI2;
+    return syscall4(__NR_futex, reinterpret_cast<long>(word), futex_op(operation, process_private),
+                    0, reinterpret_cast<long>(absolute_deadline));
+}
+
+// Hands a priority-inheritance word with sleepers to the highest-priority one
+// (the kernel writes its tid into the word) or frees it, and drops the
+// priority the owner was lent.
+inline long futex_unlock_pi(void* word, bool process_private) {
+    return syscall2(__NR_futex, reinterpret_cast<long>(word),
+                    futex_op(FUTEX_UNLOCK_PI, process_private));
+}
+
 }  // namespace lwp::sys

@@ -168,6 +168,10 @@ static void system_facts(void) {
     CHECK_EQ(sysconf(_SC_SEM_VALUE_MAX), 2147483647);
     CHECK_EQ(sysconf(_SC_VERSION), 200809);
     CHECK_EQ(sysconf(_SC_THREAD_PRIORITY_SCHEDULING), 200809);
+    CHECK_EQ(sysconf(_SC_THREAD_PRIO_INHERIT), 200809);
+    errno = 0;
+    CHECK_EQ(sysconf(_SC_THREAD_PRIO_PROTECT), -1);
+    CHECK_EQ(errno, 0);
     errno = 0;
     CHECK_EQ(sysconf(_SC_SEM_NSEMS_MAX), -1);
     CHECK_EQ(errno, 0);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../integration/check.h"
 
@@ -146,8 +147,24 @@ int main(void) {
     pthread_mutexattr_t mutexattr;
     CHECK(pthread_mutexattr_init(&mutexattr) == 0);
     CHECK(pthread_mutexattr_setrobust(&mutexattr, PTHREAD_MUTEX_ROBUST) == ENOTSUP);
-    CHECK(pthread_mutexattr_setprotocol(&mutexattr, PTHREAD_PRIO_INHERIT) == ENOTSUP);
+    CHECK(pthread_mutexattr_setprotocol(&mutexattr, PTHREAD_PRIO_PROTECT) == ENOTSUP);
     CHECK(pthread_mutexattr_settype(&mutexattr, 12345) == EINVAL);
+    /* Priority inheritance is supported: the mutex's futex word names its
+     * holder, the way the kernel's PI futexes need it. */
+    int protocol = -1;
+    CHECK(pthread_mutexattr_getprotocol(&mutexattr, &protocol) == 0 && protocol == PTHREAD_PRIO_NONE);
+    CHECK(pthread_mutexattr_setprotocol(&mutexattr, PTHREAD_PRIO_INHERIT) == 0);
+    CHECK(pthread_mutexattr_getprotocol(&mutexattr, &protocol) == 0 && protocol == PTHREAD_PRIO_INHERIT);
+    CHECK(pthread_mutexattr_settype(&mutexattr, PTHREAD_MUTEX_ERRORCHECK) == 0);
+    pthread_mutex_t inheriting;
+    CHECK(pthread_mutex_init(&inheriting, &mutexattr) == 0);
+    CHECK(pthread_mutex_lock(&inheriting) == 0);
+    CHECK(inheriting.__data.__owner == gettid());
+    CHECK(pthread_mutex_lock(&inheriting) == EDEADLK);
+    CHECK(pthread_mutex_destroy(&inheriting) == EBUSY);
+    CHECK(pthread_mutex_unlock(&inheriting) == 0);
+    CHECK(pthread_mutex_unlock(&inheriting) == EPERM);
+    CHECK(pthread_mutex_destroy(&inheriting) == 0);
     CHECK(pthread_mutexattr_destroy(&mutexattr) == 0);
     CHECK(pthread_mutex_consistent(&plain) == EINVAL);
     puts("pthread_sync: ok");

@@ -66,7 +66,8 @@ enum {
 typedef struct lwp_mutex {
     int state;          /* futex word: 0 free, 1 locked, 2 locked and maybe sleepers */
     unsigned int count; /* recursion depth (recursive kind) */
-    int owner;          /* kernel tid of the holder (recursive and errorcheck kinds) */
+    int owner;          /* kernel tid of the holder (recursive and errorcheck kinds;
+                           every kind of a priority-inheritance mutex) */
     unsigned int reserved0;
     int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; the type is
                            the low two bits, 3 (glibc's ADAPTIVE) acting as NORMAL,
@@ -79,14 +80,28 @@ LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where 
 
 /* In a mutex's kind: it was initialised process-shared (glibc's bit for it). */
 #define LWP_MUTEX_SHARED_FLAG 128
+/* In a mutex's kind: priority inheritance (glibc's bit for it). The owner
+   field is then the futex word: the holder's tid, | 0x80000000 while others
+   sleep, as the kernel's FUTEX_LOCK_PI2 expects; state holds 3 for good, so
+   the 0/1/2 protocol's compare-exchange never takes such a mutex. */
+#define LWP_MUTEX_PRIO_INHERIT_FLAG 32
 
 #define LWP_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_NORMAL, 0, { 0, 0 } }
 #define LWP_RECURSIVE_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_RECURSIVE, 0, { 0, 0 } }
 #define LWP_ERRORCHECK_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_ERRORCHECK, 0, { 0, 0 } }
 
+/* A mutex's protocol: what a holder's priority does while others wait. */
+enum {
+    LWP_PRIO_NONE = 0,    /* nothing */
+    LWP_PRIO_INHERIT = 1, /* the holder runs at the highest waiter's priority */
+    LWP_PRIO_PROTECT = 2  /* a priority ceiling: not implemented, ENOTSUP */
+};
+
 typedef struct lwp_mutexattr {
-    unsigned short kind;   /* LWP_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
-    unsigned short shared; /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
+    unsigned char kind;     /* LWP_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
+    unsigned char shared;   /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
+    unsigned char protocol; /* LWP_PRIO_NONE or LWP_PRIO_INHERIT */
+    unsigned char reserved;
 } lwp_mutexattr_t;
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr);
@@ -95,6 +110,9 @@ int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind);       /* EINVAL: unk
 int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind);
 int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared);
+/* ENOTSUP: LWP_PRIO_PROTECT. EINVAL: other values. */
+int lwp_mutexattr_setprotocol(lwp_mutexattr_t* attr, int protocol);
+int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol);
 
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr); /* attr may be NULL */
 int lwp_mutex_destroy(lwp_mutex_t* mutex); /* EBUSY: locked */

@@ -3,6 +3,7 @@
  * glibc test program together with lwp alone. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/futex.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -423,4 +424,14 @@ __sighandler_t xsignal(int signal_number, __sighandler_t handler) {
 void xsigaction(int signal, const struct sigaction* action, struct sigaction* old_action) {
     if (sigaction(signal, action, old_action) != 0)
         support_fail_exit_at(1, __FILE__, __LINE__, "sigaction(%d) failed", signal);
+}
+
+bool support_mutex_pi_monotonic(void) {
+    /* Takes a free private word of our own and gives it back: ENOSYS (or
+     * EINVAL from an older kernel that checks the operation) if the kernel
+     * lacks the operation. */
+    int word = 0;
+    if (syscall(SYS_futex, &word, FUTEX_LOCK_PI2 | FUTEX_PRIVATE_FLAG, 0, NULL) != 0) return false;
+    syscall(SYS_futex, &word, FUTEX_UNLOCK_PI | FUTEX_PRIVATE_FLAG);
+    return true;
 }

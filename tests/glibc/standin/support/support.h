@@ -3,6 +3,7 @@
 #ifndef LWP_GLIBC_STANDIN_SUPPORT_H
 #define LWP_GLIBC_STANDIN_SUPPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -20,6 +21,9 @@ void write_message(const char* message);
 /* Returns once the process has no thread but the caller left, as the kernel
  * sees it (its /proc/self/task directory lists one entry). */
 void support_wait_for_thread_exit(void);
+/* Whether a priority-inheritance mutex can wait on CLOCK_MONOTONIC: whether
+ * the kernel has FUTEX_LOCK_PI2 (Linux 5.14). */
+bool support_mutex_pi_monotonic(void);
 
 #ifdef __cplusplus
 }
