@@ -100,16 +100,21 @@ struct guard_seen {
     bool is_its_own_mapping;   // /proc/self/maps has a line ending where the stack starts
 };
 
-guard_seen create_and_look_at_the_guard() {
+guard_seen create_and_look_at_the_guard(size_t guard_size = 4096) {
     guard_seen seen{};
     guard_probe_release.store(0);
+    lwp_attr_t attr;
+    REQUIRE_OR_EXIT(lwp_attr_init(&attr) == 0, 38);
+    REQUIRE_OR_EXIT(lwp_attr_setguardsize(&attr, guard_size) == 0, 39);
     lwp_t thread;
-    REQUIRE_OR_EXIT(lwp_create(&thread, nullptr, wait_for_release, nullptr) == 0, 40);
+    REQUIRE_OR_EXIT(lwp_create(&thread, &attr, wait_for_release, nullptr) == 0, 40);
     lwp::runtime::thread_facts facts{};
     REQUIRE_OR_EXIT(lwp::runtime::thread_facts_of(thread, facts) == 0, 41);
-    REQUIRE_OR_EXIT(facts.guard_size == 4096, 42);
+    REQUIRE_OR_EXIT(facts.guard_size == guard_size, 42);
     char* guard_low = static_cast<char*>(facts.stack_low) - facts.guard_size;
-    seen.refuses_access = !lwp_test::kernel_can_read(guard_low);
+    seen.refuses_access = true;
+    for (size_t offset = 0; offset < guard_size; offset += 4096)
+        if (lwp_test::kernel_can_read(guard_low + offset)) seen.refuses_access = false;
     seen.is_its_own_mapping = lwp_test::mapping_holding(guard_low).high ==
                               reinterpret_cast<unsigned long>(facts.stack_low);
     guard_probe_release.store(1, std::memory_order_release);
@@ -140,8 +145,9 @@ TEST(ThreadFailureDeathTest, MarkersRefusedWithEnomemFallBackToAProtNoneGuard) {
     EXPECT_EXIT(create_with_markers_refused(ENOMEM), testing::ExitedWithCode(0), "");
 }
 
-// Where the kernel takes guard markers (Linux 6.13 and later), the guard is
-// one: it faults without a mapping of its own.
+// Where the kernel takes guard markers (Linux 6.13 and later), a guard of up
+// to 64 KiB is one: it faults without a mapping of its own. A larger guard
+// would cost a marker per page; it is split off with mprotect.
 TEST(ThreadFailure, TheGuardIsAMarkerWhereTheKernelHasThem) {
     void* probe = mmap(nullptr, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     ASSERT_NE(MAP_FAILED, probe);
@@ -154,6 +160,12 @@ TEST(ThreadFailure, TheGuardIsAMarkerWhereTheKernelHasThem) {
             guard_seen seen = create_and_look_at_the_guard();
             REQUIRE_OR_EXIT(seen.refuses_access, 11);
             REQUIRE_OR_EXIT(!seen.is_its_own_mapping, 12);
+            seen = create_and_look_at_the_guard(64 << 10);
+            REQUIRE_OR_EXIT(seen.refuses_access, 13);
+            REQUIRE_OR_EXIT(!seen.is_its_own_mapping, 14);
+            seen = create_and_look_at_the_guard((64 << 10) + 4096);
+            REQUIRE_OR_EXIT(seen.refuses_access, 15);
+            REQUIRE_OR_EXIT(seen.is_its_own_mapping, 16);
             _exit(0);
         },
         testing::ExitedWithCode(0), "");
