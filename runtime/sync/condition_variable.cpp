@@ -235,7 +235,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // mutex may lie at another address in another process. With no mutex
     // named, broadcast wakes every sleeper instead.
     // Nor a priority-inheritance mutex: its sleepers must be queued by the
-    // kernel's FUTEX_LOCK_PI2, never moved there as plain waiters.
+    // kernel's FUTEX_LOCK_PI, never moved there as plain waiters.
     bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond) &&
                               !mutex_inherits_priority(mutex);
     mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);

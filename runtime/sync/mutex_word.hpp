@@ -7,6 +7,8 @@
 // others still sleep, so it leaves the mark for its own unlock to wake them.
 #pragma once
 
+#include <linux/futex.h>
+
 #include <atomic>
 #include <ctime>
 
@@ -47,7 +49,7 @@ inline bool mutex_is_private(const lwp_mutex_t* mutex) {
 
 // Whether the mutex follows the kernel's priority-inheritance protocol: then
 // its futex word is the owner field (owner tid | FUTEX_WAITERS, taken and
-// handed over by FUTEX_LOCK_PI2/UNLOCK_PI), and `state` holds
+// handed over by FUTEX_LOCK_PI/UNLOCK_PI), and `state` holds
 // pi_mutex_state for good. Fixed at initialisation, like the kind.
 inline bool mutex_inherits_priority(const lwp_mutex_t* mutex) {
     return (mutex->kind & LWP_MUTEX_PRIO_INHERIT_FLAG) != 0;
@@ -68,7 +70,7 @@ void release_pi_word(lwp_mutex_t* mutex, int self);
 
 // The tid of a priority-inheritance mutex's holder (0: free).
 inline int pi_holder(lwp_mutex_t* mutex) {
-    return mutex_owner(mutex).load(std::memory_order_relaxed) & 0x3fffffff;  // FUTEX_TID_MASK
+    return mutex_owner(mutex).load(std::memory_order_relaxed) & FUTEX_TID_MASK;
 }
 
 // Takes the word; 0, or ETIMEDOUT/EINVAL when a deadline is given and the

@@ -82,7 +82,7 @@ LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where 
 #define LWP_MUTEX_SHARED_FLAG 128
 /* In a mutex's kind: priority inheritance (glibc's bit for it). The owner
    field is then the futex word: the holder's tid, | 0x80000000 while others
-   sleep, as the kernel's FUTEX_LOCK_PI2 expects; state holds 3 for good, so
+   sleep, as the kernel's FUTEX_LOCK_PI expects; state holds 3 for good, so
    the 0/1/2 protocol's compare-exchange never takes such a mutex. */
 #define LWP_MUTEX_PRIO_INHERIT_FLAG 32
 
