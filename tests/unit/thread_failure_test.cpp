@@ -148,7 +148,7 @@ TEST(ThreadFailureDeathTest, MarkersRefusedWithEnomemFallBackToAProtNoneGuard) {
 // Where the kernel takes guard markers (Linux 6.13 and later), a guard of up
 // to 64 KiB is one: it faults without a mapping of its own. A larger guard
 // would cost a marker per page; it is split off with mprotect.
-TEST(ThreadFailure, TheGuardIsAMarkerWhereTheKernelHasThem) {
+TEST(ThreadGuard, TheGuardIsAMarkerWhereTheKernelHasThem) {
     void* probe = mmap(nullptr, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     ASSERT_NE(MAP_FAILED, probe);
     const bool kernel_has_markers = madvise(probe, 4096, 102 /* MADV_GUARD_INSTALL */) == 0;
