@@ -144,6 +144,8 @@ bool flush_locked(stream& s) {
 
 void write_locked(stream& s, const char* bytes, std::size_t count) {
     if (s.reentered != 0) {  // around the interrupted call's buffer (see stream)
+        // Not s.descriptor: the handler may have interrupted lock_stream
+        // before set_up filled it in.
         if (!write_all(&s == &stderr_stream ? 2 : 1, bytes, count)) record_failure(s);
         return;
     }

@@ -13,7 +13,6 @@
 
 #include <cstddef>
 
-
 namespace lwp::libc {
 
 enum class buffering : unsigned char { undecided, none, line, full };
