@@ -48,6 +48,7 @@ namespace lwp::runtime {
 [[gnu::weak]] void handle_table_around_fork(fork_phase phase);
 [[gnu::weak]] void stack_cache_around_fork(fork_phase phase);
 [[gnu::weak]] void malloc_around_fork(fork_phase phase);
+[[gnu::weak]] void robust_list_around_fork(fork_phase phase);
 }  // namespace lwp::runtime
 
 namespace {
@@ -99,6 +100,8 @@ long clone_process() {
                                    0, 0, reinterpret_cast<long>(&self->tid_word), 0);
     if (pid == 0) {
         lwp::runtime::current_thread.tid = self->tid_word.load(std::memory_order_relaxed);
+        if (lwp::runtime::robust_list_around_fork)
+            lwp::runtime::robust_list_around_fork(fork_phase::child);
         lwp::runtime::forget_other_threads_after_fork();
     }
     return pid;

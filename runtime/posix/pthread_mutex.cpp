@@ -42,9 +42,11 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t* attr, int* pshared) 
     return lwp_mutexattr_getpshared(as_lwp(attr), pshared);
 }
 
-// Priority inheritance is lwp's (LWP_PRIO_INHERIT, the kernel's PI futexes);
-// priority protection (ceilings) and robust mutexes are not implemented:
-// asking for the behaviour lwp has succeeds, asking for those is ENOTSUP.
+// Priority inheritance (LWP_PRIO_INHERIT, the kernel's PI futexes) and
+// robustness (LWP_MUTEX_ROBUST, the kernel's robust lists) are lwp's, each on
+// its own; priority protection (ceilings) is not implemented, and neither is
+// a robust mutex that also inherits priority: asking for those is ENOTSUP
+// (pthread_mutex_init refuses the pair).
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t* attr, int protocol) noexcept {
     if (protocol == PTHREAD_PRIO_NONE) return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_NONE);
     if (protocol == PTHREAD_PRIO_INHERIT)
@@ -59,15 +61,13 @@ int pthread_mutexattr_getprotocol(const pthread_mutexattr_t* attr, int* protocol
 }
 int pthread_mutexattr_setprioceiling(pthread_mutexattr_t*, int) noexcept { return ENOTSUP; }
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t*, int*) noexcept { return ENOTSUP; }
+static_assert(PTHREAD_MUTEX_STALLED == LWP_MUTEX_STALLED && PTHREAD_MUTEX_ROBUST == LWP_MUTEX_ROBUST,
+              "robustness values are passed through");
 int pthread_mutexattr_setrobust(pthread_mutexattr_t* attr, int robustness) noexcept {
-    if (attr == nullptr) return EINVAL;
-    if (robustness == PTHREAD_MUTEX_STALLED) return 0;
-    return robustness == PTHREAD_MUTEX_ROBUST ? ENOTSUP : EINVAL;
+    return lwp_mutexattr_setrobust(as_lwp(attr), robustness);
 }
 int pthread_mutexattr_getrobust(const pthread_mutexattr_t* attr, int* robustness) noexcept {
-    if (attr == nullptr || robustness == nullptr) return EINVAL;
-    *robustness = PTHREAD_MUTEX_STALLED;
-    return 0;
+    return lwp_mutexattr_getrobust(as_lwp(attr), robustness);
 }
 
 int pthread_mutex_init(pthread_mutex_t* mutex, const pthread_mutexattr_t* attr) noexcept {
@@ -85,8 +85,9 @@ int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t clock,
 }
 int pthread_mutex_unlock(pthread_mutex_t* mutex) noexcept { return lwp_mutex_unlock(as_lwp(mutex)); }
 
-// No lwp mutex is robust, so none can be inconsistent (POSIX: EINVAL).
-int pthread_mutex_consistent(pthread_mutex_t*) noexcept { return EINVAL; }
+int pthread_mutex_consistent(pthread_mutex_t* mutex) noexcept {
+    return lwp_mutex_consistent(as_lwp(mutex));
+}
 int pthread_mutex_getprioceiling(const pthread_mutex_t*, int*) noexcept { return ENOTSUP; }
 int pthread_mutex_setprioceiling(pthread_mutex_t*, int, int*) noexcept { return ENOTSUP; }
 }

@@ -174,14 +174,17 @@ struct mutex_to_relock {
     unsigned int depth;
 };
 
-void relock(const mutex_to_relock& held, bool maybe_requeued) {
-    reacquire_mutex_word(held.mutex, maybe_requeued);
-    if (mutex_inherits_priority(held.mutex)) {
-        held.mutex->count = held.depth;  // the word itself names the owner
+// 0, or a robust mutex's EOWNERDEAD (relocked) or ENOTRECOVERABLE (not).
+int relock(const mutex_to_relock& held, bool maybe_requeued) {
+    int error = reacquire_mutex_word(held.mutex, maybe_requeued);
+    if (mutex_word_is_owner(held.mutex)) {
+        // The word itself names the owner.
+        if (error == 0 || error == EOWNERDEAD) held.mutex->count = held.depth;
     } else if (held.kind != LWP_MUTEX_NORMAL) {
         mutex_owner(held.mutex).store(held.self, std::memory_order_relaxed);
         held.mutex->count = held.depth;
     }
+    return error;
 }
 
 // What a cancelled waiter puts right before its cleanup handlers run.
@@ -194,6 +197,8 @@ void undo_cancelled_wait(void* context) {
     const auto* wait = static_cast<const cancelled_wait*>(context);
     // It may have been requeued onto the mutex by a broadcast, so it relocks
     // as one.
+    // A robust mutex's EOWNERDEAD or ENOTRECOVERABLE has nobody to go to: the
+    // thread ends (its list marks a held mutex at the end as the kernel would).
     relock(*wait->held, /*maybe_requeued=*/true);
     // A waiter cancelled in its sleep took no wake-up. But a signal handler
     // can run on top of the wait just after the kernel woke it (before the
@@ -209,10 +214,10 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     if (cond == nullptr || mutex == nullptr) return EINVAL;
     int kind = mutex_kind(mutex);
     int self = 0;
-    if (mutex_inherits_priority(mutex)) {
+    if (mutex_word_is_owner(mutex)) {
         // Its word names the holder whatever the kind, so every kind is checked.
         self = runtime::current_tid();
-        if (pi_holder(mutex) != self) return EPERM;
+        if (owner_word_holder(mutex) != self) return EPERM;
     } else if (kind != LWP_MUTEX_NORMAL) {
         self = runtime::current_tid();
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
@@ -234,10 +239,11 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // sleepers between two words of one kind, private or shared, and the
     // mutex may lie at another address in another process. With no mutex
     // named, broadcast wakes every sleeper instead.
-    // Nor a priority-inheritance mutex: its sleepers must be queued by the
-    // kernel's FUTEX_LOCK_PI, never moved there as plain waiters.
+    // Nor an owner-word mutex: a priority-inheritance one's sleepers must be
+    // queued by the kernel's FUTEX_LOCK_PI, never moved there as plain
+    // waiters, and a robust one's word is not 0/1/2.
     bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond) &&
-                              !mutex_inherits_priority(mutex);
+                              !mutex_word_is_owner(mutex);
     mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
@@ -253,7 +259,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // Release the mutex completely (a recursive one at any depth), remembering
     // the depth to restore.
     unsigned int depth = mutex->count;
-    if (mutex_inherits_priority(mutex)) {
+    if (mutex_word_is_owner(mutex)) {
         mutex->count = 0;  // the word is the owner: release_mutex_word frees it
     } else if (kind != LWP_MUTEX_NORMAL) {
         mutex->count = 0;
@@ -283,7 +289,8 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // unlock. A waiter the kernel never queued (it watched, or its FUTEX_WAIT
     // found the word already changed) cannot be one of them, and takes the
     // ordinary fast path, so the unlock after it needs no syscall.
-    relock(held, /*maybe_requeued=*/queued);
+    int relock_error = relock(held, /*maybe_requeued=*/queued);
+    if (relock_error) return relock_error;
     return result == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 

@@ -68,20 +68,21 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
     return wait_for_word(mutex, clock, deadline);
 }
 
-void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
-    if (mutex_inherits_priority(mutex)) {
-        // Never requeued onto (the condition variable checks), and the
-        // kernel queues by priority: no spin, no chain of wakes to keep.
-        acquire_pi_word(mutex, runtime::current_tid(), CLOCK_MONOTONIC, nullptr);
-        return;
+int reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
+    if (mutex_word_is_owner(mutex)) {
+        // Never requeued onto (the condition variable checks), so no chain
+        // of wakes to keep; no spin either (the kernel queues priority
+        // waiters by priority, and a robust relock is rare enough).
+        return acquire_owner_word(mutex, runtime::current_tid(), CLOCK_MONOTONIC, nullptr,
+                                  /*try_only=*/false);
     }
     std::atomic_ref<int> word = mutex_word(mutex);
     for (int round = 0; round < spin_rounds; ++round) {
         if (word.load(std::memory_order_relaxed) == mutex_free) break;
         spin_once();
     }
-    if (!maybe_requeued && take_free_word(mutex)) return;
-    sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
+    if (!maybe_requeued && take_free_word(mutex)) return 0;
+    return sleep_until_acquired(mutex, CLOCK_MONOTONIC, nullptr);
 }
 
 int release_mutex_word(lwp_mutex_t* mutex) {
@@ -89,8 +90,8 @@ int release_mutex_word(lwp_mutex_t* mutex) {
     // acquire. Only a "contended" word can have sleepers, so a plain locked
     // word is freed without a syscall. The kind is read before: once the
     // word is free, the next holder may destroy the mutex.
-    if (mutex_inherits_priority(mutex)) {
-        release_pi_word(mutex, runtime::current_tid());
+    if (mutex_word_is_owner(mutex)) {
+        release_owner_word(mutex, runtime::current_tid());
         return mutex_locked;
     }
     bool process_private = mutex_is_private(mutex);
@@ -117,22 +118,26 @@ int deadlock_on_self(clockid_t clock, const timespec* deadline) {
     }
 }
 
-// Locking a priority-inheritance mutex: its word (the owner field) holds the
-// owner's tid, so "mine" is read from the word itself, for every kind.
-int lock_inheriting_priority(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
+// Locking a priority-inheritance or robust mutex: its word (the owner field)
+// holds the owner's tid, so "mine" is read from the word itself, for every
+// kind. A robust mutex taken from a dead holder (EOWNERDEAD) is held too.
+int lock_owner_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline,
+                    bool try_only) {
     const int self = runtime::current_tid();
     const int kind = mutex_kind(mutex);
-    if (pi_holder(mutex) == self) {
+    if (owner_word_holder(mutex) == self) {
+        if (kind == LWP_MUTEX_RECURSIVE) {
+            if (mutex->count == UINT_MAX) return EAGAIN;
+            ++mutex->count;
+            return 0;
+        }
+        if (try_only) return EBUSY;
         if (kind == LWP_MUTEX_ERRORCHECK) return EDEADLK;
-        if (kind == LWP_MUTEX_NORMAL) return deadlock_on_self(clock, deadline);
-        if (mutex->count == UINT_MAX) return EAGAIN;
-        ++mutex->count;
-        return 0;
+        return deadlock_on_self(clock, deadline);
     }
-    int error = acquire_pi_word(mutex, self, clock, deadline);
-    if (error) return error;
-    mutex->count = 1;
-    return 0;
+    int error = acquire_owner_word(mutex, self, clock, deadline, try_only);
+    if (error == 0 || error == EOWNERDEAD) mutex->count = 1;
+    return error;
 }
 
 int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -148,9 +153,9 @@ int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
         }
         return 0;
     }
-    // A priority-inheritance mutex's word is never free: it always ends up
-    // here, and its own protocol takes over.
-    if (mutex_inherits_priority(mutex)) return lock_inheriting_priority(mutex, clock, deadline);
+    // An owner-word mutex's `state` is never free: it always ends up here,
+    // and its own protocol takes over.
+    if (mutex_word_is_owner(mutex)) return lock_owner_word(mutex, clock, deadline, false);
     int kind = mutex_kind(mutex);
     if (kind == LWP_MUTEX_NORMAL) return wait_for_word(mutex, clock, deadline);
 
@@ -179,7 +184,8 @@ extern "C" {
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE, LWP_PRIO_NONE, 0};
+    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE, LWP_PRIO_NONE,
+                            LWP_MUTEX_STALLED};
     return 0;
 }
 
@@ -226,21 +232,39 @@ int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol) {
     return 0;
 }
 
+int lwp_mutexattr_setrobust(lwp_mutexattr_t* attr, int robustness) {
+    if (attr == nullptr) return EINVAL;
+    if (robustness != LWP_MUTEX_STALLED && robustness != LWP_MUTEX_ROBUST) return EINVAL;
+    attr->robustness = static_cast<unsigned char>(robustness);
+    return 0;
+}
+
+int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness) {
+    if (attr == nullptr || robustness == nullptr) return EINVAL;
+    *robustness = attr->robustness;
+    return 0;
+}
+
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
     if (mutex == nullptr) return EINVAL;
+    // Both at once would need the kernel's robust list to hand priority
+    // waiters over at a death, which lwp does not do: refused, not faked.
+    if (attr && attr->protocol == LWP_PRIO_INHERIT && attr->robustness == LWP_MUTEX_ROBUST)
+        return ENOTSUP;
     *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
     // An owner's tid means the same in every process (one pid namespace), so
     // the recursive and error-checking kinds need nothing else to be shared.
     if (attr)
         mutex->kind = attr->kind | (attr->shared == LWP_PROCESS_SHARED ? LWP_MUTEX_SHARED_FLAG : 0) |
-                      (attr->protocol == LWP_PRIO_INHERIT ? LWP_MUTEX_PRIO_INHERIT_FLAG : 0);
-    if (mutex_inherits_priority(mutex)) mutex->state = pi_mutex_state;
+                      (attr->protocol == LWP_PRIO_INHERIT ? LWP_MUTEX_PRIO_INHERIT_FLAG : 0) |
+                      (attr->robustness == LWP_MUTEX_ROBUST ? LWP_MUTEX_ROBUST_FLAG : 0);
+    if (mutex_word_is_owner(mutex)) mutex->state = owner_word_state;
     return 0;
 }
 
 int lwp_mutex_destroy(lwp_mutex_t* mutex) {
     if (mutex == nullptr) return EINVAL;
-    if (mutex_inherits_priority(mutex)) return pi_holder(mutex) != 0 ? EBUSY : 0;
+    if (mutex_word_is_owner(mutex)) return owner_word_holder(mutex) != 0 ? EBUSY : 0;
     return mutex_word(mutex).load(std::memory_order_relaxed) != mutex_free ? EBUSY : 0;
 }
 
@@ -259,22 +283,8 @@ int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct ti
 }
 
 int lwp_mutex_trylock(lwp_mutex_t* mutex) {
+    if (mutex_word_is_owner(mutex)) return lock_owner_word(mutex, CLOCK_REALTIME, nullptr, true);
     int kind = mutex_kind(mutex);
-    if (mutex_inherits_priority(mutex)) {
-        const int self = lwp::runtime::current_tid();
-        if (kind == LWP_MUTEX_RECURSIVE && pi_holder(mutex) == self) {
-            if (mutex->count == UINT_MAX) return EAGAIN;
-            ++mutex->count;
-            return 0;
-        }
-        // Free or not, no syscall: a held word stays the holder's.
-        int expected = 0;
-        if (!mutex_owner(mutex).compare_exchange_strong(expected, self, std::memory_order_acquire,
-                                                        std::memory_order_relaxed))
-            return EBUSY;
-        mutex->count = 1;
-        return 0;
-    }
     int self = 0;
     if (kind == LWP_MUTEX_RECURSIVE) {
         self = lwp::runtime::current_tid();
@@ -298,13 +308,13 @@ int lwp_mutex_trylock(lwp_mutex_t* mutex) {
 
 int lwp_mutex_unlock(lwp_mutex_t* mutex) {
     int kind = mutex_kind(mutex);
-    if (mutex_inherits_priority(mutex)) {
+    if (mutex_word_is_owner(mutex)) {
         // The word names the holder, so every kind can tell a stranger's
         // unlock (EPERM) for the price of the tid it needs anyway.
         const int self = lwp::runtime::current_tid();
-        if (pi_holder(mutex) != self) return EPERM;
+        if (owner_word_holder(mutex) != self) return EPERM;
         if (kind == LWP_MUTEX_RECURSIVE && --mutex->count != 0) return 0;
-        release_pi_word(mutex, self);
+        release_owner_word(mutex, self);
         return 0;
     }
     if (kind != LWP_MUTEX_NORMAL) {

@@ -1,5 +1,5 @@
 // The futex word of a priority-inheritance mutex (LWP_MUTEX_PRIO_INHERIT_FLAG):
-// its owner field, while `state` stays pi_mutex_state.
+// its owner field, while `state` stays owner_word_state.
 //
 // The kernel must know who holds the lock to lend that thread a waiter's
 // priority, so the word is the owner's tid, not 0/1/2: 0 is free, tid is held,

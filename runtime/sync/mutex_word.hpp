@@ -47,19 +47,33 @@ inline bool mutex_is_private(const lwp_mutex_t* mutex) {
     return (mutex->kind & LWP_MUTEX_SHARED_FLAG) == 0;
 }
 
-// Whether the mutex follows the kernel's priority-inheritance protocol: then
-// its futex word is the owner field (owner tid | FUTEX_WAITERS, taken and
-// handed over by FUTEX_LOCK_PI/UNLOCK_PI), and `state` holds
-// pi_mutex_state for good. Fixed at initialisation, like the kind.
+// Whether the mutex follows the kernel's priority-inheritance protocol: its
+// futex word is then the owner field (owner tid | FUTEX_WAITERS, taken and
+// handed over by FUTEX_LOCK_PI/UNLOCK_PI). Fixed at initialisation, like the
+// kind.
 inline bool mutex_inherits_priority(const lwp_mutex_t* mutex) {
     return (mutex->kind & LWP_MUTEX_PRIO_INHERIT_FLAG) != 0;
 }
 
-// The 0/1/2 word of a priority-inheritance mutex: never free, so the lock's
-// first compare-exchange, made before the kind is read, fails on it and the
-// lock goes on to read the kind. (The kind cannot be read first without
-// slowing the contended lock of every other mutex; docs/sync.md.)
-inline constexpr int pi_mutex_state = 3;
+// Whether the mutex is robust (mutex_robust.cpp): its futex word is the owner
+// field too, which the kernel marks FUTEX_OWNER_DIED when the holder dies.
+inline bool mutex_is_robust(const lwp_mutex_t* mutex) {
+    return (mutex->kind & LWP_MUTEX_ROBUST_FLAG) != 0;
+}
+
+// Whether the futex word is the owner field (the holder's tid) rather than
+// `state`: what priority-inheriting and robust mutexes have in common, as the
+// kernel must read who holds them. `state` then holds owner_word_state for
+// good.
+inline bool mutex_word_is_owner(const lwp_mutex_t* mutex) {
+    return (mutex->kind & (LWP_MUTEX_PRIO_INHERIT_FLAG | LWP_MUTEX_ROBUST_FLAG)) != 0;
+}
+
+// The 0/1/2 word of an owner-word mutex: never free, so the lock's first
+// compare-exchange, made before the kind is read, fails on it and the lock
+// goes on to read the kind. (The kind cannot be read first without slowing
+// the contended lock of every other mutex; docs/sync.md.)
+inline constexpr int owner_word_state = 3;
 
 // The priority-inheritance word (mutex_pi.cpp). Takes it for `self`: 0, or
 // ETIMEDOUT/EINVAL when the call had to wait until a deadline (null: for
@@ -68,8 +82,18 @@ int acquire_pi_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespe
 // Frees it (the caller holds it), handing it to the top sleeper if any.
 void release_pi_word(lwp_mutex_t* mutex, int self);
 
-// The tid of a priority-inheritance mutex's holder (0: free).
-inline int pi_holder(lwp_mutex_t* mutex) {
+// Either kind of owner word (mutex_robust.cpp), for `self`, who does not hold
+// it already. `try_only`: EBUSY instead of waiting. 0, or ETIMEDOUT/EINVAL as
+// above; a robust mutex also EOWNERDEAD (taken, inconsistent),
+// ENOTRECOVERABLE (not taken) and ENOTSUP (no robust list for this thread).
+int acquire_owner_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
+                       bool try_only);
+// Frees it; the caller holds it. A robust mutex left inconsistent becomes
+// not recoverable, and every sleeper is woken to be told so.
+void release_owner_word(lwp_mutex_t* mutex, int self);
+
+// The tid of an owner-word mutex's holder (0: free).
+inline int owner_word_holder(lwp_mutex_t* mutex) {
     return mutex_owner(mutex).load(std::memory_order_relaxed) & FUTEX_TID_MASK;
 }
 
@@ -83,7 +107,8 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
 // have moved other waiters onto this word behind it; then the word is taken
 // as "contended" whatever it held, because only an unlock that sees 2 wakes
 // them.
-void reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued);
+// Returns 0, or for an owner-word mutex what acquire_owner_word returns.
+int reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued);
 
 // Frees the word, waking one sleeper if any may exist. Returns the state it
 // held (0 means it was not locked at all).

@@ -70,6 +70,18 @@ inline long set_tid_address(int* tid_word) {
     return syscall1(__NR_set_tid_address, reinterpret_cast<long>(tid_word));
 }
 
+// The calling thread's robust-futex list (mutex_robust.cpp): the kernel walks
+// it when the thread dies, marking the mutexes it still holds. One per thread;
+// a new thread (and a forked child) starts with none.
+inline long set_robust_list(void* head, std::size_t head_size) {
+    return syscall2(__NR_set_robust_list, reinterpret_cast<long>(head),
+                    static_cast<long>(head_size));
+}
+inline long get_robust_list(int tid, void** head, std::size_t* head_size) {
+    return syscall3(__NR_get_robust_list, tid, reinterpret_cast<long>(head),
+                    reinterpret_cast<long>(head_size));
+}
+
 // The kernel's sigset_t is 8 bytes on x86_64; glibc's is 128, so pass the size
 // the kernel checks for explicitly.
 inline constexpr long kernel_sigset_size = 8;

@@ -29,6 +29,11 @@ void handle_table_around_fork(fork_phase phase);
 void stack_cache_around_fork(fork_phase phase);
 void malloc_around_fork(fork_phase phase);
 
+// In the child, right after the clone (fork and _Fork alike): the kernel has
+// dropped the thread's robust-mutex list, and lwp registers a fresh one
+// (runtime/sync/mutex_robust.cpp). Takes no lock; acts in the child only.
+void robust_list_around_fork(fork_phase phase);
+
 // In the child: its one thread is the only one left (lifecycle.cpp).
 void forget_other_threads_after_fork();
 // In the child of fork (not _Fork), once every lock is free again: the

@@ -41,6 +41,10 @@
 extern "C" void* dlsym(void* handle, const char* name) __attribute__((weak));
 
 namespace lwp::runtime {
+
+// Weak: linked only with lwp's robust mutexes (fork_hooks.hpp).
+[[gnu::weak]] void robust_list_around_fork(fork_phase phase);
+
 namespace {
 
 struct host_list_node {
@@ -99,6 +103,7 @@ void in_child() {
         self.handle = 0;  // a foreign thread's handle is made of its tid
     }
     self.tid = 0;  // read again on first use
+    if (robust_list_around_fork) robust_list_around_fork(fork_phase::child);
     forget_other_threads_after_fork();
     stack_cache_around_fork(fork_phase::child);
     handle_table_around_fork(fork_phase::child);

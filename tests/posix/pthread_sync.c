@@ -69,6 +69,53 @@ static void* signaller(void* argument) {
     return NULL;
 }
 
+/* Takes a robust mutex and ends holding it. */
+static void* lock_and_end(void* argument) {
+    CHECK(pthread_mutex_lock((pthread_mutex_t*)argument) == 0);
+    return NULL;
+}
+
+/* A robust mutex whose holder ended: the next lock gets it with EOWNERDEAD;
+ * made consistent, it works again; unlocked without that, it is gone. */
+static void check_robust(int type) {
+    pthread_mutexattr_t attr;
+    int robustness = -1;
+    CHECK(pthread_mutexattr_init(&attr) == 0);
+    CHECK(pthread_mutexattr_getrobust(&attr, &robustness) == 0 && robustness == PTHREAD_MUTEX_STALLED);
+    CHECK(pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST) == 0);
+    CHECK(pthread_mutexattr_getrobust(&attr, &robustness) == 0 && robustness == PTHREAD_MUTEX_ROBUST);
+    CHECK(pthread_mutexattr_settype(&attr, type) == 0);
+    pthread_mutex_t robust;
+    CHECK(pthread_mutex_init(&robust, &attr) == 0);
+    CHECK(pthread_mutex_consistent(&robust) == EINVAL); /* not inconsistent */
+
+    pthread_t thread;
+    CHECK(pthread_create(&thread, NULL, lock_and_end, &robust) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+    CHECK(pthread_mutex_lock(&robust) == EOWNERDEAD);
+    CHECK(robust.__data.__owner == gettid());
+    CHECK(pthread_mutex_consistent(&robust) == 0);
+    CHECK(pthread_mutex_consistent(&robust) == EINVAL); /* already consistent */
+    CHECK(pthread_mutex_unlock(&robust) == 0);
+    CHECK(pthread_mutex_trylock(&robust) == 0);
+    CHECK(pthread_mutex_unlock(&robust) == 0);
+
+    CHECK(pthread_create(&thread, NULL, lock_and_end, &robust) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+    CHECK(pthread_mutex_trylock(&robust) == EOWNERDEAD);
+    CHECK(pthread_mutex_unlock(&robust) == 0); /* without consistent: not recoverable */
+    CHECK(pthread_mutex_lock(&robust) == ENOTRECOVERABLE);
+    CHECK(pthread_mutex_trylock(&robust) == ENOTRECOVERABLE);
+    CHECK(pthread_mutex_unlock(&robust) == EPERM);
+    CHECK(pthread_mutex_destroy(&robust) == 0);
+
+    /* Robust and priority-inheriting at once is not implemented. */
+    CHECK(pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT) == 0);
+    CHECK(pthread_mutex_init(&robust, &attr) == ENOTSUP);
+    CHECK(pthread_mutexattr_setrobust(&attr, 7) == EINVAL);
+    CHECK(pthread_mutexattr_destroy(&attr) == 0);
+}
+
 int main(void) {
     CHECK(pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE) == 0);
     CHECK(pthread_barrier_init(&barrier, NULL, threads) == 0);
@@ -146,7 +193,6 @@ int main(void) {
     /* Not supported, and said so. */
     pthread_mutexattr_t mutexattr;
     CHECK(pthread_mutexattr_init(&mutexattr) == 0);
-    CHECK(pthread_mutexattr_setrobust(&mutexattr, PTHREAD_MUTEX_ROBUST) == ENOTSUP);
     CHECK(pthread_mutexattr_setprotocol(&mutexattr, PTHREAD_PRIO_PROTECT) == ENOTSUP);
     CHECK(pthread_mutexattr_settype(&mutexattr, 12345) == EINVAL);
     /* Priority inheritance is supported: the mutex's futex word names its
@@ -167,6 +213,9 @@ int main(void) {
     CHECK(pthread_mutex_destroy(&inheriting) == 0);
     CHECK(pthread_mutexattr_destroy(&mutexattr) == 0);
     CHECK(pthread_mutex_consistent(&plain) == EINVAL);
+    check_robust(PTHREAD_MUTEX_NORMAL);
+    check_robust(PTHREAD_MUTEX_RECURSIVE);
+    check_robust(PTHREAD_MUTEX_ERRORCHECK);
     puts("pthread_sync: ok");
     return 0;
 }

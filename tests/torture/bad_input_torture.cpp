@@ -428,6 +428,33 @@ const bad_input_case cases[] = {
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprotocol(&a, 3); }},
     {"lwp_mutexattr_setprotocol", "priority ceiling (not implemented)", ENOTSUP,
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprotocol(&a, LWP_PRIO_PROTECT); }},
+    {"lwp_mutexattr_setrobust", "null attr", EINVAL,
+     [] { return lwp_mutexattr_setrobust(nullptr, LWP_MUTEX_ROBUST); }},
+    {"lwp_mutexattr_setrobust", "value 2", EINVAL,
+     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setrobust(&a, 2); }},
+    {"lwp_mutexattr_getrobust", "null result pointer", EINVAL,
+     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_getrobust(&a, nullptr); }},
+    {"lwp_mutex_init", "robust and priority-inheriting at once (not implemented)", ENOTSUP,
+     [] {
+         lwp_mutexattr_t a;
+         lwp_mutexattr_init(&a);
+         lwp_mutexattr_setrobust(&a, LWP_MUTEX_ROBUST);
+         lwp_mutexattr_setprotocol(&a, LWP_PRIO_INHERIT);
+         lwp_mutex_t m;
+         return lwp_mutex_init(&m, &a);
+     }},
+    {"lwp_mutex_consistent", "null mutex", EINVAL, [] { return lwp_mutex_consistent(nullptr); }},
+    {"lwp_mutex_consistent", "not robust", EINVAL,
+     [] { lwp_mutex_t m = LWP_MUTEX_INITIALIZER; return lwp_mutex_consistent(&m); }},
+    {"lwp_mutex_consistent", "robust, consistent, not held", EINVAL,
+     [] {
+         lwp_mutexattr_t a;
+         lwp_mutexattr_init(&a);
+         lwp_mutexattr_setrobust(&a, LWP_MUTEX_ROBUST);
+         lwp_mutex_t m;
+         lwp_mutex_init(&m, &a);
+         return lwp_mutex_consistent(&m);
+     }},
     {"lwp_mutexattr_getprotocol", "null result pointer", EINVAL,
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_getprotocol(&a, nullptr); }},
     {"lwp_mutex_init", "null mutex", EINVAL, [] { return lwp_mutex_init(nullptr, nullptr); }},

@@ -67,13 +67,15 @@ typedef struct lwp_mutex {
     int state;          /* futex word: 0 free, 1 locked, 2 locked and maybe sleepers */
     unsigned int count; /* recursion depth (recursive kind) */
     int owner;          /* kernel tid of the holder (recursive and errorcheck kinds;
-                           every kind of a priority-inheritance mutex) */
-    unsigned int reserved0;
+                           every kind of a robust or priority-inheritance mutex) */
+    unsigned int consistency; /* robust mutexes: 0 consistent, 1 its owner died
+                                 (EOWNERDEAD), 2 not recoverable */
     int kind;           /* LWP_MUTEX_*, at byte 16 like glibc's __kind; the type is
                            the low two bits, 3 (glibc's ADAPTIVE) acting as NORMAL,
-                           plus LWP_MUTEX_SHARED_FLAG */
+                           plus the LWP_MUTEX_*_FLAG bits */
     int reserved1;
-    void* reserved2[2];
+    void* robust_link[2]; /* robust mutexes: previous and next in the holder's
+                             list, which the kernel walks when the holder dies */
 } lwp_mutex_t;
 LWP_STATIC_ASSERT(sizeof(lwp_mutex_t) == 40, "lwp_mutex_t must fit glibc's pthread_mutex_t");
 LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where glibc keeps it");
@@ -85,10 +87,21 @@ LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where 
    sleep, as the kernel's FUTEX_LOCK_PI expects; state holds 3 for good, so
    the 0/1/2 protocol's compare-exchange never takes such a mutex. */
 #define LWP_MUTEX_PRIO_INHERIT_FLAG 32
+/* In a mutex's kind: robust (glibc's bit for it). The owner field is the
+   futex word here too (the kernel's robust-futex protocol: the holder's tid,
+   | 0x80000000 while others sleep, | 0x40000000 once the kernel or lwp has
+   found its holder dead), and state holds 3 for good. */
+#define LWP_MUTEX_ROBUST_FLAG 16
 
 #define LWP_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_NORMAL, 0, { 0, 0 } }
 #define LWP_RECURSIVE_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_RECURSIVE, 0, { 0, 0 } }
 #define LWP_ERRORCHECK_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_ERRORCHECK, 0, { 0, 0 } }
+
+/* A mutex's robustness: what a lock finds when the holder ended holding it. */
+enum {
+    LWP_MUTEX_STALLED = 0, /* nothing: the mutex stays held for ever */
+    LWP_MUTEX_ROBUST = 1   /* the next lock gets it with EOWNERDEAD */
+};
 
 /* A mutex's protocol: what a holder's priority does while others wait. */
 enum {
@@ -101,7 +114,7 @@ typedef struct lwp_mutexattr {
     unsigned char kind;     /* LWP_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
     unsigned char shared;   /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
     unsigned char protocol; /* LWP_PRIO_NONE or LWP_PRIO_INHERIT */
-    unsigned char reserved;
+    unsigned char robustness; /* LWP_MUTEX_STALLED or LWP_MUTEX_ROBUST */
 } lwp_mutexattr_t;
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr);
@@ -113,10 +126,20 @@ int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared);
 /* ENOTSUP: LWP_PRIO_PROTECT. EINVAL: other values. */
 int lwp_mutexattr_setprotocol(lwp_mutexattr_t* attr, int protocol);
 int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol);
+/* EINVAL: other values than LWP_MUTEX_STALLED and LWP_MUTEX_ROBUST. */
+int lwp_mutexattr_setrobust(lwp_mutexattr_t* attr, int robustness);
+int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness);
 
-int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr); /* attr may be NULL */
+/* attr may be NULL. ENOTSUP: robust and priority-inheriting at once. */
+int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr);
 int lwp_mutex_destroy(lwp_mutex_t* mutex); /* EBUSY: locked */
-/* EDEADLK: errorcheck relock. EAGAIN: recursion count would overflow. */
+/* EDEADLK: errorcheck relock. EAGAIN: recursion count would overflow.
+   Robust mutexes: EOWNERDEAD, the caller now holds a mutex whose previous
+   holder ended holding it (make it consistent, or unlock it to make it
+   unusable); ENOTRECOVERABLE, it was unlocked that way; ENOTSUP, the calling
+   thread's robust list belongs to someone else (a glibc thread in a hosted
+   program) or the kernel has none (docs/sync.md). Every lock function, and
+   a condition-variable wait's relock, can give these. */
 int lwp_mutex_lock(lwp_mutex_t* mutex);
 /* EBUSY: held (by anyone, the caller included, except a recursive owner). */
 int lwp_mutex_trylock(lwp_mutex_t* mutex);
@@ -124,6 +147,9 @@ int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime);
 int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct timespec* abstime);
 /* EPERM: not held by the caller (recursive/errorcheck), or not locked at all. */
 int lwp_mutex_unlock(lwp_mutex_t* mutex);
+/* After EOWNERDEAD: the holder declares the protected state repaired.
+   EINVAL: not robust, not held by the caller, or not inconsistent. */
+int lwp_mutex_consistent(lwp_mutex_t* mutex);
 
 /* ----------------------------------------------------- condition variable */
 

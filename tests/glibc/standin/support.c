@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -241,6 +242,17 @@ void* xmmap(void* address, size_t length, int protection, int flags, int fd) {
     if (mapped == MAP_FAILED)
         support_fail_exit_at(1, __FILE__, __LINE__, "mmap of %zu bytes failed: %s", length, strerror(errno));
     return mapped;
+}
+
+void xmunmap(void* address, size_t length) {
+    if (munmap(address, length) != 0)
+        support_fail_exit_at(1, __FILE__, __LINE__, "munmap of %zu bytes failed: %s", length, strerror(errno));
+}
+
+pid_t xwaitpid(pid_t pid, int* status, int options) {
+    pid_t waited = waitpid(pid, status, options);
+    if (waited < 0) support_fail_exit_at(1, __FILE__, __LINE__, "waitpid(%d) failed: %s", (int)pid, strerror(errno));
+    return waited;
 }
 
 void xclock_gettime(clockid_t clock, struct timespec* now) {

@@ -13,5 +13,8 @@ void xpipe(int fds[2]);
 pid_t xfork(void);
 /* mmap at offset 0; exits on failure. */
 void* xmmap(void* address, size_t length, int protection, int flags, int fd);
+void xmunmap(void* address, size_t length);
+/* waitpid; exits on failure. */
+pid_t xwaitpid(pid_t pid, int* status, int options);
 
 #endif

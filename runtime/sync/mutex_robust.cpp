@@ -1,0 +1,329 @@
+// Robust mutexes (LWP_MUTEX_ROBUST_FLAG), and the owner-word dispatch they
+// share with priority-inheriting ones.
+//
+// A robust mutex's futex word is its owner field, in the kernel's
+// robust-futex format: 0 free, the holder's tid, | FUTEX_WAITERS while
+// someone sleeps (or may), | FUTEX_OWNER_DIED once the holder has died
+// holding it. Each thread that has locked a robust mutex registers a list
+// with the kernel (set_robust_list, once per thread, on its first robust
+// lock), and links every robust mutex it holds into it. When the thread dies,
+// however it dies (a return, lwp_exit, a signal that kills the process, an
+// exec), the kernel walks the list: each word still naming the thread becomes
+// FUTEX_OWNER_DIED (plus FUTEX_WAITERS if set) and one sleeper is woken. The
+// next lock takes such a word and reports EOWNERDEAD; the mutex stays
+// inconsistent until lwp_mutex_consistent, and an unlock before that makes it
+// not recoverable for good.
+//
+// The kernel's own wake at a death is a shared futex wake, so every wait and
+// wake on a robust word is shared (not FUTEX_PRIVATE_FLAG), private mutexes
+// included: a private waiter would not hear it.
+#include <linux/futex.h>
+
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cstddef>
+
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
+#include "../thread/lifecycle.hpp"
+#include "../thread/thread_descriptor.hpp"
+#include "deadline.hpp"
+#include "mutex_word.hpp"
+
+namespace lwp::sync {
+namespace {
+
+// The kernel's struct robust_list_head, with the links as plain pointers:
+// every link in the list is the address of the next entry's link (an entry
+// is a mutex's robust_link[1], the head's own `next` acts as the first),
+// the list ends where a link points back at the head.
+struct robust_list_head {
+    void* next;
+    long word_offset;   // from an entry to its futex word
+    void* pending;      // the entry being locked or unlocked right now
+};
+static_assert(sizeof(robust_list_head) == sizeof(::robust_list_head), "kernel ABI");
+static_assert(offsetof(robust_list_head, word_offset) == offsetof(::robust_list_head, futex_offset),
+              "kernel ABI");
+static_assert(offsetof(robust_list_head, pending) ==
+                  offsetof(::robust_list_head, list_op_pending),
+              "kernel ABI");
+
+constexpr std::size_t entry_offset = offsetof(lwp_mutex_t, robust_link) + sizeof(void*);
+constexpr long word_offset = static_cast<long>(offsetof(lwp_mutex_t, owner)) -
+                             static_cast<long>(entry_offset);
+
+void** entry_of(lwp_mutex_t* mutex) { return &mutex->robust_link[1]; }
+lwp_mutex_t* mutex_of_entry(void* entry) {
+    return reinterpret_cast<lwp_mutex_t*>(static_cast<char*>(entry) - entry_offset);
+}
+
+// Per thread, in TLS: a new thread's copy starts zeroed (not registered), and
+// TLS lies in the thread's own mapping, alive until the kernel has walked it.
+thread_local robust_list_head this_thread_list;
+// The kernel reads the list only when this thread dies, stopped wherever it
+// was: program order is all that matters, so the compiler is kept from
+// reordering the steps (no CPU fence is needed for our own thread).
+inline void keep_order() { std::atomic_signal_fence(std::memory_order_seq_cst); }
+
+// Returns the calling thread's list, registering it on first use; null when
+// it cannot have one (ENOTSUP).
+robust_list_head* this_thread_robust_list() {
+    robust_list_head& list = this_thread_list;
+    if (list.next != nullptr) return &list;
+#ifndef LWP_FREESTANDING
+    // In a glibc program, glibc has registered a list of its own for each of
+    // its threads (main, std::thread: no lwp descriptor). Replacing it would
+    // silently take robustness away from glibc's mutexes, so lwp refuses.
+    // lwp's threads start with none (and whatever glibc's fork registers for
+    // one in its child lies in the zeroed room above %fs: replaced freely).
+    if (runtime::current_thread.descriptor == nullptr) return nullptr;
+#endif
+    list.next = &list.next;  // empty: the first link points back at the head
+    list.word_offset = word_offset;
+    list.pending = nullptr;
+    if (sys::failed(sys::set_robust_list(&list, sizeof list))) {
+        list.next = nullptr;  // a kernel without robust futexes (ENOSYS)
+        return nullptr;
+    }
+    return &list;
+}
+
+// Links a mutex the thread has just taken in front of its list.
+void link_held(robust_list_head& list, lwp_mutex_t* mutex) {
+    void** entry = entry_of(mutex);
+    void* first = list.next;
+    *entry = first;
+    mutex->robust_link[0] = &list.next;  // the link that points at this entry
+    if (first != &list.next) mutex_of_entry(first)->robust_link[0] = entry;
+    keep_order();
+    list.next = entry;
+}
+
+// Unlinks a held mutex, from wherever it is in the list.
+void unlink_held(robust_list_head& list, lwp_mutex_t* mutex) {
+    void** entry = entry_of(mutex);
+    void* next = *entry;
+    auto* previous_link = static_cast<void**>(mutex->robust_link[0]);
+    *previous_link = next;
+    if (next != &list.next) mutex_of_entry(next)->robust_link[0] = previous_link;
+}
+
+constexpr unsigned int consistent = 0;
+constexpr unsigned int inconsistent = 1;
+constexpr unsigned int not_recoverable = 2;
+
+std::atomic_ref<unsigned int> consistency_of(lwp_mutex_t* mutex) {
+    return std::atomic_ref<unsigned int>(mutex->consistency);
+}
+
+// Takes the word for `self`: 0, or EBUSY (try_only), ETIMEDOUT, EINVAL.
+// `owner_died`: the word was taken from a holder that died holding it.
+int take_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
+                     bool try_only, bool& owner_died) {
+    std::atomic_ref<int> word = mutex_owner(mutex);
+    // After a sleep others may still sleep too, and only an unlock that sees
+    // FUTEX_WAITERS wakes one, so a thread that slept keeps the bit set.
+    bool slept = false;
+    bool timed_out = false;
+    bool deadline_checked = false;
+    int seen = word.load(std::memory_order_relaxed);
+    for (;;) {
+        if ((seen & FUTEX_TID_MASK) == 0) {
+            // Free, or freed by a death (FUTEX_OWNER_DIED): ours for a
+            // compare-exchange either way. Acquire: the last holder's writes
+            // are visible to ours.
+            int desired = self | (seen & FUTEX_WAITERS) | (slept ? FUTEX_WAITERS : 0);
+            if (word.compare_exchange_weak(seen, desired, std::memory_order_acquire,
+                                           std::memory_order_relaxed)) {
+                owner_died = (seen & FUTEX_OWNER_DIED) != 0;
+                return 0;
+            }
+            continue;
+        }
+        // A wait that timed out takes a word it finds free (above) rather
+        // than give up, in case the wake it slept through was meant for it.
+        if (timed_out) return ETIMEDOUT;
+        if (try_only) return EBUSY;
+        if (deadline && !deadline_checked) {
+            // About to sleep: only now is the deadline judged, as POSIX allows.
+            if (!supported_clock(clock)) return EINVAL;
+            int error = check_deadline(deadline);
+            if (error) return error;
+            deadline_checked = true;
+        }
+        if ((seen & FUTEX_WAITERS) == 0 &&
+            !word.compare_exchange_weak(seen, seen | FUTEX_WAITERS, std::memory_order_relaxed,
+                                        std::memory_order_relaxed))
+            continue;
+        seen |= FUTEX_WAITERS;
+        // Shared, as the kernel's wake at a death is (see the top).
+        long result = deadline
+            ? sys::futex_wait_until(&mutex->owner, seen, /*process_private=*/false, clock, deadline)
+            : sys::futex_wait(&mutex->owner, seen, /*process_private=*/false);
+        if (result == -ETIMEDOUT) timed_out = true;
+        slept = true;
+        seen = word.load(std::memory_order_relaxed);
+    }
+}
+
+// Frees the word (the caller holds it and has unlinked it), waking one
+// sleeper, or all of them when the mutex has just become not recoverable.
+void free_robust_word(lwp_mutex_t* mutex, bool wake_everyone) {
+    // Release: the critical section's writes happen-before the next holder's
+    // acquire. The exchange also drops FUTEX_WAITERS: the woken thread sets
+    // it again when it takes the word.
+    int previous = mutex_owner(mutex).exchange(0, std::memory_order_release);
+    if (previous & FUTEX_WAITERS)
+        sys::futex_wake(&mutex->owner, wake_everyone ? INT_MAX : 1, /*process_private=*/false);
+}
+
+int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
+                        bool try_only) {
+    robust_list_head* list = this_thread_robust_list();
+    if (list == nullptr) return ENOTSUP;
+    // Pending first: a death between taking the word and linking the entry
+    // still reaches the kernel through it.
+    list->pending = entry_of(mutex);
+    keep_order();
+    bool owner_died = false;
+    int error = take_robust_word(mutex, self, clock, deadline, try_only, owner_died);
+    if (error == 0) link_held(*list, mutex);
+    keep_order();
+    list->pending = nullptr;
+    if (error) return error;
+
+    if (consistency_of(mutex).load(std::memory_order_relaxed) == not_recoverable) {
+        // Unlocked inconsistent by someone: nobody may hold it again. Give it
+        // back, waking the next sleeper to be told the same.
+        list->pending = entry_of(mutex);
+        keep_order();
+        unlink_held(*list, mutex);
+        keep_order();
+        free_robust_word(mutex, /*wake_everyone=*/true);
+        keep_order();
+        list->pending = nullptr;
+        return ENOTRECOVERABLE;
+    }
+    if (owner_died) {
+        consistency_of(mutex).store(inconsistent, std::memory_order_relaxed);
+        return EOWNERDEAD;
+    }
+    return 0;
+}
+
+void release_robust_word(lwp_mutex_t* mutex) {
+    robust_list_head& list = this_thread_list;  // registered: the caller holds a robust mutex
+    // Unlocked while inconsistent: it can never be trusted again.
+    bool ends_it = consistency_of(mutex).load(std::memory_order_relaxed) == inconsistent;
+    if (ends_it) consistency_of(mutex).store(not_recoverable, std::memory_order_relaxed);
+    list.pending = entry_of(mutex);
+    keep_order();
+    unlink_held(list, mutex);
+    keep_order();
+    free_robust_word(mutex, ends_it);
+    keep_order();
+    list.pending = nullptr;
+}
+
+// At the thread's end, before its memory may go: a detached thread whose
+// stack leaves with it (the cache is full, or the stack was the caller's)
+// unmaps or gives back its list before the kernel would walk it. So lwp
+// marks what the thread still holds itself, as the kernel would, and leaves
+// the kernel an empty list.
+void release_list_at_exit() {
+    robust_list_head& list = this_thread_list;
+    if (list.next == nullptr) return;
+    const int self = runtime::current_tid();
+    while (list.next != &list.next) {
+        void* entry = list.next;
+        lwp_mutex_t* mutex = mutex_of_entry(entry);
+        list.pending = entry;
+        keep_order();
+        list.next = *static_cast<void**>(entry);
+        if (list.next != &list.next) mutex_of_entry(list.next)->robust_link[0] = &list.next;
+        keep_order();
+        std::atomic_ref<int> word = mutex_owner(mutex);
+        int seen = word.load(std::memory_order_relaxed);
+        // The kernel's marking: the tid goes, FUTEX_WAITERS stays.
+        while ((seen & FUTEX_TID_MASK) == self &&
+               !word.compare_exchange_weak(seen, (seen & FUTEX_WAITERS) | FUTEX_OWNER_DIED,
+                                           std::memory_order_release, std::memory_order_relaxed)) {
+        }
+        if ((seen & FUTEX_TID_MASK) == self && (seen & FUTEX_WAITERS))
+            sys::futex_wake(&mutex->owner, 1, /*process_private=*/false);
+        keep_order();
+        list.pending = nullptr;
+    }
+}
+
+// Chained in front of whatever runs at a thread's end (thread_local
+// destructors, in a freestanding program that has them): installed from a
+// static constructor, before any thread can end.
+void (*ends_of_thread_before_robust)() = nullptr;
+
+void robust_list_then_thread_locals() {
+    if (ends_of_thread_before_robust) ends_of_thread_before_robust();
+    release_list_at_exit();
+}
+
+[[gnu::constructor]] void install_robust_exit() {
+    ends_of_thread_before_robust = runtime::thread_local_destructors;
+    runtime::thread_local_destructors = robust_list_then_thread_locals;
+}
+
+}  // namespace
+
+int acquire_owner_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
+                       bool try_only) {
+    if (mutex_is_robust(mutex))
+        return acquire_robust_word(mutex, self, clock, deadline, try_only);
+    if (try_only) {
+        // Free or not, no syscall: a held word stays the holder's.
+        int expected = 0;
+        return mutex_owner(mutex).compare_exchange_strong(expected, self,
+                                                          std::memory_order_acquire,
+                                                          std::memory_order_relaxed)
+            ? 0
+            : EBUSY;
+    }
+    return acquire_pi_word(mutex, self, clock, deadline);
+}
+
+void release_owner_word(lwp_mutex_t* mutex, int self) {
+    if (mutex_is_robust(mutex))
+        release_robust_word(mutex);
+    else
+        release_pi_word(mutex, self);
+}
+
+}  // namespace lwp::sync
+
+namespace lwp::runtime {
+
+// In a forked child the kernel has forgotten the forking thread's list, and
+// the mutexes on it are the parent thread's (their words name its tid): the
+// child's thread starts a fresh, empty list at the same address.
+void robust_list_around_fork(fork_phase phase) {
+    if (phase != fork_phase::child) return;
+    sync::robust_list_head& list = sync::this_thread_list;
+    if (list.next == nullptr) return;
+    list.next = &list.next;
+    list.pending = nullptr;
+    if (sys::failed(sys::set_robust_list(&list, sizeof list))) list.next = nullptr;
+}
+
+}  // namespace lwp::runtime
+
+extern "C" int lwp_mutex_consistent(lwp_mutex_t* mutex) {
+    using namespace lwp::sync;
+    if (mutex == nullptr || !mutex_is_robust(mutex)) return EINVAL;
+    if (owner_word_holder(mutex) != lwp::runtime::current_tid()) return EINVAL;
+    unsigned int expected = inconsistent;
+    return consistency_of(mutex).compare_exchange_strong(expected, consistent,
+                                                         std::memory_order_relaxed)
+        ? 0
+        : EINVAL;
+}
