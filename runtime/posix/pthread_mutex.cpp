@@ -43,10 +43,9 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t* attr, int* pshared) 
 }
 
 // Priority inheritance (LWP_PRIO_INHERIT, the kernel's PI futexes) and
-// robustness (LWP_MUTEX_ROBUST, the kernel's robust lists) are lwp's, each on
-// its own; priority protection (ceilings) is not implemented, and neither is
-// a robust mutex that also inherits priority: asking for those is ENOTSUP
-// (pthread_mutex_init refuses the pair).
+// robustness (LWP_MUTEX_ROBUST, the kernel's robust lists) are lwp's, alone or
+// together; priority protection (ceilings) is not implemented: asking for it
+// is ENOTSUP.
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t* attr, int protocol) noexcept {
     if (protocol == PTHREAD_PRIO_NONE) return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_NONE);
     if (protocol == PTHREAD_PRIO_INHERIT)

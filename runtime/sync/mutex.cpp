@@ -247,10 +247,6 @@ int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness) {
 
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
     if (mutex == nullptr) return EINVAL;
-    // Both at once would need the kernel's robust list to hand priority
-    // waiters over at a death, which lwp does not do: refused, not faked.
-    if (attr && attr->protocol == LWP_PRIO_INHERIT && attr->robustness == LWP_MUTEX_ROBUST)
-        return ENOTSUP;
     *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
     // An owner's tid means the same in every process (one pid namespace), so
     // the recursive and error-checking kinds need nothing else to be shared.

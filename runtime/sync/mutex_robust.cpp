@@ -17,12 +17,19 @@
 // The kernel's own wake at a death is a shared futex wake, so every wait and
 // wake on a robust word is shared (not FUTEX_PRIVATE_FLAG), private mutexes
 // included: a private waiter would not hear it.
+//
+// A robust mutex may also inherit priority. Its word is then taken and handed
+// over by FUTEX_LOCK_PI/UNLOCK_PI (mutex_pi.cpp), its link in the list is
+// tagged (bit 0, the kernel's mark for a PI entry), and at a death the kernel
+// marks the word and leaves the hand-over to its PI state, which wakes the
+// top waiter: the new holder's word keeps FUTEX_OWNER_DIED.
 #include <linux/futex.h>
 
 #include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstddef>
+#include <cstdint>
 
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
@@ -37,8 +44,9 @@ namespace {
 
 // The kernel's struct robust_list_head, with the links as plain pointers:
 // every link in the list is the address of the next entry's link (an entry
-// is a mutex's robust_link[1], the head's own `next` acts as the first),
-// the list ends where a link points back at the head.
+// is a mutex's robust_link[1], the head's own `next` acts as the first), with
+// bit 0 set when that entry's mutex inherits priority; the list ends where a
+// link points back at the head.
 struct robust_list_head {
     void* next;
     long word_offset;   // from an entry to its futex word
@@ -58,6 +66,16 @@ constexpr long word_offset = static_cast<long>(offsetof(lwp_mutex_t, owner)) -
 void** entry_of(lwp_mutex_t* mutex) { return &mutex->robust_link[1]; }
 lwp_mutex_t* mutex_of_entry(void* entry) {
     return reinterpret_cast<lwp_mutex_t*>(static_cast<char*>(entry) - entry_offset);
+}
+
+// A link to a mutex's entry, as the kernel reads it, and back.
+constexpr std::uintptr_t pi_entry_tag = 1;
+void* link_to(lwp_mutex_t* mutex) {
+    auto entry = reinterpret_cast<std::uintptr_t>(entry_of(mutex));
+    return reinterpret_cast<void*>(entry | (mutex_inherits_priority(mutex) ? pi_entry_tag : 0));
+}
+void* entry_at(void* link) {
+    return reinterpret_cast<void*>(reinterpret_cast<std::uintptr_t>(link) & ~pi_entry_tag);
 }
 
 // Per thread, in TLS: a new thread's copy starts zeroed (not registered), and
@@ -97,9 +115,9 @@ void link_held(robust_list_head& list, lwp_mutex_t* mutex) {
     void* first = list.next;
     *entry = first;
     mutex->robust_link[0] = &list.next;  // the link that points at this entry
-    if (first != &list.next) mutex_of_entry(first)->robust_link[0] = entry;
+    if (entry_at(first) != &list.next) mutex_of_entry(entry_at(first))->robust_link[0] = entry;
     keep_order();
-    list.next = entry;
+    list.next = link_to(mutex);
 }
 
 // Unlinks a held mutex, from wherever it is in the list.
@@ -108,7 +126,7 @@ void unlink_held(robust_list_head& list, lwp_mutex_t* mutex) {
     void* next = *entry;
     auto* previous_link = static_cast<void**>(mutex->robust_link[0]);
     *previous_link = next;
-    if (next != &list.next) mutex_of_entry(next)->robust_link[0] = previous_link;
+    if (entry_at(next) != &list.next) mutex_of_entry(entry_at(next))->robust_link[0] = previous_link;
 }
 
 constexpr unsigned int consistent = 0;
@@ -169,9 +187,38 @@ int take_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timesp
     }
 }
 
+// The same for a robust mutex that inherits priority.
+int take_inheriting_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
+                         bool try_only, bool& owner_died) {
+    std::atomic_ref<int> word = mutex_owner(mutex);
+    if (try_only) {
+        int seen = 0;
+        if (!word.compare_exchange_strong(seen, self, std::memory_order_acquire,
+                                          std::memory_order_relaxed)) {
+            // Held, or freed by a death: only the kernel may take the latter.
+            if ((seen & FUTEX_TID_MASK) != 0) return EBUSY;
+            if (sys::futex_trylock_pi(&mutex->owner, mutex_is_private(mutex)) != 0) return EBUSY;
+        }
+    } else {
+        int error = acquire_pi_word(mutex, self, clock, deadline);
+        if (error) return error;
+    }
+    // The kernel keeps FUTEX_OWNER_DIED in the word it hands over; the mark
+    // moves to `consistency`. Atomic: the kernel may set FUTEX_WAITERS now.
+    owner_died = (word.load(std::memory_order_relaxed) & FUTEX_OWNER_DIED) != 0;
+    if (owner_died) word.fetch_and(~FUTEX_OWNER_DIED, std::memory_order_relaxed);
+    return 0;
+}
+
 // Frees the word (the caller holds it and has unlinked it), waking one
 // sleeper, or all of them when the mutex has just become not recoverable.
-void free_robust_word(lwp_mutex_t* mutex, bool wake_everyone) {
+void free_word(lwp_mutex_t* mutex, int self, bool wake_everyone) {
+    // The kernel hands a priority-inheriting word to one sleeper at a time;
+    // after a mutex becomes not recoverable, each passes it on.
+    if (mutex_inherits_priority(mutex)) {
+        release_pi_word(mutex, self);
+        return;
+    }
     // Release: the critical section's writes happen-before the next holder's
     // acquire. The exchange also drops FUTEX_WAITERS: the woken thread sets
     // it again when it takes the word.
@@ -186,10 +233,12 @@ int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const tim
     if (list == nullptr) return ENOTSUP;
     // Pending first: a death between taking the word and linking the entry
     // still reaches the kernel through it.
-    list->pending = entry_of(mutex);
+    list->pending = link_to(mutex);
     keep_order();
     bool owner_died = false;
-    int error = take_robust_word(mutex, self, clock, deadline, try_only, owner_died);
+    int error = mutex_inherits_priority(mutex)
+        ? take_inheriting_word(mutex, self, clock, deadline, try_only, owner_died)
+        : take_robust_word(mutex, self, clock, deadline, try_only, owner_died);
     if (error == 0) link_held(*list, mutex);
     keep_order();
     list->pending = nullptr;
@@ -198,11 +247,11 @@ int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const tim
     if (consistency_of(mutex).load(std::memory_order_relaxed) == not_recoverable) {
         // Unlocked inconsistent by someone: nobody may hold it again. Give it
         // back, waking the next sleeper to be told the same.
-        list->pending = entry_of(mutex);
+        list->pending = link_to(mutex);
         keep_order();
         unlink_held(*list, mutex);
         keep_order();
-        free_robust_word(mutex, /*wake_everyone=*/true);
+        free_word(mutex, self, /*wake_everyone=*/true);
         keep_order();
         list->pending = nullptr;
         return ENOTRECOVERABLE;
@@ -214,16 +263,16 @@ int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const tim
     return 0;
 }
 
-void release_robust_word(lwp_mutex_t* mutex) {
+void release_robust_word(lwp_mutex_t* mutex, int self) {
     robust_list_head& list = this_thread_list;  // registered: the caller holds a robust mutex
     // Unlocked while inconsistent: it can never be trusted again.
     bool ends_it = consistency_of(mutex).load(std::memory_order_relaxed) == inconsistent;
     if (ends_it) consistency_of(mutex).store(not_recoverable, std::memory_order_relaxed);
-    list.pending = entry_of(mutex);
+    list.pending = link_to(mutex);
     keep_order();
     unlink_held(list, mutex);
     keep_order();
-    free_robust_word(mutex, ends_it);
+    free_word(mutex, self, ends_it);
     keep_order();
     list.pending = nullptr;
 }
@@ -237,22 +286,27 @@ void release_list_at_exit() {
     robust_list_head& list = this_thread_list;
     if (list.next == nullptr) return;
     const int self = runtime::current_tid();
-    while (list.next != &list.next) {
-        void* entry = list.next;
-        lwp_mutex_t* mutex = mutex_of_entry(entry);
-        list.pending = entry;
+    while (entry_at(list.next) != &list.next) {
+        void* link = list.next;
+        lwp_mutex_t* mutex = mutex_of_entry(entry_at(link));
+        list.pending = link;
         keep_order();
-        list.next = *static_cast<void**>(entry);
-        if (list.next != &list.next) mutex_of_entry(list.next)->robust_link[0] = &list.next;
+        list.next = *static_cast<void**>(entry_at(link));
+        if (entry_at(list.next) != &list.next)
+            mutex_of_entry(entry_at(list.next))->robust_link[0] = &list.next;
         keep_order();
         std::atomic_ref<int> word = mutex_owner(mutex);
         int seen = word.load(std::memory_order_relaxed);
-        // The kernel's marking: the tid goes, FUTEX_WAITERS stays.
+        // The kernel's marking: the tid goes, FUTEX_WAITERS stays. A
+        // priority-inheriting word's sleepers are the kernel's to wake: its
+        // PI state still names this thread, and hands the word to the top
+        // sleeper when the thread is gone (keeping FUTEX_OWNER_DIED).
         while ((seen & FUTEX_TID_MASK) == self &&
                !word.compare_exchange_weak(seen, (seen & FUTEX_WAITERS) | FUTEX_OWNER_DIED,
                                            std::memory_order_release, std::memory_order_relaxed)) {
         }
-        if ((seen & FUTEX_TID_MASK) == self && (seen & FUTEX_WAITERS))
+        if ((seen & FUTEX_TID_MASK) == self && (seen & FUTEX_WAITERS) &&
+            !mutex_inherits_priority(mutex))
             sys::futex_wake(&mutex->owner, 1, /*process_private=*/false);
         keep_order();
         list.pending = nullptr;
@@ -294,7 +348,7 @@ int acquire_owner_word(lwp_mutex_t* mutex, int self, clockid_t clock, const time
 
 void release_owner_word(lwp_mutex_t* mutex, int self) {
     if (mutex_is_robust(mutex))
-        release_robust_word(mutex);
+        release_robust_word(mutex, self);
     else
         release_pi_word(mutex, self);
 }

@@ -75,4 +75,13 @@ inline long futex_unlock_pi(void* word, bool process_private) {
                     futex_op(FUTEX_UNLOCK_PI, process_private));
 }
 
+// Takes a priority-inheritance word without waiting, where user space must
+// not: one the kernel freed for a dead owner (FUTEX_OWNER_DIED, no tid) may
+// still have sleepers and kernel state behind it. 0 once the word is ours,
+// -EWOULDBLOCK/-EAGAIN when it is held.
+inline long futex_trylock_pi(void* word, bool process_private) {
+    return syscall2(__NR_futex, reinterpret_cast<long>(word),
+                    futex_op(FUTEX_TRYLOCK_PI, process_private));
+}
+
 }  // namespace lwp::sys

@@ -77,7 +77,7 @@ static void* lock_and_end(void* argument) {
 
 /* A robust mutex whose holder ended: the next lock gets it with EOWNERDEAD;
  * made consistent, it works again; unlocked without that, it is gone. */
-static void check_robust(int type) {
+static void check_robust(int type, int protocol) {
     pthread_mutexattr_t attr;
     int robustness = -1;
     CHECK(pthread_mutexattr_init(&attr) == 0);
@@ -85,6 +85,7 @@ static void check_robust(int type) {
     CHECK(pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST) == 0);
     CHECK(pthread_mutexattr_getrobust(&attr, &robustness) == 0 && robustness == PTHREAD_MUTEX_ROBUST);
     CHECK(pthread_mutexattr_settype(&attr, type) == 0);
+    CHECK(pthread_mutexattr_setprotocol(&attr, protocol) == 0);
     pthread_mutex_t robust;
     CHECK(pthread_mutex_init(&robust, &attr) == 0);
     CHECK(pthread_mutex_consistent(&robust) == EINVAL); /* not inconsistent */
@@ -109,9 +110,6 @@ static void check_robust(int type) {
     CHECK(pthread_mutex_unlock(&robust) == EPERM);
     CHECK(pthread_mutex_destroy(&robust) == 0);
 
-    /* Robust and priority-inheriting at once is not implemented. */
-    CHECK(pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT) == 0);
-    CHECK(pthread_mutex_init(&robust, &attr) == ENOTSUP);
     CHECK(pthread_mutexattr_setrobust(&attr, 7) == EINVAL);
     CHECK(pthread_mutexattr_destroy(&attr) == 0);
 }
@@ -213,9 +211,12 @@ int main(void) {
     CHECK(pthread_mutex_destroy(&inheriting) == 0);
     CHECK(pthread_mutexattr_destroy(&mutexattr) == 0);
     CHECK(pthread_mutex_consistent(&plain) == EINVAL);
-    check_robust(PTHREAD_MUTEX_NORMAL);
-    check_robust(PTHREAD_MUTEX_RECURSIVE);
-    check_robust(PTHREAD_MUTEX_ERRORCHECK);
+    check_robust(PTHREAD_MUTEX_NORMAL, PTHREAD_PRIO_NONE);
+    check_robust(PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_NONE);
+    check_robust(PTHREAD_MUTEX_ERRORCHECK, PTHREAD_PRIO_NONE);
+    check_robust(PTHREAD_MUTEX_NORMAL, PTHREAD_PRIO_INHERIT);
+    check_robust(PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_INHERIT);
+    check_robust(PTHREAD_MUTEX_ERRORCHECK, PTHREAD_PRIO_INHERIT);
     puts("pthread_sync: ok");
     return 0;
 }

@@ -434,15 +434,6 @@ const bad_input_case cases[] = {
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setrobust(&a, 2); }},
     {"lwp_mutexattr_getrobust", "null result pointer", EINVAL,
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_getrobust(&a, nullptr); }},
-    {"lwp_mutex_init", "robust and priority-inheriting at once (not implemented)", ENOTSUP,
-     [] {
-         lwp_mutexattr_t a;
-         lwp_mutexattr_init(&a);
-         lwp_mutexattr_setrobust(&a, LWP_MUTEX_ROBUST);
-         lwp_mutexattr_setprotocol(&a, LWP_PRIO_INHERIT);
-         lwp_mutex_t m;
-         return lwp_mutex_init(&m, &a);
-     }},
     {"lwp_mutex_consistent", "null mutex", EINVAL, [] { return lwp_mutex_consistent(nullptr); }},
     {"lwp_mutex_consistent", "not robust", EINVAL,
      [] { lwp_mutex_t m = LWP_MUTEX_INITIALIZER; return lwp_mutex_consistent(&m); }},

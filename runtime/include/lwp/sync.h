@@ -130,8 +130,7 @@ int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol);
 int lwp_mutexattr_setrobust(lwp_mutexattr_t* attr, int robustness);
 int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness);
 
-/* attr may be NULL. ENOTSUP: robust and priority-inheriting at once. */
-int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr);
+int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr); /* attr may be NULL */
 int lwp_mutex_destroy(lwp_mutex_t* mutex); /* EBUSY: locked */
 /* EDEADLK: errorcheck relock. EAGAIN: recursion count would overflow.
    Robust mutexes: EOWNERDEAD, the caller now holds a mutex whose previous
