@@ -313,19 +313,22 @@ void release_list_at_exit() {
     }
 }
 
-// Chained in front of whatever runs at a thread's end (thread_local
-// destructors, in a freestanding program that has them): installed from a
-// static constructor, before any thread can end.
+// Chained after whatever else runs at a thread's end (thread_local
+// destructors, in a freestanding program that has them; they may still lock
+// and unlock robust mutexes): installed from a static constructor, before
+// any thread can end. (Thread-specific-data destructors run after it: a
+// mutex one of them leaves held is the kernel's to mark, as long as the
+// thread's memory outlives its exit.)
 void (*ends_of_thread_before_robust)() = nullptr;
 
-void robust_list_then_thread_locals() {
+void thread_locals_then_robust_list() {
     if (ends_of_thread_before_robust) ends_of_thread_before_robust();
     release_list_at_exit();
 }
 
 [[gnu::constructor]] void install_robust_exit() {
     ends_of_thread_before_robust = runtime::thread_local_destructors;
-    runtime::thread_local_destructors = robust_list_then_thread_locals;
+    runtime::thread_local_destructors = thread_locals_then_robust_list;
 }
 
 }  // namespace
