@@ -60,7 +60,8 @@ int pthread_mutexattr_getprotocol(const pthread_mutexattr_t* attr, int* protocol
 }
 int pthread_mutexattr_setprioceiling(pthread_mutexattr_t*, int) noexcept { return ENOTSUP; }
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t*, int*) noexcept { return ENOTSUP; }
-static_assert(PTHREAD_MUTEX_STALLED == LWP_MUTEX_STALLED && PTHREAD_MUTEX_ROBUST == LWP_MUTEX_ROBUST,
+static_assert(int{PTHREAD_MUTEX_STALLED} == int{LWP_MUTEX_STALLED} &&
+                  int{PTHREAD_MUTEX_ROBUST} == int{LWP_MUTEX_ROBUST},
               "robustness values are passed through");
 int pthread_mutexattr_setrobust(pthread_mutexattr_t* attr, int robustness) noexcept {
     return lwp_mutexattr_setrobust(as_lwp(attr), robustness);
