@@ -311,24 +311,34 @@ void release_list_at_exit() {
         keep_order();
         list.pending = nullptr;
     }
+    // Unregistered too: the memory may be unmapped and mapped again by
+    // someone else before the thread's exit, and the kernel would then walk
+    // whatever lies there. (The kernel accepts a null head.)
+    sys::set_robust_list(nullptr, sizeof list);
+    list.next = nullptr;
 }
 
-// Chained after whatever else runs at a thread's end (thread_local
-// destructors, in a freestanding program that has them; they may still lock
-// and unlock robust mutexes): installed from a static constructor, before
-// any thread can end. (Thread-specific-data destructors run after it: a
-// mutex one of them leaves held is the kernel's to mark, as long as the
-// thread's memory outlives its exit.)
+// Chained after whatever else runs in finish_thread's thread_local hook
+// (thread_local destructors, in a freestanding program that has them):
+// installed from a static constructor, before any thread can end.
 void (*ends_of_thread_before_robust)() = nullptr;
 
-void thread_locals_then_robust_list() {
+void destructors_then_robust_list() {
     if (ends_of_thread_before_robust) ends_of_thread_before_robust();
+    // finish_thread runs thread-specific-data destructors after this hook,
+    // and they may lock robust mutexes too; so they run here, first (they
+    // run once: the later call finds nothing left), and what they leave held
+    // is marked with the rest. Only lwp threads have them run.
+    auto* specific_data_destructors =
+        __atomic_load_n(&runtime::specific_data_destructors, __ATOMIC_ACQUIRE);
+    runtime::thread_descriptor* descriptor = runtime::current_thread.descriptor;
+    if (specific_data_destructors && descriptor) specific_data_destructors(descriptor);
     release_list_at_exit();
 }
 
 [[gnu::constructor]] void install_robust_exit() {
     ends_of_thread_before_robust = runtime::thread_local_destructors;
-    runtime::thread_local_destructors = thread_locals_then_robust_list;
+    runtime::thread_local_destructors = destructors_then_robust_list;
 }
 
 }  // namespace
