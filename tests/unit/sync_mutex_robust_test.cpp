@@ -149,6 +149,37 @@ int end_holding(lwp_mutex_t& mutex, int* holder_tid = nullptr) {
     });
 }
 
+// An lwp thread that locks `mutex` (sleeping while it is held), records what
+// it got and the word it then saw, repairs the mutex and unlocks it.
+struct repairing_sleeper {
+    lwp_mutex_t& mutex;
+    std::atomic<int> tid{0};
+    std::atomic<bool> done{false};
+    int locked = -1, word = 0, repaired = -1, unlocked = -1;
+    lwp::thread thread;  // last: everything above exists before it starts
+
+    explicit repairing_sleeper(lwp_mutex_t& mutex_to_lock)
+        : mutex(mutex_to_lock), thread([this] {
+              tid.store(lwp_gettid());
+              locked = lwp_mutex_lock(&mutex);
+              word = word_of(mutex);
+              repaired = lwp_mutex_consistent(&mutex);
+              unlocked = lwp_mutex_unlock(&mutex);
+              done.store(true);
+          }) {}
+
+    bool asleep() { return eventually([&] { return sleeps_on(tid.load(), &mutex.owner); }); }
+
+    // Waits for it to finish; if it never wakes, fails by returning false
+    // after waking it by force, so that it can be joined.
+    bool woken() {
+        bool finished = eventually([&] { return done.load(); });
+        if (!finished) unstick(mutex);
+        thread.join();
+        return finished;
+    }
+};
+
 }  // namespace
 
 TEST(SyncMutexRobust, RobustnessAttributeValidatesInput) {
@@ -555,35 +586,22 @@ TEST(SyncMutexRobust, ASleeperIsWokenWithOwnerDeadWhenTheHolderEnds) {
             while (!end_now.load()) pause_briefly();
         });
         EXPECT_TRUE(eventually([&] { return holder_tid.load() != 0; }));
-        std::atomic<int> sleeper_tid{0};
-        std::atomic<bool> sleeper_done{false};
-        int sleeper_locked = -1, sleeper_word = 0, consistent = -1, unlocked = -1;
-        lwp::thread sleeper([&] {
-            sleeper_tid.store(lwp_gettid());
-            sleeper_locked = lwp_mutex_lock(&mutex);
-            sleeper_word = word_of(mutex);
-            consistent = lwp_mutex_consistent(&mutex);
-            unlocked = lwp_mutex_unlock(&mutex);
-            sleeper_done.store(true);
-        });
-        bool slept = eventually([&] { return sleeps_on(sleeper_tid.load(), &mutex.owner); });
+        repairing_sleeper sleeper(mutex);
+        bool slept = sleeper.asleep();
         EXPECT_TRUE(slept) << "kind " << kind;
         const int word_while_sleeping = word_of(mutex);
         end_now.store(true);
         holder.join();
-        bool woke = eventually([&] { return sleeper_done.load(); });
-        EXPECT_TRUE(woke) << "kind " << kind << ": the sleeper was not woken by the death";
-        if (!woke) unstick(mutex);
-        sleeper.join();
+        EXPECT_TRUE(sleeper.woken()) << "kind " << kind << ": the sleeper was not woken by the death";
         EXPECT_EQ(0, holder_locked);
         if (slept) {
             EXPECT_EQ(holder_tid.load() | FUTEX_WAITERS, word_while_sleeping) << "kind " << kind;
         }
-        EXPECT_EQ(EOWNERDEAD, sleeper_locked) << "kind " << kind;
-        EXPECT_EQ(sleeper_tid.load(), sleeper_word & FUTEX_TID_MASK) << "kind " << kind;
-        EXPECT_EQ(0, sleeper_word & FUTEX_OWNER_DIED) << "kind " << kind;
-        EXPECT_EQ(0, consistent) << "kind " << kind;
-        EXPECT_EQ(0, unlocked) << "kind " << kind;
+        EXPECT_EQ(EOWNERDEAD, sleeper.locked) << "kind " << kind;
+        EXPECT_EQ(sleeper.tid.load(), sleeper.word & FUTEX_TID_MASK) << "kind " << kind;
+        EXPECT_EQ(0, sleeper.word & FUTEX_OWNER_DIED) << "kind " << kind;
+        EXPECT_EQ(0, sleeper.repaired) << "kind " << kind;
+        EXPECT_EQ(0, sleeper.unlocked) << "kind " << kind;
         EXPECT_EQ(0, word_of(mutex)) << "kind " << kind;
     }
 }
@@ -1187,28 +1205,15 @@ TEST(SyncMutexRobust, TheKernelMarksASharedMutexOfAKilledProcessAndWakesASleeper
         const int holder = region->holder_tid.load();
         EXPECT_EQ(holder, word_of(mutex));
 
-        std::atomic<int> sleeper_tid{0};
-        std::atomic<bool> done{false};
-        int locked = -1, word = 0, repaired = -1, unlocked = -1;
-        lwp::thread sleeper([&] {
-            sleeper_tid.store(lwp_gettid());
-            locked = lwp_mutex_lock(&mutex);
-            word = word_of(mutex);
-            repaired = lwp_mutex_consistent(&mutex);
-            unlocked = lwp_mutex_unlock(&mutex);
-            done.store(true);
-        });
-        EXPECT_TRUE(eventually([&] { return sleeps_on(sleeper_tid.load(), &mutex.owner); }));
+        repairing_sleeper sleeper(mutex);
+        EXPECT_TRUE(sleeper.asleep());
         EXPECT_EQ(holder | FUTEX_WAITERS, word_of(mutex));
         EXPECT_TRUE(kill_and_reap(child));
-        bool woke = eventually([&] { return done.load(); });
-        EXPECT_TRUE(woke) << "kind " << kind << ": the kernel's wake did not reach the sleeper";
-        if (!woke) unstick(mutex);
-        sleeper.join();
-        EXPECT_EQ(EOWNERDEAD, locked) << "kind " << kind;
-        EXPECT_EQ(sleeper_tid.load(), word & FUTEX_TID_MASK) << "kind " << kind;
-        EXPECT_EQ(0, repaired) << "kind " << kind;
-        EXPECT_EQ(0, unlocked) << "kind " << kind;
+        EXPECT_TRUE(sleeper.woken()) << "kind " << kind << ": the kernel's wake did not reach the sleeper";
+        EXPECT_EQ(EOWNERDEAD, sleeper.locked) << "kind " << kind;
+        EXPECT_EQ(sleeper.tid.load(), sleeper.word & FUTEX_TID_MASK) << "kind " << kind;
+        EXPECT_EQ(0, sleeper.repaired) << "kind " << kind;
+        EXPECT_EQ(0, sleeper.unlocked) << "kind " << kind;
         EXPECT_EQ(0, word_of(mutex));
         munmap(region, sizeof *region);
     }
