@@ -1,5 +1,5 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, unlink, chmod, fchmod, access, chdir, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, unlink, rmdir, mkdir, chmod, fchmod, access, chdir, getcwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls are
 // deliberately absent: on Linux they change one thread only, and making them
 // apply to the whole process needs the signal broadcast glibc does, which lwp
@@ -65,6 +65,15 @@ int dup2(int fd, int target) noexcept {
 
 int unlink(const char* path) noexcept {
     return static_cast<int>(errno_result(syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), 0)));
+}
+
+int rmdir(const char* path) noexcept {
+    return static_cast<int>(
+        errno_result(syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), AT_REMOVEDIR)));
+}
+
+int mkdir(const char* path, mode_t mode) noexcept {
+    return static_cast<int>(errno_result(syscall3(__NR_mkdirat, AT_FDCWD, reinterpret_cast<long>(path), mode)));
 }
 
 int chmod(const char* path, mode_t mode) noexcept {

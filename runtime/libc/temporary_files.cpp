@@ -1,8 +1,8 @@
-// mkstemp and mkostemp: create a new file from a name ending in "XXXXXX",
-// replacing those six characters until the name is one no file has yet
-// (O_EXCL makes that test and the creation one step). -1 with errno on
-// failure: EINVAL for a name without the six X's, EEXIST if every name tried
-// was taken.
+// mkstemp, mkostemp and mkdtemp: create a new file (or directory) from a name
+// ending in "XXXXXX", replacing those six characters until the name is one
+// nothing has yet (O_EXCL, and mkdir itself, make that test and the creation
+// one step). On failure: EINVAL for a name without the six X's, EEXIST if
+// every name tried was taken, or what the kernel said.
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +13,14 @@
 #include "../../arch/x86_64/syscall.hpp"
 #include "errno_result.hpp"
 
-extern "C" {
+namespace {
 
-int mkostemp(char* name, int flags) {
+// Calls `create(name)` (a raw syscall result) with new letters in place of
+// the X's until it does not fail with -EEXIST; returns its result.
+template <class Create>
+long create_with_unique_name(char* name, Create create) {
     std::size_t length = strlen(name);
-    if (length < 6 || strcmp(name + length - 6, "XXXXXX") != 0)
-        return lwp::libc::fail_with_errno(EINVAL);
+    if (length < 6 || strcmp(name + length - 6, "XXXXXX") != 0) return -EINVAL;
     char* letters = name + length - 6;
     static constexpr char alphabet[] =
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -30,13 +32,30 @@ int mkostemp(char* name, int flags) {
             state = state * 6364136223846793005u + 1442695040888963407u;
             letters[i] = alphabet[(state >> 33) % (sizeof alphabet - 1)];
         }
-        long fd = lwp::arch::syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(name),
-                                      (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600);
-        if (fd != -EEXIST) return static_cast<int>(lwp::libc::errno_result(fd));
+        long result = create(name);
+        if (result != -EEXIST) return result;
     }
-    return lwp::libc::fail_with_errno(EEXIST);
+    return -EEXIST;
+}
+
+}  // namespace
+
+extern "C" {
+
+int mkostemp(char* name, int flags) {
+    return static_cast<int>(lwp::libc::errno_result(create_with_unique_name(name, [&](char* path) {
+        return lwp::arch::syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path),
+                                   (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600);
+    })));
 }
 
 int mkstemp(char* name) { return mkostemp(name, 0); }
+
+char* mkdtemp(char* name) {
+    long result = create_with_unique_name(name, [](char* path) {
+        return lwp::arch::syscall3(__NR_mkdirat, AT_FDCWD, reinterpret_cast<long>(path), 0700);
+    });
+    return lwp::libc::errno_result(result) == 0 ? name : nullptr;
+}
 
 }  // extern "C"

@@ -1,7 +1,8 @@
-// clock_gettime time timespec_get gettimeofday nanosleep sleep usleep. Plain
+// clock_gettime time timespec_get gettimeofday nanosleep clock_nanosleep sleep
+// usleep. Plain
 // system calls: there is no vDSO lookup, so each clock read costs a kernel
 // entry (tens of nanoseconds more than glibc's vDSO path; see the docs).
-// nanosleep, sleep and usleep are cancellation points
+// nanosleep, clock_nanosleep, sleep and usleep are cancellation points
 // (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sys/time.h>
@@ -58,6 +59,20 @@ int gettimeofday(struct timeval* __restrict now, void* __restrict) noexcept {
 
 int nanosleep(const struct timespec* duration, struct timespec* remaining) {
     return static_cast<int>(errno_result(sleep_for(duration, remaining)));
+}
+
+// Unlike nanosleep, returns the error number itself (POSIX), errno untouched.
+// The kernel judges the clock (CLOCK_REALTIME, _MONOTONIC, _BOOTTIME, _TAI and
+// the process's CPU-time clock sleep), except for the calling thread's own
+// CPU-time clock, which could never advance while the thread sleeps: POSIX
+// names EINVAL for it, where the kernel says EOPNOTSUPP.
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec* request,
+                    struct timespec* remaining) {
+    if (clock == CLOCK_THREAD_CPUTIME_ID) return EINVAL;
+    long result = lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_clock_nanosleep, clock, flags, reinterpret_cast<long>(request),
+        reinterpret_cast<long>(remaining));
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 
 // Returns the seconds left unslept when a signal handler interrupted it.

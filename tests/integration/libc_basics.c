@@ -228,10 +228,28 @@ static void clocks(void) {
     struct timespec pause = {0, 1000000};
     CHECK_EQ(nanosleep(&pause, NULL), 0);
     CHECK_EQ(sleep(0), 0u);
+    /* clock_nanosleep returns the error number, relative or to a deadline. */
+    CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, 0, &pause, NULL), 0);
+    struct timespec deadline;
+    CHECK_EQ(clock_gettime(CLOCK_MONOTONIC, &deadline), 0);
+    deadline.tv_nsec += 1000000;
+    if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec += 1;
+        deadline.tv_nsec -= 1000000000;
+    }
+    CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL), 0);
     CHECK_EQ(clock_gettime(CLOCK_MONOTONIC, &after), 0);
     /* Ordering only, no timing bound: the monotonic clock moved forward by
-     * at least the 3 ms slept. */
-    CHECK(nanoseconds(&after) - nanoseconds(&before) >= 3000000);
+     * at least the 5 ms slept, and past the deadline slept to. */
+    CHECK(nanoseconds(&after) - nanoseconds(&before) >= 5000000);
+    CHECK(nanoseconds(&after) >= nanoseconds(&deadline));
+    errno = 0;
+    CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &before, NULL), 0); /* past */
+    CHECK_EQ(clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, &pause, NULL), EINVAL);
+    CHECK_EQ(clock_nanosleep((clockid_t)12345, 0, &pause, NULL), EINVAL);
+    struct timespec bad = {0, 2000000000};
+    CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, 0, &bad, NULL), EINVAL);
+    CHECK_EQ(errno, 0); /* the result is the error; errno is left alone */
 
     CHECK_EQ(clock_gettime(CLOCK_REALTIME, &real), 0);
     time_t now = time(NULL);

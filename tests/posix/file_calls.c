@@ -1,8 +1,10 @@
-/* mkstemp, ftruncate, pread, pwrite, fcntl and lockf: temporary files,
+/* mkstemp, mkdtemp, mkdir, rmdir, ftruncate, pread, pwrite, fcntl and lockf: temporary files
+ * and directories,
  * positioned I/O, descriptor flags, and record locks seen from another
  * process (locks belong to processes, so a child is what can tell). */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,6 +34,28 @@ static void temporary_files(void) {
     CHECK_EQ(errno, EINVAL);
     CHECK_EQ(close(fd), 0);
     CHECK_EQ(unlink(first), 0);
+
+    /* A directory made with a unique name, one made inside it, both removed. */
+    char directory[] = "/tmp/lwp-file-calls-dir-XXXXXX";
+    CHECK(mkdtemp(directory) == directory);
+    CHECK(strcmp(directory + 24, "XXXXXX") != 0);
+    char inner[64];
+    strcpy(inner, directory);
+    strcat(inner, "/inner");
+    CHECK_EQ(mkdir(inner, 0700), 0);
+    errno = 0;
+    CHECK_EQ(mkdir(inner, 0700), -1);
+    CHECK_EQ(errno, EEXIST);
+    errno = 0;
+    CHECK_EQ(rmdir(directory), -1); /* not empty */
+    CHECK_EQ(errno, ENOTEMPTY);
+    CHECK_EQ(rmdir(inner), 0);
+    CHECK_EQ(rmdir(directory), 0);
+    CHECK_EQ(access(directory, F_OK), -1);
+    char no_placeholder[] = "/tmp/lwp-dir";
+    errno = 0;
+    CHECK(mkdtemp(no_placeholder) == NULL);
+    CHECK_EQ(errno, EINVAL);
 }
 
 static void positioned_io_and_size(int fd) {

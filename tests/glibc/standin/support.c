@@ -90,6 +90,13 @@ void* xmalloc(size_t size) {
     return pointer;
 }
 
+void* xposix_memalign(size_t alignment, size_t size) {
+    void* pointer = NULL;
+    int error = posix_memalign(&pointer, alignment, size);
+    if (error != 0) support_fail_exit_at(1, __FILE__, __LINE__, "posix_memalign: %s", strerror(error));
+    return pointer;
+}
+
 void* xcalloc(size_t count, size_t size) {
     void* pointer = calloc(count, size);
     if (pointer == NULL && count != 0 && size != 0)

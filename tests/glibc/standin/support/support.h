@@ -11,6 +11,8 @@ extern "C" {
 #endif
 
 void* xmalloc(size_t size);
+/* posix_memalign; exits on failure. */
+void* xposix_memalign(size_t alignment, size_t size);
 void* xcalloc(size_t count, size_t size);
 void* xrealloc(void* pointer, size_t size);
 char* xstrdup(const char* text);
