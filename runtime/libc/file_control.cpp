@@ -1,8 +1,9 @@
-// fcntl and lockf: descriptor flags and POSIX record locks. -1 with errno on
-// failure. Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
+// fcntl and lockf: descriptor flags and POSIX record locks; flock, BSD's
+// whole-file locks. -1 with errno on failure. Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
 // is a cancellation point (runtime/thread/cancellation_point.hpp).
 #include <fcntl.h>
 #include <stdarg.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
@@ -38,6 +39,12 @@ int fcntl(int fd, int command, ...) {
 // lockf locks from the current offset for `length` bytes (0: to the end of
 // the file, however it grows; negative: the bytes before the offset), as a
 // write lock.
+// Not a cancellation point (POSIX does not have it); a blocking LOCK_EX or
+// LOCK_SH that a signal handler interrupts fails with EINTR.
+int flock(int fd, int operation) noexcept {
+    return static_cast<int>(errno_result(lwp::arch::syscall2(__NR_flock, fd, operation)));
+}
+
 int lockf(int fd, int command, off_t length) {
     struct flock region {};
     region.l_type = F_WRLCK;

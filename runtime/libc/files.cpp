@@ -1,10 +1,11 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, unlink, rmdir, mkdir, chmod, fchmod, access, chdir, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, getcwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls are
 // deliberately absent: on Linux they change one thread only, and making them
 // apply to the whole process needs the signal broadcast glibc does, which lwp
 // has not.)
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -70,6 +71,19 @@ int unlink(const char* path) noexcept {
 int rmdir(const char* path) noexcept {
     return static_cast<int>(
         errno_result(syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), AT_REMOVEDIR)));
+}
+
+int symlink(const char* target, const char* path) noexcept {
+    return static_cast<int>(errno_result(
+        syscall3(__NR_symlinkat, reinterpret_cast<long>(target), AT_FDCWD, reinterpret_cast<long>(path))));
+}
+
+// <stdio.h>'s: a file, or else an empty directory.
+int remove(const char* path) noexcept {
+    long result = syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), 0);
+    if (result == -EISDIR)
+        result = syscall3(__NR_unlinkat, AT_FDCWD, reinterpret_cast<long>(path), AT_REMOVEDIR);
+    return static_cast<int>(errno_result(result));
 }
 
 int mkdir(const char* path, mode_t mode) noexcept {

@@ -37,7 +37,6 @@ RULES = [
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
     (r"clock_settime|settimeofday", "sets the system clock"),
-    (r"mkfifo|\bumask|\bstat64|\bstat *\(|\bflock *\(|\bremove *\(", "file-system calls lwp's C library does not provide"),
     (r"get_nprocs", "get_nprocs: not provided"),
 ]
 

@@ -1,9 +1,12 @@
-/* mkstemp, mkdtemp, mkdir, rmdir, ftruncate, pread, pwrite, fcntl and lockf: temporary files
- * and directories,
+/* mkstemp, mkdtemp, mkdir, rmdir, remove, mkfifo, umask, the stat family,
+ * flock, ftruncate, pread, pwrite, fcntl and lockf: temporary files and
+ * directories, what stat says of them,
  * positioned I/O, descriptor flags, and record locks seen from another
  * process (locks belong to processes, so a child is what can tell). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +59,82 @@ static void temporary_files(void) {
     errno = 0;
     CHECK(mkdtemp(no_placeholder) == NULL);
     CHECK_EQ(errno, EINVAL);
+}
+
+/* What stat, lstat, fstat and fstatat report, under a umask; mkfifo; remove
+ * of a file and of a directory; flock between two open file descriptions. */
+static void file_status(void) {
+    char directory[] = "/tmp/lwp-file-status-XXXXXX";
+    CHECK(mkdtemp(directory) == directory);
+    char file[64], fifo[64], link_name[64], sub[64];
+    snprintf(file, sizeof file, "%s/file", directory);
+    snprintf(fifo, sizeof fifo, "%s/fifo", directory);
+    snprintf(link_name, sizeof link_name, "%s/link", directory);
+    snprintf(sub, sizeof sub, "%s/sub", directory);
+
+    mode_t old_mask = umask(027);
+    CHECK_EQ(umask(027), 027); /* returns the mask it replaces */
+    int fd = open(file, O_CREAT | O_RDWR, 0777);
+    CHECK(fd >= 0);
+    CHECK_EQ(write(fd, "12345", 5), 5);
+    struct stat by_path, by_fd, at;
+    CHECK_EQ(stat(file, &by_path), 0);
+    CHECK(S_ISREG(by_path.st_mode));
+    CHECK_EQ(by_path.st_mode & 0777, 0750); /* 0777 less the umask */
+    CHECK_EQ(by_path.st_size, 5);
+    CHECK_EQ(fstat(fd, &by_fd), 0);
+    CHECK(by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev);
+    CHECK_EQ(fstatat(AT_FDCWD, file, &at, 0), 0);
+    CHECK(at.st_ino == by_path.st_ino);
+    struct stat64 wide;
+    CHECK_EQ(stat64(file, &wide), 0);
+    CHECK(wide.st_ino == by_path.st_ino && wide.st_size == 5);
+
+    CHECK_EQ(mkfifo(fifo, 0666), 0);
+    CHECK_EQ(stat(fifo, &at), 0);
+    CHECK(S_ISFIFO(at.st_mode));
+    CHECK_EQ(at.st_mode & 0777, 0640);
+    CHECK_EQ(symlink(file, link_name), 0);
+    CHECK_EQ(lstat(link_name, &at), 0);
+    CHECK(S_ISLNK(at.st_mode));
+    CHECK_EQ(stat(link_name, &at), 0); /* followed */
+    CHECK(at.st_ino == by_path.st_ino);
+    errno = 0;
+    CHECK_EQ(stat("/tmp/lwp-surely/absent", &at), -1);
+    CHECK_EQ(errno, ENOENT);
+    errno = 0;
+    CHECK_EQ(fstat(-1, &at), -1);
+    CHECK_EQ(errno, EBADF);
+    umask(old_mask);
+
+    /* flock: one exclusive holder per file, across open file descriptions. */
+    int other = open(file, O_RDWR);
+    CHECK(other >= 0);
+    CHECK_EQ(flock(fd, LOCK_EX | LOCK_NB), 0);
+    errno = 0;
+    CHECK_EQ(flock(other, LOCK_SH | LOCK_NB), -1);
+    CHECK_EQ(errno, EWOULDBLOCK);
+    CHECK_EQ(flock(fd, LOCK_UN), 0);
+    CHECK_EQ(flock(other, LOCK_SH | LOCK_NB), 0);
+    errno = 0;
+    CHECK_EQ(flock(fd, 0), -1); /* no operation named */
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(close(other), 0);
+    CHECK_EQ(close(fd), 0);
+
+    /* remove: a file, a FIFO, a link, an empty directory; not a full one. */
+    CHECK_EQ(mkdir(sub, 0700), 0);
+    errno = 0;
+    CHECK_EQ(remove(directory), -1);
+    CHECK_EQ(errno, ENOTEMPTY);
+    CHECK_EQ(remove(link_name), 0);
+    CHECK_EQ(remove(fifo), 0);
+    CHECK_EQ(remove(file), 0);
+    CHECK_EQ(remove(sub), 0);
+    CHECK_EQ(remove(directory), 0);
+    errno = 0;
+    CHECK_EQ(remove(directory), -1);
+    CHECK_EQ(errno, ENOENT);
 }
 
 static void positioned_io_and_size(int fd) {
@@ -130,6 +209,7 @@ static void record_locks(int fd) {
 
 int main(void) {
     temporary_files();
+    file_status();
     char name[] = "/tmp/lwp-file-calls-XXXXXX";
     int fd = mkstemp(name);
     CHECK(fd >= 0);

@@ -1,0 +1,72 @@
+// stat, lstat, fstat, fstatat (and their *64 names, the same calls on
+// x86_64), umask, mkfifo. -1 with errno on failure.
+//
+// On x86_64 the kernel's struct stat is glibc's struct stat and struct
+// stat64 (pinned below), so each call is one newfstatat.
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cstddef>
+
+#include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
+
+static_assert(sizeof(struct stat) == 144 && sizeof(struct stat64) == 144,
+              "x86_64's kernel struct stat");
+static_assert(offsetof(struct stat, st_mode) == 24 && offsetof(struct stat, st_size) == 48 &&
+                  offsetof(struct stat, st_mtim) == 88,
+              "x86_64's kernel struct stat");
+
+namespace {
+
+int status_at(int directory, const char* path, void* status, int flags) {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall4(__NR_newfstatat, directory, reinterpret_cast<long>(path),
+                            reinterpret_cast<long>(status), flags)));
+}
+
+// fstat is newfstatat on the descriptor itself, with an empty path.
+constexpr char descriptor_itself[] = "";
+
+}  // namespace
+
+extern "C" {
+
+int stat(const char* __restrict path, struct stat* __restrict status) noexcept {
+    return status_at(AT_FDCWD, path, status, 0);
+}
+int stat64(const char* __restrict path, struct stat64* __restrict status) noexcept {
+    return status_at(AT_FDCWD, path, status, 0);
+}
+int lstat(const char* __restrict path, struct stat* __restrict status) noexcept {
+    return status_at(AT_FDCWD, path, status, AT_SYMLINK_NOFOLLOW);
+}
+int lstat64(const char* __restrict path, struct stat64* __restrict status) noexcept {
+    return status_at(AT_FDCWD, path, status, AT_SYMLINK_NOFOLLOW);
+}
+int fstat(int fd, struct stat* status) noexcept {
+    return status_at(fd, descriptor_itself, status, AT_EMPTY_PATH);
+}
+int fstat64(int fd, struct stat64* status) noexcept {
+    return status_at(fd, descriptor_itself, status, AT_EMPTY_PATH);
+}
+int fstatat(int directory, const char* __restrict path, struct stat* __restrict status,
+            int flags) noexcept {
+    return status_at(directory, path, status, flags);
+}
+int fstatat64(int directory, const char* __restrict path, struct stat64* __restrict status,
+              int flags) noexcept {
+    return status_at(directory, path, status, flags);
+}
+
+// Process-wide (the threads share it: CLONE_FS); never fails.
+mode_t umask(mode_t mask) noexcept {
+    return static_cast<mode_t>(lwp::arch::syscall1(__NR_umask, mask));
+}
+
+int mkfifo(const char* path, mode_t mode) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall4(
+        __NR_mknodat, AT_FDCWD, reinterpret_cast<long>(path), mode | S_IFIFO, 0)));
+}
+
+}  // extern "C"
