@@ -1,5 +1,6 @@
 // The FILE behind stdout and stderr: a buffer, a descriptor, a lock and a
-// buffering policy. Output only; there is no stdin in this C library subset.
+// buffering policy (setvbuf and flockfile: stdio_locking.cpp). Output only;
+// there is no stdin in this C library subset.
 //
 // Every stdio entry point does: lock_stream, write_locked (any number of
 // times), unlock_after_output. The lock makes each call atomic with respect

@@ -1,8 +1,9 @@
 // The _unlocked stdio variants, and __overflow, which glibc's <stdio.h>
 // inlines of putc_unlocked/putchar_unlocked/fputc_unlocked call when the
 // FILE's write pointers say the buffer is full (always, for lwp's streams).
-// lwp has no flockfile, so "unlocked" buys nothing here: these take the
-// stream lock like their locked namesakes, which is never wrong.
+// They take the stream lock like their locked namesakes, which is never
+// wrong: for a thread holding the stream (flockfile, stdio_locking.cpp) it
+// is already theirs, and one level deeper costs nothing.
 #include <stdio.h>
 
 extern "C" {

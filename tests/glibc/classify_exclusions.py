@@ -32,7 +32,7 @@ RULES = [
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
     (r"timer_create|SIGEV_THREAD", "POSIX timers: not provided"),
     (r"\bmq_|msgget|msgsnd|\bsocket *\(|<sys/socket.h>", "message queues or sockets: not in lwp's C library"),
-    (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|flockfile|setvbuf|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
+    (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
      "stdio input, files or extra streams: lwp's stdio is stdout and stderr"),
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
