@@ -26,7 +26,7 @@ RULES = [
      "dynamic loading: lwp programs are static"),
     (r"PRIO_PROTECT|prioceiling", "priority-ceiling mutexes: ENOTSUP"),
     (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
-    (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<libc-diag.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>",
+    (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
     (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
@@ -51,14 +51,11 @@ SPECIAL = {
     # Where an earlier rule matches code that is not what stops the test: the
     # priority-protocol code of tst-mutex4 and tst-mutex9 is compiled only into
     # their nptl/tst-mutexpi*/pp* variants (TRIED: the reason is what tried.txt
-    # records), and tst-cancel4 and its variants include glibc internals.
+    # records).
     "sysdeps/pthread/tst-mutex4": TRIED,
     "sysdeps/pthread/tst-mutex9": TRIED,
-    "sysdeps/pthread/tst-cancel4": "uses glibc internals (private headers or symbols)",
     "sysdeps/pthread/tst-robust8": "uses glibc internals (private headers or symbols)",
     "nptl/tst-robustpi8": "uses glibc internals (private headers or symbols)",
-    "sysdeps/pthread/tst-cancel5": "uses glibc internals (private headers or symbols)",
-    "sysdeps/pthread/tst-cancelx4": "uses glibc internals (private headers or symbols)",
     "nptl/tst-pthread-gdb-attach": "runs gdb on a forked copy of itself to check glibc's own libthread_db, built in glibc's tree",
     "nptl/tst-pthread-gdb-attach-static": "runs gdb on a forked copy of itself to check glibc's own libthread_db, built in glibc's tree",
     "sysdeps/pthread/tst-cancel-self": "expects printf to be a cancellation point (glibc's stdio is; lwp's is not, which POSIX allows)",
