@@ -144,7 +144,8 @@ int lwp_mutex_lock(lwp_mutex_t* mutex);
 int lwp_mutex_trylock(lwp_mutex_t* mutex);
 int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime);
 int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct timespec* abstime);
-/* EPERM: not held by the caller (recursive/errorcheck), or not locked at all. */
+/* EPERM: not held by the caller (recursive/errorcheck, and every kind of a
+   robust or priority-inheritance mutex), or not locked at all. */
 int lwp_mutex_unlock(lwp_mutex_t* mutex);
 /* After EOWNERDEAD: the holder declares the protected state repaired.
    EINVAL: not robust, not held by the caller, or not inconsistent. */
