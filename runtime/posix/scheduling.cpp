@@ -1,5 +1,5 @@
 // <sched.h> functions threaded programs use: CPU sets and affinity, the
-// priority range queries, sched_getcpu. Errors: -1 with errno.
+// priority range queries, sched_getcpu, getcpu. Errors: -1 with errno.
 #include <sched.h>
 
 #include <cerrno>
@@ -63,6 +63,13 @@ int sched_getcpu(void) noexcept {
     unsigned int cpu = 0;
     long raw = lwp::arch::syscall3(__NR_getcpu, reinterpret_cast<long>(&cpu), 0, 0);
     return lwp::sys::failed(raw) ? result_of(raw) : static_cast<int>(cpu);
+}
+
+// glibc's name for the system call itself: the CPU and its NUMA node (either
+// pointer may be null).
+int getcpu(unsigned int* cpu, unsigned int* node) noexcept {
+    return result_of(lwp::arch::syscall3(__NR_getcpu, reinterpret_cast<long>(cpu),
+                                         reinterpret_cast<long>(node), 0));
 }
 }
 

@@ -31,10 +31,14 @@ static long status_field(const char* name) {
 
 static cpu_set_t seen_affinity;
 static int seen_cpu;
+static unsigned seen_getcpu = 12345;
 static void* record_affinity(void* argument) {
     (void)argument;
     CHECK_EQ(sched_getaffinity(0, sizeof seen_affinity, &seen_affinity), 0);
     seen_cpu = sched_getcpu();
+    unsigned node = 12345;
+    CHECK_EQ(getcpu(&seen_getcpu, &node), 0);
+    CHECK(node != 12345); /* written: some NUMA node */
     return NULL;
 }
 
@@ -150,6 +154,7 @@ static int check_affinity_applied(void) {
         CHECK_EQ(pthread_join(thread, NULL), 0);
         CHECK(CPU_EQUAL(&seen_affinity, &one));
         CHECK_EQ(seen_cpu, chosen);
+        CHECK_EQ((int)seen_getcpu, chosen);
     }
     CHECK_EQ(pthread_attr_destroy(&attr), 0);
 

@@ -172,6 +172,22 @@ static void* exit_after(void* seconds) {
     exit(0);
 }
 
+void support_set_small_thread_stack_size(pthread_attr_t* attr) {
+    xpthread_attr_setstacksize(attr, 64 * 1024);
+}
+
+static pthread_attr_t small_stack_attribute;
+static void make_small_stack_attribute(void) {
+    xpthread_attr_init(&small_stack_attribute);
+    support_set_small_thread_stack_size(&small_stack_attribute);
+}
+
+const pthread_attr_t* support_small_stack_thread_attribute(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    xpthread_once(&once, make_small_stack_attribute);
+    return &small_stack_attribute;
+}
+
 void delayed_exit(int seconds) {
     pthread_attr_t attr;
     xpthread_attr_init(&attr);

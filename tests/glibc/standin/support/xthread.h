@@ -25,6 +25,10 @@ void xpthread_attr_destroy(pthread_attr_t* attr);
 void xpthread_attr_setdetachstate(pthread_attr_t* attr, int state);
 void xpthread_attr_setstack(pthread_attr_t* attr, void* address, size_t size);
 void xpthread_attr_setstacksize(pthread_attr_t* attr, size_t size);
+/* A stack small enough for many threads, large enough for what tests run. */
+void support_set_small_thread_stack_size(pthread_attr_t* attr);
+/* An attribute with that stack size, made once. */
+const pthread_attr_t* support_small_stack_thread_attribute(void);
 void xpthread_attr_setguardsize(pthread_attr_t* attr, size_t size);
 void xpthread_attr_setaffinity_np(pthread_attr_t* attr, size_t size, const cpu_set_t* set);
 
