@@ -1,5 +1,5 @@
-// clock_gettime time timespec_get gettimeofday nanosleep clock_nanosleep sleep
-// usleep. Plain
+// clock_gettime clock_getres time timespec_get gettimeofday nanosleep
+// clock_nanosleep sleep usleep. Plain
 // system calls: there is no vDSO lookup, so each clock read costs a kernel
 // entry (tens of nanoseconds more than glibc's vDSO path; see the docs).
 // nanosleep, clock_nanosleep, sleep and usleep are cancellation points
@@ -29,6 +29,11 @@ extern "C" {
 
 int clock_gettime(clockid_t clock, struct timespec* now) noexcept {
     return static_cast<int>(errno_result(lwp::sys::clock_gettime(clock, now)));
+}
+
+int clock_getres(clockid_t clock, struct timespec* resolution) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall2(__NR_clock_getres, clock, reinterpret_cast<long>(resolution))));
 }
 
 time_t time(time_t* out) noexcept {

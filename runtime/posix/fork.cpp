@@ -49,6 +49,7 @@ namespace lwp::runtime {
 [[gnu::weak]] void stack_cache_around_fork(fork_phase phase);
 [[gnu::weak]] void malloc_around_fork(fork_phase phase);
 [[gnu::weak]] void robust_list_around_fork(fork_phase phase);
+[[gnu::weak]] void timers_around_fork(fork_phase phase);
 }  // namespace lwp::runtime
 
 namespace {
@@ -102,6 +103,7 @@ long clone_process() {
         lwp::runtime::current_thread.tid = self->tid_word.load(std::memory_order_relaxed);
         if (lwp::runtime::robust_list_around_fork)
             lwp::runtime::robust_list_around_fork(fork_phase::child);
+        if (lwp::runtime::timers_around_fork) lwp::runtime::timers_around_fork(fork_phase::child);
         lwp::runtime::forget_other_threads_after_fork();
     }
     return pid;

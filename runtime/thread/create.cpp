@@ -272,7 +272,7 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
         // EAGAIN (RLIMIT_NPROC, threads-max) or ENOMEM: the thread never
         // existed and its tid word is still 0; the caller abandons the
         // prepared thread (after destroying anything it built in the payload).
-        count_thread_out_after_failed_launch();
+        uncount_thread();
         return EAGAIN;
     }
     if (handle) *handle = new_handle;

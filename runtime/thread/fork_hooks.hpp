@@ -33,6 +33,9 @@ void malloc_around_fork(fork_phase phase);
 // dropped the thread's robust-mutex list, and lwp registers a fresh one
 // (runtime/sync/mutex_robust.cpp). Takes no lock; acts in the child only.
 void robust_list_around_fork(fork_phase phase);
+// In the child, likewise: it has no POSIX timers and no timer helper thread
+// (runtime/libc/timers.cpp).
+void timers_around_fork(fork_phase phase);
 
 // In the child: its one thread is the only one left (lifecycle.cpp).
 void forget_other_threads_after_fork();

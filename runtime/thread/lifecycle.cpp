@@ -105,7 +105,7 @@ void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor) {
 // Relaxed is enough for the increment: clone orders it before anything the
 // new thread does, including its own decrement.
 void count_thread_in() { live_threads.fetch_add(1, std::memory_order_relaxed); }
-void count_thread_out_after_failed_launch() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
+void uncount_thread() { live_threads.fetch_sub(1, std::memory_order_relaxed); }
 
 // The child of fork has one thread; the others' counts came along in the
 // copy of memory, but the threads did not.

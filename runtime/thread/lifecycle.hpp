@@ -31,7 +31,10 @@ void join_wait_cancellable(lwp_t thread, thread_descriptor* descriptor);
 // finishes. The creator counts a thread in before clone (so a concurrent
 // lwp_exit from main cannot see 0 too early) and back out if clone fails.
 void count_thread_in();
-void count_thread_out_after_failed_launch();
+// Takes a thread back out of the count without acting on the count: a clone
+// that failed, or a helper thread of lwp's own that never ends and that the
+// program's end must not wait for (the POSIX timers' helper, timers.cpp).
+void uncount_thread();
 
 // Called on the thread that takes the count to 0 (the last one to finish,
 // after the process's first thread has left through lwp_exit), in place of a

@@ -30,7 +30,6 @@ RULES = [
      "uses glibc internals (private headers or symbols)"),
     (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
-    (r"timer_create|SIGEV_THREAD", "POSIX timers: not provided"),
     (r"\bmq_|msgget|msgsnd|\bsocket *\(|<sys/socket.h>", "message queues or sockets: not in lwp's C library"),
     (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
      "stdio input, files or extra streams: lwp's stdio is stdout and stderr"),

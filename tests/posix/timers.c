@@ -1,0 +1,156 @@
+/* POSIX timers: a signal at expiry, a function called on a new thread at
+ * each expiry (SIGEV_THREAD) with the value and stack size asked for, no
+ * call after timer_delete, SIGEV_NONE read back, the refusals, and a forked
+ * child that starts thread timers of its own. Waits are bounded polls; no
+ * figure about time is asserted beyond "it expired". */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../integration/check.h"
+
+static volatile sig_atomic_t signals_seen;
+static void on_usr1(int signal_number) {
+    (void)signal_number;
+    signals_seen++;
+}
+
+static atomic_int calls;
+static atomic_int calls_on_main;
+static atomic_int calls_with_wrong_value;
+static atomic_size_t largest_stack;
+static pthread_t main_thread;
+
+static void notify(union sigval value) {
+    if (pthread_equal(pthread_self(), main_thread)) atomic_fetch_add(&calls_on_main, 1);
+    if (value.sival_int != 42 && value.sival_int != 43) atomic_fetch_add(&calls_with_wrong_value, 1);
+    pthread_attr_t attr;
+    size_t stack = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstacksize(&attr, &stack);
+        pthread_attr_destroy(&attr);
+    }
+    size_t seen = atomic_load(&largest_stack);
+    while (stack > seen && !atomic_compare_exchange_weak(&largest_stack, &seen, stack)) {
+    }
+    atomic_fetch_add(&calls, 1);
+}
+
+/* Polls `counter` until it reaches `at_least`, for up to 10 s. */
+static int reaches(atomic_int* counter, int at_least) {
+    for (int i = 0; i < 10000 && atomic_load(counter) < at_least; ++i) usleep(1000);
+    return atomic_load(counter) >= at_least;
+}
+
+static const struct itimerspec every_5ms = {{0, 5000000}, {0, 5000000}};
+
+static timer_t thread_timer(const pthread_attr_t* attr, int value) {
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_THREAD;
+    event.sigev_notify_function = notify;
+    event.sigev_notify_attributes = (pthread_attr_t*)attr;
+    event.sigev_value.sival_int = value;
+    timer_t timer;
+    CHECK_EQ(timer_create(CLOCK_MONOTONIC, &event, &timer), 0);
+    return timer;
+}
+
+int main(void) {
+    main_thread = pthread_self();
+
+    /* A signal at expiry. */
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_usr1;
+    CHECK_EQ(sigaction(SIGUSR1, &action, NULL), 0);
+    struct sigevent by_signal;
+    memset(&by_signal, 0, sizeof by_signal);
+    by_signal.sigev_notify = SIGEV_SIGNAL;
+    by_signal.sigev_signo = SIGUSR1;
+    timer_t signal_timer;
+    CHECK_EQ(timer_create(CLOCK_MONOTONIC, &by_signal, &signal_timer), 0);
+    struct itimerspec once = {{0, 0}, {0, 2000000}};
+    CHECK_EQ(timer_settime(signal_timer, 0, &once, NULL), 0);
+    for (int i = 0; i < 10000 && !signals_seen; ++i) usleep(1000);
+    CHECK_EQ(signals_seen, 1);
+    struct itimerspec left;
+    CHECK_EQ(timer_gettime(signal_timer, &left), 0);
+    CHECK(left.it_value.tv_sec == 0 && left.it_value.tv_nsec == 0); /* disarmed */
+    CHECK_EQ(timer_getoverrun(signal_timer), 0);
+    CHECK_EQ(timer_delete(signal_timer), 0);
+    errno = 0;
+    CHECK_EQ(timer_settime(signal_timer, 0, &once, NULL), -1); /* deleted */
+    CHECK_EQ(errno, EINVAL);
+
+    /* SIGEV_NONE: nothing is sent; the time left can be read. */
+    struct sigevent silent;
+    memset(&silent, 0, sizeof silent);
+    silent.sigev_notify = SIGEV_NONE;
+    timer_t silent_timer;
+    CHECK_EQ(timer_create(CLOCK_REALTIME, &silent, &silent_timer), 0);
+    struct itimerspec hour = {{0, 0}, {3600, 0}};
+    CHECK_EQ(timer_settime(silent_timer, 0, &hour, NULL), 0);
+    CHECK_EQ(timer_gettime(silent_timer, &left), 0);
+    CHECK(left.it_value.tv_sec > 3500 && left.it_value.tv_sec <= 3600);
+    CHECK_EQ(timer_delete(silent_timer), 0);
+
+    /* SIGEV_THREAD: every expiry calls notify on a thread other than main,
+     * with the value given, on a stack of the size asked for (32 MiB, more
+     * than the 8 MiB default, so only an applied attribute gives it). */
+    pthread_attr_t attr;
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setstacksize(&attr, 32 << 20), 0);
+    timer_t first = thread_timer(&attr, 43);
+    CHECK_EQ(pthread_attr_destroy(&attr), 0); /* the timer keeps its own copy */
+    timer_t second = thread_timer(NULL, 42);
+    CHECK_EQ(timer_settime(first, 0, &every_5ms, NULL), 0);
+    CHECK(reaches(&calls, 5));
+    CHECK_EQ(timer_settime(second, 0, &every_5ms, NULL), 0);
+    CHECK(reaches(&calls, 10));
+    CHECK_EQ(timer_delete(first), 0);
+    CHECK_EQ(timer_delete(second), 0);
+    usleep(50000); /* expiry threads already started finish */
+    int after_delete = atomic_load(&calls);
+    usleep(50000);
+    CHECK_EQ(atomic_load(&calls), after_delete); /* no expiry after timer_delete */
+    CHECK_EQ(atomic_load(&calls_on_main), 0);
+    CHECK_EQ(atomic_load(&calls_with_wrong_value), 0);
+    CHECK(atomic_load(&largest_stack) >= (size_t)32 << 20);
+
+    /* Refused: lwp's own signal, no function, an unknown clock. */
+    timer_t refused;
+    by_signal.sigev_signo = 32;
+    errno = 0;
+    CHECK_EQ(timer_create(CLOCK_MONOTONIC, &by_signal, &refused), -1);
+    CHECK_EQ(errno, EINVAL);
+    struct sigevent no_function;
+    memset(&no_function, 0, sizeof no_function);
+    no_function.sigev_notify = SIGEV_THREAD;
+    errno = 0;
+    CHECK_EQ(timer_create(CLOCK_MONOTONIC, &no_function, &refused), -1);
+    CHECK_EQ(errno, EINVAL);
+    errno = 0;
+    CHECK_EQ(timer_create((clockid_t)12345, &silent, &refused), -1);
+    CHECK_EQ(errno, EINVAL);
+
+    /* A forked child has no timers of its parent's and no helper thread:
+     * its own thread timer starts one. */
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        atomic_store(&calls, 0);
+        timer_t in_child = thread_timer(NULL, 42);
+        if (timer_settime(in_child, 0, &every_5ms, NULL) != 0) _exit(2);
+        _exit(reaches(&calls, 3) ? 0 : 3);
+    }
+    int status = 0;
+    CHECK_EQ(waitpid(child, &status, 0), child);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return 0;
+}
