@@ -115,9 +115,9 @@ int main(void) {
     CHECK(reaches(&calls, 10));
     CHECK_EQ(timer_delete(first), 0);
     CHECK_EQ(timer_delete(second), 0);
-    usleep(50000); /* expiry threads already started finish */
+    usleep(200000); /* expiry threads started before the delete finish */
     int after_delete = atomic_load(&calls);
-    usleep(50000);
+    usleep(100000);
     CHECK_EQ(atomic_load(&calls), after_delete); /* no expiry after timer_delete */
     CHECK_EQ(atomic_load(&calls_on_main), 0);
     CHECK_EQ(atomic_load(&calls_with_wrong_value), 0);
