@@ -47,7 +47,7 @@ struct thread_timer {
 lwp::runtime::internal_lock registry_lock;
 thread_timer* active_timers = nullptr;  // guarded by registry_lock
 std::uint64_t last_serial = 0;          // guarded by registry_lock
-int helper_tid = 0;                     // 0 until started; written under registry_lock
+int helper_tid = 0;                     // 0 until the helper has started and published it
 
 constexpr std::uintptr_t kernel_timer_tag = 1;
 
@@ -122,7 +122,8 @@ void* helper(void*) {
 // The helper's tid, starting it first if need be; 0 if it cannot be started.
 // Called with registry_lock held.
 int helper_thread() {
-    if (helper_tid != 0) return helper_tid;
+    // Atomic: the helper publishes its tid itself, outside the lock.
+    if (int tid = std::atomic_ref<int>(helper_tid).load(std::memory_order_acquire)) return tid;
     lwp_attr_t attr;
     lwp_attr_init(&attr);
     lwp_attr_setdetachstate(&attr, LWP_CREATE_DETACHED);
@@ -136,9 +137,10 @@ int helper_thread() {
     }
     // It publishes its tid once its signals are blocked: no timer may
     // signal it before.
-    while (std::atomic_ref<int>(helper_tid).load(std::memory_order_acquire) == 0)
+    int tid;
+    while ((tid = std::atomic_ref<int>(helper_tid).load(std::memory_order_acquire)) == 0)
         lwp::sys::futex_wait(&helper_tid, 0, /*process_private=*/true);
-    return helper_tid;
+    return tid;
 }
 
 long create_kernel_timer(clockid_t clock, struct sigevent* event) {
