@@ -805,6 +805,21 @@ void* set_the_key(void* mutex) {
 
 }  // namespace
 
+namespace {
+
+// On a fresh lwp thread: trylock's result, after which the mutex is made
+// consistent (if it was not) and unlocked (if it was taken).
+int try_and_repair(lwp_mutex_t& mutex) {
+    return on_other_thread([&] {
+        int taken = lwp_mutex_trylock(&mutex);
+        if (taken == EOWNERDEAD) lwp_mutex_consistent(&mutex);
+        if (taken == 0 || taken == EOWNERDEAD) lwp_mutex_unlock(&mutex);
+        return taken;
+    });
+}
+
+}  // namespace
+
 // Thread-specific data destructors run at the thread's end, before lwp
 // empties the robust list itself: a mutex one of them leaves locked is marked
 // with the rest.
@@ -817,12 +832,7 @@ TEST(SyncMutexRobust, AMutexLockedByAThreadSpecificDataDestructorOfAJoinableThre
     ASSERT_EQ(0, lwp_join(thread, nullptr));
     EXPECT_EQ(0, destructor_lock_result.load());
     EXPECT_EQ(FUTEX_OWNER_DIED, word_of(mutex));
-    EXPECT_EQ(EOWNERDEAD, on_other_thread([&] {
-                  int taken = lwp_mutex_trylock(&mutex);
-                  if (taken == EOWNERDEAD) lwp_mutex_consistent(&mutex);
-                  if (taken == 0 || taken == EOWNERDEAD) lwp_mutex_unlock(&mutex);
-                  return taken;
-              }));
+    EXPECT_EQ(EOWNERDEAD, try_and_repair(mutex));
     EXPECT_EQ(0, lwp_key_delete(destructor_key));
 }
 
@@ -847,12 +857,7 @@ TEST(SyncMutexRobust, AMutexLockedByAThreadSpecificDataDestructorOfAnUnmappedThr
     EXPECT_TRUE(
         eventually([&] { return holder == 0 || syscall(SYS_tgkill, getpid(), holder, 0) != 0; }));
     EXPECT_EQ(FUTEX_OWNER_DIED, word_of(mutex));
-    EXPECT_EQ(EOWNERDEAD, on_other_thread([&] {
-                  int taken = lwp_mutex_trylock(&mutex);
-                  if (taken == EOWNERDEAD) lwp_mutex_consistent(&mutex);
-                  if (taken == 0 || taken == EOWNERDEAD) lwp_mutex_unlock(&mutex);
-                  return taken;
-              }));
+    EXPECT_EQ(EOWNERDEAD, try_and_repair(mutex));
     EXPECT_EQ(0, lwp_key_delete(destructor_key));
     lwp_stack_cache_set_limit(old_limit);
 }
@@ -955,49 +960,75 @@ TEST(SyncMutexRobust, OfManyMutexesExactlyTheOnesStillHeldAreOwnerDead) {
     }
 }
 
+namespace {
+
+// One condition-variable round on a robust mutex of `kind`: a waiter takes it
+// (twice if recursive) and waits, timed or not, until told to go or given an
+// error; a signaller takes the mutex once the waiter waits, tells it to go,
+// signals, and then unlocks the mutex or, if `signaller_ends_holding`, ends
+// holding it. The waiter then records the word it holds, repairs the mutex,
+// unlocks it as deep as it locked it, and once more.
+struct cond_round {
+    int waiter_tid = 0, last_wait = -1, word_after = -1, repaired = -1;
+    int unlocks[2] = {-1, -1}, extra_unlock = -1;
+    int signaller_failures = 0;
+};
+
+cond_round run_cond_round(int kind, bool timed, bool signaller_ends_holding) {
+    lwp_mutex_t mutex = make_robust_mutex(kind);
+    lwp_cond_t cond = LWP_COND_INITIALIZER;
+    bool waiting = false, go = false;  // both only under the mutex
+    cond_round round;
+    lwp::thread waiter([&] {
+        round.waiter_tid = lwp_gettid();
+        lwp_mutex_lock(&mutex);
+        if (kind == LWP_MUTEX_RECURSIVE) lwp_mutex_lock(&mutex);
+        waiting = true;
+        while (!go) {
+            timespec deadline = after_ms(CLOCK_REALTIME, 60000);
+            round.last_wait = timed ? lwp_cond_timedwait(&cond, &mutex, &deadline)
+                                    : lwp_cond_wait(&cond, &mutex);
+            if (round.last_wait != 0) break;
+        }
+        round.word_after = word_of(mutex);
+        round.repaired = lwp_mutex_consistent(&mutex);
+        round.unlocks[0] = lwp_mutex_unlock(&mutex);
+        if (kind == LWP_MUTEX_RECURSIVE) round.unlocks[1] = lwp_mutex_unlock(&mutex);
+        round.extra_unlock = lwp_mutex_unlock(&mutex);
+    });
+    lwp::thread signaller([&] {
+        for (;;) {
+            if (lwp_mutex_lock(&mutex) != 0) ++round.signaller_failures;
+            if (waiting) break;
+            lwp_mutex_unlock(&mutex);
+            pause_briefly();
+        }
+        go = true;
+        lwp_cond_signal(&cond);
+        if (!signaller_ends_holding && lwp_mutex_unlock(&mutex) != 0) ++round.signaller_failures;
+    });
+    signaller.join();
+    waiter.join();
+    EXPECT_EQ(0, word_of(mutex));  // the waiter's last unlock freed it
+    return round;
+}
+
+}  // namespace
+
 TEST(SyncMutexRobust, ConditionVariableWaitsReleaseAndRetakeIt) {
     for (int kind : all_kinds) {
         for (int timed = 0; timed < 2; ++timed) {
-            lwp_mutex_t mutex = make_robust_mutex(kind);
-            lwp_cond_t cond = LWP_COND_INITIALIZER;
-            bool waiting = false, go = false;
-            int waiter_tid = 0, last_wait = -1, word_after = 0, unlocked = -1;
-            lwp::thread waiter([&] {
-                waiter_tid = lwp_gettid();
-                lwp_mutex_lock(&mutex);
-                if (kind == LWP_MUTEX_RECURSIVE) lwp_mutex_lock(&mutex);
-                waiting = true;
-                while (!go) {
-                    timespec deadline = after_ms(CLOCK_REALTIME, 60000);
-                    last_wait = timed ? lwp_cond_timedwait(&cond, &mutex, &deadline)
-                                      : lwp_cond_wait(&cond, &mutex);
-                }
-                word_after = word_of(mutex);
-                if (kind == LWP_MUTEX_RECURSIVE) lwp_mutex_unlock(&mutex);
-                unlocked = lwp_mutex_unlock(&mutex);
-            });
-            int signaller_failures = 0;
-            lwp::thread signaller([&] {
-                for (;;) {
-                    if (lwp_mutex_lock(&mutex) != 0) ++signaller_failures;
-                    if (waiting) break;
-                    lwp_mutex_unlock(&mutex);
-                    pause_briefly();
-                }
-                go = true;
-                lwp_cond_signal(&cond);
-                if (lwp_mutex_unlock(&mutex) != 0) ++signaller_failures;
-            });
-            signaller.join();
-            waiter.join();
-            EXPECT_EQ(0, signaller_failures);
-            EXPECT_EQ(0, last_wait) << "kind " << kind << " timed " << timed;
+            cond_round round = run_cond_round(kind, timed, /*signaller_ends_holding=*/false);
+            EXPECT_EQ(0, round.signaller_failures);
+            EXPECT_EQ(0, round.last_wait) << "kind " << kind << " timed " << timed;
             // Held by the waiter (FUTEX_WAITERS may stay set after a sleep).
-            EXPECT_EQ(waiter_tid, word_after & FUTEX_TID_MASK)
+            EXPECT_EQ(round.waiter_tid, round.word_after & FUTEX_TID_MASK)
                 << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(0, word_after & FUTEX_OWNER_DIED) << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(0, unlocked) << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(0, word_of(mutex));
+            EXPECT_EQ(0, round.word_after & FUTEX_OWNER_DIED) << "kind " << kind << " timed " << timed;
+            EXPECT_EQ(EINVAL, round.repaired);  // it was never inconsistent
+            EXPECT_EQ(0, round.unlocks[0]) << "kind " << kind << " timed " << timed;
+            if (kind == LWP_MUTEX_RECURSIVE) EXPECT_EQ(0, round.unlocks[1]);
+            EXPECT_EQ(EPERM, round.extra_unlock) << "kind " << kind << " timed " << timed;
         }
     }
 }
@@ -1025,51 +1056,15 @@ TEST(SyncMutexRobust, AConditionWaitThatTimesOutStillHoldsTheMutex) {
 TEST(SyncMutexRobust, AConditionWaitReturnsOwnerDeadWhenTheHolderDiedMeanwhile) {
     for (int kind : all_kinds) {
         for (int timed = 0; timed < 2; ++timed) {
-            lwp_mutex_t mutex = make_robust_mutex(kind);
-            lwp_cond_t cond = LWP_COND_INITIALIZER;
-            bool waiting = false, go = false;
-            int waiter_tid = 0, last_wait = -1, word_after = -1, repaired = -1;
-            int unlocks[2] = {-1, -1}, extra_unlock = -1;
-            lwp::thread waiter([&] {
-                waiter_tid = lwp_gettid();
-                lwp_mutex_lock(&mutex);
-                if (kind == LWP_MUTEX_RECURSIVE) lwp_mutex_lock(&mutex);
-                waiting = true;
-                while (!go) {
-                    timespec deadline = after_ms(CLOCK_REALTIME, 60000);
-                    last_wait = timed ? lwp_cond_timedwait(&cond, &mutex, &deadline)
-                                      : lwp_cond_wait(&cond, &mutex);
-                    if (last_wait != 0) break;
-                }
-                word_after = word_of(mutex);
-                repaired = lwp_mutex_consistent(&mutex);
-                unlocks[0] = lwp_mutex_unlock(&mutex);
-                if (kind == LWP_MUTEX_RECURSIVE) unlocks[1] = lwp_mutex_unlock(&mutex);
-                extra_unlock = lwp_mutex_unlock(&mutex);
-            });
-            int signaller_locked = -1;
-            lwp::thread signaller([&] {
-                for (;;) {
-                    signaller_locked = lwp_mutex_lock(&mutex);
-                    if (waiting) break;
-                    lwp_mutex_unlock(&mutex);
-                    pause_briefly();
-                }
-                go = true;
-                lwp_cond_signal(&cond);
-                // Ends holding the mutex.
-            });
-            signaller.join();
-            waiter.join();
-            EXPECT_EQ(0, signaller_locked);
-            EXPECT_EQ(EOWNERDEAD, last_wait) << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(waiter_tid, word_after & FUTEX_TID_MASK) << "kind " << kind;
-            EXPECT_EQ(0, repaired) << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(0, unlocks[0]) << "kind " << kind;
+            cond_round round = run_cond_round(kind, timed, /*signaller_ends_holding=*/true);
+            EXPECT_EQ(0, round.signaller_failures);
+            EXPECT_EQ(EOWNERDEAD, round.last_wait) << "kind " << kind << " timed " << timed;
+            EXPECT_EQ(round.waiter_tid, round.word_after & FUTEX_TID_MASK) << "kind " << kind;
+            EXPECT_EQ(0, round.repaired) << "kind " << kind << " timed " << timed;
+            EXPECT_EQ(0, round.unlocks[0]) << "kind " << kind;
             // A recursive mutex comes back at the depth it was waited at.
-            if (kind == LWP_MUTEX_RECURSIVE) EXPECT_EQ(0, unlocks[1]);
-            EXPECT_EQ(EPERM, extra_unlock) << "kind " << kind << " timed " << timed;
-            EXPECT_EQ(0, word_of(mutex));
+            if (kind == LWP_MUTEX_RECURSIVE) EXPECT_EQ(0, round.unlocks[1]);
+            EXPECT_EQ(EPERM, round.extra_unlock) << "kind " << kind << " timed " << timed;
         }
     }
 }
