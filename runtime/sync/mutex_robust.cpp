@@ -34,6 +34,7 @@
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/fork_hooks.hpp"
+#include "../thread/internal_lock.hpp"
 #include "../thread/lifecycle.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "deadline.hpp"
@@ -86,6 +87,8 @@ thread_local robust_list_head this_thread_list;
 // reordering the steps (no CPU fence is needed for our own thread).
 inline void keep_order() { std::atomic_signal_fence(std::memory_order_seq_cst); }
 
+void install_exit_hook();
+
 // Returns the calling thread's list, registering it on first use; null when
 // it cannot have one (ENOTSUP).
 robust_list_head* this_thread_robust_list() {
@@ -106,6 +109,7 @@ robust_list_head* this_thread_robust_list() {
         list.next = nullptr;  // a kernel without robust futexes (ENOSYS)
         return nullptr;
     }
+    install_exit_hook();  // before this thread can end holding one
     return &list;
 }
 
@@ -227,6 +231,18 @@ void free_word(lwp_mutex_t* mutex, int self, bool wake_everyone) {
         sys::futex_wake(&mutex->owner, wake_everyone ? INT_MAX : 1, /*process_private=*/false);
 }
 
+// Unlinks a held mutex and frees its word, with the entry pending meanwhile:
+// a death between the two steps still reaches the kernel through it.
+void give_back(robust_list_head& list, lwp_mutex_t* mutex, int self, bool wake_everyone) {
+    list.pending = link_to(mutex);
+    keep_order();
+    unlink_held(list, mutex);
+    keep_order();
+    free_word(mutex, self, wake_everyone);
+    keep_order();
+    list.pending = nullptr;
+}
+
 int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
                         bool try_only) {
     robust_list_head* list = this_thread_robust_list();
@@ -247,13 +263,7 @@ int acquire_robust_word(lwp_mutex_t* mutex, int self, clockid_t clock, const tim
     if (consistency_of(mutex).load(std::memory_order_relaxed) == not_recoverable) {
         // Unlocked inconsistent by someone: nobody may hold it again. Give it
         // back, waking the next sleeper to be told the same.
-        list->pending = link_to(mutex);
-        keep_order();
-        unlink_held(*list, mutex);
-        keep_order();
-        free_word(mutex, self, /*wake_everyone=*/true);
-        keep_order();
-        list->pending = nullptr;
+        give_back(*list, mutex, self, /*wake_everyone=*/true);
         return ENOTRECOVERABLE;
     }
     if (owner_died) {
@@ -268,13 +278,7 @@ void release_robust_word(lwp_mutex_t* mutex, int self) {
     // Unlocked while inconsistent: it can never be trusted again.
     bool ends_it = consistency_of(mutex).load(std::memory_order_relaxed) == inconsistent;
     if (ends_it) consistency_of(mutex).store(not_recoverable, std::memory_order_relaxed);
-    list.pending = link_to(mutex);
-    keep_order();
-    unlink_held(list, mutex);
-    keep_order();
-    free_word(mutex, self, ends_it);
-    keep_order();
-    list.pending = nullptr;
+    give_back(list, mutex, self, ends_it);
 }
 
 // At the thread's end, before its memory may go: a detached thread whose
@@ -291,9 +295,7 @@ void release_list_at_exit() {
         lwp_mutex_t* mutex = mutex_of_entry(entry_at(link));
         list.pending = link;
         keep_order();
-        list.next = *static_cast<void**>(entry_at(link));
-        if (entry_at(list.next) != &list.next)
-            mutex_of_entry(entry_at(list.next))->robust_link[0] = &list.next;
+        unlink_held(list, mutex);  // the first entry
         keep_order();
         std::atomic_ref<int> word = mutex_owner(mutex);
         int seen = word.load(std::memory_order_relaxed);
@@ -319,8 +321,9 @@ void release_list_at_exit() {
 }
 
 // Chained after whatever else runs in finish_thread's thread_local hook
-// (thread_local destructors, in a freestanding program that has them):
-// installed from a static constructor, before any thread can end.
+// (thread_local destructors, in a freestanding program that has them).
+// Installed by the first registration of a list, so that a program that
+// never locks a robust mutex adds nothing to any thread's end.
 void (*ends_of_thread_before_robust)() = nullptr;
 
 void destructors_then_robust_list() {
@@ -336,9 +339,18 @@ void destructors_then_robust_list() {
     release_list_at_exit();
 }
 
-[[gnu::constructor]] void install_robust_exit() {
+runtime::internal_lock exit_hook_lock;
+bool exit_hook_installed = false;  // guarded by exit_hook_lock
+
+void install_exit_hook() {
+    runtime::internal_lock_guard guard(exit_hook_lock);
+    if (exit_hook_installed) return;
+    exit_hook_installed = true;
     ends_of_thread_before_robust = runtime::thread_local_destructors;
-    runtime::thread_local_destructors = destructors_then_robust_list;
+    // Read without a lock by every ending thread; an atomic store keeps that
+    // read well-defined (as for specific_data_destructors).
+    __atomic_store_n(&runtime::thread_local_destructors, &destructors_then_robust_list,
+                     __ATOMIC_RELEASE);
 }
 
 }  // namespace
@@ -375,6 +387,8 @@ namespace lwp::runtime {
 // child's thread starts a fresh, empty list at the same address.
 void robust_list_around_fork(fork_phase phase) {
     if (phase != fork_phase::child) return;
+    // Another thread may have held it, for good in the child.
+    sync::exit_hook_lock = internal_lock{};
     sync::robust_list_head& list = sync::this_thread_list;
     if (list.next == nullptr) return;
     list.next = &list.next;
