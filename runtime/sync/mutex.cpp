@@ -255,6 +255,7 @@ int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
                       (attr->protocol == LWP_PRIO_INHERIT ? LWP_MUTEX_PRIO_INHERIT_FLAG : 0) |
                       (attr->robustness == LWP_MUTEX_ROBUST ? LWP_MUTEX_ROBUST_FLAG : 0);
     if (mutex_word_is_owner(mutex)) mutex->state = owner_word_state;
+    if (mutex_is_robust(mutex)) install_robust_exit_hook();
     return 0;
 }
 

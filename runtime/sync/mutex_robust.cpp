@@ -87,8 +87,6 @@ thread_local robust_list_head this_thread_list;
 // reordering the steps (no CPU fence is needed for our own thread).
 inline void keep_order() { std::atomic_signal_fence(std::memory_order_seq_cst); }
 
-void install_exit_hook();
-
 // Returns the calling thread's list, registering it on first use; null when
 // it cannot have one (ENOTSUP).
 robust_list_head* this_thread_robust_list() {
@@ -109,7 +107,7 @@ robust_list_head* this_thread_robust_list() {
         list.next = nullptr;  // a kernel without robust futexes (ENOSYS)
         return nullptr;
     }
-    install_exit_hook();  // before this thread can end holding one
+    install_robust_exit_hook();  // before this thread can end holding one
     return &list;
 }
 
@@ -321,9 +319,8 @@ void release_list_at_exit() {
 }
 
 // Chained after whatever else runs in finish_thread's thread_local hook
-// (thread_local destructors, in a freestanding program that has them).
-// Installed by the first registration of a list, so that a program that
-// never locks a robust mutex adds nothing to any thread's end.
+// (thread_local destructors, in a freestanding program that has them), by
+// install_robust_exit_hook.
 void (*ends_of_thread_before_robust)() = nullptr;
 
 void destructors_then_robust_list() {
@@ -342,7 +339,9 @@ void destructors_then_robust_list() {
 runtime::internal_lock exit_hook_lock;
 bool exit_hook_installed = false;  // guarded by exit_hook_lock
 
-void install_exit_hook() {
+}  // namespace
+
+void install_robust_exit_hook() {
     runtime::internal_lock_guard guard(exit_hook_lock);
     if (exit_hook_installed) return;
     exit_hook_installed = true;
@@ -352,8 +351,6 @@ void install_exit_hook() {
     __atomic_store_n(&runtime::thread_local_destructors, &destructors_then_robust_list,
                      __ATOMIC_RELEASE);
 }
-
-}  // namespace
 
 int acquire_owner_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespec* deadline,
                        bool try_only) {

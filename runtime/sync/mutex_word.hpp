@@ -92,6 +92,15 @@ int acquire_owner_word(lwp_mutex_t* mutex, int self, clockid_t clock, const time
 // not recoverable, and every sleeper is woken to be told so.
 void release_owner_word(lwp_mutex_t* mutex, int self);
 
+// Chains, once per process, the robust-list work that must run at every lwp
+// thread's end (mutex_robust.cpp) into finish_thread's hook. Called when a
+// robust mutex is initialised and when a thread first registers its list, so
+// a program that has no robust mutex adds nothing to any thread's end. (The
+// hook runs before thread-specific-data destructors: a list first registered
+// inside one of them, for a mutex no one in this process initialised, is left
+// to the kernel, which cannot read it if the thread's stack is unmapped.)
+void install_robust_exit_hook();
+
 // The tid of an owner-word mutex's holder (0: free).
 inline int owner_word_holder(lwp_mutex_t* mutex) {
     return mutex_owner(mutex).load(std::memory_order_relaxed) & FUTEX_TID_MASK;
