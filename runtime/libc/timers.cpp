@@ -25,6 +25,7 @@
 #include <cstdint>
 
 #include "../posix/cancel_signal.hpp"
+#include "../posix/internal_signal.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/fork_hooks.hpp"
@@ -32,6 +33,11 @@
 #include "../thread/lifecycle.hpp"
 #include "errno_result.hpp"
 #include "lwp/lwp.h"
+
+namespace lwp::posix {
+[[gnu::weak]] void hold_off_identity_changes();
+[[gnu::weak]] void allow_identity_changes();
+}  // namespace lwp::posix
 
 namespace {
 
@@ -70,6 +76,11 @@ struct expiry {
 };
 
 void* run_expiry(void* argument) {
+    // Created by the helper, this thread inherited its mask, every signal
+    // blocked: the program's function runs with none blocked, as glibc runs
+    // it, and lwp's own signal must reach it (set_identity.cpp).
+    unsigned long none = 0;
+    lwp::sys::sigprocmask(SIG_SETMASK, &none, nullptr);
     expiry call = *static_cast<expiry*>(argument);
     free(argument);
     call.function(call.value);
@@ -87,7 +98,13 @@ void start_expiry_thread(const thread_timer& timer) {
     lwp_attr_setdetachstate(&attr, LWP_CREATE_DETACHED);
     if (timer.stack_size) lwp_attr_setstacksize(&attr, timer.stack_size);
     lwp_t thread;
+    // The helper keeps signal 32 blocked, so a set*id change in progress
+    // could not reach it while it waited to create a thread; it holds such
+    // changes off instead (set_identity.cpp), which also means the new
+    // thread has the process's current credentials.
+    if (lwp::posix::hold_off_identity_changes) lwp::posix::hold_off_identity_changes();
     if (lwp_create(&thread, &attr, run_expiry, call) != 0) free(call);
+    if (lwp::posix::allow_identity_changes) lwp::posix::allow_identity_changes();
     lwp_attr_destroy(&attr);
 }
 
@@ -107,7 +124,13 @@ void* helper(void*) {
         long taken = lwp::arch::syscall4(__NR_rt_sigtimedwait, reinterpret_cast<long>(&timer_signal),
                                          reinterpret_cast<long>(&info), 0,
                                          lwp::sys::kernel_sigset_size);
-        if (taken != lwp::posix::cancel_signal || info.si_code != SI_TIMER) continue;
+        if (taken != lwp::posix::cancel_signal) continue;
+        // A set*id change asks every thread to repeat it (set_identity.cpp).
+        if (info.si_code == SI_TKILL && info.si_pid == lwp::sys::getpid()) {
+            if (lwp::posix::repeat_identity_change) lwp::posix::repeat_identity_change();
+            continue;
+        }
+        if (info.si_code != SI_TIMER) continue;
         auto serial = reinterpret_cast<std::uintptr_t>(info.si_value.sival_ptr);
         thread_timer found{};
         {

@@ -1,12 +1,15 @@
-// The signal pthread_cancel sends (runtime/posix/pthread_cancel.cpp), and
-// the guards that keep it deliverable.
+// lwp's own signal, which pthread_cancel sends (pthread_cancel.cpp) and a
+// set*id change sends to every thread (set_identity.cpp), one handler
+// serving both (internal_signal.hpp); and the guards that keep it
+// deliverable.
 //
 // It is 32, the first real-time signal, the number glibc's threads use for
-// the same job, so SIGRTMIN is 33 in lwp programs. The program never sees
+// cancellation, so SIGRTMIN is 33 in lwp programs. The program never sees
 // it: sigaction refuses it, and no mask the program sets through lwp's C
 // library (sigprocmask, pthread_sigmask, sigsuspend, a thread's attribute
 // mask) or waits on (sigwait) includes it, since a blocked or awaited
-// cancellation signal would make a thread silently uncancellable.
+// signal 32 would make a thread silently uncancellable, and a set*id
+// change wait for it forever.
 #pragma once
 
 #include <signal.h>

@@ -35,9 +35,8 @@
 #include "../thread/thread_descriptor.hpp"
 #include "../thread/thread_query.hpp"
 #include "cancel_signal.hpp"
-#include "kernel_sigaction.hpp"
+#include "internal_signal.hpp"
 
-extern "C" void lwp_arch_signal_return();
 extern "C" [[noreturn]] void lwp_act_on_cancellation();
 
 namespace {
@@ -48,10 +47,9 @@ using lwp::runtime::current_thread;
 // (adopt_main_thread) before any constructor, and so before this file's,
 // and lwp creates all the others.
 
-void on_cancel_signal(int, siginfo_t* info, void* context) {
-    // Only pthread_cancel's tgkill from this process counts: a kill(2) of
-    // signal 32 from elsewhere is not a cancellation request.
-    if (info->si_code != SI_TKILL || info->si_pid != lwp::sys::getpid()) return;
+// From signal 32's handler (internal_signal.cpp), which has already checked
+// that the signal is a tgkill from this process.
+void on_cancel_signal(siginfo_t*, void* context) {
     int word = current_thread.descriptor->cancel_word.load(std::memory_order_relaxed);
     if (!lwp_cancel_acts_now(word)) return;
     if ((word & LWP_CANCEL_ASYNC) || lwp::arch::interrupted_in_cancellable_window(context))
@@ -125,21 +123,10 @@ void run_program_handler(int signal, siginfo_t* info, void* context) {
 }
 
 // Before main (and so before any thread exists or waits): the handler, then
-// the cancellable system call. SA_RESTART: a system call that is not a
-// cancellation point, interrupted by a request, resumes instead of failing
-// with EINTR wherever the kernel can restart it (the few it never restarts,
-// such as poll, fail with EINTR as for any handler). No SA_ONSTACK: acting
-// runs cleanup handlers, which belong on the thread's own stack. A failure
-// here could not be reported to anyone, and cannot happen with these
-// arguments, so it is not checked: requests would still be acted on by the
-// cancellation points' own checks.
+// the cancellable system call.
 [[gnu::constructor]] void install_cancellation() {
-    lwp::posix::kernel_sigaction action{};
-    action.handler = reinterpret_cast<void*>(on_cancel_signal);
-    action.flags = SA_SIGINFO | SA_RESTART | lwp::posix::sa_restorer_flag;
-    action.restorer = lwp_arch_signal_return;
-    lwp::arch::syscall4(__NR_rt_sigaction, lwp::posix::cancel_signal,
-                        reinterpret_cast<long>(&action), 0, lwp::sys::kernel_sigset_size);
+    lwp::posix::act_on_cancel_request = on_cancel_signal;
+    lwp::posix::install_internal_signal_handler();
     lwp::runtime::cancellable_syscall = cancellable_syscall;
     lwp::runtime::act_on_pending_request = act_if_request_pending;
     lwp::runtime::join_wait = lwp::runtime::join_wait_cancellable;

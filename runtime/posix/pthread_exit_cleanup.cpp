@@ -23,7 +23,9 @@
 
 #include "../../arch/x86_64/cancellation_bits.h"
 #include "../thread/cancellation_point.hpp"
+#include "../sys/syscalls.hpp"
 #include "../thread/thread_descriptor.hpp"
+#include "cancel_signal.hpp"
 #include "lwp/lwp.h"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* buffer, int value);
@@ -100,6 +102,13 @@ void pthread_exit(void* value) {
 // cancellation. Never returns.
 [[noreturn]] void lwp_act_on_cancellation() {
     own_cancel_word().fetch_or(LWP_CANCEL_EXITING, std::memory_order_relaxed);
+    // Acting from signal 32's handler leaves the signal blocked for the rest
+    // of the thread's life, which never returns to the handler's caller.
+    // No cancellation can come now (the thread is exiting), but a set*id
+    // change made meanwhile must still reach this thread, whose cleanup
+    // handlers may run for long or create threads (set_identity.cpp).
+    unsigned long internal_signal = lwp::posix::cancel_signal_bit;
+    lwp::sys::sigprocmask(SIG_UNBLOCK, &internal_signal, nullptr);
     lwp::runtime::current_thread_state& self = lwp::runtime::current_thread;
     const lwp::runtime::pending_undo* pending = self.cancel_undos;
     self.cancel_undos = nullptr;

@@ -36,6 +36,9 @@ void robust_list_around_fork(fork_phase phase);
 // In the child, likewise: it has no POSIX timers and no timer helper thread
 // (runtime/libc/timers.cpp).
 void timers_around_fork(fork_phase phase);
+// In the child, likewise: no set*id change is in progress in it
+// (runtime/posix/set_identity.cpp).
+void set_identity_around_fork(fork_phase phase);
 
 // In the child: its one thread is the only one left (lifecycle.cpp).
 void forget_other_threads_after_fork();

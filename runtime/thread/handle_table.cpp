@@ -114,6 +114,19 @@ void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*)) 
     }
 }
 
+void lock_handle_table() { table_lock.lock(); }
+void unlock_handle_table() { table_lock.unlock(); }
+
+void for_each_descriptor_locked(void (*visit)(thread_descriptor*, void*), void* context) {
+    for (std::uint32_t index = 0; index < slots_in_use_high_water; ++index) {
+        // Relaxed: a descriptor seen here was stored by a creator that had
+        // taken and released table_lock before we took it, after writing
+        // the descriptor's contents; the lock orders those for us.
+        thread_descriptor* descriptor = slot_at(index)->descriptor.load(std::memory_order_relaxed);
+        if (descriptor != nullptr) visit(descriptor, context);
+    }
+}
+
 void handle_table_around_fork(fork_phase phase) {
     if (phase == fork_phase::prepare) table_lock.lock();
     else table_lock.unlock();

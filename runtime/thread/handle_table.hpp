@@ -61,6 +61,22 @@ void release_slot(lwp_t handle);
 // (it may take the stack cache's, which comes later in the lock order).
 void release_slots_after_fork(lwp_t kept, void (*released)(thread_descriptor*));
 
+// For work that must see the set of threads frozen while it runs (a set*id
+// change made on every thread, runtime/posix/set_identity.cpp). While the
+// table is locked no slot is taken or released, so no thread can be
+// created, and every descriptor a slot names stays mapped and its thread's:
+// the release paths (a joiner's, a detached thread's own) give the slot back
+// before they unmap or cache the stack, and a cached stack is reused only
+// after its thread is gone, which a locked slot's thread cannot be yet.
+void lock_handle_table();
+void unlock_handle_table();
+// With the table locked: calls `visit` on the descriptor of every taken
+// slot. A slot being taken at the moment of locking may not name its
+// descriptor yet (acquire_slot stores it after unlocking); its creator has
+// not made the clone.
+void for_each_descriptor_locked(void (*visit)(thread_descriptor* descriptor, void* context),
+                                void* context);
+
 inline std::uint32_t handle_generation(lwp_t handle) { return static_cast<std::uint32_t>(handle >> 32); }
 
 }  // namespace lwp::runtime

@@ -3,6 +3,8 @@
 // above it: a word lock (../sys/word_lock.hpp) guarding the table.
 #pragma once
 
+#include <atomic>
+
 #include "../sys/word_lock.hpp"
 
 namespace lwp::runtime {
@@ -11,6 +13,12 @@ class internal_lock {
 public:
     void lock() { sys::lock_word(state_); }
     void unlock() { sys::unlock_word(state_); }
+    // Acquire on success, as lock().
+    bool try_lock() {
+        int expected = sys::word_free;
+        return std::atomic_ref<int>(state_).compare_exchange_strong(expected, sys::word_locked,
+                                                                    std::memory_order_acquire);
+    }
 
 private:
     int state_ = sys::word_free;  // accessed only through atomic_ref

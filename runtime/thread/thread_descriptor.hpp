@@ -43,6 +43,13 @@ struct thread_descriptor {
     std::size_t guard_size;
 
     thread_descriptor* next_cached;  // link in the stack cache
+
+    // For set*id changes made on every thread (runtime/posix/set_identity.cpp),
+    // by serial number, 0 for none: the last change this thread has made to
+    // its own credentials, written only by the thread itself; and the last
+    // it was asked to make, written only by the thread making the change.
+    std::atomic<unsigned> identity_serial;
+    std::atomic<unsigned> identity_requested;
 };
 
 // Per-thread runtime state, in lwp's own thread_local so identity works on

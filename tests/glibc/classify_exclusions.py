@@ -28,7 +28,6 @@ RULES = [
     (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
-    (r"\bset(e|re|res)?[ug]id\b|setgroups|setxid", "set*id across threads: needs glibc's signal broadcast, not provided"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
     (r"\bmq_|msgget|msgsnd|\bsocket *\(|<sys/socket.h>", "message queues or sockets: not in lwp's C library"),
     (r"\bfopen|\bpopen|\bfgets|open_memstream|\bfclose|\bfread|scanf|getline|tmpfile|fdopen|\bfseek",
