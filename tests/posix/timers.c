@@ -1,5 +1,6 @@
 /* POSIX timers: a signal at expiry, a function called on a new thread at
- * each expiry (SIGEV_THREAD) with the value and stack size asked for, no
+ * each expiry (SIGEV_THREAD) with the value and stack size asked for and no
+ * signal blocked (the helper thread that starts it blocks them all), no
  * call after timer_delete, SIGEV_NONE read back, the refusals, and a forked
  * child that starts thread timers of its own. Waits are bounded polls; no
  * figure about time is asserted beyond "it expired". */
@@ -23,12 +24,17 @@ static void on_usr1(int signal_number) {
 static atomic_int calls;
 static atomic_int calls_on_main;
 static atomic_int calls_with_wrong_value;
+static atomic_int calls_with_signals_blocked;
 static atomic_size_t largest_stack;
 static pthread_t main_thread;
 
 static void notify(union sigval value) {
     if (pthread_equal(pthread_self(), main_thread)) atomic_fetch_add(&calls_on_main, 1);
     if (value.sival_int != 42 && value.sival_int != 43) atomic_fetch_add(&calls_with_wrong_value, 1);
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    if (pthread_sigmask(SIG_BLOCK, NULL, &blocked) != 0 || !sigisemptyset(&blocked))
+        atomic_fetch_add(&calls_with_signals_blocked, 1);
     pthread_attr_t attr;
     size_t stack = 0;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
@@ -121,6 +127,7 @@ int main(void) {
     CHECK_EQ(atomic_load(&calls), after_delete); /* no expiry after timer_delete */
     CHECK_EQ(atomic_load(&calls_on_main), 0);
     CHECK_EQ(atomic_load(&calls_with_wrong_value), 0);
+    CHECK_EQ(atomic_load(&calls_with_signals_blocked), 0);
     CHECK(atomic_load(&largest_stack) >= (size_t)32 << 20);
 
     /* Refused: lwp's own signal, no function, an unknown clock. */
