@@ -55,6 +55,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <climits>
 
 #include "../../arch/x86_64/syscall.hpp"
 #include "../libc/errno_result.hpp"
@@ -101,7 +102,10 @@ void repeat_change_here() {
         if (lwp::sys::failed(result)) failed_on_another_thread.store(true, std::memory_order_relaxed);
         // Release: the failure flag above is seen by whoever sees the serial.
         self->identity_serial.store(serial, std::memory_order_release);
-        lwp::sys::futex_wake(&self->identity_serial, 1, /*process_private=*/true);
+        // The changer sleeps on the tid word, which the kernel wakes too if
+        // the thread ends instead (wait_until_caught_up). Shared, as the
+        // kernel's wake is; a joiner woken with it looks and sleeps again.
+        lwp::sys::futex_wake(&self->tid_word, INT_MAX, /*process_private=*/false);
         return;
     }
 }
@@ -143,14 +147,15 @@ void send_if_behind(thread_descriptor* descriptor, void* context) {
 void wait_until_caught_up(thread_descriptor* descriptor, void* context) {
     auto& round = *static_cast<change_round*>(context);
     if (descriptor->identity_requested.load(std::memory_order_relaxed) != round.serial) return;
-    // A thread that ends without answering (its signal was still pending)
-    // wakes nobody here, so the wait is checked again every millisecond.
+    // Woken on the tid word both by the thread's answer and by the kernel
+    // when the thread ends without answering (CLONE_CHILD_CLEARTID). An
+    // answer between our look and our sleep leaves the tid as it was, so
+    // that wake would be lost: the sleep is cut short every millisecond.
     const timespec recheck{0, 1'000'000};
     int tid;
     unsigned seen;
     while (behind(descriptor, round.serial, tid, seen))
-        lwp::sys::futex_wait(&descriptor->identity_serial, static_cast<int>(seen),
-                             /*process_private=*/true, &recheck);
+        lwp::sys::futex_wait(&descriptor->tid_word, tid, /*process_private=*/false, &recheck);
 }
 
 // Points 1 to 5 at the top. `number` is a set*id system call taking up to

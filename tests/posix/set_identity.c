@@ -322,6 +322,69 @@ static void other_calls_follow(void) {
     CHECK_EQ(thread_uids[2], 402);
 }
 
+/* ---- Many changes, many threads, threads coming and going ---- */
+
+/* Change g sets every group id to 1000 + g, so ids only grow: a thread that
+ * reads generation g and then its own effective group id must find at least
+ * 1000 + g (a later change may already have reached it too). */
+static atomic_int generation;
+static atomic_int stop_churn;
+static atomic_int behind_count;
+
+static void check_caught_up(void) {
+    int g = atomic_load(&generation);
+    if (g > 0 && getegid() < (gid_t)(1000 + g)) atomic_fetch_add(&behind_count, 1);
+}
+
+static void* resident(void* unused) {
+    (void)unused;
+    while (!atomic_load(&stop_churn)) {
+        check_caught_up();
+        nap(2000);
+    }
+    return NULL;
+}
+
+static void* short_lived(void* unused) {
+    (void)unused;
+    check_caught_up();
+    return NULL;
+}
+
+static void* churns(void* detach) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    if (detach) pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    while (!atomic_load(&stop_churn)) {
+        pthread_t thread;
+        int error = pthread_create(&thread, &attr, short_lived, NULL);
+        CHECK(error == 0 || error == EAGAIN);
+        if (error == 0 && !detach) CHECK_EQ(pthread_join(thread, NULL), 0);
+        check_caught_up();
+    }
+    pthread_attr_destroy(&attr);
+    return NULL;
+}
+
+static void many_changes_under_churn(void) {
+    enum { residents = 200, changes = 100 };
+    static pthread_t resident_threads[residents];
+    for (int i = 0; i < residents; ++i)
+        CHECK_EQ(pthread_create(&resident_threads[i], NULL, resident, NULL), 0);
+    pthread_t churners[2];
+    CHECK_EQ(pthread_create(&churners[0], NULL, churns, NULL), 0);
+    CHECK_EQ(pthread_create(&churners[1], NULL, churns, (void*)1), 0);
+    for (int g = 1; g <= changes; ++g) {
+        gid_t id = (gid_t)(1000 + g);
+        CHECK_EQ(setresgid(id, id, id), 0);
+        atomic_store(&generation, g);
+    }
+    atomic_store(&stop_churn, 1);
+    for (int i = 0; i < 2; ++i) CHECK_EQ(pthread_join(churners[i], NULL), 0);
+    for (int i = 0; i < residents; ++i) CHECK_EQ(pthread_join(resident_threads[i], NULL), 0);
+    CHECK_EQ(atomic_load(&behind_count), 0);
+}
+
 /* ---- A thread whose credentials differ: the process must end ---- */
 
 static sem_t thread_changed;
@@ -406,7 +469,8 @@ int main(int argc, char** argv) {
     }
     void (*cases[])(void) = {every_thread_follows, threads_created_meanwhile,
                              timer_threads_follow, cancelled_thread_follows,
-                             refusals_change_nothing, other_calls_follow, fork_child_changes};
+                             refusals_change_nothing, other_calls_follow, fork_child_changes,
+                             many_changes_under_churn};
     /* An argument runs one case alone, in this process (for a debugger). */
     if (argc > 1) {
         int which = atoi(argv[1]);
