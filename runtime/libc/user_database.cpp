@@ -1,0 +1,452 @@
+// The user and group databases: getpwnam, getpwuid, getgrnam, getgrgid, their
+// _r forms, getgrouplist and initgroups, read from /etc/passwd and
+// /etc/group alone. There is no NSS: an account that exists only in LDAP,
+// systemd-userdbd or the like is not found.
+//
+// Every lookup reads its file from the start, a line at a time, through a
+// buffer of its own (so the _r forms share nothing, and memory stays
+// bounded). Skipped, never an error: blank lines, comments, NIS compat lines
+// ("+..." or "-..."), lines without the right number of fields, with an
+// empty name or with an id that is not a decimal number, and lines longer
+// than the buffer. A last line without its newline counts.
+//
+// Failures of the _r forms (their return value; *result is then null): 0 when
+// nothing matches, ERANGE when the entry does not fit the caller's buffer,
+// ENOMEM without memory for the line buffer, or the errno opening or reading
+// the file failed with (ENOENT, EACCES, ...). The other forms return null
+// with that code in errno, and leave errno alone when nothing matches; they
+// share one static entry per database, and answer ERANGE for an entry too
+// big for its static buffer.
+//
+// Lookups are not cancellation points here (raw system calls throughout).
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
+
+using lwp::arch::syscall1;
+using lwp::arch::syscall3;
+using lwp::arch::syscall4;
+
+namespace {
+
+constexpr char passwd_path[] = "/etc/passwd";
+constexpr char group_path[] = "/etc/group";
+
+// The buffer a lookup reads through, and so one more than the longest line it
+// can use. Sized for /etc/group, where a big group's member list makes the
+// longest lines; allocated per lookup so a thread's stack need not hold it.
+constexpr std::size_t line_buffer_size = 64 * 1024;
+
+// Hands out a file's lines one at a time, each NUL-terminated in place (the
+// newline replaced), valid until the next call.
+class line_reader {
+public:
+    line_reader() = default;
+    line_reader(const line_reader&) = delete;
+    line_reader& operator=(const line_reader&) = delete;
+    ~line_reader() {
+        if (fd_ >= 0) syscall1(__NR_close, fd_);
+        free(buffer_);
+    }
+
+    // 0, or the errno that stops the file being read.
+    int open(const char* path) {
+        buffer_ = static_cast<char*>(malloc(line_buffer_size));
+        if (buffer_ == nullptr) return ENOMEM;
+        long fd = syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path), O_RDONLY | O_CLOEXEC, 0);
+        if (lwp::sys::failed(fd)) return static_cast<int>(-fd);
+        fd_ = static_cast<int>(fd);
+        return 0;
+    }
+
+    // The next line, or null at the end of the file or after a read error
+    // (error() tells which).
+    char* next() {
+        bool skipping = false;  // inside a line too long for the buffer
+        for (;;) {
+            std::size_t unread = end_ - start_;
+            char* line = buffer_ + start_;
+            if (char* newline = static_cast<char*>(memchr(line, '\n', unread))) {
+                start_ = static_cast<std::size_t>(newline + 1 - buffer_);
+                if (skipping) {
+                    skipping = false;
+                    continue;
+                }
+                *newline = '\0';
+                return line;
+            }
+            if (at_end_) {
+                if (unread == 0 || skipping) return nullptr;
+                // The last line, without a newline; fill() always leaves a
+                // byte spare for its terminator.
+                line[unread] = '\0';
+                start_ = end_;
+                return line;
+            }
+            if (!fill(skipping)) return nullptr;
+        }
+    }
+
+    int error() const { return error_; }
+
+private:
+    // Reads more of the file after the partial line the buffer holds; once
+    // that line fills the buffer it is dropped and `skipping` set, so the
+    // rest of it is dropped too. False after a read error.
+    bool fill(bool& skipping) {
+        std::size_t unread = end_ - start_;
+        if (unread == line_buffer_size - 1) {
+            skipping = true;
+            unread = 0;
+        }
+        memmove(buffer_, buffer_ + start_, unread);
+        start_ = 0;
+        end_ = unread;
+        long count;
+        do {
+            count = syscall3(__NR_read, fd_, reinterpret_cast<long>(buffer_ + end_),
+                             static_cast<long>(line_buffer_size - 1 - end_));
+        } while (count == -EINTR);
+        if (lwp::sys::failed(count)) {
+            error_ = static_cast<int>(-count);
+            return false;
+        }
+        if (count == 0) at_end_ = true;
+        end_ += static_cast<std::size_t>(count);
+        return true;
+    }
+
+    int fd_ = -1;
+    char* buffer_ = nullptr;
+    std::size_t start_ = 0;  // the first byte not yet handed out
+    std::size_t end_ = 0;    // one past the last byte read
+    bool at_end_ = false;
+    int error_ = 0;
+};
+
+// Splits `line` at each ':' into `fields`, NUL-terminating each; false unless
+// there are exactly `count`.
+bool split_fields(char* line, char** fields, int count) {
+    int found = 0;
+    fields[found++] = line;
+    for (char* cursor = line; *cursor != '\0'; ++cursor) {
+        if (*cursor != ':') continue;
+        if (found == count) return false;
+        *cursor = '\0';
+        fields[found++] = cursor + 1;
+    }
+    return found == count;
+}
+
+// A uid or gid field: decimal digits only, and within 32 bits.
+bool parse_id(const char* text, std::uint32_t& id) {
+    if (*text == '\0') return false;
+    std::uint64_t value = 0;
+    for (; *text != '\0'; ++text) {
+        if (*text < '0' || *text > '9') return false;
+        value = value * 10 + static_cast<unsigned>(*text - '0');
+        if (value > UINT32_MAX) return false;
+    }
+    id = static_cast<std::uint32_t>(value);
+    return true;
+}
+
+// Blank lines, comments and NIS compat entries name no account of the file.
+bool holds_no_entry(const char* line) {
+    return *line == '\0' || *line == '#' || *line == '+' || *line == '-';
+}
+
+// One line of /etc/passwd, split: name:password:uid:gid:gecos:home:shell.
+struct passwd_line {
+    enum { name, password, uid_text, gid_text, gecos, home, shell, field_count };
+    char* fields[field_count];
+    uid_t uid;
+    gid_t gid;
+
+    bool parse(char* line) {
+        return !holds_no_entry(line) && split_fields(line, fields, field_count) &&
+               *fields[name] != '\0' && parse_id(fields[uid_text], uid) && parse_id(fields[gid_text], gid);
+    }
+};
+
+// One line of /etc/group, split: name:password:gid:member,member,...
+struct group_line {
+    enum { name, password, gid_text, members, field_count };
+    char* fields[field_count];
+    gid_t gid;
+
+    bool parse(char* line) {
+        return !holds_no_entry(line) && split_fields(line, fields, field_count) &&
+               *fields[name] != '\0' && parse_id(fields[gid_text], gid);
+    }
+};
+
+// Calls `each(member, length)` for every name of a comma-separated member
+// list, empty ones left out, until it returns true; true if it did.
+template <class Each>
+bool for_each_member(const char* list, Each each) {
+    while (*list != '\0') {
+        std::size_t length = strcspn(list, ",");
+        if (length != 0 && each(list, length)) return true;
+        list += length;
+        if (*list == ',') ++list;
+    }
+    return false;
+}
+
+bool lists_member(const char* list, const char* user) {
+    std::size_t user_length = strlen(user);
+    return for_each_member(list, [&](const char* member, std::size_t length) {
+        return length == user_length && memcmp(member, user, length) == 0;
+    });
+}
+
+// Copies `text` with its NUL to `cursor`, moves `cursor` past it, and returns
+// where it went.
+char* copy_string(char*& cursor, const char* text) {
+    std::size_t size = strlen(text) + 1;
+    char* copy = static_cast<char*>(memcpy(cursor, text, size));
+    cursor += size;
+    return copy;
+}
+
+// The entry's strings copied into the caller's buffer; false if they do not fit.
+bool fill_passwd(const passwd_line& line, passwd* entry, char* buffer, std::size_t size) {
+    std::size_t needed = 0;
+    for (int copied : {passwd_line::name, passwd_line::password, passwd_line::gecos, passwd_line::home,
+                       passwd_line::shell})
+        needed += strlen(line.fields[copied]) + 1;
+    if (needed > size) return false;
+    char* cursor = buffer;
+    entry->pw_name = copy_string(cursor, line.fields[passwd_line::name]);
+    entry->pw_passwd = copy_string(cursor, line.fields[passwd_line::password]);
+    entry->pw_uid = line.uid;
+    entry->pw_gid = line.gid;
+    entry->pw_gecos = copy_string(cursor, line.fields[passwd_line::gecos]);
+    entry->pw_dir = copy_string(cursor, line.fields[passwd_line::home]);
+    entry->pw_shell = copy_string(cursor, line.fields[passwd_line::shell]);
+    return true;
+}
+
+// The caller's buffer holds the member pointers (aligned, first, with their
+// terminating null) and then the strings; false if they do not fit.
+bool fill_group(const group_line& line, group* entry, char* buffer, std::size_t size) {
+    const char* member_list = line.fields[group_line::members];
+    std::size_t member_count = 0;
+    for_each_member(member_list, [&](const char*, std::size_t) {
+        ++member_count;
+        return false;
+    });
+    std::size_t padding = -reinterpret_cast<std::uintptr_t>(buffer) & (alignof(char*) - 1);
+    std::size_t needed = padding + (member_count + 1) * sizeof(char*);
+    for (int copied : {group_line::name, group_line::password, group_line::members})
+        needed += strlen(line.fields[copied]) + 1;
+    if (needed > size) return false;
+
+    char** members = reinterpret_cast<char**>(buffer + padding);
+    char* cursor = reinterpret_cast<char*>(members + member_count + 1);
+    entry->gr_name = copy_string(cursor, line.fields[group_line::name]);
+    entry->gr_passwd = copy_string(cursor, line.fields[group_line::password]);
+    entry->gr_gid = line.gid;
+    entry->gr_mem = members;
+    // The copy of the list, cut at its commas, is the member names.
+    char* names = copy_string(cursor, member_list);
+    for_each_member(names, [&](const char* member, std::size_t) {
+        *members++ = const_cast<char*>(member);
+        return false;
+    });
+    *members = nullptr;
+    for (char* comma = names; (comma = strchr(comma, ',')) != nullptr;) *comma++ = '\0';
+    return true;
+}
+
+// The first entry of `path` that parses as a `Line` and that `matches`,
+// filled into the caller's entry and buffer: an _r function's whole work.
+template <class Line, class Entry, class Matches, class Fill>
+int find_entry(const char* path, Matches matches, Fill fill, Entry* entry, char* buffer,
+               std::size_t size, Entry** result) {
+    *result = nullptr;
+    line_reader reader;
+    if (int error = reader.open(path)) return error;
+    while (char* text = reader.next()) {
+        Line line;
+        if (!line.parse(text) || !matches(line)) continue;
+        if (!fill(line, entry, buffer, size)) return ERANGE;
+        *result = entry;
+        return 0;
+    }
+    return reader.error();
+}
+
+int find_passwd(const char* name, uid_t uid, passwd* entry, char* buffer, std::size_t size,
+                passwd** result) {
+    auto matches = [&](const passwd_line& line) {
+        return name ? strcmp(line.fields[passwd_line::name], name) == 0 : line.uid == uid;
+    };
+    return find_entry<passwd_line>(passwd_path, matches, fill_passwd, entry, buffer, size, result);
+}
+
+int find_group(const char* name, gid_t gid, group* entry, char* buffer, std::size_t size,
+               group** result) {
+    auto matches = [&](const group_line& line) {
+        return name ? strcmp(line.fields[group_line::name], name) == 0 : line.gid == gid;
+    };
+    return find_entry<group_line>(group_path, matches, fill_group, entry, buffer, size, result);
+}
+
+// The non-_r forms' one entry per database, shared by the by-name and by-id
+// calls as POSIX allows. The group buffer is the larger: it also holds the
+// member pointers.
+struct {
+    passwd entry;
+    char text[4096];
+} static_passwd;
+
+struct {
+    group entry;
+    alignas(char*) char text[32 * 1024];
+} static_group;
+
+// The non-_r forms' result: the entry, or null with errno set if the lookup
+// failed (errno untouched when it merely found nothing).
+template <class Entry>
+Entry* entry_or_null(int error, Entry* result) {
+    if (error != 0) lwp::libc::fail_with_errno(error);
+    return result;
+}
+
+// The group ids a user has: the one given first, then each group of
+// /etc/group that lists the user as a member, every id once. `ids` is from
+// malloc; the caller frees it.
+struct group_ids {
+    gid_t* ids = nullptr;
+    std::size_t count = 0;
+    std::size_t capacity = 0;
+
+    bool contains(gid_t gid) const {
+        for (std::size_t i = 0; i < count; ++i)
+            if (ids[i] == gid) return true;
+        return false;
+    }
+
+    // False without memory.
+    bool add(gid_t gid) {
+        if (contains(gid)) return true;
+        if (count == capacity) {
+            std::size_t larger = capacity ? 2 * capacity : 16;
+            void* grown = reallocarray(ids, larger, sizeof *ids);
+            if (grown == nullptr) return false;
+            ids = static_cast<gid_t*>(grown);
+            capacity = larger;
+        }
+        ids[count++] = gid;
+        return true;
+    }
+};
+
+// 0 once every group is in `list`, else the errno that stopped the search
+// (which leaves `list` with what was found before it).
+int collect_group_ids(const char* user, gid_t group, group_ids& list) {
+    if (!list.add(group)) return ENOMEM;
+    line_reader reader;
+    if (int error = reader.open(group_path)) return error;
+    while (char* text = reader.next()) {
+        group_line line;
+        if (!line.parse(text) || !lists_member(line.fields[group_line::members], user)) continue;
+        if (!list.add(line.gid)) return ENOMEM;
+    }
+    return reader.error();
+}
+
+}  // namespace
+
+extern "C" {
+
+int getpwnam_r(const char* __restrict name, passwd* __restrict entry, char* __restrict buffer,
+               size_t size, passwd** __restrict result) {
+    return find_passwd(name, 0, entry, buffer, size, result);
+}
+
+int getpwuid_r(uid_t uid, passwd* __restrict entry, char* __restrict buffer, size_t size,
+               passwd** __restrict result) {
+    return find_passwd(nullptr, uid, entry, buffer, size, result);
+}
+
+int getgrnam_r(const char* __restrict name, group* __restrict entry, char* __restrict buffer,
+               size_t size, group** __restrict result) {
+    return find_group(name, 0, entry, buffer, size, result);
+}
+
+int getgrgid_r(gid_t gid, group* __restrict entry, char* __restrict buffer, size_t size,
+               group** __restrict result) {
+    return find_group(nullptr, gid, entry, buffer, size, result);
+}
+
+passwd* getpwnam(const char* name) {
+    passwd* result;
+    int error =
+        getpwnam_r(name, &static_passwd.entry, static_passwd.text, sizeof static_passwd.text, &result);
+    return entry_or_null(error, result);
+}
+
+passwd* getpwuid(uid_t uid) {
+    passwd* result;
+    int error =
+        getpwuid_r(uid, &static_passwd.entry, static_passwd.text, sizeof static_passwd.text, &result);
+    return entry_or_null(error, result);
+}
+
+group* getgrnam(const char* name) {
+    group* result;
+    int error = getgrnam_r(name, &static_group.entry, static_group.text, sizeof static_group.text, &result);
+    return entry_or_null(error, result);
+}
+
+group* getgrgid(gid_t gid) {
+    group* result;
+    int error = getgrgid_r(gid, &static_group.entry, static_group.text, sizeof static_group.text, &result);
+    return entry_or_null(error, result);
+}
+
+// glibc's contract: `group` first, then the others; the count found goes to
+// *ngroups and is returned, or -1 if more than *ngroups were found (the
+// array then holds the first *ngroups). A /etc/group that cannot be read
+// adds nothing, as in glibc: the return value has no way to say more.
+int getgrouplist(const char* user, gid_t group, gid_t* groups, int* ngroups) {
+    group_ids list;
+    collect_group_ids(user, group, list);
+    // Only a failed first allocation leaves the list empty.
+    const gid_t* found = list.count != 0 ? list.ids : &group;
+    std::size_t count = list.count != 0 ? list.count : 1;
+    std::size_t room = *ngroups > 0 ? static_cast<std::size_t>(*ngroups) : 0;
+    memcpy(groups, found, (count < room ? count : room) * sizeof *groups);
+    free(list.ids);
+    *ngroups = static_cast<int>(count);
+    return count <= room ? static_cast<int>(count) : -1;
+}
+
+// Unlike getgrouplist, a /etc/group that exists but cannot be read is an
+// error here: the caller is about to set credentials from the answer. An
+// absent file only means no supplementary groups. setgroups applies the
+// list to every thread and refuses one over NGROUPS_MAX with EINVAL.
+int initgroups(const char* user, gid_t group) {
+    group_ids list;
+    int error = collect_group_ids(user, group, list);
+    int status = error != 0 && error != ENOENT ? lwp::libc::fail_with_errno(error)
+                                               : setgroups(list.count, list.ids);
+    free(list.ids);
+    return status;
+}
+
+}  // extern "C"
