@@ -1,7 +1,8 @@
-/* expect_exit_code(child, code): waits for a child process, at most 10 s,
- * and checks that it exited with `code`. A child still running then is
- * killed and the test fails with a message: a hang (a lock left held across
- * fork, a wake-up lost between processes) fails it instead of hanging it. */
+/* expect_exit_code(child, code) and expect_killed_by(child, signal): wait
+ * for a child process, at most 10 s, and check how it ended. A child still
+ * running then is killed and the test fails with a message: a hang (a lock
+ * left held across fork, a wake-up lost between processes) fails it instead
+ * of hanging it. */
 #ifndef LWP_POSIX_CHILD_PROCESS_H
 #define LWP_POSIX_CHILD_PROCESS_H
 
@@ -12,21 +13,30 @@
 
 #include "../integration/check.h"
 
-static void expect_exit_code(pid_t child, int code) {
+static inline int wait_for_child(pid_t child) {
     int status = 0;
     for (int tries = 0; tries < 10000; ++tries) {
         pid_t done = waitpid(child, &status, WNOHANG);
         CHECK(done != -1);
-        if (done == child) {
-            CHECK(WIFEXITED(status));
-            CHECK_EQ(WEXITSTATUS(status), code);
-            return;
-        }
+        if (done == child) return status;
         struct timespec pause = {0, 1000000};
         nanosleep(&pause, NULL);
     }
     kill(child, SIGKILL);
     CHECK(!"a child process did not finish in 10 s");
+    return status;
+}
+
+static inline void expect_exit_code(pid_t child, int code) {
+    int status = wait_for_child(child);
+    CHECK(WIFEXITED(status));
+    CHECK_EQ(WEXITSTATUS(status), code);
+}
+
+static inline void expect_killed_by(pid_t child, int signal_number) {
+    int status = wait_for_child(child);
+    CHECK(WIFSIGNALED(status));
+    CHECK_EQ(WTERMSIG(status), signal_number);
 }
 
 #endif

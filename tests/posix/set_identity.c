@@ -412,22 +412,6 @@ static void disagreement_aborts(void) {
     _exit(3);
 }
 
-static void expect_abort(pid_t child) {
-    int status = 0;
-    for (int tries = 0; tries < 10000; ++tries) {
-        pid_t done = waitpid(child, &status, WNOHANG);
-        CHECK(done != -1);
-        if (done == child) {
-            CHECK(WIFSIGNALED(status));
-            CHECK_EQ(WTERMSIG(status), SIGABRT);
-            return;
-        }
-        nap(1000);
-    }
-    kill(child, SIGKILL);
-    CHECK(!"the child did not end in 10 s");
-}
-
 /* ---- fork: the child can make changes of its own ---- */
 
 static void fork_child_changes(void) {
@@ -486,6 +470,6 @@ int main(int argc, char** argv) {
         disagreement_aborts();
         _exit(4);
     }
-    expect_abort(child);
+    expect_killed_by(child, SIGABRT);
     return 0;
 }
