@@ -22,8 +22,8 @@
 #include <cerrno>
 
 #include "../../arch/x86_64/cancellation_bits.h"
-#include "../thread/cancellation_point.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "cancel_signal.hpp"
 #include "lwp/lwp.h"
