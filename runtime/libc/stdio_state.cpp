@@ -1,34 +1,51 @@
-// ferror clearerr fileno: questions about a stream. (feof is always 0 for
-// these output-only streams.)
+// ferror feof clearerr fileno, and their _unlocked names: questions about a
+// stream.
 #include <stdio.h>
 
 #include "stdio_stream.hpp"
 
 using lwp::libc::as_stream;
+using lwp::libc::glibc_end_flag;
 using lwp::libc::glibc_error_flag;
+
+namespace {
+
+// Under the stream's lock: a failing write or read sets a flag under it,
+// and an unlocked read-modify-write here could lose that flag.
+int flags_of(FILE* file) {
+    lwp::libc::stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    int flags = s.glibc_flags;
+    lwp::libc::give_back_stream_lock(s);
+    return flags;
+}
+
+}  // namespace
 
 extern "C" {
 
-// Both take the stream's lock: a failing write sets the error flag under it,
-// and an unlocked read-modify-write here could lose that flag.
-int ferror(FILE* file) noexcept {
-    lwp::libc::stream& s = as_stream(file);
-    lwp::libc::take_stream_lock(s);
-    int failed = (s.glibc_flags & glibc_error_flag) != 0;
-    lwp::libc::give_back_stream_lock(s);
-    return failed;
-}
-
-int feof(FILE*) noexcept { return 0; }
+int ferror(FILE* file) noexcept { return (flags_of(file) & glibc_error_flag) != 0; }
+int feof(FILE* file) noexcept { return (flags_of(file) & glibc_end_flag) != 0; }
 
 void clearerr(FILE* file) noexcept {
     lwp::libc::stream& s = as_stream(file);
     lwp::libc::take_stream_lock(s);
-    s.glibc_flags &= ~glibc_error_flag;
+    s.glibc_flags &= ~(glibc_error_flag | glibc_end_flag);
     lwp::libc::give_back_stream_lock(s);
 }
 
-// Before its first output a stream has not filled in its descriptor yet.
-int fileno(FILE* file) noexcept { return file == stderr ? 2 : 1; }
+// stdout and stderr have not filled in their descriptor before their first
+// output; the streams of files and stdin have theirs from the start.
+int fileno(FILE* file) noexcept {
+    const lwp::libc::stream& s = as_stream(file);
+    return s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+}
+
+// glibc's <stdio.h> calls these when it does not inline them (without
+// optimisation); taking the lock anyway is never wrong (stdio_unlocked.cpp).
+int ferror_unlocked(FILE* file) noexcept { return ferror(file); }
+int feof_unlocked(FILE* file) noexcept { return feof(file); }
+void clearerr_unlocked(FILE* file) noexcept { clearerr(file); }
+int fileno_unlocked(FILE* file) noexcept { return fileno(file); }
 
 }  // extern "C"

@@ -14,6 +14,11 @@
 #include "../sys/syscalls.hpp"
 #include "../thread/thread_descriptor.hpp"
 
+// stdio_files.cpp and stdio_stdin.cpp, in programs that have them.
+extern "C" bool lwp_libc_flush_files() __attribute__((weak));
+extern "C" void lwp_libc_files_around_fork(lwp::runtime::fork_phase phase) __attribute__((weak));
+extern "C" void lwp_libc_stdin_around_fork(lwp::runtime::fork_phase phase) __attribute__((weak));
+
 namespace lwp::libc {
 namespace {
 
@@ -60,17 +65,25 @@ void record_failure(stream& s) {
 // here, once, as C requires: line buffered on a terminal so that prompts and
 // progress lines appear, fully buffered otherwise (a pipe or a file) for
 // throughput.
+//
+// A signal handler that prints on the same thread may run set_up again from
+// inside this one (lock_stream): the same values, and the mode written last
+// (the fence keeps the compiler from moving it up), so a mode that is no
+// longer undecided means the rest is in place.
 void set_up(stream& s) {
     if (&s == &stderr_stream) {
         s.descriptor = 2;
         s.buffer = stderr_buffer;
         s.capacity = sizeof stderr_buffer;
+        std::atomic_signal_fence(std::memory_order_seq_cst);
         s.mode = buffering::none;
     } else {
         s.descriptor = 1;
         s.buffer = stdout_buffer;
         s.capacity = sizeof stdout_buffer;
-        s.mode = is_terminal(1) ? buffering::line : buffering::full;
+        buffering decided = is_terminal(1) ? buffering::line : buffering::full;
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        s.mode = decided;
     }
 }
 
@@ -125,10 +138,11 @@ void give_back_stream_lock(stream& s) {
 
 void lock_stream(stream& s) {
     take_stream_lock(s);
+    // Also for a handler that re-entered: it writes to the descriptor.
+    if (s.mode == buffering::undecided) set_up(s);
     if (s.reentered != 0) return;  // the interrupted call owns the stream's state
     s.call_failed = false;
     s.newline_pending = false;
-    if (s.mode == buffering::undecided) set_up(s);
 }
 
 bool flush_locked(stream& s) {
@@ -144,9 +158,7 @@ bool flush_locked(stream& s) {
 
 void write_locked(stream& s, const char* bytes, std::size_t count) {
     if (s.reentered != 0) {  // around the interrupted call's buffer (see stream)
-        // Not s.descriptor: the handler may have interrupted lock_stream
-        // before set_up filled it in.
-        if (!write_all(&s == &stderr_stream ? 2 : 1, bytes, count)) record_failure(s);
+        if (!write_all(s.descriptor, bytes, count)) record_failure(s);
         return;
     }
     if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.newline_pending = true;
@@ -188,6 +200,9 @@ void stdio_around_fork(fork_phase phase) {
         libc::give_back_stream_lock(libc::stderr_stream);
         libc::give_back_stream_lock(libc::stdout_stream);
     }
+    // The streams of files and stdin, if the program has any.
+    if (lwp_libc_files_around_fork) lwp_libc_files_around_fork(phase);
+    if (lwp_libc_stdin_around_fork) lwp_libc_stdin_around_fork(phase);
 }
 
 }  // namespace lwp::runtime
@@ -200,14 +215,28 @@ FILE* stderr = reinterpret_cast<FILE*>(&lwp::libc::stderr_stream);
 
 extern "C" {
 
+// fflush(NULL) also writes out every open file stream (stdio_files.cpp).
+// A stream that was reading gives back what it read ahead: the descriptor's
+// offset moves back to the stream's position (POSIX, for a seekable file;
+// for a pipe nothing can be given back, and it is kept).
 int fflush(FILE* file) {
     if (!file) {
         bool ok = fflush(stdout) == 0;
-        return fflush(stderr) == 0 && ok ? 0 : EOF;
+        ok = fflush(stderr) == 0 && ok;
+        if (lwp_libc_flush_files && !lwp_libc_flush_files()) ok = false;
+        return ok ? 0 : EOF;
     }
     stream& s = lwp::libc::as_stream(file);
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
+    unsigned ahead = s.read_length - s.read_position;
+    if (ok && s.readable && (ahead != 0 || s.pushed_back)) {
+        long back = -static_cast<long>(ahead) - s.pushed_back;
+        if (!lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor, back, SEEK_CUR))) {
+            s.read_length = s.read_position = 0;
+            s.pushed_back = false;
+        }
+    }
     lwp::libc::give_back_stream_lock(s);
     return ok ? 0 : EOF;
 }

@@ -1,6 +1,7 @@
-// The FILE behind stdout and stderr: a buffer, a descriptor, a lock and a
-// buffering policy (setvbuf and flockfile: stdio_locking.cpp). Output only;
-// there is no stdin in this C library subset.
+// The FILE behind every stream: a buffer, a descriptor, a lock and a
+// buffering policy (setvbuf and flockfile: stdio_locking.cpp). stdout and
+// stderr are output only; the streams of files (fopen, fdopen: stdio_files.cpp)
+// and stdin read too, through a read buffer of their own (stdio_input.cpp).
 //
 // Every stdio entry point does: lock_stream, write_locked (any number of
 // times), unlock_after_output. The lock makes each call atomic with respect
@@ -47,9 +48,24 @@ struct stream {
     unsigned length = 0;           // bytes waiting in buffer
     unsigned capacity = 0;
     char* buffer = nullptr;
+
+    // Streams of files and stdin (stdio_files.cpp, stdio_input.cpp); all
+    // zero in stdout and stderr, which are neither. A stream not open for
+    // writing has -1 as `descriptor`, so output to it fails with EBADF.
+    bool is_file = false;    // fileno is file_descriptor; fclose closes it
+    bool readable = false;   // open for reading; input elsewhere fails with EBADF
+    bool pushed_back = false;        // ungetc's byte waits in pushed_back_byte
+    unsigned char pushed_back_byte = 0;
+    int file_descriptor = 0;
+    unsigned read_length = 0;    // bytes read ahead into read_buffer
+    unsigned read_position = 0;  // the next of them to hand out
+    char* read_buffer = nullptr;
+    char* owned_buffer = nullptr;  // the output buffer fopen allocated, freed by fclose
+    stream* next_file = nullptr;   // the list of open file streams
 };
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
+inline constexpr int glibc_end_flag = 0x10;    // glibc's _IO_EOF_SEEN, what feof_unlocked tests
 
 static_assert(offsetof(stream, glibc_flags) == offsetof(FILE, _flags));
 static_assert(offsetof(stream, glibc_read_pointers) == offsetof(FILE, _IO_read_ptr));

@@ -1,4 +1,4 @@
-// write read pread pwrite close ftruncate getpid gettid sched_yield isatty:
+// write read pread pwrite close lseek ftruncate getpid gettid sched_yield isatty:
 // thin POSIX wrappers over runtime/sys, converting -errno into -1 plus errno.
 // write, read, pread, pwrite and close are cancellation points
 // (runtime/thread/cancellation_point.hpp).
@@ -40,6 +40,12 @@ ssize_t pwrite(int fd, const void* data, size_t length, off_t offset) {
                                                    reinterpret_cast<long>(data),
                                                    static_cast<long>(length), offset));
 }
+
+off_t lseek(int fd, off_t offset, int whence) noexcept {
+    return errno_result(lwp::arch::syscall3(__NR_lseek, fd, offset, whence));
+}
+
+off_t lseek64(int fd, off_t offset, int whence) noexcept __attribute__((alias("lseek")));
 
 int ftruncate(int fd, off_t length) noexcept {
     return static_cast<int>(errno_result(lwp::arch::syscall2(__NR_ftruncate, fd, length)));

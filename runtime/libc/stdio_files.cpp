@@ -1,0 +1,223 @@
+// fopen, fdopen and fclose: streams of files, and the list of those open,
+// which exit and fflush(NULL) flush.
+//
+// A file stream is a `stream` (stdio_stream.hpp) from malloc. Its output
+// goes through the same path as stdout's: a BUFSIZ buffer of its own, fully
+// buffered (line buffered on a terminal), the stream's lock making each call
+// atomic. Its input goes through a read buffer of its own (stdio_input.cpp).
+// A stream not open for writing has -1 as its output descriptor, so output
+// to it fails with EBADF; input from one not open for reading does too.
+//
+// Lock order: the list's lock before any stream's (fclose unlinks its
+// stream before locking it).
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <new>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
+#include "../thread/internal_lock.hpp"
+#include "errno_result.hpp"
+#include "stdio_stream.hpp"
+
+using lwp::libc::stream;
+
+namespace {
+
+lwp::runtime::internal_lock open_files_lock;
+stream* open_files = nullptr;  // under open_files_lock
+
+struct open_request {
+    int flags;  // open(2)'s
+    bool readable;
+    bool writable;
+};
+
+// "r", "w" or "a", then any of "+" (both ways), "b" (nothing on POSIX),
+// "e" (close on exec) and "x" (the file must not exist yet); other letters
+// are ignored, as glibc and musl ignore them. False for anything else.
+bool parse_mode(const char* mode, open_request& request) {
+    switch (mode[0]) {
+    case 'r': request = {O_RDONLY, true, false}; break;
+    case 'w': request = {O_WRONLY | O_CREAT | O_TRUNC, false, true}; break;
+    case 'a': request = {O_WRONLY | O_CREAT | O_APPEND, false, true}; break;
+    default: return false;
+    }
+    for (const char* letter = mode + 1; *letter != '\0'; ++letter) {
+        if (*letter == '+') {
+            request.flags = (request.flags & ~O_ACCMODE) | O_RDWR;
+            request.readable = request.writable = true;
+        } else if (*letter == 'e') {
+            request.flags |= O_CLOEXEC;
+        } else if (*letter == 'x') {
+            request.flags |= O_EXCL;
+        }
+    }
+    return true;
+}
+
+bool is_terminal(int fd) {
+    alignas(8) char settings[64];  // more than the kernel's 36-byte termios
+    return !lwp::sys::failed(lwp::sys::ioctl(fd, TCGETS, settings));
+}
+
+// A stream for `fd`, on the open list; null (errno ENOMEM) without memory.
+FILE* make_stream(int fd, const open_request& request) {
+    void* memory = malloc(sizeof(stream));
+    if (memory == nullptr) return nullptr;
+    stream* s = new (memory) stream{};
+    s->is_file = true;
+    s->readable = request.readable;
+    s->file_descriptor = fd;
+    s->descriptor = request.writable ? fd : -1;
+    s->mode = lwp::libc::buffering::none;
+    if (request.writable) {
+        s->owned_buffer = static_cast<char*>(malloc(BUFSIZ));
+        if (s->owned_buffer == nullptr) {
+            free(memory);
+            return nullptr;
+        }
+        s->buffer = s->owned_buffer;
+        s->capacity = BUFSIZ;
+        s->mode = is_terminal(fd) ? lwp::libc::buffering::line : lwp::libc::buffering::full;
+    }
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    s->next_file = open_files;
+    open_files = s;
+    return reinterpret_cast<FILE*>(s);
+}
+
+// Takes `s` off the open list; false if it was not on it (stdin, stdout,
+// stderr, or a stream already closed).
+bool unlink_stream(stream* s) {
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    for (stream** link = &open_files; *link != nullptr; link = &(*link)->next_file) {
+        if (*link == s) {
+            *link = s->next_file;
+            return true;
+        }
+    }
+    return false;
+}
+
+// exit's: every open stream's output, written out after the atexit
+// handlers (see below). Takes no lock, as lwp_libc_flush_stdio takes none:
+// a thread that exit stops inside a stdio call may hold one for good.
+void flush_open_files_at_exit() {
+    for (stream* s = open_files; s != nullptr; s = s->next_file) lwp::libc::flush_locked(*s);
+}
+
+// Registered before any of the program's own exit handlers (priority 101
+// runs before every ordinary constructor, and so before main), so it runs
+// after all of them: they may still write to their files.
+[[gnu::constructor(101)]] void flush_files_at_exit() { atexit(flush_open_files_at_exit); }
+
+}  // namespace
+
+extern "C" {
+
+// For fflush(NULL) (stdio_stream.cpp): every open file stream's output.
+// False if any failed.
+bool lwp_libc_flush_files() {
+    bool ok = true;
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    for (stream* s = open_files; s != nullptr; s = s->next_file) {
+        lwp::libc::take_stream_lock(*s);
+        if (!lwp::libc::flush_locked(*s)) ok = false;
+        lwp::libc::give_back_stream_lock(*s);
+    }
+    return ok;
+}
+
+// fork: no stream lock is waited for (a thread may be blocked in a read
+// holding one); the child, which has no other thread, frees them all.
+void lwp_libc_files_around_fork(lwp::runtime::fork_phase phase) {
+    if (phase == lwp::runtime::fork_phase::prepare) {
+        open_files_lock.lock();
+        return;
+    }
+    if (phase == lwp::runtime::fork_phase::child)
+        for (stream* s = open_files; s != nullptr; s = s->next_file) {
+            s->lock_word = 0;
+            s->reentered = 0;
+        }
+    open_files_lock.unlock();
+}
+
+FILE* fopen(const char* __restrict path, const char* __restrict mode) {
+    open_request request;
+    if (!parse_mode(mode, request)) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    int fd = open(path, request.flags, 0666);
+    if (fd < 0) return nullptr;
+    FILE* file = make_stream(fd, request);
+    if (file == nullptr) {
+        lwp::arch::syscall1(__NR_close, fd);
+        errno = ENOMEM;
+    }
+    return file;
+}
+
+FILE* fopen64(const char* __restrict path, const char* __restrict mode)
+    __attribute__((alias("fopen")));
+
+// The descriptor must be open (EBADF) and open for what the mode asks
+// (EINVAL); "a" turns O_APPEND on, "e" close-on-exec. Nothing is truncated
+// or created: the descriptor is used as it is.
+FILE* fdopen(int fd, const char* mode) {
+    open_request request;
+    if (!parse_mode(mode, request)) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    long status = lwp::arch::syscall2(__NR_fcntl, fd, F_GETFL);
+    if (lwp::sys::failed(status)) {
+        errno = EBADF;
+        return nullptr;
+    }
+    int access = static_cast<int>(status) & O_ACCMODE;
+    if ((request.readable && access == O_WRONLY) || (request.writable && access == O_RDONLY)) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    if ((request.flags & O_APPEND) && !(status & O_APPEND))
+        lwp::arch::syscall3(__NR_fcntl, fd, F_SETFL, status | O_APPEND);
+    if (request.flags & O_CLOEXEC) lwp::arch::syscall3(__NR_fcntl, fd, F_SETFD, FD_CLOEXEC);
+    FILE* file = make_stream(fd, request);
+    if (file == nullptr) errno = ENOMEM;
+    return file;
+}
+
+// Writes out what is buffered and closes the descriptor. The stream is gone
+// afterwards even when that fails (EOF, errno). stdin, stdout and stderr
+// are static: closed, never freed.
+int fclose(FILE* file) {
+    stream& s = lwp::libc::as_stream(file);
+    bool allocated = unlink_stream(&s);
+    lwp::libc::take_stream_lock(s);
+    bool ok = lwp::libc::flush_locked(s);
+    int fd = s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+    long closed = lwp::arch::syscall1(__NR_close, fd);
+    if (lwp::sys::failed(closed)) {
+        errno = static_cast<int>(-closed);
+        ok = false;
+    }
+    lwp::libc::give_back_stream_lock(s);
+    if (allocated) {
+        free(s.owned_buffer);
+        free(s.read_buffer);
+        s.~stream();
+        free(&s);
+    }
+    return ok ? 0 : EOF;
+}
+
+}  // extern "C"

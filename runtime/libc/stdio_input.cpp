@@ -1,0 +1,245 @@
+// Input: fgetc and its names (getc, getchar, the _unlocked forms and
+// __uflow, which glibc's inline getc_unlocked calls), fgets, fread,
+// getdelim, getline and ungetc.
+//
+// A readable stream (a file's, stdin) reads ahead into a buffer of its own,
+// allocated on its first read. Each call holds the stream's lock for its
+// whole length, so two threads reading one stream each get whole lines. A
+// read(2) that blocks is a cancellation point; a cancellation there gives
+// the lock back first. Once a read has found the end, every input call
+// returns EOF until clearerr, fseek or ungetc (C's rule, as glibc 2.28 and
+// later keep it); a failed read sets the error flag, errno saying why.
+// Output still waiting in the stream is written out before a read.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <cstdint>
+
+#include "../thread/cancellation_point.hpp"
+#include "stdio_stream.hpp"
+
+using lwp::libc::as_stream;
+using lwp::libc::stream;
+
+namespace {
+
+constexpr unsigned read_buffer_size = BUFSIZ;
+
+void give_back(void* s) { lwp::libc::give_back_stream_lock(*static_cast<stream*>(s)); }
+
+void fail(stream& s, int error) {
+    errno = error;
+    s.glibc_flags |= lwp::libc::glibc_error_flag;
+}
+
+// What a refill found.
+enum class refill { data, end, error };
+
+// Refills the read buffer with one read(2). At the end or on an error the
+// stream's flag is set.
+refill refill_locked(stream& s) {
+    if (!s.readable) {
+        fail(s, EBADF);
+        return refill::error;
+    }
+    if (s.glibc_flags & lwp::libc::glibc_end_flag) return refill::end;
+    if (s.read_buffer == nullptr) {
+        s.read_buffer = static_cast<char*>(malloc(read_buffer_size));
+        if (s.read_buffer == nullptr) {
+            fail(s, ENOMEM);
+            return refill::error;
+        }
+    }
+    if (s.length != 0 && !lwp::libc::flush_locked(s)) return refill::error;
+    const lwp::runtime::cancellation_undo unlock{give_back, &s};
+    long count = lwp::runtime::cancellation_point_syscall(
+        &unlock, __NR_read, s.file_descriptor, reinterpret_cast<long>(s.read_buffer),
+        read_buffer_size);
+    if (count == 0) {
+        s.glibc_flags |= lwp::libc::glibc_end_flag;
+        return refill::end;
+    }
+    if (count < 0) {
+        fail(s, static_cast<int>(-count));
+        return refill::error;
+    }
+    s.read_position = 0;
+    s.read_length = static_cast<unsigned>(count);
+    return refill::data;
+}
+
+// The next byte; EOF at the end, read_failed on an error (this call's: the
+// error flag may be left over from an earlier one). Under the stream's lock.
+constexpr int read_failed = EOF - 1;
+
+int next_byte_locked(stream& s) {
+    if (s.pushed_back) {
+        s.pushed_back = false;
+        return s.pushed_back_byte;
+    }
+    if (s.read_position >= s.read_length) {
+        refill found = refill_locked(s);
+        if (found != refill::data) return found == refill::end ? EOF : read_failed;
+    }
+    return static_cast<unsigned char>(s.read_buffer[s.read_position++]);
+}
+
+int get_byte(FILE* file) {
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    int byte = next_byte_locked(s);
+    lwp::libc::give_back_stream_lock(s);
+    return byte == read_failed ? EOF : byte;
+}
+
+}  // namespace
+
+extern "C" {
+
+int fgetc(FILE* file) { return get_byte(file); }
+int getc(FILE* file) { return get_byte(file); }
+int _IO_getc(FILE* file) { return get_byte(file); }
+int getchar(void) { return get_byte(stdin); }
+// Locking anyway is never wrong (stdio_unlocked.cpp says why).
+int fgetc_unlocked(FILE* file) { return get_byte(file); }
+int getc_unlocked(FILE* file) { return get_byte(file); }
+int getchar_unlocked(void) { return get_byte(stdin); }
+// glibc's inline getc_unlocked calls this when the FILE's read pointers say
+// its buffer is empty, which for lwp's streams (their pointers stay null)
+// is always.
+int __uflow(FILE* file) { return get_byte(file); }
+
+char* fgets(char* __restrict line, int size, FILE* __restrict file) {
+    if (size <= 0) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    if (size == 1) {  // room for the NUL alone: nothing to read
+        line[0] = '\0';
+        return line;
+    }
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    int stored = 0;
+    bool failed = false;
+    while (stored < size - 1) {
+        int byte = next_byte_locked(s);
+        if (byte == EOF || byte == read_failed) {
+            failed = byte == read_failed;
+            break;
+        }
+        line[stored++] = static_cast<char>(byte);
+        if (byte == '\n') break;
+    }
+    lwp::libc::give_back_stream_lock(s);
+    // C: nothing read before the end, or a read error, is a null result.
+    if (failed || stored == 0) return nullptr;
+    line[stored] = '\0';
+    return line;
+}
+
+char* fgets_unlocked(char* __restrict line, int size, FILE* __restrict file) {
+    return fgets(line, size, file);
+}
+
+// Whole items only; a request of a buffer's size or more goes straight
+// into the caller's memory once what was read ahead is used up.
+size_t fread(void* __restrict data, size_t size, size_t count, FILE* __restrict file) {
+    size_t wanted;
+    if (size == 0 || count == 0 || __builtin_mul_overflow(size, count, &wanted)) return 0;
+    stream& s = as_stream(file);
+    char* out = static_cast<char*>(data);
+    size_t got = 0;
+    lwp::libc::take_stream_lock(s);
+    if (s.pushed_back && got < wanted) {
+        s.pushed_back = false;
+        out[got++] = static_cast<char>(s.pushed_back_byte);
+    }
+    while (got < wanted) {
+        unsigned ahead = s.read_length - s.read_position;
+        if (ahead != 0) {
+            size_t take = wanted - got < ahead ? wanted - got : ahead;
+            memcpy(out + got, s.read_buffer + s.read_position, take);
+            s.read_position += static_cast<unsigned>(take);
+            got += take;
+            continue;
+        }
+        if (refill_locked(s) != refill::data) break;
+    }
+    lwp::libc::give_back_stream_lock(s);
+    return got / size;
+}
+
+size_t fread_unlocked(void* __restrict data, size_t size, size_t count, FILE* __restrict file) {
+    return fread(data, size, count, file);
+}
+
+// The line up to and with `delimiter`, in *line (grown with realloc, which
+// the caller frees), NUL-terminated; its length, or -1 at the end with
+// nothing read, on a read error, or without memory (ENOMEM).
+ssize_t getdelim(char** __restrict line, size_t* __restrict capacity, int delimiter,
+                 FILE* __restrict file) {
+    if (line == nullptr || capacity == nullptr) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (*line == nullptr) *capacity = 0;
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    size_t stored = 0;
+    ssize_t result = -1;
+    for (;;) {
+        int byte = next_byte_locked(s);
+        if (byte == EOF || byte == read_failed) {
+            if (byte == EOF && stored != 0) result = static_cast<ssize_t>(stored);
+            break;
+        }
+        if (stored + 2 > *capacity) {
+            size_t larger = *capacity < 60 ? 120 : *capacity * 2;
+            char* grown = static_cast<char*>(realloc(*line, larger));
+            if (grown == nullptr) {
+                fail(s, ENOMEM);
+                break;
+            }
+            *line = grown;
+            *capacity = larger;
+        }
+        (*line)[stored++] = static_cast<char>(byte);
+        if (byte == static_cast<unsigned char>(delimiter)) {
+            result = static_cast<ssize_t>(stored);
+            break;
+        }
+    }
+    if (*line != nullptr && *capacity != 0) (*line)[stored < *capacity ? stored : 0] = '\0';
+    lwp::libc::give_back_stream_lock(s);
+    return result;
+}
+
+ssize_t __getdelim(char** __restrict line, size_t* __restrict capacity, int delimiter,
+                   FILE* __restrict file) __attribute__((alias("getdelim")));
+
+ssize_t getline(char** __restrict line, size_t* __restrict capacity, FILE* __restrict file) {
+    return getdelim(line, capacity, '\n', file);
+}
+
+// One byte of push-back, which C guarantees; a second before it is read
+// again fails. It clears the end flag, and the next read returns it.
+int ungetc(int byte, FILE* file) {
+    if (byte == EOF) return EOF;
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    int result = EOF;
+    if (s.readable && !s.pushed_back) {
+        s.pushed_back = true;
+        s.pushed_back_byte = static_cast<unsigned char>(byte);
+        s.glibc_flags &= ~lwp::libc::glibc_end_flag;
+        result = static_cast<unsigned char>(byte);
+    }
+    lwp::libc::give_back_stream_lock(s);
+    return result;
+}
+
+}  // extern "C"

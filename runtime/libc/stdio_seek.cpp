@@ -1,0 +1,105 @@
+// fseek, fseeko, ftell, ftello, rewind, fgetpos and fsetpos (and their
+// 64-bit names): the stream's position, which is the descriptor's offset
+// less what was read ahead, plus what is buffered for output.
+//
+// A seek writes buffered output out first, drops what was read ahead (and
+// an ungetc byte), and clears the end flag; rewind clears the error flag
+// too. The streams' offsets are 64-bit (off_t is, on x86_64), so fseek and
+// ftell never overflow a long.
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
+#include "stdio_stream.hpp"
+
+using lwp::libc::as_stream;
+using lwp::libc::stream;
+
+namespace {
+
+int descriptor_of(FILE* file, const stream& s) {
+    return s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+}
+
+long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
+    if (!lwp::libc::flush_locked(s)) return -1;
+    if (whence == SEEK_CUR) offset -= static_cast<off_t>(s.read_length - s.read_position) + s.pushed_back;
+    long result = lwp::arch::syscall3(__NR_lseek, descriptor_of(file, s), offset, whence);
+    if (lwp::sys::failed(result)) {
+        errno = static_cast<int>(-result);
+        return -1;
+    }
+    s.read_length = s.read_position = 0;
+    s.pushed_back = false;
+    s.glibc_flags &= ~lwp::libc::glibc_end_flag;
+    return 0;
+}
+
+}  // namespace
+
+extern "C" {
+
+int fseeko(FILE* file, off_t offset, int whence) {
+    if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
+        errno = EINVAL;
+        return -1;
+    }
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    long result = seek_locked(file, s, offset, whence);
+    lwp::libc::give_back_stream_lock(s);
+    return static_cast<int>(result);
+}
+
+int fseek(FILE* file, long offset, int whence) { return fseeko(file, offset, whence); }
+int fseeko64(FILE* file, off_t offset, int whence) __attribute__((alias("fseeko")));
+
+off_t ftello(FILE* file) {
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    long position = lwp::arch::syscall3(__NR_lseek, descriptor_of(file, s), 0, SEEK_CUR);
+    if (lwp::sys::failed(position)) {
+        errno = static_cast<int>(-position);
+        position = -1;
+    } else {
+        position += s.length;
+        position -= static_cast<long>(s.read_length - s.read_position) + s.pushed_back;
+    }
+    lwp::libc::give_back_stream_lock(s);
+    return position;
+}
+
+long ftell(FILE* file) { return ftello(file); }
+off_t ftello64(FILE* file) __attribute__((alias("ftello")));
+
+void rewind(FILE* file) {
+    stream& s = as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    seek_locked(file, s, 0, SEEK_SET);
+    s.glibc_flags &= ~lwp::libc::glibc_error_flag;
+    lwp::libc::give_back_stream_lock(s);
+}
+
+// fpos_t is glibc's struct of an offset and a multibyte state, which lwp's
+// byte streams do not have.
+int fgetpos(FILE* __restrict file, fpos_t* __restrict position) {
+    off_t offset = ftello(file);
+    if (offset < 0) return -1;
+    position->__pos = offset;
+    return 0;
+}
+
+int fsetpos(FILE* file, const fpos_t* position) { return fseeko(file, position->__pos, SEEK_SET); }
+
+// fpos64_t has the same layout (its offset is 64 bits either way).
+static_assert(sizeof(fpos64_t) == sizeof(fpos_t));
+int fgetpos64(FILE* __restrict file, fpos64_t* __restrict position) {
+    return fgetpos(file, reinterpret_cast<fpos_t*>(position));
+}
+int fsetpos64(FILE* file, const fpos64_t* position) {
+    return fsetpos(file, reinterpret_cast<const fpos_t*>(position));
+}
+
+}  // extern "C"
