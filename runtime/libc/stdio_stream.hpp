@@ -62,6 +62,7 @@ struct stream {
     char* read_buffer = nullptr;
     char* owned_buffer = nullptr;  // the output buffer fopen allocated, freed by fclose
     stream* next_file = nullptr;   // the list of open file streams
+    int child_process = 0;         // popen's command, which pclose waits for
 };
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
