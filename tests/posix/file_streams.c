@@ -5,7 +5,8 @@
  * rewind) and switching between reading and writing; setvbuf and fflush,
  * fflush(NULL); the refusals and their errno; fgets on a pipe filled by
  * another thread, and cancelled while blocked there; exit flushing streams
- * that _exit does not; a stream shared by threads.
+ * that _exit does not; a stream shared by threads; fork while a thread is
+ * blocked in fgets.
  *
  * Files live in a directory made by mkdtemp under /tmp, removed at the end
  * (rmdir fails, and so does the test, if a case leaves a file behind). What
@@ -1077,6 +1078,44 @@ static void flush_all(void) {
     CHECK_EQ(unlink(other), 0);
 }
 
+/* ---- 15. fork while another thread is blocked in fgets ---- */
+
+static atomic_int fork_reader_started;
+
+static void* read_one_line(void* argument) {
+    FILE* in = argument;
+    char line[32];
+    atomic_store(&fork_reader_started, 1);
+    return fgets(line, sizeof line, in) == line ? (void*)1 : NULL;
+}
+
+/* The reader holds the stream's lock while it waits in read(2): fork must
+ * not wait for it, and the child, which has no reader, gets the stream with
+ * its lock free. */
+static void fork_during_read(void) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    FILE* in = fdopen(ends[0], "r");
+    CHECK(in != NULL);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, read_one_line, in), 0);
+    CHECK(reaches(&fork_reader_started, 1));
+    nap_ms(20); /* into the read */
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        CHECK_EQ(fclose(in), 0); /* would wait for good on a lock left held */
+        _exit(0);
+    }
+    expect_exit_code(child, 0);
+    CHECK_EQ(write(ends[1], "done\n", 5), 5);
+    void* result;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == (void*)1);
+    CHECK_EQ(fclose(in), 0);
+    CHECK_EQ(close(ends[1]), 0);
+}
+
 int main(void) {
     strcpy(directory, "/tmp/lwp-file-streams-XXXXXX");
     CHECK(mkdtemp(directory) != NULL);
@@ -1095,6 +1134,7 @@ int main(void) {
     buffering();
     large_data();
     flush_all();
+    fork_during_read();
 
     CHECK_EQ(rmdir(directory), 0); /* fails if a case left a file */
     return 0;
