@@ -1,5 +1,5 @@
-// fopen, fdopen and fclose: streams of files, and the list of those open,
-// which exit and fflush(NULL) flush.
+// fopen, fdopen, freopen and fclose: streams of files, and the list of
+// those open, which exit and fflush(NULL) flush.
 //
 // A file stream is a `stream` (stdio_stream.hpp) from malloc. Its output
 // goes through the same path as stdout's: a BUFSIZ buffer of its own, fully
@@ -67,25 +67,38 @@ bool is_terminal(int fd) {
     return !lwp::sys::failed(lwp::sys::ioctl(fd, TCGETS, settings));
 }
 
+// Points `s` at `fd`, open as `request` says: its output buffer (BUFSIZ,
+// allocated unless it has one, as setvbuf or stdout may have given it)
+// and buffering, nothing read ahead, no flag set. False without memory.
+bool attach(stream& s, int fd, const open_request& request) {
+    if (request.writable && s.buffer == nullptr) {
+        s.owned_buffer = static_cast<char*>(malloc(BUFSIZ));
+        if (s.owned_buffer == nullptr) return false;
+        s.buffer = s.owned_buffer;
+        s.capacity = BUFSIZ;
+    }
+    s.is_file = true;
+    s.readable = request.readable;
+    s.file_descriptor = fd;
+    s.descriptor = request.writable ? fd : -1;
+    s.glibc_flags = 0;
+    s.length = s.read_length = s.read_position = 0;
+    s.pushed_back = false;
+    lwp::libc::buffering chosen = lwp::libc::buffering::none;
+    if (request.writable)
+        chosen = is_terminal(fd) ? lwp::libc::buffering::line : lwp::libc::buffering::full;
+    s.mode = chosen;
+    return true;
+}
+
 // A stream for `fd`, on the open list; null (errno ENOMEM) without memory.
 FILE* make_stream(int fd, const open_request& request) {
     void* memory = malloc(sizeof(stream));
     if (memory == nullptr) return nullptr;
     stream* s = new (memory) stream{};
-    s->is_file = true;
-    s->readable = request.readable;
-    s->file_descriptor = fd;
-    s->descriptor = request.writable ? fd : -1;
-    s->mode = lwp::libc::buffering::none;
-    if (request.writable) {
-        s->owned_buffer = static_cast<char*>(malloc(BUFSIZ));
-        if (s->owned_buffer == nullptr) {
-            free(memory);
-            return nullptr;
-        }
-        s->buffer = s->owned_buffer;
-        s->capacity = BUFSIZ;
-        s->mode = is_terminal(fd) ? lwp::libc::buffering::line : lwp::libc::buffering::full;
+    if (!attach(*s, fd, request)) {
+        free(memory);
+        return nullptr;
     }
     lwp::runtime::internal_lock_guard guard(open_files_lock);
     s->next_file = open_files;
@@ -195,6 +208,55 @@ FILE* fdopen(int fd, const char* mode) {
     if (file == nullptr) errno = ENOMEM;
     return file;
 }
+
+// The same stream on another file (`path`), or on its own file in another
+// mode (`path` null: the file is opened again through /proc/self/fd). What
+// was buffered is written out first. The stream keeps its descriptor
+// number, the new file moved onto it with dup3, so stdout stays descriptor
+// 1. If the new file cannot be opened, the old one is closed anyway (C) and
+// the stream is left closed: null, errno saying why.
+FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __restrict file) {
+    stream& s = lwp::libc::as_stream(file);
+    open_request request;
+    bool valid_mode = parse_mode(mode, request);
+    lwp::libc::take_stream_lock(s);
+    lwp::libc::flush_locked(s);
+    int old_fd = s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+    char own_file[32];
+    if (path == nullptr) {
+        snprintf(own_file, sizeof own_file, "/proc/self/fd/%d", old_fd);
+        path = own_file;
+        request.flags &= ~(O_CREAT | O_EXCL);  // it exists; truncation stays asked for
+    }
+    int error = valid_mode ? 0 : EINVAL;
+    int fd = -1;
+    if (error == 0) {
+        fd = open(path, request.flags, 0666);
+        if (fd < 0) error = errno;
+    }
+    if (fd >= 0 && fd != old_fd) {
+        long moved = lwp::arch::syscall3(__NR_dup3, fd, old_fd, request.flags & O_CLOEXEC);
+        lwp::arch::syscall1(__NR_close, fd);
+        if (lwp::sys::failed(moved)) error = static_cast<int>(-moved);
+        else fd = old_fd;
+    }
+    if (error == 0 && !attach(s, fd, request)) error = ENOMEM;
+    if (error != 0) {
+        // Whatever it holds now, the old file or the new one moved onto it.
+        lwp::arch::syscall1(__NR_close, old_fd);
+        open_request closed{0, false, false};
+        attach(s, -1, closed);
+    }
+    lwp::libc::give_back_stream_lock(s);
+    if (error != 0) {
+        errno = error;
+        return nullptr;
+    }
+    return file;
+}
+
+FILE* freopen64(const char* __restrict path, const char* __restrict mode, FILE* __restrict file)
+    __attribute__((alias("freopen")));
 
 // Writes out what is buffered and closes the descriptor. The stream is gone
 // afterwards even when that fails (EOF, errno). stdin, stdout and stderr

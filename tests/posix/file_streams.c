@@ -6,7 +6,7 @@
  * fflush(NULL); the refusals and their errno; fgets on a pipe filled by
  * another thread, and cancelled while blocked there; exit flushing streams
  * that _exit does not; a stream shared by threads; fork while a thread is
- * blocked in fgets.
+ * blocked in fgets; freopen, stdout included.
  *
  * Files live in a directory made by mkdtemp under /tmp, removed at the end
  * (rmdir fails, and so does the test, if a case leaves a file behind). What
@@ -1116,6 +1116,55 @@ static void fork_during_read(void) {
     CHECK_EQ(close(ends[1]), 0);
 }
 
+/* ---- 16. freopen ---- */
+
+static void reopen(void) {
+    char first[128], second[128]; /* path_of keeps only two at a time */
+    strcpy(first, path_of("reopen-first"));
+    strcpy(second, path_of("reopen-second"));
+    FILE* f = fopen(first, "w");
+    CHECK(f != NULL);
+    int fd = fileno(f);
+    CHECK(fputs("first", f) >= 0);
+    /* Another file on the same stream: the buffered bytes reach the first
+     * file, and the stream keeps its descriptor number. */
+    CHECK(freopen(second, "w+", f) == f);
+    CHECK_EQ(fileno(f), fd);
+    expect_file(first, "first");
+    CHECK(fputs("second", f) >= 0);
+    rewind(f);
+    char line[16];
+    CHECK(fgets(line, sizeof line, f) == line);
+    CHECK_STREQ(line, "second");
+    /* The same file in another mode. */
+    CHECK(freopen(NULL, "r", f) == f);
+    CHECK(fgets(line, sizeof line, f) == line);
+    CHECK_STREQ(line, "second");
+    errno = 0;
+    CHECK_EQ(fputc('x', f), EOF);
+    CHECK_EQ(errno, EBADF);
+    /* A file that cannot be opened: null, and the stream is closed. */
+    errno = 0;
+    CHECK(freopen(path_of("no-such-directory/file"), "r", f) == NULL);
+    CHECK_EQ(errno, ENOENT);
+    CHECK_EQ(fcntl(fd, F_GETFD), -1); /* its descriptor is gone */
+    fclose(f); /* the stream itself is still to be given back */
+    CHECK_EQ(unlink(first), 0);
+
+    /* stdout into a file, in a child: printf then writes there, still
+     * through descriptor 1, and exit writes it out. */
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        if (freopen(second, "w", stdout) != stdout) _exit(2);
+        printf("stdout is descriptor %d\n", fileno(stdout));
+        exit(0);
+    }
+    expect_exit_code(child, 0);
+    expect_file(second, "stdout is descriptor 1\n");
+    CHECK_EQ(unlink(second), 0);
+}
+
 int main(void) {
     strcpy(directory, "/tmp/lwp-file-streams-XXXXXX");
     CHECK(mkdtemp(directory) != NULL);
@@ -1135,6 +1184,7 @@ int main(void) {
     large_data();
     flush_all();
     fork_during_read();
+    reopen();
 
     CHECK_EQ(rmdir(directory), 0); /* fails if a case left a file */
     return 0;
