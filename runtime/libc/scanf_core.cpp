@@ -61,7 +61,7 @@ private:
 // means wide characters; every modifier from l on names a 64-bit integer.
 enum class length_modifier { none, hh, h, l, ll };
 
-struct conversion_spec {
+struct scan_spec {
     bool suppress = false;  // '*': scan but assign nothing
     bool allocate = false;  // 'm': the argument is a pointer to set to a malloc'd array
     std::size_t width = 0;  // 0: none given
@@ -152,6 +152,21 @@ unsigned long long integer_value(const scanned_integer& number, bool is_signed) 
     return number.negative ? 0ULL - number.magnitude : number.magnitude;
 }
 
+// glibc's printf writes a null pointer as "(nil)", and its scanf reads that
+// back for %p, in either case, when the width leaves room for all of it.
+outcome scan_nil(lookahead_input& in, const scan_spec& spec, std::size_t width,
+                 va_list& arguments) {
+    for (const char* expected = "(nil)"; *expected != '\0'; ++expected, --width) {
+        int byte = in.peek();
+        bool same = byte == *expected || (*expected >= 'a' && byte == *expected - ('a' - 'A'));
+        if (width == 0 || !same) return outcome::matching_failure;
+        in.take();
+    }
+    if (spec.suppress) return outcome::unassigned;
+    *static_cast<void**>(next_target(arguments)) = nullptr;
+    return outcome::assigned;
+}
+
 // Where the bytes of %c, %s and %[ go: the caller's array, an array grown
 // with realloc for the m modifier, or nowhere when the conversion is
 // suppressed. With the l modifier each byte becomes a wchar_t; the "C"
@@ -229,20 +244,21 @@ struct byte_set {
 
 // Reads a scanset's format after its '[': an optional '^' (the complement),
 // then members up to the closing ']'; a ']' right after '[' or '^' is a
-// member, and "a-z" a range unless the '-' is first or last. A reversed
-// range ("z-a") names its three bytes. Returns the format after the ']', or
+// member, and "a-z" a range unless the '-' is first or last; a range's end
+// can start another ("0-5-9"). A reversed range ("z-a") names its three
+// bytes. Both as glibc reads them. Returns the format after the ']', or
 // nullptr when there is none.
 const unsigned char* parse_scanset(const unsigned char* cursor, byte_set& set) {
     bool complement = *cursor == '^';
     if (complement) ++cursor;
     if (*cursor == ']') set.member[*cursor++] = true;
-    int previous = -1;  // the last single member, a range's possible start
+    int previous = -1;  // the byte before a '-', a range's possible start
     while (*cursor != '\0' && *cursor != ']') {
         if (*cursor == '-' && previous >= 0 && cursor[1] != '\0' && cursor[1] != ']' &&
             cursor[1] >= previous) {
             for (int byte = previous; byte <= cursor[1]; ++byte) set.member[byte] = true;
+            previous = cursor[1];  // as glibc: "0-5-9" is 0-9
             cursor += 2;
-            previous = -1;
             continue;
         }
         previous = *cursor;
@@ -257,7 +273,7 @@ const unsigned char* parse_scanset(const unsigned char* cursor, byte_set& set) {
 
 // %c, %s and %[: bytes while `accepted` says so, at most `width` of them.
 template <typename Accepts>
-outcome scan_text(lookahead_input& in, const conversion_spec& spec, void* destination,
+outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
                   std::size_t width, bool terminate, Accepts accepted) {
     if (in.peek() == EOF) return outcome::input_failure;
     text_target target(destination, spec.length == length_modifier::l, spec.allocate);
@@ -277,7 +293,7 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 // Reads a conversion specification after its '%': * width m length
 // conversion. Returns the format after it, or nullptr for one this engine
 // does not take (a positional %1$d, a format that ends inside it).
-const unsigned char* parse_spec(const unsigned char* cursor, conversion_spec& spec) {
+const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
     if (*cursor == '*') {
         spec.suppress = true;
         ++cursor;
@@ -319,7 +335,7 @@ const unsigned char* parse_spec(const unsigned char* cursor, conversion_spec& sp
 }
 
 // Carries out one conversion specification.
-outcome convert(lookahead_input& in, const conversion_spec& spec, const unsigned char*& format,
+outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*& format,
                 va_list& arguments) {
     std::size_t width = spec.width != 0 ? spec.width : SIZE_MAX;
     unsigned base;
@@ -363,7 +379,9 @@ outcome convert(lookahead_input& in, const conversion_spec& spec, const unsigned
             errno = ENOTSUP;
             return outcome::matching_failure;
     }
-    if (in.skip_space() == EOF) return outcome::input_failure;
+    int first = in.skip_space();
+    if (first == EOF) return outcome::input_failure;
+    if (spec.conversion == 'p' && first == '(') return scan_nil(in, spec, width, arguments);
     scanned_integer number = scan_integer(in, width, base);
     if (!number.matched) return outcome::matching_failure;
     if (spec.suppress) return outcome::unassigned;
@@ -400,7 +418,7 @@ int scan(scan_source& source, const char* format_text, va_list arguments_in) {
             ++format;
             continue;
         }
-        conversion_spec spec;
+        scan_spec spec;
         format = parse_spec(format + 1, spec);
         if (format == nullptr) break;
         outcome result = convert(in, spec, format, arguments);

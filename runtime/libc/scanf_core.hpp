@@ -9,7 +9,7 @@
 // ranges a-z) and %%; assignment suppression *; field widths; length
 // modifiers hh h l ll q L j z t; %lc %ls %l[ (ASCII into wchar_t, as the "C"
 // locale has it); the POSIX allocating modifier m (%ms %mc %m[).
-// Integers behave as glibc's do: the value saturates in 64 bits the way
+// %p also reads "(nil)", as glibc's does. Integers behave as glibc's do: the value saturates in 64 bits the way
 // strtol (d i) or strtoul (u o x X p) would, then is truncated to the
 // argument's type.
 // Not supported: the floating-point conversions (lwp has no strtod to parse

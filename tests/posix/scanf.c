@@ -226,6 +226,12 @@ static void count_pointer_percent(void) {
     CHECK(p == (void*)&object);
     CHECK_EQ(sscanf("1f", "%p", &p), 1);
     CHECK(p == (void*)0x1f);
+    /* A null pointer round-trips through printf's "(nil)". */
+    snprintf(text, sizeof text, "%p", NULL);
+    CHECK_STREQ(text, "(nil)");
+    CHECK_EQ(sscanf(text, "%p%n", &p, &n1), 1);
+    CHECK(p == NULL);
+    CHECK_EQ(n1, 5);
     CHECK_EQ(sscanf("50% off", "%d%% off", &a), 1);
     CHECK_EQ(a, 50);
     CHECK_EQ(sscanf("50 % off", "%d%% off", &a), 1); /* %% skips white space */
