@@ -2,10 +2,11 @@
  * widths and prefixes; %c %s and scansets; %n %p %% and suppression; how
  * matching and input failures end a scan and what it then returns; the
  * allocating m modifier and wide %lc/%ls; fscanf on a file, leaving the
- * stream right after the last byte it consumed; scanf on stdin through a
- * pipe. It passes against glibc too. The floating-point conversions are not
+ * stream right after the last byte it consumed, and two threads sharing
+ * one; scanf on stdin through a pipe. It passes against glibc too. The floating-point conversions are not
  * here: lwp does not have them. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -361,6 +362,46 @@ static void from_a_file(void) {
     CHECK_EQ(remove(path), 0);
 }
 
+/* fscanf holds the stream's lock for the whole call: two threads reading
+ * pairs from one stream each get whole pairs, and between them every pair. */
+struct pair_reader {
+    FILE* f;
+    int pairs;
+    long long sum;
+};
+
+static void* read_pairs(void* argument) {
+    struct pair_reader* reader = argument;
+    int first, second;
+    while (fscanf(reader->f, "%d %d", &first, &second) == 2) {
+        CHECK_EQ(first, second);
+        reader->pairs++;
+        reader->sum += first;
+    }
+    return NULL;
+}
+
+static void threads_share_a_stream(void) {
+    char path[] = "/tmp/lwp-scanf-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    FILE* out = fdopen(fd, "w");
+    CHECK(out != NULL);
+    enum { pairs = 20000 };
+    for (int i = 0; i < pairs; ++i) CHECK(fprintf(out, "%d %d\n", i, i) > 0);
+    CHECK_EQ(fclose(out), 0);
+    FILE* f = fopen(path, "r");
+    CHECK(f != NULL);
+    struct pair_reader readers[2] = {{f, 0, 0}, {f, 0, 0}};
+    pthread_t threads[2];
+    for (int i = 0; i < 2; ++i) CHECK_EQ(pthread_create(&threads[i], NULL, read_pairs, &readers[i]), 0);
+    for (int i = 0; i < 2; ++i) CHECK_EQ(pthread_join(threads[i], NULL), 0);
+    CHECK_EQ(readers[0].pairs + readers[1].pairs, pairs);
+    CHECK_EQ(readers[0].sum + readers[1].sum, (long long)pairs * (pairs - 1) / 2);
+    CHECK_EQ(fclose(f), 0);
+    CHECK_EQ(remove(path), 0);
+}
+
 static int through_vscanf(const char* format, ...) {
     va_list arguments;
     va_start(arguments, format);
@@ -416,6 +457,7 @@ int main(void) {
     allocating_and_wide();
     variadic_forms();
     from_a_file();
+    threads_share_a_stream();
     from_standard_input();
     return 0;
 }
