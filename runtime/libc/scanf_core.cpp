@@ -78,10 +78,18 @@ enum class outcome { assigned, unassigned, matching_failure, input_failure };
 // Stores the low bytes of `value` in the integer type `length` names.
 void store_integer(void* target, length_modifier length, unsigned long long value) {
     switch (length) {
-        case length_modifier::hh: *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value); break;
-        case length_modifier::h: *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value); break;
-        case length_modifier::none: *static_cast<unsigned*>(target) = static_cast<unsigned>(value); break;
-        default: *static_cast<unsigned long long*>(target) = value; break;
+        case length_modifier::hh:
+            *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value);
+            break;
+        case length_modifier::h:
+            *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value);
+            break;
+        case length_modifier::none:
+            *static_cast<unsigned*>(target) = static_cast<unsigned>(value);
+            break;
+        default:
+            *static_cast<unsigned long long*>(target) = value;
+            break;
     }
 }
 
