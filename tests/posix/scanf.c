@@ -3,8 +3,8 @@
  * matching and input failures end a scan and what it then returns; the
  * allocating m modifier and wide %lc/%ls; fscanf on a file, leaving the
  * stream right after the last byte it consumed, and two threads sharing
- * one; scanf on stdin through a pipe. It passes against glibc too. The floating-point conversions are not
- * here: lwp does not have them. */
+ * one; scanf on stdin through a pipe. It passes against glibc too. The
+ * floating-point conversions are not here: lwp does not have them. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -394,7 +394,8 @@ static void threads_share_a_stream(void) {
     CHECK(f != NULL);
     struct pair_reader readers[2] = {{f, 0, 0}, {f, 0, 0}};
     pthread_t threads[2];
-    for (int i = 0; i < 2; ++i) CHECK_EQ(pthread_create(&threads[i], NULL, read_pairs, &readers[i]), 0);
+    for (int i = 0; i < 2; ++i)
+        CHECK_EQ(pthread_create(&threads[i], NULL, read_pairs, &readers[i]), 0);
     for (int i = 0; i < 2; ++i) CHECK_EQ(pthread_join(threads[i], NULL), 0);
     CHECK_EQ(readers[0].pairs + readers[1].pairs, pairs);
     CHECK_EQ(readers[0].sum + readers[1].sum, (long long)pairs * (pairs - 1) / 2);

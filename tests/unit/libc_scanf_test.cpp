@@ -94,7 +94,8 @@ TEST(LibcScanf, AgreesWithTheHostOnRandomFormatsAndInputs) {
                             "%2i", "%1x",  "%4x",  "%*d",   "%*s",   "%hhd", "%hd",  "%ld",
                             "%lli", "%hhx", "%c",  "%3c",   "%*c",   "%s",   "%2s",  "%[a-f]",
                             "%[^ ]", "%3[0-9x]", "%[^]a]", "%n", "%hhn", "%%",   " ",    "x",
-                            "-",   "0",    "%5[+-0-9]", "%lu", "%llo", "%zx", "%0d", "%*[a-f]", "%*3i", "%hn"};
+                            "-",   "0",    "%5[+-0-9]", "%lu", "%llo", "%zx", "%0d", "%*[a-f]",
+                            "%*3i", "%hn"};
     const char alphabet[] = " \t\n+-0123456789abcdefxX%]^zZ";
     std::mt19937 random(20261127);
     int assigned_somewhere = 0;
