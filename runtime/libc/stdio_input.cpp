@@ -19,6 +19,7 @@
 #include <cstdint>
 
 #include "../thread/cancellation_point.hpp"
+#include "stdio_input.hpp"
 #include "stdio_stream.hpp"
 
 using lwp::libc::as_stream;
@@ -71,11 +72,11 @@ refill refill_locked(stream& s) {
     return refill::data;
 }
 
-// The next byte; EOF at the end, read_failed on an error (this call's: the
-// error flag may be left over from an earlier one). Under the stream's lock.
-constexpr int read_failed = EOF - 1;
+}  // namespace
 
-int next_byte_locked(stream& s) {
+// read_failed means an error in this call: the error flag may be left over
+// from an earlier one, so it alone cannot tell.
+int lwp::libc::next_byte_locked(stream& s) {
     if (s.pushed_back) {
         s.pushed_back = false;
         return s.pushed_back_byte;
@@ -86,6 +87,18 @@ int next_byte_locked(stream& s) {
     }
     return static_cast<unsigned char>(s.read_buffer[s.read_position++]);
 }
+
+// Unlike ungetc this leaves the end flag alone: the byte was read before any
+// end was found, so none was.
+void lwp::libc::push_back_locked(stream& s, unsigned char byte) {
+    s.pushed_back = true;
+    s.pushed_back_byte = byte;
+}
+
+namespace {
+
+using lwp::libc::next_byte_locked;
+using lwp::libc::read_failed;
 
 int get_byte(FILE* file) {
     stream& s = as_stream(file);

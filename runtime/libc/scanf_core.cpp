@@ -1,0 +1,449 @@
+// The scanf format interpreter: directives, conversion specifications and
+// the integer, character, string and scanset conversions. See scanf_core.hpp
+// for what is and is not supported.
+#include "scanf_core.hpp"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+
+#include "integer_parse.hpp"
+
+namespace lwp::libc {
+
+namespace {
+
+// The input with the one byte of lookahead C allows: peek shows the next
+// byte without consuming it, take consumes the byte peek showed. Once the
+// end has been seen it stays seen for the rest of the call, so a terminal's
+// end-of-file is not read past.
+class lookahead_input {
+public:
+    explicit lookahead_input(scan_source& source) : source_(source) {}
+
+    int peek() {
+        if (!holding_) {
+            held_ = source_.next(source_);
+            holding_ = true;
+        }
+        return held_;
+    }
+    void take() {
+        holding_ = false;
+        ++consumed_;
+    }
+    // Consumes white space; returns the byte after it (not consumed).
+    int skip_space() {
+        int byte;
+        while ((byte = peek()) != EOF && is_space(static_cast<char>(byte))) take();
+        return byte;
+    }
+    std::size_t consumed() const { return consumed_; }
+    // Hands the byte looked at but not consumed back to the source.
+    void finish() {
+        if (holding_ && held_ != EOF) source_.give_back(source_, held_);
+        holding_ = false;
+    }
+
+private:
+    scan_source& source_;
+    int held_ = EOF;
+    bool holding_ = false;
+    std::size_t consumed_ = 0;
+};
+
+// l is kept apart from the other 64-bit modifiers because on c, s and [ it
+// means wide characters; every modifier from l on names a 64-bit integer.
+enum class length_modifier { none, hh, h, l, ll };
+
+struct scan_spec {
+    bool suppress = false;  // '*': scan but assign nothing
+    bool allocate = false;  // 'm': the argument is a pointer to set to a malloc'd array
+    std::size_t width = 0;  // 0: none given
+    length_modifier length = length_modifier::none;
+    char conversion = 0;
+};
+
+// What one directive did.
+enum class outcome { assigned, unassigned, matching_failure, input_failure };
+
+// Out of line so that there is one copy of the va_arg expansion.
+[[gnu::noinline]] void* next_target(va_list& arguments) { return va_arg(arguments, void*); }
+
+// Stores the low bytes of `value` in the integer type `length` names.
+void store_integer(void* target, length_modifier length, unsigned long long value) {
+    switch (length) {
+        case length_modifier::hh:
+            *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value);
+            break;
+        case length_modifier::h:
+            *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value);
+            break;
+        case length_modifier::none:
+            *static_cast<unsigned*>(target) = static_cast<unsigned>(value);
+            break;
+        default:
+            *static_cast<unsigned long long*>(target) = value;
+            break;
+    }
+}
+
+struct scanned_integer {
+    unsigned long long magnitude = 0;  // saturated at ULLONG_MAX when `overflow`
+    bool negative = false;
+    bool overflow = false;
+    bool matched = false;  // at least one digit
+};
+
+// Reads the longest prefix of an integer that fits in `width` bytes: an
+// optional sign, for base 16 (or 0) an optional 0x, then digits; base 0
+// picks 16, 8 or 10 from the prefix as strtol does. With one byte of
+// lookahead a "0x" without a hex digit after it cannot be given back, so it
+// counts as the number 0, as C's rule of the longest matching prefix says.
+scanned_integer scan_integer(lookahead_input& in, std::size_t width, unsigned base) {
+    scanned_integer result;
+    int byte = in.peek();
+    if (width != 0 && (byte == '+' || byte == '-')) {
+        result.negative = byte == '-';
+        in.take();
+        --width;
+        byte = in.peek();
+    }
+    if (width != 0 && byte == '0' && (base == 0 || base == 16)) {
+        in.take();
+        --width;
+        result.matched = true;
+        byte = in.peek();
+        if (width != 0 && (byte | 0x20) == 'x') {
+            in.take();
+            --width;
+            base = 16;
+            byte = in.peek();
+        } else if (base == 0) {
+            base = 8;
+        }
+    } else if (base == 0) {
+        base = 10;
+    }
+    for (unsigned digit; width != 0 && byte != EOF &&
+                         (digit = digit_value(static_cast<char>(byte))) < base;
+         --width) {
+        if (__builtin_mul_overflow(result.magnitude, base, &result.magnitude) ||
+            __builtin_add_overflow(result.magnitude, digit, &result.magnitude)) {
+            result.overflow = true;
+        }
+        result.matched = true;
+        in.take();
+        byte = in.peek();
+    }
+    if (result.overflow) result.magnitude = ULLONG_MAX;
+    return result;
+}
+
+// The value glibc assigns: strtoll's (d, i) or strtoull's (the others)
+// result for the same digits, saturated in 64 bits; store_integer then
+// keeps the low bytes, so "99999999999999999999" with %d gives -1.
+unsigned long long integer_value(const scanned_integer& number, bool is_signed) {
+    if (is_signed) {
+        unsigned long long limit = number.negative ? 0ULL - LLONG_MIN : LLONG_MAX;
+        if (number.overflow || number.magnitude > limit) {
+            return number.negative ? 0ULL - LLONG_MIN : LLONG_MAX;
+        }
+    } else if (number.overflow) {
+        return ULLONG_MAX;
+    }
+    return number.negative ? 0ULL - number.magnitude : number.magnitude;
+}
+
+// glibc's printf writes a null pointer as "(nil)", and its scanf reads that
+// back for %p, in either case, when the width leaves room for all of it.
+outcome scan_nil(lookahead_input& in, const scan_spec& spec, std::size_t width,
+                 va_list& arguments) {
+    for (const char* expected = "(nil)"; *expected != '\0'; ++expected, --width) {
+        int byte = in.peek();
+        bool same = byte == *expected || (*expected >= 'a' && byte == *expected - ('a' - 'A'));
+        if (width == 0 || !same) return outcome::matching_failure;
+        in.take();
+    }
+    if (spec.suppress) return outcome::unassigned;
+    *static_cast<void**>(next_target(arguments)) = nullptr;
+    return outcome::assigned;
+}
+
+// Where the bytes of %c, %s and %[ go: the caller's array, an array grown
+// with realloc for the m modifier, or nowhere when the conversion is
+// suppressed. With the l modifier each byte becomes a wchar_t; the "C"
+// locale has ASCII only, so other bytes fail with EILSEQ.
+class text_target {
+public:
+    text_target(void* destination, bool wide, bool allocate)
+        : destination_(destination), wide_(wide), allocate_(allocate && destination) {
+        if (!allocate_) array_ = static_cast<char*>(destination);
+    }
+    text_target(const text_target&) = delete;
+    text_target& operator=(const text_target&) = delete;
+    // An allocated array not handed over is freed: the conversion failed.
+    ~text_target() {
+        if (allocate_) free(array_);
+    }
+
+    // False when the byte cannot be stored (errno says why).
+    bool append(unsigned char byte) {
+        if (wide_ && byte >= 0x80) {
+            errno = EILSEQ;
+            return false;
+        }
+        if (destination_ == nullptr) return true;
+        if (allocate_ && !reserve(count_ + 2)) return false;  // + 2: room for the NUL
+        put(count_++, byte);
+        return true;
+    }
+    // Adds the NUL %s and %[ end with, and hands an allocated array to the
+    // caller's pointer.
+    bool complete(bool terminate) {
+        if (destination_ == nullptr) return true;
+        if (allocate_ && !reserve(count_ + 1)) return false;
+        if (terminate) put(count_, 0);
+        if (allocate_) {
+            *static_cast<void**>(destination_) = array_;
+            array_ = nullptr;
+        }
+        return true;
+    }
+
+private:
+    void put(std::size_t index, unsigned char byte) {
+        if (wide_) {
+            reinterpret_cast<wchar_t*>(array_)[index] = byte;
+        } else {
+            array_[index] = static_cast<char>(byte);
+        }
+    }
+    bool reserve(std::size_t elements) {
+        if (elements <= capacity_) return true;
+        std::size_t larger = capacity_ < 16 ? 32 : capacity_ * 2;
+        void* grown = realloc(array_, larger * (wide_ ? sizeof(wchar_t) : 1));
+        if (grown == nullptr) {
+            errno = ENOMEM;
+            return false;
+        }
+        array_ = static_cast<char*>(grown);
+        capacity_ = larger;
+        return true;
+    }
+
+    void* destination_;
+    bool wide_;
+    bool allocate_;
+    char* array_ = nullptr;
+    std::size_t count_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+// The bytes a scanset accepts.
+struct byte_set {
+    bool member[256] = {};
+};
+
+// Reads a scanset's format after its '[': an optional '^' (the complement),
+// then members up to the closing ']'; a ']' right after '[' or '^' is a
+// member, and "a-z" a range unless the '-' is first or last; a range's end
+// can start another ("0-5-9"). A reversed range ("z-a") names its three
+// bytes. Both as glibc reads them. Returns the format after the ']', or
+// nullptr when there is none.
+const unsigned char* parse_scanset(const unsigned char* cursor, byte_set& set) {
+    bool complement = *cursor == '^';
+    if (complement) ++cursor;
+    if (*cursor == ']') set.member[*cursor++] = true;
+    int previous = -1;  // the byte before a '-', a range's possible start
+    while (*cursor != '\0' && *cursor != ']') {
+        if (*cursor == '-' && previous >= 0 && cursor[1] != '\0' && cursor[1] != ']' &&
+            cursor[1] >= previous) {
+            for (int byte = previous; byte <= cursor[1]; ++byte) set.member[byte] = true;
+            previous = cursor[1];  // as glibc: "0-5-9" is 0-9
+            cursor += 2;
+            continue;
+        }
+        previous = *cursor;
+        set.member[*cursor++] = true;
+    }
+    if (*cursor != ']') return nullptr;
+    if (complement) {
+        for (bool& member : set.member) member = !member;
+    }
+    return cursor + 1;
+}
+
+// %c, %s and %[: bytes while `accepted` says so, at most `width` of them.
+template <typename Accepts>
+outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
+                  std::size_t width, bool terminate, Accepts accepted) {
+    if (in.peek() == EOF) return outcome::input_failure;
+    text_target target(destination, spec.length == length_modifier::l, spec.allocate);
+    std::size_t taken = 0;
+    for (int byte; taken < width && (byte = in.peek()) != EOF && accepted(byte); ++taken) {
+        if (!target.append(static_cast<unsigned char>(byte))) return outcome::matching_failure;
+        in.take();
+    }
+    // Only %[ can match nothing here: %c and %s always take the first byte.
+    if (taken == 0) return outcome::matching_failure;
+    if (!target.complete(terminate)) return outcome::matching_failure;
+    return spec.suppress ? outcome::unassigned : outcome::assigned;
+}
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Reads a conversion specification after its '%': * width m length
+// conversion. Returns the format after it, or nullptr for one this engine
+// does not take (a positional %1$d, a format that ends inside it).
+const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
+    if (*cursor == '*') {
+        spec.suppress = true;
+        ++cursor;
+    }
+    for (; is_digit(*cursor); ++cursor) {
+        std::size_t digit = *cursor - '0';
+        if (__builtin_mul_overflow(spec.width, 10, &spec.width) ||
+            __builtin_add_overflow(spec.width, digit, &spec.width)) {
+            spec.width = SIZE_MAX;
+        }
+    }
+    if (*cursor == '$') {
+        errno = ENOTSUP;
+        return nullptr;
+    }
+    if (*cursor == 'm') {
+        spec.allocate = true;
+        ++cursor;
+    }
+    switch (*cursor) {
+        case 'h':
+            spec.length = cursor[1] == 'h' ? length_modifier::hh : length_modifier::h;
+            cursor += cursor[1] == 'h' ? 2 : 1;
+            break;
+        case 'l':
+            spec.length = cursor[1] == 'l' ? length_modifier::ll : length_modifier::l;
+            cursor += cursor[1] == 'l' ? 2 : 1;
+            break;
+        case 'q': case 'L': case 'j': case 'z': case 't':
+            spec.length = length_modifier::ll;
+            ++cursor;
+            break;
+        default:
+            break;
+    }
+    if (*cursor == '\0') return nullptr;
+    spec.conversion = static_cast<char>(*cursor);
+    return cursor + 1;
+}
+
+// Carries out one conversion specification.
+outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*& format,
+                va_list& arguments) {
+    std::size_t width = spec.width != 0 ? spec.width : SIZE_MAX;
+    unsigned base;
+    switch (spec.conversion) {
+        case '%': {
+            int byte = in.skip_space();  // glibc skips white space here too
+            if (byte == EOF) return outcome::input_failure;
+            if (byte != '%') return outcome::matching_failure;
+            in.take();
+            return outcome::unassigned;
+        }
+        case 'n':  // counts, consumes nothing, and is no assignment in the result
+            if (!spec.suppress) store_integer(next_target(arguments), spec.length, in.consumed());
+            return outcome::unassigned;
+        case 'd': case 'u': base = 10; break;
+        case 'i': base = 0; break;
+        case 'o': base = 8; break;
+        case 'x': case 'X': case 'p': base = 16; break;
+        case 'c': {
+            void* destination = spec.suppress ? nullptr : next_target(arguments);
+            return scan_text(in, spec, destination, spec.width != 0 ? spec.width : 1, false,
+                             [](int) { return true; });
+        }
+        case 's': {
+            void* destination = spec.suppress ? nullptr : next_target(arguments);
+            if (in.skip_space() == EOF) return outcome::input_failure;
+            return scan_text(in, spec, destination, width, true,
+                             [](int byte) { return !is_space(static_cast<char>(byte)); });
+        }
+        case '[': {
+            byte_set set;
+            const unsigned char* after = parse_scanset(format, set);
+            if (after == nullptr) return outcome::matching_failure;
+            format = after;
+            void* destination = spec.suppress ? nullptr : next_target(arguments);
+            return scan_text(in, spec, destination, width, true,
+                             [&set](int byte) { return set.member[byte]; });
+        }
+        default:
+            // The floating-point conversions among others: see scanf_core.hpp.
+            errno = ENOTSUP;
+            return outcome::matching_failure;
+    }
+    int first = in.skip_space();
+    if (first == EOF) return outcome::input_failure;
+    if (spec.conversion == 'p' && first == '(') return scan_nil(in, spec, width, arguments);
+    scanned_integer number = scan_integer(in, width, base);
+    if (!number.matched) return outcome::matching_failure;
+    if (spec.suppress) return outcome::unassigned;
+    bool is_signed = spec.conversion == 'd' || spec.conversion == 'i';
+    length_modifier length = spec.conversion == 'p' ? length_modifier::ll : spec.length;
+    store_integer(next_target(arguments), length, integer_value(number, is_signed));
+    return outcome::assigned;
+}
+
+}  // namespace
+
+int scan(scan_source& source, const char* format_text, va_list arguments_in) {
+    va_list arguments;
+    va_copy(arguments, arguments_in);
+    lookahead_input in(source);
+    const auto* format = reinterpret_cast<const unsigned char*>(format_text);
+    int assigned = 0;
+    bool input_failed = false;
+    while (*format != '\0') {
+        if (is_space(static_cast<char>(*format))) {
+            // Any run of white space in the format matches any amount, none too.
+            while (is_space(static_cast<char>(*format))) ++format;
+            in.skip_space();
+            continue;
+        }
+        if (*format != '%') {
+            int byte = in.peek();
+            if (byte == EOF) {
+                input_failed = true;
+                break;
+            }
+            if (byte != *format) break;
+            in.take();
+            ++format;
+            continue;
+        }
+        scan_spec spec;
+        format = parse_spec(format + 1, spec);
+        if (format == nullptr) break;
+        outcome result = convert(in, spec, format, arguments);
+        if (result == outcome::assigned) {
+            ++assigned;
+        } else if (result == outcome::input_failure) {
+            input_failed = true;
+            break;
+        } else if (result == outcome::matching_failure) {
+            break;
+        }
+    }
+    in.finish();
+    va_end(arguments);
+    // glibc's reading of C's rule: EOF when the input ran out before any
+    // assignment, even after a suppressed conversion ("%*d%d" on "1").
+    return input_failed && assigned == 0 ? EOF : assigned;
+}
+
+}  // namespace lwp::libc
