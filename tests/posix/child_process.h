@@ -1,5 +1,6 @@
 /* expect_exit_code(child, code) and expect_killed_by(child, signal): wait
- * for a child process, at most 10 s, and check how it ended. A child still
+ * for a child process, at most 10 s, and check how it ended (and
+ * fork_reading_a_pipe, a child to feed through its standard input). A child still
  * running then is killed and the test fails with a message: a hang (a lock
  * left held across fork, a wake-up lost between processes) fails it instead
  * of hanging it. */
@@ -10,6 +11,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../integration/check.h"
 
@@ -25,6 +27,25 @@ static inline int wait_for_child(pid_t child) {
     kill(child, SIGKILL);
     CHECK(!"a child process did not finish in 10 s");
     return status;
+}
+
+/* Forks a child whose standard input is a new pipe: returns the child's pid
+ * in the parent, with the pipe's write end in *writer, and 0 in the child,
+ * where descriptor 0 is the read end and no other end is left open. */
+static inline pid_t fork_reading_a_pipe(int* writer) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        CHECK_EQ(dup2(ends[0], 0), 0);
+        CHECK_EQ(close(ends[0]), 0);
+        CHECK_EQ(close(ends[1]), 0);
+        return 0;
+    }
+    CHECK_EQ(close(ends[0]), 0);
+    *writer = ends[1];
+    return child;
 }
 
 static inline void expect_exit_code(pid_t child, int code) {

@@ -780,14 +780,9 @@ static void cancel_in_fgets(void) {
 /* ---- 9. stdin ---- */
 
 static void standard_input(void) {
-    int ends[2];
-    CHECK_EQ(pipe(ends), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int writer;
+    pid_t child = fork_reading_a_pipe(&writer);
     if (child == 0) {
-        CHECK_EQ(dup2(ends[0], 0), 0);
-        CHECK_EQ(close(ends[0]), 0);
-        CHECK_EQ(close(ends[1]), 0);
         char line[64];
         CHECK(fgets(line, sizeof line, stdin) == line);
         CHECK_STREQ(line, "first line\n");
@@ -807,15 +802,14 @@ static void standard_input(void) {
         free(buffer);
         exit(0);
     }
-    CHECK_EQ(close(ends[0]), 0);
     const char text[] = "first line\nsecond\nthird";
     /* In pieces, so that the child's reads find partial lines. */
-    CHECK_EQ(write(ends[1], text, 5), 5);
+    CHECK_EQ(write(writer, text, 5), 5);
     nap_ms(10);
-    CHECK_EQ(write(ends[1], text + 5, 10), 10);
+    CHECK_EQ(write(writer, text + 5, 10), 10);
     nap_ms(10);
-    CHECK_EQ(write(ends[1], text + 15, sizeof text - 1 - 15), (long long)(sizeof text - 1 - 15));
-    CHECK_EQ(close(ends[1]), 0);
+    CHECK_EQ(write(writer, text + 15, sizeof text - 1 - 15), (long long)(sizeof text - 1 - 15));
+    CHECK_EQ(close(writer), 0);
     expect_exit_code(child, 0);
 }
 

@@ -412,14 +412,9 @@ static int through_vscanf(const char* format, ...) {
 }
 
 static void from_standard_input(void) {
-    int ends[2];
-    CHECK_EQ(pipe(ends), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int writer;
+    pid_t child = fork_reading_a_pipe(&writer);
     if (child == 0) {
-        CHECK_EQ(dup2(ends[0], 0), 0);
-        CHECK_EQ(close(ends[0]), 0);
-        CHECK_EQ(close(ends[1]), 0);
         int a = 0, b = 0;
         char word[16];
         CHECK_EQ(scanf("%d,%d", &a, &b), 2);
@@ -434,13 +429,12 @@ static void from_standard_input(void) {
         CHECK(feof(stdin));
         exit(0);
     }
-    CHECK_EQ(close(ends[0]), 0);
     const char text[] = "10,20 piped\n  -3\n";
     /* In two pieces, the second in the middle of a number. */
-    CHECK_EQ(write(ends[1], text, 3), 3);
+    CHECK_EQ(write(writer, text, 3), 3);
     usleep(10000);
-    CHECK_EQ(write(ends[1], text + 3, sizeof text - 1 - 3), (long long)(sizeof text - 1 - 3));
-    CHECK_EQ(close(ends[1]), 0);
+    CHECK_EQ(write(writer, text + 3, sizeof text - 1 - 3), (long long)(sizeof text - 1 - 3));
+    CHECK_EQ(close(writer), 0);
     expect_exit_code(child, 0);
 }
 
