@@ -8,8 +8,9 @@
 // A stream not open for writing has -1 as its output descriptor, so output
 // to it fails with EBADF; input from one not open for reading does too.
 //
-// Lock order: the list's lock before any stream's (fclose unlinks its
-// stream before locking it).
+// Lock order: the list's lock before any file stream's (fclose unlinks its
+// stream before locking it; fork takes stdout's and stderr's before the
+// list's, and no file stream's).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,7 +24,6 @@
 #include "../sys/syscalls.hpp"
 #include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
-#include "errno_result.hpp"
 #include "stdio_stream.hpp"
 
 using lwp::libc::stream;
