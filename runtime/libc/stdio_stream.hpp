@@ -23,8 +23,9 @@ struct stream {
     // Mirrors the head of glibc's struct _IO_FILE, whose layout its <stdio.h>
     // inlines (putc_unlocked, ferror_unlocked, ...) read directly. The
     // pointers stay null, so those inlines always fall back to the
-    // out-of-line __overflow/__uflow; only the error bit of the flags is
-    // live (glibc_error_flag, what ferror_unlocked tests).
+    // out-of-line __overflow/__uflow; only the error and end bits of the
+    // flags are live (glibc_error_flag and glibc_end_flag, what
+    // ferror_unlocked and feof_unlocked test).
     int glibc_flags = 0;
     char* glibc_read_pointers[3] = {};
     char* glibc_write_pointers[3] = {};
@@ -41,7 +42,9 @@ struct stream {
     // through filling or writing out.
     int lock_word = 0;
     unsigned reentered = 0;
-    int descriptor = 0;  // set, with buffer and mode, by the first output
+    // For output. stdout's and stderr's is set, with buffer and mode, by
+    // their first output; a file stream's when it is opened.
+    int descriptor = 0;
     buffering mode = buffering::undecided;
     bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
     bool call_failed = false;      // a write(2) failed during this call
