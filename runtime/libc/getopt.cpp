@@ -23,16 +23,16 @@ int optopt = '?';
 namespace {
 
 // What to do on meeting an argument that is not an option.
-enum class NonOptionOrder {
+enum class non_option_order {
     move_after_options,  // GNU default: keep scanning, permute argv at the end
     stop_scanning,       // '+' or POSIXLY_CORRECT: the first non-option ends options
     return_as_option_1,  // '-': hand each non-option back as option character 1
 };
 
 // The scanner's place between calls.
-struct ScanState {
+struct scan_state {
     bool started = false;
-    NonOptionOrder order = NonOptionOrder::move_after_options;
+    non_option_order order = non_option_order::move_after_options;
     // Rest of a group of short options ("-abc" after 'a' is "bc"); null or
     // empty when the next call starts on a new argv element.
     const char* rest_of_group = nullptr;
@@ -45,7 +45,7 @@ struct ScanState {
     int skipped_end = 1;
 };
 
-ScanState scan;
+scan_state scan;
 
 bool is_non_option(const char* argument) {
     // A lone "-" conventionally names standard input: an operand, not an option.
@@ -80,11 +80,11 @@ void start_scan(const char* optstring) {
     scan.rest_of_group = nullptr;
     scan.skipped_begin = scan.skipped_end = optind;
     if (optstring[0] == '-')
-        scan.order = NonOptionOrder::return_as_option_1;
+        scan.order = non_option_order::return_as_option_1;
     else if (optstring[0] == '+' || getenv("POSIXLY_CORRECT"))
-        scan.order = NonOptionOrder::stop_scanning;
+        scan.order = non_option_order::stop_scanning;
     else
-        scan.order = NonOptionOrder::move_after_options;
+        scan.order = non_option_order::move_after_options;
     scan.started = true;
 }
 
@@ -211,7 +211,7 @@ int scan_options(int argc, char* const* argv, const char* optstring, const optio
         // an argv the caller abandoned by lowering optind: forget them.
         if (scan.skipped_end > optind) scan.skipped_end = optind;
         if (scan.skipped_begin > optind) scan.skipped_begin = optind;
-        if (scan.order == NonOptionOrder::move_after_options) {
+        if (scan.order == non_option_order::move_after_options) {
             if (scan.skipped_begin != scan.skipped_end && scan.skipped_end != optind)
                 move_skipped_behind_options(argv);
             else if (scan.skipped_end != optind)
@@ -238,7 +238,7 @@ int scan_options(int argc, char* const* argv, const char* optstring, const optio
             result = -1;
             done = true;
         } else if (is_non_option(argv[optind])) {
-            if (scan.order == NonOptionOrder::stop_scanning) {
+            if (scan.order == non_option_order::stop_scanning) {
                 result = -1;
             } else {
                 optarg = argv[optind++];
