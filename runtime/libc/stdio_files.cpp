@@ -15,7 +15,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <new>
@@ -62,11 +61,6 @@ bool parse_mode(const char* mode, open_request& request) {
     return true;
 }
 
-bool is_terminal(int fd) {
-    alignas(8) char settings[64];  // more than the kernel's 36-byte termios
-    return !lwp::sys::failed(lwp::sys::ioctl(fd, TCGETS, settings));
-}
-
 // Points `s` at `fd`, open as `request` says: its output buffer (BUFSIZ,
 // allocated unless it has one, as setvbuf or stdout may have given it)
 // and buffering, nothing read ahead, no flag set. False without memory.
@@ -82,11 +76,11 @@ bool attach(stream& s, int fd, const open_request& request) {
     s.file_descriptor = fd;
     s.descriptor = request.writable ? fd : -1;
     s.glibc_flags = 0;
-    s.length = s.read_length = s.read_position = 0;
-    s.pushed_back = false;
+    s.length = 0;
+    lwp::libc::drop_unread(s);
     lwp::libc::buffering chosen = lwp::libc::buffering::none;
     if (request.writable)
-        chosen = is_terminal(fd) ? lwp::libc::buffering::line : lwp::libc::buffering::full;
+        chosen = lwp::libc::is_terminal(fd) ? lwp::libc::buffering::line : lwp::libc::buffering::full;
     s.mode = chosen;
     return true;
 }
@@ -221,7 +215,7 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
     bool valid_mode = parse_mode(mode, request);
     lwp::libc::take_stream_lock(s);
     lwp::libc::flush_locked(s);
-    int old_fd = s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+    int old_fd = lwp::libc::descriptor_of(file);
     char own_file[32];
     if (path == nullptr) {
         snprintf(own_file, sizeof own_file, "/proc/self/fd/%d", old_fd);
@@ -266,7 +260,7 @@ int fclose(FILE* file) {
     bool allocated = unlink_stream(&s);
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
-    int fd = s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+    int fd = lwp::libc::descriptor_of(file);
     long closed = lwp::arch::syscall1(__NR_close, fd);
     if (lwp::sys::failed(closed)) {
         errno = static_cast<int>(-closed);

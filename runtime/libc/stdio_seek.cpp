@@ -19,20 +19,15 @@ using lwp::libc::stream;
 
 namespace {
 
-int descriptor_of(FILE* file, const stream& s) {
-    return s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
-}
-
 long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
     if (!lwp::libc::flush_locked(s)) return -1;
-    if (whence == SEEK_CUR) offset -= static_cast<off_t>(s.read_length - s.read_position) + s.pushed_back;
-    long result = lwp::arch::syscall3(__NR_lseek, descriptor_of(file, s), offset, whence);
+    if (whence == SEEK_CUR) offset -= lwp::libc::unread_bytes(s);
+    long result = lwp::arch::syscall3(__NR_lseek, lwp::libc::descriptor_of(file), offset, whence);
     if (lwp::sys::failed(result)) {
         errno = static_cast<int>(-result);
         return -1;
     }
-    s.read_length = s.read_position = 0;
-    s.pushed_back = false;
+    lwp::libc::drop_unread(s);
     s.glibc_flags &= ~lwp::libc::glibc_end_flag;
     return 0;
 }
@@ -59,13 +54,12 @@ int fseeko64(FILE* file, off_t offset, int whence) __attribute__((alias("fseeko"
 off_t ftello(FILE* file) {
     stream& s = as_stream(file);
     lwp::libc::take_stream_lock(s);
-    long position = lwp::arch::syscall3(__NR_lseek, descriptor_of(file, s), 0, SEEK_CUR);
+    long position = lwp::arch::syscall3(__NR_lseek, lwp::libc::descriptor_of(file), 0, SEEK_CUR);
     if (lwp::sys::failed(position)) {
         errno = static_cast<int>(-position);
         position = -1;
     } else {
-        position += s.length;
-        position -= static_cast<long>(s.read_length - s.read_position) + s.pushed_back;
+        position += s.length - lwp::libc::unread_bytes(s);
     }
     lwp::libc::give_back_stream_lock(s);
     return position;

@@ -34,12 +34,7 @@ void clearerr(FILE* file) noexcept {
     lwp::libc::give_back_stream_lock(s);
 }
 
-// stdout and stderr have not filled in their descriptor before their first
-// output; the streams of files and stdin have theirs from the start.
-int fileno(FILE* file) noexcept {
-    const lwp::libc::stream& s = as_stream(file);
-    return s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
-}
+int fileno(FILE* file) noexcept { return lwp::libc::descriptor_of(file); }
 
 // glibc's <stdio.h> calls these when it does not inline them (without
 // optimisation); taking the lock anyway is never wrong (stdio_unlocked.cpp).

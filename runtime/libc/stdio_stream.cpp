@@ -34,13 +34,6 @@ char stderr_buffer[256];
 stream stdout_stream;
 stream stderr_stream;
 
-// Whether `fd` is a terminal: TCGETS succeeds only on one. The buffer is
-// larger than the kernel's struct termios (36 bytes).
-bool is_terminal(int fd) {
-    alignas(8) char settings[64];
-    return !sys::failed(sys::ioctl(fd, TCGETS, settings));
-}
-
 // Writes all of [bytes, bytes + count), retrying short writes and EINTR.
 bool write_all(int fd, const char* bytes, std::size_t count) {
     while (count) {
@@ -229,14 +222,10 @@ int fflush(FILE* file) {
     stream& s = lwp::libc::as_stream(file);
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
-    unsigned ahead = s.read_length - s.read_position;
-    if (ok && s.readable && (ahead != 0 || s.pushed_back)) {
-        long back = -static_cast<long>(ahead) - s.pushed_back;
-        if (!lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor, back, SEEK_CUR))) {
-            s.read_length = s.read_position = 0;
-            s.pushed_back = false;
-        }
-    }
+    long unread = lwp::libc::unread_bytes(s);
+    if (ok && unread != 0 &&
+        !lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor, -unread, SEEK_CUR)))
+        lwp::libc::drop_unread(s);
     lwp::libc::give_back_stream_lock(s);
     return ok ? 0 : EOF;
 }

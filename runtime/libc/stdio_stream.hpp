@@ -12,8 +12,11 @@
 #pragma once
 
 #include <stdio.h>
+#include <sys/ioctl.h>
 
 #include <cstddef>
+
+#include "../sys/syscalls.hpp"
 
 namespace lwp::libc {
 
@@ -78,6 +81,34 @@ static_assert(offsetof(stream, glibc_write_pointers) + 2 * sizeof(char*) ==
               offsetof(FILE, _IO_write_end));
 
 inline stream& as_stream(FILE* file) { return *reinterpret_cast<stream*>(file); }
+
+// Whether `fd` is a terminal: TCGETS succeeds only on one (the buffer is
+// larger than the kernel's 36-byte struct termios). errno is left alone.
+inline bool is_terminal(int fd) {
+    alignas(8) char settings[64];
+    return !sys::failed(sys::ioctl(fd, TCGETS, settings));
+}
+
+// The descriptor behind a stream: a file stream's (and stdin's) from its
+// opening; stdout's and stderr's whether or not their first output has
+// filled in `descriptor` yet.
+inline int descriptor_of(FILE* file) {
+    const stream& s = as_stream(file);
+    return s.is_file ? s.file_descriptor : (file == stderr ? 2 : 1);
+}
+
+// Bytes the stream has taken from its descriptor but not handed out yet:
+// what it read ahead, and an ungetc byte.
+inline long unread_bytes(const stream& s) {
+    return static_cast<long>(s.read_length - s.read_position) + s.pushed_back;
+}
+
+// Forgets them: after a seek, or once the descriptor's offset has been moved
+// back over them.
+inline void drop_unread(stream& s) {
+    s.read_length = s.read_position = 0;
+    s.pushed_back = false;
+}
 
 // The stream's lock alone (see lock_word), for calls that write nothing.
 void take_stream_lock(stream& s);
