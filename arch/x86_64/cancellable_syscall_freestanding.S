@@ -25,9 +25,9 @@
 
 #include "cancellation_bits.h"
 
-    // Call-frame information for debuggers only (no unwinder runs here), and
-    // a section of its own so that programs without cancellation drop it.
-    .cfi_sections .debug_frame
+#include "frame_info_section.h"
+
+    // A section of its own, so that programs without cancellation drop it.
     .section .text.lwp_arch_cancellable_syscall,"ax",@progbits
     .globl  lwp_arch_cancellable_syscall
     .hidden lwp_arch_cancellable_syscall

@@ -12,12 +12,7 @@
 // 16-byte aligned, so that after popping those two words %rsp is aligned as
 // the SysV ABI requires at a call instruction.
 
-#ifdef LWP_FREESTANDING
-    // Freestanding programs have no unwinder to use unwind tables at run time,
-    // so the call-frame information goes where debuggers read it and `strip`
-    // removes it, instead of into an allocated .eh_frame section.
-    .cfi_sections .debug_frame
-#endif
+#include "frame_info_section.h"
 
     .text
     .globl  lwp_arch_clone

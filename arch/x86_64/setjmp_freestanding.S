@@ -16,12 +16,7 @@
 // a program reaches: pthread_exit needs the jump but not sigsetjmp, and a
 // program that never jumps pays for neither.
 
-#ifdef LWP_FREESTANDING
-    // Freestanding programs have no unwinder to use unwind tables at run time,
-    // so the call-frame information goes where debuggers read it and `strip`
-    // removes it, instead of into an allocated .eh_frame section.
-    .cfi_sections .debug_frame
-#endif
+#include "frame_info_section.h"
 
 // int setjmp(jmp_buf env): the function, which glibc's header reaches only
 // through its address or #undef (the macro setjmp(env) calls _setjmp). A

@@ -5,15 +5,22 @@
 // interrupted context from the frame the kernel pushed. The handler's `ret`
 // pops this address; the stack then holds exactly that frame, so nothing here
 // may touch the stack. Freestanding only (glibc has its own).
+//
+// No call-frame information: unwinders (libgcc's, gdb's) recognise a signal
+// frame by these exact bytes at the return address, 48 c7 c0 0f 00 00 00
+// 0f 05, so the 7-byte `movq` form is spelled out where `mov $15, %eax`
+// would be shorter. An unwinder looks up the frame information of the byte
+// before a return address (a call's return address may be the first byte of
+// the next function), so that byte must not belong to a function that has
+// some: hence the `nop` first, outside any function's range.
 
     .text
+    .p2align 4
+    nop
     .globl  lwp_arch_signal_return
     .type   lwp_arch_signal_return, @function
-    .p2align 4
 lwp_arch_signal_return:
-    // No CFI: unwinders recognise this exact instruction sequence as a
-    // signal frame.
-    mov     $15, %eax                   // __NR_rt_sigreturn
+    movq    $15, %rax                   // __NR_rt_sigreturn
     syscall
     hlt
     .size   lwp_arch_signal_return, .-lwp_arch_signal_return

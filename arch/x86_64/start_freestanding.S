@@ -10,12 +10,7 @@
 // The file name contains "freestanding" so the hosted library (liblwp.a),
 // which must not define _start, leaves it out.
 
-#ifdef LWP_FREESTANDING
-    // Freestanding programs have no unwinder to use unwind tables at run time,
-    // so the call-frame information goes where debuggers read it and `strip`
-    // removes it, instead of into an allocated .eh_frame section.
-    .cfi_sections .debug_frame
-#endif
+#include "frame_info_section.h"
 
     .text
     .globl  _start

@@ -21,12 +21,7 @@ lwp_arch_tls_anchor:
 .Lanchor_dtpoff:
     .quad   lwp_arch_tls_anchor@dtpoff
 
-#ifdef LWP_FREESTANDING
-    // Freestanding programs have no unwinder to use unwind tables at run time,
-    // so the call-frame information goes where debuggers read it and `strip`
-    // removes it, instead of into an allocated .eh_frame section.
-    .cfi_sections .debug_frame
-#endif
+#include "frame_info_section.h"
 
     .text
     .globl  lwp_arch_tls_block_tpoff

@@ -8,12 +8,7 @@
 // to the tid word (the caller clears it with set_tid_address(NULL) first,
 // because after munmap that address may belong to someone else).
 
-#ifdef LWP_FREESTANDING
-    // Freestanding programs have no unwinder to use unwind tables at run time,
-    // so the call-frame information goes where debuggers read it and `strip`
-    // removes it, instead of into an allocated .eh_frame section.
-    .cfi_sections .debug_frame
-#endif
+#include "frame_info_section.h"
 
     .text
     .globl  lwp_arch_unmap_and_exit

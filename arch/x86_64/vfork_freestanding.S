@@ -13,7 +13,8 @@
 // The child shares the calling thread's thread pointer, and with it its TLS
 // and descriptor: as POSIX says, it may only call execve or _exit.
 
-    .cfi_sections .debug_frame
+#include "frame_info_section.h"
+
     .section .text.vfork,"ax",@progbits
     .globl  vfork
     .type   vfork, @function

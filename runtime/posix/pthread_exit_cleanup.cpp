@@ -7,10 +7,17 @@
 // through the buffer's spare words). pthread_exit jumps into the innermost
 // one: the macro's code runs the handler and calls __pthread_unwind_next,
 // which jumps to the next, and after the last the thread ends with the value
-// given to pthread_exit. C++ built as lwp builds it, without exceptions, gets
-// these same macros: glibc's class-based ones, whose handlers run only when
-// the frame is unwound, are chosen only when exceptions are on, and such a
-// program cannot link here (no unwinder, no personality routine).
+// given to pthread_exit.
+//
+// Code built with exceptions (-fexceptions, C or C++) gets other macros from
+// glibc's headers: a local object whose cleanup (C's cleanup attribute, a
+// C++ destructor) runs the handler, so it runs only when the frame is
+// unwound. Such programs link the exceptions variant of the library
+// (LWP_EXCEPTIONS; lwp-cc chooses it when it sees -fexceptions), where the
+// thread ends by a forced unwind from here to its first frame: every
+// handler, destructor and cleanup on the way runs, innermost first, and a
+// buffer registered by code built without exceptions is jumped into when the
+// unwind reaches the frame that holds it (see stop_at_registered_or_end).
 //
 // A cancellation acts as pthread_exit(PTHREAD_CANCELED), after the undo step
 // of the cancellation point it interrupted (the relock of a condition
@@ -20,6 +27,7 @@
 #include <pthread.h>
 
 #include <cerrno>
+#include <cstdint>
 
 #include "../../arch/x86_64/cancellation_bits.h"
 #include "../sys/syscalls.hpp"
@@ -27,6 +35,12 @@
 #include "../thread/thread_descriptor.hpp"
 #include "cancel_signal.hpp"
 #include "lwp/lwp.h"
+
+#ifdef LWP_EXCEPTIONS
+#include <unwind.h>
+
+#include "../libc/fatal.hpp"
+#endif
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* buffer, int value);
 extern "C" [[noreturn]] void lwp_act_on_cancellation();
@@ -58,6 +72,66 @@ __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     lwp_arch_longjmp(next->__cancel_jmp_buf[0].__cancel_jmp_buf, 1);
 }
 
+#ifdef LWP_EXCEPTIONS
+// The exception object the forced unwind carries. Not on the stack: a
+// frame's cleanup code runs in that frame and goes on by calling
+// _Unwind_Resume, whose own frames then reuse the stack below it, where
+// pthread_exit's frame was.
+thread_local _Unwind_Exception exit_unwind;
+
+// The object's class: eight characters, the first in the most significant
+// byte, as language runtimes spell theirs. It names no language, so no catch
+// clause with a type matches it; C++'s catch (...) does, and must rethrow.
+constexpr _Unwind_Exception_Class exit_unwind_class = [] {
+    const char name[] = "LWP\0EXIT";
+    _Unwind_Exception_Class value = 0;
+    for (int i = 0; i < 8; ++i) value = value << 8 | static_cast<unsigned char>(name[i]);
+    return value;
+}();
+
+// The unwinder calls this once per frame, before that frame's cleanups run.
+// A buffer registered with __pthread_register_cancel (by code built without
+// exceptions) lies in the locals of the frame that registered it; below
+// this frame's canonical frame address means in this frame or deeper, i.e.
+// in a frame being left now, so its handler runs now, before the cleanups
+// of the frames above. At the first frame (the thread's trampoline, or
+// _start, whose return address is marked undefined) the rest run and the
+// thread ends.
+_Unwind_Reason_Code stop_at_registered_or_end(int, _Unwind_Action actions,
+                                              _Unwind_Exception_Class, _Unwind_Exception*,
+                                              _Unwind_Context* context, void*) {
+    __pthread_unwind_buf_t* innermost = this_thread_cleanup.innermost;
+    if ((actions & _UA_END_OF_STACK) ||
+        (innermost != nullptr &&
+         reinterpret_cast<std::uintptr_t>(innermost) < _Unwind_GetCFA(context)))
+        run_next_handler_or_exit();
+    return _URC_NO_REASON;
+}
+
+// Called if a catch clause ends the unwind without rethrowing it (C++'s
+// catch (...) { } with no `throw;`): the thread can neither go on, since it
+// was told to end, nor end, since its frames were not left.
+void exit_unwind_caught(_Unwind_Reason_Code, _Unwind_Exception*) {
+    lwp::libc::fatal("lwp: a thread's exit (pthread_exit or a cancellation) was caught and not rethrown");
+}
+#endif
+
+// The way on from pthread_exit, a cancellation, or a registered handler
+// that has run (__pthread_unwind_next).
+[[noreturn]] void continue_exit() {
+#ifdef LWP_EXCEPTIONS
+    _Unwind_Exception& exception = exit_unwind;
+    exception.exception_class = exit_unwind_class;
+    exception.exception_cleanup = exit_unwind_caught;
+    // Starts again from here each time: after a registered handler, the
+    // frames the last unwind walked are gone. It returns only if it cannot
+    // start at all (no frame information for this frame); the registered
+    // handlers then run as in a program without exceptions.
+    _Unwind_ForcedUnwind(&exception, stop_at_registered_or_end, nullptr);
+#endif
+    run_next_handler_or_exit();
+}
+
 }  // namespace
 
 extern "C" {
@@ -79,7 +153,14 @@ void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t* buffer) {
     __pthread_unregister_cancel(buffer);
 }
 
-void __pthread_unwind_next(__pthread_unwind_buf_t*) { run_next_handler_or_exit(); }
+void __pthread_unwind_next(__pthread_unwind_buf_t*) { continue_exit(); }
+
+// The handler-running function of glibc's C pthread_cleanup_push under
+// -fexceptions: an extern inline function in <pthread.h>, which needs this
+// out-of-line copy wherever the compiler does not inline it (at -O0).
+void __pthread_cleanup_routine(__pthread_cleanup_frame* frame) {
+    if (frame->__do_it) frame->__cancel_routine(frame->__cancel_arg);
+}
 
 // From here on no cancellation acts: cleanup handlers and key destructors
 // may use cancellation points freely (the core marks a thread that returns
@@ -93,7 +174,7 @@ void pthread_exit(void* value) {
     // cancellation, ends the thread.
     lwp::runtime::current_thread.cancel_undos = nullptr;
     this_thread_cleanup.exit_value = value;
-    run_next_handler_or_exit();
+    continue_exit();
 }
 
 // Reached from a cancellation point (the check at the start of the
@@ -115,7 +196,7 @@ void pthread_exit(void* value) {
     for (; pending != nullptr; pending = pending->outer)
         if (pending->undo) pending->undo->run(pending->undo->context);
     this_thread_cleanup.exit_value = PTHREAD_CANCELED;
-    run_next_handler_or_exit();
+    continue_exit();
 }
 
 void pthread_testcancel(void) {
