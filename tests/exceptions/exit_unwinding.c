@@ -28,7 +28,7 @@ static void reset_trace(void) {
 static void note_variable(char* letter) { note_letter(letter); }
 #define ON_LEAVING(letter) char leaving_##letter __attribute__((cleanup(note_variable))) = #letter[0]
 
-void registered_then(void (*inner)(void)); /* registered_cleanups.c */
+void registered_then(void (*inner)(void)); /* without_exceptions.c */
 
 /* 1. pthread_exit from a nested call: handlers and cleanup variables run
  * innermost first, pop(0) handlers do not, then key destructors. */
@@ -87,14 +87,16 @@ static void* cancelled_in_wait(void* unused) {
 }
 
 /* 4. Asynchronous cancellation of a loop making no calls: the unwind starts
- * in the signal handler and goes through the signal frame. */
-static volatile int spinning;
+ * in the signal handler, goes through the signal frame into the loop, and
+ * from there to the cleanups of its caller. */
+extern volatile int spinning;        /* without_exceptions.c */
+void spin_until_cancelled(void);
 static void* cancelled_spinning(void* unused) {
     (void)unused;
     ON_LEAVING(s);
     pthread_cleanup_push(note_letter, "t");
     CHECK(pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL) == 0);
-    for (;;) spinning = 1;
+    spin_until_cancelled();
     pthread_cleanup_pop(0);
     return NULL;
 }
