@@ -1,17 +1,24 @@
 // C++ exceptions in a program whose whole runtime is lwp (built with
 // exceptions and RTTI, linked with lwp's exceptions library): throw and
 // catch on many threads at once, std::exception_ptr carried between
-// threads, and destructors run by pthread_exit and by cancellation, which
-// a catch (...) sees and must rethrow.
+// threads, the exceptions libstdc++ itself throws (std::bad_alloc from
+// operator new, std::out_of_range, std::invalid_argument), std::thread and
+// std::mutex on lwp's threads, and destructors run by pthread_exit and by
+// cancellation, which a catch (...) sees and must rethrow.
 #include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <new>
 #include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "../integration/check.h"
 
@@ -108,10 +115,54 @@ int main() {
     }
     CHECK(rethrown);
 
+    // What the library throws, caught on std::threads that share a std::mutex.
+    std::mutex mutex;
+    int library_throws = 0;
+    std::vector<std::thread> threads_of_the_library;
+    for (int i = 0; i < 4; ++i)
+        threads_of_the_library.emplace_back([&] {
+            int caught = 0;
+            try {
+                std::vector<int> three(3);
+                (void)three.at(3);
+            } catch (const std::out_of_range&) {
+                ++caught;
+            }
+            try {
+                (void)std::stoi(std::string("not a number"));
+            } catch (const std::invalid_argument&) {
+                ++caught;
+            }
+            try {
+                // More than the address space: operator new must throw.
+                // (volatile: a new/delete pair the compiler can see through
+                // may be left out altogether.)
+                volatile std::size_t too_much = SIZE_MAX / 2;
+                char* volatile never = new char[too_much];
+                delete[] never;
+            } catch (const std::bad_alloc&) {
+                ++caught;
+            }
+            std::lock_guard<std::mutex> hold(mutex);
+            library_throws += caught;
+        });
+    for (std::thread& each : threads_of_the_library) each.join();
+    CHECK_EQ(library_throws, 4 * 3);
+
     destroyed = 0;
     CHECK(pthread_create(&thread, nullptr, exit_through_destructors, nullptr) == 0);
     CHECK(join(thread) == reinterpret_cast<void*>(5));
     CHECK_EQ(destroyed.load(), 2);
+
+    // libstdc++'s std::thread start routine catches everything, except a
+    // thread's exit, which it must let through.
+    destroyed = 0;
+    std::thread exits_itself([] {
+        noted on_the_stack;
+        pthread_exit(nullptr);
+    });
+    exits_itself.join();
+    CHECK_EQ(destroyed.load(), 1);
 
     destroyed = 0;
     CHECK(pipe(pipe_ends) == 0);
