@@ -122,6 +122,13 @@ pid_t waitpid(pid_t pid, int* status, int options) {
 
 pid_t wait(int* status) { return waitpid(-1, status, 0); }
 
+// The kernel's waitid takes a fifth argument, resource usage, which POSIX's
+// does not: null.
+int waitid(idtype_t which, id_t id, siginfo_t* info, int options) {
+    return static_cast<int>(errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_waitid, which, id, reinterpret_cast<long>(info), options, 0)));
+}
+
 int execve(const char* path, char* const argv[], char* const envp[]) noexcept {
     return static_cast<int>(errno_result(lwp::arch::syscall3(
         __NR_execve, reinterpret_cast<long>(path), reinterpret_cast<long>(argv),

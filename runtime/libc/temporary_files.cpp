@@ -2,9 +2,12 @@
 // ending in "XXXXXX", replacing those six characters until the name is one
 // nothing has yet (O_EXCL, and mkdir itself, make that test and the creation
 // one step). On failure: EINVAL for a name without the six X's, EEXIST if
-// every name tried was taken, or what the kernel said.
+// every name tried was taken, or what the kernel said. mktemp only finds such
+// a name, which another process may take before the caller uses it (hence
+// its deprecation); it is here for the programs that still call it.
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include <cstdint>
@@ -56,6 +59,19 @@ char* mkdtemp(char* name) {
         return lwp::arch::syscall3(__NR_mkdirat, AT_FDCWD, reinterpret_cast<long>(path), 0700);
     });
     return lwp::libc::errno_result(result) == 0 ? name : nullptr;
+}
+
+// On failure the name becomes "" (errno says why), as glibc's does.
+char* mktemp(char* name) {
+    long result = create_with_unique_name(name, [](char* path) {
+        struct stat status;
+        long found = lwp::arch::syscall4(__NR_newfstatat, AT_FDCWD, reinterpret_cast<long>(path),
+                                         reinterpret_cast<long>(&status), AT_SYMLINK_NOFOLLOW);
+        if (found == 0) return static_cast<long>(-EEXIST);  // taken: try another
+        return found == -ENOENT ? 0L : found;
+    });
+    if (lwp::libc::errno_result(result) != 0) name[0] = '\0';
+    return name;
 }
 
 }  // extern "C"

@@ -1,6 +1,7 @@
-// write read pread pwrite close lseek ftruncate getpid gettid sched_yield isatty:
-// thin POSIX wrappers over runtime/sys, converting -errno into -1 plus errno.
-// write, read, pread, pwrite and close are cancellation points
+// write read pread pwrite fsync fdatasync close lseek ftruncate getpid gettid
+// sched_yield isatty tcdrain: thin POSIX wrappers over runtime/sys, converting
+// -errno into -1 plus errno. write, read, pread, pwrite, fsync, fdatasync,
+// close and tcdrain are cancellation points
 // (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sched.h>
@@ -55,6 +56,14 @@ int ftruncate(int fd, off_t length) noexcept {
 // never retried (a retry could close a descriptor another thread just got).
 // A cancellation acts only before the call starts (a close the kernel has
 // begun finishes, and returns), so a cancelled close left the descriptor open.
+// Waiting for the disk: cancellation points too.
+int fsync(int fd) {
+    return static_cast<int>(errno_result(cancellation_point_syscall(nullptr, __NR_fsync, fd)));
+}
+int fdatasync(int fd) {
+    return static_cast<int>(errno_result(cancellation_point_syscall(nullptr, __NR_fdatasync, fd)));
+}
+
 int close(int fd) {
     return static_cast<int>(errno_result(cancellation_point_syscall(nullptr, __NR_close, fd)));
 }
@@ -69,6 +78,13 @@ int sched_yield(void) noexcept { return static_cast<int>(errno_result(lwp::sys::
 int isatty(int fd) noexcept {
     alignas(8) char settings[64];  // more than the kernel's 36-byte termios
     return errno_result(lwp::sys::ioctl(fd, TCGETS, settings)) == 0;
+}
+
+// Waits until a terminal has sent all its output: TCSBRK with a nonzero
+// argument is Linux's drain (zero would send a break). A cancellation point.
+int tcdrain(int fd) {
+    return static_cast<int>(
+        errno_result(cancellation_point_syscall(nullptr, __NR_ioctl, fd, TCSBRK, 1)));
 }
 
 }  // extern "C"

@@ -160,6 +160,22 @@ int kill(pid_t process, int signal) noexcept {
     return result_of(lwp::arch::syscall2(__NR_kill, process, signal));
 }
 
+// A signal with a value, to a process: the siginfo a receiver's SA_SIGINFO
+// handler or sigwaitinfo sees (SI_QUEUE, the sender's pid and uid, the
+// value), handed to the kernel's rt_sigqueueinfo, which checks it came from
+// user space. 0 as the signal only checks the process exists.
+int sigqueue(pid_t process, int signal, const union sigval value) noexcept {
+    siginfo_t info;
+    std::memset(&info, 0, sizeof info);
+    info.si_signo = signal;
+    info.si_code = SI_QUEUE;
+    info.si_pid = lwp::sys::getpid();
+    info.si_uid = static_cast<uid_t>(lwp::arch::syscall0(__NR_getuid));
+    info.si_value = value;
+    return result_of(lwp::arch::syscall3(__NR_rt_sigqueueinfo, process, signal,
+                                         reinterpret_cast<long>(&info)));
+}
+
 // To the calling thread, as POSIX requires of raise in a threaded program.
 int raise(int signal) noexcept {
     return result_of(lwp::sys::tgkill(lwp::sys::getpid(), lwp::sys::gettid(), signal));
@@ -178,6 +194,26 @@ int pause(void) {
     return result_of(lwp::runtime::cancellation_point_syscall(nullptr, __NR_pause));
 }
 
+// sigpause: sigsuspend with the current mask less one signal (X/Open's form,
+// what <signal.h> names sigpause under _GNU_SOURCE or X/Open), or with a
+// given mask of the first 32 signals (BSD's, __sigpause(mask, 0)).
+int __sigpause(int signal_or_mask, int is_signal) {
+    unsigned long current = 0;
+    long error = lwp::sys::sigprocmask(SIG_BLOCK, nullptr, &current);
+    if (error != 0) return result_of(error);
+    sigset_t set;
+    std::memset(&set, 0, sizeof set);
+    if (is_signal) {
+        if (!valid_signal(signal_or_mask)) return result_of(-EINVAL);
+        word_of(&set) = current & ~bit_of(signal_or_mask);
+    } else {
+        word_of(&set) = static_cast<unsigned>(signal_or_mask);
+    }
+    return sigsuspend(&set);
+}
+
+int __xpg_sigpause(int signal) { return __sigpause(signal, 1); }
+
 // Waits for one of the signals in set (which the caller has blocked) and
 // consumes it. Returns 0 or an error number, not -1 (POSIX).
 int sigwait(const sigset_t* set, int* signal) {
@@ -192,6 +228,21 @@ int sigwait(const sigset_t* set, int* signal) {
         return 0;
     }
 }
+
+// sigwaitinfo and sigtimedwait: sigwait that also gives the signal's
+// information, and a time limit (EAGAIN when it passes). Unlike sigwait they
+// report errors as -1 with errno, EINTR included: a handler for a signal
+// outside the set ran. Cancellation points, which never await the
+// cancellation signal.
+int sigtimedwait(const sigset_t* set, siginfo_t* info, const struct timespec* timeout) {
+    unsigned long awaited = lwp::posix::kernel_word_of(set) & ~lwp::posix::cancel_signal_bit;
+    return result_of(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_rt_sigtimedwait, reinterpret_cast<long>(&awaited),
+        reinterpret_cast<long>(info), reinterpret_cast<long>(timeout),
+        lwp::sys::kernel_sigset_size));
+}
+
+int sigwaitinfo(const sigset_t* set, siginfo_t* info) { return sigtimedwait(set, info, nullptr); }
 
 // The calling thread's alternate signal stack, for handlers installed with
 // SA_ONSTACK (the one way to handle a SIGSEGV from a stack overflow: the

@@ -1,0 +1,177 @@
+#include "address_text.hpp"
+
+namespace lwp::libc {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Appends to a bounded buffer; `fits` turns false once anything is cut.
+struct text_buffer {
+    char* out;
+    std::size_t size;
+    std::size_t used = 0;
+    bool fits = true;
+
+    void put(char c) {
+        if (used + 1 < size) {
+            out[used++] = c;
+        } else {
+            fits = false;
+        }
+    }
+    void put_decimal(unsigned value) {
+        char digits[3];
+        int count = 0;
+        do {
+            digits[count++] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        while (count > 0) put(digits[--count]);
+    }
+    void put_hex(unsigned value) {
+        int shift = 12;
+        while (shift > 0 && (value >> shift) == 0) shift -= 4;
+        for (; shift >= 0; shift -= 4) put("0123456789abcdef"[(value >> shift) & 0xf]);
+    }
+    void put_ipv4(const unsigned char* address) {
+        for (int i = 0; i < 4; ++i) {
+            if (i != 0) put('.');
+            put_decimal(address[i]);
+        }
+    }
+    // The NUL; true if everything fitted (it needs a byte of its own).
+    bool finish() {
+        if (!fits || used >= size) return false;
+        out[used] = '\0';
+        return true;
+    }
+};
+
+}  // namespace
+
+bool parse_ipv4(const char* text, unsigned char address[4]) {
+    unsigned char parts[4];
+    for (int part = 0; part < 4; ++part) {
+        if (part != 0 && *text++ != '.') return false;
+        if (*text < '0' || *text > '9') return false;
+        unsigned value = 0;
+        int digits = 0;
+        for (; *text >= '0' && *text <= '9'; ++text, ++digits) {
+            if (digits == 1 && value == 0) return false;  // a leading zero
+            value = value * 10 + static_cast<unsigned>(*text - '0');
+            if (value > 255) return false;
+        }
+        parts[part] = static_cast<unsigned char>(value);
+    }
+    if (*text != '\0') return false;
+    for (int i = 0; i < 4; ++i) address[i] = parts[i];
+    return true;
+}
+
+bool parse_ipv6(const char* text, unsigned char address[16]) {
+    unsigned char bytes[16] = {};
+    int filled = 0;         // bytes written so far
+    int gap = -1;           // where "::" stood, in bytes
+    if (*text == ':' && *++text != ':') return false;  // a lone leading ':'
+    const char* group_start = text;
+    unsigned value = 0;
+    int digits = 0;
+    for (;;) {
+        char c = *text++;
+        int digit = hex_value(c);
+        if (digit >= 0) {
+            if (++digits > 4) return false;
+            value = value << 4 | static_cast<unsigned>(digit);
+            continue;
+        }
+        if (c == ':') {
+            if (digits == 0) {  // "::": a second one, or one after a group
+                if (gap >= 0) return false;
+                gap = filled;
+            } else {
+                if (*text == '\0' || filled + 2 > 16) return false;  // a trailing ':'
+                bytes[filled++] = static_cast<unsigned char>(value >> 8);
+                bytes[filled++] = static_cast<unsigned char>(value);
+            }
+            group_start = text;
+            value = 0;
+            digits = 0;
+            continue;
+        }
+        if (c == '.') {  // the dotted IPv4 tail, from the start of this group
+            if (filled + 4 > 16 || !parse_ipv4(group_start, bytes + filled)) return false;
+            filled += 4;
+            digits = 0;
+            break;
+        }
+        if (c != '\0') return false;
+        break;
+    }
+    if (digits != 0) {
+        if (filled + 2 > 16) return false;
+        bytes[filled++] = static_cast<unsigned char>(value >> 8);
+        bytes[filled++] = static_cast<unsigned char>(value);
+    }
+    if (gap >= 0) {
+        if (filled == 16) return false;  // "::" must stand for at least one group
+        int moved = filled - gap;
+        for (int i = 1; i <= moved; ++i) {
+            bytes[16 - i] = bytes[filled - i];
+            bytes[filled - i] = 0;
+        }
+    } else if (filled != 16) {
+        return false;
+    }
+    for (int i = 0; i < 16; ++i) address[i] = bytes[i];
+    return true;
+}
+
+bool format_ipv4(const unsigned char address[4], char* out, std::size_t size) {
+    text_buffer text{out, size};
+    text.put_ipv4(address);
+    return text.finish();
+}
+
+bool format_ipv6(const unsigned char address[16], char* out, std::size_t size) {
+    unsigned groups[8];
+    for (int i = 0; i < 8; ++i) groups[i] = address[2 * i] << 8 | address[2 * i + 1];
+    // The longest run of zero groups, two or more long; the first of equals.
+    int run_start = -1, run_length = 0;
+    for (int i = 0; i < 8;) {
+        if (groups[i] != 0) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j < 8 && groups[j] == 0) ++j;
+        if (j - i > run_length && j - i >= 2) {
+            run_start = i;
+            run_length = j - i;
+        }
+        i = j;
+    }
+    text_buffer text{out, size};
+    for (int i = 0; i < 8; ++i) {
+        if (run_start >= 0 && i >= run_start && i < run_start + run_length) {
+            if (i == run_start) text.put(':');
+            continue;
+        }
+        if (i != 0) text.put(':');
+        // ::a.b.c.d (IPv4-compatible) and ::ffff:a.b.c.d (IPv4-mapped).
+        if (i == 6 && run_start == 0 &&
+            (run_length == 6 || (run_length == 5 && groups[5] == 0xffff))) {
+            text.put_ipv4(address + 12);
+            return text.finish();
+        }
+        text.put_hex(groups[i]);
+    }
+    if (run_start >= 0 && run_start + run_length == 8) text.put(':');
+    return text.finish();
+}
+
+}  // namespace lwp::libc

@@ -1,0 +1,41 @@
+// inet_pton and inet_ntop (<arpa/inet.h>): numeric IPv4 and IPv6 addresses
+// as text, over address_text.cpp. Errors as POSIX gives them: inet_pton
+// returns 0 for text that is not an address of the family and -1 with
+// EAFNOSUPPORT for another family; inet_ntop returns null with ENOSPC when
+// the buffer is too small, EAFNOSUPPORT for another family.
+#include <arpa/inet.h>
+#include <errno.h>
+#include <sys/socket.h>
+
+#include "address_text.hpp"
+
+extern "C" {
+
+int inet_pton(int family, const char* __restrict text, void* __restrict address) noexcept {
+    unsigned char* bytes = static_cast<unsigned char*>(address);
+    if (family == AF_INET) return lwp::libc::parse_ipv4(text, bytes) ? 1 : 0;
+    if (family == AF_INET6) return lwp::libc::parse_ipv6(text, bytes) ? 1 : 0;
+    errno = EAFNOSUPPORT;
+    return -1;
+}
+
+const char* inet_ntop(int family, const void* __restrict address, char* __restrict out,
+                      socklen_t size) noexcept {
+    const unsigned char* bytes = static_cast<const unsigned char*>(address);
+    bool fitted;
+    if (family == AF_INET) {
+        fitted = lwp::libc::format_ipv4(bytes, out, size);
+    } else if (family == AF_INET6) {
+        fitted = lwp::libc::format_ipv6(bytes, out, size);
+    } else {
+        errno = EAFNOSUPPORT;
+        return nullptr;
+    }
+    if (!fitted) {
+        errno = ENOSPC;
+        return nullptr;
+    }
+    return out;
+}
+
+}  // extern "C"
