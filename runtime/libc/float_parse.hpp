@@ -138,6 +138,18 @@ inline void set_power_of_five(big_natural& number, long power) {
     number.multiply_add(factor, 0);
 }
 
+// (high * 2^64 + low) / divisor with high < divisor, so that the quotient
+// fits 64 bits: one divq instruction, where a 128-bit division in C++ would
+// link libgcc's general routine (450 bytes).
+inline std::uint64_t divide_wide(std::uint64_t high, std::uint64_t low, std::uint64_t divisor,
+                                 std::uint64_t& remainder) {
+    std::uint64_t quotient;
+    __asm__("divq %[divisor]"
+            : "=a"(quotient), "=d"(remainder)
+            : [divisor] "rm"(divisor), "a"(low), "d"(high));
+    return quotient;
+}
+
 // floor(dividend / divisor), which the caller knows to be below 2^128, by
 // Knuth's algorithm D with 64-bit digits; `remainder` tells whether the
 // division left one. Both operands are overwritten (normalised), and the
@@ -147,11 +159,10 @@ inline uint128 divide(big_natural& dividend, big_natural& divisor, bool& remaind
     std::uint64_t* u = dividend.limb;
     const std::uint64_t* v = divisor.limb;
     if (n == 1) {
-        uint128 quotient = 0, rest = 0;
+        uint128 quotient = 0;
+        std::uint64_t rest = 0;
         for (int i = dividend.count - 1; i >= 0; --i) {
-            uint128 current = rest << 64 | u[i];
-            quotient = quotient << 64 | static_cast<std::uint64_t>(current / v[0]);
-            rest = current % v[0];
+            quotient = quotient << 64 | divide_wide(rest, u[i], v[0], rest);
         }
         remainder = rest != 0;
         return quotient;
@@ -166,19 +177,28 @@ inline uint128 divide(big_natural& dividend, big_natural& divisor, bool& remaind
     const int m = total - n;  // quotient digits 0..m
     uint128 quotient = 0;
     for (int j = m; j >= 0; --j) {
-        uint128 top = static_cast<uint128>(u[j + n]) << 64 | u[j + n - 1];
-        uint128 estimate = top / v[n - 1];
-        uint128 rest = top % v[n - 1];
-        while ((estimate >> 64) != 0 ||
-               estimate * v[n - 2] > (rest << 64 | u[j + n - 2])) {
+        // The estimate from the top two limbs; the remainder u[j+n..] < v
+        // keeps u[j + n] <= v[n - 1], and at equality the estimate would
+        // not fit a limb, so it starts from the largest digit instead.
+        std::uint64_t estimate;
+        uint128 rest;
+        if (u[j + n] >= v[n - 1]) {
+            estimate = ~std::uint64_t{0};
+            rest = static_cast<uint128>(u[j + n - 1]) + v[n - 1];
+        } else {
+            std::uint64_t rest_limb;
+            estimate = divide_wide(u[j + n], u[j + n - 1], v[n - 1], rest_limb);
+            rest = rest_limb;
+        }
+        while ((rest >> 64) == 0 &&
+               static_cast<uint128>(estimate) * v[n - 2] > (rest << 64 | u[j + n - 2])) {
             --estimate;
             rest += v[n - 1];
-            if ((rest >> 64) != 0) break;
         }
         // u[j..j+n] -= estimate * v, in signed 128-bit steps.
         __int128 borrow = 0;
         for (int i = 0; i < n; ++i) {
-            uint128 product = estimate * v[i];
+            uint128 product = static_cast<uint128>(estimate) * v[i];
             __int128 difference = static_cast<__int128>(u[i + j]) - borrow -
                                   static_cast<std::uint64_t>(product);
             u[i + j] = static_cast<std::uint64_t>(difference);
@@ -196,7 +216,7 @@ inline uint128 divide(big_natural& dividend, big_natural& divisor, bool& remaind
             }
             u[j + n] += static_cast<std::uint64_t>(carry);
         }
-        if (j < 2) quotient |= static_cast<uint128>(static_cast<std::uint64_t>(estimate)) << (64 * j);
+        if (j < 2) quotient |= static_cast<uint128>(estimate) << (64 * j);
     }
     remainder = false;
     for (int i = 0; i < n; ++i) remainder |= u[i] != 0;
