@@ -300,6 +300,22 @@ outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
     return spec.suppress ? outcome::unassigned : outcome::assigned;
 }
 
+// Reads the bytes of a floating conversion into `number` and rounds them:
+// false for a matching failure.
+bool read_float_field(lookahead_input& in, std::size_t width, float_accumulator& number,
+                      rounded_float& value) {
+    float_scanner scanner(number);
+    for (; width != 0; --width) {
+        float_scanner::step step = scanner.offer(in.peek(), width == 1);
+        if (step == float_scanner::step::fail) return false;
+        if (step == float_scanner::step::stop) break;
+        in.take();
+    }
+    if (!scanner.finish(value)) return false;
+    if (value.range_error) errno = ERANGE;  // glibc's strtod call sets it too
+    return true;
+}
+
 // %f %e %g %a and capitals, into a T. Out of line, one copy per type, so
 // that only a conversion into a long double has the long double's 10 KiB
 // of big integers on its stack (see float_parse.hpp).
@@ -308,16 +324,8 @@ template <typename T>
                                      std::size_t width, va_list& arguments) {
     float_workspace<T> workspace;
     float_accumulator number = workspace.accumulator();
-    float_scanner scanner(number);
-    for (; width != 0; --width) {
-        float_scanner::step step = scanner.offer(in.peek(), width == 1);
-        if (step == float_scanner::step::fail) return outcome::matching_failure;
-        if (step == float_scanner::step::stop) break;
-        in.take();
-    }
     rounded_float value;
-    if (!scanner.finish(value)) return outcome::matching_failure;
-    if (value.range_error) errno = ERANGE;  // glibc's strtod call sets it too
+    if (!read_float_field(in, width, number, value)) return outcome::matching_failure;
     if (spec.suppress) return outcome::unassigned;
     *static_cast<T*>(next_target(arguments)) = pack<T>(value);
     return outcome::assigned;
