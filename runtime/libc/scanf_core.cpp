@@ -12,7 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "float_parse.hpp"
 #include "integer_parse.hpp"
+#include "scanf_float.hpp"
 
 namespace lwp::libc {
 
@@ -59,7 +61,9 @@ private:
 
 // l is kept apart from the other 64-bit modifiers because on c, s and [ it
 // means wide characters; every modifier from l on names a 64-bit integer.
-enum class length_modifier { none, hh, h, l, ll };
+// On the floating-point conversions none, hh and h mean float; l, j, z and t
+// double; ll, L and q long double (as glibc reads them).
+enum class length_modifier { none, hh, h, l, ll, jzt };
 
 struct scan_spec {
     bool suppress = false;  // '*': scan but assign nothing
@@ -296,6 +300,37 @@ outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
     return spec.suppress ? outcome::unassigned : outcome::assigned;
 }
 
+// Reads the bytes of a floating conversion into `number` and rounds them:
+// false for a matching failure.
+bool read_float_field(lookahead_input& in, std::size_t width, float_accumulator& number,
+                      rounded_float& value) {
+    float_scanner scanner(number);
+    for (; width != 0; --width) {
+        float_scanner::step step = scanner.offer(in.peek(), width == 1);
+        if (step == float_scanner::step::fail) return false;
+        if (step == float_scanner::step::stop) break;
+        in.take();
+    }
+    if (!scanner.finish(value)) return false;
+    if (value.range_error) errno = ERANGE;  // glibc's strtod call sets it too
+    return true;
+}
+
+// %f %e %g %a and capitals, into a T. Out of line, one copy per type, so
+// that only a conversion into a long double has the long double's 10 KiB
+// of big integers on its stack (see float_parse.hpp).
+template <typename T>
+[[gnu::noinline]] outcome scan_float(lookahead_input& in, const scan_spec& spec,
+                                     std::size_t width, va_list& arguments) {
+    float_workspace<T> workspace;
+    float_accumulator number = workspace.accumulator();
+    rounded_float value;
+    if (!read_float_field(in, width, number, value)) return outcome::matching_failure;
+    if (spec.suppress) return outcome::unassigned;
+    *static_cast<T*>(next_target(arguments)) = pack<T>(value);
+    return outcome::assigned;
+}
+
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Reads a conversion specification after its '%': * width m length
@@ -330,8 +365,12 @@ const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
             spec.length = cursor[1] == 'l' ? length_modifier::ll : length_modifier::l;
             cursor += cursor[1] == 'l' ? 2 : 1;
             break;
-        case 'q': case 'L': case 'j': case 'z': case 't':
+        case 'q': case 'L':
             spec.length = length_modifier::ll;
+            ++cursor;
+            break;
+        case 'j': case 'z': case 't':
+            spec.length = length_modifier::jzt;
             ++cursor;
             break;
         default:
@@ -382,8 +421,18 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
             return scan_text(in, spec, destination, width, true,
                              [&set](int byte) { return set.member[byte]; });
         }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+            if (in.skip_space() == EOF) return outcome::input_failure;
+            switch (spec.length) {
+                case length_modifier::l: case length_modifier::jzt:
+                    return scan_float<double>(in, spec, width, arguments);
+                case length_modifier::ll:
+                    return scan_float<long double>(in, spec, width, arguments);
+                default:
+                    return scan_float<float>(in, spec, width, arguments);
+            }
         default:
-            // The floating-point conversions among others: see scanf_core.hpp.
+            // See scanf_core.hpp.
             errno = ENOTSUP;
             return outcome::matching_failure;
     }

@@ -6,15 +6,16 @@
 // Everything here is in namespace lwp::libc and defines no C symbol.
 //
 // Supported: %d %i %u %o %x %X %p %n %c %s %[...] (with ^, a leading ], and
-// ranges a-z) and %%; assignment suppression *; field widths; length
-// modifiers hh h l ll q L j z t; %lc %ls %l[ (ASCII into wchar_t, as the "C"
-// locale has it); the POSIX allocating modifier m (%ms %mc %m[).
+// ranges a-z) and %%; %f %e %g %a and their capitals (float, double with l
+// j z t, long double with L ll q); assignment suppression *; field widths;
+// length modifiers hh h l ll q L j z t; %lc %ls %l[ (ASCII into wchar_t, as
+// the "C" locale has it); the POSIX allocating modifier m (%ms %mc %m[).
 // %p also reads "(nil)", as glibc's does. Integers behave as glibc's do: the value saturates in 64 bits the way
 // strtol (d i) or strtoul (u o x X p) would, then is truncated to the
-// argument's type.
-// Not supported: the floating-point conversions (lwp has no strtod to parse
-// them correctly rounded) and positional arguments (%1$d). Either stops the
-// scan there, as a matching failure would, with errno set to ENOTSUP.
+// argument's type. Floating-point numbers are read as glibc's scanf reads
+// them (scanf_float.hpp) and rounded as strtod rounds (float_parse.hpp).
+// Not supported: positional arguments (%1$d). They stop the scan there, as
+// a matching failure would, with errno set to ENOTSUP.
 #pragma once
 
 #include <stdarg.h>

@@ -4,7 +4,7 @@
  * allocating m modifier and wide %lc/%ls; fscanf on a file, leaving the
  * stream right after the last byte it consumed, and two threads sharing
  * one; scanf on stdin through a pipe. It passes against glibc too. The
- * floating-point conversions are not here: lwp does not have them. */
+ * floating-point conversions are in strtod.c. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
