@@ -113,6 +113,23 @@ TEST(LibcScanf, AgreesWithTheHostOnChosenFloatingCases) {
 
 // Random formats made of the supported pieces, on random inputs drawn from
 // the bytes those pieces care about.
+//
+// A format of 1 to `most` pieces drawn from `pieces`, at most five of them
+// taking an argument (suppressed conversions and %% take none).
+template <std::size_t count>
+std::string random_format(std::mt19937& random, const char* const (&pieces)[count], int most) {
+    std::string format;
+    int conversions = 0;
+    for (int left = 1 + static_cast<int>(random() % most); left > 0; --left) {
+        const char* piece = pieces[random() % count];
+        bool takes = piece[0] == '%' && piece[1] != '*' && piece[1] != '%';
+        if (takes && conversions == 5) continue;
+        conversions += takes;
+        format += piece;
+    }
+    return format;
+}
+
 TEST(LibcScanf, AgreesWithTheHostOnRandomFormatsAndInputs) {
     const char* pieces[] = {"%d",  "%i",   "%u",   "%o",    "%x",    "%X",   "%p",   "%3d",
                             "%2i", "%1x",  "%4x",  "%*d",   "%*s",   "%hhd", "%hd",  "%ld",
@@ -124,16 +141,7 @@ TEST(LibcScanf, AgreesWithTheHostOnRandomFormatsAndInputs) {
     std::mt19937 random(20261127);
     int assigned_somewhere = 0;
     for (int round = 0; round < 200000; ++round) {
-        std::string format;
-        int conversions = 0;
-        for (int count = 1 + random() % 4; count > 0; --count) {
-            const char* piece = pieces[random() % (sizeof pieces / sizeof *pieces)];
-            // At most five arguments; suppressed ones and %% take none.
-            bool takes = piece[0] == '%' && piece[1] != '*' && piece[1] != '%';
-            if (takes && conversions == 5) continue;
-            conversions += takes;
-            format += piece;
-        }
+        std::string format = random_format(random, pieces, 4);
         std::string text;
         for (int length = random() % 24; length > 0; --length)
             text += alphabet[random() % (sizeof alphabet - 1)];
@@ -156,15 +164,7 @@ TEST(LibcScanf, AgreesWithTheHostOnRandomFloatingFormatsAndInputs) {
     std::mt19937 random(1127);
     int assigned_somewhere = 0;
     for (int round = 0; round < 150000; ++round) {
-        std::string format;
-        int conversions = 0;
-        for (int count = 1 + random() % 3; count > 0; --count) {
-            const char* piece = pieces[random() % (sizeof pieces / sizeof *pieces)];
-            bool takes = piece[0] == '%' && piece[1] != '*' && piece[1] != '%';
-            if (takes && conversions == 5) continue;
-            conversions += takes;
-            format += piece;
-        }
+        std::string format = random_format(random, pieces, 3);
         std::string text;
         for (int length = random() % 16; length > 0; --length) {
             // Digits half the time, so that numbers happen, and now and
