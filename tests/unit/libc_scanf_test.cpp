@@ -190,11 +190,13 @@ TEST(LibcScanf, AgreesWithTheHostOnRandomFloatingNumbers) {
         std::string text = random() % 3 == 0 ? "-" : "";
         bool hexadecimal = random() % 5 == 0;
         if (hexadecimal) text += "0x";
+        const char* digits = hexadecimal ? "0123456789abcdef" : "0123456789";
+        unsigned base = hexadecimal ? 16 : 10;
         int count = 1 + random() % (random() % 10 == 0 ? 400 : 30);
         int point = static_cast<int>(random() % (count + 1));
         for (int i = 0; i < count; ++i) {
             if (i == point) text += '.';
-            text += (hexadecimal ? "0123456789abcdef" : "0123456789")[random() % (hexadecimal ? 16 : 10)];
+            text += digits[random() % base];
         }
         int range = hexadecimal ? 16500 : 4960;
         int power = static_cast<int>(random() % (2 * range + 1)) - range;
