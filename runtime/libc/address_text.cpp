@@ -73,6 +73,44 @@ bool parse_ipv4(const char* text, unsigned char address[4]) {
     return true;
 }
 
+bool parse_ipv4_classic(const char* text, unsigned char address[4]) {
+    unsigned char bytes[4] = {};
+    int dots = 0;
+    unsigned long value;
+    for (;;) {
+        // A part: a digit first, then what strtoul's base 0 would take.
+        if (*text < '0' || *text > '9') return false;
+        unsigned base = 10;
+        if (text[0] == '0') {
+            base = 8;
+            if ((text[1] == 'x' || text[1] == 'X') && hex_value(text[2]) >= 0) {
+                base = 16;
+                text += 2;
+            }
+        }
+        value = 0;
+        for (;; ++text) {
+            int digit = hex_value(*text);
+            if (digit < 0 || static_cast<unsigned>(digit) >= base) break;
+            value = value * base + static_cast<unsigned>(digit);
+            if (value > 0xffffffffu) return false;
+        }
+        if (*text != '.') break;
+        if (dots == 3 || value > 0xff) return false;
+        bytes[dots++] = static_cast<unsigned char>(value);
+        ++text;
+    }
+    // The end, or white space (after which anything goes, as with glibc).
+    char c = *text;
+    if (c != '\0' && c != ' ' && (c < '\t' || c > '\r')) return false;
+    // The last part fills the bytes the others left.
+    static constexpr unsigned long largest_last[4] = {0xffffffff, 0xffffff, 0xffff, 0xff};
+    if (value > largest_last[dots]) return false;
+    for (int i = 3; i >= dots; --i, value >>= 8) bytes[i] = static_cast<unsigned char>(value);
+    for (int i = 0; i < 4; ++i) address[i] = bytes[i];
+    return true;
+}
+
 bool parse_ipv6(const char* text, unsigned char address[16]) {
     unsigned char bytes[16] = {};
     int filled = 0;         // bytes written so far

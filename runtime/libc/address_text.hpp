@@ -12,6 +12,12 @@ namespace lwp::libc {
 // written only then.
 bool parse_ipv4(const char* text, unsigned char address[4]);
 
+// inet_aton's older, looser reading, which getaddrinfo also uses: one to
+// four parts, each decimal, octal (a leading 0) or hex (0x), the last one
+// filling the bytes left ("127.1" is 127.0.0.1); the text may go on after
+// white space. True if it is one.
+bool parse_ipv4_classic(const char* text, unsigned char address[4]);
+
 // RFC 4291's forms: eight groups of 1 to 4 hex digits, one "::" standing for
 // one or more zero groups, and a dotted IPv4 tail in place of the last two.
 bool parse_ipv6(const char* text, unsigned char address[16]);

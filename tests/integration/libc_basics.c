@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <time.h>
@@ -36,6 +37,13 @@ static void strings(void) {
     CHECK(strcmp(hide("\xff"), hide("a")) > 0); /* compared as unsigned char */
     CHECK(strncmp(hide("abcX"), hide("abcY"), 3) == 0);
     CHECK(strncmp(hide("abcX"), hide("abcY"), 4) < 0);
+    CHECK(strcasecmp(hide("LocalHost"), hide("localhost")) == 0);
+    CHECK(strcasecmp(hide("abc"), hide("ABD")) < 0);
+    CHECK(strcasecmp(hide("b"), hide("A")) > 0);
+    CHECK(strcasecmp(hide("ab"), hide("AB[")) < 0);
+    CHECK(strncasecmp(hide("HOSTx"), hide("hosty"), 4) == 0);
+    CHECK(strncasecmp(hide("HOSTx"), hide("hosty"), 5) < 0);
+    CHECK(strcasecmp(hide("@"), hide("`")) < 0); /* not letters: compared as they are */
     CHECK(memcmp(hide("ab\0c"), hide("ab\0d"), 4) < 0);
     CHECK_STREQ(strcpy(buffer, hide("copy")), "copy");
     CHECK_STREQ(strcat(buffer, hide("+more")), "copy+more");

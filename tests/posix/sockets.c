@@ -1,10 +1,12 @@
 /* Sockets, System V message queues and fsync, linked with lwp alone: a TCP
  * echo server on the loopback with a thread per connection and several
- * client threads, UDP datagrams over IPv6, sendmsg/recvmsg, inet_pton and
- * inet_ntop, the errors of bad input, and the cancellation of threads
+ * client threads that find it with getaddrinfo, UDP datagrams over IPv6,
+ * sendmsg/recvmsg, getaddrinfo's answers and errors, inet_pton, inet_ntop
+ * and the older inet_aton family, the errors of bad input, and the cancellation of threads
  * blocked in accept, recv, msgrcv and msgsnd (each a cancellation point). */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <netdb.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -65,10 +67,20 @@ static void* accept_clients(void* unused) {
 static unsigned short server_port;
 static void* client(void* argument) {
     int id = (int)(long)argument;
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    /* The server's address as a client program finds it: getaddrinfo. */
+    char port_text[8];
+    snprintf(port_text, sizeof port_text, "%u", server_port);
+    struct addrinfo hints;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_STREAM;
+    struct addrinfo* found = NULL;
+    CHECK(getaddrinfo(id % 2 ? "127.0.0.1" : "localhost", port_text, &hints, &found) == 0);
+    CHECK(found != NULL && found->ai_family == AF_INET && found->ai_protocol == IPPROTO_TCP);
+    int fd = socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol);
     CHECK(fd >= 0);
-    struct sockaddr_in server = loopback(server_port);
-    CHECK(connect(fd, (struct sockaddr*)&server, sizeof server) == 0);
+    CHECK(connect(fd, found->ai_addr, found->ai_addrlen) == 0);
+    freeaddrinfo(found);
     for (int round = 0; round < rounds; ++round) {
         char message[64], echo[64];
         int length = snprintf(message, sizeof message, "client %d round %d", id, round);
@@ -187,6 +199,45 @@ static void bad_input(void) {
     errno = 0;
     CHECK(connect(fd, (struct sockaddr*)&address, sizeof address) == -1 && errno == ECONNREFUSED);
     CHECK(close(fd) == 0);
+
+    /* getaddrinfo's answers and errors. */
+    struct addrinfo hints, *found;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_flags = AI_PASSIVE;
+    hints.ai_socktype = SOCK_DGRAM;
+    CHECK(getaddrinfo(NULL, "5353", &hints, &found) == 0);
+    CHECK(found->ai_family == AF_INET && found->ai_next != NULL &&
+          found->ai_next->ai_family == AF_INET6 && found->ai_next->ai_next == NULL);
+    CHECK(((struct sockaddr_in*)found->ai_addr)->sin_addr.s_addr == htonl(INADDR_ANY));
+    CHECK(ntohs(((struct sockaddr_in*)found->ai_addr)->sin_port) == 5353);
+    freeaddrinfo(found);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_flags = AI_CANONNAME;
+    CHECK(getaddrinfo("127.1", "domain", &hints, &found) == 0); /* tcp and udp, 53 */
+    CHECK(strcmp(found->ai_canonname, "127.1") == 0);
+    CHECK(found->ai_socktype == SOCK_STREAM && found->ai_next->ai_socktype == SOCK_DGRAM);
+    CHECK(ntohs(((struct sockaddr_in*)found->ai_next->ai_addr)->sin_port) == 53);
+    freeaddrinfo(found);
+    hints.ai_flags = AI_NUMERICHOST;
+    CHECK(getaddrinfo("localhost", NULL, &hints, &found) == EAI_NONAME);
+    hints.ai_flags = 0;
+    CHECK(getaddrinfo("no-such-host.invalid", NULL, &hints, &found) == EAI_NONAME);
+    CHECK(getaddrinfo("127.0.0.1", "no-such-service", &hints, &found) == EAI_SERVICE);
+    CHECK(getaddrinfo(NULL, NULL, &hints, &found) == EAI_NONAME);
+    hints.ai_family = 12345;
+    CHECK(getaddrinfo("127.0.0.1", NULL, &hints, &found) == EAI_FAMILY);
+    hints.ai_family = AF_INET;
+    CHECK(getaddrinfo("::1", NULL, &hints, &found) == EAI_ADDRFAMILY);
+    CHECK_STREQ(gai_strerror(EAI_NONAME), "Name or service not known");
+
+    /* The older IPv4 calls. */
+    struct in_addr classic;
+    CHECK(inet_aton("10.1", &classic) == 1 && classic.s_addr == htonl(0x0a000001));
+    CHECK(inet_aton("1.2.3.256", &classic) == 0);
+    CHECK(inet_addr("0x7f.0.0.1") == htonl(0x7f000001));
+    CHECK(inet_addr("nonsense") == INADDR_NONE);
+    classic.s_addr = htonl(0xc0a80001);
+    CHECK_STREQ(inet_ntoa(classic), "192.168.0.1");
 
     unsigned char bytes[16];
     errno = 0;

@@ -1,0 +1,20 @@
+// getaddrinfo, freeaddrinfo and gai_strerror (<netdb.h>), over
+// address_lookup.cpp: numeric addresses, /etc/hosts and /etc/services only,
+// no DNS. getaddrinfo reads files, so it is a cancellation point where they
+// are read (open and read are).
+#include <netdb.h>
+
+#include "address_lookup.hpp"
+
+extern "C" {
+
+int getaddrinfo(const char* __restrict node, const char* __restrict service,
+                const addrinfo* __restrict hints, addrinfo** __restrict result) {
+    return lwp::libc::lookup_addresses(node, service, hints, result);
+}
+
+void freeaddrinfo(addrinfo* list) noexcept { lwp::libc::free_addresses(list); }
+
+const char* gai_strerror(int code) noexcept { return lwp::libc::lookup_error_text(code); }
+
+}  // extern "C"
