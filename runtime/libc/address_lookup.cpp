@@ -10,6 +10,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +85,8 @@ int split_words(char* line, char* words[], int most) {
     return count;
 }
 
-// Calls visit(words, count) for each line of a system file; stops early
-// when visit returns true.
 template <class Visit>
-void for_each_line(const char* path, Visit visit) {
+void read_lines(const char* path, Visit& visit) {
     FILE* file = fopen(path, "re");
     if (file == nullptr) return;
     char* line = nullptr;
@@ -99,6 +98,18 @@ void for_each_line(const char* path, Visit visit) {
     }
     free(line);
     fclose(file);
+}
+
+// Calls visit(words, count) for each line of a system file; stops early
+// when visit returns true. With cancellation disabled meanwhile: reading the
+// file goes through cancellation points, and a cancellation acting there
+// would leave the file open and the line allocated for good.
+template <class Visit>
+void for_each_line(const char* path, Visit visit) {
+    int cancel_state;
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
+    read_lines(path, visit);
+    pthread_setcancelstate(cancel_state, nullptr);
 }
 
 // The port of `name` for `protocol` in /etc/services, or -1.

@@ -1,7 +1,8 @@
 // getaddrinfo, freeaddrinfo and gai_strerror (<netdb.h>), over
 // address_lookup.cpp: numeric addresses, /etc/hosts and /etc/services only,
-// no DNS. getaddrinfo reads files, so it is a cancellation point where they
-// are read (open and read are).
+// no DNS. getaddrinfo is not a cancellation point (POSIX allows either): it
+// reads its files with cancellation disabled, so that a cancellation never
+// leaves one open.
 #include <netdb.h>
 
 #include "address_lookup.hpp"

@@ -299,6 +299,18 @@ static void* block(void* argument) {
     return (void*)1; /* returned only if the call returned: a failure */
 }
 
+static int lookup_succeeded;
+static void* lookup_with_cancel_pending(void* unused) {
+    (void)unused;
+    CHECK(pthread_cancel(pthread_self()) == 0);
+    struct addrinfo* found = NULL;
+    CHECK(getaddrinfo("localhost", "domain", NULL, &found) == 0); /* reads both files */
+    freeaddrinfo(found);
+    lookup_succeeded = 1;
+    pthread_testcancel();
+    return NULL;
+}
+
 static void cancellation(void) {
     int tcp = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in address = loopback(0);
@@ -326,6 +338,19 @@ static void cancellation(void) {
         CHECK(result == PTHREAD_CANCELED);
     }
     CHECK(cleanups_run == 4);
+
+    /* getaddrinfo is no cancellation point: a pending request waits for the
+     * next one, and the lookup's files are closed (the descriptor a new
+     * open gets is the same before and after). */
+    int before = open("/dev/null", O_RDONLY);
+    CHECK(before >= 0 && close(before) == 0);
+    CHECK(pthread_create(&threads[0], NULL, lookup_with_cancel_pending, NULL) == 0);
+    void* lookup_result = NULL;
+    CHECK(pthread_join(threads[0], &lookup_result) == 0);
+    CHECK(lookup_result == PTHREAD_CANCELED);
+    CHECK(lookup_succeeded);
+    int after = open("/dev/null", O_RDONLY);
+    CHECK(after == before && close(after) == 0);
 
     /* The queues work, and go. */
     struct {
