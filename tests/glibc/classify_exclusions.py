@@ -29,7 +29,6 @@ RULES = [
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
-    (r"\bmq_[a-z]+ *\(", "POSIX message queues (mq_*): not in lwp's C library"),
     (r"open_memstream", "stdio: open_memstream: not in lwp's C library"),
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
