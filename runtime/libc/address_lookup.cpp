@@ -10,8 +10,6 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +18,7 @@
 #include <cstddef>
 
 #include "address_text.hpp"
+#include "system_file_lines.hpp"
 
 namespace lwp::libc {
 namespace {
@@ -85,31 +84,18 @@ int split_words(char* line, char* words[], int most) {
     return count;
 }
 
-template <class Visit>
-void read_lines(const char* path, Visit& visit) {
-    FILE* file = fopen(path, "re");
-    if (file == nullptr) return;
-    char* line = nullptr;
-    size_t capacity = 0;
-    while (getline(&line, &capacity, file) > 0) {
-        char* words[64];
-        int count = split_words(line, words, 64);
-        if (count > 0 && visit(words, count)) break;
-    }
-    free(line);
-    fclose(file);
-}
-
-// Calls visit(words, count) for each line of a system file; stops early
-// when visit returns true. With cancellation disabled meanwhile: reading the
-// file goes through cancellation points, and a cancellation acting there
-// would leave the file open and the line allocated for good.
+// Calls visit(words, count) for each line of a system file that has words;
+// stops early when visit returns true. A file that cannot be read has no
+// lines: nothing is found in it.
 template <class Visit>
 void for_each_line(const char* path, Visit visit) {
-    int cancel_state;
-    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
-    read_lines(path, visit);
-    pthread_setcancelstate(cancel_state, nullptr);
+    line_reader reader;
+    if (reader.open(path) != 0) return;
+    while (char* line = reader.next()) {
+        char* words[64];
+        int count = split_words(line, words, 64);
+        if (count > 0 && visit(words, count)) return;
+    }
 }
 
 // The port of `name` for `protocol` in /etc/services, or -1.

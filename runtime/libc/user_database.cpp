@@ -4,8 +4,8 @@
 // systemd-userdbd or the like is not found.
 //
 // Every lookup reads its file from the start, a line at a time, through a
-// buffer of its own (so the _r forms share nothing, and memory stays
-// bounded). Skipped, never an error: blank lines, comments, NIS compat lines
+// buffer of its own (system_file_lines.hpp: the _r forms share nothing, and
+// memory stays bounded). Skipped, never an error: blank lines, comments, NIS compat lines
 // ("+..." or "-..."), lines without the right number of fields, with an
 // empty name or with an id that is not a decimal number, and lines longer
 // than the buffer. A last line without its newline counts.
@@ -30,110 +30,15 @@
 #include <cstdint>
 #include <initializer_list>
 
-#include "../../arch/x86_64/syscall.hpp"
-#include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
+#include "system_file_lines.hpp"
 
-using lwp::arch::syscall1;
-using lwp::arch::syscall3;
-using lwp::arch::syscall4;
+using lwp::libc::line_reader;
 
 namespace {
 
 constexpr char passwd_path[] = "/etc/passwd";
 constexpr char group_path[] = "/etc/group";
-
-// The buffer a lookup reads through, and so one more than the longest line it
-// can use. Sized for /etc/group, where a big group's member list makes the
-// longest lines; allocated per lookup so a thread's stack need not hold it.
-constexpr std::size_t line_buffer_size = 64 * 1024;
-
-// Hands out a file's lines one at a time, each NUL-terminated in place (the
-// newline replaced), valid until the next call.
-class line_reader {
-public:
-    line_reader() = default;
-    line_reader(const line_reader&) = delete;
-    line_reader& operator=(const line_reader&) = delete;
-    ~line_reader() {
-        if (fd_ >= 0) syscall1(__NR_close, fd_);
-        free(buffer_);
-    }
-
-    // 0, or the errno that stops the file being read.
-    int open(const char* path) {
-        buffer_ = static_cast<char*>(malloc(line_buffer_size));
-        if (buffer_ == nullptr) return ENOMEM;
-        long fd = syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path), O_RDONLY | O_CLOEXEC, 0);
-        if (lwp::sys::failed(fd)) return static_cast<int>(-fd);
-        fd_ = static_cast<int>(fd);
-        return 0;
-    }
-
-    // The next line, or null at the end of the file or after a read error
-    // (error() tells which).
-    char* next() {
-        bool skipping = false;  // inside a line too long for the buffer
-        for (;;) {
-            std::size_t unread = end_ - start_;
-            char* line = buffer_ + start_;
-            if (char* newline = static_cast<char*>(memchr(line, '\n', unread))) {
-                start_ = static_cast<std::size_t>(newline + 1 - buffer_);
-                if (skipping) {
-                    skipping = false;
-                    continue;
-                }
-                *newline = '\0';
-                return line;
-            }
-            if (at_end_) {
-                if (unread == 0 || skipping) return nullptr;
-                // The last line, without a newline; fill() always leaves a
-                // byte spare for its terminator.
-                line[unread] = '\0';
-                start_ = end_;
-                return line;
-            }
-            if (!fill(skipping)) return nullptr;
-        }
-    }
-
-    int error() const { return error_; }
-
-private:
-    // Reads more of the file after the partial line the buffer holds; once
-    // that line fills the buffer it is dropped and `skipping` set, so the
-    // rest of it is dropped too. False after a read error.
-    bool fill(bool& skipping) {
-        std::size_t unread = end_ - start_;
-        if (unread == line_buffer_size - 1) {
-            skipping = true;
-            unread = 0;
-        }
-        memmove(buffer_, buffer_ + start_, unread);
-        start_ = 0;
-        end_ = unread;
-        long count;
-        do {
-            count = syscall3(__NR_read, fd_, reinterpret_cast<long>(buffer_ + end_),
-                             static_cast<long>(line_buffer_size - 1 - end_));
-        } while (count == -EINTR);
-        if (lwp::sys::failed(count)) {
-            error_ = static_cast<int>(-count);
-            return false;
-        }
-        if (count == 0) at_end_ = true;
-        end_ += static_cast<std::size_t>(count);
-        return true;
-    }
-
-    int fd_ = -1;
-    char* buffer_ = nullptr;
-    std::size_t start_ = 0;  // the first byte not yet handed out
-    std::size_t end_ = 0;    // one past the last byte read
-    bool at_end_ = false;
-    int error_ = 0;
-};
 
 // Splits `line` at each ':' into `fields`, NUL-terminating each; false unless
 // there are exactly `count`.

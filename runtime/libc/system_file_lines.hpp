@@ -1,0 +1,114 @@
+// Reading a system file (/etc/passwd, /etc/hosts, ...) a line at a time,
+// for the lookups of the C library (user_database.cpp, address_lookup.cpp).
+// Raw system calls, not stdio: a lookup's reads are not cancellation points
+// (a cancellation could otherwise end the thread with the file open), share
+// no stream with the program, and need no FILE. A line longer than the
+// buffer is skipped whole; a last line without its newline counts.
+#pragma once
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+
+#include <cstddef>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../sys/syscalls.hpp"
+
+namespace lwp::libc {
+
+// The buffer a reader reads through, and so one more than the longest line it
+// can use. Sized for /etc/group, where a big group's member list makes the
+// longest lines; allocated per reader so a thread's stack need not hold it.
+constexpr std::size_t line_buffer_size = 64 * 1024;
+
+// Hands out a file's lines one at a time, each NUL-terminated in place (the
+// newline replaced), valid until the next call.
+class line_reader {
+public:
+    line_reader() = default;
+    line_reader(const line_reader&) = delete;
+    line_reader& operator=(const line_reader&) = delete;
+    ~line_reader() {
+        if (fd_ >= 0) arch::syscall1(__NR_close, fd_);
+        free(buffer_);
+    }
+
+    // 0, or the errno that stops the file being read.
+    int open(const char* path) {
+        buffer_ = static_cast<char*>(malloc(line_buffer_size));
+        if (buffer_ == nullptr) return ENOMEM;
+        long fd = arch::syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path), O_RDONLY | O_CLOEXEC, 0);
+        if (sys::failed(fd)) return static_cast<int>(-fd);
+        fd_ = static_cast<int>(fd);
+        return 0;
+    }
+
+    // The next line, or null at the end of the file or after a read error
+    // (error() tells which).
+    char* next() {
+        bool skipping = false;  // inside a line too long for the buffer
+        for (;;) {
+            std::size_t unread = end_ - start_;
+            char* line = buffer_ + start_;
+            if (char* newline = static_cast<char*>(memchr(line, '\n', unread))) {
+                start_ = static_cast<std::size_t>(newline + 1 - buffer_);
+                if (skipping) {
+                    skipping = false;
+                    continue;
+                }
+                *newline = '\0';
+                return line;
+            }
+            if (at_end_) {
+                if (unread == 0 || skipping) return nullptr;
+                // The last line, without a newline; fill() always leaves a
+                // byte spare for its terminator.
+                line[unread] = '\0';
+                start_ = end_;
+                return line;
+            }
+            if (!fill(skipping)) return nullptr;
+        }
+    }
+
+    int error() const { return error_; }
+
+private:
+    // Reads more of the file after the partial line the buffer holds; once
+    // that line fills the buffer it is dropped and `skipping` set, so the
+    // rest of it is dropped too. False after a read error.
+    bool fill(bool& skipping) {
+        std::size_t unread = end_ - start_;
+        if (unread == line_buffer_size - 1) {
+            skipping = true;
+            unread = 0;
+        }
+        memmove(buffer_, buffer_ + start_, unread);
+        start_ = 0;
+        end_ = unread;
+        long count;
+        do {
+            count = arch::syscall3(__NR_read, fd_, reinterpret_cast<long>(buffer_ + end_),
+                             static_cast<long>(line_buffer_size - 1 - end_));
+        } while (count == -EINTR);
+        if (sys::failed(count)) {
+            error_ = static_cast<int>(-count);
+            return false;
+        }
+        if (count == 0) at_end_ = true;
+        end_ += static_cast<std::size_t>(count);
+        return true;
+    }
+
+    int fd_ = -1;
+    char* buffer_ = nullptr;
+    std::size_t start_ = 0;  // the first byte not yet handed out
+    std::size_t end_ = 0;    // one past the last byte read
+    bool at_end_ = false;
+    int error_ = 0;
+};
+
+}  // namespace lwp::libc
