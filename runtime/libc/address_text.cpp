@@ -1,14 +1,9 @@
 #include "address_text.hpp"
 
+#include "integer_parse.hpp"
+
 namespace lwp::libc {
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 // Appends to a bounded buffer; `fits` turns false once anything is cut.
 struct text_buffer {
@@ -80,29 +75,17 @@ bool parse_ipv4_classic(const char* text, unsigned char address[4]) {
     for (;;) {
         // A part: a digit first, then what strtoul's base 0 would take.
         if (*text < '0' || *text > '9') return false;
-        unsigned base = 10;
-        if (text[0] == '0') {
-            base = 8;
-            if ((text[1] == 'x' || text[1] == 'X') && hex_value(text[2]) >= 0) {
-                base = 16;
-                text += 2;
-            }
-        }
-        value = 0;
-        for (;; ++text) {
-            int digit = hex_value(*text);
-            if (digit < 0 || static_cast<unsigned>(digit) >= base) break;
-            value = value * base + static_cast<unsigned>(digit);
-            if (value > 0xffffffffu) return false;
-        }
+        parsed_integer part = parse_integer(text, 0);
+        if (part.overflow || part.magnitude > 0xffffffffu) return false;
+        value = static_cast<unsigned long>(part.magnitude);
+        text = part.end;
         if (*text != '.') break;
         if (dots == 3 || value > 0xff) return false;
         bytes[dots++] = static_cast<unsigned char>(value);
         ++text;
     }
     // The end, or white space (after which anything goes, as with glibc).
-    char c = *text;
-    if (c != '\0' && c != ' ' && (c < '\t' || c > '\r')) return false;
+    if (*text != '\0' && !is_space(*text)) return false;
     // The last part fills the bytes the others left.
     static constexpr unsigned long largest_last[4] = {0xffffffff, 0xffffff, 0xffff, 0xff};
     if (value > largest_last[dots]) return false;
@@ -121,10 +104,10 @@ bool parse_ipv6(const char* text, unsigned char address[16]) {
     int digits = 0;
     for (;;) {
         char c = *text++;
-        int digit = hex_value(c);
-        if (digit >= 0) {
+        unsigned digit = digit_value(c);
+        if (digit < 16) {
             if (++digits > 4) return false;
-            value = value << 4 | static_cast<unsigned>(digit);
+            value = value << 4 | digit;
             continue;
         }
         if (c == ':') {
