@@ -4,33 +4,25 @@
 #include <sys/msg.h>
 #include <sys/syscall.h>
 
-#include "../thread/cancellation_point.hpp"
-#include "errno_result.hpp"
+#include "system_call.hpp"
 
-using lwp::libc::errno_result;
-using lwp::runtime::cancellation_point_syscall;
+using lwp::libc::cancellation_point_call;
+using lwp::libc::system_call;
 
 extern "C" {
 
-int msgget(key_t key, int flags) noexcept {
-    return static_cast<int>(errno_result(lwp::arch::syscall6(__NR_msgget, key, flags, 0, 0, 0, 0)));
-}
+int msgget(key_t key, int flags) noexcept { return system_call(__NR_msgget, key, flags); }
 
 int msgctl(int queue, int command, msqid_ds* state) noexcept {
-    return static_cast<int>(errno_result(lwp::arch::syscall6(
-        __NR_msgctl, queue, command, reinterpret_cast<long>(state), 0, 0, 0)));
+    return system_call(__NR_msgctl, queue, command, state);
 }
 
 int msgsnd(int queue, const void* message, size_t size, int flags) {
-    return static_cast<int>(errno_result(cancellation_point_syscall(
-        nullptr, __NR_msgsnd, queue, reinterpret_cast<long>(message), static_cast<long>(size),
-        flags)));
+    return cancellation_point_call(__NR_msgsnd, queue, message, size, flags);
 }
 
 ssize_t msgrcv(int queue, void* message, size_t size, long type, int flags) {
-    return errno_result(cancellation_point_syscall(nullptr, __NR_msgrcv, queue,
-                                                   reinterpret_cast<long>(message),
-                                                   static_cast<long>(size), type, flags));
+    return cancellation_point_call(__NR_msgrcv, queue, message, size, type, flags);
 }
 
 }  // extern "C"

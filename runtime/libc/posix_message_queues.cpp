@@ -16,38 +16,10 @@
 #include <stdarg.h>
 #include <sys/syscall.h>
 
-#include "../thread/cancellation_point.hpp"
-#include "errno_result.hpp"
+#include "system_call.hpp"
 
-using lwp::libc::errno_result;
-using lwp::runtime::cancellation_point_syscall;
-
-namespace {
-
-long as_long(const void* pointer) { return reinterpret_cast<long>(pointer); }
-
-long plain(long number, long a1, long a2 = 0, long a3 = 0, long a4 = 0) {
-    return errno_result(lwp::arch::syscall6(number, a1, a2, a3, a4, 0, 0));
-}
-
-// The sends and receives. <mqueue.h> declares the timed calls' deadline
-// non-null, so the untimed ones come here rather than through them (a null
-// deadline: no limit).
-int send_until(mqd_t queue, const char* message, size_t length, unsigned priority,
-               const timespec* deadline) {
-    return static_cast<int>(errno_result(cancellation_point_syscall(
-        nullptr, __NR_mq_timedsend, queue, as_long(message), static_cast<long>(length), priority,
-        as_long(deadline))));
-}
-
-ssize_t receive_until(mqd_t queue, char* message, size_t length, unsigned* priority,
-                      const timespec* deadline) {
-    return errno_result(cancellation_point_syscall(nullptr, __NR_mq_timedreceive, queue,
-                                                   as_long(message), static_cast<long>(length),
-                                                   as_long(priority), as_long(deadline)));
-}
-
-}  // namespace
+using lwp::libc::cancellation_point_call;
+using lwp::libc::system_call;
 
 extern "C" {
 
@@ -65,29 +37,27 @@ mqd_t mq_open(const char* name, int flags, ...) noexcept {
         attributes = va_arg(extra, mq_attr*);
         va_end(extra);
     }
-    return static_cast<mqd_t>(plain(__NR_mq_open, as_long(name + 1), flags, mode,
-                                    as_long(attributes)));
+    return system_call(__NR_mq_open, name + 1, flags, mode, attributes);
 }
 
 // A queue descriptor is a file descriptor.
-int mq_close(mqd_t queue) noexcept { return static_cast<int>(plain(__NR_close, queue)); }
+int mq_close(mqd_t queue) noexcept { return system_call(__NR_close, queue); }
 
 int mq_unlink(const char* name) noexcept {
     if (name[0] != '/') {
         errno = EINVAL;
         return -1;
     }
-    return static_cast<int>(plain(__NR_mq_unlink, as_long(name + 1)));
+    return system_call(__NR_mq_unlink, name + 1);
 }
 
 int mq_getattr(mqd_t queue, mq_attr* attributes) noexcept {
-    return static_cast<int>(plain(__NR_mq_getsetattr, queue, 0, as_long(attributes)));
+    return system_call(__NR_mq_getsetattr, queue, nullptr, attributes);
 }
 
 int mq_setattr(mqd_t queue, const mq_attr* __restrict attributes,
                mq_attr* __restrict old_attributes) noexcept {
-    return static_cast<int>(
-        plain(__NR_mq_getsetattr, queue, as_long(attributes), as_long(old_attributes)));
+    return system_call(__NR_mq_getsetattr, queue, attributes, old_attributes);
 }
 
 int mq_notify(mqd_t queue, const sigevent* notification) noexcept {
@@ -95,25 +65,28 @@ int mq_notify(mqd_t queue, const sigevent* notification) noexcept {
         errno = ENOSYS;
         return -1;
     }
-    return static_cast<int>(plain(__NR_mq_notify, queue, as_long(notification)));
+    return system_call(__NR_mq_notify, queue, notification);
 }
 
+// The untimed sends and receives are the timed calls with no deadline (null).
 int mq_timedsend(mqd_t queue, const char* message, size_t length, unsigned priority,
                  const timespec* deadline) {
-    return send_until(queue, message, length, priority, deadline);
+    return cancellation_point_call(__NR_mq_timedsend, queue, message, length, priority, deadline);
 }
 
 int mq_send(mqd_t queue, const char* message, size_t length, unsigned priority) {
-    return send_until(queue, message, length, priority, nullptr);
+    return cancellation_point_call(__NR_mq_timedsend, queue, message, length, priority, nullptr);
 }
 
 ssize_t mq_timedreceive(mqd_t queue, char* __restrict message, size_t length,
                         unsigned* __restrict priority, const timespec* __restrict deadline) {
-    return receive_until(queue, message, length, priority, deadline);
+    return cancellation_point_call(__NR_mq_timedreceive, queue, message, length, priority,
+                                   deadline);
 }
 
 ssize_t mq_receive(mqd_t queue, char* message, size_t length, unsigned* priority) {
-    return receive_until(queue, message, length, priority, nullptr);
+    return cancellation_point_call(__NR_mq_timedreceive, queue, message, length, priority,
+                                   nullptr);
 }
 
 }  // extern "C"

@@ -4,45 +4,33 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
-#include "../thread/cancellation_point.hpp"
-#include "errno_result.hpp"
+#include "system_call.hpp"
 
-using lwp::libc::errno_result;
-using lwp::runtime::cancellation_point_syscall;
-
-namespace {
-
-long vectored(long number, int fd, const iovec* buffers, int count, long a4 = 0, long a5 = 0,
-              long a6 = 0) {
-    return errno_result(cancellation_point_syscall(
-        nullptr, number, fd, reinterpret_cast<long>(buffers), count, a4, a5, a6));
-}
-
-}  // namespace
+using lwp::libc::cancellation_point_call;
 
 extern "C" {
 
 ssize_t readv(int fd, const iovec* buffers, int count) {
-    return vectored(__NR_readv, fd, buffers, count);
+    return cancellation_point_call(__NR_readv, fd, buffers, count);
 }
 ssize_t writev(int fd, const iovec* buffers, int count) {
-    return vectored(__NR_writev, fd, buffers, count);
+    return cancellation_point_call(__NR_writev, fd, buffers, count);
 }
 
 // The kernel takes the offset as two halves, low then high, for the sake of
 // 32-bit callers; on x86_64 the low register holds all 64 bits and the high
 // one must be 0.
 ssize_t preadv(int fd, const iovec* buffers, int count, off_t offset) {
-    return vectored(__NR_preadv, fd, buffers, count, offset, 0);
+    return cancellation_point_call(__NR_preadv, fd, buffers, count, offset, 0L);
 }
 ssize_t pwritev(int fd, const iovec* buffers, int count, off_t offset) {
-    return vectored(__NR_pwritev, fd, buffers, count, offset, 0);
+    return cancellation_point_call(__NR_pwritev, fd, buffers, count, offset, 0L);
 }
 ssize_t preadv2(int fd, const iovec* buffers, int count, off_t offset, int flags) {
-    return vectored(__NR_preadv2, fd, buffers, count, offset, 0, flags);
+    return cancellation_point_call(__NR_preadv2, fd, buffers, count, offset, 0L, flags);
 }
 ssize_t pwritev2(int fd, const iovec* buffers, int count, off_t offset, int flags) {
-    return vectored(__NR_pwritev2, fd, buffers, count, offset, 0, flags);
+    return cancellation_point_call(__NR_pwritev2, fd, buffers, count, offset, 0L, flags);
 }
 
 }  // extern "C"
