@@ -7,6 +7,7 @@
 
 #include "../sys/syscalls.hpp"
 #include "cancel_signal.hpp"
+#include "queued_signal.hpp"
 #include "../thread/thread_query.hpp"
 
 extern "C" {
@@ -43,18 +44,13 @@ int pthread_sigmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
 extern "C" {
 
 // A signal with a value (sigqueue) aimed at one thread: the kernel's
-// rt_tgsigqueueinfo with the siginfo sigqueue would build.
+// rt_tgsigqueueinfo with the siginfo sigqueue builds.
 int pthread_sigqueue(pthread_t thread, int signal, const union sigval value) noexcept {
     if (signal < 0 || signal > 64) return EINVAL;
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    siginfo_t info{};
-    info.si_signo = signal;
-    info.si_code = SI_QUEUE;
-    info.si_pid = lwp::sys::getpid();
-    info.si_uid = static_cast<uid_t>(lwp::arch::syscall0(__NR_getuid));
-    info.si_value = value;
+    siginfo_t info = lwp::posix::queued_signal_info(signal, value);
     long result = lwp::arch::syscall4(__NR_rt_tgsigqueueinfo, lwp::sys::getpid(), tid, signal,
                                       reinterpret_cast<long>(&info));
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;

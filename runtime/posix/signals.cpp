@@ -17,6 +17,7 @@
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "cancel_signal.hpp"
+#include "queued_signal.hpp"
 #include "kernel_sigaction.hpp"
 
 extern "C" void lwp_arch_signal_return();
@@ -160,18 +161,10 @@ int kill(pid_t process, int signal) noexcept {
     return result_of(lwp::arch::syscall2(__NR_kill, process, signal));
 }
 
-// A signal with a value, to a process: the siginfo a receiver's SA_SIGINFO
-// handler or sigwaitinfo sees (SI_QUEUE, the sender's pid and uid, the
-// value), handed to the kernel's rt_sigqueueinfo, which checks it came from
-// user space. 0 as the signal only checks the process exists.
+// A signal with a value, to a process (queued_signal.hpp). 0 as the signal
+// only checks the process exists.
 int sigqueue(pid_t process, int signal, const union sigval value) noexcept {
-    siginfo_t info;
-    std::memset(&info, 0, sizeof info);
-    info.si_signo = signal;
-    info.si_code = SI_QUEUE;
-    info.si_pid = lwp::sys::getpid();
-    info.si_uid = static_cast<uid_t>(lwp::arch::syscall0(__NR_getuid));
-    info.si_value = value;
+    siginfo_t info = lwp::posix::queued_signal_info(signal, value);
     return result_of(lwp::arch::syscall3(__NR_rt_sigqueueinfo, process, signal,
                                          reinterpret_cast<long>(&info)));
 }
