@@ -42,24 +42,25 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t* attr, int* pshared) 
     return lwp_mutexattr_getpshared(as_lwp(attr), pshared);
 }
 
-// Priority inheritance (LWP_PRIO_INHERIT, the kernel's PI futexes) and
-// robustness (LWP_MUTEX_ROBUST, the kernel's robust lists) are lwp's, alone or
-// together; priority protection (ceilings) is not implemented: asking for it
-// is ENOTSUP.
+// Priority inheritance (LWP_PRIO_INHERIT, the kernel's PI futexes) with or
+// without robustness (LWP_MUTEX_ROBUST, the kernel's robust lists), and
+// priority protection (LWP_PRIO_PROTECT, ceilings: runtime/sync/mutex_ceiling.cpp).
+static_assert(int{PTHREAD_PRIO_NONE} == int{LWP_PRIO_NONE} &&
+                  int{PTHREAD_PRIO_INHERIT} == int{LWP_PRIO_INHERIT} &&
+                  int{PTHREAD_PRIO_PROTECT} == int{LWP_PRIO_PROTECT},
+              "protocol values are passed through");
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t* attr, int protocol) noexcept {
-    if (protocol == PTHREAD_PRIO_NONE) return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_NONE);
-    if (protocol == PTHREAD_PRIO_INHERIT)
-        return lwp_mutexattr_setprotocol(as_lwp(attr), LWP_PRIO_INHERIT);
-    return protocol == PTHREAD_PRIO_PROTECT ? ENOTSUP : EINVAL;
+    return lwp_mutexattr_setprotocol(as_lwp(attr), protocol);
 }
 int pthread_mutexattr_getprotocol(const pthread_mutexattr_t* attr, int* protocol) noexcept {
-    int lwp_protocol = LWP_PRIO_NONE;
-    int error = lwp_mutexattr_getprotocol(as_lwp(attr), &lwp_protocol);
-    if (error == 0) *protocol = lwp_protocol == LWP_PRIO_INHERIT ? PTHREAD_PRIO_INHERIT : PTHREAD_PRIO_NONE;
-    return error;
+    return lwp_mutexattr_getprotocol(as_lwp(attr), protocol);
 }
-int pthread_mutexattr_setprioceiling(pthread_mutexattr_t*, int) noexcept { return ENOTSUP; }
-int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t*, int*) noexcept { return ENOTSUP; }
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t* attr, int ceiling) noexcept {
+    return lwp_mutexattr_setprioceiling(as_lwp(attr), ceiling);
+}
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t* attr, int* ceiling) noexcept {
+    return lwp_mutexattr_getprioceiling(as_lwp(attr), ceiling);
+}
 static_assert(int{PTHREAD_MUTEX_STALLED} == int{LWP_MUTEX_STALLED} &&
                   int{PTHREAD_MUTEX_ROBUST} == int{LWP_MUTEX_ROBUST},
               "robustness values are passed through");
@@ -88,6 +89,10 @@ int pthread_mutex_unlock(pthread_mutex_t* mutex) noexcept { return lwp_mutex_unl
 int pthread_mutex_consistent(pthread_mutex_t* mutex) noexcept {
     return lwp_mutex_consistent(as_lwp(mutex));
 }
-int pthread_mutex_getprioceiling(const pthread_mutex_t*, int*) noexcept { return ENOTSUP; }
-int pthread_mutex_setprioceiling(pthread_mutex_t*, int, int*) noexcept { return ENOTSUP; }
+int pthread_mutex_getprioceiling(const pthread_mutex_t* mutex, int* ceiling) noexcept {
+    return lwp_mutex_getprioceiling(reinterpret_cast<const lwp_mutex_t*>(mutex), ceiling);
+}
+int pthread_mutex_setprioceiling(pthread_mutex_t* mutex, int ceiling, int* old_ceiling) noexcept {
+    return lwp_mutex_setprioceiling(as_lwp(mutex), ceiling, old_ceiling);
+}
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cerrno>
 
+#include "../sync/base_scheduling.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/thread_query.hpp"
 #include "lwp/lwp.h"
@@ -74,43 +75,37 @@ int pthread_getcpuclockid(pthread_t thread, clockid_t* clock) noexcept {
 // changed there, so a policy inherited from the parent process (chrt) or
 // set by any other means is what is reported, and a change really
 // happens. The kernel judges the values: EINVAL for a policy or priority that
-// is not valid, EPERM for one the caller may not have.
+// is not valid, EPERM for one the caller may not have. The one exception is
+// a thread its priority-ceiling mutexes have raised: these report and change
+// the scheduling it has apart from them (runtime/sync/base_scheduling.hpp).
 int pthread_getschedparam(pthread_t thread, int* policy, struct sched_param* parameter) noexcept {
     if (policy == nullptr || parameter == nullptr) return EINVAL;
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    long current = lwp::arch::syscall1(__NR_sched_getscheduler, tid);
-    if (lwp::sys::failed(current)) return static_cast<int>(-current);
-    long result =
-        lwp::arch::syscall2(__NR_sched_getparam, tid, reinterpret_cast<long>(parameter));
-    if (lwp::sys::failed(result)) return static_cast<int>(-result);
     // Passed on as the kernel reports it, SCHED_RESET_ON_FORK included when
     // set (as glibc does), so handing it back to pthread_setschedparam keeps it.
-    *policy = static_cast<int>(current);
-    return 0;
+    return lwp::sync::get_base_scheduling(lwp::runtime::unreleased_descriptor_of(thread), tid,
+                                          *policy, *parameter);
 }
 
 int pthread_setschedparam(pthread_t thread, int policy, const struct sched_param* parameter) noexcept {
-    if (parameter == nullptr) return EINVAL;
+    if (parameter == nullptr || policy < 0) return EINVAL;
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    long result = lwp::arch::syscall3(__NR_sched_setscheduler, tid, policy,
-                                      reinterpret_cast<long>(parameter));
-    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+    return lwp::sync::set_base_scheduling(lwp::runtime::unreleased_descriptor_of(thread), tid,
+                                          policy, *parameter);
 }
 
 int pthread_setschedprio(pthread_t thread, int priority) noexcept {
     int tid;
     int error = lwp::runtime::thread_tid_of(thread, tid);
     if (error) return error;
-    // sched_setparam keeps the thread's policy and changes only its priority.
     struct sched_param parameter {};
     parameter.sched_priority = priority;
-    long result =
-        lwp::arch::syscall2(__NR_sched_setparam, tid, reinterpret_cast<long>(&parameter));
-    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+    return lwp::sync::set_base_scheduling(lwp::runtime::unreleased_descriptor_of(thread), tid,
+                                          lwp::sync::keep_policy, parameter);
 }
 
 namespace {

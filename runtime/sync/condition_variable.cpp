@@ -174,13 +174,14 @@ struct mutex_to_relock {
     unsigned int depth;
 };
 
-// 0, or a robust mutex's EOWNERDEAD (relocked) or ENOTRECOVERABLE (not).
+// 0, or a robust mutex's EOWNERDEAD (relocked) or ENOTRECOVERABLE (not), or
+// the error of a ceiling mutex's raise (relocked all the same).
 int relock(const mutex_to_relock& held, bool maybe_requeued) {
     int error = reacquire_mutex_word(held.mutex, maybe_requeued);
     if (mutex_word_is_owner(held.mutex)) {
         // The word itself names the owner.
         if (error == 0 || error == EOWNERDEAD) held.mutex->count = held.depth;
-    } else if (held.kind != LWP_MUTEX_NORMAL) {
+    } else if (held.kind != LWP_MUTEX_NORMAL || mutex_protects_priority(held.mutex)) {
         mutex_owner(held.mutex).store(held.self, std::memory_order_relaxed);
         held.mutex->count = held.depth;
     }
@@ -218,7 +219,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         // Its word names the holder whatever the kind, so every kind is checked.
         self = runtime::current_tid();
         if (owner_word_holder(mutex) != self) return EPERM;
-    } else if (kind != LWP_MUTEX_NORMAL) {
+    } else if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
         self = runtime::current_tid();
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
     }
@@ -241,9 +242,10 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // named, broadcast wakes every sleeper instead.
     // Nor an owner-word mutex: a priority-inheritance one's sleepers must be
     // queued by the kernel's FUTEX_LOCK_PI, never moved there as plain
-    // waiters, and a robust one's word is not 0/1/2.
+    // waiters, and a robust one's word is not 0/1/2. Nor a ceiling mutex:
+    // each waiter must raise itself before it takes it again.
     bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond) &&
-                              !mutex_word_is_owner(mutex);
+                              !mutex_has_protocol(mutex);
     mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);
     unsigned int seen =
         sequence_of(cond).fetch_or(may_sleep, std::memory_order_seq_cst) | may_sleep;
@@ -261,7 +263,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     unsigned int depth = mutex->count;
     if (mutex_word_is_owner(mutex)) {
         mutex->count = 0;  // the word is the owner: release_mutex_word frees it
-    } else if (kind != LWP_MUTEX_NORMAL) {
+    } else if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
         mutex->count = 0;
         mutex_owner(mutex).store(0, std::memory_order_relaxed);
     }

@@ -69,10 +69,14 @@ int acquire_mutex_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
 }
 
 int reacquire_mutex_word(lwp_mutex_t* mutex, bool maybe_requeued) {
-    if (mutex_word_is_owner(mutex)) {
+    if (mutex_has_protocol(mutex)) {
         // Never requeued onto (the condition variable checks), so no chain
         // of wakes to keep; no spin either (the kernel queues priority
-        // waiters by priority, and a robust relock is rare enough).
+        // waiters by priority, a ceiling lock must raise the thread first,
+        // and a robust relock is rare enough).
+        if (mutex_protects_priority(mutex))
+            return acquire_ceiling_word(mutex, CLOCK_MONOTONIC, nullptr, /*try_only=*/false,
+                                        /*relock=*/true);
         return acquire_owner_word(mutex, runtime::current_tid(), CLOCK_MONOTONIC, nullptr,
                                   /*try_only=*/false);
     }
@@ -94,6 +98,7 @@ int release_mutex_word(lwp_mutex_t* mutex) {
         release_owner_word(mutex, runtime::current_tid());
         return mutex_locked;
     }
+    if (mutex_protects_priority(mutex)) return release_ceiling_word(mutex);
     bool process_private = mutex_is_private(mutex);
     int previous = mutex_word(mutex).exchange(mutex_free, std::memory_order_release);
     if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, process_private);
@@ -118,6 +123,21 @@ int deadlock_on_self(clockid_t clock, const timespec* deadline) {
     }
 }
 
+// A lock by the thread that already holds the mutex, for the kinds that
+// always know their holder (owner word, ceiling): deeper for a recursive one,
+// EBUSY for a try, EDEADLK or the deadlock POSIX asks for otherwise.
+int lock_held_by_self(lwp_mutex_t* mutex, int kind, clockid_t clock, const timespec* deadline,
+                      bool try_only) {
+    if (kind == LWP_MUTEX_RECURSIVE) {
+        if (mutex->count == UINT_MAX) return EAGAIN;
+        ++mutex->count;
+        return 0;
+    }
+    if (try_only) return EBUSY;
+    if (kind == LWP_MUTEX_ERRORCHECK) return EDEADLK;
+    return deadlock_on_self(clock, deadline);
+}
+
 // Locking a priority-inheritance or robust mutex: its word (the owner field)
 // holds the owner's tid, so "mine" is read from the word itself, for every
 // kind. A robust mutex taken from a dead holder (EOWNERDEAD) is held too.
@@ -125,19 +145,35 @@ int lock_owner_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadlin
                     bool try_only) {
     const int self = runtime::current_tid();
     const int kind = mutex_kind(mutex);
-    if (owner_word_holder(mutex) == self) {
-        if (kind == LWP_MUTEX_RECURSIVE) {
-            if (mutex->count == UINT_MAX) return EAGAIN;
-            ++mutex->count;
-            return 0;
-        }
-        if (try_only) return EBUSY;
-        if (kind == LWP_MUTEX_ERRORCHECK) return EDEADLK;
-        return deadlock_on_self(clock, deadline);
-    }
+    if (owner_word_holder(mutex) == self)
+        return lock_held_by_self(mutex, kind, clock, deadline, try_only);
     int error = acquire_owner_word(mutex, self, clock, deadline, try_only);
     if (error == 0 || error == EOWNERDEAD) mutex->count = 1;
     return error;
+}
+
+// Locking a priority-ceiling mutex: every kind keeps its holder in the owner
+// field, as its unlock must know the caller holds it (it lowers the caller's
+// priority for it).
+int lock_ceiling_mutex(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline,
+                       bool try_only) {
+    const int self = runtime::current_tid();
+    const int kind = mutex_kind(mutex);
+    if (mutex_owner(mutex).load(std::memory_order_relaxed) == self)
+        return lock_held_by_self(mutex, kind, clock, deadline, try_only);
+    int error = acquire_ceiling_word(mutex, clock, deadline, try_only, /*relock=*/false);
+    if (error) return error;
+    mutex_owner(mutex).store(self, std::memory_order_relaxed);
+    mutex->count = 1;
+    return 0;
+}
+
+// The mutexes with a protocol of their own, once the plain compare-exchange
+// has failed (it always fails on them).
+int lock_with_protocol(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline,
+                       bool try_only) {
+    if (mutex_protects_priority(mutex)) return lock_ceiling_mutex(mutex, clock, deadline, try_only);
+    return lock_owner_word(mutex, clock, deadline, try_only);
 }
 
 int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -153,9 +189,9 @@ int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
         }
         return 0;
     }
-    // An owner-word mutex's `state` is never free: it always ends up here,
-    // and its own protocol takes over.
-    if (mutex_word_is_owner(mutex)) return lock_owner_word(mutex, clock, deadline, false);
+    // The `state` of an owner-word or ceiling mutex is never 0: it always
+    // ends up here, and its own protocol takes over.
+    if (mutex_has_protocol(mutex)) return lock_with_protocol(mutex, clock, deadline, false);
     int kind = mutex_kind(mutex);
     if (kind == LWP_MUTEX_NORMAL) return wait_for_word(mutex, clock, deadline);
 
@@ -184,8 +220,11 @@ extern "C" {
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr) {
     if (attr == nullptr) return EINVAL;
-    *attr = lwp_mutexattr_t{LWP_MUTEX_DEFAULT, LWP_PROCESS_PRIVATE, LWP_PRIO_NONE,
-                            LWP_MUTEX_STALLED};
+    *attr = lwp_mutexattr_t{};
+    attr->kind = LWP_MUTEX_DEFAULT;
+    attr->protocol = LWP_PRIO_NONE;
+    attr->shared = LWP_PROCESS_PRIVATE;
+    attr->robustness = LWP_MUTEX_STALLED;
     return 0;
 }
 
@@ -208,7 +247,7 @@ int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind) {
 int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared) {
     if (attr == nullptr) return EINVAL;
     if (pshared != LWP_PROCESS_PRIVATE && pshared != LWP_PROCESS_SHARED) return EINVAL;
-    attr->shared = static_cast<unsigned char>(pshared);
+    attr->shared = pshared == LWP_PROCESS_SHARED;
     return 0;
 }
 
@@ -220,8 +259,8 @@ int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared) {
 
 int lwp_mutexattr_setprotocol(lwp_mutexattr_t* attr, int protocol) {
     if (attr == nullptr) return EINVAL;
-    if (protocol == LWP_PRIO_PROTECT) return ENOTSUP;
-    if (protocol != LWP_PRIO_NONE && protocol != LWP_PRIO_INHERIT) return EINVAL;
+    if (protocol != LWP_PRIO_NONE && protocol != LWP_PRIO_INHERIT && protocol != LWP_PRIO_PROTECT)
+        return EINVAL;
     attr->protocol = static_cast<unsigned char>(protocol);
     return 0;
 }
@@ -235,7 +274,7 @@ int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol) {
 int lwp_mutexattr_setrobust(lwp_mutexattr_t* attr, int robustness) {
     if (attr == nullptr) return EINVAL;
     if (robustness != LWP_MUTEX_STALLED && robustness != LWP_MUTEX_ROBUST) return EINVAL;
-    attr->robustness = static_cast<unsigned char>(robustness);
+    attr->robustness = robustness == LWP_MUTEX_ROBUST;
     return 0;
 }
 
@@ -247,14 +286,21 @@ int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness) {
 
 int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
     if (mutex == nullptr) return EINVAL;
+    // A robust mutex's word is its owner field, a ceiling mutex's is
+    // `state`: one word cannot follow both protocols (glibc refuses the pair
+    // too).
+    if (attr && attr->protocol == LWP_PRIO_PROTECT && attr->robustness == LWP_MUTEX_ROBUST)
+        return ENOTSUP;
     *mutex = lwp_mutex_t LWP_MUTEX_INITIALIZER;
     // An owner's tid means the same in every process (one pid namespace), so
     // the recursive and error-checking kinds need nothing else to be shared.
     if (attr)
         mutex->kind = attr->kind | (attr->shared == LWP_PROCESS_SHARED ? LWP_MUTEX_SHARED_FLAG : 0) |
                       (attr->protocol == LWP_PRIO_INHERIT ? LWP_MUTEX_PRIO_INHERIT_FLAG : 0) |
+                      (attr->protocol == LWP_PRIO_PROTECT ? LWP_MUTEX_PRIO_PROTECT_FLAG : 0) |
                       (attr->robustness == LWP_MUTEX_ROBUST ? LWP_MUTEX_ROBUST_FLAG : 0);
     if (mutex_word_is_owner(mutex)) mutex->state = owner_word_state;
+    if (mutex_protects_priority(mutex)) set_initial_ceiling(mutex, attr->ceiling);
     if (mutex_is_robust(mutex)) install_robust_exit_hook();
     return 0;
 }
@@ -262,6 +308,8 @@ int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr) {
 int lwp_mutex_destroy(lwp_mutex_t* mutex) {
     if (mutex == nullptr) return EINVAL;
     if (mutex_word_is_owner(mutex)) return owner_word_holder(mutex) != 0 ? EBUSY : 0;
+    if (mutex_protects_priority(mutex))  // held by a lock: it has an owner
+        return mutex_owner(mutex).load(std::memory_order_relaxed) != 0 ? EBUSY : 0;
     return mutex_word(mutex).load(std::memory_order_relaxed) != mutex_free ? EBUSY : 0;
 }
 
@@ -280,7 +328,7 @@ int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct ti
 }
 
 int lwp_mutex_trylock(lwp_mutex_t* mutex) {
-    if (mutex_word_is_owner(mutex)) return lock_owner_word(mutex, CLOCK_REALTIME, nullptr, true);
+    if (mutex_has_protocol(mutex)) return lock_with_protocol(mutex, CLOCK_REALTIME, nullptr, true);
     int kind = mutex_kind(mutex);
     int self = 0;
     if (kind == LWP_MUTEX_RECURSIVE) {
@@ -314,7 +362,7 @@ int lwp_mutex_unlock(lwp_mutex_t* mutex) {
         release_owner_word(mutex, self);
         return 0;
     }
-    if (kind != LWP_MUTEX_NORMAL) {
+    if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
             return EPERM;
         if (--mutex->count != 0) return 0;  // recursive: still held
@@ -322,8 +370,9 @@ int lwp_mutex_unlock(lwp_mutex_t* mutex) {
         // overwritten by ours.
         mutex_owner(mutex).store(0, std::memory_order_relaxed);
     }
-    // A normal mutex keeps no owner (that would cost a store on every lock);
-    // unlocking one that is not locked at all is still caught, for free.
+    // A normal mutex keeps no owner (that would cost a store on every lock),
+    // unless it has a ceiling; unlocking one that is not locked at all is
+    // still caught, for free.
     return release_mutex_word(mutex) == mutex_free ? EPERM : 0;
 }
 }

@@ -101,6 +101,38 @@ void release_owner_word(lwp_mutex_t* mutex, int self);
 // to the kernel, which cannot read it if the thread's stack is unmapped.)
 void install_robust_exit_hook();
 
+// Whether the mutex has a priority ceiling (mutex_ceiling.cpp): `state` is
+// then the ceiling in bits 19 and up over the 0/1/2 lock, and the owner field
+// names the holder for every kind. Fixed at initialisation, like the kind.
+inline bool mutex_protects_priority(const lwp_mutex_t* mutex) {
+    return (mutex->kind & LWP_MUTEX_PRIO_PROTECT_FLAG) != 0;
+}
+
+// Whether the mutex leaves the plain 0/1/2 protocol for one of its own: an
+// owner word or a ceiling. One test on the contended paths of every mutex.
+inline bool mutex_has_protocol(const lwp_mutex_t* mutex) {
+    return (mutex->kind & (LWP_MUTEX_PRIO_INHERIT_FLAG | LWP_MUTEX_ROBUST_FLAG |
+                           LWP_MUTEX_PRIO_PROTECT_FLAG)) != 0;
+}
+
+// The ceiling word (mutex_ceiling.cpp). Raises the calling thread (`self`,
+// who does not hold the mutex) to the ceiling and takes the word. `try_only`:
+// EBUSY instead of waiting. 0, or ETIMEDOUT/EINVAL when the call had to wait
+// until a deadline; EINVAL when the caller's own priority is above the
+// ceiling; sched_setscheduler's error (EPERM) when it may not be raised.
+// `relock` (a condition-variable wait taking its mutex back): the word is
+// taken even when the raise fails, and that error returned with it held.
+int acquire_ceiling_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline,
+                         bool try_only, bool relock);
+// Frees it (the caller holds it), waking a sleeper if any, and lowers the
+// caller to what its other ceiling mutexes ask for. Returns the lock bits it
+// held (1 or 2).
+int release_ceiling_word(lwp_mutex_t* mutex);
+
+// Writes a new ceiling mutex's word: free, at the attribute's ceiling (0:
+// the lowest SCHED_FIFO priority).
+void set_initial_ceiling(lwp_mutex_t* mutex, int attr_ceiling);
+
 // The tid of an owner-word mutex's holder (0: free).
 inline int owner_word_holder(lwp_mutex_t* mutex) {
     return mutex_owner(mutex).load(std::memory_order_relaxed) & FUTEX_TID_MASK;

@@ -8,6 +8,7 @@
 #include <asm/unistd.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sched.h>
 #include <signal.h>
 #include <time.h>
 
@@ -112,6 +113,25 @@ inline long ioctl(int fd, unsigned long request, void* argument) {
 inline long nanosleep(const timespec* duration, timespec* remaining) {
     return syscall2(__NR_nanosleep, reinterpret_cast<long>(duration),
                     reinterpret_cast<long>(remaining));
+}
+
+// A thread's scheduling, by tid (0: the caller). The policy may carry
+// SCHED_RESET_ON_FORK, and passing it back keeps that flag.
+inline long sched_getscheduler(int tid) { return syscall1(__NR_sched_getscheduler, tid); }
+inline long sched_getparam(int tid, sched_param* parameter) {
+    return syscall2(__NR_sched_getparam, tid, reinterpret_cast<long>(parameter));
+}
+inline long sched_setscheduler(int tid, int policy, const sched_param* parameter) {
+    return syscall3(__NR_sched_setscheduler, tid, policy, reinterpret_cast<long>(parameter));
+}
+inline long sched_setparam(int tid, const sched_param* parameter) {
+    return syscall2(__NR_sched_setparam, tid, reinterpret_cast<long>(parameter));
+}
+inline long sched_get_priority_min(int policy) {
+    return syscall1(__NR_sched_get_priority_min, policy);
+}
+inline long sched_get_priority_max(int policy) {
+    return syscall1(__NR_sched_get_priority_max, policy);
 }
 
 // Fills `mask` (mask_size bytes) with the CPUs the thread may run on and

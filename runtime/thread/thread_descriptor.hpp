@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "lwp/thread.h"
+#include "priority_protection.hpp"
 
 namespace lwp::runtime {
 
@@ -50,6 +51,10 @@ struct thread_descriptor {
     // it was asked to make, written only by the thread making the change.
     std::atomic<unsigned> identity_serial;
     std::atomic<unsigned> identity_requested;
+
+    // Its priority-ceiling mutexes and the scheduling they have raised it
+    // from (priority_protection.hpp). Zero until it takes one.
+    priority_protection ceilings;
 };
 
 // Per-thread runtime state, in lwp's own thread_local so identity works on

@@ -92,6 +92,11 @@ LWP_STATIC_ASSERT(offsetof(lwp_mutex_t, kind) == 16, "mutex kind must sit where 
    | 0x80000000 while others sleep, | 0x40000000 once the kernel or lwp has
    found its holder dead), and state holds 3 for good. */
 #define LWP_MUTEX_ROBUST_FLAG 16
+/* In a mutex's kind: priority protection, a ceiling (glibc's bit for it). The
+   ceiling sits in state's bits 19 and up, the 0/1/2 lock in the bits below
+   (glibc's layout), so state is never 0 and the plain protocol's
+   compare-exchange never takes such a mutex either. */
+#define LWP_MUTEX_PRIO_PROTECT_FLAG 64
 
 #define LWP_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_NORMAL, 0, { 0, 0 } }
 #define LWP_RECURSIVE_MUTEX_INITIALIZER { 0, 0, 0, 0, LWP_MUTEX_RECURSIVE, 0, { 0, 0 } }
@@ -107,14 +112,17 @@ enum {
 enum {
     LWP_PRIO_NONE = 0,    /* nothing */
     LWP_PRIO_INHERIT = 1, /* the holder runs at the highest waiter's priority */
-    LWP_PRIO_PROTECT = 2  /* a priority ceiling: not implemented, ENOTSUP */
+    LWP_PRIO_PROTECT = 2  /* a priority ceiling: the holder runs at least at the
+                             mutex's ceiling, a SCHED_FIFO priority (docs/sync.md) */
 };
 
 typedef struct lwp_mutexattr {
     unsigned char kind;     /* LWP_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
-    unsigned char shared;   /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
-    unsigned char protocol; /* LWP_PRIO_NONE or LWP_PRIO_INHERIT */
-    unsigned char robustness; /* LWP_MUTEX_STALLED or LWP_MUTEX_ROBUST */
+    unsigned char protocol; /* LWP_PRIO_NONE, _INHERIT or _PROTECT */
+    unsigned char ceiling;  /* LWP_PRIO_PROTECT's ceiling; 0: the lowest SCHED_FIFO
+                               priority */
+    unsigned char shared : 1;     /* LWP_PROCESS_PRIVATE or LWP_PROCESS_SHARED */
+    unsigned char robustness : 1; /* LWP_MUTEX_STALLED or LWP_MUTEX_ROBUST */
 } lwp_mutexattr_t;
 
 int lwp_mutexattr_init(lwp_mutexattr_t* attr);
@@ -123,14 +131,19 @@ int lwp_mutexattr_settype(lwp_mutexattr_t* attr, int kind);       /* EINVAL: unk
 int lwp_mutexattr_gettype(const lwp_mutexattr_t* attr, int* kind);
 int lwp_mutexattr_setpshared(lwp_mutexattr_t* attr, int pshared); /* EINVAL: other values */
 int lwp_mutexattr_getpshared(const lwp_mutexattr_t* attr, int* pshared);
-/* ENOTSUP: LWP_PRIO_PROTECT. EINVAL: other values. */
+/* EINVAL: other values than LWP_PRIO_NONE, _INHERIT and _PROTECT. */
 int lwp_mutexattr_setprotocol(lwp_mutexattr_t* attr, int protocol);
 int lwp_mutexattr_getprotocol(const lwp_mutexattr_t* attr, int* protocol);
+/* The ceiling an LWP_PRIO_PROTECT mutex starts with. EINVAL: outside the
+   SCHED_FIFO priorities (sched_get_priority_min/max). */
+int lwp_mutexattr_setprioceiling(lwp_mutexattr_t* attr, int ceiling);
+int lwp_mutexattr_getprioceiling(const lwp_mutexattr_t* attr, int* ceiling);
 /* EINVAL: other values than LWP_MUTEX_STALLED and LWP_MUTEX_ROBUST. */
 int lwp_mutexattr_setrobust(lwp_mutexattr_t* attr, int robustness);
 int lwp_mutexattr_getrobust(const lwp_mutexattr_t* attr, int* robustness);
 
-int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr); /* attr may be NULL */
+/* attr may be NULL. ENOTSUP: robust and LWP_PRIO_PROTECT together. */
+int lwp_mutex_init(lwp_mutex_t* mutex, const lwp_mutexattr_t* attr);
 int lwp_mutex_destroy(lwp_mutex_t* mutex); /* EBUSY: locked */
 /* EDEADLK: errorcheck relock. EAGAIN: recursion count would overflow.
    Robust mutexes: EOWNERDEAD, the caller now holds a mutex whose previous
@@ -138,15 +151,26 @@ int lwp_mutex_destroy(lwp_mutex_t* mutex); /* EBUSY: locked */
    unusable); ENOTRECOVERABLE, it was unlocked that way; ENOTSUP, the calling
    thread's robust list belongs to someone else (a glibc thread in a hosted
    program) or the kernel has none (docs/sync.md). Every lock function, and
-   a condition-variable wait's relock, can give these. */
+   a condition-variable wait's relock, can give these.
+   LWP_PRIO_PROTECT mutexes: EINVAL, the caller's own priority is above the
+   ceiling; EPERM (or another error of sched_setscheduler), the caller may not
+   be raised to it. The mutex is not taken then, except by a condition-variable
+   wait's relock, which takes it all the same and reports the error. */
 int lwp_mutex_lock(lwp_mutex_t* mutex);
 /* EBUSY: held (by anyone, the caller included, except a recursive owner). */
 int lwp_mutex_trylock(lwp_mutex_t* mutex);
 int lwp_mutex_timedlock(lwp_mutex_t* mutex, const struct timespec* abstime);
 int lwp_mutex_clocklock(lwp_mutex_t* mutex, lwp_clockid_t clock, const struct timespec* abstime);
 /* EPERM: not held by the caller (recursive/errorcheck, and every kind of a
-   robust or priority-inheritance mutex), or not locked at all. */
+   robust, priority-inheritance or priority-ceiling mutex), or not locked at
+   all. */
 int lwp_mutex_unlock(lwp_mutex_t* mutex);
+/* An LWP_PRIO_PROTECT mutex's ceiling. Setting it locks the mutex (without
+   the ceiling protocol) unless the caller holds it, changes it, and unlocks;
+   the old one goes to *old_ceiling if not NULL. EINVAL: not a ceiling mutex,
+   or a ceiling outside the SCHED_FIFO priorities. */
+int lwp_mutex_getprioceiling(const lwp_mutex_t* mutex, int* ceiling);
+int lwp_mutex_setprioceiling(lwp_mutex_t* mutex, int ceiling, int* old_ceiling);
 /* After EOWNERDEAD: the holder declares the protected state repaired.
    EINVAL: not robust, not held by the caller, or not inconsistent. */
 int lwp_mutex_consistent(lwp_mutex_t* mutex);

@@ -1,0 +1,36 @@
+// What a thread's priority-ceiling (LWP_PRIO_PROTECT) mutexes ask of its
+// scheduling: the per-thread record runtime/sync/mutex_ceiling.cpp keeps.
+//
+// While a thread holds (or is taking) such mutexes, the kernel runs it at the
+// highest of their ceilings, or at its own priority if that is higher; the
+// scheduling it has apart from them ("base") is remembered here, because the
+// kernel then reports only the raised one. pthread_getschedparam reports the
+// base and pthread_setschedparam changes it (runtime/posix/pthread_threads.cpp),
+// from any thread, so the record is guarded by a lock of its own.
+#pragma once
+
+#include "internal_lock.hpp"
+
+struct lwp_mutex;
+
+namespace lwp::runtime {
+
+struct priority_protection {
+    internal_lock guard;  // taken by the thread and by pthread_setschedparam callers
+    // The highest ceiling of the mutexes held or being taken, 0 for none.
+    // When 0 the thread runs at its base and base_* are not kept; otherwise
+    // the kernel has it at the raised scheduling ceiling_scheduling() names.
+    int demanded;
+    int base_policy;    // as sched_getscheduler reports it (SCHED_RESET_ON_FORK kept)
+    int base_priority;
+    // The ceiling of the mutex this thread is taking right now (0: none). It
+    // counts in `demanded` while the thread waits, as POSIX has the raise
+    // happen before the lock is taken.
+    int pending_ceiling;
+    // Ceiling mutexes held, newest first, linked through robust_link[1]
+    // (free: a ceiling mutex is never robust). Only the thread itself
+    // walks or changes the list.
+    lwp_mutex* held;
+};
+
+}  // namespace lwp::runtime
