@@ -79,9 +79,10 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_THREAD_PRIORITY_SCHEDULING:  // explicit scheduling at creation, set/getschedparam
     case _SC_THREAD_PRIO_INHERIT:         // LWP_PRIO_INHERIT mutexes (mutex_pi.cpp)
     case _SC_THREAD_ROBUST_PRIO_INHERIT:  // ... robust ones too (mutex_robust.cpp)
+    case _SC_THREAD_PRIO_PROTECT:         // LWP_PRIO_PROTECT mutexes (mutex_ceiling.cpp)
     case _SC_VERSION: return 200809L;
     case _SC_SEM_NSEMS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
-    case _SC_THREAD_PRIO_PROTECT:
+    // A ceiling mutex cannot be robust (lwp_mutex_init: ENOTSUP).
     case _SC_THREAD_ROBUST_PRIO_PROTECT: return -1;  // unsupported (errno unchanged)
     case _SC_SEM_VALUE_MAX: return 2147483647;  // LWP_SEM_VALUE_MAX
     // With _GNU_SOURCE, glibc's <signal.h> makes SIGSTKSZ and MINSIGSTKSZ

@@ -1,5 +1,5 @@
 // <sched.h> functions threaded programs use: CPU sets and affinity, the
-// priority range queries, sched_getcpu, getcpu. Errors: -1 with errno.
+// priority range queries, a thread's scheduling, sched_getcpu, getcpu. Errors: -1 with errno.
 #include <sched.h>
 
 #include <cerrno>
@@ -81,5 +81,21 @@ int sched_getparam(pid_t thread, struct sched_param* parameter) noexcept {
 
 int sched_getscheduler(pid_t thread) noexcept {
     return result_of(lwp::arch::syscall1(__NR_sched_getscheduler, thread));
+}
+
+// The system calls themselves, on one thread (0: the caller), as glibc's
+// are. They bypass what pthread_setschedparam keeps for a thread raised by a
+// priority-ceiling mutex (runtime/sync/base_scheduling.hpp), as glibc's do.
+int sched_setscheduler(pid_t thread, int policy, const struct sched_param* parameter) noexcept {
+    return result_of(lwp::sys::sched_setscheduler(thread, policy, parameter));
+}
+
+int sched_setparam(pid_t thread, const struct sched_param* parameter) noexcept {
+    return result_of(lwp::sys::sched_setparam(thread, parameter));
+}
+
+int sched_rr_get_interval(pid_t thread, struct timespec* interval) noexcept {
+    return result_of(lwp::arch::syscall2(__NR_sched_rr_get_interval, thread,
+                                         reinterpret_cast<long>(interval)));
 }
 }

@@ -177,8 +177,9 @@ static void system_facts(void) {
     CHECK_EQ(sysconf(_SC_VERSION), 200809);
     CHECK_EQ(sysconf(_SC_THREAD_PRIORITY_SCHEDULING), 200809);
     CHECK_EQ(sysconf(_SC_THREAD_PRIO_INHERIT), 200809);
+    CHECK_EQ(sysconf(_SC_THREAD_PRIO_PROTECT), 200809);
     errno = 0;
-    CHECK_EQ(sysconf(_SC_THREAD_PRIO_PROTECT), -1);
+    CHECK_EQ(sysconf(_SC_THREAD_ROBUST_PRIO_PROTECT), -1);
     CHECK_EQ(errno, 0);
     errno = 0;
     CHECK_EQ(sysconf(_SC_SEM_NSEMS_MAX), -1);

@@ -426,8 +426,29 @@ const bad_input_case cases[] = {
      [] { return lwp_mutexattr_setprotocol(nullptr, LWP_PRIO_INHERIT); }},
     {"lwp_mutexattr_setprotocol", "value 3", EINVAL,
      [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprotocol(&a, 3); }},
-    {"lwp_mutexattr_setprotocol", "priority ceiling (not implemented)", ENOTSUP,
-     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprotocol(&a, LWP_PRIO_PROTECT); }},
+    {"lwp_mutexattr_setprioceiling", "ceiling 0 (below SCHED_FIFO's range)", EINVAL,
+     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprioceiling(&a, 0); }},
+    {"lwp_mutexattr_setprioceiling", "ceiling 100 (above SCHED_FIFO's range)", EINVAL,
+     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_setprioceiling(&a, 100); }},
+    {"lwp_mutex_init", "robust with a priority ceiling", ENOTSUP,
+     [] {
+         lwp_mutexattr_t a;
+         lwp_mutexattr_init(&a);
+         lwp_mutexattr_setprotocol(&a, LWP_PRIO_PROTECT);
+         lwp_mutexattr_setrobust(&a, LWP_MUTEX_ROBUST);
+         lwp_mutex_t m;
+         return lwp_mutex_init(&m, &a);
+     }},
+    {"lwp_mutexattr_getprioceiling", "null result pointer", EINVAL,
+     [] { lwp_mutexattr_t a; lwp_mutexattr_init(&a); return lwp_mutexattr_getprioceiling(&a, nullptr); }},
+    {"lwp_mutex_getprioceiling", "not a ceiling mutex", EINVAL,
+     [] {
+         lwp_mutex_t m = LWP_MUTEX_INITIALIZER;
+         int ceiling;
+         return lwp_mutex_getprioceiling(&m, &ceiling);
+     }},
+    {"lwp_mutex_setprioceiling", "not a ceiling mutex", EINVAL,
+     [] { lwp_mutex_t m = LWP_MUTEX_INITIALIZER; return lwp_mutex_setprioceiling(&m, 5, nullptr); }},
     {"lwp_mutexattr_setrobust", "null attr", EINVAL,
      [] { return lwp_mutexattr_setrobust(nullptr, LWP_MUTEX_ROBUST); }},
     {"lwp_mutexattr_setrobust", "value 2", EINVAL,

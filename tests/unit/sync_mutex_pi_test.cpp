@@ -45,7 +45,6 @@ TEST(SyncMutexPi, ProtocolAttributeValidatesInput) {
     int protocol = -1;
     ASSERT_EQ(0, lwp_mutexattr_getprotocol(&attr, &protocol));
     EXPECT_EQ(LWP_PRIO_NONE, protocol);
-    EXPECT_EQ(ENOTSUP, lwp_mutexattr_setprotocol(&attr, LWP_PRIO_PROTECT));
     EXPECT_EQ(EINVAL, lwp_mutexattr_setprotocol(&attr, 3));
     EXPECT_EQ(EINVAL, lwp_mutexattr_setprotocol(&attr, -1));
     EXPECT_EQ(EINVAL, lwp_mutexattr_setprotocol(nullptr, LWP_PRIO_INHERIT));
