@@ -27,6 +27,15 @@ inline int check_deadline(const timespec* deadline) {
     return 0;
 }
 
+// What a lock must check once it knows it has to wait: nothing without a
+// deadline (it waits for ever), else the clock and the deadline. 0 or the
+// errno to return.
+inline int check_wait_deadline(clockid_t clock, const timespec* deadline) {
+    if (deadline == nullptr) return 0;
+    if (!supported_clock(clock)) return EINVAL;
+    return check_deadline(deadline);
+}
+
 }  // namespace lwp::sync
 
 static_assert(LWP_CLOCK_REALTIME == CLOCK_REALTIME && LWP_CLOCK_MONOTONIC == CLOCK_MONOTONIC,

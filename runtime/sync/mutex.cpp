@@ -53,11 +53,7 @@ bool take_free_word(lwp_mutex_t* mutex) {
 // "Contended lock + unlock").
 int wait_for_word(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
     // About to sleep: only now is the deadline judged, as POSIX allows.
-    if (deadline) {
-        if (!supported_clock(clock)) return EINVAL;
-        int error = check_deadline(deadline);
-        if (error) return error;
-    }
+    if (int error = check_wait_deadline(clock, deadline)) return error;
     return sleep_until_acquired(mutex, clock, deadline);
 }
 
@@ -110,11 +106,7 @@ namespace {
 // What POSIX asks of a normal mutex its holder locks again: a deadlock, here
 // bounded by the deadline if there is one (ETIMEDOUT; EINVAL for a bad one).
 int deadlock_on_self(clockid_t clock, const timespec* deadline) {
-    if (deadline) {
-        if (!supported_clock(clock)) return EINVAL;
-        int error = check_deadline(deadline);
-        if (error) return error;
-    }
+    if (int error = check_wait_deadline(clock, deadline)) return error;
     int never_changes = 0;
     for (;;) {
         long result = deadline ? sys::futex_wait_until(&never_changes, 0, true, clock, deadline)

@@ -207,11 +207,7 @@ int take_word_at(lwp_mutex_t* mutex, int ceiling, clockid_t clock, const timespe
         return 0;
     if (ceiling_in(seen) != ceiling) return ceiling_changed;
     if (try_only) return EBUSY;
-    if (deadline) {
-        if (!supported_clock(clock)) return EINVAL;
-        int error = check_deadline(deadline);
-        if (error) return error;
-    }
+    if (int error = check_wait_deadline(clock, deadline)) return error;
     const bool process_private = mutex_is_private(mutex);
     for (;;) {
         // Mark it contended (taking it if it was free meanwhile), as the

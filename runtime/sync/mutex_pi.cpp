@@ -24,11 +24,7 @@ int acquire_pi_word(lwp_mutex_t* mutex, int self, clockid_t clock, const timespe
     if (word.compare_exchange_strong(expected, self, std::memory_order_acquire,
                                      std::memory_order_relaxed))
         return 0;
-    if (deadline) {
-        if (!supported_clock(clock)) return EINVAL;
-        int error = check_deadline(deadline);
-        if (error) return error;
-    }
+    if (int error = check_wait_deadline(clock, deadline)) return error;
     const bool process_private = mutex_is_private(mutex);
     for (;;) {
         // The kernel takes the word if it is free by now, or sets
