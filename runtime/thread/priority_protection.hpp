@@ -17,16 +17,13 @@ namespace lwp::runtime {
 
 struct priority_protection {
     internal_lock guard;  // taken by the thread and by pthread_setschedparam callers
-    // The highest ceiling of the mutexes held or being taken, 0 for none.
+    // The highest ceiling of the mutexes held or being taken (the raise comes
+    // before the lock is taken, as POSIX has it), 0 for none.
     // When 0 the thread runs at its base and base_* are not kept; otherwise
-    // the kernel has it at the raised scheduling ceiling_scheduling() names.
+    // the kernel has it at what raised_scheduling() (mutex_ceiling.cpp) names.
     int demanded;
     int base_policy;    // as sched_getscheduler reports it (SCHED_RESET_ON_FORK kept)
     int base_priority;
-    // The ceiling of the mutex this thread is taking right now (0: none). It
-    // counts in `demanded` while the thread waits, as POSIX has the raise
-    // happen before the lock is taken.
-    int pending_ceiling;
     // Ceiling mutexes held, newest first, linked through robust_link[1]
     // (free: a ceiling mutex is never robust). Only the thread itself
     // walks or changes the list.
