@@ -20,10 +20,11 @@
 // fails on it, sending every lock here. A waiter sleeps on the whole word, so
 // a ceiling changed meanwhile (lwp_mutex_setprioceiling) wakes it with a
 // different value: it drops its raise and starts again at the new ceiling.
-#include <climits>
+#include <sched.h>
+
 #include <atomic>
 #include <cerrno>
-#include <sched.h>
+#include <climits>
 
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
