@@ -90,11 +90,12 @@ int release_mutex_word(lwp_mutex_t* mutex) {
     // acquire. Only a "contended" word can have sleepers, so a plain locked
     // word is freed without a syscall. The kind is read before: once the
     // word is free, the next holder may destroy the mutex.
-    if (mutex_word_is_owner(mutex)) {
+    // One test of the protocol bits, so a plain mutex pays for neither.
+    if (mutex_has_protocol(mutex)) {
+        if (mutex_protects_priority(mutex)) return release_ceiling_word(mutex);
         release_owner_word(mutex, runtime::current_tid());
         return mutex_locked;
     }
-    if (mutex_protects_priority(mutex)) return release_ceiling_word(mutex);
     bool process_private = mutex_is_private(mutex);
     int previous = mutex_word(mutex).exchange(mutex_free, std::memory_order_release);
     if (previous == mutex_contended) sys::futex_wake(&mutex->state, 1, process_private);
@@ -166,6 +167,26 @@ int lock_with_protocol(lwp_mutex_t* mutex, clockid_t clock, const timespec* dead
                        bool try_only) {
     if (mutex_protects_priority(mutex)) return lock_ceiling_mutex(mutex, clock, deadline, try_only);
     return lock_owner_word(mutex, clock, deadline, try_only);
+}
+
+// Unlocking the mutexes with a protocol of their own. Every kind knows its
+// holder, so every kind tells a stranger's unlock (EPERM): an owner word
+// names it, and a ceiling mutex keeps it in `owner` (its unlock lowers the
+// caller, who must be the one it raised).
+int unlock_with_protocol(lwp_mutex_t* mutex, int kind) {
+    const int self = runtime::current_tid();
+    if (mutex_word_is_owner(mutex)) {
+        if (owner_word_holder(mutex) != self) return EPERM;
+        if (kind == LWP_MUTEX_RECURSIVE && --mutex->count != 0) return 0;
+        release_owner_word(mutex, self);
+        return 0;
+    }
+    if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
+    if (--mutex->count != 0) return 0;  // recursive: still held
+    // Cleared before the word is freed, as for the plain kinds.
+    mutex_owner(mutex).store(0, std::memory_order_relaxed);
+    release_ceiling_word(mutex);
+    return 0;
 }
 
 int lock(lwp_mutex_t* mutex, clockid_t clock, const timespec* deadline) {
@@ -345,16 +366,8 @@ int lwp_mutex_trylock(lwp_mutex_t* mutex) {
 
 int lwp_mutex_unlock(lwp_mutex_t* mutex) {
     int kind = mutex_kind(mutex);
-    if (mutex_word_is_owner(mutex)) {
-        // The word names the holder, so every kind can tell a stranger's
-        // unlock (EPERM) for the price of the tid it needs anyway.
-        const int self = lwp::runtime::current_tid();
-        if (owner_word_holder(mutex) != self) return EPERM;
-        if (kind == LWP_MUTEX_RECURSIVE && --mutex->count != 0) return 0;
-        release_owner_word(mutex, self);
-        return 0;
-    }
-    if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
+    if (mutex_has_protocol(mutex)) return unlock_with_protocol(mutex, kind);
+    if (kind != LWP_MUTEX_NORMAL) {
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != lwp::runtime::current_tid())
             return EPERM;
         if (--mutex->count != 0) return 0;  // recursive: still held
@@ -362,9 +375,8 @@ int lwp_mutex_unlock(lwp_mutex_t* mutex) {
         // overwritten by ours.
         mutex_owner(mutex).store(0, std::memory_order_relaxed);
     }
-    // A normal mutex keeps no owner (that would cost a store on every lock),
-    // unless it has a ceiling; unlocking one that is not locked at all is
-    // still caught, for free.
+    // A normal mutex keeps no owner (that would cost a store on every lock);
+    // unlocking one that is not locked at all is still caught, for free.
     return release_mutex_word(mutex) == mutex_free ? EPERM : 0;
 }
 }

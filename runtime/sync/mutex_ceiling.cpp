@@ -109,17 +109,14 @@ long apply(int tid, scheduling wanted) {
     return sys::sched_setscheduler(tid, wanted.policy, &parameter);
 }
 
-// Reads the thread's scheduling from the kernel into base_*: done when it
-// goes from no ceiling to one, when the kernel's values are its own. 0 or
-// -errno.
-long learn_base(priority_protection& record, int tid) {
+// What the kernel runs the thread at now. 0 or -errno.
+long kernel_scheduling(int tid, scheduling& now) {
     long policy = sys::sched_getscheduler(tid);
     if (sys::failed(policy)) return policy;
     sched_param parameter{};
     long result = sys::sched_getparam(tid, &parameter);
     if (sys::failed(result)) return result;
-    record.base_policy = static_cast<int>(policy);
-    record.base_priority = parameter.sched_priority;
+    now = {static_cast<int>(policy), parameter.sched_priority};
     return 0;
 }
 
@@ -159,8 +156,12 @@ int highest_held_ceiling(const priority_protection& record) {
 int raise_for(priority_protection& record, int tid, int ceiling) {
     runtime::internal_lock_guard hold(record.guard);
     if (record.demanded == 0) {
-        long result = learn_base(record, tid);
+        // Going from no ceiling to one: the kernel's values are the base.
+        scheduling base{};
+        long result = kernel_scheduling(tid, base);
         if (sys::failed(result)) return static_cast<int>(-result);
+        record.base_policy = base.policy;
+        record.base_priority = base.priority;
     }
     // POSIX's one error for the protocol: a thread may not take a mutex whose
     // ceiling is below its own priority (its base one; raises do not count).
@@ -288,57 +289,60 @@ void set_initial_ceiling(lwp_mutex_t* mutex, int attr_ceiling) {
 
 int get_base_scheduling(runtime::thread_descriptor* thread, int tid, int& policy,
                         sched_param& parameter) {
+    scheduling reported{};
+    bool raised = false;
     if (thread != nullptr) {
         priority_protection& record = thread->ceilings;
         runtime::internal_lock_guard hold(record.guard);
-        if (record.demanded != 0) {
-            policy = record.base_policy;
-            parameter = sched_param{};
-            parameter.sched_priority = record.base_priority;
-            return 0;
-        }
+        raised = record.demanded != 0;
+        if (raised) reported = {record.base_policy, record.base_priority};
     }
-    long current = sys::sched_getscheduler(tid);
-    if (sys::failed(current)) return static_cast<int>(-current);
-    long result = sys::sched_getparam(tid, &parameter);
-    if (sys::failed(result)) return static_cast<int>(-result);
-    policy = static_cast<int>(current);
+    if (!raised) {
+        long result = kernel_scheduling(tid, reported);
+        if (sys::failed(result)) return static_cast<int>(-result);
+    }
+    policy = reported.policy;
+    parameter = sched_param{};
+    parameter.sched_priority = reported.priority;
     return 0;
 }
 
+namespace {
+
+// A new base for a raised thread (record.guard held): the kernel will judge
+// only the raised values, so the base is judged here as it would have judged
+// it, then the raise is applied over it.
+int change_base(priority_protection& record, int tid, int policy, int priority) {
+    if (policy == keep_policy) policy = record.base_policy;
+    int plain = policy & ~SCHED_RESET_ON_FORK;
+    if (plain != SCHED_OTHER && plain != SCHED_BATCH && plain != SCHED_IDLE &&
+        plain != SCHED_FIFO && plain != SCHED_RR)
+        return EINVAL;
+    if (priority < sys::sched_get_priority_min(plain) || priority > sys::sched_get_priority_max(plain))
+        return EINVAL;
+    const scheduling old_base{record.base_policy, record.base_priority};
+    const scheduling now = raised_scheduling(record, record.demanded);
+    record.base_policy = policy;
+    record.base_priority = priority;
+    const scheduling wanted = raised_scheduling(record, record.demanded);
+    long result = now == wanted ? 0 : apply(tid, wanted);
+    if (!sys::failed(result)) return 0;
+    record.base_policy = old_base.policy;
+    record.base_priority = old_base.priority;
+    return static_cast<int>(-result);
+}
+
+}  // namespace
+
 int set_base_scheduling(runtime::thread_descriptor* thread, int tid, int policy,
                         const sched_param& parameter) {
-    if (thread != nullptr) {
-        priority_protection& record = thread->ceilings;
-        // Held throughout, so the thread cannot learn a base this call is
-        // replacing, nor this call miss a raise the thread is making.
-        runtime::internal_lock_guard hold(record.guard);
-        if (record.demanded != 0) {
-            if (policy == keep_policy) policy = record.base_policy;
-            // The kernel will judge only the raised values, so the new base
-            // is judged here as it would have judged it.
-            int plain = policy & ~SCHED_RESET_ON_FORK;
-            if (plain != SCHED_OTHER && plain != SCHED_BATCH && plain != SCHED_IDLE &&
-                plain != SCHED_FIFO && plain != SCHED_RR)
-                return EINVAL;
-            long lowest = sys::sched_get_priority_min(plain);
-            long highest = sys::sched_get_priority_max(plain);
-            if (parameter.sched_priority < lowest || parameter.sched_priority > highest)
-                return EINVAL;
-            const int old_policy = record.base_policy, old_priority = record.base_priority;
-            const scheduling now = raised_scheduling(record, record.demanded);
-            record.base_policy = policy;
-            record.base_priority = parameter.sched_priority;
-            const scheduling wanted = raised_scheduling(record, record.demanded);
-            long result = now == wanted ? 0 : apply(tid, wanted);
-            if (!sys::failed(result)) return 0;
-            record.base_policy = old_policy;
-            record.base_priority = old_priority;
-            return static_cast<int>(-result);
-        }
-        return set_unraised(tid, policy, parameter);
-    }
-    return set_unraised(tid, policy, parameter);
+    if (thread == nullptr) return set_unraised(tid, policy, parameter);
+    priority_protection& record = thread->ceilings;
+    // Held throughout, so the thread cannot learn a base this call is
+    // replacing, nor this call miss a raise the thread is making.
+    runtime::internal_lock_guard hold(record.guard);
+    if (record.demanded == 0) return set_unraised(tid, policy, parameter);
+    return change_base(record, tid, policy, parameter.sched_priority);
 }
 
 }  // namespace lwp::sync
