@@ -6,7 +6,7 @@ namespace lwp::runtime {
 
 // Zero-initialised (in .tbss) on every thread; lwp fills a child's copy before
 // clone, foreign threads fill theirs on first use.
-thread_local current_thread_state current_thread;
+constinit thread_local current_thread_state current_thread;
 
 int current_tid() {
     current_thread_state& self = current_thread;
