@@ -95,6 +95,9 @@ int create_with_setup(pthread_t* thread, const posix_attr* attr, void* (*start_r
     prepared_thread prepared;
     error = prepare_thread(request, prepared);
     if (error) return error;
+    // The attr's scheduling replaces the creator's, even a raised creator's
+    // base (priority_protection.hpp): the child must not drop to that.
+    if (attr->explicit_scheduling) prepared.descriptor->ceilings.demanded = 0;
     auto* setup = new (prepared.payload) thread_setup;
     setup->waits_for_release = attr->affinity != nullptr || attr->explicit_scheduling;
     setup->routine = start_routine;

@@ -26,8 +26,10 @@
 #include <cerrno>
 #include <climits>
 
+#include "../../arch/x86_64/clone.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/create.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "base_scheduling.hpp"
 #include "deadline.hpp"
@@ -84,7 +86,7 @@ struct scheduling {
 
 // What the kernel runs the thread at when `demanded` is its highest ceiling.
 scheduling raised_scheduling(const priority_protection& record, int demanded) {
-    if (demanded == 0) return {record.base_policy, record.base_priority};
+    if (demanded <= 0) return {record.base_policy, record.base_priority};
     if (is_realtime(record.base_policy))
         return {record.base_policy,
                 record.base_priority > demanded ? record.base_priority : demanded};
@@ -286,6 +288,56 @@ void set_initial_ceiling(lwp_mutex_t* mutex, int attr_ceiling) {
     }
     mutex->state = free_word_at(ceiling);
 }
+
+namespace {
+
+// The entry of a thread whose creator was raised (hand_down_base_scheduling):
+// it drops to its creator's base before any of its own code runs. Under the
+// guard, since pthread_setschedparam may already have given it another base
+// (applied at once, so the drop then repeats it). Lowering a scheduling needs
+// no privilege; should the kernel refuse anyway, the thread runs as it is.
+void* start_at_base(void* argument) {
+    priority_protection& record = static_cast<runtime::thread_descriptor*>(argument)->ceilings;
+    {
+        runtime::internal_lock_guard hold(record.guard);
+        if (record.demanded == runtime::starts_at_creator_base) {
+            apply(0, {record.base_policy, record.base_priority});
+            record.demanded = 0;
+        }
+    }
+    runtime::thread_entry(argument);
+}
+
+}  // namespace
+
+}  // namespace lwp::sync
+
+namespace lwp::runtime {
+
+void hand_down_base_scheduling(prepared_thread& prepared) {
+    priority_protection& creator = sync::own_ceilings();
+    internal_lock_guard hold(creator.guard);
+    // Not raised: the child has the creator's own scheduling already.
+    if (creator.demanded == 0) return;
+    priority_protection& child = prepared.descriptor->ceilings;
+    child.base_policy = creator.base_policy;
+    child.base_priority = creator.base_priority;
+    if (creator.base_policy & SCHED_RESET_ON_FORK) {
+        // What clone gives the child of an unraised creator with the flag:
+        // a real-time policy becomes SCHED_OTHER, a time-sharing one stays,
+        // and the flag itself is not inherited.
+        child.base_policy = sync::is_realtime(creator.base_policy)
+                                ? SCHED_OTHER
+                                : creator.base_policy & ~SCHED_RESET_ON_FORK;
+        child.base_priority = 0;
+    }
+    child.demanded = starts_at_creator_base;
+    static_cast<arch::start_frame*>(prepared.start_frame)->entry = sync::start_at_base;
+}
+
+}  // namespace lwp::runtime
+
+namespace lwp::sync {
 
 int get_base_scheduling(runtime::thread_descriptor* thread, int tid, int& policy,
                         sched_param& parameter) {

@@ -45,13 +45,6 @@ constexpr std::size_t unlimited_rlimit_stack_fallback = 2u << 20;
 
 std::atomic<std::size_t> cached_default_stack_size{0};
 
-// The child's first C++ code: run the routine, then finish. clone.S calls this
-// with the descriptor as its argument, on the new stack with %fs already set.
-void* thread_entry(void* argument) {
-    auto* descriptor = static_cast<thread_descriptor*>(argument);
-    finish_thread(descriptor, descriptor->routine(descriptor->argument));
-}
-
 void announce_multithreaded() {
     prepare_for_host_fork();
     // libstdc++ keeps shared_ptr counts non-atomic while this is 1; it must see
@@ -118,6 +111,11 @@ current_thread_state* child_current_thread(char* child_thread_pointer) {
 }
 
 }  // namespace
+
+void* thread_entry(void* argument) {
+    auto* descriptor = static_cast<thread_descriptor*>(argument);
+    finish_thread(descriptor, descriptor->routine(descriptor->argument));
+}
 
 std::size_t default_stack_size() {
     std::size_t size = cached_default_stack_size.load(std::memory_order_relaxed);
@@ -234,12 +232,22 @@ int prepare_thread(const create_request& request, prepared_thread& prepared) {
     child_state->handle = handle;
     child_state->tid = 0;  // read lazily from the tid word by the child
 
+    auto* frame = static_cast<arch::start_frame*>(placement.frame);
+    frame->entry = thread_entry;
+    frame->argument = descriptor;
+
     prepared.descriptor = descriptor;
     prepared.payload = placement.payload;
-    prepared.start_frame = placement.frame;
+    prepared.start_frame = frame;
     prepared.thread_pointer = placement.thread_pointer;
+    hand_down_base_scheduling(prepared);
     return 0;
 }
+
+// Nothing to hand down in a program without priority-ceiling mutexes: no
+// thread there can be raised. mutex_ceiling.cpp, linked with such mutexes,
+// has the definition that replaces this one.
+__attribute__((weak)) void hand_down_base_scheduling(prepared_thread&) {}
 
 void abandon_thread(prepared_thread& prepared) {
     release_slot(prepared.descriptor->handle);
@@ -252,8 +260,6 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
     descriptor->routine = routine;
     descriptor->argument = argument;
     auto* frame = static_cast<arch::start_frame*>(prepared.start_frame);
-    frame->entry = thread_entry;
-    frame->argument = descriptor;
 
     announce_multithreaded();
     // The handle must be stored before the thread can run: the new thread may

@@ -38,6 +38,18 @@ int launch_thread(prepared_thread& prepared, void* (*routine)(void*), void* argu
                   lwp_t* handle);
 void abandon_thread(prepared_thread& prepared);
 
+// The child's first C++ code: run the routine, then finish. clone.S calls
+// this (through the start frame prepare_thread fills) with the descriptor as
+// its argument, on the new stack with %fs already set.
+[[noreturn]] void* thread_entry(void* argument);
+
+// The kernel gives a child its creator's scheduling at clone, raise
+// included: if the creating thread is raised by priority-ceiling mutexes, has
+// the prepared thread drop to the creator's own (base) scheduling before its
+// routine runs. Called by prepare_thread; defined in mutex_ceiling.cpp, over
+// an empty weak definition in create.cpp for programs without such mutexes.
+void hand_down_base_scheduling(prepared_thread& prepared);
+
 // The stack size of a thread whose attributes give none: RLIMIT_STACK (as
 // glibc), until pthread_setattr_default_np sets another.
 std::size_t default_stack_size();

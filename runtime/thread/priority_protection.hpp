@@ -19,8 +19,10 @@ struct priority_protection {
     internal_lock guard;  // taken by the thread and by pthread_setschedparam callers
     // The highest ceiling of the mutexes held or being taken (the raise comes
     // before the lock is taken, as POSIX has it), 0 for none.
-    // When 0 the thread runs at its base and base_* are not kept; otherwise
-    // the kernel has it at what raised_scheduling() (mutex_ceiling.cpp) names.
+    // When 0 the thread runs at its base and base_* are not kept; when
+    // starts_at_creator_base, the thread has not started yet and base_* are
+    // its creator's; otherwise the kernel has it at what raised_scheduling()
+    // (mutex_ceiling.cpp) names.
     int demanded;
     int base_policy;    // as sched_getscheduler reports it (SCHED_RESET_ON_FORK kept)
     int base_priority;
@@ -29,5 +31,11 @@ struct priority_protection {
     // walks or changes the list.
     lwp_mutex* held;
 };
+
+// `demanded` of a thread created by a raised thread: clone gave it its
+// creator's raised scheduling, and it drops to base_* as its first act
+// (mutex_ceiling.cpp), as POSIX has a new thread inherit its creator's own
+// scheduling. Until then pthread_getschedparam reports base_*.
+inline constexpr int starts_at_creator_base = -1;
 
 }  // namespace lwp::runtime

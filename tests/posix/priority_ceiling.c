@@ -4,11 +4,14 @@
  * another) reports the scheduling it has apart from the ceiling, and
  * pthread_setschedparam / pthread_setschedprio from another thread change
  * that, keeping the raise until the unlock. pthread_mutex_setprioceiling from
- * a thread that does not hold the mutex waits until it is free.
+ * a thread that does not hold the mutex waits until it is free. A thread
+ * created by a raised thread starts at its creator's own scheduling (or its
+ * attr's explicit one), not at the raise the kernel copies at clone.
  * Exits 77 where SCHED_FIFO cannot be used (neither root nor RLIMIT_RTPRIO). */
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +24,14 @@ static int holder_tid;
 static int self_view_policy = -1, self_view_priority = -1;
 static int after_unlock_policy = -1, after_unlock_priority = -1;
 static int setter_done;
+
+/* What a new thread runs at when its routine starts, and, once told to go
+ * on, after whatever its creator changed meanwhile. */
+struct start_view {
+    int go;
+    int start_policy, start_priority;
+    int later_policy, later_priority;
+};
 
 static void sleep_ms(long milliseconds) {
     struct timespec duration = {milliseconds / 1000, (milliseconds % 1000) * 1000000L};
@@ -55,6 +66,74 @@ static void* hold_until_told(void* unused) {
     return NULL;
 }
 
+static void* record_scheduling(void* argument) {
+    struct start_view* view = argument;
+    view->start_policy = sched_getscheduler(0);
+    view->start_priority = kernel_priority(0);
+    while (!load(&view->go)) sleep_ms(1);
+    view->later_policy = sched_getscheduler(0);
+    view->later_priority = kernel_priority(0);
+    return NULL;
+}
+
+/* Creates a thread with attr, lets it run once told, and joins it. */
+static void start_and_join(const pthread_attr_t* attr, struct start_view* view) {
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, attr, record_scheduling, view), 0);
+    store(&view->go, 1);
+    CHECK_EQ(pthread_join(thread, NULL), 0);
+}
+
+/* Run by main while it holds a ceiling-8 mutex from SCHED_OTHER. */
+static void check_children_of_a_raised_thread(void) {
+    CHECK_EQ(kernel_policy(0), SCHED_FIFO);
+    CHECK_EQ(kernel_priority(0), 8);
+
+    struct start_view inherited = {0};
+    start_and_join(NULL, &inherited);
+    CHECK_EQ(inherited.start_policy, SCHED_OTHER);
+    CHECK_EQ(inherited.start_priority, 0);
+
+    /* Through the attr path too (a signal mask), still inheriting. */
+    pthread_attr_t attr;
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    sigset_t none;
+    sigemptyset(&none);
+    CHECK_EQ(pthread_attr_setsigmask_np(&attr, &none), 0);
+    struct start_view with_mask = {0};
+    start_and_join(&attr, &with_mask);
+    CHECK_EQ(with_mask.start_policy, SCHED_OTHER);
+
+    /* Explicit scheduling wins over the creator's, raised or not. */
+    CHECK_EQ(pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED), 0);
+    CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_FIFO), 0);
+    struct sched_param fifo_2 = {.sched_priority = 2};
+    CHECK_EQ(pthread_attr_setschedparam(&attr, &fifo_2), 0);
+    struct start_view explicit_view = {0};
+    start_and_join(&attr, &explicit_view);
+    CHECK_EQ(explicit_view.start_policy, SCHED_FIFO);
+    CHECK_EQ(explicit_view.start_priority, 2);
+    CHECK_EQ(pthread_attr_destroy(&attr), 0);
+
+    /* Asked at once, before the child may even have run, pthread reports
+     * the base; a new one set then is what the child runs at, whether it
+     * had dropped to the old base before the call or drops after it. */
+    struct start_view changed = {0};
+    pthread_t child;
+    CHECK_EQ(pthread_create(&child, NULL, record_scheduling, &changed), 0);
+    int policy = -1;
+    struct sched_param parameter = {.sched_priority = -1};
+    CHECK_EQ(pthread_getschedparam(child, &policy, &parameter), 0);
+    CHECK_EQ(policy, SCHED_OTHER);
+    CHECK_EQ(parameter.sched_priority, 0);
+    parameter.sched_priority = 3;
+    CHECK_EQ(pthread_setschedparam(child, SCHED_RR, &parameter), 0);
+    store(&changed.go, 1);
+    CHECK_EQ(pthread_join(child, NULL), 0);
+    CHECK_EQ(changed.later_policy, SCHED_RR);
+    CHECK_EQ(changed.later_priority, 3);
+}
+
 static int old_ceiling = -1;
 static void* change_the_ceiling(void* unused) {
     (void)unused;
@@ -84,6 +163,11 @@ int main(void) {
     int ceiling = -1;
     CHECK_EQ(pthread_mutex_getprioceiling(&mutex, &ceiling), 0);
     CHECK_EQ(ceiling, 8);
+
+    CHECK_EQ(pthread_mutex_lock(&mutex), 0);
+    check_children_of_a_raised_thread();
+    CHECK_EQ(pthread_mutex_unlock(&mutex), 0);
+    CHECK_EQ(kernel_policy(0), SCHED_OTHER);
 
     pthread_t holder;
     CHECK_EQ(pthread_create(&holder, NULL, hold_until_told, NULL), 0);

@@ -385,3 +385,91 @@ TEST(SyncMutexCeiling, ConditionWaitDropsAndRetakesTheRaise) {
     EXPECT_EQ((kernel_scheduling{SCHED_FIFO, 6}), after_wait);
     EXPECT_EQ(SCHED_OTHER, own_scheduling().policy);
 }
+
+namespace {
+
+// What a thread created now sees as its scheduling when it first runs.
+kernel_scheduling child_start_scheduling_lwp_create() {
+    static kernel_scheduling seen;
+    lwp_t child;
+    EXPECT_EQ(0, lwp_create(
+                     &child, nullptr,
+                     [](void*) -> void* {
+                         seen = own_scheduling();
+                         return nullptr;
+                     },
+                     nullptr));
+    EXPECT_EQ(0, lwp_join(child, nullptr));
+    return seen;
+}
+
+kernel_scheduling child_start_scheduling_lwp_thread() {
+    kernel_scheduling seen{};
+    lwp::thread child([&] { seen = own_scheduling(); });
+    child.join();
+    return seen;
+}
+
+}  // namespace
+
+// The kernel copies the creator's scheduling at clone, raise included; the
+// new thread must start at its creator's own (base) scheduling instead, as
+// POSIX has it inherit, whichever way it is created.
+TEST(SyncMutexCeiling, AThreadCreatedWhileRaisedStartsAtItsCreatorsBase) {
+    REQUIRE_FIFO(7);
+    on_lwp_thread([] {
+        const kernel_scheduling base = own_scheduling();
+        ASSERT_EQ(SCHED_OTHER, base.policy);
+        lwp_mutex_t mutex = make_ceiling_mutex(6);
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        ASSERT_EQ((kernel_scheduling{SCHED_FIFO, 6}), own_scheduling());
+        EXPECT_EQ(base, child_start_scheduling_lwp_create());
+        EXPECT_EQ(base, child_start_scheduling_lwp_thread());
+        // The creator stays raised.
+        EXPECT_EQ((kernel_scheduling{SCHED_FIFO, 6}), own_scheduling());
+        ASSERT_EQ(0, lwp_mutex_unlock(&mutex));
+
+        // A real-time base too, and not only the policy.
+        set_own_scheduling(SCHED_RR, 2);
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        ASSERT_EQ((kernel_scheduling{SCHED_RR, 6}), own_scheduling());
+        EXPECT_EQ((kernel_scheduling{SCHED_RR, 2}), child_start_scheduling_lwp_create());
+        ASSERT_EQ(0, lwp_mutex_unlock(&mutex));
+        // Unraised, the child simply has the creator's scheduling.
+        EXPECT_EQ((kernel_scheduling{SCHED_RR, 2}), child_start_scheduling_lwp_create());
+
+        // With SCHED_RESET_ON_FORK, what an unraised creator's child gets:
+        // a real-time policy reset to SCHED_OTHER, a time-sharing one kept
+        // (here SCHED_BATCH, which the raise's reset would have lost), never
+        // the flag itself.
+        set_own_scheduling(SCHED_RR | SCHED_RESET_ON_FORK, 2);
+        const kernel_scheduling unraised_rr = child_start_scheduling_lwp_create();
+        EXPECT_EQ((kernel_scheduling{SCHED_OTHER, 0}), unraised_rr);
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        EXPECT_EQ(unraised_rr, child_start_scheduling_lwp_create());
+        ASSERT_EQ(0, lwp_mutex_unlock(&mutex));
+        set_own_scheduling(SCHED_BATCH | SCHED_RESET_ON_FORK, 0);
+        const kernel_scheduling unraised_batch = child_start_scheduling_lwp_create();
+        EXPECT_EQ((kernel_scheduling{SCHED_BATCH, 0}), unraised_batch);
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        ASSERT_EQ((kernel_scheduling{SCHED_FIFO | SCHED_RESET_ON_FORK, 6}), own_scheduling());
+        EXPECT_EQ(unraised_batch, child_start_scheduling_lwp_create());
+        ASSERT_EQ(0, lwp_mutex_unlock(&mutex));
+    });
+}
+
+// The same from a thread lwp did not create (its record is in lwp's TLS).
+TEST(SyncMutexCeiling, AThreadCreatedByARaisedForeignThreadStartsAtItsBase) {
+    REQUIRE_FIFO(5);
+    kernel_scheduling base{}, child{};
+    std::thread foreign([&] {
+        base = own_scheduling();
+        lwp_mutex_t mutex = make_ceiling_mutex(5);
+        ASSERT_EQ(0, lwp_mutex_lock(&mutex));
+        child = child_start_scheduling_lwp_create();
+        ASSERT_EQ(0, lwp_mutex_unlock(&mutex));
+    });
+    foreign.join();
+    EXPECT_EQ(SCHED_OTHER, base.policy);
+    EXPECT_EQ(base, child);
+}
