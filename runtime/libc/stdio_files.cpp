@@ -144,17 +144,19 @@ bool lwp_libc_flush_files() {
 
 // fork: no stream lock is waited for (a thread may be blocked in a read
 // holding one); the child, which has no other thread, frees them all.
+// A memory stream (open_memstream) is the exception: its lock is taken (no
+// thread blocks holding it: it is never read), and its contents copied for
+// the child.
 void lwp_libc_files_around_fork(lwp::runtime::fork_phase phase) {
-    if (phase == lwp::runtime::fork_phase::prepare) {
-        open_files_lock.lock();
-        return;
-    }
-    if (phase == lwp::runtime::fork_phase::child)
-        for (stream* s = open_files; s != nullptr; s = s->next_file) {
+    if (phase == lwp::runtime::fork_phase::prepare) open_files_lock.lock();
+    for (stream* s = open_files; s != nullptr; s = s->next_file) {
+        if (s->memory) lwp_libc_memory_stream_around_fork(*s, phase);
+        if (phase == lwp::runtime::fork_phase::child) {
             s->lock_word = 0;
             s->reentered = 0;
         }
-    open_files_lock.unlock();
+    }
+    if (phase != lwp::runtime::fork_phase::prepare) open_files_lock.unlock();
 }
 
 FILE* fopen(const char* __restrict path, const char* __restrict mode) {
@@ -260,6 +262,7 @@ int fclose(FILE* file) {
     bool allocated = unlink_stream(&s);
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
+    if (s.memory) ok = lwp_libc_update_memory_target(s) && ok;
     int fd = lwp::libc::descriptor_of(file);
     long closed = lwp::arch::syscall1(__NR_close, fd);
     if (lwp::sys::failed(closed)) {
@@ -270,6 +273,7 @@ int fclose(FILE* file) {
     if (allocated) {
         free(s.owned_buffer);
         free(s.read_buffer);
+        free(s.memory);  // the record, not the caller's buffer: that is theirs now
         s.~stream();
         free(&s);
     }

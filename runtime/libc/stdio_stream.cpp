@@ -222,6 +222,7 @@ int fflush(FILE* file) {
     stream& s = lwp::libc::as_stream(file);
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
+    if (s.memory) ok = lwp_libc_update_memory_target(s) && ok;
     long unread = lwp::libc::unread_bytes(s);
     if (ok && unread != 0 &&
         !lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor, -unread, SEEK_CUR)))

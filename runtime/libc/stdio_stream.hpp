@@ -17,6 +17,7 @@
 #include <cstddef>
 
 #include "../sys/syscalls.hpp"
+#include "../thread/fork_hooks.hpp"
 
 namespace lwp::libc {
 
@@ -69,6 +70,9 @@ struct stream {
     char* owned_buffer = nullptr;  // the output buffer fopen allocated, freed by fclose
     stream* next_file = nullptr;   // the list of open file streams
     int child_process = 0;         // popen's command, which pclose waits for
+    // open_memstream's caller's buffer and size (stdio_memstream.cpp), which
+    // fflush and fclose update; null for every other stream.
+    struct memory_target* memory = nullptr;
 };
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
@@ -109,6 +113,17 @@ inline void drop_unread(stream& s) {
     s.read_length = s.read_position = 0;
     s.pushed_back = false;
 }
+
+// open_memstream's (stdio_memstream.cpp), called only for a stream whose
+// `memory` is set, which only open_memstream sets, so they are linked
+// whenever they are called. Under the stream's lock, after its buffer is
+// written out: brings the caller's buffer and size up to date (false, errno
+// and the error flag set, on failure).
+extern "C" bool lwp_libc_update_memory_target(stream& s) __attribute__((weak));
+// Around fork, from the file streams' fork handler: gives the child its own
+// copy of the contents.
+extern "C" void lwp_libc_memory_stream_around_fork(stream& s, runtime::fork_phase phase)
+    __attribute__((weak));
 
 // The stream's lock alone (see lock_word), for calls that write nothing.
 void take_stream_lock(stream& s);
