@@ -1,6 +1,6 @@
-// getaddrinfo without a resolver: numeric addresses, the names in
-// /etc/hosts, and the services in /etc/services (or numeric ports). There is
-// no DNS and no NSS: a name /etc/hosts does not list is EAI_NONAME. Results
+// getaddrinfo: numeric addresses, the names in /etc/hosts and then DNS
+// (dns_resolver.cpp), and the services in /etc/services (or numeric ports).
+// There is no NSS. Results
 // follow glibc's for what both can answer: the same entries (one per socket
 // type and protocol asked for or implied), the same errors, the same
 // order for the loopback and wildcard addresses; the addresses of a name
@@ -18,6 +18,8 @@
 #include <cstddef>
 
 #include "address_text.hpp"
+#include "dns_resolver.hpp"
+#include "found_addresses.hpp"
 #include "system_file_lines.hpp"
 
 namespace lwp::libc {
@@ -46,57 +48,6 @@ constexpr socket_kind socket_kinds[] = {
     {SOCK_RAW, 0, nullptr, true},
 };
 constexpr int kind_count = sizeof socket_kinds / sizeof *socket_kinds;
-
-// One address found for the node, as its family's bytes.
-struct found_address {
-    int family;
-    unsigned char bytes[16];
-};
-constexpr int most_addresses = 32;
-
-struct address_list {
-    found_address entries[most_addresses];
-    int count = 0;
-    void add(int family, const unsigned char* bytes) {
-        if (count == most_addresses) return;
-        entries[count].family = family;
-        memcpy(entries[count].bytes, bytes, family == AF_INET ? 4 : 16);
-        ++count;
-    }
-};
-
-// Splits a line of /etc/hosts or /etc/services into words, ending at '#'.
-int split_words(char* line, char* words[], int most) {
-    int count = 0;
-    for (char* cursor = line; *cursor != '\0' && *cursor != '#' && count < most;) {
-        while (*cursor == ' ' || *cursor == '\t' || *cursor == '\n' || *cursor == '\r') ++cursor;
-        if (*cursor == '\0' || *cursor == '#') break;
-        words[count++] = cursor;
-        while (*cursor != '\0' && *cursor != ' ' && *cursor != '\t' && *cursor != '\n' &&
-               *cursor != '\r' && *cursor != '#')
-            ++cursor;
-        if (*cursor == '#') {
-            *cursor = '\0';
-            break;
-        }
-        if (*cursor != '\0') *cursor++ = '\0';
-    }
-    return count;
-}
-
-// Calls visit(words, count) for each line of a system file that has words;
-// stops early when visit returns true. A file that cannot be read has no
-// lines: nothing is found in it.
-template <class Visit>
-void for_each_line(const char* path, Visit visit) {
-    line_reader reader;
-    if (reader.open(path) != 0) return;
-    while (char* line = reader.next()) {
-        char* words[64];
-        int count = split_words(line, words, 64);
-        if (count > 0 && visit(words, count)) return;
-    }
-}
 
 // The port of `name` for `protocol` in /etc/services, or -1.
 int service_port(const char* name, const char* protocol) {
@@ -298,6 +249,13 @@ int lookup_addresses(const char* node, const char* service, const addrinfo* hint
         if (flags & AI_NUMERICHOST) return EAI_NONAME;
         address_list listed;
         hosts_file_addresses(node, listed, canonical, sizeof canonical);
+        if (listed.count == 0) {
+            // Then DNS, for the families wanted (IPv4 too for AF_INET6 with
+            // AI_V4MAPPED, whose IPv4 addresses are mapped below).
+            int error = ask_name_servers(node, family != AF_INET6 || (flags & AI_V4MAPPED),
+                                         family != AF_INET, listed, canonical, sizeof canonical);
+            if (error != 0) return error;
+        }
         bool any_six = false;
         for (int i = 0; i < listed.count; ++i) any_six |= listed.entries[i].family == AF_INET6;
         for (int i = 0; i < listed.count; ++i) {

@@ -111,4 +111,38 @@ private:
     int error_ = 0;
 };
 
+// Splits a line of a system file (/etc/hosts, /etc/services,
+// /etc/resolv.conf) into words, in place, ending at '#'.
+inline int split_words(char* line, char* words[], int most) {
+    int count = 0;
+    for (char* cursor = line; *cursor != '\0' && *cursor != '#' && count < most;) {
+        while (*cursor == ' ' || *cursor == '\t' || *cursor == '\n' || *cursor == '\r') ++cursor;
+        if (*cursor == '\0' || *cursor == '#') break;
+        words[count++] = cursor;
+        while (*cursor != '\0' && *cursor != ' ' && *cursor != '\t' && *cursor != '\n' &&
+               *cursor != '\r' && *cursor != '#')
+            ++cursor;
+        if (*cursor == '#') {
+            *cursor = '\0';
+            break;
+        }
+        if (*cursor != '\0') *cursor++ = '\0';
+    }
+    return count;
+}
+
+// Calls visit(words, count) for each line of a system file that has words;
+// stops early when visit returns true. A file that cannot be read has no
+// lines: nothing is found in it.
+template <class Visit>
+void for_each_line(const char* path, Visit visit) {
+    line_reader reader;
+    if (reader.open(path) != 0) return;
+    while (char* line = reader.next()) {
+        char* words[64];
+        int count = split_words(line, words, 64);
+        if (count > 0 && visit(words, count)) return;
+    }
+}
+
 }  // namespace lwp::libc

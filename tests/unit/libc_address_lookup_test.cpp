@@ -2,8 +2,9 @@
 // getaddrinfo, which this test program links, on every combination of
 // numeric and /etc/hosts nodes, services, families, socket types,
 // protocols and flags that both answer alike: the same code, the same
-// entries in the same order. (Names that would need DNS are glibc's alone,
-// and so is AI_ADDRCONFIG's look at the interfaces; both are left out.) Also
+// entries in the same order. (Names that would need DNS are left out: glibc
+// would ask this machine's servers, lwp's DNS is libc_dns_resolver_test.cpp's;
+// and so is AI_ADDRCONFIG's look at the interfaces, glibc's alone.) Also
 // inet_aton's reading against glibc's.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "runtime/libc/address_lookup.cpp"
+#include "runtime/libc/dns_resolver.cpp"
 
 namespace {
 
