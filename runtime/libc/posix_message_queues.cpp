@@ -1,18 +1,15 @@
 // POSIX message queues (<mqueue.h>): mq_open mq_close mq_unlink mq_getattr
-// mq_setattr mq_send mq_timedsend mq_receive mq_timedreceive mq_notify, over
-// the kernel's mqueue calls; -1 plus errno on failure. The sends and
-// receives, which can block, are cancellation points.
+// mq_setattr mq_send mq_timedsend mq_receive mq_timedreceive, over the
+// kernel's mqueue calls; -1 plus errno on failure. The sends and receives,
+// which can block, are cancellation points. mq_notify is in
+// message_queue_notification.cpp.
 //
 // Names: POSIX leaves a name without a leading '/' to the implementation;
 // as with glibc, mq_open and mq_unlink refuse it with EINVAL, and the kernel
 // gets the name without its '/'.
-// mq_notify passes SIGEV_NONE and SIGEV_SIGNAL to the kernel; SIGEV_THREAD,
-// which needs a helper thread listening on a netlink socket, is not
-// implemented and fails with ENOSYS.
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <sys/syscall.h>
 
@@ -58,14 +55,6 @@ int mq_getattr(mqd_t queue, mq_attr* attributes) noexcept {
 int mq_setattr(mqd_t queue, const mq_attr* __restrict attributes,
                mq_attr* __restrict old_attributes) noexcept {
     return system_call(__NR_mq_getsetattr, queue, attributes, old_attributes);
-}
-
-int mq_notify(mqd_t queue, const sigevent* notification) noexcept {
-    if (notification != nullptr && notification->sigev_notify == SIGEV_THREAD) {
-        errno = ENOSYS;
-        return -1;
-    }
-    return system_call(__NR_mq_notify, queue, notification);
 }
 
 // The untimed sends and receives are the timed calls with no deadline (null).

@@ -1,7 +1,10 @@
 /* POSIX message queues linked with lwp alone: creation with attributes,
  * priority order, non-blocking and timed calls, attributes changed, a
- * notification by signal, the errors of bad input, and a thread blocked in
- * mq_receive cancelled (a cancellation point). */
+ * notification by signal and by thread (SIGEV_THREAD: the function runs on
+ * a thread of its own, and a registration removed or refused leaves no
+ * thread behind), the errors of bad input, and a thread blocked in
+ * mq_receive cancelled (a cancellation point). Checked against glibc too
+ * (cc -DCHECKING_AGAINST_GLIBC -pthread message_queues.c -lrt). */
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
@@ -9,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +31,124 @@ static void* receive_forever(void* queue) {
     mq_receive(*(mqd_t*)queue, message, sizeof message, NULL);
     pthread_cleanup_pop(0);
     return NULL;
+}
+
+static int notified_value;
+static int notified_tid;
+static void on_message(union sigval value) {
+    notified_value = value.sival_int;
+    __atomic_store_n(&notified_tid, gettid(), __ATOMIC_RELEASE);
+}
+
+/* The process's thread count, as /proc reports it. */
+static int thread_count(void) {
+    FILE* status = fopen("/proc/self/status", "r");
+    CHECK(status != NULL);
+    char line[256];
+    int count = -1;
+    while (fgets(line, sizeof line, status))
+        if (sscanf(line, "Threads: %d", &count) == 1) break;
+    CHECK(fclose(status) == 0);
+    return count;
+}
+
+/* Waits (up to 5 s) for the thread count to come back to `expected`. */
+static int threads_back_to(int expected) {
+    for (int i = 0; i < 500 && thread_count() != expected; ++i) usleep(10000);
+    return thread_count() == expected;
+}
+
+static void notify_by_thread(mqd_t queue) {
+    char message[64];
+    int alone = thread_count();
+    struct sigevent by_thread = {.sigev_notify = SIGEV_THREAD};
+    by_thread.sigev_notify_function = on_message;
+    by_thread.sigev_value.sival_int = 88;
+    CHECK(mq_notify(queue, &by_thread) == 0);
+    errno = 0;
+    CHECK(mq_notify(queue, &by_thread) == -1 && errno == EBUSY);
+    CHECK(mq_send(queue, "ping", 4, 0) == 0);
+    for (int i = 0; i < 500 && __atomic_load_n(&notified_tid, __ATOMIC_ACQUIRE) == 0; ++i)
+        usleep(10000);
+    CHECK(__atomic_load_n(&notified_tid, __ATOMIC_ACQUIRE) != 0);
+    CHECK(notified_tid != gettid());
+    CHECK(notified_value == 88);
+    CHECK(mq_receive(queue, message, sizeof message, NULL) == 4);
+#ifdef CHECKING_AGAINST_GLIBC
+    alone = thread_count(); /* glibc keeps one helper thread for good */
+#endif
+    CHECK(threads_back_to(alone));
+
+    /* With attributes: a detached thread asked for, and a joinable one
+     * (which nobody could join) detached all the same. */
+    pthread_attr_t attr;
+    CHECK(pthread_attr_init(&attr) == 0);
+    for (int detached = 0; detached < 2; ++detached) {
+        CHECK(pthread_attr_setdetachstate(&attr, detached ? PTHREAD_CREATE_DETACHED
+                                                          : PTHREAD_CREATE_JOINABLE) == 0);
+        by_thread.sigev_notify_attributes = &attr;
+        by_thread.sigev_value.sival_int = 90 + detached;
+        notified_tid = 0;
+        CHECK(mq_notify(queue, &by_thread) == 0);
+        CHECK(mq_send(queue, "ping", 4, 0) == 0);
+        for (int i = 0; i < 500 && __atomic_load_n(&notified_tid, __ATOMIC_ACQUIRE) == 0; ++i)
+            usleep(10000);
+        CHECK(notified_value == 90 + detached);
+        CHECK(mq_receive(queue, message, sizeof message, NULL) == 4);
+        CHECK(threads_back_to(alone));
+    }
+    CHECK(pthread_attr_destroy(&attr) == 0);
+    by_thread.sigev_notify_attributes = NULL;
+
+    /* Removed before anything arrives: the thread ends, the function never
+     * runs, and the queue takes a new registration. */
+    notified_tid = 0;
+    CHECK(mq_notify(queue, &by_thread) == 0);
+    CHECK(mq_notify(queue, NULL) == 0);
+    CHECK(threads_back_to(alone));
+    CHECK(mq_send(queue, "ping", 4, 0) == 0);
+    usleep(50000);
+    CHECK(notified_tid == 0);
+    CHECK(mq_receive(queue, message, sizeof message, NULL) == 4);
+
+    /* Refused (not a queue): the kernel's error, no thread left. */
+    errno = 0;
+    CHECK(mq_notify(-1, &by_thread) == -1 && errno == EBADF);
+    CHECK(threads_back_to(alone));
+
+#ifndef CHECKING_AGAINST_GLIBC
+    /* lwp's own failures (glibc's one helper thread and socket, made at the
+     * first call, make neither happen there): no thread to be had for the
+     * attributes (a stack too large to map), and no descriptor for the
+     * socket. Each fails whole: no registration is left (a new one is
+     * taken), nor a thread or a descriptor. */
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setstacksize(&attr, (size_t)1 << 46) == 0);
+    by_thread.sigev_notify_attributes = &attr;
+    errno = 0;
+    CHECK(mq_notify(queue, &by_thread) == -1 && errno == EAGAIN);
+    by_thread.sigev_notify_attributes = NULL;
+    CHECK(pthread_attr_destroy(&attr) == 0);
+    struct rlimit files;
+    CHECK(getrlimit(RLIMIT_NOFILE, &files) == 0);
+    int probe = dup(0);
+    CHECK(probe >= 0);
+    CHECK(close(probe) == 0);
+    struct rlimit none_left = files;
+    none_left.rlim_cur = (rlim_t)probe; /* the lowest free descriptor is then out of reach */
+    CHECK(setrlimit(RLIMIT_NOFILE, &none_left) == 0);
+    errno = 0;
+    CHECK(mq_notify(queue, &by_thread) == -1 && errno == EMFILE);
+    CHECK(setrlimit(RLIMIT_NOFILE, &files) == 0);
+    CHECK(threads_back_to(alone));
+    CHECK(mq_notify(queue, &by_thread) == 0);
+    CHECK(mq_notify(queue, NULL) == 0);
+    CHECK(threads_back_to(alone));
+    probe = dup(0);
+    CHECK(probe >= 0);
+    CHECK(close(probe) == 0);
+    CHECK(probe == (int)none_left.rlim_cur); /* no descriptor kept */
+#endif
 }
 
 int main(void) {
@@ -91,9 +213,8 @@ int main(void) {
     CHECK(sigwaitinfo(&usr1, &info) == SIGUSR1);
     CHECK(info.si_code == SI_MESGQ && info.si_value.sival_int == 77);
     CHECK(mq_receive(queue, message, sizeof message, NULL) == 4);
-    struct sigevent by_thread = {.sigev_notify = SIGEV_THREAD};
-    errno = 0;
-    CHECK(mq_notify(queue, &by_thread) == -1 && errno == ENOSYS); /* not implemented */
+    CHECK(mq_notify(queue, NULL) == 0); /* none registered: nothing to remove, no error */
+    notify_by_thread(queue);
 
     /* Cancelled while blocked in mq_receive. */
     pthread_t thread;
