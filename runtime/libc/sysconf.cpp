@@ -2,6 +2,7 @@
 // counts, thread limits and options, signal stack sizes. Other names fail
 // with EINVAL (documented), never a made-up value.
 #include <errno.h>
+#include <limits.h>
 #include <sys/auxv.h>
 #include <unistd.h>
 
@@ -80,8 +81,12 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_THREAD_PRIO_INHERIT:         // LWP_PRIO_INHERIT mutexes (mutex_pi.cpp)
     case _SC_THREAD_ROBUST_PRIO_INHERIT:  // ... robust ones too (mutex_robust.cpp)
     case _SC_THREAD_PRIO_PROTECT:         // LWP_PRIO_PROTECT mutexes (mutex_ceiling.cpp)
+    case _SC_ASYNCHRONOUS_IO:             // aio_* (async_io.cpp)
     case _SC_VERSION: return 200809L;
     case _SC_SEM_NSEMS_MAX: return -1;  // no limit of lwp's own (errno unchanged)
+    case _SC_AIO_LISTIO_MAX:
+    case _SC_AIO_MAX: return -1;  // no limit of lwp's own: a thread per request
+    case _SC_AIO_PRIO_DELTA_MAX: return AIO_PRIO_DELTA_MAX;  // accepted, not acted on
     // A ceiling mutex cannot be robust (lwp_mutex_init: ENOTSUP).
     case _SC_THREAD_ROBUST_PRIO_PROTECT: return -1;  // unsupported (errno unchanged)
     case _SC_SEM_VALUE_MAX: return 2147483647;  // LWP_SEM_VALUE_MAX

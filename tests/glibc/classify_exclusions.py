@@ -24,11 +24,9 @@ RULES = [
     # a later rule, from SPECIAL or from tried.txt.
     (r"dlopen|<dlfcn.h>|xdlopen|dlsym|dlclose",
      "dynamic loading: lwp programs are static"),
-    (r"\baio_(read|write|suspend|cancel|error|return)\b", "POSIX asynchronous I/O (aio_*): not in lwp's C library"),
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
     (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
-    (r"open_memstream", "stdio: open_memstream: not in lwp's C library"),
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
     (r"clock_settime|settimeofday", "sets the system clock"),

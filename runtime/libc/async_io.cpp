@@ -1,0 +1,371 @@
+// POSIX asynchronous I/O (<aio.h>): aio_read aio_write aio_fsync aio_error
+// aio_return aio_suspend aio_cancel lio_listio, and their *64 names.
+//
+// One thread per request, as in musl: the request's thread does the
+// pread/pwrite (read/write on a pipe or socket, where there is no offset;
+// fsync/fdatasync), records the result in the aiocb, then notifies. Its
+// threads block every signal, so a program's signals (SIGEV_SIGNAL's among
+// them) go to its own threads. SIGEV_THREAD's function is called on the
+// request's own thread once the request is done, its attributes unused.
+//
+// State, in the aiocb's fields glibc keeps for its own: __error_code is
+// EINPROGRESS until the result is there (stored last, with release order,
+// so aio_error's acquire load sees the result with it); __return_value the
+// result. A request also has a record (below) on the list of those in
+// flight, which aio_cancel looks through: it can cancel only a request whose
+// thread has not yet started it (one compare-exchange decides who owns the
+// record); one already in a read or write runs on (AIO_NOTCANCELED).
+//
+// Every completion bumps one counter and wakes its futex: aio_suspend and
+// lio_listio(LIO_WAIT) sleep on it and look again. Both are cancellation
+// points.
+#include <aio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <time.h>
+
+#include <atomic>
+#include <climits>
+#include <cstddef>
+#include <new>
+
+#include "../../arch/x86_64/syscall.hpp"
+#include "../posix/queued_signal.hpp"
+#include "../sys/futex.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
+#include "../thread/internal_lock.hpp"
+
+namespace {
+
+enum operation { read_op, write_op, sync_op, data_sync_op };
+enum request_state : int { queued, running, cancelled };
+
+// lio_listio(LIO_NOWAIT)'s notification, given when its last request ends.
+struct listio_group {
+    std::atomic<int> remaining;  // requests not ended, plus one while lio_listio queues them
+    sigevent notification;
+};
+
+struct request {
+    aiocb* control;
+    int fd;  // copied: the aiocb may be reused once the request has ended
+    operation op;
+    std::atomic<int> state{queued};
+    // Two holders: the request's thread, and whoever ends the request (that
+    // thread, or an aio_cancel that took it first); the last frees it, so a
+    // cancelled request's thread can still look at `state` safely.
+    std::atomic<int> holders{2};
+    listio_group* group;
+    request* next;
+};
+
+lwp::runtime::internal_lock in_flight_lock;
+request* in_flight = nullptr;  // under in_flight_lock
+
+// Bumped (release) after every request ends; its waiters look again.
+std::atomic<int> completions{0};
+
+std::atomic_ref<int> error_word(const aiocb* control) {
+    return std::atomic_ref<int>(const_cast<int&>(control->__error_code));
+}
+
+void let_go(request* work) {
+    if (work->holders.fetch_sub(1, std::memory_order_acq_rel) == 1) free(work);
+}
+
+void unlink_request(request* gone) {
+    lwp::runtime::internal_lock_guard hold(in_flight_lock);
+    for (request** link = &in_flight; *link != nullptr; link = &(*link)->next) {
+        if (*link == gone) {
+            *link = gone->next;
+            return;
+        }
+    }
+}
+
+// SIGEV_SIGNAL and SIGEV_THREAD (SIGEV_NONE: nothing). The signal carries
+// SI_ASYNCIO, which the kernel accepts from a process sending to itself.
+void notify(const sigevent& event) {
+    if (event.sigev_notify == SIGEV_SIGNAL) {
+        siginfo_t info = lwp::posix::queued_signal_info(event.sigev_signo, event.sigev_value);
+        info.si_code = SI_ASYNCIO;
+        lwp::arch::syscall3(__NR_rt_sigqueueinfo, info.si_pid, event.sigev_signo,
+                            reinterpret_cast<long>(&info));
+    } else if (event.sigev_notify == SIGEV_THREAD && event.sigev_notify_function != nullptr) {
+        event.sigev_notify_function(event.sigev_value);
+    }
+}
+
+// The end of a request, by its owner (its thread, or aio_cancel): the result
+// stored, waiters woken, notifications given, the owner's hold let go.
+void finish(request* done, long result) {
+    aiocb* control = done->control;
+    // Read before the result is published: from then on the aiocb is the
+    // caller's again, to reuse or free.
+    const sigevent event = control->aio_sigevent;
+    listio_group* group = done->group;
+    unlink_request(done);
+    control->__return_value = lwp::sys::failed(result) ? -1 : result;
+    error_word(control).store(lwp::sys::failed(result) ? static_cast<int>(-result) : 0,
+                              std::memory_order_release);
+    completions.fetch_add(1, std::memory_order_release);
+    lwp::sys::futex_wake(&completions, INT_MAX, /*process_private=*/true);
+    let_go(done);
+    notify(event);
+    if (group != nullptr && group->remaining.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        notify(group->notification);
+        free(group);
+    }
+}
+
+// pread or pwrite, or read or write where the file has no offset.
+long transfer(const request& work, const aiocb& control) {
+    const long buffer = reinterpret_cast<long>(control.aio_buf);
+    const long length = static_cast<long>(control.aio_nbytes);
+    const bool reading = work.op == read_op;
+    long result;
+    do {
+        result = lwp::arch::syscall4(reading ? __NR_pread64 : __NR_pwrite64, work.fd, buffer, length,
+                                     control.aio_offset);
+        if (result == -ESPIPE)
+            result = lwp::arch::syscall3(reading ? __NR_read : __NR_write, work.fd, buffer, length);
+    } while (result == -EINTR);
+    return result;
+}
+
+void* run_request(void* argument) {
+    auto* work = static_cast<request*>(argument);
+    int expected = queued;
+    // Acquire: the submitter's writes to the record and the aiocb. A failed
+    // exchange means aio_cancel owns (and has ended) the request.
+    if (!work->state.compare_exchange_strong(expected, running, std::memory_order_acquire)) {
+        let_go(work);
+        return nullptr;
+    }
+    long result;
+    if (work->op == read_op || work->op == write_op) {
+        result = transfer(*work, *work->control);
+    } else {
+        do {
+            result = lwp::arch::syscall1(work->op == sync_op ? __NR_fsync : __NR_fdatasync, work->fd);
+        } while (result == -EINTR);
+    }
+    finish(work, result);
+    let_go(work);
+    return nullptr;
+}
+
+bool descriptor_open(int fd) {
+    return !lwp::sys::failed(lwp::arch::syscall2(__NR_fcntl, fd, F_GETFD));
+}
+
+int fail(int error) {
+    errno = error;
+    return -1;
+}
+
+// Queues one request: 0, or -1 with errno (EBADF, EINVAL, EAGAIN: no thread).
+int submit(aiocb* control, operation op, listio_group* group) {
+    if (!descriptor_open(control->aio_fildes)) return fail(EBADF);
+    if (control->aio_reqprio < 0 || control->aio_reqprio > AIO_PRIO_DELTA_MAX) return fail(EINVAL);
+    auto* work = static_cast<request*>(malloc(sizeof(request)));
+    if (work == nullptr) return fail(EAGAIN);
+    new (work) request;
+    work->control = control;
+    work->fd = control->aio_fildes;
+    work->op = op;
+    work->group = group;
+    control->__return_value = 0;
+    error_word(control).store(EINPROGRESS, std::memory_order_relaxed);
+    {
+        lwp::runtime::internal_lock_guard hold(in_flight_lock);
+        work->next = in_flight;
+        in_flight = work;
+    }
+    // The thread starts with every signal blocked (the mask is inherited at
+    // creation), and the caller's own mask is restored right after.
+    sigset_t all, caller;
+    sigfillset(&all);
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    pthread_sigmask(SIG_SETMASK, &all, &caller);
+    int error = pthread_create(&thread, &attributes, run_request, work);
+    pthread_sigmask(SIG_SETMASK, &caller, nullptr);
+    pthread_attr_destroy(&attributes);
+    if (error != 0) {
+        unlink_request(work);
+        free(work);
+        // Not queued: a later aio_error must not say it is in progress.
+        control->__return_value = -1;
+        error_word(control).store(error, std::memory_order_relaxed);
+        return fail(EAGAIN);
+    }
+    return 0;
+}
+
+// Sleeps until the completion counter moves on from `seen`, the deadline
+// passes (ETIMEDOUT), or a signal comes (EINTR); a cancellation point.
+int wait_for_completion(int seen, const timespec* deadline) {
+    long result = lwp::runtime::cancellation_point_futex_wait(
+        nullptr, &completions, seen, /*process_private=*/true, CLOCK_MONOTONIC, deadline);
+    if (result == -ETIMEDOUT || result == -EINTR) return static_cast<int>(-result);
+    return 0;
+}
+
+}  // namespace
+
+extern "C" {
+
+int aio_read(aiocb* control) noexcept { return submit(control, read_op, nullptr); }
+int aio_write(aiocb* control) noexcept { return submit(control, write_op, nullptr); }
+
+int aio_fsync(int operation, aiocb* control) noexcept {
+    if (operation != O_SYNC && operation != O_DSYNC) return fail(EINVAL);
+    return submit(control, operation == O_SYNC ? sync_op : data_sync_op, nullptr);
+}
+
+int aio_error(const aiocb* control) noexcept {
+    return error_word(control).load(std::memory_order_acquire);
+}
+
+ssize_t aio_return(aiocb* control) noexcept {
+    // Acquire: pairs with the release store of the error, which comes last.
+    error_word(control).load(std::memory_order_acquire);
+    return control->__return_value;
+}
+
+int aio_suspend(const aiocb* const list[], int count, const timespec* timeout) {
+    if (count < 0) return fail(EINVAL);
+    timespec deadline;
+    if (timeout != nullptr) {
+        if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 || timeout->tv_nsec >= 1000000000L)
+            return fail(EINVAL);
+        lwp::sys::clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_sec += timeout->tv_sec;
+        deadline.tv_nsec += timeout->tv_nsec;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_nsec -= 1000000000L;
+            ++deadline.tv_sec;
+        }
+    }
+    lwp::runtime::cancellation_point_begins();
+    for (;;) {
+        // Acquire: a completion counted here has its result visible below.
+        const int seen = completions.load(std::memory_order_acquire);
+        for (int i = 0; i < count; ++i)
+            if (list[i] != nullptr && aio_error(list[i]) != EINPROGRESS) return 0;
+        int error = wait_for_completion(seen, timeout ? &deadline : nullptr);
+        if (error == ETIMEDOUT) return fail(EAGAIN);
+        if (error == EINTR) return fail(EINTR);
+    }
+}
+
+int aio_cancel(int fd, aiocb* control) noexcept {
+    if (!descriptor_open(fd)) return fail(EBADF);
+    if (control != nullptr && control->aio_fildes != fd) return fail(EINVAL);
+    request* taken = nullptr;  // cancelled here: this call's to end, chained through `next`
+    bool found = false, running_on = false;
+    {
+        lwp::runtime::internal_lock_guard hold(in_flight_lock);
+        for (request** link = &in_flight; *link != nullptr;) {
+            request* work = *link;
+            if (work->fd != fd || (control != nullptr && work->control != control)) {
+                link = &work->next;
+                continue;
+            }
+            found = true;
+            int expected = queued;
+            // Acquire: the submitter's writes, as the thread would see them.
+            if (work->state.compare_exchange_strong(expected, cancelled, std::memory_order_acquire)) {
+                *link = work->next;
+                work->next = taken;
+                taken = work;
+            } else {
+                running_on = true;
+                link = &work->next;
+            }
+        }
+    }
+    while (taken != nullptr) {
+        request* work = taken;
+        taken = work->next;
+        work->next = nullptr;
+        finish(work, -ECANCELED);
+    }
+    if (!found) return AIO_ALLDONE;
+    return running_on ? AIO_NOTCANCELED : AIO_CANCELED;
+}
+
+int lio_listio(int mode, aiocb* const list[], int count, sigevent* event) noexcept {
+    if ((mode != LIO_WAIT && mode != LIO_NOWAIT) || count < 0) return fail(EINVAL);
+    listio_group* group = nullptr;
+    if (mode == LIO_NOWAIT && event != nullptr && event->sigev_notify != SIGEV_NONE) {
+        group = static_cast<listio_group*>(malloc(sizeof(listio_group)));
+        if (group == nullptr) return fail(EAGAIN);
+        new (group) listio_group;
+        group->remaining.store(1, std::memory_order_relaxed);  // this call's hold
+        group->notification = *event;
+    }
+    bool all_queued = true;
+    for (int i = 0; i < count; ++i) {
+        aiocb* control = list[i];
+        if (control == nullptr || control->aio_lio_opcode == LIO_NOP) continue;
+        if (control->aio_lio_opcode != LIO_READ && control->aio_lio_opcode != LIO_WRITE) {
+            control->__return_value = -1;
+            error_word(control).store(EINVAL, std::memory_order_relaxed);
+            all_queued = false;
+            continue;
+        }
+        if (group != nullptr) group->remaining.fetch_add(1, std::memory_order_relaxed);
+        if (submit(control, control->aio_lio_opcode == LIO_READ ? read_op : write_op, group) != 0) {
+            // Refused before queueing: its aiocb says why, as each request's
+            // must once lio_listio returns.
+            if (group != nullptr) group->remaining.fetch_sub(1, std::memory_order_relaxed);
+            control->__return_value = -1;
+            error_word(control).store(errno, std::memory_order_relaxed);
+            all_queued = false;
+        }
+    }
+    if (group != nullptr && group->remaining.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        notify(group->notification);  // every request already ended (or none was queued)
+        free(group);
+    }
+    if (mode == LIO_NOWAIT) return all_queued ? 0 : fail(EIO);
+    lwp::runtime::cancellation_point_begins();
+    for (;;) {
+        const int seen = completions.load(std::memory_order_acquire);
+        bool all_ended = true, all_succeeded = all_queued;
+        for (int i = 0; i < count; ++i) {
+            aiocb* control = list[i];
+            if (control == nullptr || control->aio_lio_opcode == LIO_NOP) continue;
+            int error = aio_error(control);
+            if (error == EINPROGRESS) all_ended = false;
+            else if (error != 0) all_succeeded = false;
+        }
+        if (all_ended) return all_succeeded ? 0 : fail(EIO);
+        if (wait_for_completion(seen, nullptr) == EINTR) return fail(EINTR);
+    }
+}
+
+// With 64-bit offsets everywhere, struct aiocb64 is struct aiocb and the
+// *64 names are the same functions.
+static_assert(sizeof(aiocb64) == sizeof(aiocb) && offsetof(aiocb64, aio_offset) == offsetof(aiocb, aio_offset));
+int aio_read64(aiocb64* control) noexcept __attribute__((alias("aio_read")));
+int aio_write64(aiocb64* control) noexcept __attribute__((alias("aio_write")));
+int aio_fsync64(int operation, aiocb64* control) noexcept __attribute__((alias("aio_fsync")));
+int aio_error64(const aiocb64* control) noexcept __attribute__((alias("aio_error")));
+ssize_t aio_return64(aiocb64* control) noexcept __attribute__((alias("aio_return")));
+int aio_suspend64(const aiocb64* const list[], int count, const timespec* timeout)
+    __attribute__((alias("aio_suspend")));
+int aio_cancel64(int fd, aiocb64* control) noexcept __attribute__((alias("aio_cancel")));
+int lio_listio64(int mode, aiocb64* const list[], int count, sigevent* event) noexcept
+    __attribute__((alias("lio_listio")));
+
+}  // extern "C"
