@@ -183,8 +183,9 @@ std::size_t read_name(const unsigned char* message, std::size_t size, std::size_
         }
         if (length & 0xc0) return 0;
         if (length == 0) return end != 0 ? end : at + 1;
-        if (at + 1 + length > size || written + length + 1 > longest_name + 1) return 0;
-        if (written != 0) text[written++] = '.';
+        const std::size_t separator = written != 0 ? 1 : 0;
+        if (at + 1 + length > size || written + separator + length > longest_name) return 0;
+        if (separator) text[written++] = '.';
         memcpy(text + written, message + at + 1, length);
         written += length;
         text[written] = '\0';

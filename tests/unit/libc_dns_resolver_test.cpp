@@ -173,6 +173,15 @@ private:
             else put_record(out, to_question_name, type_aaaa, ipv6("2001:db8::3"));
             return {out};
         }
+        if (name.size() == 253 && type == type_a) {
+            // The longest name there is; then an owner one byte longer than
+            // any name may be (a label before a pointer to it), dropped.
+            std::vector<unsigned char> longest = reply(0, 1);
+            put_record(longest, to_question_name, type_a, ipv4("192.0.2.253"));
+            std::vector<unsigned char> too_long = reply(0, 1);
+            put_record(too_long, {1, 'x', 0xc0, 12}, type_a, ipv4("6.6.6.9"));
+            return {too_long, longest};
+        }
         if (name == "broken.example.test") return {reply(2, 0)};  // SERVFAIL
         if (name == "silent.example.test") return {};
         if (name == "noisy.example.test") {
@@ -328,6 +337,16 @@ TEST_F(LibcDnsResolver, SilenceIsRetriedThenAgain) {
     EXPECT_EQ("", look_up("silent.example.test.", AF_INET, 0, &code));
     EXPECT_EQ(EAI_AGAIN, code);
     EXPECT_EQ(2, server_.questions_about("silent.example.test"));  // attempts:2
+}
+
+// 253 characters: 3 labels of 63 and one of 61, with their dots.
+TEST_F(LibcDnsResolver, TheLongestNameIsReadAndALongerOwnerDropped) {
+    std::string name = std::string(63, 'a') + "." + std::string(63, 'b') + "." +
+                       std::string(63, 'c') + "." + std::string(61, 'd');
+    ASSERT_EQ(253u, name.size());
+    std::string canonical;
+    EXPECT_EQ("192.0.2.253", look_up((name + ".").c_str(), AF_INET, AI_CANONNAME, nullptr, &canonical));
+    EXPECT_EQ(name, canonical);
 }
 
 TEST_F(LibcDnsResolver, UnusableDatagramsAreIgnored) {
