@@ -38,6 +38,7 @@
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
+#include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 
 namespace {
@@ -220,6 +221,19 @@ int wait_for_completion(int seen, const timespec* deadline) {
 }
 
 }  // namespace
+
+namespace lwp::runtime {
+
+// The child of a fork has no request threads: the parent's requests are not
+// its own (their aiocbs keep saying EINPROGRESS there, as with glibc), and
+// the list's lock may have been held by a thread that is not there.
+void async_io_around_fork(fork_phase phase) {
+    if (phase != fork_phase::child) return;
+    in_flight_lock = internal_lock{};
+    in_flight = nullptr;  // the parent's records, left to the parent
+}
+
+}  // namespace lwp::runtime
 
 extern "C" {
 

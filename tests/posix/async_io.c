@@ -4,7 +4,8 @@
  * lio_listio waiting and not, aio_cancel's three answers and its errors,
  * aio_fsync, 64 requests at once, and bad input. Checked against glibc too
  * (cc -DCHECKING_AGAINST_GLIBC -pthread async_io.c -lrt), which skips the
- * one case only lwp can have: no memory for a request's thread. */
+ * cases glibc fails: no memory for a request's thread (glibc reuses its
+ * worker threads), and requests in a fork child. */
 #include <aio.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef CHECKING_AGAINST_GLIBC
@@ -115,6 +117,30 @@ int main(void) {
         cancelled_total += cancelled;
     }
     printf("cancelled before starting: %d of 320\n", cancelled_total);
+
+#ifndef CHECKING_AGAINST_GLIBC
+    /* A fork child, while a read of the parent's waits on the empty pipe:
+     * the child's own requests work, and the parent's is not the child's.
+     * (With glibc, the child's request never completed here.) */
+    struct aiocb parents = request_for(pipe_ends[0], &byte, 1, 0);
+    CHECK(aio_read(&parents) == 0);
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        char mine[5] = {0};
+        struct aiocb own = request_for(file, mine, 4, 0);
+        CHECK(aio_read(&own) == 0);
+        wait_for(&own);
+        CHECK(aio_return(&own) == 4 && memcmp(mine, "hell", 4) == 0);
+        CHECK(aio_cancel(pipe_ends[0], NULL) == AIO_ALLDONE);
+        _exit(0);
+    }
+    int status = -1;
+    CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(write(pipe_ends[1], "y", 1) == 1);
+    wait_for(&parents);
+    CHECK(aio_return(&parents) == 1 && byte == 'y');
+#endif
 
     /* Notification by signal: SI_ASYNCIO and the value. */
     sigset_t usr1;
