@@ -40,6 +40,9 @@
 #include "../thread/cancellation_point.hpp"
 #include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
+#include "errno_result.hpp"
+
+using lwp::libc::fail_with_errno;
 
 namespace {
 
@@ -165,17 +168,12 @@ bool descriptor_open(int fd) {
     return !lwp::sys::failed(lwp::arch::syscall2(__NR_fcntl, fd, F_GETFD));
 }
 
-int fail(int error) {
-    errno = error;
-    return -1;
-}
-
 // Queues one request: 0, or -1 with errno (EBADF, EINVAL, EAGAIN: no thread).
 int submit(aiocb* control, operation op, listio_group* group) {
-    if (!descriptor_open(control->aio_fildes)) return fail(EBADF);
-    if (control->aio_reqprio < 0 || control->aio_reqprio > AIO_PRIO_DELTA_MAX) return fail(EINVAL);
+    if (!descriptor_open(control->aio_fildes)) return fail_with_errno(EBADF);
+    if (control->aio_reqprio < 0 || control->aio_reqprio > AIO_PRIO_DELTA_MAX) return fail_with_errno(EINVAL);
     auto* work = static_cast<request*>(malloc(sizeof(request)));
-    if (work == nullptr) return fail(EAGAIN);
+    if (work == nullptr) return fail_with_errno(EAGAIN);
     new (work) request;
     work->control = control;
     work->fd = control->aio_fildes;
@@ -206,7 +204,7 @@ int submit(aiocb* control, operation op, listio_group* group) {
         // Not queued: a later aio_error must not say it is in progress.
         control->__return_value = -1;
         error_word(control).store(error, std::memory_order_relaxed);
-        return fail(EAGAIN);
+        return fail_with_errno(EAGAIN);
     }
     return 0;
 }
@@ -241,7 +239,7 @@ int aio_read(aiocb* control) noexcept { return submit(control, read_op, nullptr)
 int aio_write(aiocb* control) noexcept { return submit(control, write_op, nullptr); }
 
 int aio_fsync(int operation, aiocb* control) noexcept {
-    if (operation != O_SYNC && operation != O_DSYNC) return fail(EINVAL);
+    if (operation != O_SYNC && operation != O_DSYNC) return fail_with_errno(EINVAL);
     return submit(control, operation == O_SYNC ? sync_op : data_sync_op, nullptr);
 }
 
@@ -256,11 +254,11 @@ ssize_t aio_return(aiocb* control) noexcept {
 }
 
 int aio_suspend(const aiocb* const list[], int count, const timespec* timeout) {
-    if (count < 0) return fail(EINVAL);
+    if (count < 0) return fail_with_errno(EINVAL);
     timespec deadline;
     if (timeout != nullptr) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 || timeout->tv_nsec >= 1000000000L)
-            return fail(EINVAL);
+            return fail_with_errno(EINVAL);
         lwp::sys::clock_gettime(CLOCK_MONOTONIC, &deadline);
         deadline.tv_sec += timeout->tv_sec;
         deadline.tv_nsec += timeout->tv_nsec;
@@ -276,14 +274,14 @@ int aio_suspend(const aiocb* const list[], int count, const timespec* timeout) {
         for (int i = 0; i < count; ++i)
             if (list[i] != nullptr && aio_error(list[i]) != EINPROGRESS) return 0;
         int error = wait_for_completion(seen, timeout ? &deadline : nullptr);
-        if (error == ETIMEDOUT) return fail(EAGAIN);
-        if (error == EINTR) return fail(EINTR);
+        if (error == ETIMEDOUT) return fail_with_errno(EAGAIN);
+        if (error == EINTR) return fail_with_errno(EINTR);
     }
 }
 
 int aio_cancel(int fd, aiocb* control) noexcept {
-    if (!descriptor_open(fd)) return fail(EBADF);
-    if (control != nullptr && control->aio_fildes != fd) return fail(EINVAL);
+    if (!descriptor_open(fd)) return fail_with_errno(EBADF);
+    if (control != nullptr && control->aio_fildes != fd) return fail_with_errno(EINVAL);
     request* taken = nullptr;  // cancelled here: this call's to end, chained through `next`
     bool found = false, running_on = false;
     {
@@ -318,11 +316,11 @@ int aio_cancel(int fd, aiocb* control) noexcept {
 }
 
 int lio_listio(int mode, aiocb* const list[], int count, sigevent* event) noexcept {
-    if ((mode != LIO_WAIT && mode != LIO_NOWAIT) || count < 0) return fail(EINVAL);
+    if ((mode != LIO_WAIT && mode != LIO_NOWAIT) || count < 0) return fail_with_errno(EINVAL);
     listio_group* group = nullptr;
     if (mode == LIO_NOWAIT && event != nullptr && event->sigev_notify != SIGEV_NONE) {
         group = static_cast<listio_group*>(malloc(sizeof(listio_group)));
-        if (group == nullptr) return fail(EAGAIN);
+        if (group == nullptr) return fail_with_errno(EAGAIN);
         new (group) listio_group;
         group->remaining.store(1, std::memory_order_relaxed);  // this call's hold
         group->notification = *event;
@@ -351,7 +349,7 @@ int lio_listio(int mode, aiocb* const list[], int count, sigevent* event) noexce
         notify(group->notification);  // every request already ended (or none was queued)
         free(group);
     }
-    if (mode == LIO_NOWAIT) return all_queued ? 0 : fail(EIO);
+    if (mode == LIO_NOWAIT) return all_queued ? 0 : fail_with_errno(EIO);
     lwp::runtime::cancellation_point_begins();
     for (;;) {
         const int seen = completions.load(std::memory_order_acquire);
@@ -363,8 +361,8 @@ int lio_listio(int mode, aiocb* const list[], int count, sigevent* event) noexce
             if (error == EINPROGRESS) all_ended = false;
             else if (error != 0) all_succeeded = false;
         }
-        if (all_ended) return all_succeeded ? 0 : fail(EIO);
-        if (wait_for_completion(seen, nullptr) == EINTR) return fail(EINTR);
+        if (all_ended) return all_succeeded ? 0 : fail_with_errno(EIO);
+        if (wait_for_completion(seen, nullptr) == EINTR) return fail_with_errno(EINTR);
     }
 }
 

@@ -28,12 +28,12 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <strings.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include <cstdint>
 
 #include "../../arch/x86_64/syscall.hpp"
+#include "../start/kernel_calls.hpp"
 #include "../sys/syscalls.hpp"
 #include "address_text.hpp"
 #include "system_file_lines.hpp"
@@ -266,8 +266,8 @@ long monotonic_milliseconds() {
 
 std::uint16_t random_id() {
     std::uint16_t id = 0;
-    long got = arch::syscall3(__NR_getrandom, reinterpret_cast<long>(&id), sizeof id, GRND_NONBLOCK);
-    if (got != static_cast<long>(sizeof id)) id = static_cast<std::uint16_t>(monotonic_milliseconds() * 40503u);
+    if (start::get_random_bytes(&id, sizeof id) != static_cast<long>(sizeof id))
+        id = static_cast<std::uint16_t>(monotonic_milliseconds() * 40503u);
     return id;
 }
 

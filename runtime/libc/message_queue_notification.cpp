@@ -30,6 +30,7 @@
 #include "../../arch/x86_64/syscall.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
 #include "system_call.hpp"
 
 namespace {
@@ -75,15 +76,11 @@ void* wait_for_notification(void* argument) {
 // SIGEV_THREAD: -1 with errno, or 0.
 int notify_by_thread(mqd_t queue, const sigevent& event) {
     long socket = lwp::arch::syscall3(__NR_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, 0);
-    if (lwp::sys::failed(socket)) {
-        errno = static_cast<int>(-socket);
-        return -1;
-    }
+    if (lwp::sys::failed(socket)) return static_cast<int>(lwp::libc::errno_result(socket));
     auto* waiter = static_cast<notification_waiter*>(malloc(sizeof(notification_waiter)));
     if (waiter == nullptr) {
         lwp::arch::syscall1(__NR_close, socket);
-        errno = ENOMEM;
-        return -1;
+        return lwp::libc::fail_with_errno(ENOMEM);
     }
     new (waiter) notification_waiter;
     waiter->socket = static_cast<int>(socket);
@@ -95,8 +92,7 @@ int notify_by_thread(mqd_t queue, const sigevent& event) {
     if (error != 0) {
         lwp::arch::syscall1(__NR_close, socket);
         free(waiter);
-        errno = error;
-        return -1;
+        return lwp::libc::fail_with_errno(error);
     }
     // Nobody joins it: detached, whatever the attributes asked.
     int detach_state = PTHREAD_CREATE_JOINABLE;
@@ -116,9 +112,7 @@ int notify_by_thread(mqd_t queue, const sigevent& event) {
     // wakes some other waiter spuriously, which every futex user tolerates).
     waiter->gate.store(ok ? registered : refused, std::memory_order_release);
     lwp::sys::futex_wake(&waiter->gate, 1, /*process_private=*/true);
-    if (ok) return 0;
-    errno = static_cast<int>(-result);
-    return -1;
+    return static_cast<int>(lwp::libc::errno_result(ok ? 0 : result));
 }
 
 }  // namespace

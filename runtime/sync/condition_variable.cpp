@@ -165,6 +165,13 @@ long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t cloc
     }
 }
 
+// Whether the mutex keeps its holder in the owner field beside a 0/1/2 word:
+// the recursive and error-checking kinds, and every ceiling mutex (whose
+// unlock must know it lowers its holder). Owner-word mutexes are asked first.
+bool holder_in_owner_field(const lwp_mutex_t* mutex, int kind) {
+    return kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex);
+}
+
 // What a waiter holds while it sleeps, for relock below and for a
 // cancellation, which must relock as well before the cleanup handlers run.
 struct mutex_to_relock {
@@ -181,7 +188,7 @@ int relock(const mutex_to_relock& held, bool maybe_requeued) {
     if (mutex_word_is_owner(held.mutex)) {
         // The word itself names the owner.
         if (error == 0 || error == EOWNERDEAD) held.mutex->count = held.depth;
-    } else if (held.kind != LWP_MUTEX_NORMAL || mutex_protects_priority(held.mutex)) {
+    } else if (holder_in_owner_field(held.mutex, held.kind)) {
         mutex_owner(held.mutex).store(held.self, std::memory_order_relaxed);
         held.mutex->count = held.depth;
     }
@@ -219,7 +226,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
         // Its word names the holder whatever the kind, so every kind is checked.
         self = runtime::current_tid();
         if (owner_word_holder(mutex) != self) return EPERM;
-    } else if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
+    } else if (holder_in_owner_field(mutex, kind)) {
         self = runtime::current_tid();
         if (mutex_owner(mutex).load(std::memory_order_relaxed) != self) return EPERM;
     }
@@ -263,7 +270,7 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     unsigned int depth = mutex->count;
     if (mutex_word_is_owner(mutex)) {
         mutex->count = 0;  // the word is the owner: release_mutex_word frees it
-    } else if (kind != LWP_MUTEX_NORMAL || mutex_protects_priority(mutex)) {
+    } else if (holder_in_owner_field(mutex, kind)) {
         mutex->count = 0;
         mutex_owner(mutex).store(0, std::memory_order_relaxed);
     }

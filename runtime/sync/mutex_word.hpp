@@ -115,8 +115,8 @@ inline bool mutex_has_protocol(const lwp_mutex_t* mutex) {
                            LWP_MUTEX_PRIO_PROTECT_FLAG)) != 0;
 }
 
-// The ceiling word (mutex_ceiling.cpp). Raises the calling thread (`self`,
-// who does not hold the mutex) to the ceiling and takes the word. `try_only`:
+// The ceiling word (mutex_ceiling.cpp). Raises the calling thread (which
+// does not hold the mutex) to the ceiling and takes the word. `try_only`:
 // EBUSY instead of waiting. 0, or ETIMEDOUT/EINVAL when the call had to wait
 // until a deadline; EINVAL when the caller's own priority is above the
 // ceiling; sched_setscheduler's error (EPERM) when it may not be raised.
