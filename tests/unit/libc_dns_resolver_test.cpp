@@ -1,11 +1,13 @@
 // getaddrinfo's DNS (runtime/libc/dns_resolver.cpp, through lwp's
 // getaddrinfo engine, which libc_address_lookup_test.cpp compiles into this
 // program) against a name server the test runs itself: a thread answering
-// UDP on 127.53.0.1 port 53, named in a resolv.conf of the test's own,
-// beside a second server that does not exist (nothing listens on
-// 127.53.0.2: it refuses every question). What the server answers for each
-// name is below. Binding port 53 needs root (or CAP_NET_BIND_SERVICE): the
-// tests skip without it.
+// UDP on port 53 of a loopback address of its own (127.53.x.y, from the
+// process id, so that tests CTest runs side by side each have theirs), named
+// in a resolv.conf of the test's own, beside a second server that does not
+// exist (nothing listens on 127.54.x.y: it refuses every question). What the
+// server answers for each name is below. Binding port 53 needs root (or
+// CAP_NET_BIND_SERVICE): the tests skip without it, and fail on any other
+// reason the port cannot be had.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netdb.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -78,17 +81,17 @@ std::vector<unsigned char> ipv6(const char* text) {
 // The test's name server.
 class name_server {
 public:
-    // False if the port cannot be bound (not root).
-    bool start() {
+    // 0, or bind's errno (EACCES: not root).
+    int start(const std::string& address_text) {
         fd_ = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd_ < 0) return errno;
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(53);
-        inet_pton(AF_INET, "127.53.0.1", &address.sin_addr);
-        if (fd_ < 0 || bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            return false;
+        inet_pton(AF_INET, address_text.c_str(), &address.sin_addr);
+        if (bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return errno;
         thread_ = std::thread([this] { serve(); });
-        return true;
+        return 0;
     }
     ~name_server() {
         stop_.store(true);
@@ -221,17 +224,18 @@ private:
 class LibcDnsResolver : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!server_.start()) GTEST_SKIP() << "cannot bind 127.53.0.1:53 (needs root)";
+        const unsigned pid = static_cast<unsigned>(getpid());
+        const std::string host = std::to_string(pid >> 8 & 0xff) + "." + std::to_string(pid & 0xff);
+        const std::string live = "127.53." + host, dead = "127.54." + host;
+        int error = server_.start(live);
+        if (error == EACCES || error == EPERM) GTEST_SKIP() << "cannot bind port 53 (needs root)";
+        ASSERT_EQ(0, error) << "binding " << live << ":53: " << strerror(error);
         char path[] = "/tmp/lwp-resolv-XXXXXX";
         int fd = mkstemp(path);
         ASSERT_GE(fd, 0);
-        const char text[] =
-            "# the test's own\n"
-            "nameserver 127.53.0.2\n"
-            "nameserver 127.53.0.1\n"
-            "search example.test\n"
-            "options timeout:1 attempts:2 ndots:1\n";
-        ASSERT_EQ(write(fd, text, sizeof text - 1), static_cast<ssize_t>(sizeof text - 1));
+        const std::string text = "# the test's own\nnameserver " + dead + "\nnameserver " + live +
+                                 "\nsearch example.test\noptions timeout:1 attempts:2 ndots:1\n";
+        ASSERT_EQ(write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
         close(fd);
         path_ = path;
         lwp::libc::resolver_configuration_path = path_.c_str();
