@@ -1,9 +1,11 @@
 // fcntl and lockf: descriptor flags and POSIX record locks; flock, BSD's
-// whole-file locks. -1 with errno on failure. Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
+// whole-file locks; ioctl, a device's own requests. -1 with errno on
+// failure. Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
 // is a cancellation point (runtime/thread/cancellation_point.hpp).
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
@@ -34,6 +36,19 @@ int fcntl(int fd, int command, ...) {
     long argument = va_arg(arguments, long);
     va_end(arguments);
     return static_cast<int>(errno_result(fcntl_call(fd, command, argument)));
+}
+
+// The request's one argument, if it has any, is an int or a pointer, read
+// as a long for the reason fcntl's is. Not a cancellation point (neither is
+// glibc's): the requests that wait (TCSBRK's drain) have their own call,
+// tcdrain, that is one.
+int ioctl(int fd, unsigned long request, ...) noexcept {
+    va_list arguments;
+    va_start(arguments, request);
+    long argument = va_arg(arguments, long);
+    va_end(arguments);
+    return static_cast<int>(errno_result(lwp::arch::syscall3(
+        __NR_ioctl, fd, static_cast<long>(request), argument)));
 }
 
 // lockf locks from the current offset for `length` bytes (0: to the end of

@@ -1,8 +1,9 @@
 // getaddrinfo, freeaddrinfo and gai_strerror (<netdb.h>), over
-// address_lookup.cpp: numeric addresses, /etc/hosts and /etc/services only,
-// no DNS. getaddrinfo is not a cancellation point (POSIX allows either): it
-// reads its files with plain system calls (system_file_lines.hpp), so that a
-// cancellation never leaves one open.
+// address_lookup.cpp: numeric addresses, /etc/hosts, /etc/services, and DNS
+// (dns_resolver.cpp). getaddrinfo is not a cancellation point (POSIX allows
+// either): it reads its files and asks its servers with plain system calls
+// (system_file_lines.hpp), so that a cancellation never leaves a descriptor
+// open.
 #include <netdb.h>
 
 #include "address_lookup.hpp"

@@ -21,6 +21,7 @@
 
 #include "../../arch/x86_64/syscall.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_hold.hpp"
 #include "../thread/fork_hooks.hpp"
 #include "../thread/internal_lock.hpp"
 #include "stdio_stream.hpp"
@@ -132,6 +133,7 @@ extern "C" {
 // For fflush(NULL) (stdio_stream.cpp): every open file stream's output.
 // False if any failed.
 bool lwp_libc_flush_files() {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     bool ok = true;
     lwp::runtime::internal_lock_guard guard(open_files_lock);
     for (stream* s = open_files; s != nullptr; s = s->next_file) {
@@ -212,6 +214,7 @@ FILE* fdopen(int fd, const char* mode) {
 // 1. If the new file cannot be opened, the old one is closed anyway (C) and
 // the stream is left closed: null, errno saying why.
 FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __restrict file) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     stream& s = lwp::libc::as_stream(file);
     open_request request;
     bool valid_mode = parse_mode(mode, request);
@@ -258,6 +261,7 @@ FILE* freopen64(const char* __restrict path, const char* __restrict mode, FILE* 
 // afterwards even when that fails (EOF, errno). stdin, stdout and stderr
 // are static: closed, never freed.
 int fclose(FILE* file) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     stream& s = lwp::libc::as_stream(file);
     bool allocated = unlink_stream(&s);
     lwp::libc::take_stream_lock(s);

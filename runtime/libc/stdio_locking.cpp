@@ -16,6 +16,7 @@
 #include <atomic>
 #include <climits>
 
+#include "../thread/cancellation_hold.hpp"
 #include "../thread/thread_descriptor.hpp"
 #include "stdio_stream.hpp"
 
@@ -33,6 +34,7 @@ int holder_of(lwp::libc::stream& s) {
 extern "C" {
 
 void flockfile(FILE* file) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     lwp::libc::stream& s = as_stream(file);
     lwp::libc::take_stream_lock(s);
     lwp::libc::flush_locked(s);  // nothing when the hold is a nested one
@@ -41,6 +43,7 @@ void flockfile(FILE* file) {
 // 0 when the caller now holds the stream (it was free, or already the
 // caller's), nonzero when another thread holds it.
 int ftrylockfile(FILE* file) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     lwp::libc::stream& s = as_stream(file);
     const int self = lwp::runtime::current_tid();
     int holder = holder_of(s);
@@ -69,6 +72,7 @@ void funlockfile(FILE* file) {
 // Refused with EBUSY while the caller holds the stream (flockfile, or a
 // signal handler inside a call on it): the stream's state is not settled.
 int setvbuf(FILE* __restrict file, char* __restrict buffer, int mode, size_t size) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     lwp::libc::buffering chosen;
     switch (mode) {
     case _IONBF: chosen = lwp::libc::buffering::none; break;

@@ -12,6 +12,7 @@
 
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
 #include "../thread/thread_descriptor.hpp"
 
 // stdio_files.cpp and stdio_stdin.cpp, in programs that have them.
@@ -34,17 +35,44 @@ char stderr_buffer[256];
 stream stdout_stream;
 stream stderr_stream;
 
-// Writes all of [bytes, bytes + count), retrying short writes and EINTR.
-bool write_all(int fd, const char* bytes, std::size_t count) {
-    while (count) {
-        long written = sys::write(fd, bytes, count);
+// Where a write_all stands, for a cancellation that acts in it.
+struct write_in_progress {
+    stream* s;
+    const char* next;  // the first byte not written yet
+    std::size_t left;
+    bool buffered;  // the stream's own buffer being written out, not a caller's bytes
+};
+
+// A cancellation acting in write_all: buffered bytes not written yet stay
+// in the buffer, moved to its start, for a later flush, so nothing already
+// accepted by an earlier call is lost (a caller's bytes written straight
+// are the cancelled call's own, ended with it); then the lock goes back.
+void undo_write(void* context) {
+    const write_in_progress& progress = *static_cast<write_in_progress*>(context);
+    stream& s = *progress.s;
+    if (progress.buffered) {
+        memmove(s.buffer, progress.next, progress.left);
+        s.length = static_cast<unsigned>(progress.left);
+    }
+    give_back_stream_lock(s);
+}
+
+// Writes all of [bytes, bytes + count) to the stream's descriptor, retrying
+// short writes and EINTR. A cancellation point (stdio_stream.hpp).
+bool write_all(stream& s, const char* bytes, std::size_t count, bool buffered) {
+    write_in_progress progress{&s, bytes, count, buffered};
+    const runtime::cancellation_undo undo{undo_write, &progress};
+    while (progress.left) {
+        long written = runtime::cancellation_point_syscall(
+            &undo, __NR_write, s.descriptor, reinterpret_cast<long>(progress.next),
+            static_cast<long>(progress.left));
         if (written == -EINTR) continue;
         if (sys::failed(written)) {
             errno = static_cast<int>(-written);
             return false;
         }
-        bytes += written;
-        count -= static_cast<std::size_t>(written);
+        progress.next += written;
+        progress.left -= static_cast<std::size_t>(written);
     }
     return true;
 }
@@ -141,8 +169,10 @@ void lock_stream(stream& s) {
 bool flush_locked(stream& s) {
     if (s.reentered != 0) return true;  // the buffer is the interrupted call's
     unsigned pending = s.length;
-    s.length = 0;  // on failure the bytes are dropped rather than retried forever
-    if (pending && !write_all(s.descriptor, s.buffer, pending)) {
+    // On failure the bytes are dropped rather than retried forever (a
+    // cancellation keeps those not written: undo_write).
+    s.length = 0;
+    if (pending && !write_all(s, s.buffer, pending, /*buffered=*/true)) {
         record_failure(s);
         return false;
     }
@@ -151,7 +181,7 @@ bool flush_locked(stream& s) {
 
 void write_locked(stream& s, const char* bytes, std::size_t count) {
     if (s.reentered != 0) {  // around the interrupted call's buffer (see stream)
-        if (!write_all(s.descriptor, bytes, count)) record_failure(s);
+        if (!write_all(s, bytes, count, /*buffered=*/false)) record_failure(s);
         return;
     }
     if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.newline_pending = true;
@@ -159,7 +189,7 @@ void write_locked(stream& s, const char* bytes, std::size_t count) {
         if (!flush_locked(s)) return;
         // Too large to stage at all: straight to the descriptor.
         if (count >= s.capacity) {
-            if (!write_all(s.descriptor, bytes, count)) record_failure(s);
+            if (!write_all(s, bytes, count, /*buffered=*/false)) record_failure(s);
             return;
         }
     }

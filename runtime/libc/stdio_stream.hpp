@@ -129,6 +129,20 @@ extern "C" void lwp_libc_memory_stream_around_fork(stream& s, runtime::fork_phas
 void take_stream_lock(stream& s);
 void give_back_stream_lock(stream& s);
 
+// Cancellation: every write(2) a stream makes is a cancellation point, so
+// the output calls (printf, puts, fwrite, fflush of one stream, ...; POSIX
+// lists them among the calls that may be one) can be cancelled where they
+// write, as input can where it reads. A cancellation there gives the
+// stream's lock back, one level (a flockfile hold stays the program's to
+// release, with a cleanup handler). Buffered bytes not written yet stay
+// buffered, for a later flush; a call's own bytes too large to buffer, which
+// it writes straight, end with it.
+//
+// A call that must finish to leave things whole holds cancellation off
+// (runtime/thread/cancellation_hold.hpp): fclose and freopen (the stream
+// would be left half closed), fflush(NULL) (it holds the list of open
+// files), flockfile, ftrylockfile and setvbuf (not cancellation points in
+// POSIX). exit's write-out needs no hold: exit disables cancellation.
 void lock_stream(stream& s);
 // Appends to the buffer, writing it out when full. Failures are remembered
 // in call_failed and the error flag (errno holds the reason).

@@ -4,9 +4,11 @@
 
 #include <atomic>
 
+#include "../../arch/x86_64/cancellation_bits.h"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/lifecycle.hpp"
+#include "../thread/thread_descriptor.hpp"
 #include "exit_handlers.hpp"
 #include "init_fini.hpp"
 #include "lwp/thread.h"
@@ -36,17 +38,26 @@ void exit(int status) noexcept {
         // that call carries on with the handlers still left.)
         for (;;) lwp::sys::futex_wait(&exiting_thread, owner, /*process_private=*/true);
     }
+    // exit is no cancellation point, yet what it runs may reach some (an
+    // exit handler's read, stdio's writes): a request acting there would end
+    // this thread with the process claimed by it and never ended, the other
+    // threads asleep above for good. So cancellation is disabled for the rest
+    // of its life, as pthread_setcancelstate would disable it; relaxed, as
+    // only this thread acts on its own word.
+    lwp::runtime::current_thread.descriptor->cancel_word.fetch_or(LWP_CANCEL_DISABLED,
+                                                                  std::memory_order_relaxed);
     // The calling thread's thread_local objects go first, as in other C
     // libraries: their destructors may still use static objects, which the
     // handlers below destroy.
     if (lwp::runtime::thread_local_destructors) lwp::runtime::thread_local_destructors();
-    lwp::start::run_exit_handlers(nullptr, status);
+    // Null when nothing can have registered a handler (exit_handlers.hpp).
+    if (lwp::start::run_exit_handlers) lwp::start::run_exit_handlers(nullptr, status);
     lwp::start::run_fini_array();
     // A .fini_array destructor may register handlers too: atexit, or a C++
     // function-local static it uses for the first time (__cxa_atexit). They
     // run after it, as in glibc, whose exit runs the destructors as one more
     // handler registered before main.
-    lwp::start::run_exit_handlers(nullptr, status);
+    if (lwp::start::run_exit_handlers) lwp::start::run_exit_handlers(nullptr, status);
     if (lwp_libc_flush_stdio) lwp_libc_flush_stdio();
     // exit_group, not exit: every thread of the process ends here.
     lwp::sys::exit_group(status);

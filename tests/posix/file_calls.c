@@ -1,5 +1,5 @@
 /* mkstemp, mkdtemp, mkdir, rmdir, remove, mkfifo, umask, the stat family,
- * flock, ftruncate, pread, pwrite, fcntl and lockf: temporary files and
+ * flock, ftruncate, pread, pwrite, fcntl, ioctl and lockf: temporary files and
  * directories, what stat says of them,
  * positioned I/O, descriptor flags, and record locks seen from another
  * process (locks belong to processes, so a child is what can tell). */
@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,22 @@ static void descriptor_flags(int fd) {
     CHECK_EQ(close(copy), 0);
     errno = 0;
     CHECK_EQ(fcntl(-1, F_GETFD), -1);
+    CHECK_EQ(errno, EBADF);
+    /* ioctl: a request the file answers (the bytes left to read from the
+     * offset, 0 here after the writes above left it at the end), one it
+     * does not know, and no descriptor. */
+    CHECK(lseek(fd, 0, SEEK_END) >= 0);
+    int unread = -1;
+    CHECK_EQ(ioctl(fd, FIONREAD, &unread), 0);
+    CHECK_EQ(unread, 0);
+    CHECK(lseek(fd, 0, SEEK_SET) == 0);
+    CHECK_EQ(ioctl(fd, FIONREAD, &unread), 0);
+    CHECK(unread > 0);
+    errno = 0;
+    CHECK_EQ(ioctl(fd, TIOCGWINSZ, &unread), -1);
+    CHECK_EQ(errno, ENOTTY);
+    errno = 0;
+    CHECK_EQ(ioctl(-1, FIONREAD, &unread), -1);
     CHECK_EQ(errno, EBADF);
 }
 

@@ -51,6 +51,11 @@ static int lwp_remove_driver_options(int argc, char** argv) {
 int main(int argc, char** argv) {
     argc = lwp_remove_driver_options(argc, argv);
     if (getenv("LWP_TEST_VERBOSE")) test_verbose = 1;
+#ifndef TEST_NO_SETVBUF
+    /* As glibc's driver does: the tests are written for an unbuffered stdout
+     * (tst-cancel-self counts on its printf writing, a cancellation point). */
+    setvbuf(stdout, NULL, _IONBF, 0);
+#endif
 #ifdef PREPARE
     PREPARE(argc, argv);
 #endif
