@@ -26,7 +26,6 @@ RULES = [
      "dynamic loading: lwp programs are static"),
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
-    (r"getcontext|setcontext|makecontext|swapcontext", "ucontext: not provided"),
     (r"backtrace", "backtrace(): not provided"),
     (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
     (r"clock_settime|settimeofday", "sets the system clock"),
