@@ -35,9 +35,8 @@ RULES = [
 TRIED = None  # in SPECIAL: skip the rules, take the reason from tried.txt
 
 SPECIAL = {
-    "nptl/tst-oddstacklimit": "a special test: glibc's Makefile passes it --command naming tst-basic1, which it runs through system() under an odd RLIMIT_STACK; the stand-in skeleton takes no options (lwp's posix.pthread_getattr_main_odd_limit runs a check of its own under such a limit)",
-    "nptl/tst-cancel7": "runs itself again through system() with options (--direct, --sem, --pidfile: CMDLINE_OPTIONS), which the stand-in skeleton does not parse, and uses support functions the stand-in lacks (xasprintf, create_temp_file, xftruncate, xfopen, xfclose)",
-    "nptl/tst-cancelx7": "runs itself again through system() with options (--direct, --sem, --pidfile: CMDLINE_OPTIONS), which the stand-in skeleton does not parse, and uses support functions the stand-in lacks (xasprintf, create_temp_file, xftruncate, xfopen, xfclose)",
+    "nptl/tst-cancel7": "fails the same way against glibc on this system (child still running): the command it cancels system() in runs under dash, which forks it rather than exec'ing it, so killing the shell (glibc and lwp alike) leaves the command alive",
+    "nptl/tst-cancelx7": "fails the same way against glibc on this system (child still running): the command it cancels system() in runs under dash, which forks it rather than exec'ing it, so killing the shell (glibc and lwp alike) leaves the command alive",
     "sysdeps/pthread/tst-bad-schedattr": "real-time scheduling attributes: ENOTSUP",
     "nptl/tst-sched1": "real-time scheduling attributes: ENOTSUP",
     "sysdeps/pthread/tst-cancel-self-cleanup": "not a test: the cleanup handler the tst-cancel-self tests include",

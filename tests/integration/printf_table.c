@@ -2,19 +2,23 @@
  * flag, width, precision and length modifier; characters, strings, pointers;
  * %f %e %g %a at double precision including rounding ties, huge and tiny
  * values, infinities and NaN; snprintf truncation and return values; %n; and
- * %m, and the documented failures (positional arguments, a trailing lone %).
+ * %m, and the documented failures (positional arguments, a trailing lone %);
+ * asprintf's allocated strings, short, empty, long, failed and out of memory.
  *
  * Every string in the table is what glibc 2.36 prints too. GCC folds the
  * return value of snprintf calls it can evaluate at compile time, so a
  * length that differs from glibc's would make the checks below misfire; the
  * table therefore stays within what glibc formats correctly. */
+#define _GNU_SOURCE /* asprintf */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <wchar.h>
 
 #include "check.h"
@@ -184,6 +188,43 @@ static void documented_failures(void) {
     CHECK(strncmp(buffer, "abc", 3) == 0);
 }
 
+static void allocated_strings(void) {
+    char* text = NULL;
+    CHECK_EQ(asprintf(&text, "%s=%d", "x", 5), 3);
+    CHECK(strcmp(text, "x=5") == 0);
+    free(text);
+    text = NULL;
+    CHECK_EQ(asprintf(&text, "%s", ""), 0);
+    CHECK(text != NULL && text[0] == '\0');
+    free(text);
+    /* Long enough to grow the buffer several times, in pieces. */
+    CHECK_EQ(asprintf(&text, "[%10000d]%s", 7, "end"), 10005);
+    CHECK_EQ(text[0], '[');
+    CHECK_EQ(text[9999], ' ');
+    CHECK(strcmp(text + 10000, "7]end") == 0);
+    free(text);
+    /* A failing format: -1, its errno, and no string. */
+    opaque_format = "%1$d";
+    text = (char*)1;
+    errno = 0;
+    CHECK_EQ(asprintf(&text, opaque_format, 1), -1);
+    CHECK_EQ(errno, ENOTSUP);
+    CHECK(text == NULL);
+    /* Out of memory: a 256 MiB field under a 64 MiB address-space limit. */
+    struct rlimit before;
+    CHECK_EQ(getrlimit(RLIMIT_AS, &before), 0);
+    struct rlimit tight = before;
+    tight.rlim_cur = 64UL << 20;
+    CHECK_EQ(setrlimit(RLIMIT_AS, &tight), 0);
+    text = (char*)1;
+    errno = 0;
+    int length = asprintf(&text, "%*d", 256 << 20, 1);
+    CHECK_EQ(setrlimit(RLIMIT_AS, &before), 0);
+    CHECK_EQ(length, -1);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK(text == NULL);
+}
+
 int main(void) {
     integers();
     characters_strings_pointers();
@@ -192,5 +233,6 @@ int main(void) {
     hexadecimal();
     truncation_and_counting();
     documented_failures();
+    allocated_strings();
     return 0;
 }

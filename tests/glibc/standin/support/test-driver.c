@@ -37,7 +37,36 @@ static int lwp_run_test(int argc, char** argv) {
  * supervising child"), and a test that runs itself again passes it
  * (nptl/tst-exec4). This driver always runs the test in its own process, so
  * it only takes the option out of argv, as glibc's driver does with its
- * options before the test sees argc and argv. */
+ * options before the test sees argc and argv. A test with options of its own
+ * (CMDLINE_OPTIONS, entries of a struct option array) has them parsed with
+ * getopt_long, as there, each handed to CMDLINE_PROCESS: a function of the
+ * option for the new driver, case labels inside the switch for the old
+ * skeleton (nptl/tst-oddstacklimit's --command). */
+#ifdef CMDLINE_OPTIONS
+#include <getopt.h>
+
+static int lwp_remove_driver_options(int argc, char** argv) {
+    enum { direct_option = 1000 };
+    static const struct option options[] = {
+        {"direct", no_argument, NULL, direct_option}, CMDLINE_OPTIONS{NULL, 0, NULL, 0}};
+    int option;
+    while ((option = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+        if (option == '?') exit(1);
+#ifdef LWP_SKELETON_PASSES_ARGUMENTS
+        switch (option) {
+            CMDLINE_PROCESS
+        default: break;
+        }
+#else
+        if (option != direct_option) CMDLINE_PROCESS(option);
+#endif
+    }
+    int kept = 1;
+    for (int position = optind; position < argc; ++position) argv[kept++] = argv[position];
+    argv[kept] = NULL;
+    return kept;
+}
+#else
 static int lwp_remove_driver_options(int argc, char** argv) {
     /* C89 declarations: the std=c89 tests include this file too. */
     int kept = 1;
@@ -47,6 +76,7 @@ static int lwp_remove_driver_options(int argc, char** argv) {
     argv[kept] = NULL;
     return kept;
 }
+#endif
 
 int main(int argc, char** argv) {
     argc = lwp_remove_driver_options(argc, argv);
