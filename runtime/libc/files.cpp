@@ -1,9 +1,7 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, getcwd, getuid and
-// friends. Thin wrappers: -1 with errno on failure. (The set*id calls are
-// deliberately absent: on Linux they change one thread only, and making them
-// apply to the whole process needs the signal broadcast glibc does, which lwp
-// has not.)
+// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, getcwd, getuid and
+// friends. Thin wrappers: -1 with errno on failure. (The set*id calls, which
+// must reach every thread, are in runtime/posix/set_identity.cpp.)
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -62,6 +60,11 @@ int dup2(int fd, int target) noexcept {
         return lwp::sys::failed(status) ? static_cast<int>(errno_result(status)) : fd;
     }
     return static_cast<int>(errno_result(syscall3(__NR_dup3, fd, target, 0)));
+}
+
+// EINVAL for equal descriptors or flags other than O_CLOEXEC (the kernel's).
+int dup3(int fd, int target, int flags) noexcept {
+    return static_cast<int>(errno_result(syscall3(__NR_dup3, fd, target, flags)));
 }
 
 int unlink(const char* path) noexcept {

@@ -1,6 +1,7 @@
 // getenv: a linear search of `environ`, which the freestanding startup
-// (runtime/start) sets from the initial stack. Read-only: there is no setenv,
-// so no lock is needed and the result stays valid for the program's life.
+// (runtime/start) sets from the initial stack and setenv and the rest
+// (environment_changes.cpp) change. It takes no lock: see there for what a
+// reader racing a change can and cannot see.
 #include <stdlib.h>
 #include <string.h>
 

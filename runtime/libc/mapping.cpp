@@ -1,7 +1,11 @@
-// mmap, munmap, mprotect, msync: memory mappings made by the program itself
-// (shared memory for process-shared objects, its own stacks, mapped files).
-// Errors: MAP_FAILED or -1 with errno. msync, which can wait for the disk, is
-// a cancellation point.
+// mmap, munmap, mprotect, msync, mremap, madvise, posix_madvise, mlock,
+// munlock, mlockall, munlockall, memfd_create: memory mappings made by the
+// program itself (shared memory for process-shared objects, its own stacks,
+// mapped files) and what it tells the kernel about them. Errors: MAP_FAILED
+// or -1 with errno (posix_madvise: the error number itself). msync, which
+// can wait for the disk, is a cancellation point.
+#include <errno.h>
+#include <stdarg.h>
 #include <sys/mman.h>
 
 #include "../sys/syscalls.hpp"
@@ -30,6 +34,62 @@ int mprotect(void* address, size_t length, int protection) noexcept {
 int msync(void* address, size_t length, int flags) {
     return static_cast<int>(lwp::libc::errno_result(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_msync, reinterpret_cast<long>(address), static_cast<long>(length), flags)));
+}
+
+// The new address (which MREMAP_FIXED takes as a fifth argument) or
+// MAP_FAILED.
+void* mremap(void* address, size_t old_length, size_t new_length, int flags, ...) noexcept {
+    long new_address = 0;
+    if (flags & MREMAP_FIXED) {
+        va_list arguments;
+        va_start(arguments, flags);
+        new_address = reinterpret_cast<long>(va_arg(arguments, void*));
+        va_end(arguments);
+    }
+    long result = lwp::arch::syscall5(__NR_mremap, reinterpret_cast<long>(address),
+                                      static_cast<long>(old_length),
+                                      static_cast<long>(new_length), flags, new_address);
+    if (lwp::sys::failed(result)) {
+        lwp::libc::fail_with_errno(static_cast<int>(-result));
+        return MAP_FAILED;
+    }
+    return reinterpret_cast<void*>(result);
+}
+
+int madvise(void* address, size_t length, int advice) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall3(
+        __NR_madvise, reinterpret_cast<long>(address), static_cast<long>(length), advice)));
+}
+
+// POSIX's form returns the error instead of setting errno. POSIX_MADV_DONTNEED
+// is only a hint there, while Linux's MADV_DONTNEED discards the pages'
+// contents: it is ignored, as glibc ignores it.
+int posix_madvise(void* address, size_t length, int advice) noexcept {
+    if (advice == POSIX_MADV_DONTNEED) return 0;
+    long result = lwp::arch::syscall3(__NR_madvise, reinterpret_cast<long>(address),
+                                      static_cast<long>(length), advice);
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+}
+
+int mlock(const void* address, size_t length) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall2(__NR_mlock, reinterpret_cast<long>(address), static_cast<long>(length))));
+}
+int munlock(const void* address, size_t length) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall2(
+        __NR_munlock, reinterpret_cast<long>(address), static_cast<long>(length))));
+}
+int mlockall(int flags) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall1(__NR_mlockall, flags)));
+}
+int munlockall(void) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall0(__NR_munlockall)));
+}
+
+// An anonymous file in memory (what open_memstream keeps its bytes in).
+int memfd_create(const char* name, unsigned int flags) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall2(__NR_memfd_create, reinterpret_cast<long>(name), flags)));
 }
 
 }  // extern "C"

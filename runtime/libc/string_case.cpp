@@ -1,6 +1,9 @@
-// strcasecmp strncasecmp (<strings.h>): comparison that ignores the case of
-// ASCII letters, the only letters in lwp's one locale ("C").
+// strcasecmp strncasecmp (<strings.h>), strcasestr (<string.h>): comparison
+// and search that ignore the case of ASCII letters, the only letters in lwp's
+// one locale ("C").
 #include <strings.h>
+
+#include <cstddef>
 
 namespace {
 
@@ -22,6 +25,17 @@ int strncasecmp(const char* left, const char* right, size_t limit) noexcept {
 
 int strcasecmp(const char* left, const char* right) noexcept {
     return strncasecmp(left, right, static_cast<size_t>(-1));
+}
+
+// <string.h> is not included (for C++ it declares strcasestr as a
+// const-correct pair); this is the C signature the linker sees.
+char* strcasestr(const char* haystack, const char* needle) noexcept {
+    std::size_t length = 0;
+    while (needle[length]) ++length;
+    for (;; ++haystack) {
+        if (strncasecmp(haystack, needle, length) == 0) return const_cast<char*>(haystack);
+        if (*haystack == '\0') return nullptr;
+    }
 }
 
 }  // extern "C"

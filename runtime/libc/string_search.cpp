@@ -1,4 +1,5 @@
-// memchr strchr strrchr strstr strpbrk strspn strcspn: searching.
+// memchr memrchr rawmemchr memmem strchr strchrnul strrchr strstr strpbrk
+// strspn strcspn: searching.
 //
 // <string.h> is deliberately not included: for C++ it declares these as
 // const-correct overload pairs, which a single C definition would clash with.
@@ -16,6 +17,43 @@ void* memchr(const void* area, int value, std::size_t count) noexcept {
 }
 
 // The terminating NUL counts as part of the string: strchr(s, 0) finds it.
+// From the end: the last byte equal to value among the first count.
+void* memrchr(const void* area, int value, std::size_t count) noexcept {
+    auto* bytes = static_cast<const unsigned char*>(area);
+    while (count--)
+        if (bytes[count] == static_cast<unsigned char>(value))
+            return const_cast<unsigned char*>(bytes + count);
+    return nullptr;
+}
+
+// memchr with no bound: the caller knows the byte is there.
+void* rawmemchr(const void* area, int value) noexcept {
+    auto* bytes = static_cast<const unsigned char*>(area);
+    while (*bytes != static_cast<unsigned char>(value)) ++bytes;
+    return const_cast<unsigned char*>(bytes);
+}
+
+// The first place the needle's bytes occur in the haystack's; an empty
+// needle is found at the start. Quadratic, as strstr below.
+void* memmem(const void* haystack, std::size_t haystack_length, const void* needle,
+             std::size_t needle_length) noexcept {
+    auto* hay = static_cast<const unsigned char*>(haystack);
+    auto* pattern = static_cast<const unsigned char*>(needle);
+    if (needle_length == 0) return const_cast<unsigned char*>(hay);
+    for (; haystack_length >= needle_length; ++hay, --haystack_length) {
+        std::size_t i = 0;
+        while (i < needle_length && hay[i] == pattern[i]) ++i;
+        if (i == needle_length) return const_cast<unsigned char*>(hay);
+    }
+    return nullptr;
+}
+
+// strchr that returns the terminating null instead of a null pointer.
+char* strchrnul(const char* text, int value) noexcept {
+    while (*text && *text != static_cast<char>(value)) ++text;
+    return const_cast<char*>(text);
+}
+
 char* strchr(const char* text, int value) noexcept {
     for (;; ++text) {
         if (*text == static_cast<char>(value)) return const_cast<char*>(text);

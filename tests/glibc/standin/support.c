@@ -196,19 +196,6 @@ void delayed_exit(int seconds) {
     xpthread_attr_destroy(&attr);
 }
 
-/* glibc's error(3), which several tests call from <error.h>. */
-void error(int status, int error_number, const char* format, ...) {
-    fflush(stdout);
-    fprintf(stderr, "error: ");
-    va_list arguments;
-    va_start(arguments, format);
-    vfprintf(stderr, format, arguments);
-    va_end(arguments);
-    if (error_number) fprintf(stderr, ": %s", strerror(error_number));
-    fputc('\n', stderr);
-    if (status) exit(status);
-}
-
 void xclose(int fd) {
     if (close(fd) != 0) support_fail_exit_at(1, __FILE__, __LINE__, "close(%d) failed", fd);
 }

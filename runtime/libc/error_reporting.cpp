@@ -1,0 +1,82 @@
+// glibc's error and error_at_line (<error.h>): a message on stderr naming
+// the program, the reason errnum gives, and exit when status is not 0.
+#include <errno.h>
+#include <error.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern "C" {
+
+extern char* program_invocation_name;
+
+unsigned int error_message_count = 0;
+int error_one_per_line = 0;
+void (*error_print_progname)(void) = nullptr;
+
+}  // extern "C"
+
+namespace {
+
+// The common tail, with stderr held so another thread's output cannot split
+// the line: the message, ": reason" for a nonzero errnum, the newline, then
+// exit(status) unless status is 0.
+void finish_message(int status, int errnum, const char* format, va_list arguments) {
+    vfprintf(stderr, format, arguments);
+    ++error_message_count;
+    if (errnum != 0) fprintf(stderr, ": %s", strerror(errnum));
+    fputc('\n', stderr);
+    funlockfile(stderr);
+    if (status != 0) exit(status);
+}
+
+// What comes first: the program's own hook, or its name and `separator`
+// (error_at_line's file follows the name with no space). Standard output is
+// written out first, so the message lands after what the program printed
+// before it.
+void start_message(const char* separator) {
+    fflush(stdout);
+    flockfile(stderr);
+    if (error_print_progname) error_print_progname();
+    else fprintf(stderr, "%s%s", program_invocation_name ? program_invocation_name : "", separator);
+}
+
+}  // namespace
+
+extern "C" {
+
+void error(int status, int errnum, const char* format, ...) {
+    start_message(": ");
+    va_list arguments;
+    va_start(arguments, format);
+    finish_message(status, errnum, format, arguments);
+    va_end(arguments);
+}
+
+// The same, with "file:line: " after the program's name; with
+// error_one_per_line set, a second message in a row for the same place is
+// not printed (nor counted), though status still ends the program.
+void error_at_line(int status, int errnum, const char* file, unsigned int line,
+                   const char* format, ...) {
+    static const char* last_file;
+    static unsigned int last_line;
+    if (error_one_per_line) {
+        bool repeated = last_line == line && last_file != nullptr && file != nullptr &&
+                        (last_file == file || strcmp(last_file, file) == 0);
+        last_file = file;
+        last_line = line;
+        if (repeated) {
+            if (status != 0) exit(status);
+            return;
+        }
+    }
+    start_message(file != nullptr ? ":" : ": ");
+    if (file != nullptr) fprintf(stderr, "%s:%u: ", file, line);
+    va_list arguments;
+    va_start(arguments, format);
+    finish_message(status, errnum, format, arguments);
+    va_end(arguments);
+}
+
+}  // extern "C"

@@ -1,0 +1,118 @@
+// Descriptors that deliver events: epoll (epoll_create epoll_create1
+// epoll_ctl epoll_wait epoll_pwait), eventfd (eventfd eventfd_read
+// eventfd_write), signalfd, timerfd (timerfd_create timerfd_settime
+// timerfd_gettime) and inotify (inotify_init inotify_init1
+// inotify_add_watch inotify_rm_watch). -1 with errno on failure.
+//
+// epoll_wait and epoll_pwait block: cancellation points, as in glibc
+// (runtime/thread/cancellation_point.hpp), and so are eventfd_read and
+// eventfd_write, which are read and write. A signal mask given to
+// epoll_pwait or signalfd never holds the cancellation signal
+// (posix/cancel_signal.hpp): waiting with it blocked would make the thread
+// uncancellable, and a signalfd that took it would steal lwp's requests.
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+
+#include "../posix/cancel_signal.hpp"
+#include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
+#include "errno_result.hpp"
+
+using lwp::arch::syscall1;
+using lwp::arch::syscall2;
+using lwp::arch::syscall3;
+using lwp::arch::syscall4;
+using lwp::libc::errno_result;
+
+namespace {
+
+int result(long raw) { return static_cast<int>(errno_result(raw)); }
+long address(const void* pointer) { return reinterpret_cast<long>(pointer); }
+
+// The kernel's word of a program's mask, without the cancellation signal.
+unsigned long without_cancel_signal(const sigset_t* mask) {
+    return lwp::posix::kernel_word_of(mask) & ~lwp::posix::cancel_signal_bit;
+}
+
+}  // namespace
+
+extern "C" {
+
+int epoll_create1(int flags) noexcept { return result(syscall1(__NR_epoll_create1, flags)); }
+
+// The size is only a hint the kernel no longer uses, but must be positive.
+int epoll_create(int size) noexcept {
+    if (size <= 0) return lwp::libc::fail_with_errno(EINVAL);
+    return epoll_create1(0);
+}
+
+int epoll_ctl(int epoll, int operation, int fd, struct epoll_event* event) noexcept {
+    return result(syscall4(__NR_epoll_ctl, epoll, operation, fd, address(event)));
+}
+
+int epoll_pwait(int epoll, struct epoll_event* events, int capacity, int timeout_ms,
+                const sigset_t* mask) {
+    unsigned long mask_word = mask ? without_cancel_signal(mask) : 0;
+    return result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_epoll_pwait, epoll, address(events), capacity, timeout_ms,
+        mask ? address(&mask_word) : 0, lwp::sys::kernel_sigset_size));
+}
+
+int epoll_wait(int epoll, struct epoll_event* events, int capacity, int timeout_ms) {
+    return epoll_pwait(epoll, events, capacity, timeout_ms, nullptr);
+}
+
+int eventfd(unsigned int initial, int flags) noexcept {
+    return result(syscall2(__NR_eventfd2, initial, flags));
+}
+
+// One 8-byte read or write: the counter's value, or what to add to it.
+int eventfd_read(int fd, eventfd_t* value) {
+    long got = lwp::runtime::cancellation_point_syscall(nullptr, __NR_read, fd, address(value),
+                                                        sizeof *value);
+    if (lwp::sys::failed(got)) return result(got);
+    return got == sizeof *value ? 0 : -1;
+}
+
+int eventfd_write(int fd, eventfd_t value) {
+    long put = lwp::runtime::cancellation_point_syscall(nullptr, __NR_write, fd, address(&value),
+                                                        sizeof value);
+    if (lwp::sys::failed(put)) return result(put);
+    return put == sizeof value ? 0 : -1;
+}
+
+int signalfd(int fd, const sigset_t* mask, int flags) noexcept {
+    unsigned long mask_word = without_cancel_signal(mask);
+    return result(lwp::arch::syscall4(__NR_signalfd4, fd, address(&mask_word),
+                                      lwp::sys::kernel_sigset_size, flags));
+}
+
+int timerfd_create(clockid_t clock, int flags) noexcept {
+    return result(syscall2(__NR_timerfd_create, clock, flags));
+}
+
+int timerfd_settime(int fd, int flags, const struct itimerspec* value,
+                    struct itimerspec* old_value) noexcept {
+    return result(syscall4(__NR_timerfd_settime, fd, flags, address(value), address(old_value)));
+}
+
+int timerfd_gettime(int fd, struct itimerspec* value) noexcept {
+    return result(syscall2(__NR_timerfd_gettime, fd, address(value)));
+}
+
+int inotify_init1(int flags) noexcept { return result(syscall1(__NR_inotify_init1, flags)); }
+int inotify_init(void) noexcept { return inotify_init1(0); }
+
+int inotify_add_watch(int fd, const char* path, uint32_t events) noexcept {
+    return result(syscall3(__NR_inotify_add_watch, fd, address(path), events));
+}
+
+int inotify_rm_watch(int fd, int watch) noexcept {
+    return result(syscall2(__NR_inotify_rm_watch, fd, watch));
+}
+
+}  // extern "C"

@@ -1,0 +1,128 @@
+// Calls on names and attributes of files: rename renameat renameat2 link
+// linkat unlinkat symlinkat readlink readlinkat mkdirat faccessat fchmodat
+// chown fchown lchown fchownat truncate fchdir utimensat futimens sync
+// syncfs. Thin wrappers over the system calls: -1 with errno on failure
+// (ssize_t for the readlink pair). None is a cancellation point.
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../sys/syscalls.hpp"
+#include "errno_result.hpp"
+
+using lwp::arch::syscall0;
+using lwp::arch::syscall1;
+using lwp::arch::syscall2;
+using lwp::arch::syscall3;
+using lwp::arch::syscall4;
+using lwp::arch::syscall5;
+using lwp::libc::errno_result;
+
+namespace {
+
+long address(const void* pointer) { return reinterpret_cast<long>(pointer); }
+int result(long raw) { return static_cast<int>(errno_result(raw)); }
+
+}  // namespace
+
+extern "C" {
+
+int renameat2(int old_directory, const char* old_path, int new_directory, const char* new_path,
+              unsigned int flags) noexcept {
+    return result(syscall5(__NR_renameat2, old_directory, address(old_path), new_directory,
+                           address(new_path), flags));
+}
+int renameat(int old_directory, const char* old_path, int new_directory,
+             const char* new_path) noexcept {
+    return renameat2(old_directory, old_path, new_directory, new_path, 0);
+}
+int rename(const char* old_path, const char* new_path) noexcept {
+    return renameat2(AT_FDCWD, old_path, AT_FDCWD, new_path, 0);
+}
+
+int linkat(int old_directory, const char* old_path, int new_directory, const char* new_path,
+           int flags) noexcept {
+    return result(syscall5(__NR_linkat, old_directory, address(old_path), new_directory,
+                           address(new_path), flags));
+}
+int link(const char* old_path, const char* new_path) noexcept {
+    return linkat(AT_FDCWD, old_path, AT_FDCWD, new_path, 0);
+}
+
+int unlinkat(int directory, const char* path, int flags) noexcept {
+    return result(syscall3(__NR_unlinkat, directory, address(path), flags));
+}
+
+int symlinkat(const char* target, int directory, const char* path) noexcept {
+    return result(syscall3(__NR_symlinkat, address(target), directory, address(path)));
+}
+
+// The link's contents, not null-terminated, cut at `size` bytes.
+ssize_t readlinkat(int directory, const char* __restrict path, char* __restrict buffer,
+                   size_t size) noexcept {
+    return errno_result(syscall4(__NR_readlinkat, directory, address(path), address(buffer),
+                                 static_cast<long>(size)));
+}
+ssize_t readlink(const char* __restrict path, char* __restrict buffer, size_t size) noexcept {
+    return readlinkat(AT_FDCWD, path, buffer, size);
+}
+
+int mkdirat(int directory, const char* path, mode_t mode) noexcept {
+    return result(syscall3(__NR_mkdirat, directory, address(path), mode));
+}
+
+// faccessat2 takes the flags (AT_EACCESS, AT_SYMLINK_NOFOLLOW) that the
+// older faccessat system call has no room for; kernels before 5.8 lack it,
+// and then only flags 0 can be honoured.
+int faccessat(int directory, const char* path, int mode, int flags) noexcept {
+    long answer = syscall4(__NR_faccessat2, directory, address(path), mode, flags);
+    if (answer == -ENOSYS && flags == 0)
+        answer = syscall3(__NR_faccessat, directory, address(path), mode);
+    return result(answer);
+}
+
+// fchmodat's system call has no flags argument; AT_SYMLINK_NOFOLLOW (which
+// Linux cannot honour for a symbolic link's mode) is refused, as glibc
+// refuses it for a link.
+int fchmodat(int directory, const char* path, mode_t mode, int flags) noexcept {
+    if (flags & ~AT_SYMLINK_NOFOLLOW) return lwp::libc::fail_with_errno(EINVAL);
+    if (flags) return lwp::libc::fail_with_errno(EOPNOTSUPP);
+    return result(syscall3(__NR_fchmodat, directory, address(path), mode));
+}
+
+int fchownat(int directory, const char* path, uid_t owner, gid_t group, int flags) noexcept {
+    return result(syscall5(__NR_fchownat, directory, address(path), owner, group, flags));
+}
+int chown(const char* path, uid_t owner, gid_t group) noexcept {
+    return fchownat(AT_FDCWD, path, owner, group, 0);
+}
+int lchown(const char* path, uid_t owner, gid_t group) noexcept {
+    return fchownat(AT_FDCWD, path, owner, group, AT_SYMLINK_NOFOLLOW);
+}
+int fchown(int fd, uid_t owner, gid_t group) noexcept {
+    return result(syscall3(__NR_fchown, fd, owner, group));
+}
+
+int truncate(const char* path, off_t length) noexcept {
+    return result(syscall2(__NR_truncate, address(path), length));
+}
+int truncate64(const char* path, off_t length) noexcept __attribute__((alias("truncate")));
+
+int fchdir(int fd) noexcept { return result(syscall1(__NR_fchdir, fd)); }
+
+// Times to the nanosecond; UTIME_NOW and UTIME_OMIT pass through.
+int utimensat(int directory, const char* path, const struct timespec times[2],
+              int flags) noexcept {
+    return result(syscall4(__NR_utimensat, directory, address(path), address(times), flags));
+}
+// The system call with no path acts on the descriptor itself (glibc's
+// header declares utimensat's path non-null, so not through it).
+int futimens(int fd, const struct timespec times[2]) noexcept {
+    return result(syscall4(__NR_utimensat, fd, 0, address(times), 0));
+}
+
+void sync(void) noexcept { syscall0(__NR_sync); }
+int syncfs(int fd) noexcept { return result(syscall1(__NR_syncfs, fd)); }
+
+}  // extern "C"

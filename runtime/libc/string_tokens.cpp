@@ -1,0 +1,55 @@
+// strtok strtok_r strsep: splitting a string in place into tokens.
+//
+// <string.h> is not included, as in string_search.cpp; strspn and strcspn
+// are declared here with their C signatures.
+#include <cstddef>
+
+extern "C" {
+
+std::size_t strspn(const char* text, const char* accept) noexcept;
+std::size_t strcspn(const char* text, const char* reject) noexcept;
+
+// Skips leading delimiters, ends the token at the next one (overwritten
+// with a null byte) and remembers where to go on in *saved. Null once no
+// token is left, and on every later call with a null text.
+char* strtok_r(char* text, const char* delimiters, char** saved) noexcept {
+    if (text == nullptr) text = *saved;
+    if (text == nullptr) return nullptr;
+    text += strspn(text, delimiters);
+    if (*text == '\0') {
+        *saved = nullptr;
+        return nullptr;
+    }
+    char* end = text + strcspn(text, delimiters);
+    if (*end == '\0') {
+        *saved = nullptr;
+    } else {
+        *end = '\0';
+        *saved = end + 1;
+    }
+    return text;
+}
+
+// One position for the whole process, as C has it (not thread-safe:
+// threads use strtok_r).
+char* strtok(char* text, const char* delimiters) noexcept {
+    static char* saved;
+    return strtok_r(text, delimiters, &saved);
+}
+
+// BSD's: the token up to the next delimiter, empty ones included (two
+// delimiters in a row give ""); *text moves past it, null after the last.
+char* strsep(char** text, const char* delimiters) noexcept {
+    char* token = *text;
+    if (token == nullptr) return nullptr;
+    char* end = token + strcspn(token, delimiters);
+    if (*end == '\0') {
+        *text = nullptr;
+    } else {
+        *end = '\0';
+        *text = end + 1;
+    }
+    return token;
+}
+
+}  // extern "C"

@@ -1,0 +1,75 @@
+// What the system is: uname gethostname sethostname sysinfo get_nprocs
+// get_nprocs_conf, and randomness from the kernel: getrandom getentropy.
+// -1 with errno on failure.
+#include <errno.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "../sys/syscalls.hpp"
+#include "../thread/cancellation_point.hpp"
+#include "errno_result.hpp"
+
+using lwp::libc::errno_result;
+using lwp::libc::fail_with_errno;
+
+extern "C" {
+
+int uname(struct utsname* name) noexcept {
+    return static_cast<int>(errno_result(lwp::arch::syscall1(__NR_uname, reinterpret_cast<long>(name))));
+}
+
+// The node name from uname; ENAMETOOLONG when it does not fit with its null
+// byte (POSIX leaves truncation open; glibc reports it so).
+int gethostname(char* name, size_t size) noexcept {
+    struct utsname system;
+    if (uname(&system) != 0) return -1;
+    size_t length = strlen(system.nodename);
+    if (length >= size) return fail_with_errno(ENAMETOOLONG);
+    memcpy(name, system.nodename, length + 1);
+    return 0;
+}
+
+int sethostname(const char* name, size_t length) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall2(__NR_sethostname, reinterpret_cast<long>(name), static_cast<long>(length))));
+}
+
+int sysinfo(struct sysinfo* information) noexcept {
+    return static_cast<int>(
+        errno_result(lwp::arch::syscall1(__NR_sysinfo, reinterpret_cast<long>(information))));
+}
+
+// The processors this process may run on, as sysconf answers
+// _SC_NPROCESSORS_ONLN and _SC_NPROCESSORS_CONF (sysconf.cpp explains why
+// the affinity mask rather than the machine's count).
+int get_nprocs(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)); }
+int get_nprocs_conf(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_CONF)); }
+
+// May wait for the kernel's pool to be ready (unless GRND_NONBLOCK): a
+// cancellation point, as in glibc.
+ssize_t getrandom(void* buffer, size_t length, unsigned int flags) {
+    return errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_getrandom, reinterpret_cast<long>(buffer), static_cast<long>(length),
+        flags));
+}
+
+// All `length` bytes (at most 256, EIO beyond: OpenBSD's limit, which glibc
+// keeps) or -1. A signal's EINTR is retried: the call has no partial result.
+int getentropy(void* buffer, size_t length) noexcept {
+    if (length > 256) return fail_with_errno(EIO);
+    auto* bytes = static_cast<unsigned char*>(buffer);
+    while (length) {
+        long got = lwp::arch::syscall3(__NR_getrandom, reinterpret_cast<long>(bytes),
+                                       static_cast<long>(length), 0);
+        if (got == -EINTR) continue;
+        if (lwp::sys::failed(got)) return fail_with_errno(static_cast<int>(-got));
+        bytes += got;
+        length -= static_cast<size_t>(got);
+    }
+    return 0;
+}
+
+}  // extern "C"
