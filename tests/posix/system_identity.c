@@ -1,12 +1,14 @@
 /* What the system and the process are, and what the process tells the
  * kernel about its memory: uname, gethostname, sysinfo, get_nprocs,
- * get_nprocs_conf, getrandom, getentropy; getpgrp, getpgid, setpgid,
+ * get_nprocs_conf, getrandom, getentropy; statfs, fstatfs, statvfs,
+ * fstatvfs; getpgrp, getpgid, setpgid,
  * setsid, getsid, killpg, getrusage, getpriority, setpriority, nice, prctl;
  * mremap, madvise, posix_madvise, mlock, munlock, mlockall, munlockall,
  * memfd_create; with their refusals.
  *
  * Checked against glibc too (-DCHECKING_AGAINST_GLIBC). */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -58,6 +62,40 @@ static void system_facts(void) {
     errno = 0;
     CHECK_EQ(getrandom(first, sizeof first, 0x100), -1);
     CHECK_EQ(errno, EINVAL);
+}
+
+static void file_systems(void) {
+    struct statfs system;
+    struct statvfs portable;
+    CHECK_EQ(statfs("/", &system), 0);
+    CHECK_EQ(statvfs("/", &portable), 0);
+    CHECK(portable.f_bsize > 0);
+    CHECK(portable.f_frsize > 0);
+    CHECK_EQ(portable.f_blocks, system.f_blocks);
+    CHECK_EQ(portable.f_files, system.f_files);
+    CHECK_EQ(portable.f_namemax, (unsigned long)system.f_namelen);
+    CHECK(portable.f_bavail <= portable.f_bfree);
+    CHECK(!(portable.f_flag & 0x0020)); /* the kernel's ST_VALID is not passed on */
+    int fd = open("/", O_RDONLY | O_DIRECTORY);
+    CHECK(fd >= 0);
+    struct statvfs by_descriptor;
+    CHECK_EQ(fstatvfs(fd, &by_descriptor), 0);
+    CHECK_EQ(by_descriptor.f_fsid, portable.f_fsid);
+    CHECK_EQ(by_descriptor.f_flag, portable.f_flag);
+    struct statfs system_by_descriptor;
+    CHECK_EQ(fstatfs(fd, &system_by_descriptor), 0);
+    CHECK_EQ(system_by_descriptor.f_type, system.f_type);
+    CHECK_EQ(close(fd), 0);
+    /* /proc is its own file system, with its own type. */
+    struct statfs proc;
+    CHECK_EQ(statfs("/proc", &proc), 0);
+    CHECK_EQ(proc.f_type, 0x9fa0); /* PROC_SUPER_MAGIC */
+    errno = 0;
+    CHECK_EQ(statvfs("/nonexistent-lwp-path", &portable), -1);
+    CHECK_EQ(errno, ENOENT);
+    errno = 0;
+    CHECK_EQ(fstatvfs(-1, &portable), -1);
+    CHECK_EQ(errno, EBADF);
 }
 
 static void groups_and_sessions(void) {
@@ -193,6 +231,7 @@ static void memory_advice(void) {
 
 int main(void) {
     system_facts();
+    file_systems();
     groups_and_sessions();
     resources_and_priority();
     memory_advice();

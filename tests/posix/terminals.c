@@ -1,0 +1,148 @@
+/* Terminals, on a pseudo-terminal made here: posix_openpt, grantpt,
+ * unlockpt, ptsname, ptsname_r; tcgetattr and tcsetattr (raw mode seen in
+ * what the other side reads), the speeds, cfmakeraw, tcflush, tcflow,
+ * tcsendbreak, tcdrain, tcgetsid, tcgetpgrp, tcsetpgrp (in a child that
+ * makes the terminal its controlling one), ttyname, ttyname_r, isatty;
+ * with their refusals on descriptors that are not terminals.
+ *
+ * Checked against glibc too (-DCHECKING_AGAINST_GLIBC). */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "../integration/check.h"
+#include "child_process.h"
+
+static int master, slave;
+static char slave_name[64];
+
+static void open_pair(void) {
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    CHECK(master >= 0);
+    CHECK_EQ(grantpt(master), 0);
+    CHECK_EQ(unlockpt(master), 0);
+    CHECK_EQ(ptsname_r(master, slave_name, sizeof slave_name), 0);
+    CHECK(strncmp(slave_name, "/dev/pts/", 9) == 0);
+    CHECK_STREQ(ptsname(master), slave_name);
+    char tiny[4];
+    CHECK_EQ(ptsname_r(master, tiny, sizeof tiny), ERANGE);
+    slave = open(slave_name, O_RDWR | O_NOCTTY);
+    CHECK(slave >= 0);
+    CHECK(isatty(slave));
+    CHECK(isatty(master));
+}
+
+static void names(void) {
+    char name[PATH_MAX];
+    CHECK_EQ(ttyname_r(slave, name, sizeof name), 0);
+    CHECK_STREQ(name, slave_name);
+    CHECK_STREQ(ttyname(slave), slave_name);
+    CHECK_EQ(ttyname_r(slave, name, 5), ERANGE);
+    int pipe_ends[2];
+    CHECK_EQ(pipe(pipe_ends), 0);
+    CHECK_EQ(ttyname_r(pipe_ends[0], name, sizeof name), ENOTTY);
+    errno = 0;
+    CHECK(ttyname(pipe_ends[0]) == NULL);
+    CHECK_EQ(errno, ENOTTY);
+    CHECK(!isatty(pipe_ends[0]));
+    errno = 0;
+    struct termios settings;
+    CHECK_EQ(tcgetattr(pipe_ends[0], &settings), -1);
+    CHECK_EQ(errno, ENOTTY);
+    CHECK_EQ(ttyname_r(-1, name, sizeof name), EBADF);
+    CHECK_EQ(close(pipe_ends[0]), 0);
+    CHECK_EQ(close(pipe_ends[1]), 0);
+    errno = 0;
+    CHECK_EQ(unlockpt(slave), -1); /* not a master */
+    CHECK(errno == EINVAL || errno == ENOTTY);
+}
+
+static void settings(void) {
+    struct termios original, now;
+    CHECK_EQ(tcgetattr(slave, &original), 0);
+    CHECK(original.c_lflag & ICANON); /* a new terminal is line-buffered */
+    CHECK(original.c_lflag & ECHO);
+
+    /* Speeds: one for both directions on Linux. */
+    struct termios changed = original;
+    CHECK_EQ(cfsetspeed(&changed, B57600), 0);
+    CHECK_EQ(cfgetospeed(&changed), B57600);
+    CHECK_EQ(cfgetispeed(&changed), B57600);
+    errno = 0;
+    CHECK_EQ(cfsetospeed(&changed, 12345), -1);
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(tcsetattr(slave, TCSANOW, &changed), 0);
+    CHECK_EQ(tcgetattr(slave, &now), 0);
+    CHECK_EQ(cfgetospeed(&now), B57600);
+
+    /* Raw: no echo, no line discipline: a byte is readable at once. */
+    changed = original;
+    cfmakeraw(&changed);
+    CHECK(!(changed.c_lflag & (ICANON | ECHO | ISIG)));
+    CHECK_EQ(changed.c_cflag & CSIZE, CS8);
+    CHECK_EQ(tcsetattr(slave, TCSAFLUSH, &changed), 0);
+    CHECK_EQ(tcgetattr(slave, &now), 0);
+    CHECK(!(now.c_lflag & ICANON));
+    CHECK_EQ(now.c_cc[VMIN], 1);
+    CHECK_EQ(write(master, "k", 1), 1);
+    char got = 0;
+    CHECK_EQ(read(slave, &got, 1), 1); /* no newline needed */
+    CHECK_EQ(got, 'k');
+    errno = 0;
+    CHECK_EQ(tcsetattr(slave, 99, &changed), -1);
+    CHECK_EQ(errno, EINVAL);
+
+    /* Back to canonical mode: input waits for a line, tcflush drops it. */
+    CHECK_EQ(tcsetattr(slave, TCSADRAIN, &original), 0);
+    CHECK_EQ(write(master, "partial", 7), 7);
+    CHECK_EQ(tcflush(slave, TCIFLUSH), 0);
+    CHECK_EQ(write(master, "line\n", 5), 5);
+    char line[16] = {0};
+    CHECK_EQ(read(slave, line, sizeof line), 5);
+    CHECK_STREQ(line, "line\n");
+
+    CHECK_EQ(tcdrain(slave), 0);
+    CHECK_EQ(tcflow(slave, TCOON), 0);
+    CHECK_EQ(tcsendbreak(slave, 0), 0);
+    errno = 0;
+    CHECK_EQ(tcflush(slave, 99), -1);
+    CHECK_EQ(errno, EINVAL);
+}
+
+/* A child in a session of its own takes the terminal as its controlling
+ * one; then the session and the foreground group are its own. */
+static void controlling_terminal(void) {
+    pid_t child = fork();
+    CHECK(child != -1);
+    if (child == 0) {
+        if (setsid() < 0) _exit(1);
+        int fd = open(slave_name, O_RDWR); /* no O_NOCTTY: becomes controlling */
+        if (fd < 0) _exit(2);
+        if (tcgetsid(fd) != getpid()) _exit(3);
+        if (tcgetpgrp(fd) != getpid()) _exit(4);
+        if (tcsetpgrp(fd, getpid()) != 0) _exit(5);
+        errno = 0;
+        if (tcsetpgrp(fd, 999999) != -1) _exit(6);
+        _exit(0);
+    }
+    expect_exit_code(child, 0);
+    errno = 0;
+    CHECK_EQ(tcgetsid(slave), -1); /* not our controlling terminal */
+    CHECK_EQ(errno, ENOTTY);
+}
+
+int main(void) {
+    open_pair();
+    names();
+    settings();
+    controlling_terminal();
+    CHECK_EQ(close(slave), 0);
+    CHECK_EQ(close(master), 0);
+    return 0;
+}
