@@ -221,4 +221,14 @@ int scandir(const char* __restrict path, struct dirent*** __restrict names,
     return static_cast<int>(count);
 }
 
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+int alphasort64(const struct dirent64** left, const struct dirent64** right) noexcept
+    __attribute__((alias("alphasort")));
+int scandir64(const char* __restrict path, struct dirent64*** __restrict names,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**))
+    __attribute__((alias("scandir")));
+
 }  // extern "C"

@@ -1,7 +1,9 @@
 // fcntl and lockf: descriptor flags and POSIX record locks; flock, BSD's
-// whole-file locks; ioctl, a device's own requests. -1 with errno on
-// failure. Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
+// whole-file locks; ioctl, a device's own requests; fallocate,
+// posix_fallocate and posix_fadvise, space and access patterns. -1 with
+// errno on failure (the posix_ pair: the error number itself). Waiting for a lock (F_SETLKW, and lockf's F_LOCK, which is one)
 // is a cancellation point (runtime/thread/cancellation_point.hpp).
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/file.h>
@@ -84,5 +86,38 @@ int lockf(int fd, int command, off_t length) {
     default: return lwp::libc::fail_with_errno(EINVAL);
     }
 }
+
+// Space for [offset, offset + length): Linux's call, whose `mode` can also
+// punch holes or keep the size.
+int fallocate(int fd, int mode, off_t offset, off_t length) {
+    return static_cast<int>(
+        errno_result(lwp::arch::syscall4(__NR_fallocate, fd, mode, offset, length)));
+}
+
+// POSIX's: the space reserved, the size grown to cover it. A file system
+// without fallocate answers EOPNOTSUPP; glibc then writes a byte into each
+// block, which lwp does not (a concurrent writer's bytes could be
+// overwritten), and passes the error on.
+int posix_fallocate(int fd, off_t offset, off_t length) {
+    if (offset < 0 || length <= 0) return EINVAL;
+    long result = lwp::arch::syscall4(__NR_fallocate, fd, 0, offset, length);
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+}
+
+// A hint of how the file will be read; the kernel checks the descriptor
+// and the advice.
+int posix_fadvise(int fd, off_t offset, off_t length, int advice) noexcept {
+    long result = lwp::arch::syscall4(__NR_fadvise64, fd, offset, length, advice);
+    return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
+}
+
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+int lockf64(int fd, int command, off_t length) __attribute__((alias("lockf")));
+int fallocate64(int fd, int mode, off_t offset, off_t length) __attribute__((alias("fallocate")));
+int posix_fallocate64(int fd, off_t offset, off_t length) __attribute__((alias("posix_fallocate")));
+int posix_fadvise64(int fd, off_t offset, off_t length, int advice) noexcept
+    __attribute__((alias("posix_fadvise")));
 
 }  // extern "C"

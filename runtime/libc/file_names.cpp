@@ -1,12 +1,14 @@
 // Calls on names and attributes of files: rename renameat renameat2 link
 // linkat unlinkat symlinkat readlink readlinkat mkdirat faccessat fchmodat
-// chown fchown lchown fchownat truncate fchdir utimensat futimens sync
-// syncfs. Thin wrappers over the system calls: -1 with errno on failure
+// chown fchown lchown fchownat truncate fchdir utimensat futimens (and the
+// older utime utimes futimes futimesat) sync syncfs. Thin wrappers over the system calls: -1 with errno on failure
 // (ssize_t for the readlink pair). None is a cancellation point.
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
@@ -23,6 +25,19 @@ namespace {
 
 long address(const void* pointer) { return reinterpret_cast<long>(pointer); }
 int result(long raw) { return static_cast<int>(errno_result(raw)); }
+
+// utime, utimes, futimes and futimesat: microseconds (or seconds) through
+// utimensat; null times means now, for both.
+int set_times_from_timevals(int directory, const char* path, const struct timeval times[2]) {
+    if (times == nullptr) return result(syscall4(__NR_utimensat, directory, address(path), 0, 0));
+    struct timespec precise[2];
+    for (int i = 0; i < 2; ++i) {
+        if (times[i].tv_usec < 0 || times[i].tv_usec >= 1000000)
+            return lwp::libc::fail_with_errno(EINVAL);
+        precise[i] = {times[i].tv_sec, times[i].tv_usec * 1000};
+    }
+    return result(syscall4(__NR_utimensat, directory, address(path), address(precise), 0));
+}
 
 }  // namespace
 
@@ -120,6 +135,22 @@ int utimensat(int directory, const char* path, const struct timespec times[2],
 // header declares utimensat's path non-null, so not through it).
 int futimens(int fd, const struct timespec times[2]) noexcept {
     return result(syscall4(__NR_utimensat, fd, 0, address(times), 0));
+}
+
+
+int futimesat(int directory, const char* path, const struct timeval times[2]) noexcept {
+    return set_times_from_timevals(directory, path, times);
+}
+int utimes(const char* path, const struct timeval times[2]) noexcept {
+    return set_times_from_timevals(AT_FDCWD, path, times);
+}
+int futimes(int fd, const struct timeval times[2]) noexcept {
+    return set_times_from_timevals(fd, nullptr, times);
+}
+int utime(const char* path, const struct utimbuf* times) noexcept {
+    if (times == nullptr) return set_times_from_timevals(AT_FDCWD, path, nullptr);
+    const struct timeval whole[2] = {{times->actime, 0}, {times->modtime, 0}};
+    return set_times_from_timevals(AT_FDCWD, path, whole);
 }
 
 void sync(void) noexcept { syscall0(__NR_sync); }

@@ -1,10 +1,12 @@
 // stat, lstat, fstat, fstatat (and their *64 names, the same calls on
-// x86_64), umask, mkfifo. -1 with errno on failure.
+// x86_64), umask, mkfifo, mknod, mknodat; the device-number helpers
+// behind <sys/sysmacros.h>. -1 with errno on failure.
 //
 // On x86_64 the kernel's struct stat is glibc's struct stat and struct
 // stat64 (pinned below), so each call is one newfstatat.
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <cstddef>
 
@@ -64,9 +66,34 @@ mode_t umask(mode_t mask) noexcept {
     return static_cast<mode_t>(lwp::arch::syscall1(__NR_umask, mask));
 }
 
+int mknodat(int directory, const char* path, mode_t mode, dev_t device) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall4(
+        __NR_mknodat, directory, reinterpret_cast<long>(path), mode, static_cast<long>(device))));
+}
+
+int mknod(const char* path, mode_t mode, dev_t device) noexcept {
+    return mknodat(AT_FDCWD, path, mode, device);
+}
+
 int mkfifo(const char* path, mode_t mode) noexcept {
     return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall4(
         __NR_mknodat, AT_FDCWD, reinterpret_cast<long>(path), mode | S_IFIFO, 0)));
+}
+
+// What major(), minor() and makedev() call when not inlined: glibc's split
+// of a 64-bit dev_t (12 bits of major and 20 of minor in the low word, as
+// the kernel's old format has them, the rest above).
+unsigned int gnu_dev_major(dev_t device) noexcept {
+    return static_cast<unsigned int>(((device >> 32) & 0xfffff000) |
+                                     ((device >> 8) & 0x00000fff));
+}
+unsigned int gnu_dev_minor(dev_t device) noexcept {
+    return static_cast<unsigned int>(((device >> 12) & 0xffffff00) | (device & 0x000000ff));
+}
+dev_t gnu_dev_makedev(unsigned int major, unsigned int minor) noexcept {
+    return (static_cast<dev_t>(major & 0x00000fff) << 8) |
+           (static_cast<dev_t>(major & 0xfffff000) << 32) | static_cast<dev_t>(minor & 0x000000ff) |
+           (static_cast<dev_t>(minor & 0xffffff00) << 12);
 }
 
 }  // extern "C"

@@ -146,4 +146,11 @@ uid_t geteuid(void) noexcept { return static_cast<uid_t>(lwp::arch::syscall0(__N
 gid_t getgid(void) noexcept { return static_cast<gid_t>(lwp::arch::syscall0(__NR_getgid)); }
 gid_t getegid(void) noexcept { return static_cast<gid_t>(lwp::arch::syscall0(__NR_getegid)); }
 pid_t getppid(void) noexcept { return static_cast<pid_t>(lwp::arch::syscall0(__NR_getppid)); }
+
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+int open64(const char* path, int flags, ...) __attribute__((alias("open")));
+int openat64(int directory, const char* path, int flags, ...) __attribute__((alias("openat")));
+int creat64(const char* path, mode_t mode) __attribute__((alias("creat")));
 }

@@ -92,4 +92,10 @@ int memfd_create(const char* name, unsigned int flags) noexcept {
         lwp::arch::syscall2(__NR_memfd_create, reinterpret_cast<long>(name), flags)));
 }
 
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+void* mmap64(void* address, size_t length, int protection, int flags, int fd,
+             off_t offset) noexcept __attribute__((alias("mmap")));
+
 }  // extern "C"

@@ -1,4 +1,4 @@
-// memcpy memmove memset memcmp bcmp: the memory primitives that both
+// memcpy mempcpy memmove memset memcmp bcmp: the memory primitives that both
 // programs and compiler-generated code (struct copies, zero-initialisation)
 // call. The bulk moves use the x86 string instructions, see
 // arch/x86_64/string_ops.hpp for why.
@@ -14,6 +14,12 @@ void* memcpy(void* __restrict destination, const void* __restrict source,
              size_t count) noexcept {
     lwp::arch::copy_forward(destination, source, count);
     return destination;
+}
+
+// memcpy that returns the end of what it wrote (GNU), for chaining copies.
+void* mempcpy(void* __restrict destination, const void* __restrict source, size_t count) noexcept {
+    lwp::arch::copy_forward(destination, source, count);
+    return static_cast<char*>(destination) + count;
 }
 
 void* memmove(void* destination, const void* source, size_t count) noexcept {

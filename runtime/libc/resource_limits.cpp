@@ -1,6 +1,6 @@
-// getrlimit setrlimit: a process's resource limits, through prlimit64 on the
-// calling process (limits belong to the process, so no other thread needs
-// telling).
+// getrlimit setrlimit prlimit: a process's resource limits, through prlimit64
+// (getrlimit and setrlimit on the calling process: limits belong to the
+// process, so no other thread needs telling).
 #include <errno.h>
 #include <sys/resource.h>
 
@@ -18,4 +18,22 @@ int getrlimit(__rlimit_resource_t resource, struct rlimit* limit) noexcept {
 int setrlimit(__rlimit_resource_t resource, const struct rlimit* limit) noexcept {
     return static_cast<int>(errno_result(lwp::sys::prlimit(resource, limit, nullptr)));
 }
+
+// Another process's limits (0: this one), read and set in one call.
+// (glibc's header names the resource's enum here, not the typedef of the
+// two calls above, so this one does too.)
+int prlimit(pid_t process, enum __rlimit_resource resource, const struct rlimit* limit,
+            struct rlimit* old_limit) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall4(__NR_prlimit64, process, resource, reinterpret_cast<long>(limit),
+                            reinterpret_cast<long>(old_limit))));
+}
+
+// The large-file names: the same functions on x86-64, where rlim_t is 64 bits.
+int getrlimit64(__rlimit_resource_t resource, struct rlimit64* limit) noexcept
+    __attribute__((alias("getrlimit")));
+int setrlimit64(__rlimit_resource_t resource, const struct rlimit64* limit) noexcept
+    __attribute__((alias("setrlimit")));
+int prlimit64(pid_t process, enum __rlimit_resource resource, const struct rlimit64* limit,
+              struct rlimit64* old_limit) noexcept __attribute__((alias("prlimit")));
 }

@@ -74,4 +74,10 @@ char* mktemp(char* name) {
     return name;
 }
 
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+int mkstemp64(char* name) __attribute__((alias("mkstemp")));
+int mkostemp64(char* name, int flags) __attribute__((alias("mkostemp")));
+
 }  // extern "C"

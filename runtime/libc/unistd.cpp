@@ -46,11 +46,18 @@ off_t lseek(int fd, off_t offset, int whence) noexcept {
     return errno_result(lwp::arch::syscall3(__NR_lseek, fd, offset, whence));
 }
 
-off_t lseek64(int fd, off_t offset, int whence) noexcept __attribute__((alias("lseek")));
-
 int ftruncate(int fd, off_t length) noexcept {
     return static_cast<int>(errno_result(lwp::arch::syscall2(__NR_ftruncate, fd, length)));
 }
+
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+off_t lseek64(int fd, off_t offset, int whence) noexcept __attribute__((alias("lseek")));
+ssize_t pread64(int fd, void* data, size_t length, off_t offset) __attribute__((alias("pread")));
+ssize_t pwrite64(int fd, const void* data, size_t length, off_t offset)
+    __attribute__((alias("pwrite")));
+int ftruncate64(int fd, off_t length) noexcept __attribute__((alias("ftruncate")));
 
 // Linux releases the descriptor even when close reports EINTR, so it is
 // never retried (a retry could close a descriptor another thread just got).

@@ -33,4 +33,16 @@ ssize_t pwritev2(int fd, const iovec* buffers, int count, off_t offset, int flag
     return cancellation_point_call(__NR_pwritev2, fd, buffers, count, offset, 0L, flags);
 }
 
+// The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
+// implies): on x86-64 every offset is 64 bits already, so they are the same
+// functions.
+ssize_t preadv64(int fd, const iovec* buffers, int count, off_t offset)
+    __attribute__((alias("preadv")));
+ssize_t pwritev64(int fd, const iovec* buffers, int count, off_t offset)
+    __attribute__((alias("pwritev")));
+ssize_t preadv64v2(int fd, const iovec* buffers, int count, off_t offset, int flags)
+    __attribute__((alias("preadv2")));
+ssize_t pwritev64v2(int fd, const iovec* buffers, int count, off_t offset, int flags)
+    __attribute__((alias("pwritev2")));
+
 }  // extern "C"

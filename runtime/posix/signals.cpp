@@ -88,6 +88,16 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
     return result_of(lwp::posix::change_signal_mask(how, set, old_set));
 }
 
+// The signals waiting for the thread or the process, blocked ones among
+// them. Signal 32 is left out: the program never sees lwp's own.
+int sigpending(sigset_t* set) noexcept {
+    sigemptyset(set);
+    long result = lwp::sys::syscall2(__NR_rt_sigpending, reinterpret_cast<long>(set),
+                                     lwp::sys::kernel_sigset_size);
+    if (result == 0) reinterpret_cast<unsigned long*>(set)[0] &= ~lwp::posix::cancel_signal_bit;
+    return result_of(result);
+}
+
 // The cancellation signal is lwp's (cancel_signal.hpp): EINVAL, as glibc,
 // and no handler's mask blocks it. With cancellation linked, a program's
 // handler is installed behind the shim (cancel_signal.hpp), and reported

@@ -1,5 +1,7 @@
-/* mkstemp, mkdtemp, mkdir, rmdir, remove, mkfifo, umask, the stat family,
- * flock, ftruncate, pread, pwrite, fcntl, ioctl and lockf: temporary files and
+/* mkstemp, mkdtemp, mkdir, rmdir, remove, mkfifo, mknod, umask, the stat
+ * family, flock, ftruncate, pread, pwrite, fcntl, ioctl, lockf, fallocate,
+ * posix_fallocate, posix_fadvise, prlimit, the device-number helpers and the
+ * large-file (*64) names: temporary files and
  * directories, what stat says of them,
  * positioned I/O, descriptor flags, and record locks seen from another
  * process (locks belong to processes, so a child is what can tell). */
@@ -8,6 +10,8 @@
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/sysmacros.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +228,87 @@ static void record_locks(int fd) {
     CHECK_EQ(errno, EINVAL);
 }
 
+/* Space, hints, limits, device numbers, and the *64 names, which must be
+ * the same calls. */
+static void space_hints_and_large_file_names(void) {
+    char name[] = "/tmp/lwp-file-calls-64-XXXXXX";
+    int fd = mkstemp64(name);
+    CHECK(fd >= 0);
+    CHECK_EQ(posix_fallocate(fd, 0, 10000), 0);
+    struct stat status;
+    CHECK_EQ(fstat(fd, &status), 0);
+    CHECK_EQ(status.st_size, 10000);
+    CHECK_EQ(fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, 50000), 0);
+    CHECK_EQ(fstat(fd, &status), 0);
+    CHECK_EQ(status.st_size, 10000); /* kept */
+    CHECK(status.st_blocks * 512 >= 50000);
+    CHECK_EQ(posix_fallocate(fd, -1, 10), EINVAL);
+    CHECK_EQ(posix_fallocate(fd, 0, 0), EINVAL);
+    CHECK_EQ(posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL), 0);
+    CHECK_EQ(posix_fadvise(fd, 0, 0, 99), EINVAL);
+    CHECK_EQ(posix_fadvise(-1, 0, 0, POSIX_FADV_NORMAL), EBADF);
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    CHECK_EQ(posix_fadvise(ends[0], 0, 0, POSIX_FADV_NORMAL), ESPIPE);
+    CHECK_EQ(close(ends[0]), 0);
+    CHECK_EQ(close(ends[1]), 0);
+
+    CHECK_EQ(pwrite64(fd, "64", 2, 20000), 2);
+    char got[3] = {0};
+    CHECK_EQ(pread64(fd, got, 2, 20000), 2);
+    CHECK(strcmp(got, "64") == 0);
+    CHECK_EQ(lseek64(fd, 0, SEEK_END), 20002);
+    CHECK_EQ(ftruncate64(fd, 5), 0);
+    CHECK_EQ(lseek64(fd, 0, SEEK_END), 5);
+    int again = open64(name, O_RDONLY);
+    CHECK(again >= 0);
+    CHECK_EQ(close(again), 0);
+    again = openat64(AT_FDCWD, name, O_RDONLY);
+    CHECK(again >= 0);
+    CHECK_EQ(close(again), 0);
+    CHECK_EQ(close(fd), 0);
+    CHECK_EQ(unlink(name), 0);
+
+    /* mknod makes a FIFO as mkfifo does (devices need privilege). */
+    char directory[] = "/tmp/lwp-mknod-XXXXXX";
+    CHECK(mkdtemp(directory) != NULL);
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "%s/fifo", directory);
+    CHECK_EQ(mknod(fifo, S_IFIFO | 0600, 0), 0);
+    CHECK_EQ(stat(fifo, &status), 0);
+    CHECK(S_ISFIFO(status.st_mode));
+    errno = 0;
+    CHECK_EQ(mknodat(AT_FDCWD, fifo, S_IFIFO | 0600, 0), -1);
+    CHECK_EQ(errno, EEXIST);
+    CHECK_EQ(unlink(fifo), 0);
+    CHECK_EQ(rmdir(directory), 0);
+
+    /* Device numbers wider than the old 8+8 bits survive the round trip. */
+    dev_t device = makedev(0x12345, 0x6789a);
+    CHECK_EQ(major(device), 0x12345u);
+    CHECK_EQ(minor(device), 0x6789au);
+    CHECK_EQ(gnu_dev_major(gnu_dev_makedev(8, 1)), 8u);
+    CHECK_EQ(gnu_dev_minor(gnu_dev_makedev(8, 1)), 1u);
+    CHECK_EQ(gnu_dev_makedev(8, 1), 0x801u);
+
+    /* prlimit: this process's own limit, by pid, read and changed back. */
+    struct rlimit mine, through_prlimit, previous;
+    CHECK_EQ(getrlimit(RLIMIT_NOFILE, &mine), 0);
+    CHECK_EQ(prlimit(getpid(), RLIMIT_NOFILE, NULL, &through_prlimit), 0);
+    CHECK_EQ(through_prlimit.rlim_cur, mine.rlim_cur);
+    struct rlimit lower = mine;
+    lower.rlim_cur = mine.rlim_cur > 64 ? 64 : mine.rlim_cur;
+    CHECK_EQ(prlimit(0, RLIMIT_NOFILE, &lower, &previous), 0);
+    CHECK_EQ(previous.rlim_cur, mine.rlim_cur);
+    struct rlimit64 wide;
+    CHECK_EQ(getrlimit64(RLIMIT_NOFILE, &wide), 0);
+    CHECK_EQ(wide.rlim_cur, lower.rlim_cur);
+    CHECK_EQ(setrlimit64(RLIMIT_NOFILE, (struct rlimit64*)&mine), 0);
+    errno = 0;
+    CHECK_EQ(prlimit(-1, RLIMIT_NOFILE, NULL, &previous), -1);
+    CHECK_EQ(errno, ESRCH);
+}
+
 int main(void) {
     temporary_files();
     file_status();
@@ -236,5 +321,6 @@ int main(void) {
     CHECK_EQ(pread(fd, &(char){0}, 1, 0), 1);
     record_locks(fd);
     CHECK_EQ(close(fd), 0);
+    space_hints_and_large_file_names();
     return 0;
 }

@@ -1,7 +1,8 @@
 /* Names and attributes of files, and reading directories: rename, renameat,
  * renameat2 (RENAME_NOREPLACE), link, linkat, unlinkat (AT_REMOVEDIR),
  * symlinkat, readlink, readlinkat, mkdirat, faccessat, fchmodat, chown,
- * lchown, fchown, fchownat, truncate, fchdir, utimensat, futimens, sync,
+ * lchown, fchown, fchownat, truncate, fchdir, utimensat, futimens, utime,
+ * utimes, futimes, futimesat, sync,
  * syncfs, dup3; opendir, fdopendir, readdir, readdir_r, rewinddir, dirfd,
  * telldir, seekdir, closedir, scandir with alphasort; realpath through
  * ".", "..", relative and absolute links and a loop; each with its usual
@@ -19,7 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "../integration/check.h"
 
@@ -153,6 +156,34 @@ static void directories_and_modes(void) {
     errno = 0;
     CHECK_EQ(futimens(-1, times), -1);
     CHECK_EQ(errno, EBADF);
+
+    /* The older forms: microseconds, seconds, and null for now. */
+    snprintf(path, sizeof path, "%s/sub/f", top);
+    struct timeval micro[2] = {{1100000000, 250000}, {1200000000, 999999}};
+    CHECK_EQ(utimes(path, micro), 0);
+    CHECK_EQ(stat(path, &status), 0);
+    CHECK_EQ(status.st_atim.tv_nsec, 250000000);
+    CHECK_EQ(status.st_mtim.tv_sec, 1200000000);
+    CHECK_EQ(status.st_mtim.tv_nsec, 999999000);
+    struct utimbuf whole = {1300000000, 1400000000};
+    CHECK_EQ(utime(path, &whole), 0);
+    CHECK_EQ(stat(path, &status), 0);
+    CHECK_EQ(status.st_atim.tv_sec, 1300000000);
+    CHECK_EQ(status.st_mtim.tv_sec, 1400000000);
+    CHECK_EQ(status.st_mtim.tv_nsec, 0);
+    CHECK_EQ(futimesat(top_fd, "sub/f", micro), 0);
+    CHECK_EQ(stat(path, &status), 0);
+    CHECK_EQ(status.st_mtim.tv_sec, 1200000000);
+    fd = open(path, O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK_EQ(futimes(fd, NULL), 0); /* now */
+    CHECK_EQ(fstat(fd, &status), 0);
+    CHECK(status.st_mtim.tv_sec > 1600000000);
+    CHECK_EQ(close(fd), 0);
+    struct timeval bad[2] = {{0, 1000000}, {0, 0}};
+    errno = 0;
+    CHECK_EQ(utimes(path, bad), -1);
+    CHECK_EQ(errno, EINVAL);
 
     CHECK_EQ(unlinkat(top_fd, "sub/f", 0), 0);
     CHECK_EQ(unlinkat(top_fd, "sub", AT_REMOVEDIR), 0);

@@ -1,5 +1,6 @@
 /* Signals in a threaded program: pthread_kill to one thread runs the handler
- * on that thread, pthread_sigmask blocks, sigwait consumes a blocked signal. */
+ * on that thread, pthread_sigmask blocks, sigpending shows a blocked signal
+ * waiting, sigwait consumes it. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -59,6 +60,18 @@ int main(void) {
     CHECK(sigismember(&set, SIGUSR2) == 1 && sigismember(&set, SIGUSR1) == 0);
     CHECK(pthread_sigmask(SIG_BLOCK, &set, &old) == 0);
     CHECK(pthread_sigmask(12345, &set, NULL) == EINVAL);
+    /* Blocked and sent to this thread: pending until taken. */
+    sigset_t pending;
+    CHECK(sigpending(&pending) == 0);
+    CHECK(sigismember(&pending, SIGUSR2) == 0);
+    CHECK(pthread_kill(pthread_self(), SIGUSR2) == 0);
+    CHECK(sigpending(&pending) == 0);
+    CHECK(sigismember(&pending, SIGUSR2) == 1);
+    CHECK(sigismember(&pending, SIGUSR1) == 0);
+    int taken = 0;
+    CHECK(sigwait(&set, &taken) == 0 && taken == SIGUSR2);
+    CHECK(sigpending(&pending) == 0);
+    CHECK(sigismember(&pending, SIGUSR2) == 0);
     int received = 0;
     pthread_t waiter;
     CHECK(pthread_create(&waiter, NULL, sigwaiter, &received) == 0);

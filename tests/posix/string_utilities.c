@@ -1,5 +1,6 @@
 /* The string and search utilities programs take for granted: strtok,
  * strtok_r, strsep, memmem, memrchr, rawmemchr, strchrnul, strcasestr,
+ * mempcpy,
  * bsearch, basename (both of them) and dirname; and the message helpers
  * err, errx, warn, warnx, error and error_at_line, whose output and exit
  * status a child process shows.
@@ -63,6 +64,12 @@ static void searching(void) {
     const char* word = "hello";
     CHECK(strchrnul(word, 'z') == word + 5);
     CHECK(strchrnul(word, 'o') == word + 4);
+    char joined[16];
+    char* end = mempcpy(joined, "abc", 3);
+    CHECK(end == joined + 3);
+    end = mempcpy(end, "de", 3); /* with the null byte */
+    CHECK(end == joined + 6);
+    CHECK_STREQ(joined, "abcde");
     const char* sentence = "The Quick Brown Fox";
     CHECK(strcasestr(sentence, "quick") == sentence + 4);
     CHECK(strcasestr(sentence, "FOX") == sentence + 16);
