@@ -14,13 +14,23 @@
 const char* test_dir = "/tmp";
 unsigned int test_verbose = 0;
 
+/* TEST_FUNCTION means two things: for the old skeleton an expression that
+ * runs the test ("do_test (argc, argv)"), for this driver, as for glibc's,
+ * the name of the function to call. Evaluating a name as the result would
+ * exit with the function's address as the status. */
 #ifdef TEST_FUNCTION_ARGV
 static int lwp_run_test(int argc, char** argv) { return TEST_FUNCTION_ARGV(argc, argv); }
-#elif defined(TEST_FUNCTION)
+#elif defined(TEST_FUNCTION) && defined(LWP_SKELETON_PASSES_ARGUMENTS)
 static int lwp_run_test(int argc, char** argv) {
     (void)argc;
     (void)argv;
     return TEST_FUNCTION;
+}
+#elif defined(TEST_FUNCTION)
+static int lwp_run_test(int argc, char** argv) {
+    (void)argc;
+    (void)argv;
+    return TEST_FUNCTION();
 }
 #elif defined(LWP_SKELETON_PASSES_ARGUMENTS)
 /* The old skeleton's convention: do_test(argc, argv) unless TEST_FUNCTION. */
