@@ -12,7 +12,8 @@ endfunction()
 
 run(${CMAKE_COMMAND} --install ${LWP_BUILD_DIR} --prefix ${prefix})
 foreach(expected include/lwp/lwp.h include/lwp/lwp.hpp lib/liblwp.a lib/liblwp-freestanding.a
-    lib/liblwp-freestanding-exceptions.a bin/lwp-cc bin/lwp-c++ lib/cmake/lwp/lwpConfig.cmake)
+    lib/liblwp-freestanding-exceptions.a lib/lwp/libm.a bin/lwp-cc bin/lwp-c++
+    lib/cmake/lwp/lwpConfig.cmake)
   if(NOT EXISTS ${prefix}/${expected})
     message(FATAL_ERROR "missing after install: ${expected}")
   endif()
@@ -37,5 +38,19 @@ run(${prefix}/bin/lwp-c++ -O2 -fexceptions ${CONSUMER_SOURCE}/exceptions.cpp
 run(${SCRATCH}/wrapper_exceptions)
 if(NOT last_output MATCHES "${exceptions_output}")
   message(FATAL_ERROR "unexpected wrapper_exceptions output: ${last_output}")
+endif()
+message(STATUS "${last_output}")
+
+# The math library through -lm: the consumer's CMake target links m, and the
+# installed wrapper is given -lm; both must find lwp's empty libm.a.
+set(math_output "math: sin 0.841471, pow 1024, cbrt 3")
+run(${SCRATCH}/consumer-build/consumer_math)
+if(NOT last_output MATCHES "${math_output}")
+  message(FATAL_ERROR "unexpected consumer_math output: ${last_output}")
+endif()
+run(${prefix}/bin/lwp-c++ -O2 ${CONSUMER_SOURCE}/math.cpp -lm -o ${SCRATCH}/wrapper_math)
+run(${SCRATCH}/wrapper_math)
+if(NOT last_output MATCHES "${math_output}")
+  message(FATAL_ERROR "unexpected wrapper_math output: ${last_output}")
 endif()
 message(STATUS "${last_output}")

@@ -67,6 +67,21 @@ if(NOT last_output STREQUAL "c++ features: sorted, virtual, optional 43, thread 
   message(FATAL_ERROR "cxx_features2 printed: '${last_output}'")
 endif()
 
+# -lm: links lwp's math (its empty libm.a stands in for glibc's), with and
+# without exceptions.
+set(math_output "math: 0.479426 1024.0 0.707107 2.0000\n")
+run(${LWP_CC} -O2 ${SOURCES}/math_user.c -o ${SCRATCH}/math_user -lm)
+run(${SCRATCH}/math_user)
+if(NOT last_output STREQUAL math_output)
+  message(FATAL_ERROR "math_user printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/math_user)
+run(${LWP_CC} -O0 -fexceptions ${SOURCES}/math_user.c -lm -o ${SCRATCH}/math_user_exceptions)
+run(${SCRATCH}/math_user_exceptions)
+if(NOT last_output STREQUAL math_output)
+  message(FATAL_ERROR "math_user_exceptions printed: '${last_output}'")
+endif()
+
 # No input at all: the wrapper only passes the question on. `-v` alone must
 # report the compiler's version, not try to link lwp's archive into a program
 # without main.

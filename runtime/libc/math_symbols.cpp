@@ -1,0 +1,202 @@
+// The C names of lwp's math library (declared by glibc's <math.h>), over the
+// algorithms in namespace lwp::libc::math (math_*.cpp). Freestanding only: the
+// hosted unit test compiles the algorithms but not this file.
+//
+// The float functions convert to double, compute there and round once
+// (narrow, which also reports a float overflow or underflow to zero as
+// ERANGE): a double result within one double ulp is, once rounded, within one
+// float ulp, and the exact operations stay exact. Those that are single
+// instructions or bit operations on floats are done on floats directly.
+// There are no long double functions (sinl, powl, ...): a program that calls
+// one fails to link.
+#include <errno.h>
+#include <math.h>
+
+#include <bit>
+#include <cstdint>
+
+#include "runtime/libc/math.hpp"
+
+namespace m = lwp::libc::math;
+
+namespace {
+
+float narrow(double x) noexcept { return m::narrow(x); }
+
+std::uint32_t float_bits(float x) noexcept { return std::bit_cast<std::uint32_t>(x); }
+
+}  // namespace
+
+extern "C" {
+
+// Exact operations.
+double fabs(double x) noexcept { return m::fabs(x); }
+float fabsf(float x) noexcept { return std::bit_cast<float>(float_bits(x) & 0x7fffffffu); }
+double copysign(double x, double y) noexcept { return m::copysign(x, y); }
+float copysignf(float x, float y) noexcept {
+    return std::bit_cast<float>((float_bits(x) & 0x7fffffffu) | (float_bits(y) & 0x80000000u));
+}
+double floor(double x) noexcept { return m::floor(x); }
+float floorf(float x) noexcept { return static_cast<float>(m::floor(x)); }
+double ceil(double x) noexcept { return m::ceil(x); }
+float ceilf(float x) noexcept { return static_cast<float>(m::ceil(x)); }
+double trunc(double x) noexcept { return m::trunc(x); }
+float truncf(float x) noexcept { return static_cast<float>(m::trunc(x)); }
+double round(double x) noexcept { return m::round(x); }
+float roundf(float x) noexcept { return static_cast<float>(m::round(x)); }
+long lround(double x) noexcept { return m::lround(x); }
+long lroundf(float x) noexcept { return m::lround(x); }
+long long llround(double x) noexcept { return m::lround(x); }
+long long llroundf(float x) noexcept { return m::lround(x); }
+double rint(double x) noexcept { return m::rint(x); }
+float rintf(float x) noexcept { return static_cast<float>(m::rint(x)); }
+double nearbyint(double x) noexcept { return m::nearbyint(x); }
+float nearbyintf(float x) noexcept { return static_cast<float>(m::nearbyint(x)); }
+long lrint(double x) noexcept { return m::lrint(x); }
+long lrintf(float x) noexcept { return m::lrint(x); }
+long long llrint(double x) noexcept { return m::lrint(x); }
+long long llrintf(float x) noexcept { return m::lrint(x); }
+double fmod(double x, double y) noexcept { return m::fmod(x, y); }
+float fmodf(float x, float y) noexcept { return static_cast<float>(m::fmod(x, y)); }
+double remainder(double x, double y) noexcept { return m::remainder(x, y); }
+float remainderf(float x, float y) noexcept { return static_cast<float>(m::remainder(x, y)); }
+double fmin(double x, double y) noexcept { return m::fmin(x, y); }
+float fminf(float x, float y) noexcept { return static_cast<float>(m::fmin(x, y)); }
+double fmax(double x, double y) noexcept { return m::fmax(x, y); }
+float fmaxf(float x, float y) noexcept { return static_cast<float>(m::fmax(x, y)); }
+double fdim(double x, double y) noexcept { return m::fdim(x, y); }
+float fdimf(float x, float y) noexcept {
+    if (x != x || y != y) return x + y;
+    if (!(x > y)) return 0.0f;
+    return narrow(static_cast<double>(x - y));  // a float subtraction: rounded once
+}
+double frexp(double x, int* exponent) noexcept { return m::frexp(x, exponent); }
+float frexpf(float x, int* exponent) noexcept { return static_cast<float>(m::frexp(x, exponent)); }
+double ldexp(double x, int exponent) noexcept { return m::ldexp(x, exponent); }
+float ldexpf(float x, int exponent) noexcept { return narrow(m::ldexp(x, exponent)); }
+double scalbn(double x, int exponent) noexcept { return m::ldexp(x, exponent); }
+float scalbnf(float x, int exponent) noexcept { return narrow(m::ldexp(x, exponent)); }
+double scalbln(double x, long exponent) noexcept { return m::ldexp(x, exponent); }
+float scalblnf(float x, long exponent) noexcept { return narrow(m::ldexp(x, exponent)); }
+double modf(double x, double* integral) noexcept { return m::modf(x, integral); }
+float modff(float x, float* integral) noexcept {
+    double whole;
+    double fraction = m::modf(x, &whole);
+    *integral = static_cast<float>(whole);
+    return static_cast<float>(fraction);
+}
+int ilogb(double x) noexcept { return m::ilogb(x); }
+int ilogbf(float x) noexcept { return m::ilogb(x); }
+double logb(double x) noexcept { return m::logb(x); }
+float logbf(float x) noexcept { return static_cast<float>(m::logb(x)); }
+double nextafter(double x, double y) noexcept { return m::nextafter(x, y); }
+float nextafterf(float x, float y) noexcept { return m::nextafterf(x, y); }
+double fma(double x, double y, double z) noexcept { return m::fma(x, y, z); }
+float fmaf(float x, float y, float z) noexcept { return m::fma_float(x, y, z); }
+double nan(const char* tag) noexcept { return m::nan(tag); }
+float nanf(const char* tag) noexcept {
+    // The same payload, in the float's 22 payload bits.
+    std::uint64_t payload = std::bit_cast<std::uint64_t>(m::nan(tag)) & 0x3fffffu;
+    return std::bit_cast<float>(0x7fc00000u | static_cast<std::uint32_t>(payload));
+}
+double sqrt(double x) noexcept { return m::sqrt(x); }
+float sqrtf(float x) noexcept {
+    if (x < 0.0f) errno = EDOM;
+    float root;
+    __asm__("sqrtss %1, %0" : "=x"(root) : "x"(x));
+    return root;
+}
+
+// Exponentials, logarithms, powers and roots.
+double exp(double x) noexcept { return m::exp(x); }
+float expf(float x) noexcept { return narrow(m::exp(x)); }
+double exp2(double x) noexcept { return m::exp2(x); }
+float exp2f(float x) noexcept { return narrow(m::exp2(x)); }
+double expm1(double x) noexcept { return m::expm1(x); }
+float expm1f(float x) noexcept { return narrow(m::expm1(x)); }
+double log(double x) noexcept { return m::log(x); }
+float logf(float x) noexcept { return narrow(m::log(x)); }
+double log2(double x) noexcept { return m::log2(x); }
+float log2f(float x) noexcept { return narrow(m::log2(x)); }
+double log10(double x) noexcept { return m::log10(x); }
+float log10f(float x) noexcept { return narrow(m::log10(x)); }
+double log1p(double x) noexcept { return m::log1p(x); }
+float log1pf(float x) noexcept { return narrow(m::log1p(x)); }
+double pow(double x, double y) noexcept { return m::pow(x, y); }
+float powf(float x, float y) noexcept { return narrow(m::pow(x, y)); }
+double cbrt(double x) noexcept { return m::cbrt(x); }
+float cbrtf(float x) noexcept { return narrow(m::cbrt(x)); }
+double hypot(double x, double y) noexcept { return m::hypot(x, y); }
+float hypotf(float x, float y) noexcept { return narrow(m::hypot(x, y)); }
+
+// Trigonometric functions.
+double sin(double x) noexcept { return m::sin(x); }
+float sinf(float x) noexcept { return narrow(m::sin(x)); }
+double cos(double x) noexcept { return m::cos(x); }
+float cosf(float x) noexcept { return narrow(m::cos(x)); }
+double tan(double x) noexcept { return m::tan(x); }
+float tanf(float x) noexcept { return narrow(m::tan(x)); }
+// GCC turns sin(x) and cos(x) of one x into a call of sincos.
+void sincos(double x, double* sine, double* cosine) noexcept { m::sincos(x, sine, cosine); }
+void sincosf(float x, float* sine, float* cosine) noexcept {
+    double s;
+    double c;
+    m::sincos(x, &s, &c);
+    *sine = narrow(s);
+    *cosine = narrow(c);
+}
+double asin(double x) noexcept { return m::asin(x); }
+float asinf(float x) noexcept { return narrow(m::asin(x)); }
+double acos(double x) noexcept { return m::acos(x); }
+float acosf(float x) noexcept { return narrow(m::acos(x)); }
+double atan(double x) noexcept { return m::atan(x); }
+float atanf(float x) noexcept { return narrow(m::atan(x)); }
+double atan2(double y, double x) noexcept { return m::atan2(y, x); }
+float atan2f(float y, float x) noexcept { return narrow(m::atan2(y, x)); }
+
+// Hyperbolic functions.
+double sinh(double x) noexcept { return m::sinh(x); }
+float sinhf(float x) noexcept { return narrow(m::sinh(x)); }
+double cosh(double x) noexcept { return m::cosh(x); }
+float coshf(float x) noexcept { return narrow(m::cosh(x)); }
+double tanh(double x) noexcept { return m::tanh(x); }
+float tanhf(float x) noexcept { return narrow(m::tanh(x)); }
+double asinh(double x) noexcept { return m::asinh(x); }
+float asinhf(float x) noexcept { return narrow(m::asinh(x)); }
+double acosh(double x) noexcept { return m::acosh(x); }
+float acoshf(float x) noexcept { return narrow(m::acosh(x)); }
+double atanh(double x) noexcept { return m::atanh(x); }
+float atanhf(float x) noexcept { return narrow(m::atanh(x)); }
+
+// Classification helpers <math.h> declares; the fpclassify, isnan, isinf,
+// isfinite and signbit macros use compiler built-ins and call none of these,
+// but older code calls finite() and the __ names directly.
+int __fpclassify(double x) noexcept {
+    std::uint64_t bits = std::bit_cast<std::uint64_t>(x) & 0x7fffffffffffffffu;
+    if (bits == 0) return FP_ZERO;
+    if (bits < 0x0010000000000000u) return FP_SUBNORMAL;
+    if (bits < 0x7ff0000000000000u) return FP_NORMAL;
+    return bits == 0x7ff0000000000000u ? FP_INFINITE : FP_NAN;
+}
+int __fpclassifyf(float x) noexcept {
+    // On the float's own bits: a subnormal float is a normal double.
+    std::uint32_t bits = float_bits(x) & 0x7fffffffu;
+    if (bits == 0) return FP_ZERO;
+    if (bits < 0x00800000u) return FP_SUBNORMAL;
+    if (bits < 0x7f800000u) return FP_NORMAL;
+    return bits == 0x7f800000u ? FP_INFINITE : FP_NAN;
+}
+int __signbit(double x) noexcept { return static_cast<int>(std::bit_cast<std::uint64_t>(x) >> 63); }
+int __signbitf(float x) noexcept { return static_cast<int>(float_bits(x) >> 31); }
+int __isnan(double x) noexcept { return __fpclassify(x) == FP_NAN; }
+int __isnanf(float x) noexcept { return __fpclassifyf(x) == FP_NAN; }
+int __isinf(double x) noexcept {
+    return __fpclassify(x) == FP_INFINITE ? (__signbit(x) ? -1 : 1) : 0;
+}
+int __isinff(float x) noexcept { return __isinf(x); }
+int __finite(double x) noexcept { return __fpclassify(x) >= FP_ZERO; }
+int __finitef(float x) noexcept { return __finite(x); }
+int finite(double x) noexcept { return __finite(x); }
+int finitef(float x) noexcept { return __finite(x); }
+
+}  // extern "C"
