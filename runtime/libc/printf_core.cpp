@@ -244,7 +244,11 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
             break;
         case 'q': ++cursor; length = length_modifier::ll; break;
         case 'j': ++cursor; length = length_modifier::j; break;
-        case 'z': ++cursor; length = length_modifier::z; break;
+        case 'z':
+        case 'Z':  // glibc's older spelling of z, still in programs' formats
+            ++cursor;
+            length = length_modifier::z;
+            break;
         case 't': ++cursor; length = length_modifier::t; break;
         case 'L': ++cursor; length = length_modifier::L; break;
         default: break;

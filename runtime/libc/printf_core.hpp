@@ -7,7 +7,8 @@
 //
 // Supported: %d %i %u %o %x %X %c %s %p %n %% and %f %F %e %E %g %G %a %A; flags
 // - + space # 0 (and ' accepted, no grouping: the "C" locale has none); width
-// and precision, both also as *; length modifiers hh h l ll q L j z t.
+// and precision, both also as *; length modifiers hh h l ll q L j z (and
+// glibc's older Z) t.
 // %lc/%ls print ASCII wide characters and fail with EILSEQ on others, as the
 // "C" locale does. %m (a GNU extension) prints strerror(errno), or errno's
 // decimal value in a program that does not link strerror. Not supported,

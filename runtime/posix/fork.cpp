@@ -45,6 +45,7 @@ namespace lwp::runtime {
 [[gnu::weak]] void named_semaphores_around_fork(fork_phase phase);
 [[gnu::weak]] void attr_defaults_around_fork(fork_phase phase);
 [[gnu::weak]] void stdio_around_fork(fork_phase phase);
+[[gnu::weak]] void time_zone_around_fork(fork_phase phase);
 [[gnu::weak]] void handle_table_around_fork(fork_phase phase);
 [[gnu::weak]] void stack_cache_around_fork(fork_phase phase);
 [[gnu::weak]] void malloc_around_fork(fork_phase phase);
@@ -85,7 +86,8 @@ fork_handlers& handler_at(int index) {
 void (*const lock_hooks[])(fork_phase) = {
     lwp::runtime::exit_handlers_around_fork, lwp::runtime::system_around_fork,
     lwp::runtime::named_semaphores_around_fork, lwp::runtime::attr_defaults_around_fork,
-    lwp::runtime::stdio_around_fork,         lwp::runtime::handle_table_around_fork,
+    lwp::runtime::stdio_around_fork,         lwp::runtime::time_zone_around_fork,
+    lwp::runtime::handle_table_around_fork,
     lwp::runtime::stack_cache_around_fork,   lwp::runtime::malloc_around_fork,
 };
 constexpr int lock_hook_count = sizeof lock_hooks / sizeof lock_hooks[0];

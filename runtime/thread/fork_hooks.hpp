@@ -12,8 +12,9 @@
 // earlier lock while holding a later one: fork's own handler registry, the
 // exit-handler registry, system's count of callers, the list of open named
 // semaphores (held across malloc), the attribute defaults (held through a
-// thread's creation), the stdio streams, the handle table, the stack cache,
-// the malloc arenas in index order.
+// thread's creation), the stdio streams, the current time zone (held across
+// malloc and file reads), the handle table, the stack cache, the malloc
+// arenas in index order.
 #pragma once
 
 namespace lwp::runtime {
@@ -25,6 +26,7 @@ void system_around_fork(fork_phase phase);
 void named_semaphores_around_fork(fork_phase phase);
 void attr_defaults_around_fork(fork_phase phase);
 void stdio_around_fork(fork_phase phase);
+void time_zone_around_fork(fork_phase phase);  // runtime/libc/calendar_time.cpp
 void handle_table_around_fork(fork_phase phase);
 void stack_cache_around_fork(fork_phase phase);
 void malloc_around_fork(fork_phase phase);

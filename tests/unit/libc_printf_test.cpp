@@ -82,7 +82,7 @@ TEST(LibcPrintf, IntegersMatchTheHostForEveryFlagWidthAndPrecision) {
         for (const std::string& format : format_variants("", conversion))
             for (int value : values) expect_same(format.c_str(), value);
     const long long wide_values[] = {0, -1, INT64_MAX, INT64_MIN, 0x123456789abcdefLL};
-    for (const char* length : {"l", "ll", "j", "z", "t"})
+    for (const char* length : {"l", "ll", "j", "z", "Z", "t"})
         for (char conversion : {'d', 'u', 'x', 'o'})
             for (const std::string& format : format_variants(length, conversion))
                 for (long long value : wide_values) expect_same(format.c_str(), value);
