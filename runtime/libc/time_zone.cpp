@@ -51,8 +51,12 @@ void set_utc(time_zone& zone, const char* standard_name, const char* daylight_na
 // tzname, timezone and daylight as glibc sets them when it loads a zone.
 // From a file: the abbreviations of the last standard-time and last
 // daylight-time kinds the transitions reach (the first kind if there are
-// none), timezone from the last standard offset, daylight when the last
-// daylight offset differs from it. From a rule: its names and offsets.
+// none); timezone from the last standard-time transition's offset (0 if no
+// transition is to standard time, the only kind's offset if there are no
+// transitions); daylight when any transition is to daylight time, whatever
+// its offset (a zone whose "daylight" time has the standard offset, or
+// lies behind it, as Casablanca's does, still has one). From a rule: its
+// names and offsets.
 void publish(time_zone& zone) {
     if (!zone.from_file) {
         zone.published_names[0] = zone.rule.standard_name;
@@ -62,26 +66,29 @@ void publish(time_zone& zone) {
         return;
     }
     const char* names[2] = {nullptr, nullptr};
-    bool found_offset[2] = {false, false};
-    std::int32_t offsets[2] = {zone.kinds[0].offset, zone.kinds[0].offset};
     for (std::uint32_t i = zone.transition_count; i-- > 0;) {
         const time_zone::kind& kind = zone.kinds[zone.transition_kinds[i]];
         int daylight = kind.is_daylight ? 1 : 0;
         if (names[daylight] == nullptr) names[daylight] = zone.names + kind.name;
-        if (!found_offset[daylight]) {
-            found_offset[daylight] = true;
-            offsets[daylight] = kind.offset;
-        }
         if (names[1 - daylight] != nullptr) break;
     }
     if (names[0] == nullptr) names[0] = zone.names + zone.kinds[0].name;
     if (names[1] == nullptr) names[1] = names[0];
-    if (!found_offset[0]) offsets[0] = zone.transition_count ? 0 : zone.kinds[0].offset;
-    if (!found_offset[1]) offsets[1] = offsets[0];
+    std::int32_t standard_offset = zone.transition_count ? 0 : zone.kinds[0].offset;
+    for (std::uint32_t i = zone.transition_count; i-- > 0;) {
+        const time_zone::kind& kind = zone.kinds[zone.transition_kinds[i]];
+        if (!kind.is_daylight) {
+            standard_offset = kind.offset;
+            break;
+        }
+    }
+    bool any_daylight = false;
+    for (std::uint32_t i = 0; i < zone.transition_count && !any_daylight; ++i)
+        any_daylight = zone.kinds[zone.transition_kinds[i]].is_daylight;
     zone.published_names[0] = names[0];
     zone.published_names[1] = names[1];
-    zone.seconds_west = -static_cast<long>(offsets[0]);
-    zone.has_daylight_time = offsets[0] != offsets[1];
+    zone.seconds_west = -static_cast<long>(standard_offset);
+    zone.has_daylight_time = any_daylight;
 }
 
 local_time_kind file_kind(const time_zone& zone, int index) {
