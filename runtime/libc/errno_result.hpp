@@ -23,4 +23,7 @@ inline long errno_result(long raw) {
     return raw;
 }
 
+// The same, for the calls whose C type is int (0, a descriptor, an id).
+inline int int_errno_result(long raw) { return static_cast<int>(errno_result(raw)); }
+
 }  // namespace lwp::libc

@@ -26,23 +26,16 @@ using lwp::arch::syscall1;
 using lwp::arch::syscall2;
 using lwp::arch::syscall3;
 using lwp::arch::syscall4;
-using lwp::libc::errno_result;
+using lwp::libc::int_errno_result;
 
 namespace {
 
-int result(long raw) { return static_cast<int>(errno_result(raw)); }
 long address(const void* pointer) { return reinterpret_cast<long>(pointer); }
-
-// The kernel's word of a program's mask, without the cancellation signal.
-unsigned long without_cancel_signal(const sigset_t* mask) {
-    return lwp::posix::kernel_word_of(mask) & ~lwp::posix::cancel_signal_bit;
-}
-
 }  // namespace
 
 extern "C" {
 
-int epoll_create1(int flags) noexcept { return result(syscall1(__NR_epoll_create1, flags)); }
+int epoll_create1(int flags) noexcept { return int_errno_result(syscall1(__NR_epoll_create1, flags)); }
 
 // The size is only a hint the kernel no longer uses, but must be positive.
 int epoll_create(int size) noexcept {
@@ -51,13 +44,13 @@ int epoll_create(int size) noexcept {
 }
 
 int epoll_ctl(int epoll, int operation, int fd, struct epoll_event* event) noexcept {
-    return result(syscall4(__NR_epoll_ctl, epoll, operation, fd, address(event)));
+    return int_errno_result(syscall4(__NR_epoll_ctl, epoll, operation, fd, address(event)));
 }
 
 int epoll_pwait(int epoll, struct epoll_event* events, int capacity, int timeout_ms,
                 const sigset_t* mask) {
-    unsigned long mask_word = mask ? without_cancel_signal(mask) : 0;
-    return result(lwp::runtime::cancellation_point_syscall(
+    unsigned long mask_word = mask ? lwp::posix::program_mask_word(mask) : 0;
+    return int_errno_result(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_epoll_pwait, epoll, address(events), capacity, timeout_ms,
         mask ? address(&mask_word) : 0, lwp::sys::kernel_sigset_size));
 }
@@ -67,52 +60,52 @@ int epoll_wait(int epoll, struct epoll_event* events, int capacity, int timeout_
 }
 
 int eventfd(unsigned int initial, int flags) noexcept {
-    return result(syscall2(__NR_eventfd2, initial, flags));
+    return int_errno_result(syscall2(__NR_eventfd2, initial, flags));
 }
 
 // One 8-byte read or write: the counter's value, or what to add to it.
 int eventfd_read(int fd, eventfd_t* value) {
     long got = lwp::runtime::cancellation_point_syscall(nullptr, __NR_read, fd, address(value),
                                                         sizeof *value);
-    if (lwp::sys::failed(got)) return result(got);
+    if (lwp::sys::failed(got)) return int_errno_result(got);
     return got == sizeof *value ? 0 : -1;
 }
 
 int eventfd_write(int fd, eventfd_t value) {
     long put = lwp::runtime::cancellation_point_syscall(nullptr, __NR_write, fd, address(&value),
                                                         sizeof value);
-    if (lwp::sys::failed(put)) return result(put);
+    if (lwp::sys::failed(put)) return int_errno_result(put);
     return put == sizeof value ? 0 : -1;
 }
 
 int signalfd(int fd, const sigset_t* mask, int flags) noexcept {
-    unsigned long mask_word = without_cancel_signal(mask);
-    return result(lwp::arch::syscall4(__NR_signalfd4, fd, address(&mask_word),
+    unsigned long mask_word = lwp::posix::program_mask_word(mask);
+    return int_errno_result(lwp::arch::syscall4(__NR_signalfd4, fd, address(&mask_word),
                                       lwp::sys::kernel_sigset_size, flags));
 }
 
 int timerfd_create(clockid_t clock, int flags) noexcept {
-    return result(syscall2(__NR_timerfd_create, clock, flags));
+    return int_errno_result(syscall2(__NR_timerfd_create, clock, flags));
 }
 
 int timerfd_settime(int fd, int flags, const struct itimerspec* value,
                     struct itimerspec* old_value) noexcept {
-    return result(syscall4(__NR_timerfd_settime, fd, flags, address(value), address(old_value)));
+    return int_errno_result(syscall4(__NR_timerfd_settime, fd, flags, address(value), address(old_value)));
 }
 
 int timerfd_gettime(int fd, struct itimerspec* value) noexcept {
-    return result(syscall2(__NR_timerfd_gettime, fd, address(value)));
+    return int_errno_result(syscall2(__NR_timerfd_gettime, fd, address(value)));
 }
 
-int inotify_init1(int flags) noexcept { return result(syscall1(__NR_inotify_init1, flags)); }
+int inotify_init1(int flags) noexcept { return int_errno_result(syscall1(__NR_inotify_init1, flags)); }
 int inotify_init(void) noexcept { return inotify_init1(0); }
 
 int inotify_add_watch(int fd, const char* path, uint32_t events) noexcept {
-    return result(syscall3(__NR_inotify_add_watch, fd, address(path), events));
+    return int_errno_result(syscall3(__NR_inotify_add_watch, fd, address(path), events));
 }
 
 int inotify_rm_watch(int fd, int watch) noexcept {
-    return result(syscall2(__NR_inotify_rm_watch, fd, watch));
+    return int_errno_result(syscall2(__NR_inotify_rm_watch, fd, watch));
 }
 
 }  // extern "C"

@@ -20,23 +20,23 @@ using lwp::arch::syscall3;
 using lwp::arch::syscall4;
 using lwp::arch::syscall5;
 using lwp::libc::errno_result;
+using lwp::libc::int_errno_result;
 
 namespace {
 
 long address(const void* pointer) { return reinterpret_cast<long>(pointer); }
-int result(long raw) { return static_cast<int>(errno_result(raw)); }
 
 // utime, utimes, futimes and futimesat: microseconds (or seconds) through
 // utimensat; null times means now, for both.
 int set_times_from_timevals(int directory, const char* path, const struct timeval times[2]) {
-    if (times == nullptr) return result(syscall4(__NR_utimensat, directory, address(path), 0, 0));
+    if (times == nullptr) return int_errno_result(syscall4(__NR_utimensat, directory, address(path), 0, 0));
     struct timespec precise[2];
     for (int i = 0; i < 2; ++i) {
         if (times[i].tv_usec < 0 || times[i].tv_usec >= 1000000)
             return lwp::libc::fail_with_errno(EINVAL);
         precise[i] = {times[i].tv_sec, times[i].tv_usec * 1000};
     }
-    return result(syscall4(__NR_utimensat, directory, address(path), address(precise), 0));
+    return int_errno_result(syscall4(__NR_utimensat, directory, address(path), address(precise), 0));
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ extern "C" {
 
 int renameat2(int old_directory, const char* old_path, int new_directory, const char* new_path,
               unsigned int flags) noexcept {
-    return result(syscall5(__NR_renameat2, old_directory, address(old_path), new_directory,
+    return int_errno_result(syscall5(__NR_renameat2, old_directory, address(old_path), new_directory,
                            address(new_path), flags));
 }
 int renameat(int old_directory, const char* old_path, int new_directory,
@@ -58,7 +58,7 @@ int rename(const char* old_path, const char* new_path) noexcept {
 
 int linkat(int old_directory, const char* old_path, int new_directory, const char* new_path,
            int flags) noexcept {
-    return result(syscall5(__NR_linkat, old_directory, address(old_path), new_directory,
+    return int_errno_result(syscall5(__NR_linkat, old_directory, address(old_path), new_directory,
                            address(new_path), flags));
 }
 int link(const char* old_path, const char* new_path) noexcept {
@@ -66,11 +66,11 @@ int link(const char* old_path, const char* new_path) noexcept {
 }
 
 int unlinkat(int directory, const char* path, int flags) noexcept {
-    return result(syscall3(__NR_unlinkat, directory, address(path), flags));
+    return int_errno_result(syscall3(__NR_unlinkat, directory, address(path), flags));
 }
 
 int symlinkat(const char* target, int directory, const char* path) noexcept {
-    return result(syscall3(__NR_symlinkat, address(target), directory, address(path)));
+    return int_errno_result(syscall3(__NR_symlinkat, address(target), directory, address(path)));
 }
 
 // The link's contents, not null-terminated, cut at `size` bytes.
@@ -84,7 +84,7 @@ ssize_t readlink(const char* __restrict path, char* __restrict buffer, size_t si
 }
 
 int mkdirat(int directory, const char* path, mode_t mode) noexcept {
-    return result(syscall3(__NR_mkdirat, directory, address(path), mode));
+    return int_errno_result(syscall3(__NR_mkdirat, directory, address(path), mode));
 }
 
 // faccessat2 takes the flags (AT_EACCESS, AT_SYMLINK_NOFOLLOW) that the
@@ -94,7 +94,7 @@ int faccessat(int directory, const char* path, int mode, int flags) noexcept {
     long answer = syscall4(__NR_faccessat2, directory, address(path), mode, flags);
     if (answer == -ENOSYS && flags == 0)
         answer = syscall3(__NR_faccessat, directory, address(path), mode);
-    return result(answer);
+    return int_errno_result(answer);
 }
 
 // fchmodat's system call has no flags argument; AT_SYMLINK_NOFOLLOW (which
@@ -103,11 +103,11 @@ int faccessat(int directory, const char* path, int mode, int flags) noexcept {
 int fchmodat(int directory, const char* path, mode_t mode, int flags) noexcept {
     if (flags & ~AT_SYMLINK_NOFOLLOW) return lwp::libc::fail_with_errno(EINVAL);
     if (flags) return lwp::libc::fail_with_errno(EOPNOTSUPP);
-    return result(syscall3(__NR_fchmodat, directory, address(path), mode));
+    return int_errno_result(syscall3(__NR_fchmodat, directory, address(path), mode));
 }
 
 int fchownat(int directory, const char* path, uid_t owner, gid_t group, int flags) noexcept {
-    return result(syscall5(__NR_fchownat, directory, address(path), owner, group, flags));
+    return int_errno_result(syscall5(__NR_fchownat, directory, address(path), owner, group, flags));
 }
 int chown(const char* path, uid_t owner, gid_t group) noexcept {
     return fchownat(AT_FDCWD, path, owner, group, 0);
@@ -116,25 +116,25 @@ int lchown(const char* path, uid_t owner, gid_t group) noexcept {
     return fchownat(AT_FDCWD, path, owner, group, AT_SYMLINK_NOFOLLOW);
 }
 int fchown(int fd, uid_t owner, gid_t group) noexcept {
-    return result(syscall3(__NR_fchown, fd, owner, group));
+    return int_errno_result(syscall3(__NR_fchown, fd, owner, group));
 }
 
 int truncate(const char* path, off_t length) noexcept {
-    return result(syscall2(__NR_truncate, address(path), length));
+    return int_errno_result(syscall2(__NR_truncate, address(path), length));
 }
 int truncate64(const char* path, off_t length) noexcept __attribute__((alias("truncate")));
 
-int fchdir(int fd) noexcept { return result(syscall1(__NR_fchdir, fd)); }
+int fchdir(int fd) noexcept { return int_errno_result(syscall1(__NR_fchdir, fd)); }
 
 // Times to the nanosecond; UTIME_NOW and UTIME_OMIT pass through.
 int utimensat(int directory, const char* path, const struct timespec times[2],
               int flags) noexcept {
-    return result(syscall4(__NR_utimensat, directory, address(path), address(times), flags));
+    return int_errno_result(syscall4(__NR_utimensat, directory, address(path), address(times), flags));
 }
 // The system call with no path acts on the descriptor itself (glibc's
 // header declares utimensat's path non-null, so not through it).
 int futimens(int fd, const struct timespec times[2]) noexcept {
-    return result(syscall4(__NR_utimensat, fd, 0, address(times), 0));
+    return int_errno_result(syscall4(__NR_utimensat, fd, 0, address(times), 0));
 }
 
 
@@ -154,6 +154,6 @@ int utime(const char* path, const struct utimbuf* times) noexcept {
 }
 
 void sync(void) noexcept { syscall0(__NR_sync); }
-int syncfs(int fd) noexcept { return result(syscall1(__NR_syncfs, fd)); }
+int syncfs(int fd) noexcept { return int_errno_result(syscall1(__NR_syncfs, fd)); }
 
 }  // extern "C"

@@ -18,11 +18,6 @@ using lwp::libc::errno_result;
 
 namespace {
 
-// The kernel's word of a mask to wait with, without the cancellation signal.
-unsigned long wait_mask(const sigset_t* mask) {
-    return lwp::posix::kernel_word_of(mask) & ~lwp::posix::cancel_signal_bit;
-}
-
 // pselect6's last argument: the mask and its size, in one block.
 struct pselect_mask_argument {
     const unsigned long* mask;
@@ -43,7 +38,7 @@ int ppoll(struct pollfd* descriptors, nfds_t count, const struct timespec* timeo
           const sigset_t* mask) {
     struct timespec timeout_copy;
     if (timeout) timeout_copy = *timeout;
-    unsigned long mask_word = mask ? wait_mask(mask) : 0;
+    unsigned long mask_word = mask ? lwp::posix::program_mask_word(mask) : 0;
     return static_cast<int>(errno_result(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_ppoll, reinterpret_cast<long>(descriptors), static_cast<long>(count),
         timeout ? reinterpret_cast<long>(&timeout_copy) : 0,
@@ -62,7 +57,7 @@ int pselect(int count, fd_set* readable, fd_set* writable, fd_set* exceptional,
             const struct timespec* timeout, const sigset_t* mask) {
     struct timespec timeout_copy;
     if (timeout) timeout_copy = *timeout;
-    unsigned long mask_word = mask ? wait_mask(mask) : 0;
+    unsigned long mask_word = mask ? lwp::posix::program_mask_word(mask) : 0;
     pselect_mask_argument mask_argument{mask ? &mask_word : nullptr,
                                         static_cast<unsigned long>(lwp::sys::kernel_sigset_size)};
     return static_cast<int>(errno_result(lwp::runtime::cancellation_point_syscall(

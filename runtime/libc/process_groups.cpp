@@ -15,23 +15,17 @@ using lwp::arch::syscall0;
 using lwp::arch::syscall1;
 using lwp::arch::syscall2;
 using lwp::arch::syscall3;
-using lwp::libc::errno_result;
-
-namespace {
-
-int result(long raw) { return static_cast<int>(errno_result(raw)); }
-
-}  // namespace
+using lwp::libc::int_errno_result;
 
 extern "C" {
 
 pid_t getpgrp(void) noexcept { return static_cast<pid_t>(syscall1(__NR_getpgid, 0)); }
-pid_t getpgid(pid_t process) noexcept { return result(syscall1(__NR_getpgid, process)); }
+pid_t getpgid(pid_t process) noexcept { return int_errno_result(syscall1(__NR_getpgid, process)); }
 int setpgid(pid_t process, pid_t group) noexcept {
-    return result(syscall2(__NR_setpgid, process, group));
+    return int_errno_result(syscall2(__NR_setpgid, process, group));
 }
-pid_t setsid(void) noexcept { return result(syscall0(__NR_setsid)); }
-pid_t getsid(pid_t process) noexcept { return result(syscall1(__NR_getsid, process)); }
+pid_t setsid(void) noexcept { return int_errno_result(syscall0(__NR_setsid)); }
+pid_t getsid(pid_t process) noexcept { return int_errno_result(syscall1(__NR_getsid, process)); }
 
 // The signal to every process of the group; a group below 2 would name
 // something else to kill (1: every process, 0: the caller's group).
@@ -41,7 +35,7 @@ int killpg(pid_t group, int signal_number) noexcept {
 }
 
 int getrusage(int who, struct rusage* usage) noexcept {
-    return result(syscall2(__NR_getrusage, who, reinterpret_cast<long>(usage)));
+    return int_errno_result(syscall2(__NR_getrusage, who, reinterpret_cast<long>(usage)));
 }
 
 // The kernel answers 20 - nice (1 to 40) so that no valid answer looks like
@@ -53,7 +47,7 @@ int getpriority(__priority_which_t which, id_t who) noexcept {
     return 20 - static_cast<int>(raw);
 }
 int setpriority(__priority_which_t which, id_t who, int value) noexcept {
-    return result(syscall3(__NR_setpriority, which, who, value));
+    return int_errno_result(syscall3(__NR_setpriority, which, who, value));
 }
 
 // The calling thread's nice value moved by `increment`; the new value, or -1
@@ -83,7 +77,7 @@ int prctl(int option, ...) noexcept {
     unsigned long a4 = va_arg(arguments, unsigned long);
     unsigned long a5 = va_arg(arguments, unsigned long);
     va_end(arguments);
-    return result(lwp::arch::syscall5(__NR_prctl, option, a2, a3, a4, a5));
+    return int_errno_result(lwp::arch::syscall5(__NR_prctl, option, a2, a3, a4, a5));
 }
 
 }  // extern "C"

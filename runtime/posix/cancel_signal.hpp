@@ -28,6 +28,13 @@ inline unsigned long kernel_word_of(const sigset_t* set) {
     return reinterpret_cast<const unsigned long*>(set)[0];
 }
 
+// The kernel's word of a mask the program gave, without the cancellation
+// signal: what a wait with a mask (ppoll, pselect, epoll_pwait, sigsuspend),
+// a wait for signals (sigwait, signalfd) or a handler's mask may hold.
+inline unsigned long program_mask_word(const sigset_t* set) {
+    return kernel_word_of(set) & ~cancel_signal_bit;
+}
+
 // sigprocmask for the program: the raw kernel result, with the cancellation
 // signal never blocked (SIG_UNBLOCK of it is harmless and passes through).
 inline long change_signal_mask(int how, const sigset_t* set, sigset_t* old_set) {

@@ -188,7 +188,7 @@ int raise(int signal) noexcept {
 // (runtime/thread/cancellation_point.hpp), and never block or await the
 // cancellation signal.
 int sigsuspend(const sigset_t* mask) {
-    unsigned long word = lwp::posix::kernel_word_of(mask) & ~lwp::posix::cancel_signal_bit;
+    unsigned long word = lwp::posix::program_mask_word(mask);
     return result_of(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_rt_sigsuspend, reinterpret_cast<long>(&word), lwp::sys::kernel_sigset_size));
 }
@@ -220,7 +220,7 @@ int __xpg_sigpause(int signal) { return __sigpause(signal, 1); }
 // Waits for one of the signals in set (which the caller has blocked) and
 // consumes it. Returns 0 or an error number, not -1 (POSIX).
 int sigwait(const sigset_t* set, int* signal) {
-    unsigned long awaited = lwp::posix::kernel_word_of(set) & ~lwp::posix::cancel_signal_bit;
+    unsigned long awaited = lwp::posix::program_mask_word(set);
     for (;;) {
         long raw = lwp::runtime::cancellation_point_syscall(
             nullptr, __NR_rt_sigtimedwait, reinterpret_cast<long>(&awaited), 0, 0,
@@ -238,7 +238,7 @@ int sigwait(const sigset_t* set, int* signal) {
 // outside the set ran. Cancellation points, which never await the
 // cancellation signal.
 int sigtimedwait(const sigset_t* set, siginfo_t* info, const struct timespec* timeout) {
-    unsigned long awaited = lwp::posix::kernel_word_of(set) & ~lwp::posix::cancel_signal_bit;
+    unsigned long awaited = lwp::posix::program_mask_word(set);
     return result_of(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_rt_sigtimedwait, reinterpret_cast<long>(&awaited),
         reinterpret_cast<long>(info), reinterpret_cast<long>(timeout),
