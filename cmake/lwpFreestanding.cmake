@@ -3,8 +3,9 @@
 # Adds an executable whose whole runtime is lwp: lwp's own _start, the
 # freestanding C library subset (runtime/libc), lwp threads, and nothing of
 # glibc or libstdc++ at run time. Sources are compiled against the system's C
-# and C++ headers with _FORTIFY_SOURCE off; C++ without exceptions or RTTI. The
-# result is a static, non-PIE ELF with no dynamic section.
+# and C++ headers (fortified if they ask for _FORTIFY_SOURCE); C++ without
+# exceptions or RTTI. The result is a static, non-PIE ELF with no dynamic
+# section.
 #
 # EXCEPTIONS: built with -fexceptions (and RTTI) instead, and linked with
 # lwp::freestanding_exceptions (liblwp-freestanding-exceptions.a), the

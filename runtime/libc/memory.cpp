@@ -1,4 +1,4 @@
-// memcpy mempcpy memmove memset memcmp bcmp: the memory primitives that both
+// memcpy mempcpy memmove memset explicit_bzero memcmp bcmp: the memory primitives that both
 // programs and compiler-generated code (struct copies, zero-initialisation)
 // call. The bulk moves use the x86 string instructions, see
 // arch/x86_64/string_ops.hpp for why.
@@ -37,6 +37,14 @@ void* memmove(void* destination, const void* source, size_t count) noexcept {
 void* memset(void* destination, int value, size_t count) noexcept {
     lwp::arch::fill(destination, static_cast<unsigned char>(value), count);
     return destination;
+}
+
+// A memset the compiler may not remove as a dead store: the empty asm claims
+// to read the cleared memory, so erasing a secret before it goes out of scope
+// really happens.
+void explicit_bzero(void* destination, size_t count) noexcept {
+    lwp::arch::fill(destination, 0, count);
+    asm volatile("" : : "r"(destination) : "memory");
 }
 
 int memcmp(const void* left, const void* right, size_t count) noexcept {

@@ -5,9 +5,12 @@
 #include <setjmp.h>
 #include <signal.h>
 
+#include <cstdint>
+
 #include "../posix/cancel_signal.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
+#include "fortify_failure.hpp"
 
 extern "C" [[noreturn]] void lwp_arch_longjmp(void* registers, int value);
 
@@ -41,6 +44,25 @@ void siglongjmp(struct __jmp_buf_tag* env, int value) noexcept {
     if (env->__mask_was_saved)
         lwp::posix::change_signal_mask(SIG_SETMASK, &env->__saved_mask, nullptr);
     lwp_arch_longjmp(env->__jmpbuf, value);
+}
+
+// What longjmp, _longjmp and siglongjmp become in a program built with
+// _FORTIFY_SOURCE: the same jump, refused when it would go down the stack,
+// into frames that have already returned (a buffer filled by a function that
+// is gone, or a corrupted one). The one lawful downward jump is out of a
+// signal handler running on the alternate stack back to the normal stack,
+// which may lie below it; a target below us on the alternate stack itself
+// is still refused.
+void __longjmp_chk(struct __jmp_buf_tag* env, int value) noexcept {
+    auto target = static_cast<std::uintptr_t>(env->__jmpbuf[saved_stack_pointer]);
+    auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    if (target < here) {
+        stack_t alternate;
+        bool lawful = sigaltstack(nullptr, &alternate) == 0 && (alternate.ss_flags & SS_ONSTACK) &&
+                      target - reinterpret_cast<std::uintptr_t>(alternate.ss_sp) >= alternate.ss_size;
+        if (!lawful) lwp::libc::fortify_failure("longjmp causes uninitialized stack frame");
+    }
+    siglongjmp(env, value);
 }
 
 void longjmp(struct __jmp_buf_tag* env, int value) noexcept __attribute__((alias("siglongjmp")));

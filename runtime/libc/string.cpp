@@ -1,4 +1,4 @@
-// strlen strnlen strcmp strncmp strcpy stpcpy strncpy strcat strncat:
+// strlen strnlen strcmp strncmp strcpy stpcpy strncpy stpncpy strcat strncat:
 // NUL-terminated strings. Byte loops: short strings dominate in the programs
 // lwp serves, and each function stays a few instructions long.
 #include <string.h>
@@ -52,6 +52,15 @@ char* strncpy(char* __restrict destination, const char* __restrict source,
     for (; i < limit && source[i]; ++i) destination[i] = source[i];
     for (; i < limit; ++i) destination[i] = '\0';
     return destination;
+}
+
+// strncpy that returns the end of the copied string (its terminating NUL's
+// place, or destination + limit when the source is that long).
+char* stpncpy(char* __restrict destination, const char* __restrict source,
+              size_t limit) noexcept {
+    size_t copied = strnlen(source, limit);
+    strncpy(destination, source, limit);
+    return destination + copied;
 }
 
 char* strcat(char* __restrict destination, const char* __restrict source) noexcept {

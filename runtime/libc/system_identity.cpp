@@ -1,5 +1,6 @@
-// What the system is: uname gethostname sethostname sysinfo get_nprocs
-// get_nprocs_conf, and randomness from the kernel: getrandom getentropy.
+// What the system is: uname gethostname sethostname getdomainname
+// setdomainname sysinfo get_nprocs get_nprocs_conf, and randomness from the
+// kernel: getrandom getentropy.
 // -1 with errno on failure.
 #include <errno.h>
 #include <string.h>
@@ -30,6 +31,22 @@ int gethostname(char* name, size_t size) noexcept {
     if (length >= size) return fail_with_errno(ENAMETOOLONG);
     memcpy(name, system.nodename, length + 1);
     return 0;
+}
+
+// The NIS domain name. Cut to `size` bytes, unterminated then, and still a
+// success when it is longer: glibc's behaviour, which programs written
+// against it expect (unlike gethostname, there is no ENAMETOOLONG).
+int getdomainname(char* name, size_t size) noexcept {
+    struct utsname system;
+    if (uname(&system) != 0) return -1;
+    size_t length = strlen(system.domainname) + 1;
+    memcpy(name, system.domainname, length < size ? length : size);
+    return 0;
+}
+
+int setdomainname(const char* name, size_t length) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall2(__NR_setdomainname, reinterpret_cast<long>(name), static_cast<long>(length))));
 }
 
 int sethostname(const char* name, size_t length) noexcept {
