@@ -7,14 +7,14 @@
 // functions below instead.
 #include <ctype.h>
 
+#include "ctype_tables.hpp"
+
 namespace {
 
-struct class_table {
-    unsigned short entries[384];
-};
+using lwp::libc::ctype_class_table;
 
-constexpr class_table make_class_table() {
-    class_table table{};
+constexpr ctype_class_table make_class_table() {
+    ctype_class_table table{};
     for (int c = 0; c < 128; ++c) {  // non-ASCII bytes belong to no class
         unsigned bits = 0;
         bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
@@ -38,8 +38,15 @@ constexpr class_table make_class_table() {
     return table;
 }
 
-constexpr class_table classes = make_class_table();
-const unsigned short* const class_pointer = classes.entries + 128;
+}  // namespace
+
+// Shared with the "C" locale object (locale_objects.cpp), whose __ctype_b
+// glibc's <ctype.h> reads inline.
+constexpr ctype_class_table lwp::libc::c_locale_classes = make_class_table();
+
+namespace {
+
+const unsigned short* const class_pointer = lwp::libc::c_locale_classes.entries + 128;
 
 bool has(int c, unsigned bits) {
     return c >= -128 && c < 256 && (class_pointer[c] & bits) != 0;

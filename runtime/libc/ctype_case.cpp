@@ -5,14 +5,14 @@
 #include <ctype.h>
 #include <stdint.h>
 
+#include "ctype_tables.hpp"
+
 namespace {
 
-struct case_table {
-    int32_t entries[384];
-};
+using lwp::libc::ctype_case_table;
 
-constexpr case_table make_case_table(char from_first, char to_first) {
-    case_table table{};
+constexpr ctype_case_table make_case_table(char from_first, char to_first) {
+    ctype_case_table table{};
     for (int c = -128; c < 256; ++c) {
         bool mapped = c >= from_first && c < from_first + 26;
         table.entries[c + 128] = mapped ? c - from_first + to_first : c;
@@ -20,10 +20,17 @@ constexpr case_table make_case_table(char from_first, char to_first) {
     return table;
 }
 
-constexpr case_table lower_table = make_case_table('A', 'a');
-constexpr case_table upper_table = make_case_table('a', 'A');
-const int32_t* const lower_pointer = lower_table.entries + 128;
-const int32_t* const upper_pointer = upper_table.entries + 128;
+}  // namespace
+
+// Shared with the "C" locale object (locale_objects.cpp) and wctrans
+// (wide_ctype.cpp).
+constexpr ctype_case_table lwp::libc::c_locale_lower = make_case_table('A', 'a');
+constexpr ctype_case_table lwp::libc::c_locale_upper = make_case_table('a', 'A');
+
+namespace {
+
+const int32_t* const lower_pointer = lwp::libc::c_locale_lower.entries + 128;
+const int32_t* const upper_pointer = lwp::libc::c_locale_upper.entries + 128;
 
 }  // namespace
 

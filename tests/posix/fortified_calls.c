@@ -24,6 +24,7 @@
 #include <sys/select.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "../integration/check.h"
 
@@ -133,6 +134,19 @@ static void fitting_calls(void) {
     struct pollfd polled[2] = {{.fd = -1}, {.fd = -1}};
     CHECK_EQ(poll(polled, length(2), 0), 0);
 
+    /* Wide characters: object sizes in wchar_t units. */
+    wchar_t wide[8];
+    CHECK(wmemcpy(wide, L"abcdefgh", length(8)) == wide);
+    CHECK(wcscpy(wide, L"xyz" + length(0)) == wide);
+    CHECK_EQ(wcscmp(wide, L"xyz"), 0);
+    CHECK(wcsncat(wide, L"!?" + length(0), 1) == wide);
+    CHECK_EQ(wcscmp(wide, L"xyz!"), 0);
+    CHECK_EQ(mbstowcs(wide, "ab", length(8)), 2);
+    CHECK_EQ(wcscmp(wide, L"ab"), 0);
+    char narrow[4];
+    CHECK_EQ(wcstombs(narrow, L"abc", length(4)), 3);
+    CHECK_STREQ(narrow, "abc");
+
     /* open without O_CREAT needs no mode. */
     runtime_flags = O_RDONLY;
     int opened = open("/dev/null", runtime_flags);
@@ -226,6 +240,21 @@ static void overflow_fread(void) {
     (void)!fread(small, 3, length(3), stream_of("0123456789"));
     keep(small);
 }
+static void overflow_wmemcpy(void) {
+    wchar_t wide[4];
+    wmemcpy(wide, L"abcde", length(5));
+    keep(wide);
+}
+static void overflow_wcscpy(void) {
+    wchar_t wide[4];
+    wcscpy(wide, L"abcd" + length(0));
+    keep(wide);
+}
+static void overflow_mbstowcs(void) {
+    wchar_t wide[4];
+    mbstowcs(wide, "ab", length(5)); /* the limit, not the result, must fit */
+    keep(wide);
+}
 static void overflow_read(void) {
     char small[8];
     (void)!read(0, small, length(9));
@@ -300,6 +329,9 @@ int main(void) {
     expect_abort(overflow_fgets, overflow_message);
     expect_abort(overflow_fread, overflow_message);
     expect_abort(overflow_read, overflow_message);
+    expect_abort(overflow_wmemcpy, overflow_message);
+    expect_abort(overflow_wcscpy, overflow_message);
+    expect_abort(overflow_mbstowcs, overflow_message);
     expect_abort(overflow_getcwd, overflow_message);
     expect_abort(overflow_realpath, overflow_message);
     expect_abort(overflow_poll, overflow_message);

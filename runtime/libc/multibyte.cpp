@@ -1,0 +1,89 @@
+// One character at a time between multibyte and wide: mbrtowc mbrlen
+// (and __mbrlen) mbtowc mblen wcrtomb wctomb btowc wctob mbsinit, and
+// __ctype_get_mb_cur_max (what <stdlib.h>'s MB_CUR_MAX calls).
+//
+// lwp's one locale, "C", has glibc's "C" charset: ASCII (ANSI_X3.4-1968),
+// one byte per character, no shift states. A byte from 0x80 up is no
+// character in it, and a wide character from 0x80 up has no byte: either is
+// EILSEQ, as glibc answers in the "C" locale (it does not pass such bytes
+// through as Latin-1). One exception, glibc's too: its conversions to bytes
+// treat Unicode's tag characters (U+E0000 to U+E007F, invisible language
+// tags) as ignorable and drop them, so wcrtomb and wctomb convert one to no
+// bytes at all (0, nothing stored) rather than failing. Since no state is ever entered, an mbstate_t is never
+// written; mbsinit still reports a state it did not make (a nonzero
+// __count) as not initial, as glibc does.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+namespace {
+
+constexpr unsigned ascii_limit = 0x80;
+
+bool is_tag_character(unsigned character) { return character >= 0xe0000 && character <= 0xe007f; }
+
+size_t illegal_sequence() {
+    errno = EILSEQ;
+    return static_cast<size_t>(-1);
+}
+
+}  // namespace
+
+extern "C" {
+
+size_t __ctype_get_mb_cur_max(void) noexcept { return 1; }
+
+size_t mbrtowc(wchar_t* __restrict out, const char* __restrict bytes, size_t limit,
+               mbstate_t* __restrict) noexcept {
+    if (bytes == nullptr) return 0;  // as if given "", which resets the state
+    if (limit == 0) return static_cast<size_t>(-2);  // incomplete: not one byte seen
+    auto byte = static_cast<unsigned char>(*bytes);
+    if (byte >= ascii_limit) return illegal_sequence();
+    if (out) *out = byte;
+    return byte != 0;
+}
+
+size_t mbrlen(const char* __restrict bytes, size_t limit, mbstate_t* __restrict state) noexcept {
+    return mbrtowc(nullptr, bytes, limit, state);
+}
+// What <wchar.h>'s inline mbrlen calls when optimising.
+size_t __mbrlen(const char* __restrict bytes, size_t limit, mbstate_t* __restrict state) noexcept {
+    return mbrtowc(nullptr, bytes, limit, state);
+}
+
+// Without a state argument; null bytes ask whether the encoding has shift
+// states (it has not: 0). Too few bytes is -1, without errno, as in glibc.
+int mbtowc(wchar_t* __restrict out, const char* __restrict bytes, size_t limit) noexcept {
+    if (bytes == nullptr) return 0;
+    size_t used = mbrtowc(out, bytes, limit, nullptr);
+    return used == static_cast<size_t>(-2) ? -1 : static_cast<int>(used);
+}
+
+int mblen(const char* bytes, size_t limit) noexcept { return mbtowc(nullptr, bytes, limit); }
+
+size_t wcrtomb(char* __restrict out, wchar_t character, mbstate_t* __restrict) noexcept {
+    if (out == nullptr) return 1;  // as if converting L'\0' into a buffer of lwp's own
+    auto value = static_cast<unsigned>(character);  // a negative one is huge
+    if (is_tag_character(value)) return 0;
+    if (value >= ascii_limit) return illegal_sequence();
+    *out = static_cast<char>(value);
+    return 1;
+}
+
+int wctomb(char* out, wchar_t character) noexcept {
+    if (out == nullptr) return 0;  // no shift states
+    return static_cast<int>(wcrtomb(out, character, nullptr));
+}
+
+wint_t btowc(int byte) noexcept {
+    return byte >= 0 && static_cast<unsigned>(byte) < ascii_limit ? static_cast<wint_t>(byte) : WEOF;
+}
+
+int wctob(wint_t character) noexcept {
+    return character < ascii_limit ? static_cast<int>(character) : EOF;
+}
+
+int mbsinit(const mbstate_t* state) noexcept { return state == nullptr || state->__count == 0; }
+
+}  // extern "C"

@@ -1,0 +1,53 @@
+// The wide searches that return a pointer into their argument: wmemchr
+// wcschr wcsrchr wcspbrk wcsstr.
+//
+// <wchar.h> is deliberately not included: for C++ it declares these as
+// const-correct overload pairs, which an extern "C" definition cannot
+// match; the C signatures are written out here instead, as
+// string_search.cpp does for strchr and the rest.
+#include <cstddef>
+
+extern "C" {
+
+std::size_t wcslen(const wchar_t* text) noexcept;
+std::size_t wcscspn(const wchar_t* text, const wchar_t* rejected) noexcept;
+int wcsncmp(const wchar_t* left, const wchar_t* right, std::size_t limit) noexcept;
+
+wchar_t* wmemchr(const wchar_t* text, wchar_t wanted, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (text[i] == wanted) return const_cast<wchar_t*>(text + i);
+    return nullptr;
+}
+
+// The terminator counts as part of the string: wcschr(s, 0) finds it.
+wchar_t* wcschr(const wchar_t* text, wchar_t wanted) noexcept {
+    for (;; ++text) {
+        if (*text == wanted) return const_cast<wchar_t*>(text);
+        if (*text == 0) return nullptr;
+    }
+}
+
+wchar_t* wcsrchr(const wchar_t* text, wchar_t wanted) noexcept {
+    const wchar_t* last = nullptr;
+    for (;; ++text) {
+        if (*text == wanted) last = text;
+        if (*text == 0) return const_cast<wchar_t*>(last);
+    }
+}
+
+wchar_t* wcspbrk(const wchar_t* text, const wchar_t* wanted) noexcept {
+    text += wcscspn(text, wanted);
+    return *text != 0 ? const_cast<wchar_t*>(text) : nullptr;
+}
+
+// The first occurrence of `needle`; an empty one is found at the start.
+// Quadratic at worst, which is fine for the short strings this is used on.
+wchar_t* wcsstr(const wchar_t* haystack, const wchar_t* needle) noexcept {
+    std::size_t needle_length = wcslen(needle);
+    for (;; ++haystack) {
+        if (wcsncmp(haystack, needle, needle_length) == 0) return const_cast<wchar_t*>(haystack);
+        if (*haystack == 0) return nullptr;
+    }
+}
+
+}  // extern "C"
