@@ -1,5 +1,7 @@
-// abs labs llabs div ldiv lldiv. abs(INT_MIN) is undefined in C; here it
-// wraps to INT_MIN rather than trapping.
+// abs labs llabs div ldiv lldiv, and <inttypes.h>'s imaxabs imaxdiv.
+// abs(INT_MIN) is undefined in C; here it wraps to INT_MIN rather than
+// trapping.
+#include <inttypes.h>
 #include <stdlib.h>
 
 extern "C" {
@@ -17,6 +19,13 @@ ldiv_t ldiv(long numerator, long denominator) noexcept {
     return {numerator / denominator, numerator % denominator};
 }
 lldiv_t lldiv(long long numerator, long long denominator) noexcept {
+    return {numerator / denominator, numerator % denominator};
+}
+
+intmax_t imaxabs(intmax_t value) noexcept {
+    return value < 0 ? static_cast<intmax_t>(0ull - static_cast<uintmax_t>(value)) : value;
+}
+imaxdiv_t imaxdiv(intmax_t numerator, intmax_t denominator) noexcept {
     return {numerator / denominator, numerator % denominator};
 }
 

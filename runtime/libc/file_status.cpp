@@ -1,5 +1,5 @@
 // stat, lstat, fstat, fstatat (and their *64 names, the same calls on
-// x86_64), umask, mkfifo, mknod, mknodat; the device-number helpers
+// x86_64), statx, umask, mkfifo, mknod, mknodat; the device-number helpers
 // behind <sys/sysmacros.h>. -1 with errno on failure.
 //
 // On x86_64 the kernel's struct stat is glibc's struct stat and struct
@@ -78,6 +78,15 @@ int mknod(const char* path, mode_t mode, dev_t device) noexcept {
 int mkfifo(const char* path, mode_t mode) noexcept {
     return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall4(
         __NR_mknodat, AT_FDCWD, reinterpret_cast<long>(path), mode | S_IFIFO, 0)));
+}
+
+// The kernel's extended status (Linux 4.11 on), the call as it is: glibc's
+// struct statx is the kernel's.
+int statx(int directory, const char* __restrict path, int flags, unsigned int mask,
+          struct statx* __restrict status) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall6(__NR_statx, directory, reinterpret_cast<long>(path), flags, mask,
+                            reinterpret_cast<long>(status), 0)));
 }
 
 // What major(), minor() and makedev() call when not inlined: glibc's split

@@ -1,5 +1,5 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, chroot, close_range, getcwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls, which
 // must reach every thread, are in runtime/posix/set_identity.cpp.)
 #include <fcntl.h>
@@ -108,6 +108,20 @@ int access(const char* path, int mode) noexcept {
 
 int chdir(const char* path) noexcept {
     return static_cast<int>(errno_result(syscall1(__NR_chdir, reinterpret_cast<long>(path))));
+}
+
+// The root directory is the process's: every thread shares it (lwp's
+// threads are made with CLONE_FS), unless one has left with
+// unshare(CLONE_FS).
+int chroot(const char* path) noexcept {
+    return static_cast<int>(errno_result(syscall1(__NR_chroot, reinterpret_cast<long>(path))));
+}
+
+// Closes (or with CLOSE_RANGE_CLOEXEC marks close-on-exec) every descriptor
+// from `first` to `last`, in one system call (Linux 5.9 on; ENOSYS before,
+// as glibc answers); not a cancellation point, as in glibc.
+int close_range(unsigned int first, unsigned int last, int flags) noexcept {
+    return static_cast<int>(errno_result(syscall3(__NR_close_range, first, last, flags)));
 }
 
 char* getcwd(char* buffer, size_t size) noexcept {

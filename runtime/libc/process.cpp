@@ -1,11 +1,12 @@
-// waitpid, wait and the exec family: what a program that forks
-// (runtime/posix/fork.cpp) does next. Errors: -1 with errno. waitpid and wait
-// are cancellation points (runtime/thread/cancellation_point.hpp).
+// waitpid, wait, wait4, wait3 and the exec family: what a program that forks
+// (runtime/posix/fork.cpp) does next. Errors: -1 with errno. The waits are
+// cancellation points (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -121,6 +122,19 @@ pid_t waitpid(pid_t pid, int* status, int options) {
 }
 
 pid_t wait(int* status) { return waitpid(-1, status, 0); }
+
+// waitpid with the child's resource usage (the kernel's own call); a
+// cancellation point, as waitpid is.
+pid_t wait4(pid_t pid, int* status, int options, struct rusage* usage) {
+    return static_cast<pid_t>(errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_wait4, pid, reinterpret_cast<long>(status), options,
+        reinterpret_cast<long>(usage))));
+}
+
+// Any child, with its usage.
+pid_t wait3(int* status, int options, struct rusage* usage) {
+    return wait4(-1, status, options, usage);
+}
 
 // The kernel's waitid takes a fifth argument, resource usage, which POSIX's
 // does not: null.

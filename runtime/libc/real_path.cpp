@@ -1,4 +1,5 @@
-// realpath: an absolute path naming the same file with no ".", ".." or
+// realpath (and canonicalize_file_name, the same with the result from
+// malloc): an absolute path naming the same file with no ".", ".." or
 // symbolic link in it.
 //
 // Resolved one component at a time, as the kernel walks a path, so it needs
@@ -128,5 +129,8 @@ char* realpath(const char* __restrict path, char* __restrict resolved) noexcept 
     memcpy(resolved, result, length + 1);
     return resolved;
 }
+
+// GNU's name for realpath into a buffer of malloc's.
+char* canonicalize_file_name(const char* path) noexcept { return realpath(path, nullptr); }
 
 }  // extern "C"

@@ -1,7 +1,8 @@
-// getrlimit setrlimit prlimit: a process's resource limits, through prlimit64
-// (getrlimit and setrlimit on the calling process: limits belong to the
-// process, so no other thread needs telling).
+// getrlimit setrlimit prlimit getdtablesize: a process's resource limits,
+// through prlimit64 (getrlimit and setrlimit on the calling process: limits
+// belong to the process, so no other thread needs telling).
 #include <errno.h>
+#include <limits.h>
 #include <sys/resource.h>
 
 #include "../sys/syscalls.hpp"
@@ -27,6 +28,15 @@ int prlimit(pid_t process, enum __rlimit_resource resource, const struct rlimit*
     return static_cast<int>(errno_result(
         lwp::arch::syscall4(__NR_prlimit64, process, resource, reinterpret_cast<long>(limit),
                             reinterpret_cast<long>(old_limit))));
+}
+
+// The descriptor table's size: the soft limit on open files, capped to an
+// int. glibc answers the kernel's old OPEN_MAX (256) when the limit cannot
+// be read, which cannot happen for the calling process.
+int getdtablesize(void) noexcept {
+    struct rlimit limit;
+    if (lwp::sys::failed(lwp::sys::prlimit(RLIMIT_NOFILE, nullptr, &limit))) return 256;
+    return limit.rlim_cur > INT_MAX ? INT_MAX : static_cast<int>(limit.rlim_cur);
 }
 
 // The large-file names: the same functions on x86-64, where rlim_t is 64 bits.

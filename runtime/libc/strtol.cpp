@@ -1,7 +1,9 @@
-// strtol strtoul strtoll strtoull atoi atol atoll. Out-of-range values clamp
-// and set ERANGE; an invalid base sets EINVAL; no digits at all leaves
-// *end at the input and returns 0 (errno untouched), all as C specifies.
+// strtol strtoul strtoll strtoull atoi atol atoll, and <inttypes.h>'s
+// strtoimax strtoumax. Out-of-range values clamp and set ERANGE; an invalid
+// base sets EINVAL; no digits at all leaves *end at the input and returns 0
+// (errno untouched), all as C specifies.
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -74,5 +76,14 @@ unsigned long long strtoull(const char* __restrict text, char** __restrict end,
 int atoi(const char* text) noexcept { return static_cast<int>(parse_signed(text, nullptr, 10)); }
 long atol(const char* text) noexcept { return parse_signed(text, nullptr, 10); }
 long long atoll(const char* text) noexcept { return parse_signed(text, nullptr, 10); }
+
+// intmax_t and uintmax_t are 64 bits on x86-64, like long long.
+static_assert(sizeof(intmax_t) == sizeof(long long) && sizeof(uintmax_t) == sizeof(long long));
+intmax_t strtoimax(const char* __restrict text, char** __restrict end, int base) noexcept {
+    return parse_signed(text, end, base);
+}
+uintmax_t strtoumax(const char* __restrict text, char** __restrict end, int base) noexcept {
+    return parse_unsigned(text, end, base);
+}
 
 }  // extern "C"

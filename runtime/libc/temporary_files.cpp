@@ -1,7 +1,9 @@
 // mkstemp, mkostemp and mkdtemp: create a new file (or directory) from a name
-// ending in "XXXXXX", replacing those six characters until the name is one
-// nothing has yet (O_EXCL, and mkdir itself, make that test and the creation
-// one step). On failure: EINVAL for a name without the six X's, EEXIST if
+// ending in "XXXXXX" (mkstemps and mkostemps: "XXXXXX" and then a suffix of
+// a given length, such as ".txt"), replacing those six characters until the
+// name is one nothing has yet (O_EXCL, and mkdir itself, make that test and
+// the creation one step). On failure: EINVAL for a name without the six X's
+// (or a negative suffix length, or one longer than the name allows), EEXIST if
 // every name tried was taken, or what the kernel said. mktemp only finds such
 // a name, which another process may take before the caller uses it (hence
 // its deprecation); it is here for the programs that still call it.
@@ -19,12 +21,15 @@
 namespace {
 
 // Calls `create(name)` (a raw syscall result) with new letters in place of
-// the X's until it does not fail with -EEXIST; returns its result.
+// the X's (the six before the last `suffix_length` characters) until it does
+// not fail with -EEXIST; returns its result.
 template <class Create>
-long create_with_unique_name(char* name, Create create) {
+long create_with_unique_name(char* name, Create create, int suffix_length = 0) {
     std::size_t length = strlen(name);
-    if (length < 6 || strcmp(name + length - 6, "XXXXXX") != 0) return -EINVAL;
-    char* letters = name + length - 6;
+    if (suffix_length < 0 || length < 6 || length - 6 < static_cast<std::size_t>(suffix_length))
+        return -EINVAL;
+    char* letters = name + length - suffix_length - 6;
+    if (memcmp(letters, "XXXXXX", 6) != 0) return -EINVAL;
     static constexpr char alphabet[] =
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     // Names need to be unlikely to collide, not secret: the cycle counter
@@ -45,14 +50,21 @@ long create_with_unique_name(char* name, Create create) {
 
 extern "C" {
 
-int mkostemp(char* name, int flags) {
-    return static_cast<int>(lwp::libc::errno_result(create_with_unique_name(name, [&](char* path) {
-        return lwp::arch::syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path),
-                                   (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600);
-    })));
+// The file is opened read-write, created (0600) and new (O_EXCL), with the
+// caller's other flags (O_CLOEXEC, O_APPEND, ...).
+int mkostemps(char* name, int suffix_length, int flags) {
+    return static_cast<int>(lwp::libc::errno_result(create_with_unique_name(
+        name,
+        [&](char* path) {
+            return lwp::arch::syscall4(__NR_openat, AT_FDCWD, reinterpret_cast<long>(path),
+                                       (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600);
+        },
+        suffix_length)));
 }
 
-int mkstemp(char* name) { return mkostemp(name, 0); }
+int mkostemp(char* name, int flags) { return mkostemps(name, 0, flags); }
+int mkstemps(char* name, int suffix_length) { return mkostemps(name, suffix_length, 0); }
+int mkstemp(char* name) { return mkostemps(name, 0, 0); }
 
 char* mkdtemp(char* name) {
     long result = create_with_unique_name(name, [](char* path) {
@@ -79,5 +91,7 @@ char* mktemp(char* name) {
 // functions.
 int mkstemp64(char* name) __attribute__((alias("mkstemp")));
 int mkostemp64(char* name, int flags) __attribute__((alias("mkostemp")));
+int mkstemps64(char* name, int suffix_length) __attribute__((alias("mkstemps")));
+int mkostemps64(char* name, int suffix_length, int flags) __attribute__((alias("mkostemps")));
 
 }  // extern "C"

@@ -1,7 +1,8 @@
 // The user and group databases: getpwnam, getpwuid, getgrnam, getgrgid, their
-// _r forms, getgrouplist and initgroups, read from /etc/passwd and
-// /etc/group alone. There is no NSS: an account that exists only in LDAP,
-// systemd-userdbd or the like is not found.
+// _r forms, getgrouplist and initgroups, and the walks through every entry
+// (getpwent setpwent endpwent, getgrent setgrent endgrent), read from
+// /etc/passwd and /etc/group alone. There is no NSS: an account that exists
+// only in LDAP, systemd-userdbd or the like is not found.
 //
 // Every lookup reads its file from the start, a line at a time, through a
 // buffer of its own (system_file_lines.hpp: the _r forms share nothing, and
@@ -18,6 +19,14 @@
 // share one static entry per database, and answer ERANGE for an entry too
 // big for its static buffer.
 //
+// A walk keeps its file open from the first getpwent (getgrent) to endpwent
+// (endgrent); setpwent (setgrent) starts it again from the top. Each database
+// has one walk for the whole process, under a lock, and getpwent's entries are
+// the non-_r forms' static one. Lines are skipped as above; an entry too big
+// for the static buffer ends that call with null and ERANGE (the walk goes
+// on after it); the end of the file is null with errno untouched, an error
+// reading it null with that errno.
+//
 // Lookups are not cancellation points here (raw system calls throughout).
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +38,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <new>
 
+#include "../thread/internal_lock.hpp"
 #include "errno_result.hpp"
 #include "system_file_lines.hpp"
 
@@ -231,6 +242,58 @@ Entry* entry_or_null(int error, Entry* result) {
     return result;
 }
 
+// A walk through one database (getpwent, getgrent): its open file, or null
+// before the first call and after the end call.
+struct database_walk {
+    lwp::runtime::internal_lock lock;
+    line_reader* reader = nullptr;
+
+    // The reader goes back to malloc; the next call starts from the top.
+    void close() {
+        if (reader == nullptr) return;
+        reader->~line_reader();
+        free(reader);
+        reader = nullptr;
+    }
+};
+
+database_walk passwd_walk;
+database_walk group_walk;
+
+// The next entry of the walk's file that parses as a `Line`, filled into the
+// static entry; null at the end or on an error (see the top).
+template <class Line, class Entry, class Fill>
+Entry* next_in_walk(database_walk& walk, const char* path, Fill fill, Entry* entry, char* buffer,
+                    std::size_t size) {
+    lwp::runtime::internal_lock_guard guard(walk.lock);
+    if (walk.reader == nullptr) {
+        void* memory = malloc(sizeof(line_reader));
+        if (memory == nullptr) return nullptr;  // ENOMEM, from malloc
+        walk.reader = new (memory) line_reader;
+        if (int error = walk.reader->open(path)) {
+            walk.close();
+            lwp::libc::fail_with_errno(error);
+            return nullptr;
+        }
+    }
+    while (char* text = walk.reader->next()) {
+        Line line;
+        if (!line.parse(text)) continue;
+        if (!fill(line, entry, buffer, size)) {
+            lwp::libc::fail_with_errno(ERANGE);
+            return nullptr;
+        }
+        return entry;
+    }
+    if (int error = walk.reader->error()) lwp::libc::fail_with_errno(error);
+    return nullptr;
+}
+
+void end_walk(database_walk& walk) {
+    lwp::runtime::internal_lock_guard guard(walk.lock);
+    walk.close();
+}
+
 // The group ids a user has: the one given first, then each group of
 // /etc/group that lists the user as a member, every id once. `ids` is from
 // malloc; the caller frees it.
@@ -323,6 +386,20 @@ group* getgrgid(gid_t gid) {
     int error = getgrgid_r(gid, &static_group.entry, static_group.text, sizeof static_group.text, &result);
     return entry_or_null(error, result);
 }
+
+passwd* getpwent(void) {
+    return next_in_walk<passwd_line>(passwd_walk, passwd_path, fill_passwd, &static_passwd.entry,
+                                     static_passwd.text, sizeof static_passwd.text);
+}
+void setpwent(void) { end_walk(passwd_walk); }
+void endpwent(void) { end_walk(passwd_walk); }
+
+group* getgrent(void) {
+    return next_in_walk<group_line>(group_walk, group_path, fill_group, &static_group.entry,
+                                    static_group.text, sizeof static_group.text);
+}
+void setgrent(void) { end_walk(group_walk); }
+void endgrent(void) { end_walk(group_walk); }
 
 // glibc's contract: `group` first, then the others; the count found goes to
 // *ngroups and is returned, or -1 if more than *ngroups were found (the

@@ -19,6 +19,7 @@
 #include "support/check.h"
 #include "support/support.h"
 #include "support/temp_file.h"
+#include "support/test-driver.h"
 #include "support/timespec.h"
 #include "support/xthread.h"
 #include "support/xtime.h"
@@ -246,6 +247,29 @@ void add_temp_file(const char* name) {
     file->next = temp_files;
     temp_files = file;
 }
+
+int create_temp_file(const char* base, char** name) {
+    size_t size = strlen(test_dir) + 1 + strlen(base) + sizeof "XXXXXX";
+    char* path = xmalloc(size);
+    snprintf(path, size, "%s/%sXXXXXX", test_dir, base);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        printf("cannot make a temporary file %s: %s\n", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    add_temp_file(path);
+    if (name != NULL) *name = path;
+    else free(path);
+    return fd;
+}
+
+/* mtrace and muntrace (<mcheck.h>) turn glibc's malloc tracing on and off,
+ * which the tests that call them use to look for leaks with a separate
+ * tool when MALLOC_TRACE is set; lwp's malloc has no trace, so they do
+ * nothing here. */
+void mtrace(void) {}
+void muntrace(void) {}
 
 void* xmmap(void* address, size_t length, int protection, int flags, int fd) {
     void* mapped = mmap(address, length, protection, flags, fd, 0);
