@@ -1,5 +1,6 @@
 // Reading directories: opendir fdopendir closedir readdir readdir64
-// readdir_r rewinddir dirfd telldir seekdir scandir alphasort.
+// readdir_r rewinddir dirfd telldir seekdir scandir alphasort; getdents64
+// and get_current_dir_name.
 //
 // A DIR holds the directory's descriptor (close-on-exec) and a buffer of
 // entries from getdents64, whose records are laid out as glibc's struct
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -224,6 +226,29 @@ int scandir(const char* __restrict path, struct dirent*** __restrict names,
 // The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
 // implies): on x86-64 every offset is 64 bits already, so they are the same
 // functions.
+// The system call itself, for programs that read directories without a DIR
+// (glibc has had the wrapper since 2.30).
+ssize_t getdents64(int fd, void* buffer, size_t size) noexcept {
+    return lwp::libc::errno_result(lwp::arch::syscall3(__NR_getdents64, fd,
+                                                       reinterpret_cast<long>(buffer),
+                                                       static_cast<long>(size)));
+}
+
+// The working directory, malloc'd: $PWD when it names the same directory
+// (it keeps the symbolic links the user went through, which getcwd
+// resolves), getcwd's answer otherwise.
+char* get_current_dir_name(void) noexcept {
+    const char* logical = getenv("PWD");
+    struct stat by_name, current;
+    if (logical != nullptr && logical[0] == '/' && stat(logical, &by_name) == 0 &&
+        stat(".", &current) == 0 && by_name.st_dev == current.st_dev &&
+        by_name.st_ino == current.st_ino)
+        return strdup(logical);
+    return getcwd(nullptr, 0);
+}
+
+int readdir64_r(DIR* __restrict directory, struct dirent64* __restrict entry,
+                struct dirent64** __restrict result) noexcept __attribute__((alias("readdir_r")));
 int alphasort64(const struct dirent64** left, const struct dirent64** right) noexcept
     __attribute__((alias("alphasort")));
 int scandir64(const char* __restrict path, struct dirent64*** __restrict names,

@@ -113,7 +113,10 @@ int posix_fadvise(int fd, off_t offset, off_t length, int advice) noexcept {
 
 // The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
 // implies): on x86-64 every offset is 64 bits already, so they are the same
-// functions.
+// functions. fcntl64 is also what <fcntl.h> calls for fcntl in a program
+// built with -D_FILE_OFFSET_BITS=64 (as autoconf's large-file check builds
+// them).
+int fcntl64(int fd, int command, ...) __attribute__((alias("fcntl")));
 int lockf64(int fd, int command, off_t length) __attribute__((alias("lockf")));
 int fallocate64(int fd, int mode, off_t offset, off_t length) __attribute__((alias("fallocate")));
 int posix_fallocate64(int fd, off_t offset, off_t length) __attribute__((alias("posix_fallocate")));

@@ -97,6 +97,13 @@ int faccessat(int directory, const char* path, int mode, int flags) noexcept {
     return int_errno_result(answer);
 }
 
+// access checked with the effective ids instead of the real ones (what
+// open would use); the GNU name and the BSD one.
+int euidaccess(const char* path, int mode) noexcept {
+    return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
+}
+int eaccess(const char* path, int mode) noexcept __attribute__((alias("euidaccess")));
+
 // fchmodat's system call has no flags argument; AT_SYMLINK_NOFOLLOW (which
 // Linux cannot honour for a symbolic link's mode) is refused, as glibc
 // refuses it for a link.

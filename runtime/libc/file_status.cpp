@@ -1,5 +1,5 @@
 // stat, lstat, fstat, fstatat (and their *64 names, the same calls on
-// x86_64), statx, umask, mkfifo, mknod, mknodat; the device-number helpers
+// x86_64), statx, umask, mkfifo, mkfifoat, mknod, mknodat; the device-number helpers
 // behind <sys/sysmacros.h>. -1 with errno on failure.
 //
 // On x86_64 the kernel's struct stat is glibc's struct stat and struct
@@ -75,10 +75,12 @@ int mknod(const char* path, mode_t mode, dev_t device) noexcept {
     return mknodat(AT_FDCWD, path, mode, device);
 }
 
-int mkfifo(const char* path, mode_t mode) noexcept {
+int mkfifoat(int directory, const char* path, mode_t mode) noexcept {
     return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall4(
-        __NR_mknodat, AT_FDCWD, reinterpret_cast<long>(path), mode | S_IFIFO, 0)));
+        __NR_mknodat, directory, reinterpret_cast<long>(path), mode | S_IFIFO, 0)));
 }
+
+int mkfifo(const char* path, mode_t mode) noexcept { return mkfifoat(AT_FDCWD, path, mode); }
 
 // The kernel's extended status (Linux 4.11 on), the call as it is: glibc's
 // struct statx is the kernel's.

@@ -71,6 +71,14 @@ int posix_madvise(void* address, size_t length, int advice) noexcept {
     return lwp::sys::failed(result) ? static_cast<int>(-result) : 0;
 }
 
+// Which pages of a mapping are in memory now: a byte per page, bit 0 set
+// for a resident one.
+int mincore(void* address, size_t length, unsigned char* residency) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall3(
+        __NR_mincore, reinterpret_cast<long>(address), static_cast<long>(length),
+        reinterpret_cast<long>(residency))));
+}
+
 int mlock(const void* address, size_t length) noexcept {
     return static_cast<int>(lwp::libc::errno_result(
         lwp::arch::syscall2(__NR_mlock, reinterpret_cast<long>(address), static_cast<long>(length))));

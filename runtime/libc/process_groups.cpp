@@ -1,11 +1,15 @@
 // Sessions, process groups, resources and priorities: getpgrp setsid getsid
-// setpgid getpgid killpg getrusage getpriority setpriority nice prctl.
+// setpgid getpgid killpg getrusage getpriority setpriority nice prctl
+// personality daemon.
 // -1 with errno on failure.
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <sys/prctl.h>
+#include <sys/personality.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
@@ -69,6 +73,41 @@ int nice(int increment) noexcept {
 // Every option takes at most four more arguments, unsigned longs or
 // pointers, read as such (the kernel ignores the ones an option does not
 // use).
+// The execution domain (Linux ABI flags such as ADDR_NO_RANDOMIZE); the old
+// one is returned, and 0xffffffff only queries. The system call's answer is
+// passed through: for a query it is the persona, never an error.
+int personality(unsigned long persona) noexcept {
+    return int_errno_result(syscall1(__NR_personality, static_cast<long>(persona)));
+}
+
+// Detaches the program from its terminal and session: the parent exits at
+// once (_exit: its stdio buffers and exit handlers belong to the child now),
+// the child starts a session of its own, goes to / unless `keep_directory`,
+// and puts /dev/null on its standard descriptors unless `keep_descriptors`.
+// It is a fork, so only the calling thread goes on, as after any fork.
+int daemon(int keep_directory, int keep_descriptors) noexcept {
+    pid_t child = fork();
+    if (child < 0) return -1;
+    if (child > 0) _exit(0);
+    if (setsid() < 0) return -1;
+    if (!keep_directory && chdir("/") != 0) return -1;
+    if (!keep_descriptors) {
+        int null_device = open("/dev/null", O_RDWR);
+        if (null_device < 0) return -1;
+        // A /dev/null that is not the device (a file put in its place)
+        // would collect the program's output: glibc refuses it too.
+        struct stat status;
+        if (fstat(null_device, &status) != 0 || !S_ISCHR(status.st_mode)) {
+            close(null_device);
+            errno = ENODEV;
+            return -1;
+        }
+        for (int standard = 0; standard <= 2; ++standard) dup2(null_device, standard);
+        if (null_device > 2) close(null_device);
+    }
+    return 0;
+}
+
 int prctl(int option, ...) noexcept {
     va_list arguments;
     va_start(arguments, option);

@@ -69,6 +69,10 @@ char* strrchr(const char* text, int value) noexcept {
     }
 }
 
+// The BSD names of strchr and strrchr, which <strings.h> still declares.
+char* index(const char* text, int value) noexcept { return strchr(text, value); }
+char* rindex(const char* text, int value) noexcept { return strrchr(text, value); }
+
 // Plain quadratic search: short needles are the common case here and the
 // code stays tiny; Two-Way would bound the worst case at a few hundred bytes.
 char* strstr(const char* haystack, const char* needle) noexcept {

@@ -3,6 +3,8 @@
 // kernel: getrandom getentropy.
 // -1 with errno on failure.
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/sysinfo.h>
@@ -52,6 +54,30 @@ int setdomainname(const char* name, size_t length) noexcept {
 int sethostname(const char* name, size_t length) noexcept {
     return static_cast<int>(errno_result(
         lwp::arch::syscall2(__NR_sethostname, reinterpret_cast<long>(name), static_cast<long>(length))));
+}
+
+// The 1, 5 and 15 minute load averages, the first `count` of them (at most
+// 3), from /proc/loadavg: the kernel's own text, two decimals each, which is
+// where glibc reads them too (sysinfo's fixed-point loads would round
+// differently). -1 when /proc is not there; 0 for a count of 0 or less,
+// as glibc answers.
+int getloadavg(double averages[], int count) noexcept {
+    int fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char text[128];
+    ssize_t length = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (length <= 0) return -1;
+    text[length] = '\0';
+    const char* cursor = text;
+    int found = 0;
+    for (; found < count && found < 3; ++found) {
+        char* end;
+        averages[found] = strtod(cursor, &end);
+        if (end == cursor) return found > 0 ? found : -1;
+        cursor = end;
+    }
+    return found;
 }
 
 int sysinfo(struct sysinfo* information) noexcept {

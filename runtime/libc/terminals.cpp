@@ -1,7 +1,8 @@
 // Terminals: tcgetattr tcsetattr cfgetispeed cfgetospeed cfsetispeed
 // cfsetospeed cfsetspeed cfmakeraw tcflush tcflow tcsendbreak tcgetpgrp
 // tcsetpgrp tcgetsid ttyname ttyname_r; pseudo-terminals: posix_openpt
-// grantpt unlockpt ptsname ptsname_r. -1 with errno on failure (the _r
+// grantpt unlockpt ptsname ptsname_r openpty login_tty forkpty; ctermid.
+// -1 with errno on failure (the _r
 // forms return the error number). (isatty and tcdrain are in unistd.cpp.)
 //
 // glibc's struct termios is not the kernel's: it has 32 control characters
@@ -17,7 +18,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <pty.h>
 #include <termios.h>
+#include <utmp.h>
 #include <unistd.h>
 
 #include "../sys/syscalls.hpp"
@@ -216,6 +219,84 @@ int ptsname_r(int fd, char* buffer, size_t size) noexcept {
 char* ptsname(int fd) noexcept {
     static char name[32];
     return ptsname_r(fd, name, sizeof name) == 0 ? name : nullptr;
+}
+
+// The controlling terminal's name: always "/dev/tty", which names it in any
+// process that has one (glibc answers the same).
+char* ctermid(char* buffer) noexcept {
+    static char name[L_ctermid];
+    if (buffer == nullptr) buffer = name;
+    memcpy(buffer, "/dev/tty", sizeof "/dev/tty");
+    return buffer;
+}
+
+// A new pseudo-terminal pair: both ends opened without becoming anyone's
+// controlling terminal (O_NOCTTY: the caller decides, see login_tty), the
+// subsidiary end given `settings` and `size` when asked, its name copied to
+// `name` (which must hold it: the interface has no size, and "/dev/pts/N"
+// fits any buffer of 32 bytes). On failure nothing stays open.
+int openpty(int* primary, int* subsidiary, char* name, const struct termios* settings,
+            const struct winsize* size) noexcept {
+    int primary_fd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (primary_fd < 0) return -1;
+    char path[32];
+    int subsidiary_fd = -1;
+    int error = 0;
+    if (grantpt(primary_fd) != 0 || unlockpt(primary_fd) != 0) error = errno;
+    else if ((error = ptsname_r(primary_fd, path, sizeof path)) != 0) {
+    } else if ((subsidiary_fd = open(path, O_RDWR | O_NOCTTY)) < 0) error = errno;
+    else if (settings && tcsetattr(subsidiary_fd, TCSAFLUSH, settings) != 0) error = errno;
+    else if (size && ioctl(subsidiary_fd, TIOCSWINSZ, size) != 0) error = errno;
+    if (error != 0) {
+        if (subsidiary_fd >= 0) close(subsidiary_fd);
+        close(primary_fd);
+        errno = error;
+        return -1;
+    }
+    // The primary end was opened close-on-exec so that no thread's fork and
+    // exec could leak it meanwhile; the caller gets an ordinary descriptor.
+    fcntl(primary_fd, F_SETFD, 0);
+    if (name != nullptr) strcpy(name, path);
+    *primary = primary_fd;
+    *subsidiary = subsidiary_fd;
+    return 0;
+}
+
+// Makes `fd`, a terminal, the calling process's controlling terminal and its
+// standard input, output and error: a new session first (a session leader
+// may not take a terminal, but a new one has none), then TIOCSCTTY.
+int login_tty(int fd) noexcept {
+    setsid();
+    if (ioctl(fd, TIOCSCTTY, 0) != 0) return -1;
+    for (int standard = 0; standard <= 2; ++standard)
+        if (dup2(fd, standard) < 0) return -1;
+    if (fd > 2) close(fd);
+    return 0;
+}
+
+// openpty, then fork: the child runs on the subsidiary end as its
+// controlling terminal (login_tty) and gets 0; the parent keeps the primary
+// end and gets the child's pid. -1 with errno and nothing open on failure.
+pid_t forkpty(int* primary, char* name, const struct termios* settings,
+              const struct winsize* size) noexcept {
+    int primary_fd, subsidiary_fd;
+    if (openpty(&primary_fd, &subsidiary_fd, name, settings, size) != 0) return -1;
+    pid_t child = fork();
+    if (child < 0) {
+        int error = errno;
+        close(primary_fd);
+        close(subsidiary_fd);
+        errno = error;
+        return -1;
+    }
+    if (child == 0) {
+        close(primary_fd);
+        if (login_tty(subsidiary_fd) != 0) _exit(1);
+        return 0;
+    }
+    close(subsidiary_fd);
+    *primary = primary_fd;
+    return child;
 }
 
 }  // extern "C"

@@ -36,6 +36,13 @@ int clock_getres(clockid_t clock, struct timespec* resolution) noexcept {
         lwp::arch::syscall2(__NR_clock_getres, clock, reinterpret_cast<long>(resolution))));
 }
 
+// Setting CLOCK_REALTIME needs CAP_SYS_TIME (EPERM otherwise); the other
+// clocks cannot be set (EINVAL).
+int clock_settime(clockid_t clock, const struct timespec* time) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall2(__NR_clock_settime, clock, reinterpret_cast<long>(time))));
+}
+
 time_t time(time_t* out) noexcept {
     struct timespec now;
     lwp::sys::clock_gettime(CLOCK_REALTIME, &now);  // cannot fail for a valid pointer

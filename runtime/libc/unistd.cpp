@@ -1,5 +1,5 @@
-// write read pread pwrite fsync fdatasync close lseek ftruncate getpid gettid
-// sched_yield isatty tcdrain: thin POSIX wrappers over runtime/sys, converting
+// write read pread pwrite fsync fdatasync sync_file_range close lseek
+// ftruncate getpid gettid sched_yield isatty tcdrain: thin POSIX wrappers over runtime/sys, converting
 // -errno into -1 plus errno. write, read, pread, pwrite, fsync, fdatasync,
 // close and tcdrain are cancellation points
 // (runtime/thread/cancellation_point.hpp).
@@ -69,6 +69,13 @@ int fsync(int fd) {
 }
 int fdatasync(int fd) {
     return static_cast<int>(errno_result(cancellation_point_syscall(nullptr, __NR_fdatasync, fd)));
+}
+
+// Starts or waits for writeback of part of a file, without the metadata
+// (a Linux call). Not a cancellation point: glibc's is not either.
+int sync_file_range(int fd, off_t offset, off_t length, unsigned int flags) noexcept {
+    return static_cast<int>(errno_result(
+        lwp::arch::syscall4(__NR_sync_file_range, fd, offset, length, flags)));
 }
 
 int close(int fd) {

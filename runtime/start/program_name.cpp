@@ -3,6 +3,10 @@
 extern "C" {
 char* program_invocation_name = nullptr;
 char* program_invocation_short_name = nullptr;
+// The BSD names of the same two, which some programs (and their libraries)
+// read instead.
+extern char* __progname __attribute__((alias("program_invocation_short_name")));
+extern char* __progname_full __attribute__((alias("program_invocation_name")));
 }
 
 namespace lwp::start {

@@ -3,6 +3,7 @@
  * what the other side reads), the speeds, cfmakeraw, tcflush, tcflow,
  * tcsendbreak, tcdrain, tcgetsid, tcgetpgrp, tcsetpgrp (in a child that
  * makes the terminal its controlling one), ttyname, ttyname_r, isatty;
+ * openpty, forkpty (and so login_tty), ctermid;
  * with their refusals on descriptors that are not terminals.
  *
  * Checked against glibc too (-DCHECKING_AGAINST_GLIBC). */
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <pty.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -137,8 +139,62 @@ static void controlling_terminal(void) {
     CHECK_EQ(errno, ENOTTY);
 }
 
+/* openpty: a pair in one call, with settings and a window size given to
+ * the subsidiary end; forkpty: a child whose controlling terminal and
+ * standard descriptors are that end, talking to us through the primary. */
+static void pairs_in_one_call(void) {
+    struct termios wanted;
+    CHECK_EQ(tcgetattr(slave, &wanted), 0);
+    cfmakeraw(&wanted);
+    struct winsize size = {.ws_row = 33, .ws_col = 101};
+    int primary, subsidiary;
+    char name[64];
+    CHECK_EQ(openpty(&primary, &subsidiary, name, &wanted, &size), 0);
+    CHECK(strncmp(name, "/dev/pts/", 9) == 0);
+    CHECK(isatty(subsidiary));
+    char by_ttyname[64];
+    CHECK_EQ(ttyname_r(subsidiary, by_ttyname, sizeof by_ttyname), 0);
+    CHECK_STREQ(by_ttyname, name);
+    struct termios got;
+    CHECK_EQ(tcgetattr(subsidiary, &got), 0);
+    CHECK_EQ(got.c_lflag & (ICANON | ECHO), 0); /* raw, as asked */
+    struct winsize got_size;
+    CHECK_EQ(ioctl(subsidiary, TIOCGWINSZ, &got_size), 0);
+    CHECK_EQ(got_size.ws_row, 33);
+    CHECK_EQ(got_size.ws_col, 101);
+    CHECK_EQ(fcntl(primary, F_GETFD) & FD_CLOEXEC, 0);
+    CHECK_EQ(write(subsidiary, "x", 1), 1);
+    char byte;
+    CHECK_EQ(read(primary, &byte, 1), 1);
+    CHECK_EQ(byte, 'x');
+    CHECK_EQ(close(subsidiary), 0);
+    CHECK_EQ(close(primary), 0);
+
+    pid_t child = forkpty(&primary, name, NULL, NULL);
+    CHECK(child != -1);
+    if (child == 0) {
+        /* Our own session, led by us, with the terminal as controlling. */
+        if (getsid(0) != getpid() || tcgetsid(0) != getpid()) _exit(1);
+        if (!isatty(0) || !isatty(1) || !isatty(2)) _exit(2);
+        (void)!write(1, "ready", 5);
+        _exit(0);
+    }
+    char said[16] = "";
+    ssize_t got_bytes = read(primary, said, 5);
+    CHECK_EQ(got_bytes, 5);
+    CHECK(memcmp(said, "ready", 5) == 0);
+    expect_exit_code(child, 0);
+    CHECK_EQ(close(primary), 0);
+
+    char buffer[L_ctermid];
+    CHECK(ctermid(buffer) == buffer);
+    CHECK_STREQ(buffer, "/dev/tty");
+    CHECK_STREQ(ctermid(NULL), "/dev/tty");
+}
+
 int main(void) {
     open_pair();
+    pairs_in_one_call();
     names();
     settings();
     controlling_terminal();

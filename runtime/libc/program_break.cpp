@@ -1,0 +1,54 @@
+// brk sbrk: the program break, the end of the data segment that the kernel
+// can grow. lwp's malloc never uses it (it maps its memory with mmap), so
+// the break belongs wholly to the program. Not thread-safe, as in every C
+// library: the break is one value for the whole process.
+#include <errno.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "../sys/syscalls.hpp"
+
+namespace {
+
+// The break as last set or read, null until the first call asks the kernel.
+void* current_break = nullptr;
+
+// The brk system call answers with the break as it now is: the new one on
+// success, the old one when the kernel refused.
+void* kernel_break(void* wanted) {
+    return reinterpret_cast<void*>(lwp::arch::syscall1(__NR_brk, reinterpret_cast<long>(wanted)));
+}
+
+}  // namespace
+
+extern "C" {
+
+// Success when the break now reaches `address`. Like glibc's, a request
+// below the data segment's start, which the kernel ignores, leaves the
+// break where it was and still counts as one.
+int brk(void* address) noexcept {
+    current_break = kernel_break(address);
+    if (current_break < address) {
+        errno = ENOMEM;
+        return -1;
+    }
+    return 0;
+}
+
+// The old break, the start of the `increment` bytes added (or, shrinking,
+// the end of what was released); (void*)-1 and ENOMEM when the kernel
+// refuses or the new break would wrap around the address space.
+void* sbrk(intptr_t increment) noexcept {
+    if (current_break == nullptr) current_break = kernel_break(nullptr);
+    auto old_break = reinterpret_cast<uintptr_t>(current_break);
+    if (increment == 0) return current_break;
+    uintptr_t new_break = old_break + static_cast<uintptr_t>(increment);
+    if ((increment > 0) != (new_break > old_break)) {
+        errno = ENOMEM;
+        return reinterpret_cast<void*>(-1);
+    }
+    if (brk(reinterpret_cast<void*>(new_break)) != 0) return reinterpret_cast<void*>(-1);
+    return reinterpret_cast<void*>(old_break);
+}
+
+}  // extern "C"

@@ -1,0 +1,188 @@
+/* Network names without DNS: interfaces (if_nametoindex, if_indextoname,
+ * if_nameindex), services and protocols (getservbyname, getservbyport,
+ * getprotobyname, getprotobynumber and the _r forms, from /etc/services
+ * and /etc/protocols), hosts the old way (gethostbyname, gethostbyname2,
+ * gethostbyaddr and the _r forms, h_errno, hstrerror) and getnameinfo.
+ * Only names /etc/hosts has and numeric addresses are looked up, so no
+ * answer depends on a name server. Also passes against glibc. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+
+#include "../integration/check.h"
+
+static void interfaces(void) {
+    unsigned int loopback = if_nametoindex("lo");
+    CHECK(loopback > 0);
+    char name[IF_NAMESIZE];
+    CHECK(if_indextoname(loopback, name) == name);
+    CHECK_STREQ(name, "lo");
+    errno = 0;
+    CHECK_EQ(if_nametoindex("no-such-if0"), 0);
+    CHECK_EQ(errno, ENODEV);
+    CHECK_EQ(if_nametoindex("a-name-longer-than-ifnamsiz"), 0);
+    CHECK_EQ(errno, ENODEV);
+    errno = 0;
+    CHECK(if_indextoname(999999, name) == NULL);
+    CHECK_EQ(errno, ENXIO);
+
+    struct if_nameindex* list = if_nameindex();
+    CHECK(list != NULL);
+    int found = 0;
+    unsigned int previous = 0;
+    for (struct if_nameindex* entry = list; entry->if_index != 0; ++entry) {
+        CHECK(entry->if_index > previous); /* in index order */
+        previous = entry->if_index;
+        CHECK(entry->if_name != NULL);
+        found += entry->if_index == loopback && strcmp(entry->if_name, "lo") == 0;
+    }
+    CHECK_EQ(found, 1);
+    if_freenameindex(list);
+}
+
+static void services_and_protocols(void) {
+    struct servent* service = getservbyname("http", "tcp");
+    CHECK(service != NULL);
+    CHECK_STREQ(service->s_name, "http");
+    CHECK_STREQ(service->s_proto, "tcp");
+    CHECK_EQ(service->s_port, htons(80));
+    CHECK(service->s_aliases != NULL);
+    service = getservbyname("www", "tcp"); /* an alias */
+    CHECK(service != NULL && strcmp(service->s_name, "http") == 0);
+    service = getservbyname("domain", NULL); /* any protocol: the first line */
+    CHECK(service != NULL && service->s_port == htons(53));
+    CHECK(getservbyname("domain", "sctp-nonexistent") == NULL);
+    CHECK(getservbyname("no-such-service", "tcp") == NULL);
+    service = getservbyport(htons(22), "tcp");
+    CHECK(service != NULL && strcmp(service->s_name, "ssh") == 0);
+    service = getservbyport(htons(53), "udp");
+    CHECK(service != NULL && strcmp(service->s_proto, "udp") == 0);
+    CHECK(getservbyport(htons(1), "no-such-protocol") == NULL);
+
+    struct servent entry, *result;
+    char small[8], big[1024];
+    CHECK_EQ(getservbyname_r("http", "tcp", &entry, small, sizeof small, &result), ERANGE);
+    CHECK(result == NULL);
+    CHECK_EQ(getservbyname_r("no-such-service", "tcp", &entry, big, sizeof big, &result), 0);
+    CHECK(result == NULL);
+    CHECK_EQ(getservbyport_r(htons(80), "tcp", &entry, big, sizeof big, &result), 0);
+    CHECK(result == &entry && strcmp(entry.s_name, "http") == 0);
+
+    struct protoent* protocol = getprotobyname("tcp");
+    CHECK(protocol != NULL && protocol->p_proto == IPPROTO_TCP);
+    CHECK(protocol->p_aliases[0] != NULL && strcmp(protocol->p_aliases[0], "TCP") == 0);
+    protocol = getprotobyname("UDP"); /* an alias */
+    CHECK(protocol != NULL && protocol->p_proto == IPPROTO_UDP);
+    protocol = getprotobynumber(IPPROTO_UDP);
+    CHECK(protocol != NULL && strcmp(protocol->p_name, "udp") == 0);
+    CHECK(getprotobyname("no-such-protocol") == NULL);
+    CHECK(getprotobynumber(254) == NULL);
+    struct protoent protocol_entry, *protocol_result;
+    CHECK_EQ(getprotobynumber_r(6, &protocol_entry, small, sizeof small, &protocol_result), ERANGE);
+}
+
+static void hosts(void) {
+    struct hostent* host = gethostbyname("localhost");
+    CHECK(host != NULL);
+    CHECK_STREQ(host->h_name, "localhost");
+    CHECK_EQ(host->h_addrtype, AF_INET);
+    CHECK_EQ(host->h_length, 4);
+    CHECK(host->h_addr_list[0] != NULL);
+    struct in_addr loopback;
+    inet_pton(AF_INET, "127.0.0.1", &loopback);
+    CHECK_EQ(memcmp(host->h_addr_list[0], &loopback, 4), 0);
+
+    host = gethostbyname("10.1.2.3"); /* numeric: no lookup */
+    CHECK(host != NULL);
+    CHECK_STREQ(host->h_name, "10.1.2.3");
+    CHECK(host->h_addr_list[1] == NULL);
+
+    host = gethostbyname2("::1", AF_INET6);
+    CHECK(host != NULL && host->h_addrtype == AF_INET6 && host->h_length == 16);
+    CHECK(gethostbyname2("localhost", AF_UNIX) == NULL);
+
+    host = gethostbyaddr(&loopback, sizeof loopback, AF_INET);
+    CHECK(host != NULL);
+    CHECK_STREQ(host->h_name, "localhost"); /* /etc/hosts's first name for it */
+    errno = 0;
+    CHECK(gethostbyaddr(&loopback, 3, AF_INET) == NULL);
+    CHECK_EQ(h_errno, NETDB_INTERNAL);
+    CHECK_EQ(errno, EAFNOSUPPORT);
+
+    struct hostent entry, *result;
+    char small[8];
+    int error;
+    CHECK_EQ(gethostbyname_r("localhost", &entry, small, sizeof small, &result, &error), ERANGE);
+    CHECK(result == NULL);
+    CHECK_EQ(error, NETDB_INTERNAL);
+    char big[1024];
+    CHECK_EQ(gethostbyname_r("10.9.8.7", &entry, big, sizeof big, &result, &error), 0);
+    CHECK(result == &entry && strcmp(entry.h_name, "10.9.8.7") == 0);
+
+    CHECK_STREQ(hstrerror(HOST_NOT_FOUND), "Unknown host");
+    CHECK_STREQ(hstrerror(TRY_AGAIN), "Host name lookup failure");
+    CHECK_STREQ(hstrerror(0), "Resolver Error 0 (no error)");
+    CHECK_STREQ(hstrerror(12345), "Unknown resolver error");
+}
+
+static void name_info(void) {
+    struct sockaddr_in inet = {.sin_family = AF_INET, .sin_port = htons(22)};
+    inet_pton(AF_INET, "127.0.0.1", &inet.sin_addr);
+    char host[64], service[32];
+    const struct sockaddr* address = (const struct sockaddr*)&inet;
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, sizeof host, service, sizeof service, 0), 0);
+    CHECK_STREQ(host, "localhost");
+    CHECK_STREQ(service, "ssh");
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, sizeof host, service, sizeof service,
+                         NI_NUMERICHOST | NI_NUMERICSERV), 0);
+    CHECK_STREQ(host, "127.0.0.1");
+    CHECK_STREQ(service, "22");
+    inet.sin_port = htons(53);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, service, sizeof service, NI_DGRAM), 0);
+    CHECK_STREQ(service, "domain");
+    inet.sin_port = htons(65000); /* no such service: the number */
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, service, sizeof service, 0), 0);
+    CHECK_STREQ(service, "65000");
+
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, 3, NULL, 0, 0), EAI_OVERFLOW);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, service, 2, 0), EAI_OVERFLOW);
+    CHECK_EQ(getnameinfo(address, sizeof inet - 1, host, sizeof host, NULL, 0, 0), EAI_FAMILY);
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, sizeof host, NULL, 0, 0x10000), EAI_BADFLAGS);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, NULL, 0, 0), 0); /* nothing asked */
+
+    struct sockaddr_in6 inet6 = {.sin6_family = AF_INET6, .sin6_port = htons(80)};
+    inet_pton(AF_INET6, "fe80::1", &inet6.sin6_addr);
+    inet6.sin6_scope_id = if_nametoindex("lo");
+    const struct sockaddr* address6 = (const struct sockaddr*)&inet6;
+    CHECK_EQ(getnameinfo(address6, sizeof inet6, host, sizeof host, service, sizeof service,
+                         NI_NUMERICHOST), 0);
+    CHECK_STREQ(host, "fe80::1%lo"); /* link-local: the interface's name */
+    CHECK_STREQ(service, "http");
+    inet_pton(AF_INET6, "2001:db8::1", &inet6.sin6_addr);
+    inet6.sin6_scope_id = 7;
+    CHECK_EQ(getnameinfo(address6, sizeof inet6, host, sizeof host, NULL, 0, NI_NUMERICHOST), 0);
+    CHECK_STREQ(host, "2001:db8::1%7"); /* global: the number */
+
+    struct sockaddr_un local = {.sun_family = AF_UNIX};
+    strcpy(local.sun_path, "/tmp/a-socket");
+    struct utsname system;
+    CHECK_EQ(uname(&system), 0);
+    CHECK_EQ(getnameinfo((const struct sockaddr*)&local, sizeof local, host, sizeof host, service,
+                         sizeof service, 0), 0);
+    CHECK_STREQ(host, system.nodename);
+    CHECK_STREQ(service, "/tmp/a-socket");
+}
+
+int main(void) {
+    interfaces();
+    services_and_protocols();
+    hosts();
+    name_info();
+    return 0;
+}
