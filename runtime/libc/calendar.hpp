@@ -57,6 +57,14 @@ constexpr int weekday_of_day(std::int64_t days) {
     return static_cast<int>(floor_modulo(days + 4, 7));
 }
 
+// The C locale's names of the days (from Sunday, as tm_wday counts) and
+// months: what strftime prints and strptime reads.
+inline constexpr const char* day_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                             "Thursday", "Friday", "Saturday"};
+inline constexpr const char* month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
 struct calendar_date {
     std::int64_t year;
     int month;        // 1-12

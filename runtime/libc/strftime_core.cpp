@@ -21,12 +21,6 @@ namespace lwp::libc {
 
 namespace {
 
-constexpr const char* day_names[7] = {"Sunday", "Monday", "Tuesday", "Wednesday",
-                                      "Thursday", "Friday", "Saturday"};
-constexpr const char* month_names[12] = {"January", "February", "March", "April", "May", "June",
-                                         "July", "August", "September", "October", "November",
-                                         "December"};
-
 enum class letter_case { as_is, upper, lower };
 
 char convert_case(char c, letter_case to) {
