@@ -186,6 +186,29 @@ const transliteration* find_transliteration(uint32_t character) {
     return nullptr;
 }
 
+}  // namespace
+
+// The ASCII text glibc's "C" locale writes for `character` where a byte
+// cannot hold it: its transliteration, else "?". Shared with the wide stdio
+// calls (stdio_wide_characters.cpp), which write it as glibc's wide streams
+// do.
+size_t lwp_libc_character_sets::ascii_replacement(uint32_t character, char text_out[8]) {
+    const transliteration* row = find_transliteration(character);
+    if (row == nullptr) {
+        text_out[0] = '?';
+        return 1;
+    }
+    for (size_t index = 0; index < row->length; ++index) {
+        char byte = transliteration_texts[row->text + index];
+        // A row of several code points runs through consecutive bytes.
+        if (row->count > 1) byte = static_cast<char>(byte + (character - row->first));
+        text_out[index] = byte;
+    }
+    return row->length;
+}
+
+namespace {
+
 // Writes the replacement for a character the target cannot represent, all
 // of it or (false: no room) none of it. Without a replacement it is '?',
 // glibc's default for a missing one. glibc transliterates by running the

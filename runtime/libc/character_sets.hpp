@@ -208,6 +208,11 @@ inline encoded encode(character_set set, uint32_t character, unsigned char* out,
     return unrepresentable;
 }
 
+// What glibc's "C" locale writes in ASCII for a character a byte cannot
+// hold (at most 8 bytes into `text`; "?" when it has no replacement); in
+// character_set_conversion.cpp.
+size_t ascii_replacement(uint32_t character, char text[8]);
+
 }  // namespace lwp_libc_character_sets
 
 #endif

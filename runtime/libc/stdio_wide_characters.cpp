@@ -1,0 +1,101 @@
+// The wide-character stdio calls C++ iostreams need: fgetwc getwc getwchar
+// fputwc putwc putwchar ungetwc, and wcsftime with its locale form (what
+// libstdc++'s wide streams and time facets call). In lwp's only locale, "C",
+// a wide character is one ASCII byte (multibyte.cpp), so each of these is
+// the byte call plus that conversion, as glibc's wide streams convert in
+// its "C" locale: written, a character from 0x80 up becomes its ASCII
+// transliteration ("EUR" for U+20AC, "?" when there is none) and the call
+// succeeds; read, a byte from 0x80 up is EILSEQ with the stream's error
+// indicator set, and stays unread (glibc's stream stops there too).
+// Streams have no orientation here (no fwide): byte and wide calls may be
+// mixed, where glibc's first call decides a stream's kind for good.
+// Not provided: the wide printf and scanf families, fgetws, fputws.
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "character_sets.hpp"
+#include "stdio_stream.hpp"
+
+namespace {
+
+void mark_encoding_error(FILE* file) {
+    errno = EILSEQ;
+    lwp::libc::as_stream(file).glibc_flags |= lwp::libc::glibc_error_flag;
+}
+
+// One stream operation for the whole replacement, so that threads writing
+// to the stream do not interleave inside it.
+bool write_replacement(wchar_t character, FILE* file) {
+    char text[8];
+    size_t length =
+        lwp_libc_character_sets::ascii_replacement(static_cast<uint32_t>(character), text);
+    return fwrite(text, 1, length, file) == length;
+}
+
+}  // namespace
+
+extern "C" {
+
+wint_t fgetwc(FILE* file) {
+    int byte = getc(file);
+    if (byte == EOF) return WEOF;
+    if (byte >= 0x80) {
+        ungetc(byte, file);
+        mark_encoding_error(file);
+        return WEOF;
+    }
+    return static_cast<wint_t>(byte);
+}
+
+wint_t getwc(FILE* file) { return fgetwc(file); }
+wint_t getwchar(void) { return fgetwc(stdin); }
+
+wint_t fputwc(wchar_t character, FILE* file) {
+    bool written = character >= 0 && character < 0x80
+                       ? putc(static_cast<int>(character), file) != EOF
+                       : write_replacement(character, file);
+    return written ? static_cast<wint_t>(character) : WEOF;
+}
+
+wint_t putwc(wchar_t character, FILE* file) { return fputwc(character, file); }
+wint_t putwchar(wchar_t character) { return fputwc(character, stdout); }
+
+// A character the locale cannot hold as a byte cannot be pushed back either
+// (glibc's wide streams can push back any).
+wint_t ungetwc(wint_t character, FILE* file) {
+    if (character == WEOF || character >= 0x80) return WEOF;
+    return ungetc(static_cast<int>(character), file) == EOF ? WEOF : character;
+}
+
+// strftime through ASCII: the format narrowed (a wide character from 0x80
+// up in it cannot be a byte of the "C" locale: 0), formatted, widened.
+size_t wcsftime(wchar_t* __restrict out, size_t size, const wchar_t* __restrict format,
+                const struct tm* __restrict time) {
+    size_t format_length = wcslen(format);
+    char narrow_format[1024];
+    if (format_length >= sizeof narrow_format) return 0;
+    for (size_t i = 0; i <= format_length; ++i) {
+        if (format[i] < 0 || format[i] >= 0x80) return 0;
+        narrow_format[i] = static_cast<char>(format[i]);
+    }
+    char narrow[1024];
+    size_t length = strftime(narrow, sizeof narrow, narrow_format, time);
+    // strftime's 0 is also the length of an empty result: "%p"-free formats
+    // can legitimately produce nothing, and then so does this.
+    if (length + 1 > size) return 0;
+    for (size_t i = 0; i <= length; ++i) out[i] = static_cast<unsigned char>(narrow[i]);
+    return length;
+}
+
+size_t wcsftime_l(wchar_t* __restrict out, size_t size, const wchar_t* __restrict format,
+                  const struct tm* __restrict time, locale_t) {
+    return wcsftime(out, size, format, time);
+}
+
+size_t __wcsftime_l(wchar_t* out, size_t size, const wchar_t* format, const struct tm* time,
+                    locale_t) __attribute__((alias("wcsftime_l")));
+
+}  // extern "C"
