@@ -247,8 +247,16 @@ char* get_current_dir_name(void) noexcept {
     return getcwd(nullptr, 0);
 }
 
+// scandir's comparison in GNU version order (strverscmp: "file9" before
+// "file10").
+int versionsort(const struct dirent** left, const struct dirent** right) noexcept {
+    return strverscmp((*left)->d_name, (*right)->d_name);
+}
+
 int readdir64_r(DIR* __restrict directory, struct dirent64* __restrict entry,
                 struct dirent64** __restrict result) noexcept __attribute__((alias("readdir_r")));
+int versionsort64(const struct dirent64** left, const struct dirent64** right) noexcept
+    __attribute__((alias("versionsort")));
 int alphasort64(const struct dirent64** left, const struct dirent64** right) noexcept
     __attribute__((alias("alphasort")));
 int scandir64(const char* __restrict path, struct dirent64*** __restrict names,

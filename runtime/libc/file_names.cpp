@@ -1,8 +1,10 @@
 // Calls on names and attributes of files: rename renameat renameat2 link
 // linkat unlinkat symlinkat readlink readlinkat mkdirat faccessat fchmodat
 // chown fchown lchown fchownat truncate fchdir utimensat futimens (and the
-// older utime utimes futimes futimesat) sync syncfs. Thin wrappers over the system calls: -1 with errno on failure
-// (ssize_t for the readlink pair). None is a cancellation point.
+// older utime utimes futimes futimesat, and lutimes) lchmod euidaccess
+// eaccess sync syncfs. Thin wrappers over the system calls: -1 with errno
+// on failure (ssize_t for the readlink pair). None is a cancellation point.
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -99,18 +101,58 @@ int faccessat(int directory, const char* path, int mode, int flags) noexcept {
 
 // access checked with the effective ids instead of the real ones (what
 // open would use); the GNU name and the BSD one.
+int lutimes(const char* path, const struct timeval times[2]) noexcept {
+    if (times == nullptr) return utimensat(AT_FDCWD, path, nullptr, AT_SYMLINK_NOFOLLOW);
+    struct timespec precise[2];
+    for (int i = 0; i < 2; ++i) {
+        if (times[i].tv_usec < 0 || times[i].tv_usec >= 1000000)
+            return lwp::libc::fail_with_errno(EINVAL);
+        precise[i] = {times[i].tv_sec, times[i].tv_usec * 1000};
+    }
+    return utimensat(AT_FDCWD, path, precise, AT_SYMLINK_NOFOLLOW);
+}
+
+// A link's own mode: Linux has none to change, so fchmodat's answer for a
+// link (EOPNOTSUPP), as glibc gives.
+int lchmod(const char* path, mode_t mode) noexcept {
+    return fchmodat(AT_FDCWD, path, mode, AT_SYMLINK_NOFOLLOW);
+}
+
 int euidaccess(const char* path, int mode) noexcept {
     return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
 }
 int eaccess(const char* path, int mode) noexcept __attribute__((alias("euidaccess")));
 
-// fchmodat's system call has no flags argument; AT_SYMLINK_NOFOLLOW (which
-// Linux cannot honour for a symbolic link's mode) is refused, as glibc
-// refuses it for a link.
+// fchmodat's original system call has no flags argument. With
+// AT_SYMLINK_NOFOLLOW, a file that is not a link gets its mode changed and
+// a link is refused with EOPNOTSUPP (Linux keeps no mode for links), as
+// glibc answers: through fchmodat2 (Linux 6.6), which takes the flag, or
+// before it by opening the name itself (O_PATH, not following a link) and
+// changing the mode through /proc/self/fd, so that a link put in the file's
+// place meanwhile is not followed.
 int fchmodat(int directory, const char* path, mode_t mode, int flags) noexcept {
     if (flags & ~AT_SYMLINK_NOFOLLOW) return lwp::libc::fail_with_errno(EINVAL);
-    if (flags) return lwp::libc::fail_with_errno(EOPNOTSUPP);
-    return int_errno_result(syscall3(__NR_fchmodat, directory, address(path), mode));
+    if (flags == 0) return int_errno_result(syscall3(__NR_fchmodat, directory, address(path), mode));
+    constexpr long fchmodat2_call = 452;  // x86-64's number, not yet in this system's headers
+    long answer = syscall4(fchmodat2_call, directory, address(path), mode, flags);
+    if (answer != -ENOSYS) return int_errno_result(answer);
+    int fd = openat(directory, path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat status;
+    int result;
+    if (fstat(fd, &status) != 0) {
+        result = -1;
+    } else if (S_ISLNK(status.st_mode)) {
+        result = lwp::libc::fail_with_errno(EOPNOTSUPP);
+    } else {
+        char by_descriptor[32];
+        snprintf(by_descriptor, sizeof by_descriptor, "/proc/self/fd/%d", fd);
+        result = int_errno_result(syscall3(__NR_fchmodat, AT_FDCWD, address(by_descriptor), mode));
+    }
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
 }
 
 int fchownat(int directory, const char* path, uid_t owner, gid_t group, int flags) noexcept {

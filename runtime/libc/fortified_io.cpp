@@ -20,9 +20,7 @@
 
 namespace {
 
-inline void require(bool fits) {
-    if (!fits) lwp::libc::fortify_failure("buffer overflow detected");
-}
+using lwp::libc::require_fit;
 
 // An fgets bounded by `count` into an object of `object_size` bytes. Where
 // the count is larger, a line that fits the object is still read whole: the
@@ -38,7 +36,7 @@ char* bounded_line(char* buffer, size_t object_size, int count, FILE* file) {
         // overflow; none is fgets's end of file.
         if (object_size == 0) return nullptr;
         int byte = read_byte(file);
-        require(byte == EOF);
+        require_fit(byte == EOF);
         return nullptr;
     }
     char* line = read_line(buffer, static_cast<int>(object_size), file);
@@ -46,7 +44,7 @@ char* bounded_line(char* buffer, size_t object_size, int count, FILE* file) {
     size_t length = strlen(line);
     if (length == object_size - 1 && line[length - 1] != '\n') {
         int next = read_byte(file);
-        require(next == EOF);
+        require_fit(next == EOF);
         // End of file (or an error, which ferror now shows): the line
         // already read is the result, as it would be with a larger buffer.
     }
@@ -81,24 +79,24 @@ char* __fgets_unlocked_chk(char* __restrict buffer, size_t object_size, int coun
 
 size_t __fread_chk(void* __restrict buffer, size_t object_size, size_t size, size_t count,
                    FILE* __restrict file) {
-    require(product_fits(size, count, object_size));
+    require_fit(product_fits(size, count, object_size));
     return fread(buffer, size, count, file);
 }
 
 size_t __fread_unlocked_chk(void* __restrict buffer, size_t object_size, size_t size,
                             size_t count, FILE* __restrict file) {
-    require(product_fits(size, count, object_size));
+    require_fit(product_fits(size, count, object_size));
     return fread_unlocked(buffer, size, count, file);
 }
 
 ssize_t __read_chk(int descriptor, void* buffer, size_t count, size_t object_size) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return read(descriptor, buffer, count);
 }
 
 ssize_t __pread_chk(int descriptor, void* buffer, size_t count, off_t offset,
                     size_t object_size) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return pread(descriptor, buffer, count, offset);
 }
 
@@ -106,75 +104,75 @@ ssize_t __pread64_chk(int descriptor, void* buffer, size_t count, off_t offset,
                       size_t object_size) __attribute__((alias("__pread_chk")));
 
 ssize_t __recv_chk(int socket, void* buffer, size_t count, size_t object_size, int flags) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return recv(socket, buffer, count, flags);
 }
 
 ssize_t __recvfrom_chk(int socket, void* __restrict buffer, size_t count, size_t object_size,
                        int flags, struct sockaddr* __restrict address,
                        socklen_t* __restrict address_length) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return recvfrom(socket, buffer, count, flags, address, address_length);
 }
 
 ssize_t __readlink_chk(const char* __restrict path, char* __restrict buffer, size_t count,
                        size_t object_size) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return readlink(path, buffer, count);
 }
 
 ssize_t __readlinkat_chk(int directory, const char* __restrict path, char* __restrict buffer,
                          size_t count, size_t object_size) {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return readlinkat(directory, path, buffer, count);
 }
 
 char* __getcwd_chk(char* buffer, size_t size, size_t object_size) {
-    require(size <= object_size);
+    require_fit(size <= object_size);
     return getcwd(buffer, size);
 }
 
 // realpath writes up to PATH_MAX bytes whatever the path: the object must
 // have them all.
 char* __realpath_chk(const char* __restrict path, char* __restrict resolved, size_t object_size) {
-    require(object_size >= PATH_MAX);
+    require_fit(object_size >= PATH_MAX);
     return realpath(path, resolved);
 }
 
 int __gethostname_chk(char* buffer, size_t size, size_t object_size) {
-    require(size <= object_size);
+    require_fit(size <= object_size);
     return gethostname(buffer, size);
 }
 
 int __getdomainname_chk(char* buffer, size_t size, size_t object_size) {
-    require(size <= object_size);
+    require_fit(size <= object_size);
     return getdomainname(buffer, size);
 }
 
 // A negative count is getgroups's own EINVAL, not an overflow.
 int __getgroups_chk(int count, gid_t* groups, size_t object_size) {
-    if (count > 0) require(static_cast<size_t>(count) * sizeof(gid_t) <= object_size);
+    if (count > 0) require_fit(static_cast<size_t>(count) * sizeof(gid_t) <= object_size);
     return getgroups(count, groups);
 }
 
 int __ttyname_r_chk(int descriptor, char* buffer, size_t size, size_t object_size) {
-    require(size <= object_size);
+    require_fit(size <= object_size);
     return ttyname_r(descriptor, buffer, size);
 }
 
 int __ptsname_r_chk(int descriptor, char* buffer, size_t size, size_t object_size) {
-    require(size <= object_size);
+    require_fit(size <= object_size);
     return ptsname_r(descriptor, buffer, size);
 }
 
 int __poll_chk(struct pollfd* descriptors, nfds_t count, int timeout, size_t object_size) {
-    require(object_size / sizeof *descriptors >= count);
+    require_fit(object_size / sizeof *descriptors >= count);
     return poll(descriptors, count, timeout);
 }
 
 int __ppoll_chk(struct pollfd* descriptors, nfds_t count, const struct timespec* timeout,
                 const sigset_t* mask, size_t object_size) {
-    require(object_size / sizeof *descriptors >= count);
+    require_fit(object_size / sizeof *descriptors >= count);
     return ppoll(descriptors, count, timeout, mask);
 }
 

@@ -96,7 +96,7 @@ int __printf_chk(int flag, const char* __restrict format, ...) {
 // write past it.
 int __vsnprintf_chk(char* __restrict buffer, size_t capacity, int flag, size_t object_size,
                     const char* __restrict format, va_list arguments) {
-    if (object_size < capacity) lwp::libc::fortify_failure("buffer overflow detected");
+    lwp::libc::require_fit(capacity <= object_size);
     check_format(flag, format);
     return vsnprintf(buffer, capacity, format, arguments);
 }
@@ -115,11 +115,10 @@ int __snprintf_chk(char* __restrict buffer, size_t capacity, int flag, size_t ob
 // fit.
 int __vsprintf_chk(char* __restrict buffer, int flag, size_t object_size,
                    const char* __restrict format, va_list arguments) {
-    if (object_size == 0) lwp::libc::fortify_failure("buffer overflow detected");
+    lwp::libc::require_fit(object_size > 0);
     check_format(flag, format);
     int length = vsnprintf(buffer, object_size, format, arguments);
-    if (length >= 0 && static_cast<size_t>(length) >= object_size)
-        lwp::libc::fortify_failure("buffer overflow detected");
+    lwp::libc::require_fit(length < 0 || static_cast<size_t>(length) < object_size);
     return length;
 }
 

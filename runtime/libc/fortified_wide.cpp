@@ -11,19 +11,17 @@
 
 namespace {
 
-inline void require(bool fits) {
-    if (!fits) lwp::libc::fortify_failure("buffer overflow detected");
-}
+using lwp::libc::require_fit;
 
 size_t wide_string_inside(const wchar_t* destination, size_t object_size) {
     size_t length = wcsnlen(destination, object_size);
-    require(length < object_size);
+    require_fit(length < object_size);
     return length;
 }
 
 // wcrtomb and wctomb may write up to MB_CUR_MAX bytes whatever the
 // character, so that is what the object must hold.
-inline void require_room_for_one_character(size_t object_size) { require(object_size >= MB_CUR_MAX); }
+inline void require_room_for_one_character(size_t object_size) { require_fit(object_size >= MB_CUR_MAX); }
 
 }  // namespace
 
@@ -31,63 +29,63 @@ extern "C" {
 
 wchar_t* __wmemcpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                        size_t count, size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wmemcpy(destination, source, count);
 }
 
 wchar_t* __wmemmove_chk(wchar_t* destination, const wchar_t* source, size_t count,
                         size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wmemmove(destination, source, count);
 }
 
 wchar_t* __wmempcpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                         size_t count, size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wmempcpy(destination, source, count);
 }
 
 wchar_t* __wmemset_chk(wchar_t* destination, wchar_t value, size_t count,
                        size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wmemset(destination, value, count);
 }
 
 wchar_t* __wcscpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                       size_t object_size) noexcept {
-    require(wcslen(source) < object_size);
+    require_fit(wcslen(source) < object_size);
     return wcscpy(destination, source);
 }
 
 wchar_t* __wcpcpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                       size_t object_size) noexcept {
-    require(wcslen(source) < object_size);
+    require_fit(wcslen(source) < object_size);
     return wcpcpy(destination, source);
 }
 
 wchar_t* __wcsncpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                        size_t count, size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wcsncpy(destination, source, count);
 }
 
 wchar_t* __wcpncpy_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                        size_t count, size_t object_size) noexcept {
-    require(count <= object_size);
+    require_fit(count <= object_size);
     return wcpncpy(destination, source, count);
 }
 
 wchar_t* __wcscat_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                       size_t object_size) noexcept {
     size_t length = wide_string_inside(destination, object_size);
-    require(wcslen(source) < object_size - length);
+    require_fit(wcslen(source) < object_size - length);
     return wcscat(destination, source);
 }
 
 wchar_t* __wcsncat_chk(wchar_t* __restrict destination, const wchar_t* __restrict source,
                        size_t count, size_t object_size) noexcept {
     size_t length = wide_string_inside(destination, object_size);
-    require(wcsnlen(source, count) < object_size - length);
+    require_fit(wcsnlen(source, count) < object_size - length);
     return wcsncat(destination, source, count);
 }
 
@@ -106,39 +104,39 @@ int __wctomb_chk(char* bytes, wchar_t character, size_t object_size) noexcept {
 // destination only measures, and the headers then do not call these).
 size_t __mbstowcs_chk(wchar_t* __restrict destination, const char* __restrict source,
                       size_t limit, size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return mbstowcs(destination, source, limit);
 }
 
 size_t __wcstombs_chk(char* __restrict destination, const wchar_t* __restrict source,
                       size_t limit, size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return wcstombs(destination, source, limit);
 }
 
 size_t __mbsrtowcs_chk(wchar_t* __restrict destination, const char** __restrict source,
                        size_t limit, mbstate_t* __restrict state, size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return mbsrtowcs(destination, source, limit, state);
 }
 
 size_t __wcsrtombs_chk(char* __restrict destination, const wchar_t** __restrict source,
                        size_t limit, mbstate_t* __restrict state, size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return wcsrtombs(destination, source, limit, state);
 }
 
 size_t __mbsnrtowcs_chk(wchar_t* __restrict destination, const char** __restrict source,
                         size_t source_limit, size_t limit, mbstate_t* __restrict state,
                         size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return mbsnrtowcs(destination, source, source_limit, limit, state);
 }
 
 size_t __wcsnrtombs_chk(char* __restrict destination, const wchar_t** __restrict source,
                         size_t source_limit, size_t limit, mbstate_t* __restrict state,
                         size_t object_size) noexcept {
-    require(limit <= object_size);
+    require_fit(limit <= object_size);
     return wcsnrtombs(destination, source, source_limit, limit, state);
 }
 

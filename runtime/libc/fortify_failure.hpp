@@ -11,4 +11,9 @@ namespace lwp::libc {
 // without ": terminated".
 [[noreturn]] void fortify_failure(const char* what, const char* ending = ": terminated");
 
+// The size checks' verdict: the program ends as an overflow unless `fits`.
+inline void require_fit(bool fits) {
+    if (!fits) fortify_failure("buffer overflow detected");
+}
+
 }  // namespace lwp::libc

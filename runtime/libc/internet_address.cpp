@@ -12,6 +12,10 @@
 
 extern "C" {
 
+// The IPv6 wildcard and loopback addresses, as <netinet/in.h> declares them.
+const struct in6_addr in6addr_any = IN6ADDR_ANY_INIT;
+const struct in6_addr in6addr_loopback = IN6ADDR_LOOPBACK_INIT;
+
 int inet_pton(int family, const char* __restrict text, void* __restrict address) noexcept {
     unsigned char* bytes = static_cast<unsigned char*>(address);
     if (family == AF_INET) return lwp::libc::parse_ipv4(text, bytes) ? 1 : 0;

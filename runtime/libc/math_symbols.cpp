@@ -123,6 +123,9 @@ float log10f(float x) noexcept { return narrow(m::log10(x)); }
 double log1p(double x) noexcept { return m::log1p(x); }
 float log1pf(float x) noexcept { return narrow(m::log1p(x)); }
 double pow(double x, double y) noexcept { return m::pow(x, y); }
+// 10 is exact, so pow's one rounding of the exact power is exp10's too.
+double exp10(double x) noexcept { return m::pow(10.0, x); }
+float exp10f(float x) noexcept { return narrow(m::pow(10.0, x)); }
 float powf(float x, float y) noexcept { return narrow(m::pow(x, y)); }
 double cbrt(double x) noexcept { return m::cbrt(x); }
 float cbrtf(float x) noexcept { return narrow(m::cbrt(x)); }

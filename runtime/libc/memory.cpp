@@ -22,6 +22,9 @@ void* mempcpy(void* __restrict destination, const void* __restrict source, size_
     return static_cast<char*>(destination) + count;
 }
 
+void* __mempcpy(void* __restrict destination, const void* __restrict source, size_t count) noexcept
+    __attribute__((alias("mempcpy")));
+
 void* memmove(void* destination, const void* source, size_t count) noexcept {
     // Copying forward is safe unless the destination starts inside the
     // source; compared as integers since the two may be unrelated objects.

@@ -2,8 +2,10 @@
 // (runtime/posix/fork.cpp) does next. Errors: -1 with errno. The waits are
 // cancellation points (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -151,7 +153,19 @@ int execve(const char* path, char* const argv[], char* const envp[]) noexcept {
 
 int execv(const char* path, char* const argv[]) noexcept { return execve(path, argv, environ); }
 
-
+// Runs the program an open descriptor refers to: execveat with an empty
+// path and AT_EMPTY_PATH (Linux 3.19). With no execveat, glibc goes through
+// /proc/self/fd; so does this.
+int fexecve(int fd, char* const argv[], char* const envp[]) noexcept {
+    if (fd < 0) return lwp::libc::fail_with_errno(EINVAL);
+    long answer = lwp::arch::syscall5(__NR_execveat, fd, reinterpret_cast<long>(""),
+                                      reinterpret_cast<long>(argv), reinterpret_cast<long>(envp),
+                                      AT_EMPTY_PATH);
+    if (answer != -ENOSYS) return static_cast<int>(errno_result(answer));
+    char path[32];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    return execve(path, argv, envp);
+}
 
 int execvp(const char* file, char* const argv[]) noexcept {
     return exec_searching(file, argv, environ, /*shell_for_scripts=*/true);

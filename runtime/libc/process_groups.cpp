@@ -76,6 +76,9 @@ int nice(int increment) noexcept {
 // The execution domain (Linux ABI flags such as ADDR_NO_RANDOMIZE); the old
 // one is returned, and 0xffffffff only queries. The system call's answer is
 // passed through: for a query it is the persona, never an error.
+// System V's name for setpgid(0, 0).
+int setpgrp(void) noexcept { return setpgid(0, 0); }
+
 int personality(unsigned long persona) noexcept {
     return int_errno_result(syscall1(__NR_personality, static_cast<long>(persona)));
 }

@@ -182,6 +182,9 @@ void format_unknown(int code, char* buffer, std::size_t size) {
 
 }  // namespace
 
+// glibc's: the message of a known code, null for any other.
+extern "C" const char* strerrordesc_np(int code) noexcept { return known_message(code); }
+
 extern "C" char* strerror(int code) noexcept {
     if (const char* message = known_message(code)) return const_cast<char*>(message);
     format_unknown(code, unknown_message, sizeof unknown_message);

@@ -39,6 +39,10 @@ char* stpcpy(char* __restrict destination, const char* __restrict source) noexce
     return destination;
 }
 
+// glibc's internal name, which older programs' headers reached.
+char* __stpcpy(char* __restrict destination, const char* __restrict source) noexcept
+    __attribute__((alias("stpcpy")));
+
 char* strcpy(char* __restrict destination, const char* __restrict source) noexcept {
     stpcpy(destination, source);
     return destination;

@@ -1,7 +1,8 @@
-// strsignal: the description of a signal number, in the words Linux C
-// libraries use ("Segmentation fault", "Real-time signal 3"), so that a
-// program's messages read the same as under glibc. As with strerror, the
-// descriptions live in one NUL-separated string indexed by number.
+// strsignal sigdescr_np sigabbrev_np: the description of a signal number,
+// in the words Linux C libraries use ("Segmentation fault", "Real-time
+// signal 3"), so that a program's messages read the same as under glibc. As
+// with strerror, the descriptions live in one NUL-separated string indexed
+// by number.
 #include <signal.h>
 #include <string.h>
 
@@ -44,6 +45,12 @@ constexpr char descriptions[] =
     "Bad system call\0";             // 31 SIGSYS
 constexpr int described = 32;
 
+// sigabbrev_np's names, indexed the same way.
+constexpr char abbreviations[] =
+    "\0HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0PIPE\0ALRM\0"
+    "TERM\0STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0XCPU\0XFSZ\0VTALRM\0PROF\0"
+    "WINCH\0IO\0PWR\0SYS";
+
 // "Real-time signal N" and "Unknown signal N" need room per thread: the
 // result stays valid until the same thread calls strsignal again.
 thread_local char numbered[32];
@@ -54,6 +61,17 @@ char* with_number(const char* words, int number) {
 }
 
 }  // namespace
+
+// glibc's: the description, or the name without "SIG", of signals 1-31;
+// null for any other number (real-time ones included).
+extern "C" const char* sigdescr_np(int signal) noexcept {
+    return signal > 0 && signal < described ? lwp::libc::nth_message(descriptions, signal) : nullptr;
+}
+
+extern "C" const char* sigabbrev_np(int signal) noexcept {
+    return signal > 0 && signal < described ? lwp::libc::nth_message(abbreviations, signal)
+                                            : nullptr;
+}
 
 extern "C" char* strsignal(int signal) noexcept {
     if (signal > 0 && signal < described)

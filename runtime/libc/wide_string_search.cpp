@@ -1,5 +1,5 @@
 // The wide searches that return a pointer into their argument: wmemchr
-// wcschr wcsrchr wcspbrk wcsstr.
+// wcschr wcsrchr wcspbrk wcsstr wcstok.
 //
 // <wchar.h> is deliberately not included: for C++ it declares these as
 // const-correct overload pairs, which an extern "C" definition cannot
@@ -11,6 +11,7 @@ extern "C" {
 
 std::size_t wcslen(const wchar_t* text) noexcept;
 std::size_t wcscspn(const wchar_t* text, const wchar_t* rejected) noexcept;
+std::size_t wcsspn(const wchar_t* text, const wchar_t* accepted) noexcept;
 int wcsncmp(const wchar_t* left, const wchar_t* right, std::size_t limit) noexcept;
 
 wchar_t* wmemchr(const wchar_t* text, wchar_t wanted, std::size_t count) noexcept {
@@ -48,6 +49,28 @@ wchar_t* wcsstr(const wchar_t* haystack, const wchar_t* needle) noexcept {
         if (wcsncmp(haystack, needle, needle_length) == 0) return const_cast<wchar_t*>(haystack);
         if (*haystack == 0) return nullptr;
     }
+}
+
+// The next token of `text` (null: go on where *saved left off) between
+// characters of `separators`; the separator ending it becomes L'\0'. The
+// position is the caller's, so this is thread-safe, unlike strtok.
+wchar_t* wcstok(wchar_t* __restrict text, const wchar_t* __restrict separators,
+                wchar_t** __restrict saved) noexcept {
+    if (text == nullptr) text = *saved;
+    if (text == nullptr) return nullptr;
+    text += wcsspn(text, separators);
+    if (*text == 0) {
+        *saved = nullptr;
+        return nullptr;
+    }
+    wchar_t* end = text + wcscspn(text, separators);
+    if (*end == 0) {
+        *saved = nullptr;
+    } else {
+        *end = 0;
+        *saved = end + 1;
+    }
+    return text;
 }
 
 }  // extern "C"

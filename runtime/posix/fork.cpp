@@ -122,6 +122,16 @@ pid_t result_of(long pid) { return static_cast<pid_t>(lwp::libc::errno_result(pi
 
 extern "C" {
 
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void)) noexcept;
+
+// What glibc's own pthread_atfork (a static stub in libc_nonshared.a) calls,
+// so objects built for glibc may reference it. The module handle is for
+// dlclose, which a static program never does: ignored.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void),
+                      void*) noexcept {
+    return pthread_atfork(prepare, parent, child);
+}
+
 int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void)) noexcept {
     lwp::runtime::internal_lock_guard guard(registration_lock);
     int count = handler_count.load(std::memory_order_relaxed);
