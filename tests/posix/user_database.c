@@ -4,12 +4,15 @@
  * one-byte buffer, getgrouplist for root, every entry of both files as this
  * test parses them itself, concurrent _r lookups from four threads, and
  * initgroups for root (seen by a thread that was already running; refused
- * with EPERM when the test does not run as root). */
+ * with EPERM when the test does not run as root); putpwent, putgrent,
+ * lckpwdf and ulckpwdf. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <stdio.h>
+#include <shadow.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -321,7 +324,47 @@ static void check_initgroups(void) {
     }
 }
 
+/* putpwent and putgrent write the files' own line format, refusing a field
+ * that would break it; lckpwdf and ulckpwdf take and give back the editing
+ * lock (only as root: it lives in /etc). */
+static void check_writing(void) {
+    char* text = NULL;
+    size_t size = 0;
+    FILE* out = open_memstream(&text, &size);
+    CHECK(out != NULL);
+    struct passwd user = {"alice", "x", 1000, 100, "Alice A", "/home/alice", "/bin/sh"};
+    CHECK_EQ(putpwent(&user, out), 0);
+    char* members[] = {"alice", "bob", NULL};
+    struct group team = {"team", "x", 200, members};
+    CHECK_EQ(putgrent(&team, out), 0);
+    char* nobody_in[] = {NULL};
+    struct group empty = {"empty", "", 201, nobody_in};
+    CHECK_EQ(putgrent(&empty, out), 0);
+    struct passwd bad = user;
+    bad.pw_dir = "/home/a:b";
+    errno = 0;
+    CHECK_EQ(putpwent(&bad, out), -1);
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(putpwent(NULL, out), -1);
+    char* bad_members[] = {"a,b", NULL};
+    struct group bad_group = {"g", "x", 1, bad_members};
+    CHECK_EQ(putgrent(&bad_group, out), -1);
+    CHECK_EQ(fclose(out), 0);
+    CHECK_STREQ(text, "alice:x:1000:100:Alice A:/home/alice:/bin/sh\n"
+                      "team:x:200:alice,bob\n"
+                      "empty::201:\n");
+    free(text);
+
+    if (geteuid() == 0) {
+        CHECK_EQ(lckpwdf(), 0);
+        CHECK_EQ(lckpwdf(), -1); /* held already */
+        CHECK_EQ(ulckpwdf(), 0);
+        CHECK_EQ(ulckpwdf(), -1);
+    }
+}
+
 int main(void) {
+    check_writing();
     check_root_and_nobody();
     check_missing();
     check_too_small();
