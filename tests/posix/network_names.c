@@ -1,5 +1,5 @@
 /* Network names without DNS: interfaces (if_nametoindex, if_indextoname,
- * if_nameindex), services and protocols (getservbyname, getservbyport,
+ * if_nameindex, getifaddrs), services and protocols (getservbyname, getservbyport,
  * getprotobyname, getprotobynumber and the _r forms, from /etc/services
  * and /etc/protocols), hosts the old way (gethostbyname, gethostbyname2,
  * gethostbyaddr and the _r forms, h_errno, hstrerror) and getnameinfo.
@@ -7,9 +7,12 @@
  * answer depends on a name server. Also passes against glibc. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
+#include <linux/if_packet.h>
 #include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -44,6 +47,42 @@ static void interfaces(void) {
     }
     CHECK_EQ(found, 1);
     if_freenameindex(list);
+}
+
+/* getifaddrs: one AF_PACKET entry per interface (counters in ifa_data)
+ * before every address entry; the loopback's IPv4 address with its
+ * netmask; every name a real interface's. */
+static void interface_addresses(void) {
+    struct ifaddrs* list;
+    CHECK_EQ(getifaddrs(&list), 0);
+    int packet_entries = 0, loopback_ipv4 = 0, addresses_seen = 0;
+    for (struct ifaddrs* entry = list; entry != NULL; entry = entry->ifa_next) {
+        CHECK(if_nametoindex(entry->ifa_name) > 0 || strchr(entry->ifa_name, ':') != NULL);
+        int family = entry->ifa_addr ? entry->ifa_addr->sa_family : AF_UNSPEC;
+        if (family == AF_PACKET) {
+            CHECK(!addresses_seen); /* links first, as glibc lists them */
+            CHECK(entry->ifa_data != NULL);
+            packet_entries++;
+            continue;
+        }
+        addresses_seen = 1;
+        if (family != AF_INET) continue;
+        const struct sockaddr_in* address = (const struct sockaddr_in*)entry->ifa_addr;
+        const struct sockaddr_in* mask = (const struct sockaddr_in*)entry->ifa_netmask;
+        CHECK(mask != NULL);
+        uint32_t bits = ntohl(mask->sin_addr.s_addr);
+        CHECK((bits & (~bits >> 1)) == 0 || bits == 0xffffffffu); /* contiguous */
+        if (address->sin_addr.s_addr == htonl(INADDR_LOOPBACK)) {
+            loopback_ipv4++;
+            CHECK(entry->ifa_flags & IFF_LOOPBACK);
+            CHECK(entry->ifa_flags & IFF_UP);
+            CHECK_EQ(bits, 0xff000000u);
+            CHECK_STREQ(entry->ifa_name, "lo");
+        }
+    }
+    CHECK(packet_entries >= 1);
+    CHECK_EQ(loopback_ipv4, 1);
+    freeifaddrs(list);
 }
 
 static void services_and_protocols(void) {
@@ -181,6 +220,7 @@ static void name_info(void) {
 
 int main(void) {
     interfaces();
+    interface_addresses();
     services_and_protocols();
     hosts();
     name_info();
