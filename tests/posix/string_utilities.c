@@ -145,7 +145,7 @@ static void expect_report(void (*report)(void), const char* expected_output, int
         exit(0);
     }
     CHECK_EQ(close(ends[1]), 0);
-    char output[512];
+    char output[4096]; /* the messages name the program by its path, which can be long */
     size_t length = 0;
     for (;;) {
         ssize_t got = read(ends[0], output + length, sizeof output - 1 - length);
@@ -187,7 +187,7 @@ static void message_helpers(void) {
     /* The tests' executable is named posix_string_utilities when built with
      * lwp, and whatever -o said against glibc: compare with our own name. */
     const char* name = program_invocation_short_name;
-    char expected[512];
+    char expected[4096];
     snprintf(expected, sizeof expected,
              "%s: opening x.txt: No such file or directory\n%s: count 3\n%s: Permission denied\n",
              name, name, name);

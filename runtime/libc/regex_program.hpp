@@ -1,0 +1,123 @@
+// The compiled form of a POSIX regular expression, as regcomp leaves it
+// behind regex_t's `buffer` pointer and regexec reads it (never writes it, so
+// one compiled expression serves many threads at once).
+//
+// A program is a list of instructions for a backtracking-free NFA simulation
+// (Thompson's construction, run Pike's way): consuming instructions test one
+// byte; split, jump, group marks and assertions consume nothing. A split
+// prefers its first target, which is how the choices glibc makes between
+// equally long matches (the left alternative, another round of a loop) are
+// reproduced when the subexpressions are reported.
+#ifndef LWP_LIBC_REGEX_PROGRAM_HPP
+#define LWP_LIBC_REGEX_PROGRAM_HPP
+
+#include <regex.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace lwp_regex {
+
+enum class opcode : std::uint8_t {
+    byte,            // consumes the byte `first` (after case folding, under REG_ICASE)
+    byte_set,        // consumes a byte of the set numbered `first`
+    split,           // goes on at `first`, and failing that at `second`
+    jump,            // goes on at `first`
+    open_group,      // subexpression `first` starts here
+    close_group,     // subexpression `first` ends here
+    assertion,       // a zero-width test (`flag` says which)
+    back_reference,  // consumes again what subexpression `first` matched
+    match,           // the whole expression has matched
+};
+
+// What an assertion tests about the place between two bytes.
+enum assertion_kind : std::uint8_t {
+    line_start,        // ^
+    line_end,          // $
+    buffer_start,      // \`
+    buffer_end,        // \'
+    word_start,        // \<
+    word_end,          // \>
+    inside_word,       // one half of \B
+    outside_word,      // the other half of \B
+};
+
+// Flags of an instruction.
+enum : std::uint8_t {
+    // On a split: the head of a `*` loop, whose first target is the loop's
+    // body and second its exit. When an empty round of the body comes back
+    // to it at the same place, the loop is left instead (glibc's rule).
+    loop_head = 1,
+    // On a close_group: the group is the repeated element of a `*`, `?` or
+    // `{0,n}` (or a copy past the minimum of `{m,n}`); an empty round of it
+    // after a real one does not count (glibc: `(a?)*` on "aa" is 1,2).
+    optional_group = 2,
+};
+
+struct instruction {
+    opcode code;
+    std::uint8_t flag;
+    std::uint16_t unused;
+    std::uint32_t loop;  // a loop head's number, for the backtracking matcher
+    std::int32_t first;
+    std::int32_t second;
+};
+static_assert(sizeof(instruction) == 16, "instructions are packed in the buffer");
+
+struct byte_set {
+    std::uint64_t bits[4];
+    bool has(unsigned char c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+    void add(unsigned char c) { bits[c >> 6] |= std::uint64_t{1} << (c & 63); }
+};
+
+// The buffer regcomp allocates: this header, then the instructions, then the
+// byte sets, in one block that regfree releases with one free.
+struct program {
+    std::uint32_t magic;
+    std::uint32_t instruction_count;
+    std::uint32_t set_count;
+    std::uint32_t group_count;      // re_nsub
+    std::uint32_t loop_count;
+    std::uint32_t split_count;      // bounds the matcher's stack of choices
+    std::uint32_t consuming_count;  // bounds its lists of threads
+    bool fold_case;                 // REG_ICASE: compare bytes upper-cased
+    bool newline_anchors;           // REG_NEWLINE: ^ and $ also at line ends
+    bool has_back_references;       // then only backtracking can match
+
+    const instruction* instructions() const {
+        return reinterpret_cast<const instruction*>(this + 1);
+    }
+    const byte_set* sets() const {
+        return reinterpret_cast<const byte_set*>(instructions() + instruction_count);
+    }
+};
+static_assert(sizeof(program) % alignof(byte_set) == 0, "the instructions follow the header");
+
+constexpr std::uint32_t program_magic = 0x6c777072;  // "lwpr"
+
+// glibc's limit on a repetition count, `{m,n}`; a larger one is REG_ESIZE.
+constexpr int repetition_maximum = 0x7fff;
+
+// Expansions of nested counted repetitions beyond this many instructions
+// are refused with REG_ESPACE: each regexec needs scratch space in
+// proportion.
+constexpr std::size_t instruction_limit = std::size_t{1} << 22;
+
+// glibc's syntax bits for what regcomp compiles (regex_t's `syntax`), kept
+// so that a program looking at the field sees what it would under glibc.
+constexpr unsigned long syntax_basic = RE_SYNTAX_POSIX_BASIC;
+constexpr unsigned long syntax_extended = RE_SYNTAX_POSIX_EXTENDED;
+
+// Whether a byte is part of a word for \w, \b, \< and \>: a letter, a digit
+// or '_', as in glibc's C locale.
+inline bool is_word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+inline unsigned char upper_case(unsigned char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<unsigned char>(c - 'a' + 'A') : c;
+}
+
+}  // namespace lwp_regex
+
+#endif
