@@ -63,53 +63,77 @@ bool service_line(char** words, int count, int& port, char*& protocol) {
     return true;
 }
 
-// The first service line that `matches`, built into the caller's entry.
-template <typename Matches>
-int find_service(Matches matches, servent* entry, char* buffer, size_t size, servent** result) {
+// A services line into `entry`: 0, -1 for a line that is not one, ERANGE.
+int fill_service(char** words, int count, servent* entry, char* buffer, size_t size) {
+    int port;
+    char* protocol;
+    if (!service_line(words, count, port, protocol)) return -1;
+    packed_names packed;
+    if (!pack(words + 2, count - 2, words[0], protocol, buffer, size, packed)) return ERANGE;
+    entry->s_name = packed.name;
+    entry->s_aliases = packed.aliases;
+    entry->s_port = htons(static_cast<uint16_t>(port));
+    entry->s_proto = packed.protocol;
+    return 0;
+}
+
+int fill_protocol(char** words, int count, protoent* entry, char* buffer, size_t size) {
+    if (count < 2) return -1;
+    char* end;
+    long number = strtol(words[1], &end, 10);
+    if (*end != '\0') return -1;
+    packed_names packed;
+    if (!pack(words + 2, count - 2, words[0], nullptr, buffer, size, packed)) return ERANGE;
+    entry->p_name = packed.name;
+    entry->p_aliases = packed.aliases;
+    entry->p_proto = static_cast<int>(number);
+    return 0;
+}
+
+// The first line whose words `matches`, filled into the entry: 0 with
+// *result set, 0 with *result null when no line matches, ERANGE when the
+// matching one does not fit the buffer.
+template <typename Entry, typename Fill, typename Matches>
+int find_entry(const char* path, Fill fill, Matches matches, Entry* entry, char* buffer,
+               size_t size, Entry** result) {
     *result = nullptr;
     int error = 0;
-    for_each_line("/etc/services", [&](char** words, int count) {
-        int port;
-        char* protocol;
-        if (!service_line(words, count, port, protocol) || !matches(words, count, port, protocol))
-            return false;
-        packed_names packed;
-        if (!pack(words + 2, count - 2, words[0], protocol, buffer, size, packed)) {
-            error = ERANGE;
-            return true;
-        }
-        entry->s_name = packed.name;
-        entry->s_aliases = packed.aliases;
-        entry->s_port = htons(static_cast<uint16_t>(port));
-        entry->s_proto = packed.protocol;
-        *result = entry;
+    for_each_line(path, [&](char** words, int count) {
+        if (!matches(words, count)) return false;
+        error = fill(words, count, entry, buffer, size);
+        if (error == 0) *result = entry;
         return true;
     });
     return error;
 }
 
+// matches(words, count, port, protocol) on the lines that are services.
+template <typename Matches>
+int find_service(Matches matches, servent* entry, char* buffer, size_t size, servent** result) {
+    return find_entry(
+        "/etc/services", fill_service,
+        [&](char** words, int count) {
+            int port;
+            char* protocol;
+            return service_line(words, count, port, protocol) &&
+                   matches(words, count, port, protocol);
+        },
+        entry, buffer, size, result);
+}
+
+// matches(words, count, number) on the lines that are protocols.
 template <typename Matches>
 int find_protocol(Matches matches, protoent* entry, char* buffer, size_t size,
                   protoent** result) {
-    *result = nullptr;
-    int error = 0;
-    for_each_line("/etc/protocols", [&](char** words, int count) {
-        if (count < 2) return false;
-        char* end;
-        long number = strtol(words[1], &end, 10);
-        if (*end != '\0' || !matches(words, count, static_cast<int>(number))) return false;
-        packed_names packed;
-        if (!pack(words + 2, count - 2, words[0], nullptr, buffer, size, packed)) {
-            error = ERANGE;
-            return true;
-        }
-        entry->p_name = packed.name;
-        entry->p_aliases = packed.aliases;
-        entry->p_proto = static_cast<int>(number);
-        *result = entry;
-        return true;
-    });
-    return error;
+    return find_entry(
+        "/etc/protocols", fill_protocol,
+        [&](char** words, int count) {
+            if (count < 2) return false;
+            char* end;
+            long number = strtol(words[1], &end, 10);
+            return *end == '\0' && matches(words, count, static_cast<int>(number));
+        },
+        entry, buffer, size, result);
 }
 
 // A name matches a line's first word or any of its aliases.
@@ -118,6 +142,37 @@ bool names_match(char** words, int count, const char* name) {
     for (int i = 2; i < count; ++i)
         if (strcmp(words[i], name) == 0) return true;
     return false;
+}
+
+// The walks of getservent and getprotoent: one per file for the process.
+lwp::libc::file_walk service_walk;
+lwp::libc::file_walk protocol_walk;
+
+// The next line of a walk whose words `fill` accepts into the entry: 0 with
+// *result set, 0 with *result null at the end, ERANGE (the line is then
+// passed over), or the errno reading the file failed with.
+template <typename Entry, typename Fill>
+int next_entry(lwp::libc::file_walk& walk, const char* path, Fill fill, Entry* entry,
+               char* buffer, size_t size, Entry** result) {
+    *result = nullptr;
+    lwp::runtime::internal_lock_guard hold(walk.lock);
+    int error;
+    while (char* line = walk.next_line(path, error)) {
+        char* words[64];
+        int count = lwp::libc::split_words(line, words, 64);
+        if (count == 0) continue;
+        int filled = fill(words, count, entry, buffer, size);
+        if (filled < 0) continue;  // not an entry
+        if (filled > 0) return filled;
+        *result = entry;
+        return 0;
+    }
+    return error;
+}
+
+void end_walk(lwp::libc::file_walk& walk) {
+    lwp::runtime::internal_lock_guard hold(walk.lock);
+    walk.close();
 }
 
 // The plain forms' shared storage.
@@ -205,5 +260,39 @@ protoent* getprotobynumber(int number) {
                                    sizeof static_protocol.text, &result);
     return entry_or_null(error, result);
 }
+
+// The walks: every entry in file order. setservent and setprotoent start
+// again from the top (their "stay open" argument changes nothing here: the
+// file stays open for the walk whatever it says, and lookups by name or
+// number read it afresh); endservent and endprotoent close it.
+int getservent_r(servent* __restrict entry, char* __restrict buffer, size_t size,
+                 servent** __restrict result) {
+    return next_entry(service_walk, "/etc/services", fill_service, entry, buffer, size, result);
+}
+
+servent* getservent(void) {
+    servent* result;
+    int error = getservent_r(&static_service.entry, static_service.text,
+                             sizeof static_service.text, &result);
+    return entry_or_null(error, result);
+}
+
+void setservent(int) { end_walk(service_walk); }
+void endservent(void) { end_walk(service_walk); }
+
+int getprotoent_r(protoent* __restrict entry, char* __restrict buffer, size_t size,
+                  protoent** __restrict result) {
+    return next_entry(protocol_walk, "/etc/protocols", fill_protocol, entry, buffer, size, result);
+}
+
+protoent* getprotoent(void) {
+    protoent* result;
+    int error = getprotoent_r(&static_protocol.entry, static_protocol.text,
+                              sizeof static_protocol.text, &result);
+    return entry_or_null(error, result);
+}
+
+void setprotoent(int) { end_walk(protocol_walk); }
+void endprotoent(void) { end_walk(protocol_walk); }
 
 }  // extern "C"

@@ -13,9 +13,11 @@
 #include <sys/syscall.h>
 
 #include <cstddef>
+#include <new>
 
 #include "../../arch/x86_64/syscall.hpp"
 #include "../sys/syscalls.hpp"
+#include "../thread/internal_lock.hpp"
 
 namespace lwp::libc {
 
@@ -144,5 +146,42 @@ void for_each_line(const char* path, Visit visit) {
         if (count > 0 && visit(words, count)) return;
     }
 }
+
+// A walk through one system file across calls (getpwent, getservent, ...):
+// the file stays open from the first call to the end call, and the next
+// walk starts from the top. The caller holds `lock` around every use.
+struct file_walk {
+    runtime::internal_lock lock;
+    line_reader* reader = nullptr;
+
+    // The next line, the file opened at the first call; null at the end, or
+    // with `error` set (ENOMEM, or the errno opening or reading failed with).
+    char* next_line(const char* path, int& error) {
+        error = 0;
+        if (reader == nullptr) {
+            void* memory = malloc(sizeof(line_reader));
+            if (memory == nullptr) {
+                error = ENOMEM;
+                return nullptr;
+            }
+            reader = new (memory) line_reader;
+            if ((error = reader->open(path)) != 0) {
+                close();
+                return nullptr;
+            }
+        }
+        char* line = reader->next();
+        if (line == nullptr) error = reader->error();
+        return line;
+    }
+
+    // The reader goes back to malloc; the next call starts from the top.
+    void close() {
+        if (reader == nullptr) return;
+        reader->~line_reader();
+        free(reader);
+        reader = nullptr;
+    }
+};
 
 }  // namespace lwp::libc

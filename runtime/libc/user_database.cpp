@@ -242,41 +242,19 @@ Entry* entry_or_null(int error, Entry* result) {
     return result;
 }
 
-// A walk through one database (getpwent, getgrent): its open file, or null
-// before the first call and after the end call.
-struct database_walk {
-    lwp::runtime::internal_lock lock;
-    line_reader* reader = nullptr;
+using lwp::libc::file_walk;
 
-    // The reader goes back to malloc; the next call starts from the top.
-    void close() {
-        if (reader == nullptr) return;
-        reader->~line_reader();
-        free(reader);
-        reader = nullptr;
-    }
-};
-
-database_walk passwd_walk;
-database_walk group_walk;
+file_walk passwd_walk;
+file_walk group_walk;
 
 // The next entry of the walk's file that parses as a `Line`, filled into the
 // static entry; null at the end or on an error (see the top).
 template <class Line, class Entry, class Fill>
-Entry* next_in_walk(database_walk& walk, const char* path, Fill fill, Entry* entry, char* buffer,
+Entry* next_in_walk(file_walk& walk, const char* path, Fill fill, Entry* entry, char* buffer,
                     std::size_t size) {
     lwp::runtime::internal_lock_guard guard(walk.lock);
-    if (walk.reader == nullptr) {
-        void* memory = malloc(sizeof(line_reader));
-        if (memory == nullptr) return nullptr;  // ENOMEM, from malloc
-        walk.reader = new (memory) line_reader;
-        if (int error = walk.reader->open(path)) {
-            walk.close();
-            lwp::libc::fail_with_errno(error);
-            return nullptr;
-        }
-    }
-    while (char* text = walk.reader->next()) {
+    int error;
+    while (char* text = walk.next_line(path, error)) {
         Line line;
         if (!line.parse(text)) continue;
         if (!fill(line, entry, buffer, size)) {
@@ -285,11 +263,11 @@ Entry* next_in_walk(database_walk& walk, const char* path, Fill fill, Entry* ent
         }
         return entry;
     }
-    if (int error = walk.reader->error()) lwp::libc::fail_with_errno(error);
+    if (error != 0) lwp::libc::fail_with_errno(error);
     return nullptr;
 }
 
-void end_walk(database_walk& walk) {
+void end_walk(file_walk& walk) {
     lwp::runtime::internal_lock_guard guard(walk.lock);
     walk.close();
 }

@@ -1,6 +1,7 @@
 /* Network names without DNS: interfaces (if_nametoindex, if_indextoname,
  * if_nameindex, getifaddrs), services and protocols (getservbyname, getservbyport,
- * getprotobyname, getprotobynumber and the _r forms, from /etc/services
+ * getprotobyname, getprotobynumber, the getservent and getprotoent walks
+ * and the _r forms, from /etc/services
  * and /etc/protocols), hosts the old way (gethostbyname, gethostbyname2,
  * gethostbyaddr and the _r forms, h_errno, hstrerror) and getnameinfo.
  * Only names /etc/hosts has and numeric addresses are looked up, so no
@@ -13,6 +14,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -126,6 +128,49 @@ static void services_and_protocols(void) {
     CHECK_EQ(getprotobynumber_r(6, &protocol_entry, small, sizeof small, &protocol_result), ERANGE);
 }
 
+/* The walks through /etc/services and /etc/protocols: every entry in file
+ * order, setservent starting again from the top. */
+static void database_walks(void) {
+    setservent(0);
+    struct servent* first = getservent();
+    CHECK(first != NULL);
+    char first_name[64];
+    snprintf(first_name, sizeof first_name, "%s/%s", first->s_name, first->s_proto);
+    int entries = 1, http = 0, domain = 0;
+    struct servent* service;
+    while ((service = getservent()) != NULL) {
+        entries++;
+        http += strcmp(service->s_name, "http") == 0 && service->s_port == htons(80);
+        domain += strcmp(service->s_name, "domain") == 0;
+    }
+    CHECK(entries > 10);
+    CHECK_EQ(http, 1);
+    CHECK_EQ(domain, 2); /* tcp and udp */
+    CHECK(getservent() == NULL); /* stays at the end */
+    setservent(1);
+    service = getservent();
+    CHECK(service != NULL);
+    char again[64];
+    snprintf(again, sizeof again, "%s/%s", service->s_name, service->s_proto);
+    CHECK_STREQ(again, first_name);
+    endservent();
+
+    struct servent entry, *result;
+    char small[8], big[1024];
+    CHECK_EQ(getservent_r(&entry, small, sizeof small, &result), ERANGE);
+    CHECK(result == NULL);
+    CHECK_EQ(getservent_r(&entry, big, sizeof big, &result), 0); /* the walk goes on */
+    CHECK(result == &entry);
+    endservent();
+
+    int tcp = 0;
+    struct protoent* protocol;
+    while ((protocol = getprotoent()) != NULL)
+        tcp += strcmp(protocol->p_name, "tcp") == 0 && protocol->p_proto == IPPROTO_TCP;
+    CHECK_EQ(tcp, 1);
+    endprotoent();
+}
+
 static void hosts(void) {
     struct hostent* host = gethostbyname("localhost");
     CHECK(host != NULL);
@@ -222,6 +267,7 @@ int main(void) {
     interfaces();
     interface_addresses();
     services_and_protocols();
+    database_walks();
     hosts();
     name_info();
     return 0;
