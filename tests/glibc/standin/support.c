@@ -221,9 +221,11 @@ pid_t xfork(void) {
     return child;
 }
 
-/* The temporary files to remove at exit: a list that only grows, owned by
- * the process that added the first name (a forked child, exiting, leaves the
- * parent's files alone). */
+/* The temporary files and directories to remove at exit, newest first, so a
+ * directory registered before the files made in it goes after them; remove,
+ * not unlink, since tests register directories too. The list only grows and
+ * is owned by the process that added the first name (a forked child, exiting,
+ * leaves the parent's files alone). */
 struct temp_file {
     struct temp_file* next;
     char* name;
@@ -233,7 +235,7 @@ static pid_t temp_files_owner;
 
 static void remove_temp_files(void) {
     if (getpid() != temp_files_owner) return;
-    for (struct temp_file* file = temp_files; file; file = file->next) unlink(file->name);
+    for (struct temp_file* file = temp_files; file; file = file->next) remove(file->name);
 }
 
 void add_temp_file(const char* name) {
