@@ -197,7 +197,10 @@ static void* run_system(void* argument) {
 }
 
 static void* system_for_long(void* argument) {
-    system("sleep 30");
+    /* exec: the shell becomes the sleep, so the kill on cancellation ends it
+     * (a sleep forked by the shell would outlive the test by 30 s, holding
+     * its output open). */
+    system("exec sleep 30");
     return argument;
 }
 
