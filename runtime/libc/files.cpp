@@ -1,5 +1,5 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, chroot, close_range, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, chroot, close_range, closefrom, getcwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls, which
 // must reach every thread, are in runtime/posix/set_identity.cpp.)
 #include <fcntl.h>
@@ -122,6 +122,16 @@ int chroot(const char* path) noexcept {
 // as glibc answers); not a cancellation point, as in glibc.
 int close_range(unsigned int first, unsigned int last, int flags) noexcept {
     return static_cast<int>(errno_result(syscall3(__NR_close_range, first, last, flags)));
+}
+
+// Closes every descriptor from `first` up; it cannot fail. Where the kernel
+// lacks close_range (before 5.9), each number below the descriptor limit is
+// closed in turn; the errors of the ones that were not open do not matter.
+void closefrom(int first) noexcept {
+    if (first < 0) first = 0;
+    if (!lwp::sys::failed(syscall3(__NR_close_range, first, ~0u, 0))) return;
+    long limit = sysconf(_SC_OPEN_MAX);
+    for (long fd = first; fd < limit; ++fd) syscall1(__NR_close, fd);
 }
 
 char* getcwd(char* buffer, size_t size) noexcept {

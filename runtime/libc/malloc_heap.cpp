@@ -65,10 +65,17 @@ struct arena {
     free_block* free_lists[class_count];  // links live in the payloads
     char* bump = nullptr;                 // fresh memory not yet cut into blocks
     char* bump_end = nullptr;
+    // For mallinfo: counted under the lock, where the lists change anyway.
+    std::size_t region_bytes = 0;   // mapped for small blocks
+    std::size_t in_use_bytes = 0;   // blocks handed out, headers included
+    std::size_t free_blocks = 0;    // on the free lists
 };
 
 arena arenas[arena_count];
 std::atomic<unsigned> next_arena{0};
+// Large blocks, for mallinfo. Relaxed: counts with no data behind them.
+std::atomic<std::size_t> large_blocks{0};
+std::atomic<std::size_t> large_bytes{0};
 thread_local unsigned bound_arena;  // index + 1; 0 until this thread allocates
 
 [[noreturn]] void corrupted(const char* message, std::size_t length) {
@@ -107,6 +114,7 @@ void salvage_tail(arena& a) {
             auto* block = reinterpret_cast<free_block*>(a.bump + header_size);
             block->next = a.free_lists[index];
             a.free_lists[index] = block;
+            ++a.free_blocks;
             a.bump += bytes;
         }
     }
@@ -114,20 +122,24 @@ void salvage_tail(arena& a) {
 
 // A small block of class `index` from arena `a`, or null. Lock held.
 void* take_small(arena& a, int index) {
+    std::size_t bytes = class_size(index);
     if (free_block* block = a.free_lists[index]) {
         a.free_lists[index] = block->next;
+        --a.free_blocks;
+        a.in_use_bytes += bytes;
         return block;
     }
-    std::size_t bytes = class_size(index);
     if (static_cast<std::size_t>(a.bump_end - a.bump) < bytes) {
         salvage_tail(a);
         auto* region = static_cast<char*>(map(region_size));
         if (!region) return nullptr;
         a.bump = region;
         a.bump_end = region + region_size;
+        a.region_bytes += region_size;
     }
     char* block = a.bump + header_size;
     a.bump += bytes;
+    a.in_use_bytes += bytes;
     return block;
 }
 
@@ -138,6 +150,8 @@ void* allocate_large(std::size_t size) {
     auto* mapping = static_cast<char*>(map(length));
     if (!mapping) return nullptr;
     *reinterpret_cast<block_header*>(mapping) = {large_in_use, 0, 0, length};
+    large_blocks.fetch_add(1, std::memory_order_relaxed);
+    large_bytes.fetch_add(length, std::memory_order_relaxed);
     return mapping + header_size;
 }
 
@@ -196,10 +210,16 @@ void release(void* block) {
         auto* node = static_cast<free_block*>(block);
         node->next = a.free_lists[header->size_class];
         a.free_lists[header->size_class] = node;
+        ++a.free_blocks;
+        a.in_use_bytes -= class_size(header->size_class);
         a.lock.unlock();
         return;
     }
-    case large_in_use: sys::munmap(header, header->extent); return;
+    case large_in_use:
+        large_blocks.fetch_sub(1, std::memory_order_relaxed);
+        large_bytes.fetch_sub(header->extent, std::memory_order_relaxed);
+        sys::munmap(header, header->extent);
+        return;
     case small_free: corrupted("lwp: free(): double free\n", 25);
     default: corrupted("lwp: free(): invalid pointer\n", 29);
     }
@@ -218,6 +238,20 @@ std::size_t usable_size(const void* block) {
 }
 
 bool is_fresh_mapping(const void* block) { return header_of(block)->kind == large_in_use; }
+
+statistics current_statistics() {
+    statistics totals{};
+    for (arena& a : arenas) {
+        a.lock.lock();
+        totals.region_bytes += a.region_bytes;
+        totals.small_in_use_bytes += a.in_use_bytes;
+        totals.free_small_blocks += a.free_blocks;
+        a.lock.unlock();
+    }
+    totals.large_blocks = large_blocks.load(std::memory_order_relaxed);
+    totals.large_bytes = large_bytes.load(std::memory_order_relaxed);
+    return totals;
+}
 
 }  // namespace lwp::libc::heap
 

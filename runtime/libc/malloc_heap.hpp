@@ -33,4 +33,15 @@ std::size_t usable_size(const void* block);
 // Whether the block came straight from mmap, and is therefore still zero.
 bool is_fresh_mapping(const void* block);
 
+// What mallinfo reports: totals over the arenas, each read under its lock
+// (so each arena's figures agree with each other, not across arenas).
+struct statistics {
+    std::size_t region_bytes;        // mapped for small blocks
+    std::size_t small_in_use_bytes;  // small blocks handed out, headers included
+    std::size_t free_small_blocks;   // small blocks on the free lists
+    std::size_t large_blocks;        // blocks with their own mapping
+    std::size_t large_bytes;         // and those mappings' bytes
+};
+statistics current_statistics();
+
 }  // namespace lwp::libc::heap

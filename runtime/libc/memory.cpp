@@ -1,8 +1,9 @@
-// memcpy mempcpy memmove memset explicit_bzero memcmp bcmp: the memory primitives that both
+// memcpy mempcpy memmove memset explicit_bzero memcmp bcmp memccpy swab: the memory primitives that both
 // programs and compiler-generated code (struct copies, zero-initialisation)
 // call. The bulk moves use the x86 string instructions, see
 // arch/x86_64/string_ops.hpp for why.
 #include <string.h>
+#include <unistd.h>
 
 #include <cstdint>
 
@@ -61,6 +62,32 @@ int memcmp(const void* left, const void* right, size_t count) noexcept {
 // Clang turns memcmp(...) == 0 into bcmp; give it one.
 int bcmp(const void* left, const void* right, size_t count) noexcept {
     return memcmp(left, right, count);
+}
+
+// Copies up to and including the first `stop` byte (POSIX): returns the byte
+// after it in the destination, or null when `count` bytes held none. The
+// areas must not overlap.
+void* memccpy(void* __restrict destination, const void* __restrict source, int stop, size_t count) noexcept {
+    auto* to = static_cast<unsigned char*>(destination);
+    const auto* from = static_cast<const unsigned char*>(source);
+    const auto wanted = static_cast<unsigned char>(stop);
+    for (size_t i = 0; i < count; ++i) {
+        to[i] = from[i];
+        if (from[i] == wanted) return to + i + 1;
+    }
+    return nullptr;
+}
+
+// Swaps each pair of bytes (for data from machines of the other byte order).
+// An odd last byte is left alone, as in glibc; a negative count copies
+// nothing.
+void swab(const void* __restrict source, void* __restrict destination, ssize_t count) noexcept {
+    const auto* from = static_cast<const unsigned char*>(source);
+    auto* to = static_cast<unsigned char*>(destination);
+    for (ssize_t i = 0; i + 1 < count; i += 2) {
+        to[i] = from[i + 1];
+        to[i + 1] = from[i];
+    }
 }
 
 }  // extern "C"

@@ -1,5 +1,5 @@
 // flockfile, ftrylockfile, funlockfile: a thread holding a stream across
-// several calls; setvbuf, setbuf, setlinebuf: choosing its buffering.
+// several calls; setvbuf, setbuf, setbuffer, setlinebuf: choosing its buffering.
 //
 // flockfile takes the same lock every stdio call takes (stdio_stream.hpp),
 // after which the holder's own calls find the lock already theirs and go one
@@ -101,5 +101,10 @@ void setbuf(FILE* __restrict file, char* __restrict buffer) {
 }
 
 void setlinebuf(FILE* file) { setvbuf(file, nullptr, _IOLBF, 0); }
+
+// setbuf with the buffer's size given (BSD).
+void setbuffer(FILE* __restrict file, char* __restrict buffer, size_t size) {
+    setvbuf(file, buffer, buffer ? _IOFBF : _IONBF, size);
+}
 
 }  // extern "C"

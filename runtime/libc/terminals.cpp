@@ -187,6 +187,10 @@ char* ttyname(int fd) noexcept {
 // The pseudo-terminal multiplexer: each open is a new master.
 int posix_openpt(int flags) { return open("/dev/ptmx", flags); }
 
+// The GNU name for opening a master, read and write, without making it the
+// controlling terminal.
+int getpt(void) { return posix_openpt(O_RDWR | O_NOCTTY); }
+
 // With devpts (every Linux since 2.6), the kernel gives the pseudo-terminal
 // its owner and mode itself: only check that fd is a master.
 int grantpt(int fd) noexcept {

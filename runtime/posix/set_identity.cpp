@@ -51,6 +51,7 @@
 // threads only (README, the hosted-mode contract).
 #include <errno.h>
 #include <grp.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -307,6 +308,28 @@ int getresgid(gid_t* real, gid_t* effective, gid_t* saved) noexcept {
 int getgroups(int size, gid_t list[]) noexcept {
     return static_cast<int>(lwp::libc::errno_result(
         lwp::arch::syscall2(__NR_getgroups, size, reinterpret_cast<long>(list))));
+}
+
+// Whether `group` is one of the process's supplementary groups (only those,
+// as in glibc: the effective group counts when the list holds it). A few fit
+// on the stack; the kernel allows 65536, so a
+// longer list comes from malloc (0 when memory runs out). The list may grow
+// between the count and the copy: then ask again.
+int group_member(gid_t group) noexcept {
+    gid_t few[32];
+    gid_t* list = few;
+    long count = lwp::arch::syscall2(__NR_getgroups, 32, reinterpret_cast<long>(few));
+    while (count == -EINVAL) {
+        if (list != few) free(list);
+        long needed = lwp::arch::syscall2(__NR_getgroups, 0, 0);
+        list = static_cast<gid_t*>(malloc(sizeof(gid_t) * static_cast<size_t>(needed > 0 ? needed : 1)));
+        if (list == nullptr) return 0;
+        count = lwp::arch::syscall2(__NR_getgroups, needed, reinterpret_cast<long>(list));
+    }
+    int found = 0;
+    for (long i = 0; i < count && !found; ++i) found = list[i] == group;
+    if (list != few) free(list);
+    return found;
 }
 
 }  // extern "C"

@@ -9,6 +9,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -42,6 +43,11 @@ bool valid_signal(int signal) { return signal >= 1 && signal <= highest_signal; 
 unsigned long& word_of(sigset_t* set) { return reinterpret_cast<unsigned long*>(set)[0]; }
 unsigned long word_of(const sigset_t* set) { return lwp::posix::kernel_word_of(set); }
 unsigned long bit_of(int signal) { return 1UL << (signal - 1); }
+
+// The signals siginterrupt made interrupting: signal() installs their
+// handlers without SA_RESTART. Relaxed: each bit is a setting on its own,
+// read when a handler is installed.
+std::atomic<unsigned long> interrupting_signals{0};
 
 }  // namespace
 
@@ -158,13 +164,40 @@ int sigaction(int signal, const struct sigaction* action, struct sigaction* old_
 }
 
 // BSD semantics, as glibc's signal(): the handler stays installed and
-// interrupted system calls restart.
+// interrupted system calls restart, unless siginterrupt asked otherwise for
+// this signal. bsd_signal and ssignal are other names for it.
 __sighandler_t signal(int number, __sighandler_t handler) noexcept {
+    if (handler == SIG_ERR || !valid_signal(number)) {
+        errno = EINVAL;
+        return SIG_ERR;
+    }
     struct sigaction action {}, old_action{};
     action.sa_handler = handler;
-    action.sa_flags = SA_RESTART;
+    bool interrupts = interrupting_signals.load(std::memory_order_relaxed) & bit_of(number);
+    action.sa_flags = interrupts ? 0 : SA_RESTART;
     if (sigaction(number, &action, &old_action) != 0) return SIG_ERR;
     return old_action.sa_handler;
+}
+__sighandler_t bsd_signal(int, __sighandler_t) noexcept __attribute__((alias("signal")));
+__sighandler_t ssignal(int, __sighandler_t) noexcept __attribute__((alias("signal")));
+
+// Whether the signal's handler lets interrupted system calls fail with EINTR
+// (flag nonzero) or restarts them: changes the installed action's
+// SA_RESTART, and is remembered for the handlers signal() installs later.
+int siginterrupt(int number, int interrupt) noexcept {
+    struct sigaction action;
+    if (!valid_signal(number) || sigaction(number, nullptr, &action) != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (interrupt) {
+        interrupting_signals.fetch_or(bit_of(number), std::memory_order_relaxed);
+        action.sa_flags &= ~SA_RESTART;
+    } else {
+        interrupting_signals.fetch_and(~bit_of(number), std::memory_order_relaxed);
+        action.sa_flags |= SA_RESTART;
+    }
+    return sigaction(number, &action, nullptr);
 }
 
 int kill(pid_t process, int signal) noexcept {

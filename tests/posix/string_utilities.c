@@ -205,7 +205,31 @@ static void message_helpers(void) {
     expect_report(report_error, expected, 5);
 }
 
+/* memccpy stops after the byte it looks for; swab swaps pairs and leaves
+ * an odd last byte. */
+static void byte_copies(void) {
+    char destination[16];
+    memset(destination, '.', sizeof destination);
+    char* after = memccpy(destination, "key=value", '=', 9);
+    CHECK(after == destination + 4);
+    CHECK(memcmp(destination, "key=.", 5) == 0);
+    memset(destination, '.', sizeof destination);
+    CHECK(memccpy(destination, "abc", 'z', 3) == NULL);
+    CHECK(memcmp(destination, "abc.", 4) == 0);
+    CHECK(memccpy(destination, "abc", 'a', 0) == NULL);
+
+    char swapped[8];
+    memset(swapped, '.', sizeof swapped);
+    swab("abcdefg", swapped, 7);
+    CHECK(memcmp(swapped, "badcfe.", 7) == 0);
+    memset(swapped, '.', sizeof swapped);
+    volatile ssize_t negative = -2; /* unseen by the header's size checks */
+    swab("abcd", swapped, negative);
+    CHECK_EQ(swapped[0], '.');
+}
+
 int main(void) {
+    byte_copies();
     tokens();
     searching();
     binary_search();
