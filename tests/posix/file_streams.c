@@ -975,6 +975,31 @@ static void buffering(void) {
     CHECK_EQ(fclose(f), 0);
     expect_file(path, "partial line\nnext");
 
+    /* setbuffer: the caller's buffer of the size given (glibc may write the
+     * first line at once, lwp holds it), or none. */
+    char small_buffer[32];
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    setbuffer(f, small_buffer, sizeof small_buffer);
+    CHECK(fputs("held\n", f) >= 0);
+#ifndef CHECKING_AGAINST_GLIBC
+    CHECK_EQ(read_file(path, content, sizeof content), 0);
+#endif
+    CHECK_EQ(fwrite(big, 1, 40, f), 40); /* past its 32 bytes */
+    CHECK(read_file(path, large, sizeof large) >= 45 - sizeof small_buffer);
+    CHECK_EQ(fclose(f), 0);
+    CHECK_EQ(read_file(path, large, sizeof large), 45);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    setbuffer(f, NULL, 0);
+    CHECK(fputs("at once", f) >= 0);
+    expect_file(path, "at once");
+    CHECK_EQ(fclose(f), 0);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    CHECK(fputs("partial line\nnext", f) >= 0);
+    CHECK_EQ(fclose(f), 0);
+
     /* An unbuffered stream reads correctly too. */
     f = fopen(path, "r");
     CHECK(f != NULL);
