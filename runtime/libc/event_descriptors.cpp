@@ -1,18 +1,20 @@
 // Descriptors that deliver events: epoll (epoll_create epoll_create1
-// epoll_ctl epoll_wait epoll_pwait), eventfd (eventfd eventfd_read
+// epoll_ctl epoll_wait epoll_pwait epoll_pwait2), eventfd (eventfd eventfd_read
 // eventfd_write), signalfd, timerfd (timerfd_create timerfd_settime
-// timerfd_gettime) and inotify (inotify_init inotify_init1
-// inotify_add_watch inotify_rm_watch). -1 with errno on failure.
+// timerfd_gettime), inotify (inotify_init inotify_init1
+// inotify_add_watch inotify_rm_watch) and fanotify (fanotify_init
+// fanotify_mark). -1 with errno on failure.
 //
-// epoll_wait and epoll_pwait block: cancellation points, as in glibc
+// epoll_wait, epoll_pwait and epoll_pwait2 block: cancellation points, as in glibc
 // (runtime/thread/cancellation_point.hpp), and so are eventfd_read and
 // eventfd_write, which are read and write. A signal mask given to
-// epoll_pwait or signalfd never holds the cancellation signal
+// epoll_pwait, epoll_pwait2 or signalfd never holds the cancellation signal
 // (posix/cancel_signal.hpp): waiting with it blocked would make the thread
 // uncancellable, and a signalfd that took it would steal lwp's requests.
 #include <signal.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/fanotify.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
@@ -52,6 +54,16 @@ int epoll_pwait(int epoll, struct epoll_event* events, int capacity, int timeout
     unsigned long mask_word = mask ? lwp::posix::program_mask_word(mask) : 0;
     return int_errno_result(lwp::runtime::cancellation_point_syscall(
         nullptr, __NR_epoll_pwait, epoll, address(events), capacity, timeout_ms,
+        mask ? address(&mask_word) : 0, lwp::sys::kernel_sigset_size));
+}
+
+// The same with a timeout to the nanosecond (Linux 5.11; ENOSYS before, as
+// glibc answers); a null timeout waits without end.
+int epoll_pwait2(int epoll, struct epoll_event* events, int capacity, const struct timespec* timeout,
+                 const sigset_t* mask) {
+    unsigned long mask_word = mask ? lwp::posix::program_mask_word(mask) : 0;
+    return int_errno_result(lwp::runtime::cancellation_point_syscall(
+        nullptr, __NR_epoll_pwait2, epoll, address(events), capacity, address(timeout),
         mask ? address(&mask_word) : 0, lwp::sys::kernel_sigset_size));
 }
 
@@ -106,6 +118,16 @@ int inotify_add_watch(int fd, const char* path, uint32_t events) noexcept {
 
 int inotify_rm_watch(int fd, int watch) noexcept {
     return int_errno_result(syscall2(__NR_inotify_rm_watch, fd, watch));
+}
+
+// fanotify: file system events for a whole mount or file system, with the
+// power to allow or deny access (CAP_SYS_ADMIN).
+int fanotify_init(unsigned int flags, unsigned int event_flags) noexcept {
+    return int_errno_result(syscall2(__NR_fanotify_init, flags, event_flags));
+}
+int fanotify_mark(int fd, unsigned int flags, uint64_t mask, int directory, const char* path) noexcept {
+    return int_errno_result(lwp::arch::syscall5(__NR_fanotify_mark, fd, flags, static_cast<long>(mask),
+                                                directory, address(path)));
 }
 
 }  // extern "C"

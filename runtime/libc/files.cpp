@@ -1,5 +1,5 @@
 // File and process-identity calls threaded programs commonly make: open,
-// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, chroot, close_range, closefrom, getcwd, getuid and
+// creat, pipe, pipe2, dup, dup2, dup3, unlink, rmdir, remove, mkdir, symlink, chmod, fchmod, access, chdir, chroot, close_range, closefrom, getcwd, getwd, getuid and
 // friends. Thin wrappers: -1 with errno on failure. (The set*id calls, which
 // must reach every thread, are in runtime/posix/set_identity.cpp.)
 #include <fcntl.h>
@@ -15,6 +15,7 @@
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "errno_result.hpp"
+#include "possibly_null.hpp"
 
 using lwp::arch::syscall1;
 using lwp::arch::syscall2;
@@ -163,6 +164,25 @@ char* getcwd(char* buffer, size_t size) noexcept {
         return nullptr;
     }
     return buffer;
+}
+
+// The BSD form: `buffer` holds PATH_MAX bytes; on failure it receives the
+// error's message instead (glibc means to, but its GNU strerror_r leaves the
+// buffer alone for a known error) and the result is null.
+// The POSIX strerror_r (strerror.cpp), which always copies; <string.h>
+// declares the GNU one to C++ code.
+int __xpg_strerror_r(int error, char* buffer, size_t size) noexcept;
+
+char* getwd(char* buffer) noexcept {
+    if (lwp::libc::possibly_null(buffer) == nullptr) {
+        lwp::libc::fail_with_errno(EINVAL);
+        return nullptr;
+    }
+    if (getcwd(buffer, PATH_MAX) != nullptr) return buffer;
+    int error = errno;
+    __xpg_strerror_r(error, buffer, PATH_MAX);
+    errno = error;
+    return nullptr;
 }
 
 uid_t getuid(void) noexcept { return static_cast<uid_t>(lwp::arch::syscall0(__NR_getuid)); }

@@ -1,7 +1,7 @@
 // What an administrator's tools call to run the kernel itself: reboot,
 // swapon/swapoff, klogctl (the kernel log), init_module/delete_module, the
-// x86 I/O-port permissions iopl/ioperm, vhangup, and the capability sets
-// capget/capset. Each is the system call of the same name with the caller's
+// x86 I/O-port permissions iopl/ioperm, vhangup, quotactl, acct, and the
+// capability sets capget/capset. Each is the system call of the same name with the caller's
 // arguments, -1 and errno on failure (mostly EPERM without the capability).
 // None is a cancellation point, as in glibc.
 #include <sys/syscall.h>
@@ -50,6 +50,15 @@ int ioperm(unsigned long from, unsigned long count, int turn_on) noexcept {
 }
 
 int vhangup(void) noexcept { return static_cast<int>(system_call(__NR_vhangup)); }
+
+// Disk quotas: `command` is QCMD(operation, type) of <sys/quota.h>; `special`
+// the block device (or null for some commands).
+int quotactl(int command, const char* special, int id, char* data) noexcept {
+    return static_cast<int>(system_call(__NR_quotactl, command, special, id, data));
+}
+
+// Process accounting into `path`, or off with null.
+int acct(const char* path) noexcept { return static_cast<int>(system_call(__NR_acct, path)); }
 
 // The calling thread's capability sets (the kernel keeps them per thread;
 // glibc does not broadcast capset to the other threads either).

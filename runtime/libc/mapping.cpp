@@ -1,5 +1,6 @@
-// mmap, munmap, mprotect, msync, mremap, madvise, posix_madvise, mlock,
-// munlock, mlockall, munlockall, memfd_create: memory mappings made by the
+// mmap, munmap, mprotect, msync, mremap, madvise, process_madvise,
+// remap_file_pages, posix_madvise, mlock, mlock2, munlock, mlockall,
+// munlockall, mincore, memfd_create: memory mappings made by the
 // program itself (shared memory for process-shared objects, its own stacks,
 // mapped files) and what it tells the kernel about them. Errors: MAP_FAILED
 // or -1 with errno (posix_madvise: the error number itself). msync, which
@@ -7,6 +8,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
@@ -61,6 +63,22 @@ int madvise(void* address, size_t length, int advice) noexcept {
         __NR_madvise, reinterpret_cast<long>(address), static_cast<long>(length), advice)));
 }
 
+// Advice on another process's memory, named by a pidfd (Linux 5.10).
+ssize_t process_madvise(int pidfd, const struct iovec* ranges, size_t count, int advice,
+                        unsigned int flags) noexcept {
+    return lwp::libc::errno_result(lwp::arch::syscall5(__NR_process_madvise, pidfd,
+                                                       reinterpret_cast<long>(ranges),
+                                                       static_cast<long>(count), advice, flags));
+}
+
+// Rearranges a shared mapping's pages (deprecated by Linux, which emulates
+// it, but still a system call).
+int remap_file_pages(void* address, size_t length, int protection, size_t page, int flags) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall5(__NR_remap_file_pages, reinterpret_cast<long>(address),
+                            static_cast<long>(length), protection, static_cast<long>(page), flags)));
+}
+
 // POSIX's form returns the error instead of setting errno. POSIX_MADV_DONTNEED
 // is only a hint there, while Linux's MADV_DONTNEED discards the pages'
 // contents: it is ignored, as glibc ignores it.
@@ -82,6 +100,11 @@ int mincore(void* address, size_t length, unsigned char* residency) noexcept {
 int mlock(const void* address, size_t length) noexcept {
     return static_cast<int>(lwp::libc::errno_result(
         lwp::arch::syscall2(__NR_mlock, reinterpret_cast<long>(address), static_cast<long>(length))));
+}
+// mlock with flags: MLOCK_ONFAULT locks pages as they are first touched.
+int mlock2(const void* address, size_t length, unsigned int flags) noexcept {
+    return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall3(
+        __NR_mlock2, reinterpret_cast<long>(address), static_cast<long>(length), flags)));
 }
 int munlock(const void* address, size_t length) noexcept {
     return static_cast<int>(lwp::libc::errno_result(lwp::arch::syscall2(

@@ -167,6 +167,14 @@ int fexecve(int fd, char* const argv[], char* const envp[]) noexcept {
     return execve(path, argv, envp);
 }
 
+// A program named relative to a directory descriptor (or the descriptor
+// itself, with AT_EMPTY_PATH); Linux 3.19.
+int execveat(int directory, const char* path, char* const argv[], char* const envp[], int flags) noexcept {
+    return static_cast<int>(errno_result(lwp::arch::syscall5(
+        __NR_execveat, directory, reinterpret_cast<long>(path), reinterpret_cast<long>(argv),
+        reinterpret_cast<long>(envp), flags)));
+}
+
 int execvp(const char* file, char* const argv[]) noexcept {
     return exec_searching(file, argv, environ, /*shell_for_scripts=*/true);
 }

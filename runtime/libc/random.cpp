@@ -17,8 +17,11 @@
 #include <cstdint>
 
 #include "../thread/internal_lock.hpp"
+#include "possibly_null.hpp"
 
 namespace {
+
+using lwp::libc::possibly_null;
 
 constexpr int type_count = 5;
 struct table_shape {
@@ -70,16 +73,6 @@ constinit random_data shared_generator = {&shared_buffer[1 + 3], &shared_buffer[
                                           &shared_buffer[1 + 31]};
 // random() is thread-safe in glibc: one lock around the shared generator.
 constinit lwp::runtime::internal_lock shared_generator_lock;
-
-// glibc's header declares these pointers never null, so the compiler would
-// drop the checks for null that glibc's functions make (and programs probing
-// for EINVAL rely on): the pointer goes through an empty asm it cannot see
-// into.
-template <class Pointer>
-Pointer* possibly_null(Pointer* pointer) {
-    asm("" : "+r"(pointer));
-    return pointer;
-}
 
 int fail_invalid() {
     errno = EINVAL;

@@ -1,5 +1,6 @@
 // Signals for freestanding programs: the sigset_t operations, sigaction and
-// signal, kill/raise, sigprocmask, sigwait, sigsuspend/pause, alarm, setitimer,
+// signal, kill/tgkill/raise, sigprocmask, sigwait, sigsuspend/pause,
+// alarm/ualarm, setitimer,
 // sigaltstack, and the real-time signal range behind SIGRTMIN/SIGRTMAX.
 // Errors are -1 with errno set, as the C library reports them.
 //
@@ -213,6 +214,12 @@ int sigqueue(pid_t process, int signal, const union sigval value) noexcept {
 }
 
 // To the calling thread, as POSIX requires of raise in a threaded program.
+// A signal to one thread, `tid`, checked to be in process `group` (the
+// kernel's answer: ESRCH otherwise).
+int tgkill(pid_t group, pid_t tid, int signal) noexcept {
+    return result_of(lwp::arch::syscall3(__NR_tgkill, group, tid, signal));
+}
+
 int raise(int signal) noexcept {
     return result_of(lwp::sys::tgkill(lwp::sys::getpid(), lwp::sys::gettid(), signal));
 }
@@ -305,6 +312,16 @@ int __libc_current_sigrtmax(void) noexcept { return __SIGRTMAX; }
 
 unsigned int alarm(unsigned int seconds) noexcept {
     return static_cast<unsigned int>(lwp::arch::syscall1(__NR_alarm, seconds));
+}
+
+// alarm in microseconds, with an interval to repeat: ITIMER_REAL. Returns
+// what was left of the previous one, in microseconds. Both values must be
+// below a second (the kernel's EINVAL otherwise), as POSIX and glibc have it.
+useconds_t ualarm(useconds_t value, useconds_t interval) noexcept {
+    struct itimerval wanted = {{0, static_cast<suseconds_t>(interval)}, {0, static_cast<suseconds_t>(value)}};
+    struct itimerval previous;
+    if (setitimer(ITIMER_REAL, &wanted, &previous) < 0) return static_cast<useconds_t>(-1);
+    return static_cast<useconds_t>(previous.it_value.tv_sec * 1000000 + previous.it_value.tv_usec);
 }
 
 // The process's interval timers (ITIMER_REAL sends SIGALRM, as alarm does).

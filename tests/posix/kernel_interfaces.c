@@ -2,16 +2,24 @@
  * ptrace's PEEK forms (the word returned, errno 0), capget, file handles,
  * process_vm_readv, setfsuid, another process's CPU clock, settimeofday's
  * refusal of a time and a zone together, closefrom, getpt, group_member,
- * ftok's key, gethostid/sethostid, and the administrator's calls given
- * arguments the kernel refuses (never a real reboot or swap change). */
+ * ftok's key, gethostid/sethostid, tgkill, ualarm, getwd, epoll_pwait2,
+ * pidfd_open/getfd/send_signal, the clock's state (adjtimex, ntp_gettime,
+ * clock_adjtime), mlock2, execveat, fanotify, and the administrator's calls
+ * given arguments the kernel refuses (never a real reboot or swap change). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <grp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/fanotify.h>
 #include <sys/fsuid.h>
+#include <sys/mman.h>
+#include <sys/pidfd.h>
+#include <sys/timex.h>
 #include <sys/io.h>
 #include <sys/ipc.h>
 #include <sys/klog.h>
@@ -27,6 +35,8 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" /* getwd, still called */
 
 /* Exported by the C library but declared by no header of its own. */
 struct __user_cap_header_struct {
@@ -217,8 +227,131 @@ static void host_id_and_administration(void) {
     CHECK(size > 0 || (size == -1 && errno == EPERM));
 }
 
+static volatile sig_atomic_t alarms;
+static void count_alarm(int signal) {
+    (void)signal;
+    ++alarms;
+}
+
+static void newer_calls(void) {
+    /* tgkill: to this thread, and to a thread not in the group. */
+    CHECK(signal(SIGUSR1, SIG_IGN) != SIG_ERR);
+    CHECK_EQ(tgkill(getpid(), gettid(), SIGUSR1), 0);
+    errno = 0;
+    CHECK_EQ(tgkill(getpid() + 1000000, gettid(), SIGUSR1), -1);
+    CHECK_EQ(errno, ESRCH);
+    CHECK(signal(SIGUSR1, SIG_DFL) != SIG_ERR);
+
+    /* ualarm: what is left of the previous timer comes back; over a
+     * second is refused. */
+    CHECK(signal(SIGALRM, count_alarm) != SIG_ERR);
+    CHECK_EQ(ualarm(900000, 0), 0);
+    useconds_t left = ualarm(0, 0);
+    CHECK(left > 0 && left <= 900000);
+    CHECK_EQ(ualarm(1000, 0), 0);
+    while (alarms == 0) pause();
+    CHECK(ualarm(2000000, 0) == (useconds_t)-1);
+    CHECK(signal(SIGALRM, SIG_DFL) != SIG_ERR);
+
+    /* getwd: the working directory, as getcwd says. */
+    char by_getwd[PATH_MAX], by_getcwd[PATH_MAX];
+    CHECK(getwd(by_getwd) == by_getwd);
+    CHECK(getcwd(by_getcwd, sizeof by_getcwd) != NULL);
+    CHECK(strcmp(by_getwd, by_getcwd) == 0);
+
+    /* epoll_pwait2: a nanosecond timeout, and an event. */
+    int epoll = epoll_create1(EPOLL_CLOEXEC);
+    int fds[2];
+    CHECK(epoll >= 0 && pipe(fds) == 0);
+    struct epoll_event event = {EPOLLIN, {.fd = fds[0]}}, got;
+    CHECK_EQ(epoll_ctl(epoll, EPOLL_CTL_ADD, fds[0], &event), 0);
+    struct timespec short_wait = {0, 1000000};
+    CHECK_EQ(epoll_pwait2(epoll, &got, 1, &short_wait, NULL), 0);
+    CHECK_EQ(write(fds[1], "x", 1), 1);
+    sigset_t mask;
+    sigemptyset(&mask);
+    CHECK_EQ(epoll_pwait2(epoll, &got, 1, NULL, &mask), 1);
+    CHECK_EQ(got.data.fd, fds[0]);
+    close(epoll);
+
+    /* pidfd: a child named by a descriptor, signalled through it, one of
+     * its descriptors copied. */
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        pause();
+        _exit(0);
+    }
+    int pidfd = pidfd_open(child, 0);
+    CHECK(pidfd >= 0);
+    int copy = pidfd_getfd(pidfd, fds[1], 0);
+    if (copy >= 0) { /* needs ptrace rights over the child, which a parent has */
+        CHECK_EQ(write(copy, "y", 1), 1);
+        close(copy);
+    }
+    CHECK_EQ(pidfd_send_signal(pidfd, SIGKILL, NULL, 0), 0);
+    int status;
+    CHECK_EQ(waitpid(child, &status, 0), child);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    errno = 0;
+    CHECK_EQ(pidfd_open(-5, 0), -1);
+    CHECK_EQ(errno, EINVAL);
+    close(pidfd);
+    close(fds[0]);
+    close(fds[1]);
+
+    /* The clock's state, read without changing anything. */
+    struct timex reading = {0};
+    int state = adjtimex(&reading);
+    CHECK(state >= TIME_OK && state <= TIME_ERROR);
+    struct ntptimeval now;
+    CHECK_EQ(ntp_gettime(&now), state);
+    CHECK(now.time.tv_sec > 0);
+    CHECK_EQ(clock_adjtime(CLOCK_REALTIME, &reading), state);
+    reading.modes = 0x7fffffff;
+    errno = 0;
+    CHECK_EQ(clock_adjtime(CLOCK_MONOTONIC, &reading), -1);
+
+    /* mlock2 on a page of our own; bad flags refused. */
+    static char page[4096] __attribute__((aligned(4096)));
+    if (mlock2(page, sizeof page, MLOCK_ONFAULT) == 0)
+        CHECK_EQ(munlock(page, sizeof page), 0);
+    else
+        CHECK_EQ(errno, EPERM); /* RLIMIT_MEMLOCK of 0 */
+    errno = 0;
+    CHECK_EQ(mlock2(page, sizeof page, 0x100), -1);
+    CHECK_EQ(errno, EINVAL);
+
+    /* execveat: a program by directory descriptor and name. */
+    child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        int bin = open("/bin", O_RDONLY | O_DIRECTORY);
+        char* arguments[] = {"true", NULL};
+        char* environment[] = {NULL};
+        execveat(bin, "true", arguments, environment, 0);
+        _exit(99);
+    }
+    CHECK_EQ(waitpid(child, &status, 0), child);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    char* arguments[] = {"none", NULL};
+    errno = 0;
+    CHECK_EQ(execveat(AT_FDCWD, "/nonexistent/lwp", arguments, arguments + 1, 0), -1);
+    CHECK_EQ(errno, ENOENT);
+
+    /* fanotify: a group for the privileged, EPERM for others. */
+    int group = fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC, O_RDONLY);
+    if (group >= 0) {
+        CHECK_EQ(fanotify_mark(group, FAN_MARK_ADD, FAN_OPEN, AT_FDCWD, "/tmp"), 0);
+        close(group);
+    } else {
+        CHECK(errno == EPERM || errno == ENOSYS);
+    }
+}
+
 int main(void) {
     tracing();
+    newer_calls();
     capabilities_and_ids();
     handles_memory_and_clocks();
     descriptors();
