@@ -62,6 +62,7 @@ public:
                     continue;
                 }
                 *newline = '\0';
+                remember(line, newline, true);
                 return line;
             }
             if (at_end_) {
@@ -70,6 +71,7 @@ public:
                 // byte spare for its terminator.
                 line[unread] = '\0';
                 start_ = end_;
+                remember(line, line + unread, false);
                 return line;
             }
             if (!fill(skipping)) return nullptr;
@@ -78,7 +80,31 @@ public:
 
     int error() const { return error_; }
 
+    // Whether the line next() last returned ended with a newline (false for
+    // a last line without one): what glibc's readers count in its length.
+    bool had_newline() const { return last_had_newline_; }
+
+    // The line next() last returned comes again from the next call, for a
+    // walk whose caller's buffer was too small for it (glibc's getpwent_r
+    // and the like answer ERANGE and give the same entry to the retry). The
+    // caller has put back whatever it changed in the line; its terminator is
+    // put back here.
+    void repeat_last() {
+        if (last_start_ == no_line) return;
+        if (last_had_newline_) buffer_[last_end_] = '\n';
+        start_ = last_start_;
+        last_start_ = no_line;
+    }
+
 private:
+    static constexpr std::size_t no_line = ~std::size_t{0};
+
+    void remember(const char* line, const char* terminator, bool had_newline) {
+        last_start_ = static_cast<std::size_t>(line - buffer_);
+        last_end_ = static_cast<std::size_t>(terminator - buffer_);
+        last_had_newline_ = had_newline;
+    }
+
     // Reads more of the file after the partial line the buffer holds; once
     // that line fills the buffer it is dropped and `skipping` set, so the
     // rest of it is dropped too. False after a read error.
@@ -111,6 +137,9 @@ private:
     std::size_t end_ = 0;    // one past the last byte read
     bool at_end_ = false;
     int error_ = 0;
+    std::size_t last_start_ = no_line;  // where the last line handed out began
+    std::size_t last_end_ = 0;          // where its terminator went
+    bool last_had_newline_ = false;
 };
 
 // Splits a line of a system file (/etc/hosts, /etc/services,
@@ -173,6 +202,11 @@ struct file_walk {
         char* line = reader->next();
         if (line == nullptr) error = reader->error();
         return line;
+    }
+
+    // The line next_line last returned comes again at the next call.
+    void repeat_line() {
+        if (reader != nullptr) reader->repeat_last();
     }
 
     // The reader goes back to malloc; the next call starts from the top.

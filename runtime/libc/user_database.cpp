@@ -21,11 +21,15 @@
 //
 // A walk keeps its file open from the first getpwent (getgrent) to endpwent
 // (endgrent); setpwent (setgrent) starts it again from the top. Each database
-// has one walk for the whole process, under a lock, and getpwent's entries are
-// the non-_r forms' static one. Lines are skipped as above; an entry too big
-// for the static buffer ends that call with null and ERANGE (the walk goes
-// on after it); the end of the file is null with errno untouched, an error
-// reading it null with that errno.
+// has one walk for the whole process, under a lock, shared by getpwent and
+// getpwent_r (getgrent, getgrent_r), and getpwent's entries are the non-_r
+// forms' static one. Lines are skipped as above; an entry too big for the
+// static buffer ends that call with null and ERANGE (the walk goes on after
+// it); the end of the file is null with errno untouched, an error reading it
+// null with that errno. getpwent_r and getgrent_r answer as glibc's: 0,
+// ENOENT at the end, ERANGE (also in errno) for an entry too big for the
+// caller's buffer, which the next call gives again (a caller retries with a
+// larger one), or the errno reading the file failed with.
 //
 // Lookups are not cancellation points here (raw system calls throughout).
 #include <errno.h>
@@ -65,6 +69,11 @@ bool split_fields(char* line, char** fields, int count) {
     return found == count;
 }
 
+// Undoes a successful split_fields: each field's terminator back to ':'.
+void join_fields(char** fields, int count) {
+    for (int i = 1; i < count; ++i) fields[i][-1] = ':';
+}
+
 // A uid or gid field: decimal digits only, and within 32 bits.
 bool parse_id(const char* text, std::uint32_t& id) {
     if (*text == '\0') return false;
@@ -94,6 +103,9 @@ struct passwd_line {
         return !holds_no_entry(line) && split_fields(line, fields, field_count) &&
                *fields[name] != '\0' && parse_id(fields[uid_text], uid) && parse_id(fields[gid_text], gid);
     }
+
+    // The line as it was before parse() cut it (a walk reads it again).
+    void unsplit() { join_fields(fields, field_count); }
 };
 
 // One line of /etc/group, split: name:password:gid:member,member,...
@@ -106,6 +118,8 @@ struct group_line {
         return !holds_no_entry(line) && split_fields(line, fields, field_count) &&
                *fields[name] != '\0' && parse_id(fields[gid_text], gid);
     }
+
+    void unsplit() { join_fields(fields, field_count); }
 };
 
 // Calls `each(member, length)` for every name of a comma-separated member
@@ -248,23 +262,42 @@ file_walk passwd_walk;
 file_walk group_walk;
 
 // The next entry of the walk's file that parses as a `Line`, filled into the
-// static entry; null at the end or on an error (see the top).
+// caller's entry and buffer: 0 with *result set; ENOENT at the end (errno
+// untouched); ERANGE (in errno too) when it does not fit, the same line
+// then given again by the next call if `repeat` (getpwent_r's contract, as
+// glibc's), passed over if not (getpwent's static buffer cannot grow); or
+// the errno reading the file failed with (in errno too).
 template <class Line, class Entry, class Fill>
-Entry* next_in_walk(file_walk& walk, const char* path, Fill fill, Entry* entry, char* buffer,
-                    std::size_t size) {
+int next_in_walk(file_walk& walk, const char* path, Fill fill, Entry* entry, char* buffer,
+                 std::size_t size, Entry** result, bool repeat) {
+    *result = nullptr;
     lwp::runtime::internal_lock_guard guard(walk.lock);
     int error;
     while (char* text = walk.next_line(path, error)) {
         Line line;
         if (!line.parse(text)) continue;
         if (!fill(line, entry, buffer, size)) {
-            lwp::libc::fail_with_errno(ERANGE);
-            return nullptr;
+            if (repeat) {
+                line.unsplit();
+                walk.repeat_line();
+            }
+            errno = ERANGE;
+            return ERANGE;
         }
-        return entry;
+        *result = entry;
+        return 0;
     }
-    if (error != 0) lwp::libc::fail_with_errno(error);
-    return nullptr;
+    if (error != 0) errno = error;
+    return error != 0 ? error : ENOENT;
+}
+
+// getpwent and getgrent: the static entry, or null (see the top).
+template <class Line, class Entry, class Fill>
+Entry* next_static_in_walk(file_walk& walk, const char* path, Fill fill, Entry* entry,
+                           char* buffer, std::size_t size) {
+    Entry* result;
+    next_in_walk<Line>(walk, path, fill, entry, buffer, size, &result, false);
+    return result;
 }
 
 void end_walk(file_walk& walk) {
@@ -366,15 +399,29 @@ group* getgrgid(gid_t gid) {
 }
 
 passwd* getpwent(void) {
-    return next_in_walk<passwd_line>(passwd_walk, passwd_path, fill_passwd, &static_passwd.entry,
-                                     static_passwd.text, sizeof static_passwd.text);
+    return next_static_in_walk<passwd_line>(passwd_walk, passwd_path, fill_passwd,
+                                            &static_passwd.entry, static_passwd.text,
+                                            sizeof static_passwd.text);
+}
+
+int getpwent_r(passwd* __restrict entry, char* __restrict buffer, size_t size,
+               passwd** __restrict result) {
+    return next_in_walk<passwd_line>(passwd_walk, passwd_path, fill_passwd, entry, buffer, size,
+                                     result, true);
 }
 void setpwent(void) { end_walk(passwd_walk); }
 void endpwent(void) { end_walk(passwd_walk); }
 
 group* getgrent(void) {
-    return next_in_walk<group_line>(group_walk, group_path, fill_group, &static_group.entry,
-                                    static_group.text, sizeof static_group.text);
+    return next_static_in_walk<group_line>(group_walk, group_path, fill_group,
+                                           &static_group.entry, static_group.text,
+                                           sizeof static_group.text);
+}
+
+int getgrent_r(group* __restrict entry, char* __restrict buffer, size_t size,
+               group** __restrict result) {
+    return next_in_walk<group_line>(group_walk, group_path, fill_group, entry, buffer, size,
+                                    result, true);
 }
 void setgrent(void) { end_walk(group_walk); }
 void endgrent(void) { end_walk(group_walk); }

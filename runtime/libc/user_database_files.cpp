@@ -20,6 +20,9 @@ bool breaks_format(const char* field) { return field != nullptr && strpbrk(field
 
 const char* or_empty(const char* field) { return field ? field : ""; }
 
+// A NIS compat entry's name, written without its ids.
+bool is_compat_name(const char* name) { return name[0] == '+' || name[0] == '-'; }
+
 lwp::runtime::internal_lock lock_file_lock;
 int lock_file = -1;  // the descriptor holding /etc/.pwd.lock's lock
 
@@ -28,19 +31,28 @@ int lock_file = -1;  // the descriptor holding /etc/.pwd.lock's lock
 extern "C" {
 
 // EINVAL, writing nothing, for a null entry or stream or a field that
-// would break the line, as glibc refuses them (the comment field is written
-// as it is: glibc does not check it either).
+// would break the line, as glibc refuses them; a ':' or newline in the
+// comment (gecos) field is written as a space instead, as glibc writes it.
+// A NIS compat entry ("+name", "-name") is written with empty ids, as glibc
+// writes them ("+name:x:::...").
 int putpwent(const passwd* __restrict entry, FILE* __restrict stream) {
     if (entry == nullptr || stream == nullptr || entry->pw_name == nullptr ||
         breaks_format(entry->pw_name) || breaks_format(entry->pw_passwd) ||
         breaks_format(entry->pw_dir) || breaks_format(entry->pw_shell))
         return lwp::libc::fail_with_errno(EINVAL);
-    return fprintf(stream, "%s:%s:%lu:%lu:%s:%s:%s\n", entry->pw_name, or_empty(entry->pw_passwd),
-                   static_cast<unsigned long>(entry->pw_uid),
-                   static_cast<unsigned long>(entry->pw_gid), or_empty(entry->pw_gecos),
-                   or_empty(entry->pw_dir), or_empty(entry->pw_shell)) < 0
-               ? -1
-               : 0;
+    flockfile(stream);  // one line, whole, whatever other threads write
+    bool failed;
+    if (is_compat_name(entry->pw_name))
+        failed = fprintf(stream, "%s:%s:::", entry->pw_name, or_empty(entry->pw_passwd)) < 0;
+    else
+        failed = fprintf(stream, "%s:%s:%lu:%lu:", entry->pw_name, or_empty(entry->pw_passwd),
+                         static_cast<unsigned long>(entry->pw_uid),
+                         static_cast<unsigned long>(entry->pw_gid)) < 0;
+    for (const char* c = or_empty(entry->pw_gecos); !failed && *c != '\0'; ++c)
+        failed = putc(*c == ':' || *c == '\n' ? ' ' : *c, stream) == EOF;
+    failed = failed || fprintf(stream, ":%s:%s\n", or_empty(entry->pw_dir), or_empty(entry->pw_shell)) < 0;
+    funlockfile(stream);
+    return failed ? -1 : 0;
 }
 
 int putgrent(const group* __restrict entry, FILE* __restrict stream) {
@@ -50,8 +62,10 @@ int putgrent(const group* __restrict entry, FILE* __restrict stream) {
     for (char** member = entry->gr_mem; member && *member; ++member)
         if (strpbrk(*member, ":,\n")) return lwp::libc::fail_with_errno(EINVAL);
     flockfile(stream);  // one line, whole, whatever other threads write
-    bool failed = fprintf(stream, "%s:%s:%lu:", entry->gr_name, or_empty(entry->gr_passwd),
-                          static_cast<unsigned long>(entry->gr_gid)) < 0;
+    bool failed = is_compat_name(entry->gr_name)
+                      ? fprintf(stream, "%s:%s::", entry->gr_name, or_empty(entry->gr_passwd)) < 0
+                      : fprintf(stream, "%s:%s:%lu:", entry->gr_name, or_empty(entry->gr_passwd),
+                                static_cast<unsigned long>(entry->gr_gid)) < 0;
     for (char** member = entry->gr_mem; !failed && member && *member; ++member)
         failed = fprintf(stream, member == entry->gr_mem ? "%s" : ",%s", *member) < 0;
     failed = failed || putc('\n', stream) == EOF;

@@ -26,9 +26,13 @@ static void* exit_early(void* argument) {
     return NULL; /* not reached */
 }
 
+/* Runs until main has tried to join it: a detached thread that has already
+ * ended may have its handle reused, and joining that is undefined. */
 static volatile int detached_done;
+static volatile int join_tried;
 static void* detached_body(void* argument) {
     (void)argument;
+    while (!__atomic_load_n(&join_tried, __ATOMIC_ACQUIRE)) sched_yield();
     __atomic_store_n(&detached_done, 1, __ATOMIC_RELEASE);
     return NULL;
 }
@@ -109,6 +113,7 @@ int main(void) {
     CHECK(pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0);
     CHECK(pthread_create(&thread, &attr, detached_body, NULL) == 0);
     CHECK(pthread_join(thread, NULL) == EINVAL);
+    __atomic_store_n(&join_tried, 1, __ATOMIC_RELEASE);
     while (!__atomic_load_n(&detached_done, __ATOMIC_ACQUIRE)) sched_yield();
     CHECK(pthread_attr_destroy(&attr) == 0);
 

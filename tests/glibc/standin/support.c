@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -17,6 +18,8 @@
 #include <unistd.h>
 
 #include "support/check.h"
+#include "support/descriptors.h"
+#include "support/namespace.h"
 #include "support/support.h"
 #include "support/temp_file.h"
 #include "support/test-driver.h"
@@ -483,3 +486,78 @@ bool support_mutex_pi_monotonic(void) {
     syscall(SYS_futex, &word, FUTEX_UNLOCK_PI | FUTEX_PRIVATE_FLAG);
     return true;
 }
+
+void xftruncate(int fd, off_t length) {
+    if (ftruncate(fd, length) != 0)
+        support_fail_exit_at(1, __FILE__, __LINE__, "ftruncate(%d, %lld) failed: %s", fd, (long long)length, strerror(errno));
+}
+
+off_t xlseek(int fd, off_t offset, int whence) {
+    off_t result = lseek(fd, offset, whence);
+    if (result < 0) support_fail_exit_at(1, __FILE__, __LINE__, "lseek(%d) failed: %s", fd, strerror(errno));
+    return result;
+}
+
+/* The shared memory's size sits just before it, for the unmapping. */
+void* support_shared_allocate(size_t size) {
+    size_t total = size + 16;
+    char* block = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (block == MAP_FAILED) support_fail_exit_at(1, __FILE__, __LINE__, "shared mmap of %zu bytes failed", size);
+    memcpy(block, &total, sizeof total);
+    return block + 16;
+}
+
+void support_shared_free(void* memory) {
+    char* block = (char*)memory - 16;
+    size_t total;
+    memcpy(&total, block, sizeof total);
+    munmap(block, total);
+}
+
+void support_isolate_in_subprocess(void (*callback)(void* closure), void* closure) {
+    pid_t child = xfork();
+    if (child == 0) {
+        callback(closure);
+        _exit(0);
+    }
+    int status;
+    xwaitpid(child, &status, 0);
+    if (status != 0) support_fail_at(__FILE__, __LINE__, "isolated subprocess failed with status %d", status);
+}
+
+struct support_descriptors {
+    int count;
+    int fds[1024];
+};
+
+static void list_descriptors(struct support_descriptors* list) {
+    list->count = 0;
+    DIR* directory = opendir("/proc/self/fd");
+    if (directory == NULL) support_fail_exit_at(1, __FILE__, __LINE__, "cannot list /proc/self/fd");
+    struct dirent* entry;
+    while ((entry = readdir(directory)) != NULL) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+        int fd = atoi(entry->d_name);
+        if (fd == dirfd(directory) || list->count == 1024) continue;
+        list->fds[list->count++] = fd;
+    }
+    closedir(directory);
+}
+
+struct support_descriptors* support_descriptors_list(void) {
+    struct support_descriptors* list = xmalloc(sizeof *list);
+    list_descriptors(list);
+    return list;
+}
+
+void support_descriptors_check(struct support_descriptors* list) {
+    struct support_descriptors now;
+    list_descriptors(&now);
+    for (int i = 0; i < now.count; ++i) {
+        int known = 0;
+        for (int j = 0; j < list->count; ++j) known |= list->fds[j] == now.fds[i];
+        if (!known) support_fail_at(__FILE__, __LINE__, "descriptor %d was left open", now.fds[i]);
+    }
+}
+
+void support_descriptors_free(struct support_descriptors* list) { free(list); }

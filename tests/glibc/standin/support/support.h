@@ -26,6 +26,10 @@ void support_wait_for_thread_exit(void);
 /* Whether a priority-inheritance mutex can wait on CLOCK_MONOTONIC: whether
  * the kernel has FUTEX_LOCK_PI2 (Linux 5.14). */
 bool support_mutex_pi_monotonic(void);
+/* Zeroed memory shared with the processes forked after the call (an
+ * anonymous shared mapping); exits on failure. */
+void* support_shared_allocate(size_t size);
+void support_shared_free(void* memory);
 
 #ifdef __cplusplus
 }

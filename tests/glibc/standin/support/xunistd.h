@@ -16,5 +16,8 @@ void* xmmap(void* address, size_t length, int protection, int flags, int fd);
 void xmunmap(void* address, size_t length);
 /* waitpid; exits on failure. */
 pid_t xwaitpid(pid_t pid, int* status, int options);
+void xftruncate(int fd, off_t length);
+/* lseek; exits on failure. */
+off_t xlseek(int fd, off_t offset, int whence);
 
 #endif
