@@ -1,12 +1,13 @@
 // A stub resolver: getaddrinfo's questions for names /etc/hosts does not
 // list, asked of the name servers /etc/resolv.conf names, over UDP.
 //
-// What is read from the configuration: up to three `nameserver` lines (IPv4
-// or IPv6; none means 127.0.0.1, as with glibc), `search` or `domain` (the
-// last of them wins, at most six domains), and `options` `timeout:`,
-// `attempts:` and `ndots:`. A name with at least ndots dots is asked as it
-// is first, then under each search domain; one with fewer, the other way
-// round; one ending in a dot, only as it is.
+// The configuration is resolver_configuration.cpp's, read afresh for each
+// lookup: up to three name servers (none means 127.0.0.1, as with glibc),
+// the search domains (`search`, `domain`, LOCALDOMAIN, or the domain of the
+// host's name), and `timeout:`, `attempts:` and `ndots:` from `options` or
+// RES_OPTIONS. A name with at least ndots dots is asked as it is first,
+// then under each search domain; one with fewer, the other way round; one
+// ending in a dot, only as it is.
 //
 // Each name's A and AAAA questions go to every server at once, on one
 // connected UDP socket per server (so the kernel drops datagrams from any
@@ -35,97 +36,25 @@
 #include "../../arch/x86_64/syscall.hpp"
 #include "../start/kernel_calls.hpp"
 #include "../sys/syscalls.hpp"
-#include "address_text.hpp"
-#include "system_file_lines.hpp"
+#include "resolver_configuration.hpp"
 
 namespace lwp::libc {
 
-const char* resolver_configuration_path = "/etc/resolv.conf";
-
 namespace {
 
-constexpr int dns_port = 53;
-constexpr int most_servers = 3;         // glibc's MAXNS
-constexpr int most_search_domains = 6;  // glibc's MAXDNSRCH
 constexpr std::size_t longest_name = 253;
 constexpr int type_a = 1, type_aaaa = 28, class_internet = 1;
 
-struct name_server {
-    sockaddr_in6 address;  // or a sockaddr_in, in the same storage
-    socklen_t address_size;
-};
+using configuration = resolver_configuration;
 
-struct configuration {
-    name_server servers[most_servers];
-    int server_count = 0;
-    char search_text[256] = "";  // the domains, each ending in a NUL
-    const char* search[most_search_domains];
-    int search_count = 0;
-    int timeout_seconds = 5;  // glibc's defaults
-    int attempts = 2;
-    int ndots = 1;
-};
-
-void add_server(configuration& config, const char* text) {
-    if (config.server_count == most_servers) return;
-    name_server& server = config.servers[config.server_count];
-    server = {};
-    unsigned char bytes[16];
-    if (parse_ipv4(text, bytes)) {
-        auto* inet = reinterpret_cast<sockaddr_in*>(&server.address);
-        inet->sin_family = AF_INET;
-        inet->sin_port = htons(dns_port);
-        memcpy(&inet->sin_addr, bytes, 4);
-        server.address_size = sizeof(sockaddr_in);
-    } else if (parse_ipv6(text, bytes)) {
-        server.address.sin6_family = AF_INET6;
-        server.address.sin6_port = htons(dns_port);
-        memcpy(&server.address.sin6_addr, bytes, 16);
-        server.address_size = sizeof(sockaddr_in6);
-    } else {
-        return;  // unreadable: skipped, as glibc skips it
-    }
-    ++config.server_count;
-}
-
-void set_search(configuration& config, char** domains, int count) {
-    config.search_count = 0;
-    std::size_t used = 0;
-    for (int i = 0; i < count && config.search_count < most_search_domains; ++i) {
-        std::size_t length = strlen(domains[i]);
-        if (used + length + 1 > sizeof config.search_text) break;
-        memcpy(config.search_text + used, domains[i], length + 1);
-        config.search[config.search_count++] = config.search_text + used;
-        used += length + 1;
-    }
-}
-
-// "name:value" with value a number, capped; false if `word` is not `name`.
-bool read_option(const char* word, const char* name, int cap, int& value) {
-    std::size_t length = strlen(name);
-    if (strncmp(word, name, length) != 0 || word[length] != ':') return false;
-    long number = strtol(word + length + 1, nullptr, 10);
-    if (number >= 0) value = number > cap ? cap : static_cast<int>(number);
-    return true;
-}
-
-void read_configuration(configuration& config) {
-    for_each_line(resolver_configuration_path, [&](char** words, int count) {
-        if (strcmp(words[0], "nameserver") == 0 && count >= 2) {
-            add_server(config, words[1]);
-        } else if (strcmp(words[0], "search") == 0 || strcmp(words[0], "domain") == 0) {
-            set_search(config, words + 1, count - 1);
-        } else if (strcmp(words[0], "options") == 0) {
-            for (int i = 1; i < count; ++i)
-                read_option(words[i], "timeout", 30, config.timeout_seconds) ||
-                    read_option(words[i], "attempts", 5, config.attempts) ||
-                    read_option(words[i], "ndots", 15, config.ndots);
-        }
-        return false;
-    });
+// The configuration of this lookup (resolver_configuration.cpp), with at
+// least one second to wait and one attempt. 0, or the errno that stopped
+// the file being read.
+int read_configuration(configuration& config) {
+    int error = read_resolver_configuration(config);
     if (config.timeout_seconds < 1) config.timeout_seconds = 1;
     if (config.attempts < 1) config.attempts = 1;
-    if (config.server_count == 0) add_server(config, "127.0.0.1");
+    return error;
 }
 
 // A question as sent: header, name, type, class. 0 if `name` is not a
@@ -281,7 +210,7 @@ void close_all(const int* sockets, int count) {
 // could be opened.
 int exchange(const configuration& config, const char* name, question* questions,
              int question_count) {
-    int sockets[most_servers];
+    int sockets[most_name_servers];
     unsigned open_servers = 0;  // one bit each
     long last_error = 0;
     for (int s = 0; s < config.server_count; ++s) {
@@ -327,7 +256,7 @@ int exchange(const configuration& config, const char* name, question* questions,
             if (all_settled()) break;
             long left = deadline - monotonic_milliseconds();
             if (left <= 0) break;
-            pollfd watched[most_servers];
+            pollfd watched[most_name_servers];
             for (int s = 0; s < config.server_count; ++s) watched[s] = {sockets[s], POLLIN, 0};
             long ready = arch::syscall3(__NR_poll, reinterpret_cast<long>(watched),
                                         config.server_count, left);
@@ -392,7 +321,10 @@ int ask_one_name(const configuration& config, const char* name, bool want_ipv4, 
 int ask_name_servers(const char* name, bool want_ipv4, bool want_ipv6, address_list& found,
                      char* canonical, std::size_t canonical_size) {
     configuration config;
-    read_configuration(config);
+    if (int error = read_configuration(config)) {
+        errno = error;
+        return EAI_SYSTEM;
+    }
     canonical[0] = '\0';
     std::size_t length = strlen(name);
     if (length == 0 || length > longest_name + 1) return EAI_NONAME;

@@ -6,11 +6,9 @@
 #include <cstddef>
 
 #include "found_addresses.hpp"
+#include "resolver_configuration.hpp"  // resolver_configuration_path, read on every lookup
 
 namespace lwp::libc {
-
-// The configuration file read on every lookup; tests point it at their own.
-extern const char* resolver_configuration_path;
 
 // Asks for `name`'s IPv4 addresses, IPv6 addresses, or both, trying the
 // search domains as the configuration says. Adds what it finds to `found`
@@ -18,7 +16,7 @@ extern const char* resolver_configuration_path;
 // `canonical`. 0 with at least one address; EAI_NONAME when the servers
 // say there is none (no such name, or no address of the families asked);
 // EAI_AGAIN when no server gave an answer in time; EAI_SYSTEM (errno set)
-// when no query could be sent.
+// when no query could be sent or the configuration could not be read.
 int ask_name_servers(const char* name, bool want_ipv4, bool want_ipv6, address_list& found,
                      char* canonical, std::size_t canonical_size);
 

@@ -16,6 +16,7 @@
 
 #include "runtime/libc/address_lookup.cpp"
 #include "runtime/libc/dns_resolver.cpp"
+#include "runtime/libc/resolver_configuration.cpp"
 
 namespace {
 

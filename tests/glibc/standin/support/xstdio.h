@@ -1,10 +1,26 @@
-/* lwp's stand-in for glibc's support/xstdio.h. glibc's has checked wrappers
- * over file streams (xfopen, xgetline, ...); lwp's stdio has no file streams,
- * so this one only brings in <stdio.h>, which is all a test that includes it
- * for printf needs. */
+/* lwp's stand-in for glibc's support/xstdio.h: its checked wrappers over
+ * file streams that the tests use (xfopen, xfclose), which end the test
+ * with a message when the call fails. */
 #ifndef LWP_GLIBC_STANDIN_XSTDIO_H
 #define LWP_GLIBC_STANDIN_XSTDIO_H
 
 #include <stdio.h>
+#include <stdlib.h>
+
+static inline FILE* xfopen(const char* path, const char* mode) {
+    FILE* file = fopen(path, mode);
+    if (file == NULL) {
+        printf("error: fopen (\"%s\", \"%s\"): %m\n", path, mode);
+        exit(1);
+    }
+    return file;
+}
+
+static inline void xfclose(FILE* file) {
+    if (fclose(file) != 0) {
+        printf("error: fclose: %m\n");
+        exit(1);
+    }
+}
 
 #endif
