@@ -68,6 +68,26 @@ double asinh(double x) noexcept;
 double acosh(double x) noexcept;
 double atanh(double x) noexcept;
 
+// Special functions (math_error_function.cpp, math_gamma.cpp, math_bessel.cpp,
+// math_bessel_integer_order.cpp).
+double erf(double x) noexcept;
+double erfc(double x) noexcept;
+// log|Gamma(x)|, with the sign of Gamma(x) (1 or -1) in *sign, as lgamma_r.
+double lgamma(double x, int* sign) noexcept;
+double tgamma(double x) noexcept;
+double j0(double x) noexcept;
+double j1(double x) noexcept;
+double y0(double x) noexcept;
+double y1(double x) noexcept;
+double jn(int n, double x) noexcept;
+double yn(int n, double x) noexcept;
+
+// Exact operations with a quotient or a long double argument
+// (math_remquo.cpp, math_nexttoward.cpp).
+double remquo(double x, double y, int* quotient) noexcept;
+double nexttoward(double x, long double y) noexcept;
+float nexttowardf(float x, long double y) noexcept;
+
 // A double result rounded to float, with ERANGE if that overflows or
 // underflows to zero: the float functions compute in double and round once,
 // which for the functions here gives a float within one float ulp.

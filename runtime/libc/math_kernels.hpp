@@ -1,6 +1,7 @@
 // The double-double kernels the math library's functions are built on:
-// exp and log to about 100 bits, and the one rounding of such a value to a
-// double (math_exponential.cpp, math_logarithm.cpp).
+// exp and log to about 100 bits, the one rounding of such a value to a
+// double (math_exponential.cpp, math_logarithm.cpp), and the reduction of an
+// angle with sin and cos of the rest (math_trigonometric.cpp).
 #pragma once
 
 #include "runtime/libc/math_double_double.hpp"
@@ -34,5 +35,18 @@ double_double log_of(double_double x) noexcept;
 
 // log(1 + t) of a double-double t > -1, accurate relative to the result.
 double_double log1p_of(double_double t) noexcept;
+
+// x = q pi/2 + r for a finite x >= 0, with |r| <= pi/4 (a hair more at
+// worst) to double-double precision relative to r, however large x is
+// (math_trigonometric.cpp: Payne and Hanek's reduction from pi/4 up).
+struct reduced_angle {
+    unsigned quadrant;  // q mod 4
+    double_double r;
+};
+reduced_angle reduce_any(double ax) noexcept;
+
+// sin(r) and cos(r) for |r| <= pi/4, to about 2^-104.
+double_double sin_kernel(double_double r) noexcept;
+double_double cos_kernel(double_double r) noexcept;
 
 }  // namespace lwp::libc::math

@@ -15,6 +15,7 @@
 
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_bits.hpp"
+#include "runtime/libc/math_kernels.hpp"
 #include "runtime/libc/math_tables.hpp"
 
 namespace lwp::libc::math {
@@ -22,11 +23,6 @@ namespace lwp::libc::math {
 namespace {
 
 using u128 = unsigned __int128;
-
-struct reduced_angle {
-    unsigned quadrant;  // q mod 4
-    double_double r;    // |r| <= pi/4 (a hair more at worst)
-};
 
 // The 64 bits of 2/pi with weights 2^-first .. 2^-(first + 63); bits of index
 // zero and below (integer bits) are zero since 2/pi < 1.
@@ -104,6 +100,10 @@ reduced_angle reduce(double x) noexcept {
     return {quadrant & 3, negative ? -r : r};
 }
 
+}  // namespace
+
+// The reduction and the kernels are shared with the Bessel functions
+// (math_bessel.cpp, through math_kernels.hpp).
 reduced_angle reduce_any(double ax) noexcept {
     if (ax < 0x1.921fb54442d18p-1) return {0, dd(ax)};  // below pi/4: nothing to take away
     return reduce(ax);
@@ -118,6 +118,8 @@ double_double cos_kernel(double_double r) noexcept {
     double_double r2 = r * r;
     return dd(1.0) + r2 * polynomial(r2, cos_taylor, 15);
 }
+
+namespace {
 
 // Below 2^-27, sin x and tan x round to x (x^2/3 < 2^-55) and cos x to 1.
 constexpr double tiny_argument = 0x1p-27;

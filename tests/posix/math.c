@@ -2,7 +2,8 @@
  * functions, known values (correctly rounded, from mpmath) to within one ulp,
  * huge arguments of sin/cos/tan, pow over its range, the exact operations,
  * C99 Annex F's special values, errno on domain, pole and range errors
- * (glibc's math_errhandling includes MATH_ERRNO), and the float variants.
+ * (glibc's math_errhandling includes MATH_ERRNO), the float variants, and
+ * the special functions (erf, lgamma, tgamma, Bessel, remquo, nexttoward).
  * Inputs go through volatile variables so that the compiler calls the
  * library instead of folding the calls; sin and cos of one argument may
  * become a call of sincos.
@@ -220,6 +221,126 @@ static void float_variants(void) {
     CHECK_EQ(lroundf(-f_half), -1);
 }
 
+/* The special functions: erf, erfc, lgamma (and signgam, lgamma_r, gamma),
+ * tgamma, the Bessel functions, with their float forms; remquo and
+ * nexttoward. Known values correctly rounded (mpmath). */
+static volatile double v_three = 3.0, v_four = 4.0, v_five = 5.0, v_2_5 = 2.5;
+/* lwp's results are within one ulp (in fact correctly rounded) here;
+ * glibc's special functions are off by up to 9 ulps (its libm-test-ulps),
+ * lgamma(-2.5) by 2. */
+#ifdef CHECKING_AGAINST_GLIBC
+#define SPECIAL_ULPS 9.0
+#else
+#define SPECIAL_ULPS 1.0
+#endif
+#define CHECK_SPECIAL(actual, expected) CHECK(within_ulps((actual), (expected), SPECIAL_ULPS))
+#define CHECK_SPECIAL_F(actual, expected) CHECK(within_float_ulps((actual), (expected), (float)SPECIAL_ULPS))
+static volatile double v_minus_2_5 = -2.5;
+
+static void special_functions(void) {
+    CHECK_SPECIAL(erf(v_half), 0x1.0a7ef5c18edd2p-1);
+    CHECK_SPECIAL(erf(v_one * 1e-10), 0x1.f044332d68161p-34);
+    CHECK_SPECIAL(erfc(v_five), 0x1.b0c1a759f7739p-40);
+    CHECK_SPECIAL(erfc(v_minus_one), 0x1.d7bb3d3a08445p+0);
+    CHECK_SPECIAL(erfc(v_one * 26.5), 0x1.3df6725a60cf5p-1019); /* near the subnormals */
+    CHECK(erf(INFINITY * v_one) == 1.0 && erf(-INFINITY * v_one) == -1.0 && erfc(INFINITY * v_one) == 0.0);
+    CHECK(same_bits(erf(-0.0 * v_one), -0.0) && erfc(-INFINITY * v_one) == 2.0);
+
+    CHECK_SPECIAL(lgamma(v_half), 0x1.250d048e7a1bdp-1);
+    CHECK_EQ(signgam, 1);
+    CHECK_SPECIAL(lgamma(v_minus_2_5), -0x1.ccbf9f5ed0f16p-5);
+    CHECK_EQ(signgam, -1); /* Gamma(-2.5) < 0 */
+    CHECK_SPECIAL(lgamma(v_one * 100), 0x1.67225b4879462p+8);
+    CHECK_SPECIAL(lgamma(v_one * 1e300), 0x1.017f38e7a1ab5p+1006);
+    CHECK(lgamma(v_one) == 0.0 && lgamma(v_two) == 0.0);
+    int sign = 0;
+    signgam = 7;
+    CHECK_SPECIAL(lgamma_r(v_minus_one * 1.5, &sign), 0x1.b858151820f86p-1);
+    CHECK_EQ(sign, 1);
+    CHECK_EQ(signgam, 7); /* lgamma_r leaves signgam alone */
+    CHECK_SPECIAL(gamma(v_minus_one * 0.5), 0x1.43f89a3f0edd6p+0); /* gamma is lgamma */
+    CHECK_EQ(signgam, -1);
+    CHECK_SPECIAL_F(lgammaf((float)v_half), 0x1.250d04p-1f);
+    CHECK_SPECIAL_F(lgammaf_r((float)v_minus_2_5, &sign), (float)-0x1.ccbf9f5ed0f16p-5);
+    CHECK_EQ(sign, -1);
+
+    CHECK_SPECIAL(tgamma(v_half), 0x1.c5bf891b4ef6bp+0); /* sqrt(pi) */
+    CHECK_SPECIAL(tgamma(v_minus_one * 1.5), 0x1.2e7fb0bcdf4f2p+1);
+    CHECK(tgamma(v_five) == 24.0);
+    CHECK_SPECIAL(tgamma(v_one * 170.5), 0x1.9589f849167a8p+1015);
+    CHECK_SPECIAL_F(tgammaf((float)v_one * 4.5f), 0x1.74371ep+3f);
+
+    CHECK_SPECIAL(j0(v_one), 0x1.87c7fdbd7b8f0p-1);
+    CHECK_SPECIAL(j1(v_2_5), 0x1.fd063c84795ffp-2);
+    CHECK_SPECIAL(y0(v_three), 0x1.81e4f8120242ap-2);
+    CHECK_SPECIAL(y1(v_half), -0x1.78b26a2b7c4dfp+0);
+    CHECK_SPECIAL(jn(3, v_four), 0x1.b87edeefdf250p-2);
+    CHECK_SPECIAL(yn(4, v_2_5), -0x1.6ee60564c1e46p+0);
+    CHECK_SPECIAL(jn(50, v_one), 0x1.b90c1bb78b2cdp-265);
+    CHECK_SPECIAL(y0(v_one * 100), -0x1.3c64887b47b65p-4);
+    CHECK_SPECIAL(j0(v_one * 1e300), -0x1.495b8404eb577p-499);
+    CHECK(jn(-3, v_four) == -jn(3, v_four) && jn(3, -v_four) == -jn(3, v_four));
+    CHECK_SPECIAL_F(j0f((float)v_two), 0x1.ca874p-3f); /* glibc: 2 ulps off */
+#ifndef CHECKING_AGAINST_GLIBC
+    /* At the double nearest the first zeros of J0 and Y1, the value keeps its
+     * precision (glibc's double j0 and y1 are off by up to thousands of ulps
+     * there). */
+    CHECK_SPECIAL(j0(v_one * 0x1.33d152e971b40p+1), -0x1.19b7921f03c8ep-54);
+    CHECK_SPECIAL(y1(v_one * 0x1.193bed4dff243p+1), 0x1.cf9f8d5e1a475p-56);
+#endif
+
+    int quotient = 0;
+    CHECK(remquo(v_one * 7, v_two, &quotient) == -1.0); /* 7/2 = 3.5 rounds to 4 */
+    CHECK_EQ(quotient, 4);
+    CHECK(remquo(v_minus_one * 29, v_three, &quotient) == 1.0); /* -29/3 = -9.67 rounds to -10 */
+    CHECK_EQ(quotient, -2);                                     /* -10: its low three bits, signed */
+    CHECK(remquof((float)v_ten, (float)v_four, &quotient) == 2.0f);
+    CHECK_EQ(quotient, 2);
+    CHECK(nexttoward(v_one, 2.0L) == 1.0 + DBL_EPSILON);
+    CHECK(nexttoward(v_one, 1.0L + 0x1p-60L) == 1.0 + DBL_EPSILON); /* y need not be a double */
+    CHECK(nexttoward(v_one, 1.0L - 0x1p-60L) == 1.0 - DBL_EPSILON / 2);
+    CHECK(nexttowardf((float)v_one, 2.0L) == 1.0f + FLT_EPSILON);
+    CHECK(same_bits(nexttoward(v_zero, -1.0L), -0x1p-1074));
+}
+
+static void special_function_errors(void) {
+    CHECK_ERRNO(lgamma(v_zero), ERANGE); /* poles: +inf */
+    CHECK(lgamma(v_zero) == INFINITY);
+    CHECK_ERRNO(lgamma(v_minus_one * 3), ERANGE);
+    CHECK_ERRNO(lgamma(v_one * 1e306), ERANGE); /* overflow */
+    CHECK_ERRNO(lgamma(-INFINITY * v_one), 0);
+    CHECK_ERRNO(tgamma(v_zero), ERANGE);
+    CHECK(same_bits(tgamma(-0.0 * v_one), -INFINITY));
+    CHECK_ERRNO(tgamma(v_minus_one * 2), EDOM); /* negative integers */
+    CHECK(isnan(tgamma(v_minus_one * 2)));
+    CHECK_ERRNO(tgamma(-INFINITY * v_one), EDOM);
+    CHECK_ERRNO(tgamma(v_one * 172), ERANGE);
+    CHECK_ERRNO(tgamma(v_one * -190.5), ERANGE); /* underflow to zero */
+    CHECK_ERRNO(tgamma(v_one * -171.5), 0);      /* a subnormal result: no errno */
+    CHECK(same_bits(tgamma(v_one * -182.5), -0.0));
+    CHECK_ERRNO(erfc(v_one * 28), ERANGE);
+    CHECK_ERRNO(erfc(v_one * 27), 0); /* subnormal */
+    CHECK_ERRNO(y0(v_zero), ERANGE);
+    CHECK(y0(v_zero) == -INFINITY);
+    CHECK_ERRNO(y1(v_minus_one), EDOM);
+    CHECK_ERRNO(yn(3, v_minus_one), EDOM);
+    CHECK_ERRNO(yn(-3, v_zero), ERANGE);
+    CHECK(yn(-3, v_zero) == INFINITY);
+    CHECK_ERRNO(yn(200, v_one), ERANGE); /* overflow: -inf */
+    CHECK(yn(200, v_one) == -INFINITY);
+    CHECK_ERRNO(jn(1000, v_one), ERANGE); /* underflow to zero */
+    CHECK_ERRNO(j1(v_one * 0x1p-1074), ERANGE);
+    CHECK_ERRNO(jn(5, v_one * 1e16), 0);
+    CHECK_ERRNO(erfcf((float)v_one * 10.5f), ERANGE);
+    CHECK_ERRNO(tgammaf((float)v_one * 36.0f), ERANGE);
+    CHECK_ERRNO(lgammaf((float)v_one * 1e37f), ERANGE);
+    CHECK_ERRNO(nexttoward(DBL_MAX * v_one, INFINITY), ERANGE);
+    CHECK_ERRNO(nexttoward(0x1p-1022 * v_one, 0.0L), ERANGE);
+    CHECK_ERRNO(nexttoward(v_zero, 1.0L), 0);
+    CHECK_ERRNO(nexttowardf((float)v_one * FLT_MAX, 1e39L), ERANGE);
+    CHECK_ERRNO(remquo(v_one, v_zero, &(int){0}), 0); /* NaN, but no errno in glibc */
+}
+
 /* Threads: each integrates sin over [0, pi] (= 2) and checks a few
  * identities at its own arguments, at the same time as the others. */
 static void* worker(void* argument) {
@@ -249,6 +370,8 @@ int main(void) {
     special_values();
     errno_on_errors();
     float_variants();
+    special_functions();
+    special_function_errors();
 
     pthread_t threads[4];
     for (int i = 0; i < 4; ++i) CHECK_EQ(pthread_create(&threads[i], NULL, worker, (void*)(intptr_t)i), 0);
