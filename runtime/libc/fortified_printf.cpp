@@ -1,4 +1,5 @@
-// The fortified printf family (__printf_chk, __sprintf_chk, ...): what
+// The fortified printf family (__printf_chk, __sprintf_chk, ...,
+// __obstack_printf_chk): what
 // <stdio.h> calls in place of printf and its relatives when a program is
 // built with _FORTIFY_SOURCE. Two checks on top of the plain functions:
 //  - sprintf/snprintf into an object of known size: the output must fit the
@@ -154,6 +155,21 @@ int __asprintf_chk(char** __restrict result, int flag, const char* __restrict fo
     va_list arguments;
     va_start(arguments, format);
     int length = __vasprintf_chk(result, flag, format, arguments);
+    va_end(arguments);
+    return length;
+}
+
+int __obstack_vprintf_chk(struct obstack* __restrict h, int flag, const char* __restrict format,
+                          va_list arguments) {
+    check_format(flag, format);
+    return obstack_vprintf(h, format, arguments);
+}
+
+int __obstack_printf_chk(struct obstack* __restrict h, int flag, const char* __restrict format,
+                         ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    int length = __obstack_vprintf_chk(h, flag, format, arguments);
     va_end(arguments);
     return length;
 }

@@ -86,6 +86,13 @@ bool attach(stream& s, int fd, const open_request& request) {
     return true;
 }
 
+// Puts `s` on the open list.
+void link_stream(stream* s) {
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    s->next_file = open_files;
+    open_files = s;
+}
+
 // A stream for `fd`, on the open list; null (errno ENOMEM) without memory.
 FILE* make_stream(int fd, const open_request& request) {
     void* memory = malloc(sizeof(stream));
@@ -95,9 +102,7 @@ FILE* make_stream(int fd, const open_request& request) {
         free(memory);
         return nullptr;
     }
-    lwp::runtime::internal_lock_guard guard(open_files_lock);
-    s->next_file = open_files;
-    open_files = s;
+    link_stream(s);
     return reinterpret_cast<FILE*>(s);
 }
 
@@ -127,6 +132,24 @@ void flush_open_files_at_exit() {
 [[gnu::constructor(101)]] void flush_files_at_exit() { atexit(flush_open_files_at_exit); }
 
 }  // namespace
+
+// fopencookie's stream (stdio_cookie.cpp): one on no descriptor, with
+// `record` as its cookie, on the open list like a file's (so that fflush(NULL)
+// and exit write it out); buffered as a file that is not a terminal is. Null
+// (errno ENOMEM) without memory.
+FILE* lwp::libc::open_cookie_stream(cookie_record* record, bool readable, bool writable) {
+    void* memory = malloc(sizeof(stream));
+    stream* s = memory ? new (memory) stream{} : nullptr;
+    if (s == nullptr || !attach(*s, -1, open_request{0, readable, writable})) {
+        free(memory);
+        errno = ENOMEM;
+        return nullptr;
+    }
+    s->cookie = record;
+    if (writable) s->descriptor = cookie_output;
+    link_stream(s);
+    return reinterpret_cast<FILE*>(s);
+}
 
 extern "C" {
 
@@ -220,6 +243,9 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
     bool valid_mode = parse_mode(mode, request);
     lwp::libc::take_stream_lock(s);
     lwp::libc::flush_locked(s);
+    // A cookie stream is closed through its close function and becomes a
+    // file stream, with no descriptor number of its own to keep (old_fd -1).
+    if (s.cookie) lwp_libc_cookie_close(s);
     int old_fd = lwp::libc::descriptor_of(file);
     char own_file[32];
     if (path == nullptr) {
@@ -233,7 +259,7 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
         fd = open(path, request.flags, 0666);
         if (fd < 0) error = errno;
     }
-    if (fd >= 0 && fd != old_fd) {
+    if (fd >= 0 && old_fd >= 0 && fd != old_fd) {
         long moved = lwp::arch::syscall3(__NR_dup3, fd, old_fd, request.flags & O_CLOEXEC);
         lwp::arch::syscall1(__NR_close, fd);
         if (lwp::sys::failed(moved)) error = static_cast<int>(-moved);
@@ -241,8 +267,9 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
     }
     if (error == 0 && !attach(s, fd, request)) error = ENOMEM;
     if (error != 0) {
-        // Whatever it holds now, the old file or the new one moved onto it.
-        lwp::arch::syscall1(__NR_close, old_fd);
+        // Whatever it holds now, the old file or the new one moved onto it
+        // (or, after a cookie stream, the new one on its own number).
+        lwp::arch::syscall1(__NR_close, old_fd >= 0 ? old_fd : fd);
         open_request closed{0, false, false};
         attach(s, -1, closed);
     }
@@ -267,11 +294,17 @@ int fclose(FILE* file) {
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
     if (s.memory) ok = lwp_libc_update_memory_target(s) && ok;
-    int fd = lwp::libc::descriptor_of(file);
-    long closed = lwp::arch::syscall1(__NR_close, fd);
-    if (lwp::sys::failed(closed)) {
-        errno = static_cast<int>(-closed);
-        ok = false;
+    // A cookie stream's close function instead: glibc's fclose returns
+    // what it returned when that is not 0.
+    int cookie_closed = 0;
+    if (s.cookie) {
+        cookie_closed = lwp_libc_cookie_close(s);
+    } else {
+        long closed = lwp::arch::syscall1(__NR_close, lwp::libc::descriptor_of(file));
+        if (lwp::sys::failed(closed)) {
+            errno = static_cast<int>(-closed);
+            ok = false;
+        }
     }
     lwp::libc::give_back_stream_lock(s);
     if (allocated) {
@@ -281,6 +314,7 @@ int fclose(FILE* file) {
         s.~stream();
         free(&s);
     }
+    if (cookie_closed != 0) return cookie_closed;
     return ok ? 0 : EOF;
 }
 

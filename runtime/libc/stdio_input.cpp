@@ -55,10 +55,21 @@ refill refill_locked(stream& s) {
         }
     }
     if (s.length != 0 && !lwp::libc::flush_locked(s)) return refill::error;
-    const lwp::runtime::cancellation_undo unlock{give_back, &s};
-    long count = lwp::runtime::cancellation_point_syscall(
-        &unlock, __NR_read, s.file_descriptor, reinterpret_cast<long>(s.read_buffer),
-        read_buffer_size);
+    long count;
+    if (s.cookie) {
+        // A cookie stream's read function (stdio_stream.hpp), which sets
+        // errno itself when it fails.
+        count = lwp_libc_cookie_read(s, s.read_buffer, read_buffer_size);
+        if (count < 0) {
+            s.glibc_flags |= lwp::libc::glibc_error_flag;
+            return refill::error;
+        }
+    } else {
+        const lwp::runtime::cancellation_undo unlock{give_back, &s};
+        count = lwp::runtime::cancellation_point_syscall(
+            &unlock, __NR_read, s.file_descriptor, reinterpret_cast<long>(s.read_buffer),
+            read_buffer_size);
+    }
     if (count == 0) {
         s.glibc_flags |= lwp::libc::glibc_end_flag;
         return refill::end;

@@ -19,14 +19,23 @@ using lwp::libc::stream;
 
 namespace {
 
-long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
-    if (!lwp::libc::flush_locked(s)) return -1;
-    if (whence == SEEK_CUR) offset -= lwp::libc::unread_bytes(s);
+// The descriptor's offset moved, or a cookie stream's position through its
+// seek function (stdio_stream.hpp): the new one, or -1 with errno set (by
+// the seek function itself for a cookie stream).
+long reposition(FILE* file, stream& s, off_t offset, int whence) {
+    if (s.cookie) return lwp_libc_cookie_seek(s, offset, whence);
     long result = lwp::arch::syscall3(__NR_lseek, lwp::libc::descriptor_of(file), offset, whence);
     if (lwp::sys::failed(result)) {
         errno = static_cast<int>(-result);
         return -1;
     }
+    return result;
+}
+
+long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
+    if (!lwp::libc::flush_locked(s)) return -1;
+    if (whence == SEEK_CUR) offset -= lwp::libc::unread_bytes(s);
+    if (reposition(file, s, offset, whence) < 0) return -1;
     lwp::libc::drop_unread(s);
     s.glibc_flags &= ~lwp::libc::glibc_end_flag;
     return 0;
@@ -54,12 +63,14 @@ int fseeko64(FILE* file, off_t offset, int whence) __attribute__((alias("fseeko"
 off_t ftello(FILE* file) {
     stream& s = as_stream(file);
     lwp::libc::take_stream_lock(s);
-    long position = lwp::arch::syscall3(__NR_lseek, lwp::libc::descriptor_of(file), 0, SEEK_CUR);
-    if (lwp::sys::failed(position)) {
-        errno = static_cast<int>(-position);
-        position = -1;
+    long position;
+    if (s.cookie) {
+        position = lwp_libc_cookie_position(s);
+        // glibc's answer when the seek function failed without a reason.
+        if (position < 0 && errno == 0) errno = EIO;
     } else {
-        position += s.length - lwp::libc::unread_bytes(s);
+        position = reposition(file, s, 0, SEEK_CUR);
+        if (position >= 0) position += s.length - lwp::libc::unread_bytes(s);
     }
     lwp::libc::give_back_stream_lock(s);
     return position;

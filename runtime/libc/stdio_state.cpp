@@ -1,5 +1,6 @@
 // ferror feof clearerr fileno, and their _unlocked names: questions about a
 // stream.
+#include <errno.h>
 #include <stdio.h>
 
 #include "stdio_stream.hpp"
@@ -34,7 +35,14 @@ void clearerr(FILE* file) noexcept {
     lwp::libc::give_back_stream_lock(s);
 }
 
-int fileno(FILE* file) noexcept { return lwp::libc::descriptor_of(file); }
+// A stream with no descriptor (closed by a failed freopen, or a cookie
+// stream) answers -1 and EBADF, as glibc's does.
+int fileno(FILE* file) noexcept {
+    int fd = lwp::libc::descriptor_of(file);
+    if (fd >= 0) return fd;
+    errno = EBADF;
+    return -1;
+}
 
 // glibc's <stdio.h> calls these when it does not inline them (without
 // optimisation); taking the lock anyway is never wrong (stdio_unlocked.cpp).

@@ -60,6 +60,9 @@ void undo_write(void* context) {
 // Writes all of [bytes, bytes + count) to the stream's descriptor, retrying
 // short writes and EINTR. A cancellation point (stdio_stream.hpp).
 bool write_all(stream& s, const char* bytes, std::size_t count, bool buffered) {
+    // A cookie stream's bytes go to its write function (stdio_stream.hpp).
+    // One open only for reading has -1 here, and write(2) says EBADF.
+    if (s.descriptor == cookie_output) return lwp_libc_cookie_write(s, bytes, count);
     write_in_progress progress{&s, bytes, count, buffered};
     const runtime::cancellation_undo undo{undo_write, &progress};
     while (progress.left) {
@@ -254,9 +257,16 @@ int fflush(FILE* file) {
     bool ok = lwp::libc::flush_locked(s);
     if (s.memory) ok = lwp_libc_update_memory_target(s) && ok;
     long unread = lwp::libc::unread_bytes(s);
-    if (ok && unread != 0 &&
-        !lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor, -unread, SEEK_CUR)))
+    if (ok && unread != 0 && s.cookie) {
+        // A cookie stream's seek function moves back over them. As in
+        // glibc, its refusal fails the fflush unless it says ESPIPE (there
+        // is nothing to give back to, as with a pipe).
+        if (lwp_libc_cookie_seek(s, -unread, SEEK_CUR) >= 0) lwp::libc::drop_unread(s);
+        else ok = errno == ESPIPE;
+    } else if (ok && unread != 0 && !lwp::sys::failed(lwp::arch::syscall3(
+                                       __NR_lseek, s.file_descriptor, -unread, SEEK_CUR))) {
         lwp::libc::drop_unread(s);
+    }
     lwp::libc::give_back_stream_lock(s);
     return ok ? 0 : EOF;
 }

@@ -73,6 +73,16 @@ struct stream {
     // open_memstream's caller's buffer and size (stdio_memstream.cpp), which
     // fflush and fclose update; null for every other stream.
     struct memory_target* memory = nullptr;
+    // A stream whose bytes go through the program's own functions instead
+    // of a descriptor (fopencookie, and fmemopen built on it:
+    // stdio_cookie.cpp): those functions and their cookie. Null for every
+    // other stream. Such a stream has no descriptor (file_descriptor -1;
+    // descriptor cookie_output when it is open for writing, else -1, so
+    // that output fails with EBADF), and the few places that would make a
+    // system call on one (write_all, refill_locked, the seeks, fflush,
+    // fclose, freopen) call the lwp_libc_cookie_* functions below instead.
+    // Buffering, locking and flags are every other stream's.
+    struct cookie_record* cookie = nullptr;
 };
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
@@ -124,6 +134,39 @@ extern "C" bool lwp_libc_update_memory_target(stream& s) __attribute__((weak));
 // copy of the contents.
 extern "C" void lwp_libc_memory_stream_around_fork(stream& s, runtime::fork_phase phase)
     __attribute__((weak));
+
+// A cookie stream open for writing has this as `descriptor`: not -1, which
+// says a stream is not open for writing, and never a descriptor's number.
+// write_all tests it rather than `cookie`: a shorter instruction on the path
+// of every stream's output.
+inline constexpr int cookie_output = -2;
+
+// fopencookie's (stdio_cookie.cpp), called only for a stream whose `cookie`
+// is set, which only fopencookie sets, so they are linked whenever they are
+// called; under the stream's lock. The program's functions report failures
+// through errno themselves, and glibc adds no errno of its own when they
+// fail (or are missing): neither do these.
+//
+// Hands the bytes to the write function in one call: false, with the error
+// flag set, unless it took them all.
+extern "C" bool lwp_libc_cookie_write(stream& s, const char* bytes, std::size_t count)
+    __attribute__((weak));
+// Fills `into` with one call of the read function: the count it read, 0 at
+// the end, -1 on failure (or without a read function).
+extern "C" long lwp_libc_cookie_read(stream& s, char* into, std::size_t count)
+    __attribute__((weak));
+// Moves the cookie's position: the new one, or -1.
+extern "C" long lwp_libc_cookie_seek(stream& s, long offset, int whence) __attribute__((weak));
+// The stream's position (ftello): the cookie's, less what was read ahead,
+// plus the output waiting in the buffer. -1 on failure.
+extern "C" long lwp_libc_cookie_position(stream& s) __attribute__((weak));
+// Calls the close function and forgets the cookie (`cookie` null again):
+// the function's result, 0 without one.
+extern "C" int lwp_libc_cookie_close(stream& s) __attribute__((weak));
+
+// A new stream that is a cookie stream (stdio_files.cpp), on the list of
+// open streams; null, errno ENOMEM, without memory.
+FILE* open_cookie_stream(cookie_record* record, bool readable, bool writable);
 
 // The stream's lock alone (see lock_word), for calls that write nothing.
 void take_stream_lock(stream& s);

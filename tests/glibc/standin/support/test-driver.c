@@ -81,8 +81,19 @@ static int lwp_remove_driver_options(int argc, char** argv) {
     /* C89 declarations: the std=c89 tests include this file too. */
     int kept = 1;
     int position;
-    for (position = 1; position < argc; ++position)
-        if (strcmp(argv[position], "--direct") != 0) argv[kept++] = argv[position];
+    int leading = 1;
+    for (position = 1; position < argc; ++position) {
+        if (strcmp(argv[position], "--direct") == 0) continue;
+        /* glibc's driver reads its options with getopt_long, so a "--"
+         * ahead of the test's own arguments ends them and goes (the argp
+         * tests are given theirs so: bug-argp1's "-- --help"). */
+        if (leading && strcmp(argv[position], "--") == 0) {
+            leading = 0;
+            continue;
+        }
+        leading = 0;
+        argv[kept++] = argv[position];
+    }
     argv[kept] = NULL;
     return kept;
 }
