@@ -14,6 +14,10 @@ char* dcgettext(const char*, const char* message, int) noexcept {
 char* dgettext(const char* domain, const char* message) noexcept {
     return dcgettext(domain, message, 0);
 }
+// Other names <libintl.h> declares for the same two, which programs built
+// with gettext's macros call.
+char* __dcgettext(const char*, const char*, int) noexcept __attribute__((alias("dcgettext")));
+char* __dgettext(const char*, const char*) noexcept __attribute__((alias("dgettext")));
 char* gettext(const char* message) noexcept { return dcgettext(nullptr, message, 0); }
 
 char* dcngettext(const char*, const char* singular, const char* plural, unsigned long n,

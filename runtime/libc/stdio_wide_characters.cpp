@@ -9,7 +9,8 @@
 // indicator set, and stays unread (glibc's stream stops there too).
 // Streams have no orientation here (no fwide): byte and wide calls may be
 // mixed, where glibc's first call decides a stream's kind for good.
-// Not provided: the wide printf and scanf families, fgetws, fputws.
+// fputws and fgetws are the same, a string at a time, under the stream's
+// lock. Not provided: the wide printf and scanf families.
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -61,6 +62,38 @@ wint_t fputwc(wchar_t character, FILE* file) {
 }
 
 wint_t putwc(wchar_t character, FILE* file) { return fputwc(character, file); }
+
+// 1 when the whole string went out (glibc's answer), EOF otherwise.
+int fputws(const wchar_t* __restrict text, FILE* __restrict file) {
+    flockfile(file);
+    bool written = true;
+    for (; *text != L'\0' && written; ++text) written = fputwc(*text, file) != WEOF;
+    funlockfile(file);
+    return written ? 1 : EOF;
+}
+
+// Up to count - 1 characters, to a newline included; null when nothing was
+// read, or on a read error (a character the locale has no byte for stops
+// the line there with EILSEQ, as fgetwc does).
+wchar_t* fgetws(wchar_t* __restrict line, int count, FILE* __restrict file) {
+    if (count <= 0) return nullptr;
+    int stored = 0;
+    flockfile(file);
+    bool failed = false;
+    while (stored < count - 1) {
+        wint_t character = fgetwc(file);
+        if (character == WEOF) {
+            failed = ferror(file) && errno != EAGAIN;
+            break;
+        }
+        line[stored++] = static_cast<wchar_t>(character);
+        if (character == L'\n') break;
+    }
+    funlockfile(file);
+    if (failed || (stored == 0 && count > 1)) return nullptr;
+    line[stored] = L'\0';
+    return line;
+}
 wint_t putwchar(wchar_t character) { return fputwc(character, stdout); }
 
 // A character the locale cannot hold as a byte cannot be pushed back either

@@ -589,6 +589,8 @@ static void text_domains(void) {
     const char* message = "a message";
     CHECK(gettext(message) == message);
     CHECK(dgettext("example", message) == message);
+    CHECK(__dgettext("example", message) == message);
+    CHECK(__dcgettext("example", message, LC_MESSAGES) == message);
 
     /* Out of memory: null with ENOMEM, the settings as they were. A 1 MiB
      * copy needs a new mapping, which an address-space limit of one byte

@@ -1,5 +1,5 @@
 /* The wide-character stdio calls of the "C" locale: fputwc putwc putwchar
- * fgetwc getwc ungetwc, and wcsftime. Written, a character ASCII cannot
+ * fgetwc getwc ungetwc fputws fgetws, and wcsftime. Written, a character ASCII cannot
  * hold becomes its transliteration ("EUR" for U+20AC, '?' without one);
  * read, a byte from 0x80 up is EILSEQ with the error indicator set, and
  * stays unread. Each stream is used with wide calls only (glibc fixes a
@@ -14,7 +14,31 @@
 
 #include "../integration/check.h"
 
+/* fputws and fgetws: a string out (1 when all of it went), lines back. */
+static void wide_strings(void) {
+    FILE* file = tmpfile();
+    CHECK(file != NULL);
+    CHECK_EQ(fputws(L"first line\nsecond \x20ac\n", file), 1);
+    CHECK_EQ(fputws(L"", file), 1);
+    CHECK_EQ(fputws(L"last", file), 1);
+    rewind(file);
+    wchar_t line[32];
+    CHECK(fgetws(line, 32, file) == line);
+    CHECK(wcscmp(line, L"first line\n") == 0);
+    CHECK(fgetws(line, 5, file) == line); /* four characters and the NUL */
+    CHECK(wcscmp(line, L"seco") == 0);
+    CHECK(fgetws(line, 32, file) == line);
+    CHECK(wcscmp(line, L"nd EUR\n") == 0);
+    CHECK(fgetws(line, 32, file) == line); /* the end of the file ends it */
+    CHECK(wcscmp(line, L"last") == 0);
+    CHECK(fgetws(line, 32, file) == NULL);
+    CHECK(feof(file));
+    CHECK(fgetws(line, 0, file) == NULL);
+    fclose(file);
+}
+
 int main(void) {
+    wide_strings();
     FILE* file = tmpfile();
     CHECK(file != NULL);
     CHECK_EQ(fputwc(L'a', file), L'a');
