@@ -36,6 +36,7 @@
 #include "runtime/libc/math_nexttoward.cpp"
 #include "runtime/libc/math_remquo.cpp"
 #include "tests/unit/libc_math_special_points.hpp"
+#include "tests/unit/math_error_measure.hpp"
 
 // libc_math_test.cpp compiles the other math files (exp, log, the
 // trigonometric reduction, the exact operations) into this executable.
@@ -43,6 +44,7 @@
 namespace {
 
 namespace m = lwp::libc::math;
+using namespace lwp_math_test;
 
 // Fewer random arguments in unoptimised (Debug + UBSan) builds. These
 // functions cost a few microseconds a call (glibc's long double Bessel
@@ -52,79 +54,6 @@ constexpr int random_count = 20000;
 #else
 constexpr int random_count = 3000;
 #endif
-
-std::uint64_t bits(double x) {
-    std::uint64_t b;
-    std::memcpy(&b, &x, sizeof b);
-    return b;
-}
-
-std::string text(double x) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%a", x);
-    return buffer;
-}
-
-// The error of `value` in ulps of the double nearest `exact`; infinity when
-// one is infinite or NaN and the other is not the same.
-double ulp_error(double value, long double exact) {
-    double nearest = static_cast<double>(exact);
-    if (std::isnan(nearest) || std::isnan(value)) {
-        return std::isnan(nearest) && std::isnan(value) ? 0.0 : INFINITY;
-    }
-    if (std::isinf(nearest) || std::isinf(value)) return value == nearest ? 0.0 : INFINITY;
-    int exponent = nearest == 0.0 ? -1022 : std::ilogb(nearest);
-    if (exponent < -1022) exponent = -1022;
-    long double ulp = std::ldexp(1.0L, exponent - 52);
-    return static_cast<double>(std::fabs(static_cast<long double>(value) - exact) / ulp);
-}
-
-// The same in float ulps.
-double float_ulp_error(float value, long double exact) {
-    float nearest = static_cast<float>(exact);
-    if (std::isnan(nearest) || std::isnan(value)) {
-        return std::isnan(nearest) && std::isnan(value) ? 0.0 : INFINITY;
-    }
-    if (std::isinf(nearest) || std::isinf(value)) return value == nearest ? 0.0 : INFINITY;
-    int exponent = nearest == 0.0f ? -126 : std::ilogb(nearest);
-    if (exponent < -126) exponent = -126;
-    long double ulp = std::ldexp(1.0L, exponent - 23);
-    return static_cast<double>(std::fabs(static_cast<long double>(value) - exact) / ulp);
-}
-
-struct worst_case {
-    double error = 0.0;
-    std::string where;
-    int skipped = 0;
-    void record(double e, const std::string& arguments) {
-        if (!(e <= error)) {
-            error = e;
-            where = arguments;
-        }
-    }
-    void print(const char* name, const char* unit = "ulp") const {
-        std::printf("  %-8s max error %.4f %s at %s", name, error, unit, where.c_str());
-        if (skipped != 0) std::printf(" (%d near zeros left out)", skipped);
-        std::printf("\n");
-    }
-};
-
-struct generator {
-    std::mt19937_64 engine;
-    explicit generator(std::uint64_t seed) : engine(seed) {}
-    double uniform(double low, double high) {
-        return std::uniform_real_distribution<double>(low, high)(engine);
-    }
-    double log_uniform(int low_exp, int high_exp, bool any_sign = false) {
-        int e = std::uniform_int_distribution<int>(low_exp, high_exp)(engine);
-        double mantissa = 1.0 + std::ldexp(static_cast<double>(engine() >> 12), -52);
-        double x = std::ldexp(mantissa, e);
-        if (any_sign && (engine() & 1)) x = -x;
-        return x;
-    }
-    int integer(int low, int high) { return std::uniform_int_distribution<int>(low, high)(engine); }
-    bool coin() { return (engine() & 1) != 0; }
-};
 
 // What the tests assert: the same 0.51 as libc_math_test.cpp's, which leaves
 // room for the reference's own error (the largest measured is 0.5012 ulp).

@@ -39,10 +39,12 @@
 #include "runtime/libc/math_power.cpp"
 #include "runtime/libc/math_roots.cpp"
 #include "runtime/libc/math_trigonometric.cpp"
+#include "tests/unit/math_error_measure.hpp"
 
 namespace {
 
 namespace m = lwp::libc::math;
+using namespace lwp_math_test;
 
 // Fewer random arguments in unoptimised (Debug + UBSan) builds.
 #ifdef NDEBUG
@@ -50,87 +52,6 @@ constexpr int random_count = 300000;
 #else
 constexpr int random_count = 100000;
 #endif
-
-std::uint64_t bits(double x) {
-    std::uint64_t b;
-    std::memcpy(&b, &x, sizeof b);
-    return b;
-}
-
-double from(std::uint64_t b) {
-    double x;
-    std::memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-// The error of `value` in ulps of the double nearest `exact`; infinity when
-// one is infinite or NaN and the other is not the same.
-double ulp_error(double value, long double exact) {
-    double nearest = static_cast<double>(exact);
-    if (std::isnan(nearest) || std::isnan(value)) {
-        return std::isnan(nearest) && std::isnan(value) ? 0.0 : INFINITY;
-    }
-    if (std::isinf(nearest) || std::isinf(value)) return value == nearest ? 0.0 : INFINITY;
-    int exponent = nearest == 0.0 ? -1022 : std::ilogb(nearest);
-    if (exponent < -1022) exponent = -1022;
-    long double ulp = std::ldexp(1.0L, exponent - 52);
-    return static_cast<double>(std::fabs(static_cast<long double>(value) - exact) / ulp);
-}
-
-// The same in float ulps, against a double reference.
-double float_ulp_error(float value, double exact) {
-    float nearest = static_cast<float>(exact);
-    if (std::isnan(nearest) || std::isnan(value)) {
-        return std::isnan(nearest) && std::isnan(value) ? 0.0 : INFINITY;
-    }
-    if (std::isinf(nearest) || std::isinf(value)) return value == nearest ? 0.0 : INFINITY;
-    int exponent = nearest == 0.0f ? -126 : std::ilogb(nearest);
-    if (exponent < -126) exponent = -126;
-    double ulp = std::ldexp(1.0, exponent - 23);
-    return std::fabs(static_cast<double>(value) - exact) / ulp;
-}
-
-struct worst_case {
-    double error = 0.0;
-    std::string where;
-    void record(double e, const std::string& arguments) {
-        if (!(e <= error)) {
-            error = e;
-            where = arguments;
-        }
-    }
-};
-
-std::string text(double x) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%a", x);
-    return buffer;
-}
-
-// Random doubles: uniform in [low, high], or with a uniformly random
-// exponent (every binade equally likely) between 2^low_exp and 2^high_exp.
-struct generator {
-    std::mt19937_64 engine;
-    explicit generator(std::uint64_t seed) : engine(seed) {}
-    double uniform(double low, double high) {
-        return std::uniform_real_distribution<double>(low, high)(engine);
-    }
-    double log_uniform(int low_exp, int high_exp, bool any_sign = false) {
-        int e = std::uniform_int_distribution<int>(low_exp, high_exp)(engine);
-        double mantissa = 1.0 + std::ldexp(static_cast<double>(engine() >> 12), -52);
-        double x = std::ldexp(mantissa, e);
-        if (any_sign && (engine() & 1)) x = -x;
-        return x;
-    }
-    // Any finite double, every binade equally likely (subnormals included).
-    double any_finite(bool any_sign = true) {
-        for (;;) {
-            double x = from(engine());
-            if (std::isfinite(x)) return any_sign ? x : std::fabs(x);
-        }
-    }
-    int integer(int low, int high) { return std::uniform_int_distribution<int>(low, high)(engine); }
-};
 
 using unary = double (*)(double);
 using unary_ld = long double (*)(long double);
