@@ -5,6 +5,7 @@
 // length the program asked for fits that buffer, before any byte is read,
 // and ends the program (__chk_fail) if not; then it is the plain function.
 // open and mq_open are checked for a missing mode argument instead.
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <mqueue.h>
@@ -130,6 +131,14 @@ ssize_t __readlinkat_chk(int directory, const char* __restrict path, char* __res
 char* __getcwd_chk(char* buffer, size_t size, size_t object_size) {
     require_fit(size <= object_size);
     return getcwd(buffer, size);
+}
+
+// getwd writes up to PATH_MAX bytes; the headers route it here when the
+// buffer's size is known: the directory must fit what the buffer holds.
+char* __getwd_chk(char* buffer, size_t object_size) {
+    char* directory = getcwd(buffer, object_size);
+    require_fit(directory != nullptr || errno != ERANGE);
+    return directory;
 }
 
 // realpath writes up to PATH_MAX bytes whatever the path: the object must

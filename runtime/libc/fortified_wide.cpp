@@ -4,6 +4,8 @@
 // wchar_t arrays come in wide characters (the headers divide by
 // sizeof(wchar_t)), of char arrays in bytes. Each checks before writing and
 // ends the program (__chk_fail) rather than write past the object.
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
 
@@ -138,6 +140,32 @@ size_t __wcsnrtombs_chk(char* __restrict destination, const wchar_t** __restrict
                         size_t object_size) noexcept {
     require_fit(limit <= object_size);
     return wcsnrtombs(destination, source, source_limit, limit, state);
+}
+
+// fgetws into `capacity` wide characters: it reads what fgetws would and
+// fails when the line does not fit (the terminating null included), as
+// glibc does, before writing past the buffer.
+wchar_t* __fgetws_chk(wchar_t* __restrict line, size_t capacity, int count, FILE* __restrict file) {
+    if (count <= 0) return nullptr;
+    if (static_cast<size_t>(count) <= capacity) return fgetws(line, count, file);
+    flockfile(file);
+    size_t stored = 0;
+    bool failed = false;
+    while (stored < static_cast<size_t>(count) - 1 && stored <= capacity) {
+        wint_t character = fgetwc(file);
+        if (character == WEOF) {
+            failed = ferror(file) && errno != EAGAIN;
+            break;
+        }
+        require_fit(stored < capacity);  // this character and the null would not fit
+        line[stored++] = static_cast<wchar_t>(character);
+        if (character == L'\n') break;
+    }
+    funlockfile(file);
+    if (failed || stored == 0) return nullptr;
+    require_fit(stored < capacity);
+    line[stored] = L'\0';
+    return line;
 }
 
 }  // extern "C"

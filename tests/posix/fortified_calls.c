@@ -28,6 +28,8 @@
 
 #include "../integration/check.h"
 
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" /* getwd, still called */
+
 #if !defined(_FORTIFY_SOURCE) || _FORTIFY_SOURCE < 2 || !defined(__OPTIMIZE__)
 #error "build with -O2 -D_FORTIFY_SOURCE=2: the point is the fortified headers"
 #endif
@@ -38,6 +40,16 @@ static volatile int runtime_flags;
 static size_t length(size_t value) {
     runtime_length = value;
     return runtime_length;
+}
+
+/* A stream holding `text`, written below stdio so that the stream has no
+ * orientation yet (glibc's wide reads refuse a byte-oriented stream). */
+static FILE* wide_stream_of(const char* text) {
+    FILE* file = tmpfile();
+    CHECK(file != NULL);
+    CHECK_EQ(write(fileno(file), text, strlen(text)), (ssize_t)strlen(text));
+    CHECK_EQ(lseek(fileno(file), 0, SEEK_SET), 0);
+    return file;
 }
 
 /* A stream holding `text`, read from the start. */
@@ -124,6 +136,14 @@ static void fitting_calls(void) {
     char resolved[PATH_MAX];
     CHECK(realpath(".", resolved) == resolved);
     CHECK_STREQ(resolved, directory);
+    char by_getwd[PATH_MAX];
+    CHECK(getwd(by_getwd) == by_getwd);
+    CHECK_STREQ(by_getwd, directory);
+
+    /* fgetws with a count larger than the array: a line that fits is read. */
+    wchar_t wide_line[8];
+    CHECK(fgetws(wide_line, (int)length(100), wide_stream_of("abc\n")) == wide_line);
+    CHECK(wcscmp(wide_line, L"abc\n") == 0);
 
     fd_set set;
     FD_ZERO(&set);
@@ -260,6 +280,17 @@ static void overflow_read(void) {
     (void)!read(0, small, length(9));
     keep(small);
 }
+static void overflow_getwd(void) {
+    char small[8];
+    CHECK_EQ(chdir("/proc/self/fdinfo"), 0); /* "/proc/<pid>/fdinfo": longer than 7 */
+    (void)!getwd(small);
+    keep(small);
+}
+static void overflow_fgetws(void) {
+    wchar_t small[4];
+    (void)!fgetws(small, (int)length(100), wide_stream_of("abcdef\n"));
+    keep(small);
+}
 static void overflow_getcwd(void) {
     char small[8];
     (void)!getcwd(small, length(9));
@@ -333,6 +364,8 @@ int main(void) {
     expect_abort(overflow_wcscpy, overflow_message);
     expect_abort(overflow_mbstowcs, overflow_message);
     expect_abort(overflow_getcwd, overflow_message);
+    expect_abort(overflow_getwd, overflow_message);
+    expect_abort(overflow_fgetws, overflow_message);
     expect_abort(overflow_realpath, overflow_message);
     expect_abort(overflow_poll, overflow_message);
     expect_abort(overflow_fd_set, "*** bit out of range 0 - FD_SETSIZE on fd_set ***: terminated\n");
