@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "../posix/child_process.h"
 
 static void* frames[64];
 static int frame_count;
@@ -73,11 +74,8 @@ int main(void) {
     CHECK_EQ(pipe(fds), 0);
     backtrace_symbols_fd(frames, 3, fds[1]);
     close(fds[1]);
-    char text[512] = {0};
-    size_t length = 0;
-    ssize_t got;
-    while ((got = read(fds[0], text + length, sizeof text - 1 - length)) > 0) length += (size_t)got;
-    close(fds[0]);
+    char text[512];
+    read_to_end(fds[0], text, sizeof text);
     char* line = text;
     for (int i = 0; i < 3; ++i) {
         char* newline = strchr(line, '\n');

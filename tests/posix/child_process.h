@@ -1,6 +1,7 @@
 /* expect_exit_code(child, code) and expect_killed_by(child, signal): wait
  * for a child process, at most 10 s, and check how it ended (and
- * fork_reading_a_pipe, a child to feed through its standard input). A child still
+ * fork_reading_a_pipe, a child to feed through its standard input, and
+ * read_to_end, what a child wrote into a pipe). A child still
  * running then is killed and the test fails with a message: a hang (a lock
  * left held across fork, a wake-up lost between processes) fails it instead
  * of hanging it. */
@@ -46,6 +47,17 @@ static inline pid_t fork_reading_a_pipe(int* writer) {
     CHECK_EQ(close(ends[0]), 0);
     *writer = ends[1];
     return child;
+}
+
+/* Reads `fd` to its end (every writer closed) into `text`, at most size - 1
+ * bytes and a NUL after them, closes it and returns the length. */
+static inline size_t read_to_end(int fd, char* text, size_t size) {
+    size_t length = 0;
+    ssize_t got;
+    while (length < size - 1 && (got = read(fd, text + length, size - 1 - length)) > 0) length += (size_t)got;
+    text[length] = '\0';
+    CHECK_EQ(close(fd), 0);
+    return length;
 }
 
 static inline void expect_exit_code(pid_t child, int code) {

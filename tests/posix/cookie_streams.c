@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 /* A cookie that keeps what is written in memory and records the calls. */
 struct recorder {
@@ -388,11 +389,8 @@ static void exit_writes_out(void) {
         exit(0);
     }
     close(ends[1]);
-    char got[64] = {0};
-    size_t length = 0;
-    ssize_t n;
-    while ((n = read(ends[0], got + length, sizeof got - 1 - length)) > 0) length += (size_t)n;
-    close(ends[0]);
+    char got[64];
+    read_to_end(ends[0], got, sizeof got);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);

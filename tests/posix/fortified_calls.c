@@ -27,6 +27,7 @@
 #include <wchar.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations" /* getwd, still called */
 
@@ -190,12 +191,7 @@ static void expect_abort(void (*overflow)(void), const char* message) {
     }
     close(pipe_ends[1]);
     char said[200];
-    size_t said_length = 0;
-    ssize_t got;
-    while ((got = read(pipe_ends[0], said + said_length, sizeof said - 1 - said_length)) > 0)
-        said_length += (size_t)got;
-    said[said_length] = '\0';
-    close(pipe_ends[0]);
+    read_to_end(pipe_ends[0], said, sizeof said);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     CHECK_STREQ(said, message);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
@@ -131,11 +132,7 @@ static void psignal_text(void) {
     }
     close(fds[1]);
     char text[512];
-    size_t length = 0;
-    ssize_t got;
-    while ((got = read(fds[0], text + length, sizeof text - 1 - length)) > 0) length += (size_t)got;
-    text[length] = '\0';
-    close(fds[0]);
+    read_to_end(fds[0], text, sizeof text);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     char expected[256];

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 /* glibc exports it for debugging; <obstack.h> does not declare it. */
 int _obstack_allocated_p(struct obstack* h, void* object);
@@ -311,12 +312,8 @@ static void default_failure_handler(void) {
         _exit(0);
     }
     close(ends[1]);
-    char message[64] = {0};
-    size_t length = 0;
-    ssize_t n;
-    while ((n = read(ends[0], message + length, sizeof message - 1 - length)) > 0)
-        length += (size_t)n;
-    close(ends[0]);
+    char message[64];
+    read_to_end(ends[0], message, sizeof message);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     CHECK(WIFEXITED(status));

@@ -38,10 +38,8 @@ int main(void) {
         exit(7);
     }
     CHECK_EQ(close(ends[1]), 0);
-    char heard[128] = {0};
-    size_t length = 0;
-    ssize_t got;
-    while ((got = read(ends[0], heard + length, sizeof heard - 1 - length)) > 0) length += (size_t)got;
+    char heard[128];
+    read_to_end(ends[0], heard, sizeof heard);
     expect_exit_code(child, 7);
     CHECK(strcmp(heard, "on_exit(7,last) atexit on_exit(7,first) ") == 0);
     return 0;
