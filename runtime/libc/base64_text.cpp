@@ -13,11 +13,11 @@
 
 #include <cstddef>
 
+#include "integer_parse.hpp"
+
 namespace {
 
 const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-bool is_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 int digit_value(int c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -57,7 +57,7 @@ int __b64_pton(const char* source, unsigned char* target, size_t size) noexcept 
     int position = 0;  // which of the group's four characters comes next
     int c;
     while ((c = static_cast<unsigned char>(*source++)) != '\0') {
-        if (is_space(c)) continue;
+        if (lwp::libc::is_space(c)) continue;
         if (c == '=') break;
         const int value = digit_value(c);
         if (value < 0) return -1;
@@ -94,12 +94,12 @@ int __b64_pton(const char* source, unsigned char* target, size_t size) noexcept 
     if (position < 2) return -1;
     c = static_cast<unsigned char>(*source++);
     if (position == 2) {
-        while (c != '\0' && is_space(c)) c = static_cast<unsigned char>(*source++);
+        while (c != '\0' && lwp::libc::is_space(c)) c = static_cast<unsigned char>(*source++);
         if (c != '=') return -1;
         c = static_cast<unsigned char>(*source++);
     }
     for (; c != '\0'; c = static_cast<unsigned char>(*source++))
-        if (!is_space(c)) return -1;
+        if (!lwp::libc::is_space(c)) return -1;
     // The bits left over from the short group must be zero.
     if (target != nullptr && target[index] != 0) return -1;
     return static_cast<int>(index);

@@ -27,12 +27,10 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "integer_parse.hpp"
 #include "stdio_stream.hpp"
 
 namespace lwp::libc::database_fields {
-
-// The C locale's isspace, without the locale tables.
-inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // What a line parser answers: glibc's 1, 0 and -1.
 enum class parsed { entry, malformed, no_room };

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "integer_parse.hpp"
+
 namespace lwp::libc {
 
 struct word {
@@ -42,8 +44,6 @@ public:
         while (copy.next(ignored)) ++words;
         return words;
     }
-
-    static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 private:
     const char* at_;

@@ -83,21 +83,21 @@ parsed parse_shadow(char* line, spwd* entry) {
 int take_line(const char* line, bool had_newline, spwd* entry, char* buffer, std::size_t size) {
     std::size_t length = strlen(line);
     if (!fields::line_fits(length + had_newline, size)) return ERANGE;
-    while (fields::is_space(*line)) ++line, --length;
+    while (lwp::libc::is_space(*line)) ++line, --length;
     memcpy(buffer, line, length + 1);
     return parse_shadow(buffer, entry) == parsed::entry ? 0 : EINVAL;
 }
 
 // Blank lines and comments, passed over before anything else.
 bool holds_no_entry(const char* line) {
-    while (fields::is_space(*line)) ++line;
+    while (lwp::libc::is_space(*line)) ++line;
     return *line == '\0' || *line == '#';
 }
 
 // The line's name field (up to ':' or the end, white space first dropped)
 // is `name`.
 bool names(const char* line, const char* name) {
-    while (fields::is_space(*line)) ++line;
+    while (lwp::libc::is_space(*line)) ++line;
     std::size_t length = strcspn(line, ":");
     return strncmp(line, name, length) == 0 && name[length] == '\0';
 }

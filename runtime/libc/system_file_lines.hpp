@@ -18,6 +18,7 @@
 #include "../../arch/x86_64/syscall.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/internal_lock.hpp"
+#include "integer_parse.hpp"
 
 namespace lwp::libc {
 
@@ -143,16 +144,16 @@ private:
 };
 
 // Splits a line of a system file (/etc/hosts, /etc/services,
-// /etc/resolv.conf) into words, in place, ending at '#'.
+// /etc/resolv.conf) into words, in place, ending at '#'. Words are separated
+// by the C locale's isspace (so also \v and \f), as glibc's parsers of
+// these files separate them.
 inline int split_words(char* line, char* words[], int most) {
     int count = 0;
     for (char* cursor = line; *cursor != '\0' && *cursor != '#' && count < most;) {
-        while (*cursor == ' ' || *cursor == '\t' || *cursor == '\n' || *cursor == '\r') ++cursor;
+        while (is_space(*cursor)) ++cursor;
         if (*cursor == '\0' || *cursor == '#') break;
         words[count++] = cursor;
-        while (*cursor != '\0' && *cursor != ' ' && *cursor != '\t' && *cursor != '\n' &&
-               *cursor != '\r' && *cursor != '#')
-            ++cursor;
+        while (*cursor != '\0' && *cursor != '#' && !is_space(*cursor)) ++cursor;
         if (*cursor == '#') {
             *cursor = '\0';
             break;
