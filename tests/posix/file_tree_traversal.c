@@ -443,16 +443,8 @@ static void other_file_systems(void) {
  * FTS_DP), the walk going on; checked in a child that is not root (root
  * reads anything; nothing is checked if root cannot become another user). */
 static void unreadable_directory(void) {
-    make_directory("locked");
-    make_file("locked/first");
-    make_directory("locked/shut");
-    make_file("locked/shut/inside");
-    make_file("locked/last");
-    CHECK_EQ(chmod("locked/shut", 0), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    pid_t child = fork_with_unreadable_directory();
     if (child == 0) {
-        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(0);
         char locked[] = "locked";
         char* const just_locked[] = {locked, NULL};
         for (int pass = 0; pass < 2; ++pass) {

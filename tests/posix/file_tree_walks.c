@@ -487,16 +487,8 @@ static void other_file_systems(void) {
  * FTW_DP), the walk going on. Root reads anything, so a child that is not
  * root looks (when root cannot become another user, nothing is checked). */
 static void unreadable_directory(void) {
-    make_directory("locked");
-    make_file("locked/first");
-    make_directory("locked/shut");
-    make_file("locked/shut/inside");
-    make_file("locked/last");
-    CHECK_EQ(chmod("locked/shut", 0), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    pid_t child = fork_with_unreadable_directory();
     if (child == 0) {
-        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(0);
         CHECK_EQ(walk("locked", 10, FTW_PHYS), 0);
         const char* preorder[] = {"D locked 0 0", "F locked/first 7 1", "DNR locked/shut 7 1",
                                   "F locked/last 7 1", NULL};

@@ -96,6 +96,23 @@ static inline int open_descriptors(void) {
     return count;
 }
 
+/* Makes "locked" (first, shut/inside, last) with "locked/shut" unreadable,
+ * and forks: returns the child's pid in the parent; in the child, 0 once it
+ * is not root (root reads any directory), which exits at once, checking
+ * nothing, when root cannot become another user. */
+static inline pid_t fork_with_unreadable_directory(void) {
+    make_directory("locked");
+    make_file("locked/first");
+    make_directory("locked/shut");
+    make_file("locked/shut/inside");
+    make_file("locked/last");
+    CHECK_EQ(chmod("locked/shut", 0), 0);
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0 && geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(0);
+    return child;
+}
+
 /* The working directory, relative to the temporary one ("." for itself). */
 static inline const char* where_we_are(void) {
     static char path[PATH_MAX + 1];
