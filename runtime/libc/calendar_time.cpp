@@ -250,6 +250,10 @@ struct tm* gmtime_r(const time_t* __restrict seconds, struct tm* __restrict fiel
     return fill_fields(*seconds, 0, false, "GMT", fields);
 }
 
+// glibc's other name for gmtime_r, exported for older programs.
+struct tm* __gmtime_r(const time_t* __restrict, struct tm* __restrict) noexcept
+    __attribute__((alias("gmtime_r")));
+
 struct tm* gmtime(const time_t* seconds) noexcept { return gmtime_r(seconds, &static_fields); }
 
 struct tm* localtime_r(const time_t* __restrict seconds, struct tm* __restrict fields) noexcept {

@@ -34,6 +34,9 @@ int poll(struct pollfd* descriptors, nfds_t count, int timeout_ms) {
         timeout_ms)));
 }
 
+// glibc's other name for poll, exported for older programs.
+int __poll(struct pollfd*, nfds_t, int) __attribute__((alias("poll")));
+
 int ppoll(struct pollfd* descriptors, nfds_t count, const struct timespec* timeout,
           const sigset_t* mask) {
     struct timespec timeout_copy;

@@ -1,6 +1,9 @@
 // malloc free calloc realloc reallocarray posix_memalign aligned_alloc
-// memalign valloc malloc_usable_size: the C face of malloc_heap. Failures set
-// errno to ENOMEM (or EINVAL for a bad alignment), as POSIX asks.
+// memalign valloc pvalloc malloc_usable_size: the C face of malloc_heap.
+// Failures set errno to ENOMEM (or EINVAL for a bad alignment), as POSIX asks.
+// glibc also exports each under a __libc_ name (__libc_malloc ...), which
+// memory debuggers and programs that replace malloc call to reach the C
+// library's own; here they are aliases.
 #include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
@@ -94,6 +97,22 @@ void* memalign(size_t alignment, size_t size) noexcept {
 }
 
 void* valloc(size_t size) noexcept { return aligned_alloc(4096, size); }
+
+// valloc with the size rounded up to whole pages, as glibc's; a size within
+// a page of SIZE_MAX cannot be rounded and is ENOMEM.
+void* pvalloc(size_t size) noexcept {
+    size_t rounded;
+    if (__builtin_add_overflow(size, size_t{4095}, &rounded)) return or_enomem(nullptr);
+    return aligned_alloc(4096, rounded & ~size_t{4095});
+}
+
+void* __libc_malloc(size_t) noexcept __attribute__((alias("malloc"), copy(malloc)));
+void __libc_free(void*) noexcept __attribute__((alias("free"), copy(free)));
+void* __libc_calloc(size_t, size_t) noexcept __attribute__((alias("calloc"), copy(calloc)));
+void* __libc_realloc(void*, size_t) noexcept __attribute__((alias("realloc"), copy(realloc)));
+void* __libc_memalign(size_t, size_t) noexcept __attribute__((alias("memalign"), copy(memalign)));
+void* __libc_valloc(size_t) noexcept __attribute__((alias("valloc"), copy(valloc)));
+void* __libc_pvalloc(size_t) noexcept __attribute__((alias("pvalloc"), copy(pvalloc)));
 
 size_t malloc_usable_size(void* block) noexcept { return heap::usable_size(block); }
 

@@ -51,4 +51,7 @@ void* sbrk(intptr_t increment) noexcept {
     return reinterpret_cast<void*>(old_break);
 }
 
+// glibc's other name for sbrk, which some older programs call.
+void* __sbrk(intptr_t increment) noexcept __attribute__((alias("sbrk")));
+
 }  // extern "C"

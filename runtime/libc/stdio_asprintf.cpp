@@ -73,4 +73,7 @@ int asprintf(char** __restrict result, const char* __restrict format, ...) {
     return length;
 }
 
+// glibc's other name for asprintf, exported for older programs.
+int __asprintf(char** __restrict, const char* __restrict, ...) __attribute__((alias("asprintf")));
+
 }  // extern "C"

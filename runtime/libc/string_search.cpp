@@ -33,6 +33,9 @@ void* rawmemchr(const void* area, int value) noexcept {
     return const_cast<unsigned char*>(bytes);
 }
 
+// glibc's other name for rawmemchr, exported for older programs.
+void* __rawmemchr(const void*, int) noexcept __attribute__((alias("rawmemchr")));
+
 // The first place the needle's bytes occur in the haystack's; an empty
 // needle is found at the start. Quadratic, as strstr below.
 void* memmem(const void* haystack, std::size_t haystack_length, const void* needle,

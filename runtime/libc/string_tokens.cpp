@@ -30,6 +30,9 @@ char* strtok_r(char* text, const char* delimiters, char** saved) noexcept {
     return text;
 }
 
+// glibc's other name for strtok_r, exported for older programs.
+char* __strtok_r(char*, const char*, char**) noexcept __attribute__((alias("strtok_r")));
+
 // One position for the whole process, as C has it (not thread-safe:
 // threads use strtok_r).
 char* strtok(char* text, const char* delimiters) noexcept {

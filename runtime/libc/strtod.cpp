@@ -20,6 +20,21 @@ long double strtold(const char* __restrict text, char** __restrict end) noexcept
     return lwp::libc::string_to_float<long double>(text, end);
 }
 
+// The older headers' entry points; `group` (the locale's thousands
+// separators) changes nothing in the C locale, as in glibc under "C".
+double __strtod_internal(const char* __restrict text, char** __restrict end,
+                         int /*group*/) noexcept {
+    return lwp::libc::string_to_float<double>(text, end);
+}
+float __strtof_internal(const char* __restrict text, char** __restrict end,
+                        int /*group*/) noexcept {
+    return lwp::libc::string_to_float<float>(text, end);
+}
+long double __strtold_internal(const char* __restrict text, char** __restrict end,
+                               int /*group*/) noexcept {
+    return lwp::libc::string_to_float<long double>(text, end);
+}
+
 // glibc's atof is strtod without the end pointer (errno included).
 double atof(const char* text) noexcept { return lwp::libc::string_to_float<double>(text, nullptr); }
 

@@ -71,6 +71,26 @@ unsigned long long strtoull(const char* __restrict text, char** __restrict end,
     return parse_unsigned(text, end, base);
 }
 
+// The entry points glibc's headers of the 1990s made strtol and its kin call.
+// `group` asks for the locale's thousands separators to be accepted; the C
+// locale has none, so it changes nothing, as in glibc under "C".
+long __strtol_internal(const char* __restrict text, char** __restrict end, int base,
+                       int /*group*/) noexcept {
+    return parse_signed(text, end, base);
+}
+long long __strtoll_internal(const char* __restrict text, char** __restrict end, int base,
+                             int /*group*/) noexcept {
+    return parse_signed(text, end, base);
+}
+unsigned long __strtoul_internal(const char* __restrict text, char** __restrict end, int base,
+                                 int /*group*/) noexcept {
+    return parse_unsigned(text, end, base);
+}
+unsigned long long __strtoull_internal(const char* __restrict text, char** __restrict end,
+                                       int base, int /*group*/) noexcept {
+    return parse_unsigned(text, end, base);
+}
+
 // atoi's result is undefined when out of range; it truncates here, as glibc's
 // (strtol then a cast) does.
 int atoi(const char* text) noexcept { return static_cast<int>(parse_signed(text, nullptr, 10)); }
