@@ -1,17 +1,21 @@
-// getservbyname getservbyport getprotobyname getprotobynumber, and their _r
-// forms: the services of /etc/services and the protocols of /etc/protocols,
-// read on every call (there is no NSS, as for getaddrinfo). The _r forms
+// getservbyname getservbyport getprotobyname getprotobynumber getrpcbyname
+// getrpcbynumber, their _r forms and the walks: the services of
+// /etc/services, the protocols of /etc/protocols and the RPC programs of
+// /etc/rpc (<rpc/netdb.h>), read on every call (there is no NSS, as for
+// getaddrinfo). The last two files have one format, "name number alias...". The _r forms
 // build the entry in the caller's buffer: 0 with *result set, 0 with *result
-// null when no line matches, ERANGE when the buffer is too small. The plain
-// forms use one static entry for the process, as glibc's do (not
-// thread-safe: the _r forms are).
+// null when no line matches, ERANGE when the buffer is too small. Each plain
+// form has one entry of its own for the process, as glibc's do (not
+// thread-safe: the _r forms are), in a buffer grown until the entry fits.
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <rpc/netdb.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "growing_entry.hpp"
 #include "system_file_lines.hpp"
 
 namespace {
@@ -77,18 +81,37 @@ int fill_service(char** words, int count, servent* entry, char* buffer, size_t s
     return 0;
 }
 
-int fill_protocol(char** words, int count, protoent* entry, char* buffer, size_t size) {
-    if (count < 2) return -1;
+// The number of a "name number alias..." line, read as glibc's files
+// source reads it: decimal, an optional sign, at most UINT_MAX (as unsigned:
+// "-1" is too big), stored in an int. False when the word is not one.
+bool line_number(char** words, int count, int& number) {
+    if (count < 2) return false;
     char* end;
-    long number = strtol(words[1], &end, 10);
-    if (*end != '\0') return -1;
+    int saved_errno = errno;  // a number too big is a bad line, not an error
+    unsigned long long value = strtoull(words[1], &end, 10);
+    errno = saved_errno;
+    if (end == words[1] || *end != '\0' || value > 0xffffffffu) return false;
+    number = static_cast<int>(value);
+    return true;
+}
+
+// A "name number alias..." line into an entry whose members are given.
+template <typename Entry, char* Entry::*Name, char** Entry::*Aliases, int Entry::*Number>
+int fill_numbered(char** words, int count, Entry* entry, char* buffer, size_t size) {
+    int number;
+    if (!line_number(words, count, number)) return -1;
     packed_names packed;
     if (!pack(words + 2, count - 2, words[0], nullptr, buffer, size, packed)) return ERANGE;
-    entry->p_name = packed.name;
-    entry->p_aliases = packed.aliases;
-    entry->p_proto = static_cast<int>(number);
+    entry->*Name = packed.name;
+    entry->*Aliases = packed.aliases;
+    entry->*Number = number;
     return 0;
 }
+
+constexpr auto fill_protocol = fill_numbered<protoent, &protoent::p_name, &protoent::p_aliases,
+                                             &protoent::p_proto>;
+constexpr auto fill_rpc =
+    fill_numbered<rpcent, &rpcent::r_name, &rpcent::r_aliases, &rpcent::r_number>;
 
 // The first line whose words `matches`, filled into the entry: 0 with
 // *result set, 0 with *result null when no line matches, ERANGE when the
@@ -121,19 +144,29 @@ int find_service(Matches matches, servent* entry, char* buffer, size_t size, ser
         entry, buffer, size, result);
 }
 
-// matches(words, count, number) on the lines that are protocols.
+// matches(words, count, number) on the "name number alias..." lines of the
+// file at `path`.
+template <typename Entry, typename Fill, typename Matches>
+int find_numbered(const char* path, Fill fill, Matches matches, Entry* entry, char* buffer,
+                  size_t size, Entry** result) {
+    return find_entry(
+        path, fill,
+        [&](char** words, int count) {
+            int number;
+            return line_number(words, count, number) && matches(words, count, number);
+        },
+        entry, buffer, size, result);
+}
+
 template <typename Matches>
 int find_protocol(Matches matches, protoent* entry, char* buffer, size_t size,
                   protoent** result) {
-    return find_entry(
-        "/etc/protocols", fill_protocol,
-        [&](char** words, int count) {
-            if (count < 2) return false;
-            char* end;
-            long number = strtol(words[1], &end, 10);
-            return *end == '\0' && matches(words, count, static_cast<int>(number));
-        },
-        entry, buffer, size, result);
+    return find_numbered("/etc/protocols", fill_protocol, matches, entry, buffer, size, result);
+}
+
+template <typename Matches>
+int find_rpc(Matches matches, rpcent* entry, char* buffer, size_t size, rpcent** result) {
+    return find_numbered("/etc/rpc", fill_rpc, matches, entry, buffer, size, result);
 }
 
 // A name matches a line's first word or any of its aliases.
@@ -144,13 +177,18 @@ bool names_match(char** words, int count, const char* name) {
     return false;
 }
 
-// The walks of getservent and getprotoent: one per file for the process.
+// The walks of getservent, getprotoent and getrpcent: one per file for the
+// process.
 lwp::libc::file_walk service_walk;
 lwp::libc::file_walk protocol_walk;
+lwp::libc::file_walk rpc_walk;
 
 // The next line of a walk whose words `fill` accepts into the entry: 0 with
-// *result set, 0 with *result null at the end, ERANGE (the line is then
-// passed over), or the errno reading the file failed with.
+// *result set, 0 with *result null at the end, ERANGE, or the errno reading
+// the file (or ENOMEM copying a line) failed with. After ERANGE the same
+// entry comes again at the next call, as glibc's walks give it to a caller
+// that retries with a bigger buffer; so the words are split on a copy of the
+// line, and the line itself stays whole for that repeat.
 template <typename Entry, typename Fill>
 int next_entry(lwp::libc::file_walk& walk, const char* path, Fill fill, Entry* entry,
                char* buffer, size_t size, Entry** result) {
@@ -158,12 +196,20 @@ int next_entry(lwp::libc::file_walk& walk, const char* path, Fill fill, Entry* e
     lwp::runtime::internal_lock_guard hold(walk.lock);
     int error;
     while (char* line = walk.next_line(path, error)) {
+        char* copy = strdup(line);
+        if (copy == nullptr) {
+            walk.repeat_line();
+            return ENOMEM;
+        }
         char* words[64];
-        int count = lwp::libc::split_words(line, words, 64);
-        if (count == 0) continue;
-        int filled = fill(words, count, entry, buffer, size);
+        int count = lwp::libc::split_words(copy, words, 64);
+        int filled = count == 0 ? -1 : fill(words, count, entry, buffer, size);
+        free(copy);
         if (filled < 0) continue;  // not an entry
-        if (filled > 0) return filled;
+        if (filled > 0) {
+            walk.repeat_line();
+            return filled;
+        }
         *result = entry;
         return 0;
     }
@@ -175,21 +221,18 @@ void end_walk(lwp::libc::file_walk& walk) {
     walk.close();
 }
 
-// The plain forms' shared storage.
-struct {
-    servent entry;
-    char text[1024];
-} static_service;
-
-struct {
-    protoent entry;
-    char text[1024];
-} static_protocol;
-
+// The plain forms' entries, one for each function.
 template <typename Entry>
-Entry* entry_or_null(int error, Entry* result) {
-    if (error != 0) errno = error;
-    return result;
+using plain_entry = lwp::libc::growing_entry<Entry>;
+constinit plain_entry<servent> service_by_name, service_by_port, service_walk_entry;
+constinit plain_entry<protoent> protocol_by_name, protocol_by_number, protocol_walk_entry;
+constinit plain_entry<rpcent> rpc_by_name, rpc_by_number, rpc_walk_entry;
+
+// An _r form's answer passed on, with a failure also in errno for the plain
+// form's caller (ERANGE never reaches it: the buffer grows instead).
+int or_errno(int error) {
+    if (error != 0 && error != ERANGE) errno = error;
+    return error;
 }
 
 }  // namespace
@@ -234,31 +277,29 @@ int getprotobynumber_r(int number, protoent* __restrict entry, char* __restrict 
 }
 
 servent* getservbyname(const char* name, const char* protocol) {
-    servent* result;
-    int error = getservbyname_r(name, protocol, &static_service.entry, static_service.text,
-                                sizeof static_service.text, &result);
-    return entry_or_null(error, result);
+    return service_by_name.next([&](servent* entry, char* buffer, size_t size, servent** result) {
+        return or_errno(getservbyname_r(name, protocol, entry, buffer, size, result));
+    });
 }
 
 servent* getservbyport(int port, const char* protocol) {
-    servent* result;
-    int error = getservbyport_r(port, protocol, &static_service.entry, static_service.text,
-                                sizeof static_service.text, &result);
-    return entry_or_null(error, result);
+    return service_by_port.next([&](servent* entry, char* buffer, size_t size, servent** result) {
+        return or_errno(getservbyport_r(port, protocol, entry, buffer, size, result));
+    });
 }
 
 protoent* getprotobyname(const char* name) {
-    protoent* result;
-    int error = getprotobyname_r(name, &static_protocol.entry, static_protocol.text,
-                                 sizeof static_protocol.text, &result);
-    return entry_or_null(error, result);
+    return protocol_by_name.next(
+        [&](protoent* entry, char* buffer, size_t size, protoent** result) {
+            return or_errno(getprotobyname_r(name, entry, buffer, size, result));
+        });
 }
 
 protoent* getprotobynumber(int number) {
-    protoent* result;
-    int error = getprotobynumber_r(number, &static_protocol.entry, static_protocol.text,
-                                   sizeof static_protocol.text, &result);
-    return entry_or_null(error, result);
+    return protocol_by_number.next(
+        [&](protoent* entry, char* buffer, size_t size, protoent** result) {
+            return or_errno(getprotobynumber_r(number, entry, buffer, size, result));
+        });
 }
 
 // The walks: every entry in file order. setservent and setprotoent start
@@ -271,10 +312,10 @@ int getservent_r(servent* __restrict entry, char* __restrict buffer, size_t size
 }
 
 servent* getservent(void) {
-    servent* result;
-    int error = getservent_r(&static_service.entry, static_service.text,
-                             sizeof static_service.text, &result);
-    return entry_or_null(error, result);
+    return service_walk_entry.next(
+        [](servent* entry, char* buffer, size_t size, servent** result) {
+            return or_errno(getservent_r(entry, buffer, size, result));
+        });
 }
 
 void setservent(int) { end_walk(service_walk); }
@@ -286,13 +327,50 @@ int getprotoent_r(protoent* __restrict entry, char* __restrict buffer, size_t si
 }
 
 protoent* getprotoent(void) {
-    protoent* result;
-    int error = getprotoent_r(&static_protocol.entry, static_protocol.text,
-                              sizeof static_protocol.text, &result);
-    return entry_or_null(error, result);
+    return protocol_walk_entry.next(
+        [](protoent* entry, char* buffer, size_t size, protoent** result) {
+            return or_errno(getprotoent_r(entry, buffer, size, result));
+        });
 }
 
 void setprotoent(int) { end_walk(protocol_walk); }
 void endprotoent(void) { end_walk(protocol_walk); }
+
+int getrpcbyname_r(const char* name, rpcent* entry, char* buffer, size_t size,
+                   rpcent** result) noexcept {
+    return find_rpc([&](char** words, int count, int) { return names_match(words, count, name); },
+                    entry, buffer, size, result);
+}
+
+int getrpcbynumber_r(int number, rpcent* entry, char* buffer, size_t size,
+                     rpcent** result) noexcept {
+    return find_rpc([&](char**, int, int line_number) { return line_number == number; }, entry,
+                    buffer, size, result);
+}
+
+rpcent* getrpcbyname(const char* name) noexcept {
+    return rpc_by_name.next([&](rpcent* entry, char* buffer, size_t size, rpcent** result) {
+        return or_errno(getrpcbyname_r(name, entry, buffer, size, result));
+    });
+}
+
+rpcent* getrpcbynumber(int number) noexcept {
+    return rpc_by_number.next([&](rpcent* entry, char* buffer, size_t size, rpcent** result) {
+        return or_errno(getrpcbynumber_r(number, entry, buffer, size, result));
+    });
+}
+
+int getrpcent_r(rpcent* entry, char* buffer, size_t size, rpcent** result) noexcept {
+    return next_entry(rpc_walk, "/etc/rpc", fill_rpc, entry, buffer, size, result);
+}
+
+rpcent* getrpcent(void) noexcept {
+    return rpc_walk_entry.next([](rpcent* entry, char* buffer, size_t size, rpcent** result) {
+        return or_errno(getrpcent_r(entry, buffer, size, result));
+    });
+}
+
+void setrpcent(int) noexcept { end_walk(rpc_walk); }
+void endrpcent(void) noexcept { end_walk(rpc_walk); }
 
 }  // extern "C"
