@@ -145,6 +145,8 @@ static void fitting_calls(void) {
     wchar_t wide_line[8];
     CHECK(fgetws(wide_line, (int)length(100), wide_stream_of("abc\n")) == wide_line);
     CHECK(wcscmp(wide_line, L"abc\n") == 0);
+    CHECK(fgetws_unlocked(wide_line, (int)length(100), wide_stream_of("xyz\n")) == wide_line);
+    CHECK(wcscmp(wide_line, L"xyz\n") == 0);
 
     fd_set set;
     FD_ZERO(&set);
@@ -287,6 +289,11 @@ static void overflow_fgetws(void) {
     (void)!fgetws(small, (int)length(100), wide_stream_of("abcdef\n"));
     keep(small);
 }
+static void overflow_fgetws_unlocked(void) {
+    wchar_t small[4];
+    (void)!fgetws_unlocked(small, (int)length(100), wide_stream_of("abcdef\n"));
+    keep(small);
+}
 static void overflow_getcwd(void) {
     char small[8];
     (void)!getcwd(small, length(9));
@@ -362,6 +369,7 @@ int main(void) {
     expect_abort(overflow_getcwd, overflow_message);
     expect_abort(overflow_getwd, overflow_message);
     expect_abort(overflow_fgetws, overflow_message);
+    expect_abort(overflow_fgetws_unlocked, overflow_message);
     expect_abort(overflow_realpath, overflow_message);
     expect_abort(overflow_poll, overflow_message);
     expect_abort(overflow_fd_set, "*** bit out of range 0 - FD_SETSIZE on fd_set ***: terminated\n");
