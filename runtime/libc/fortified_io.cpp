@@ -169,6 +169,11 @@ int __ttyname_r_chk(int descriptor, char* buffer, size_t size, size_t object_siz
     return ttyname_r(descriptor, buffer, size);
 }
 
+int __getlogin_r_chk(char* buffer, size_t size, size_t object_size) {
+    require_fit(size <= object_size);
+    return getlogin_r(buffer, size);
+}
+
 int __ptsname_r_chk(int descriptor, char* buffer, size_t size, size_t object_size) {
     require_fit(size <= object_size);
     return ptsname_r(descriptor, buffer, size);

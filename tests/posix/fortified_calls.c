@@ -146,6 +146,15 @@ static void fitting_calls(void) {
     CHECK(fgetws(wide_line, (int)length(100), wide_stream_of("abc\n")) == wide_line);
     CHECK(wcscmp(wide_line, L"abc\n") == 0);
     CHECK(fgetws_unlocked(wide_line, (int)length(100), wide_stream_of("xyz\n")) == wide_line);
+
+    /* getlogin_r within its array: the plain function's answer, whatever this
+     * machine's login (a name, or ENXIO/ENOENT without one). */
+    char login[64], plain_login[64];
+    char* volatile plain_buffer = plain_login; /* a size the compiler cannot see */
+    int plain_answer = getlogin_r(plain_buffer, 64);
+    int answer = getlogin_r(login, length(sizeof login));
+    CHECK_EQ(answer, plain_answer);
+    if (answer == 0) CHECK_STREQ(login, plain_login);
     CHECK(wcscmp(wide_line, L"xyz\n") == 0);
 
     fd_set set;
@@ -294,6 +303,11 @@ static void overflow_fgetws_unlocked(void) {
     (void)!fgetws_unlocked(small, (int)length(100), wide_stream_of("abcdef\n"));
     keep(small);
 }
+static void overflow_getlogin_r(void) {
+    char small[4];
+    (void)!getlogin_r(small, length(100));
+    keep(small);
+}
 static void overflow_getcwd(void) {
     char small[8];
     (void)!getcwd(small, length(9));
@@ -370,6 +384,7 @@ int main(void) {
     expect_abort(overflow_getwd, overflow_message);
     expect_abort(overflow_fgetws, overflow_message);
     expect_abort(overflow_fgetws_unlocked, overflow_message);
+    expect_abort(overflow_getlogin_r, overflow_message);
     expect_abort(overflow_realpath, overflow_message);
     expect_abort(overflow_poll, overflow_message);
     expect_abort(overflow_fd_set, "*** bit out of range 0 - FD_SETSIZE on fd_set ***: terminated\n");
