@@ -218,8 +218,11 @@ static void check_too_small(void) {
     CHECK(group_result == NULL);
 
     /* A buffer exactly big enough for the strings (and, for a group, the
-     * member pointers before them) is enough; one byte less is not. */
+     * member pointers before them) is enough; one byte less is not. glibc,
+     * which copies the whole line into the buffer first, needs more: the
+     * exact figures are lwp's (docs/libc.md). */
     static _Alignas(char*) char exact[1024];
+#ifndef CHECKING_AGAINST_GLIBC
     CHECK_EQ(getpwnam_r("root", &user, exact, sizeof exact, &user_result), 0);
     size_t needed = strlen(user.pw_name) + strlen(user.pw_passwd) + strlen(user.pw_gecos) +
                     strlen(user.pw_dir) + strlen(user.pw_shell) + 5;
@@ -234,6 +237,9 @@ static void check_too_small(void) {
     CHECK_EQ(getgrgid_r(0, &group, exact, needed, &group_result), 0);
     CHECK(group_result == &group);
     CHECK_EQ(getgrgid_r(0, &group, exact, needed - 1, &group_result), ERANGE);
+#else
+    (void)exact;
+#endif
 
     /* A buffer at an odd address still gets aligned member pointers. */
     char large[1024];
