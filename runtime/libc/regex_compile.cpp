@@ -1,11 +1,13 @@
-// regcomp and regfree: POSIX regular expressions compiled to lwp's NFA
+// regcomp and regfree, and the compiler they share with the GNU interfaces
+// (re_compile_pattern, re_comp): regular expressions compiled to lwp's NFA
 // program (regex_program.hpp), in the C locale (one byte one character).
 //
-// The syntax is glibc's for regcomp: RE_SYNTAX_POSIX_BASIC without
-// REG_EXTENDED, RE_SYNTAX_POSIX_EXTENDED with it, GNU operators included.
-// The parser follows the same decisions glibc's makes, token by token, so
-// that what is an operator, what is an ordinary character and what is an
-// error come out the same:
+// The syntax is given by glibc's syntax bits (reg_syntax_t), which regcomp
+// sets as glibc does: RE_SYNTAX_POSIX_BASIC without REG_EXTENDED,
+// RE_SYNTAX_POSIX_EXTENDED with it, GNU operators included. The parser
+// follows the same decisions glibc's makes, token by token and bit by bit,
+// so that what is an operator, what is an ordinary character and what is an
+// error come out the same. For regcomp's two syntaxes:
 //   - BRE: `\( \) \{ \} \| \+ \?` are operators, `( ) { } | + ?` ordinary;
 //     `^` anchors only first in the expression or right after `\(` or `\|`,
 //     `$` only last or right before `\)` or `\|`; a `*` where nothing
@@ -21,6 +23,19 @@
 //     brackets, so `[Z-a]` is `[Z-A]`, an invalid range) but not escaped
 //     ones (`\a` then matches nothing) nor class names, where `upper` and
 //     `lower` become `alpha`. Every quirk here is glibc's.
+// Every bit glibc's compiler looks at is honoured the same way (each
+// `has(RE_...)` below): RE_BACKSLASH_ESCAPE_IN_LISTS, RE_BK_PLUS_QM,
+// RE_CHAR_CLASSES, RE_CONTEXT_INDEP_ANCHORS, RE_CONTEXT_INDEP_OPS (a
+// leading repetition is dropped), RE_CONTEXT_INVALID_OPS, RE_DOT_NEWLINE,
+// RE_DOT_NOT_NULL, RE_HAT_LISTS_NOT_NEWLINE, RE_INTERVALS, RE_LIMITED_OPS,
+// RE_NEWLINE_ALT, RE_NO_BK_BRACES, RE_NO_BK_PARENS, RE_NO_BK_REFS,
+// RE_NO_BK_VBAR, RE_NO_EMPTY_RANGES, RE_UNMATCHED_RIGHT_PAREN_ORD,
+// RE_NO_GNU_OPS, RE_INVALID_INTERVAL_ORD, RE_ICASE, RE_CARET_ANCHORS_HERE
+// and RE_CONTEXT_INVALID_DUP (RE_NO_SUB is the callers'; RE_DEBUG and
+// RE_NO_POSIX_BACKTRACKING change nothing, as in glibc). A translation
+// table (the buffer's `translate`) applies to the pattern's bytes as glibc
+// applies it: not to an escaped character nor a class name, nor to the
+// bytes between a range's ends.
 // Parsing builds a tree first (the copies of a repeated element are emitted
 // from it); the program is one malloc'd block, the tree is freed at once.
 #include <regex.h>
@@ -92,7 +107,7 @@ struct node {
     node_kind kind;
     std::int32_t first;
     std::int32_t second;
-    std::int32_t minimum;  // repetition; group number for a group
+    std::int32_t minimum;  // repetition; group number for a group; a byte_set's flags
     std::int32_t maximum;  // -1 for no limit
 };
 
@@ -100,9 +115,9 @@ struct compiler {
     const unsigned char* pattern;
     std::size_t length;
     std::size_t at = 0;
-    bool extended;
-    bool fold_case;
-    bool newline;
+    unsigned long syntax;                 // glibc's reg_syntax_t bits
+    const unsigned char* translate;       // glibc's translate table, or null
+    bool fold_case;                       // RE_ICASE
     int error = 0;
 
     node* nodes = nullptr;
@@ -129,7 +144,14 @@ struct compiler {
         free(code);
     }
 
-    unsigned char fold(unsigned char c) const { return fold_case ? upper_case(c) : c; }
+    bool has(unsigned long bits) const { return (syntax & bits) != 0; }
+
+    // A pattern byte as glibc's parser sees it: translated, then
+    // upper-cased under RE_ICASE.
+    unsigned char fold(unsigned char c) const {
+        if (translate) c = translate[c];
+        return fold_case ? upper_case(c) : c;
+    }
 
     int fail(int code_) {
         if (error == 0) error = code_;
@@ -199,57 +221,70 @@ token compiler::peek(std::size_t position, bool caret_anchors) const {
             t.kind = token_kind::trailing_backslash;
             return t;
         }
-        // The escaped character keeps its case even under REG_ICASE.
+        // The escaped character keeps its case even under REG_ICASE, and
+        // is not translated either (glibc reads it from the raw pattern).
         unsigned char escaped = pattern[position + 1];
         t.c = escaped;
         t.length = 2;
+        bool gnu = !has(RE_NO_GNU_OPS);
+        bool intervals = has(RE_INTERVALS) && !has(RE_NO_BK_BRACES);
+        bool plus_question = !has(RE_LIMITED_OPS) && has(RE_BK_PLUS_QM);
         switch (escaped) {
         case '|':
-            if (!extended) t.kind = token_kind::alternation;
+            if (!has(RE_LIMITED_OPS | RE_NO_BK_VBAR)) t.kind = token_kind::alternation;
             break;
         case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-            t.kind = token_kind::back_reference;
-            t.value = escaped - '0';
+            if (!has(RE_NO_BK_REFS)) {
+                t.kind = token_kind::back_reference;
+                t.value = escaped - '0';
+            }
             break;
-        case '<': t.kind = token_kind::anchor; t.value = word_start; break;
-        case '>': t.kind = token_kind::anchor; t.value = word_end; break;
-        case 'b': t.kind = token_kind::anchor; t.value = -1; break;  // \b, two assertions
-        case 'B': t.kind = token_kind::anchor; t.value = -2; break;  // \B
-        case '`': t.kind = token_kind::anchor; t.value = buffer_start; break;
-        case '\'': t.kind = token_kind::anchor; t.value = buffer_end; break;
-        case 'w': t.kind = token_kind::word_set; break;
-        case 'W': t.kind = token_kind::not_word_set; break;
-        case 's': t.kind = token_kind::space_set; break;
-        case 'S': t.kind = token_kind::not_space_set; break;
-        case '(': if (!extended) t.kind = token_kind::open_group; break;
-        case ')': if (!extended) t.kind = token_kind::close_group; break;
-        case '+': if (!extended) t.kind = token_kind::plus; break;
-        case '?': if (!extended) t.kind = token_kind::question; break;
-        case '{': if (!extended) t.kind = token_kind::open_interval; break;
-        case '}': if (!extended) t.kind = token_kind::close_interval; break;
+        case '<': if (gnu) { t.kind = token_kind::anchor; t.value = word_start; } break;
+        case '>': if (gnu) { t.kind = token_kind::anchor; t.value = word_end; } break;
+        case 'b': if (gnu) { t.kind = token_kind::anchor; t.value = -1; } break;  // \b, two assertions
+        case 'B': if (gnu) { t.kind = token_kind::anchor; t.value = -2; } break;  // \B
+        case '`': if (gnu) { t.kind = token_kind::anchor; t.value = buffer_start; } break;
+        case '\'': if (gnu) { t.kind = token_kind::anchor; t.value = buffer_end; } break;
+        case 'w': if (gnu) t.kind = token_kind::word_set; break;
+        case 'W': if (gnu) t.kind = token_kind::not_word_set; break;
+        case 's': if (gnu) t.kind = token_kind::space_set; break;
+        case 'S': if (gnu) t.kind = token_kind::not_space_set; break;
+        case '(': if (!has(RE_NO_BK_PARENS)) t.kind = token_kind::open_group; break;
+        case ')': if (!has(RE_NO_BK_PARENS)) t.kind = token_kind::close_group; break;
+        case '+': if (plus_question) t.kind = token_kind::plus; break;
+        case '?': if (plus_question) t.kind = token_kind::question; break;
+        case '{': if (intervals) t.kind = token_kind::open_interval; break;
+        case '}': if (intervals) t.kind = token_kind::close_interval; break;
         default: break;
         }
         return t;
     }
+    bool intervals = has(RE_INTERVALS) && has(RE_NO_BK_BRACES);
+    bool plus_question = !has(RE_LIMITED_OPS) && !has(RE_BK_PLUS_QM);
     switch (c) {
-    case '|': if (extended) t.kind = token_kind::alternation; break;
+    case '\n': if (has(RE_NEWLINE_ALT)) t.kind = token_kind::alternation; break;
+    case '|': if (!has(RE_LIMITED_OPS) && has(RE_NO_BK_VBAR)) t.kind = token_kind::alternation; break;
     case '*': t.kind = token_kind::star; break;
-    case '+': if (extended) t.kind = token_kind::plus; break;
-    case '?': if (extended) t.kind = token_kind::question; break;
-    case '{': if (extended) t.kind = token_kind::open_interval; break;
-    case '}': if (extended) t.kind = token_kind::close_interval; break;
-    case '(': if (extended) t.kind = token_kind::open_group; break;
-    case ')': if (extended) t.kind = token_kind::close_group; break;
+    case '+': if (plus_question) t.kind = token_kind::plus; break;
+    case '?': if (plus_question) t.kind = token_kind::question; break;
+    case '{': if (intervals) t.kind = token_kind::open_interval; break;
+    case '}': if (intervals) t.kind = token_kind::close_interval; break;
+    case '(': if (has(RE_NO_BK_PARENS)) t.kind = token_kind::open_group; break;
+    case ')': if (has(RE_NO_BK_PARENS)) t.kind = token_kind::close_group; break;
     case '[': t.kind = token_kind::open_bracket; break;
     case '.': t.kind = token_kind::period; break;
     case '^':
-        if (extended || position == 0 || caret_anchors) {
+        // First in the pattern, after an opening group or an alternation
+        // operator, anywhere with RE_CONTEXT_INDEP_ANCHORS, and after a
+        // newline that is an alternation operator (RE_NEWLINE_ALT).
+        if (has(RE_CONTEXT_INDEP_ANCHORS | RE_CARET_ANCHORS_HERE) || position == 0 || caret_anchors ||
+            (has(RE_NEWLINE_ALT) && fold(pattern[position - 1]) == '\n')) {
             t.kind = token_kind::anchor;
             t.value = line_start;
         }
         break;
     case '$':
-        if (!extended && position + 1 != length) {
+        if (!has(RE_CONTEXT_INDEP_ANCHORS) && position + 1 != length) {
             token following = peek(position + 1, false);
             if (following.kind != token_kind::alternation && following.kind != token_kind::close_group)
                 break;
@@ -325,17 +360,25 @@ int compiler::parse_expression(token& current, int depth) {
         tree = add_node(node_kind::back_reference, current.value, 0);
         break;
     case token_kind::open_interval:
-        if (!extended) return fail(REG_BADRPT);
+        if (has(RE_CONTEXT_INVALID_DUP)) return fail(REG_BADRPT);
         [[fallthrough]];
     case token_kind::star:
     case token_kind::plus:
     case token_kind::question:
-        if (extended) return fail(REG_BADRPT);
-        // A BRE `*` with nothing before it is an ordinary character.
+        // A repetition with nothing before it: an error (ERE), dropped
+        // (RE_CONTEXT_INDEP_OPS without RE_CONTEXT_INVALID_OPS, as in
+        // egrep's syntax) or an ordinary character (BRE).
+        if (has(RE_CONTEXT_INVALID_OPS)) return fail(REG_BADRPT);
+        if (has(RE_CONTEXT_INDEP_OPS)) {
+            at += current.length;
+            current = next();
+            return parse_expression(current, depth);
+        }
         tree = add_node(node_kind::byte, current.c, 0);
         break;
     case token_kind::close_group:
-        if (!extended) return fail(REG_EPAREN);
+        // Only reached for a `)` that closes nothing.
+        if (!has(RE_UNMATCHED_RIGHT_PAREN_ORD)) return fail(REG_ERPAREN);
         tree = add_node(node_kind::byte, current.c, 0);
         break;
     case token_kind::close_interval:
@@ -360,10 +403,11 @@ int compiler::parse_expression(token& current, int depth) {
         int set = add_set();
         if (set < 0) return none;
         for (int c = 0; c < 256; ++c) sets[set].add(static_cast<unsigned char>(c));
-        // Never the NUL byte (RE_DOT_NOT_NULL); no newline under REG_NEWLINE.
-        sets[set].bits[0] &= ~std::uint64_t{1};
-        if (newline) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
-        tree = add_node(node_kind::byte_set, set, 0);
+        // The NUL byte only without RE_DOT_NOT_NULL, a newline only with
+        // RE_DOT_NEWLINE (which REG_NEWLINE takes away).
+        if (has(RE_DOT_NOT_NULL)) sets[set].bits[0] &= ~std::uint64_t{1};
+        if (!has(RE_DOT_NEWLINE)) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
+        tree = add_node(node_kind::byte_set, set, 0, any_byte);
         break;
     }
     case token_kind::word_set:
@@ -374,11 +418,16 @@ int compiler::parse_expression(token& current, int depth) {
         bool negated = current.kind == token_kind::not_word_set || current.kind == token_kind::not_space_set;
         int set = add_set();
         if (set < 0) return none;
+        // The class's bytes go through the translation table, as glibc
+        // builds them; the '_' of \w does not.
         for (int c = 0; c < 256; ++c) {
             auto b = static_cast<unsigned char>(c);
-            bool in = word ? is_word_byte(b) : (b == ' ' || (b >= '\t' && b <= '\r'));
-            if (in != negated) sets[set].add(b);
+            bool in = word ? is_word_byte(b) && b != '_' : (b == ' ' || (b >= '\t' && b <= '\r'));
+            if (in) sets[set].add(translate ? translate[b] : b);
         }
+        if (word) sets[set].add('_');
+        if (negated)
+            for (std::uint64_t& bits : sets[set].bits) bits = ~bits;
         tree = add_node(node_kind::byte_set, set, 0);
         break;
     }
@@ -397,7 +446,8 @@ repetitions:
         tree = parse_repetition(tree, current);
         if (error) return none;
         // A BRE repetition may not be repeated again with `*` or `\{`.
-        if (!extended && (current.kind == token_kind::star || current.kind == token_kind::open_interval))
+        if (has(RE_CONTEXT_INVALID_DUP) &&
+            (current.kind == token_kind::star || current.kind == token_kind::open_interval))
             return fail(REG_BADRPT);
     }
     return tree;
@@ -443,6 +493,8 @@ long compiler::read_count(token& current) {
 
 int compiler::parse_repetition(int element, token& current) {
     long minimum, maximum;
+    std::size_t interval_at = at;
+    token interval = current;
     if (current.kind == token_kind::open_interval) {
         maximum = 0;
         minimum = read_count(current);
@@ -454,6 +506,14 @@ int compiler::parse_repetition(int element, token& current) {
             if (current.kind == token_kind::close_interval) maximum = minimum;
             else if (current.kind == token_kind::character && current.c == ',') maximum = read_count(current);
             else maximum = -2;
+        }
+        if ((minimum == -2 || maximum == -2) && has(RE_INVALID_INTERVAL_ORD)) {
+            // Not an interval after all: its `{` is an ordinary character
+            // and the parse goes on right after it.
+            at = interval_at;
+            current = interval;
+            current.kind = token_kind::character;
+            return element;
         }
         if (minimum == -2 || maximum == -2)
             return fail(current.kind == token_kind::end ? REG_EBRACE : REG_BADBR);
@@ -502,7 +562,8 @@ int compiler::class_set(const char* name) {
         int set = add_set();
         if (set < 0) return -1;
         for (int c = 0; c < 256; ++c)
-            if (each.test(static_cast<unsigned char>(c))) sets[set].add(static_cast<unsigned char>(c));
+            if (each.test(static_cast<unsigned char>(c)))
+                sets[set].add(translate ? translate[c] : static_cast<unsigned char>(c));
         return set;
     }
     fail(REG_ECTYPE);
@@ -531,12 +592,19 @@ int compiler::parse_bracket() {
             return bracket_token::end;
         }
         c = fold(pattern[at]);
+        // RE_BACKSLASH_ESCAPE_IN_LISTS: `\x` is the character x (unless the
+        // pattern ends there), two bytes long.
+        if (c == '\\' && has(RE_BACKSLASH_ESCAPE_IN_LISTS) && at + 1 < length) {
+            c = fold(pattern[at + 1]);
+            token_length = 2;
+            return bracket_token::character;
+        }
         if (c == '[' && at + 1 < length) {
             unsigned char kind = fold(pattern[at + 1]);
             token_length = 2;
             if (kind == '.') return bracket_token::open_collating;
             if (kind == '=') return bracket_token::open_equivalence;
-            if (kind == ':') return bracket_token::open_class;
+            if (kind == ':' && has(RE_CHAR_CLASSES)) return bracket_token::open_class;
             token_length = 1;
         }
         if (c == '-') return bracket_token::range;
@@ -633,7 +701,9 @@ int compiler::parse_bracket() {
                 return fail(REG_ECOLLATE);
             unsigned low = start.kind == bracket_element::single ? start.c : static_cast<unsigned char>(start.name[0]);
             unsigned high = end.kind == bracket_element::single ? end.c : static_cast<unsigned char>(end.name[0]);
-            if (low > high) return fail(REG_ERANGE);
+            // An empty range is an error only under RE_NO_EMPTY_RANGES. The
+            // ends were translated, the bytes between them are not (glibc).
+            if (low > high && has(RE_NO_EMPTY_RANGES)) return fail(REG_ERANGE);
             for (unsigned b = low; b <= high; ++b) sets[set].add(static_cast<unsigned char>(b));
         } else if (start.kind == bracket_element::single) {
             sets[set].add(start.c);
@@ -654,7 +724,7 @@ int compiler::parse_bracket() {
     if (negated) {
         for (int w = 0; w < 4; ++w) sets[set].bits[w] = ~sets[set].bits[w];
         // Under REG_NEWLINE a non-matching list never takes a newline.
-        if (newline) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
+        if (has(RE_HAT_LISTS_NOT_NEWLINE)) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
     }
     return add_node(node_kind::byte_set, set, 0);
 }
@@ -689,7 +759,7 @@ bool compiler::emit_node(int index, bool optional, bool copy) {
     case node_kind::byte:
         return emit(opcode::byte, 0, n.first, 0) >= 0;
     case node_kind::byte_set:
-        return emit(opcode::byte_set, 0, n.first, 0) >= 0;
+        return emit(opcode::byte_set, static_cast<std::uint8_t>(n.minimum), n.first, 0) >= 0;
     case node_kind::concatenation:
         return emit_node(n.first, false, copy) && emit_node(n.second, false, copy);
     case node_kind::alternation: {
@@ -776,58 +846,59 @@ bool compiler::emit_repetition(const node& repeated, bool copy) {
 
 }  // namespace
 
-extern "C" {
+namespace lwp_regex {
 
-int regcomp(regex_t* __restrict compiled, const char* __restrict pattern, int cflags) {
-    compiled->buffer = nullptr;
-    compiled->allocated = 0;
+int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax) {
+    compiled->fastmap_accurate = 0;
+    compiled->syntax = syntax;
+    compiled->not_bol = 0;
+    compiled->not_eol = 0;
     compiled->used = 0;
-    compiled->fastmap = nullptr;
-    compiled->translate = nullptr;
     compiled->re_nsub = 0;
     compiled->can_be_null = 0;
     compiled->regs_allocated = REGS_UNALLOCATED;
-    compiled->fastmap_accurate = 0;
-    compiled->not_bol = 0;
-    compiled->not_eol = 0;
-    compiled->no_sub = (cflags & REG_NOSUB) ? 1 : 0;
-    compiled->newline_anchor = (cflags & REG_NEWLINE) ? 1 : 0;
-    unsigned long syntax = (cflags & REG_EXTENDED) ? syntax_extended : syntax_basic;
-    if (cflags & REG_ICASE) syntax |= RE_ICASE;
-    if (cflags & REG_NEWLINE) {
-        syntax &= ~static_cast<unsigned long>(RE_DOT_NEWLINE);
-        syntax |= RE_HAT_LISTS_NOT_NEWLINE;
-    }
-    compiled->syntax = syntax;
 
     compiler c;
     c.pattern = reinterpret_cast<const unsigned char*>(pattern);
-    c.length = strlen(pattern);
-    c.extended = (cflags & REG_EXTENDED) != 0;
-    c.fold_case = (cflags & REG_ICASE) != 0;
-    c.newline = (cflags & REG_NEWLINE) != 0;
+    c.length = length;
+    c.syntax = syntax;
+    c.translate = reinterpret_cast<const unsigned char*>(compiled->translate);
+    c.fold_case = (syntax & RE_ICASE) != 0;
 
-    token current = c.next(false);
+    // glibc's parser starts as if right after an opening group: a `^`
+    // first anchors in every syntax.
+    token current = c.next(true);
     int root = c.parse_alternatives(current, 0);
-    // Only an unmatched BRE `\)` can stop the parse early.
-    if (!c.error && current.kind != token_kind::end) c.fail(REG_EPAREN);
     compiled->re_nsub = c.group_count;
     if (!c.error) {
         c.emit_node(root, false, false);
         c.emit(opcode::match, 0, 0, 0);
     }
-    if (c.error) return c.error;
+    if (c.error) {
+        // As glibc, whose buffer is its automaton: released on failure.
+        free(compiled->buffer);
+        compiled->buffer = nullptr;
+        compiled->allocated = 0;
+        return c.error;
+    }
 
     std::size_t size = sizeof(program) + c.code_count * sizeof(instruction) + c.set_count * sizeof(byte_set);
-    auto* compiled_program = static_cast<program*>(malloc(size));
-    if (!compiled_program) return REG_ESPACE;
+    if (compiled->allocated < size) {
+        // What the caller left in the buffer is reallocated, as glibc's
+        // re_compile_internal does (regcomp leaves nothing).
+        void* grown = realloc(compiled->buffer, size);
+        if (!grown) return REG_ESPACE;
+        compiled->buffer = static_cast<struct re_dfa_t*>(grown);
+        compiled->allocated = size;
+    }
+    auto* compiled_program = reinterpret_cast<program*>(compiled->buffer);
     compiled_program->magic = program_magic;
     compiled_program->instruction_count = static_cast<std::uint32_t>(c.code_count);
     compiled_program->set_count = static_cast<std::uint32_t>(c.set_count);
     compiled_program->group_count = static_cast<std::uint32_t>(c.group_count);
     compiled_program->loop_count = static_cast<std::uint32_t>(c.loop_count);
     compiled_program->fold_case = c.fold_case;
-    compiled_program->newline_anchors = c.newline;
+    compiled_program->newline_anchors = compiled->newline_anchor;
     compiled_program->has_back_references = c.has_back_references;
     compiled_program->split_count = 0;
     compiled_program->consuming_count = 0;
@@ -839,10 +910,30 @@ int regcomp(regex_t* __restrict compiled, const char* __restrict pattern, int cf
            c.code_count * sizeof(instruction));
     if (c.set_count)
         memcpy(const_cast<byte_set*>(compiled_program->sets()), c.sets, c.set_count * sizeof(byte_set));
-    compiled->buffer = reinterpret_cast<struct re_dfa_t*>(compiled_program);
-    compiled->allocated = size;
     compiled->used = size;
     return 0;
+}
+
+}  // namespace lwp_regex
+
+extern "C" {
+
+int regcomp(regex_t* __restrict compiled, const char* __restrict pattern, int cflags) {
+    compiled->buffer = nullptr;
+    compiled->allocated = 0;
+    compiled->fastmap = nullptr;
+    compiled->translate = nullptr;
+    compiled->no_sub = (cflags & REG_NOSUB) ? 1 : 0;
+    compiled->newline_anchor = (cflags & REG_NEWLINE) ? 1 : 0;
+    unsigned long syntax = (cflags & REG_EXTENDED) ? syntax_extended : syntax_basic;
+    if (cflags & REG_ICASE) syntax |= RE_ICASE;
+    if (cflags & REG_NEWLINE) {
+        syntax &= ~static_cast<unsigned long>(RE_DOT_NEWLINE);
+        syntax |= RE_HAT_LISTS_NOT_NEWLINE;
+    }
+    int error = lwp_regex::compile(compiled, pattern, strlen(pattern), syntax);
+    // POSIX has one code for both unmatched parentheses.
+    return error == REG_ERPAREN ? REG_EPAREN : error;
 }
 
 void regfree(regex_t* compiled) {
@@ -851,7 +942,8 @@ void regfree(regex_t* compiled) {
     compiled->allocated = 0;
     compiled->used = 0;
     // Never allocated by lwp's regcomp, but a program may have put its own
-    // there, which glibc's regfree would release too.
+    // there (re_compile_pattern's callers do), which glibc's regfree
+    // releases too.
     free(compiled->fastmap);
     compiled->fastmap = nullptr;
     free(compiled->translate);

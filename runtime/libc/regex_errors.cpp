@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regex_program.hpp"
+
 namespace {
 
 // Indexed by the REG_* code, REG_NOERROR to REG_ERPAREN.
@@ -30,6 +32,12 @@ static_assert(sizeof messages / sizeof messages[0] == REG_ERPAREN + 1, "one mess
 
 }  // namespace
 
+namespace lwp_regex {
+
+const char* error_message(int code) { return messages[code]; }
+
+}  // namespace lwp_regex
+
 extern "C" {
 
 // The size the whole message needs, with its terminating NUL; as much of it
@@ -38,7 +46,7 @@ extern "C" {
 // as it does with glibc: it can only come from a corrupted value.
 size_t regerror(int code, const regex_t* __restrict, char* __restrict buffer, size_t size) {
     if (code < 0 || code > REG_ERPAREN) abort();
-    const char* message = messages[code];
+    const char* message = lwp_regex::error_message(code);
     size_t needed = strlen(message) + 1;
     if (size != 0) {
         size_t copied = needed <= size ? needed : size - 1;

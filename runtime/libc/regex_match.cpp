@@ -1,5 +1,8 @@
-// regexec: running a program regcomp compiled (regex_program.hpp) over a
-// string, for the leftmost of the longest matches, as POSIX asks.
+// regexec, and the matcher it shares with the GNU interfaces (re_search,
+// re_match and their two-string forms, regex_gnu_search.cpp): running a
+// compiled program (regex_program.hpp) over a string, for the leftmost of
+// the longest matches, as POSIX asks. The GNU callers add a range of
+// starts, a `stop` past which nothing is consumed and a translation table.
 //
 // Without back-references nothing backtracks, so no pattern takes more than
 // time proportional to the program's size times the string's length
@@ -43,13 +46,20 @@ using namespace lwp_regex;
 
 struct subject {
     const unsigned char* text;  // offsets count from here, even under REG_STARTEND
-    regoff_t length;
+    regoff_t length;            // nothing at or past it is consumed (re_search_2's `stop`)
+    regoff_t end;               // where the buffer ends, for the assertions
     bool not_bol;
     bool not_eol;
     bool newline_anchors;
     bool fold_case;
+    const unsigned char* translate;  // re_search's translation table, or null
 
-    unsigned char at(regoff_t i) const { return fold_case ? upper_case(text[i]) : text[i]; }
+    // A byte as the program compares it: translated, upper-cased under
+    // REG_ICASE. glibc looks at bytes so for the assertions too.
+    unsigned char at(regoff_t i) const {
+        unsigned char c = translate ? translate[text[i]] : text[i];
+        return fold_case ? upper_case(c) : c;
+    }
 
     // Whether an assertion holds between text[i - 1] and text[i], for a
     // thread that started at `start`: 1 if so, 0 if not, and 2 for a `$`
@@ -63,17 +73,17 @@ struct subject {
     // a newline holds there (`a$\n`), as its automaton decides line
     // contexts from the byte that led to a state.
     int holds(std::uint8_t kind, regoff_t i, regoff_t start) const {
-        bool word_before = i > 0 && is_word_byte(text[i - 1]);
-        bool word_after = i < length && is_word_byte(text[i]);
+        bool word_before = i > 0 && is_word_byte(at(i - 1));
+        bool word_after = i < end && is_word_byte(at(i));
         switch (kind) {
         case line_start:
-            return (i == 0 && !not_bol) || (i > 0 && text[i - 1] == '\n' && (newline_anchors || i > start));
+            return (i == 0 && !not_bol) || (i > 0 && at(i - 1) == '\n' && (newline_anchors || i > start));
         case line_end:
-            if (i == length) return !not_eol;
-            if (text[i] != '\n') return 0;
+            if (i == end) return !not_eol;
+            if (at(i) != '\n') return 0;
             return newline_anchors ? 1 : 2;
         case buffer_start: return i == 0;
-        case buffer_end: return i == length;
+        case buffer_end: return i == end;
         case word_start: return !word_before && word_after;
         case word_end: return word_before && !word_after;
         case inside_word: return word_before && word_after;
@@ -115,6 +125,7 @@ struct extent_search : matcher {
     std::uint32_t* stamps;     // per instruction: the generation that reached it
     std::uint32_t generation = 0;
     int* pending;              // the closure's stack of instructions to visit
+    regoff_t last_start;       // no thread starts after it
     bool found = false;
     regoff_t best_start = -1;
     regoff_t best_end = -1;
@@ -172,9 +183,17 @@ struct extent_search : matcher {
         ++generation;
         current.count = 0;
         for (regoff_t position = from;; ++position) {
-            if (!found) follow(current, 0, position, position);
-            if (current.count == 0 && (found || position >= text.length)) break;
-            if (position >= text.length) break;
+            bool starting = !found && position <= last_start;
+            if (starting) follow(current, 0, position, position);
+            if (position >= text.length) {
+                // Nothing is consumed at or past re_search_2's `stop`, but
+                // a later start may still match the empty string there.
+                if (found || position >= last_start) break;
+                ++generation;
+                current.count = 0;
+                continue;
+            }
+            if (current.count == 0 && !starting) break;
             ++generation;
             next.count = 0;
             unsigned char c = text.at(position);
@@ -463,7 +482,9 @@ struct backtracking_search : matcher {
             case opcode::back_reference: {
                 regoff_t from = state[2 * step.first];
                 regoff_t to = state[2 * step.first + 1];
-                if (from < 0 || to < 0 || to - from > text.length - position) {
+                // (A start past re_search_2's `stop` may still repeat an
+                // empty subexpression.)
+                if (from < 0 || to < 0 || (to > from && to - from > text.length - position)) {
                     pc = -1;
                     break;
                 }
@@ -494,27 +515,15 @@ struct backtracking_search : matcher {
 
 }  // namespace
 
-extern "C" {
+namespace lwp_regex {
 
-int regexec(const regex_t* __restrict compiled, const char* __restrict string, size_t nmatch,
-            regmatch_t* __restrict pmatch, int eflags) {
-    if (eflags & ~(REG_NOTBOL | REG_NOTEOL | REG_STARTEND)) return REG_BADPAT;
-    const auto* compiled_program = reinterpret_cast<const program*>(compiled->buffer);
-    if (!compiled_program || compiled_program->magic != program_magic) return REG_BADPAT;
-    regoff_t start = 0;
-    regoff_t length;
-    if (eflags & REG_STARTEND) {
-        start = pmatch[0].rm_so;
-        length = pmatch[0].rm_eo;
-        if (start < 0 || start > length) return REG_NOMATCH;
-    } else {
-        length = static_cast<regoff_t>(strlen(string));
-    }
-    subject text{reinterpret_cast<const unsigned char*>(string), length, (eflags & REG_NOTBOL) != 0,
-                 (eflags & REG_NOTEOL) != 0, compiled_program->newline_anchors, compiled_program->fold_case};
-    // What is reported: nothing under REG_NOSUB, else pmatch[0] and the
-    // subexpressions pmatch has room for.
-    std::size_t reported = compiled->no_sub ? 0 : nmatch;
+int execute(const program& compiled, const search_request& request, std::size_t reported, regmatch_t* pmatch) {
+    const program* compiled_program = &compiled;
+    subject text{request.text,          request.stop,    request.end,
+                 request.not_bol,       request.not_eol, request.newline_anchors,
+                 compiled.fold_case,    request.translate};
+    regoff_t start = request.first_start;
+    regoff_t last_start = request.last_start;
     std::size_t groups = compiled_program->group_count;
     std::size_t registers = reported > groups ? groups + 1 : reported;
     std::size_t count = compiled_program->instruction_count;
@@ -532,7 +541,7 @@ int regexec(const regex_t* __restrict compiled, const char* __restrict string, s
         if (!scratch) return REG_ESPACE;
         auto* state = static_cast<regoff_t*>(scratch);
         offsets = state + search.width;
-        for (regoff_t from = start; from <= length; ++from) {
+        for (regoff_t from = start; from <= last_start; ++from) {
             regoff_t end = search.run(from, state, offsets);
             if (end == -2) {
                 free(scratch);
@@ -584,7 +593,7 @@ int regexec(const regex_t* __restrict compiled, const char* __restrict string, s
         memset(looping, 0, kinds * count);
 
         extent_search extent{{*compiled_program, compiled_program->instructions(), compiled_program->sets(), text},
-                             stamps, 0, pending};
+                             stamps, 0, pending, last_start};
         extent.run(start, {instructions[0], starts_a, 0}, {instructions[1], starts_b, 0});
         if (extent.found) {
             match_start = extent.best_start;
@@ -620,6 +629,38 @@ int regexec(const regex_t* __restrict compiled, const char* __restrict string, s
     }
     free(scratch);
     return 0;
+}
+
+}  // namespace lwp_regex
+
+extern "C" {
+
+int regexec(const regex_t* __restrict compiled, const char* __restrict string, size_t nmatch,
+            regmatch_t* __restrict pmatch, int eflags) {
+    if (eflags & ~(REG_NOTBOL | REG_NOTEOL | REG_STARTEND)) return REG_BADPAT;
+    const auto* compiled_program = reinterpret_cast<const program*>(compiled->buffer);
+    if (!compiled_program || compiled_program->magic != program_magic) return REG_BADPAT;
+    regoff_t start = 0;
+    regoff_t length;
+    if (eflags & REG_STARTEND) {
+        start = pmatch[0].rm_so;
+        length = pmatch[0].rm_eo;
+        if (start < 0 || start > length) return REG_NOMATCH;
+    } else {
+        length = static_cast<regoff_t>(strlen(string));
+    }
+    search_request request{reinterpret_cast<const unsigned char*>(string),
+                           length,
+                           length,
+                           start,
+                           length,
+                           (eflags & REG_NOTBOL) != 0,
+                           (eflags & REG_NOTEOL) != 0,
+                           compiled_program->newline_anchors,
+                           nullptr};
+    // What is reported: nothing under REG_NOSUB, else pmatch[0] and the
+    // subexpressions pmatch has room for.
+    return execute(*compiled_program, request, compiled->no_sub ? 0 : nmatch, pmatch);
 }
 
 }  // extern "C"

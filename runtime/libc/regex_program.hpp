@@ -52,6 +52,9 @@ enum : std::uint8_t {
     // `{0,n}` (or a copy past the minimum of `{m,n}`); an empty round of it
     // after a real one does not count (glibc: `(a?)*` on "aa" is 1,2).
     optional_group = 2,
+    // On a byte_set: it is a `.` (re_compile_fastmap takes any byte for
+    // one, as glibc's does, whatever the set excludes).
+    any_byte = 4,
 };
 
 struct instruction {
@@ -80,8 +83,8 @@ struct program {
     std::uint32_t loop_count;
     std::uint32_t split_count;      // bounds the matcher's stack of choices
     std::uint32_t consuming_count;  // bounds its lists of threads
-    bool fold_case;                 // REG_ICASE: compare bytes upper-cased
-    bool newline_anchors;           // REG_NEWLINE: ^ and $ also at line ends
+    bool fold_case;                 // REG_ICASE (RE_ICASE): compare bytes upper-cased
+    bool newline_anchors;           // REG_NEWLINE: ^ and $ also at line ends (regexec)
     bool has_back_references;       // then only backtracking can match
 
     const instruction* instructions() const {
@@ -107,6 +110,41 @@ constexpr std::size_t instruction_limit = std::size_t{1} << 22;
 // so that a program looking at the field sees what it would under glibc.
 constexpr unsigned long syntax_basic = RE_SYNTAX_POSIX_BASIC;
 constexpr unsigned long syntax_extended = RE_SYNTAX_POSIX_EXTENDED;
+
+// Compiles `length` bytes of `pattern` under glibc's syntax bits `syntax`
+// (reg_syntax_t) and the translation table already in compiled->translate
+// (or none), into compiled->buffer: reused when compiled->allocated is
+// enough, else reallocated (as glibc's re_compile_internal does); freed and
+// cleared on an error. Sets the fields glibc's re_compile_internal sets
+// (syntax, re_nsub, used, allocated, fastmap_accurate, can_be_null,
+// regs_allocated, not_bol, not_eol), not translate, fastmap, no_sub nor
+// newline_anchor, which are the callers'. 0 or a REG_* code (REG_ERPAREN
+// for an unmatched close, which regcomp reports as REG_EPAREN).
+int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax);
+
+// A search of a compiled program over text[0, end): a match may start at
+// any place from first_start to last_start and consume bytes up to `stop`
+// (<= end); the bytes from stop to end are only looked at by assertions,
+// as with glibc's re_search_2 `stop`.
+struct search_request {
+    const unsigned char* text;
+    regoff_t stop;
+    regoff_t end;
+    regoff_t first_start;
+    regoff_t last_start;
+    bool not_bol;
+    bool not_eol;
+    bool newline_anchors;
+    const unsigned char* translate;  // glibc's `translate` table, or null
+};
+
+// glibc's English message for a REG_* code (0 to REG_ERPAREN).
+const char* error_message(int code);
+
+// Runs the search: 0 with pmatch[0, nmatch) filled (the whole match, the
+// subexpressions, -1 for those that took no part or do not exist),
+// REG_NOMATCH, or REG_ESPACE.
+int execute(const program& compiled, const search_request& request, std::size_t nmatch, regmatch_t* pmatch);
 
 // Whether a byte is part of a word for \w, \b, \< and \>: a letter, a digit
 // or '_', as in glibc's C locale.
