@@ -11,7 +11,6 @@
 //    anywhere. Checked before anything is printed (glibc prints what comes
 //    before the %n first).
 // A failed check ends the program with glibc's message.
-#include <elf.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,26 +18,11 @@
 #include <cstdint>
 
 #include "fortify_failure.hpp"
-
-extern "C" const Elf64_Ehdr __ehdr_start;
+#include "read_only_image.hpp"
 
 namespace {
 
-// Whether [start, end) lies inside one of the program's loaded segments that
-// are not writable. lwp programs are static and not position-independent, so
-// a segment's p_vaddr is its address. A format in some other read-only
-// mapping (a file mapped by the program, say) is not recognised and counts
-// as writable: the check errs on the side of refusing the %n.
-bool in_read_only_image(std::uintptr_t start, std::uintptr_t end) {
-    auto* segments = reinterpret_cast<const Elf64_Phdr*>(
-        reinterpret_cast<const char*>(&__ehdr_start) + __ehdr_start.e_phoff);
-    for (unsigned i = 0; i < __ehdr_start.e_phnum; ++i) {
-        const Elf64_Phdr& segment = segments[i];
-        if (segment.p_type != PT_LOAD || (segment.p_flags & PF_W)) continue;
-        if (start >= segment.p_vaddr && end <= segment.p_vaddr + segment.p_memsz) return true;
-    }
-    return false;
-}
+using lwp::libc::in_read_only_image;
 
 // Whether the format has a %n conversion: what may stand between '%' and the
 // conversion letter (flags, width, precision, '*', a position's '$', length

@@ -7,10 +7,11 @@
 // transliteration ("EUR" for U+20AC, "?" when there is none) and the call
 // succeeds; read, a byte from 0x80 up is EILSEQ with the stream's error
 // indicator set, and stays unread (glibc's stream stops there too).
-// Streams have no orientation here (no fwide): byte and wide calls may be
-// mixed, where glibc's first call decides a stream's kind for good.
-// fputws and fgetws are the same, a string at a time, under the stream's
-// lock. Not provided: the wide printf and scanf families.
+// Streams have no orientation here (fwide answers 0: stdio_orientation.cpp):
+// byte and wide calls may be mixed, where glibc's first call decides a
+// stream's kind for good. fputws and fgetws are the same, a string at a
+// time, under the stream's lock. The wide printf and scanf families are in
+// stdio_wide_printf.cpp and stdio_wide_scanf.cpp.
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "support/check.h"
 #include "support/descriptors.h"
@@ -78,6 +79,16 @@ void support_compare_strings(const char* file, int line, const char* left_text, 
     if (left && right && strcmp(left, right) == 0) return;
     fprintf(stderr, "error: %s:%d: %s == %s failed: \"%s\" != \"%s\"\n", file, line, left_text,
             right_text, left ? left : "(null)", right ? right : "(null)");
+    support_record_failure();
+}
+
+void support_compare_wide_strings(const char* file, int line, const char* left_text,
+                                  const wchar_t* left, const char* right_text,
+                                  const wchar_t* right) {
+    if (left == right) return;
+    if (left && right && wcscmp(left, right) == 0) return;
+    fprintf(stderr, "error: %s:%d: %s == %s failed: \"%ls\" != \"%ls\"\n", file, line,
+            left_text, right_text, left ? left : L"(null)", right ? right : L"(null)");
     support_record_failure();
 }
 

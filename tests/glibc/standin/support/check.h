@@ -5,6 +5,7 @@
 #define LWP_GLIBC_STANDIN_CHECK_H
 
 #include <stdbool.h>
+#include <wchar.h>
 
 /* Report a failure, remember it, and continue; the test then exits 1. */
 #define FAIL(...) support_fail_at(__FILE__, __LINE__, __VA_ARGS__)
@@ -35,6 +36,9 @@
 #define TEST_COMPARE_STRING(left, right) \
     support_compare_strings(__FILE__, __LINE__, #left, (left), #right, (right))
 
+#define TEST_COMPARE_STRING_WIDE(left, right) \
+    support_compare_wide_strings(__FILE__, __LINE__, #left, (left), #right, (right))
+
 #define TEST_COMPARE_BLOB(left, left_length, right, right_length)                          \
     support_compare_blobs(__FILE__, __LINE__, #left, (left), (left_length), #right, (right), \
                           (right_length))
@@ -52,6 +56,9 @@ void support_compare_failed(const char* file, int line, const char* left_text, l
                             const char* right_text, long long right);
 void support_compare_strings(const char* file, int line, const char* left_text, const char* left,
                              const char* right_text, const char* right);
+void support_compare_wide_strings(const char* file, int line, const char* left_text,
+                                  const wchar_t* left, const char* right_text,
+                                  const wchar_t* right);
 void support_compare_blobs(const char* file, int line, const char* left_text, const void* left,
                            unsigned long left_length, const char* right_text, const void* right,
                            unsigned long right_length);

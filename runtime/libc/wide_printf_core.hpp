@@ -1,0 +1,41 @@
+// The wide printf engine (swprintf, fwprintf, ... and their fortified
+// forms). It reads a wchar_t format and writes wchar_t output through a
+// `wide_format_sink` (a caller's array, a stream that narrows each character
+// as fputwc does). Everything here is in namespace lwp::libc and defines no
+// C symbol.
+//
+// Literal text, %c %lc %C %s %ls %S %n and %% are handled here, in wide
+// characters (a precision or width counts wide characters, %n counts wide
+// characters written). Every numeric conversion (d i u o x X p f F e E g G a
+// A) and %m is handed, with its flags, width, precision and length modifier,
+// to the narrow engine (printf_core.hpp) and its ASCII output widened, so a
+// number comes out exactly as printf writes it; the limits are printf's too
+// (positional arguments fail with ENOTSUP, long double at double precision).
+//
+// The "C" locale's conversions, as glibc's: %s's bytes go through mbrtowc
+// (a byte from 0x80 up is EILSEQ: the call fails with -1); %c goes through
+// btowc, and a byte from 0x80 up becomes WEOF; %lc and %ls write any
+// wchar_t as it is. A WEOF written by %c, %lc or %C is written (glibc
+// stores it) and then fails the call with -1, errno untouched, as glibc's
+// does (its character output answers WEOF, which is also its failure).
+#pragma once
+
+#include <stdarg.h>
+#include <wchar.h>
+
+#include <cstddef>
+
+namespace lwp::libc {
+
+struct wide_format_sink {
+    // Receives every wide character of output, in order, in pieces.
+    void (*put)(wide_format_sink& self, const wchar_t* characters, std::size_t count);
+    std::size_t total = 0;  // characters produced so far (what wprintf returns)
+};
+
+// Formats `format` into `sink`. Returns the character count, or -1: errno
+// set for EOVERFLOW (past INT_MAX characters), EILSEQ, ENOTSUP or EINVAL,
+// untouched when %c met a byte from 0x80 up.
+int wide_format(wide_format_sink& sink, const wchar_t* format, va_list arguments);
+
+}  // namespace lwp::libc
