@@ -1,0 +1,143 @@
+// The C names of <complex.h> for double _Complex and float _Complex, over the
+// algorithms of math_complex_*.cpp (namespace lwp::libc::math). Freestanding
+// only: the hosted unit test compiles the algorithms but not this file.
+//
+// GCC gives C++ the C _Complex types, so these functions have exactly the C
+// calling convention: a double _Complex in xmm0 (real) and xmm1 (imaginary),
+// a float _Complex packed in xmm0.
+//
+// The float forms convert to double, compute there and round each part once:
+// the double parts are within a few double ulps, so the float parts are
+// within about half a float ulp (plus, for results in the float subnormal
+// range, the second rounding). No long double forms (csqrtl, ...): a program
+// that calls one fails to link.
+//
+// errno: glibc's complex functions set it only through the real functions
+// they call: cexp (and so cpow) ERANGE when exp of the real part underflows
+// to zero, catanh (catan) ERANGE at the poles +-1 (+-i), cabs as hypot and
+// carg as atan2. The algorithms keep errno as it was; the wrappers add these.
+#include <errno.h>
+
+#include "runtime/libc/math.hpp"
+#include "runtime/libc/math_complex.hpp"
+
+namespace m = lwp::libc::math;
+
+namespace {
+
+using parts = m::complex_parts;
+
+inline double _Complex make(parts p) noexcept {
+    double _Complex z;
+    __real__ z = p.re;
+    __imag__ z = p.im;
+    return z;
+}
+
+inline float _Complex make_float(parts p) noexcept {
+    float _Complex z;
+    __real__ z = static_cast<float>(p.re);
+    __imag__ z = static_cast<float>(p.im);
+    return z;
+}
+
+}  // namespace
+
+extern "C" {
+
+double creal(double _Complex z) noexcept { return __real__ z; }
+float crealf(float _Complex z) noexcept { return __real__ z; }
+double cimag(double _Complex z) noexcept { return __imag__ z; }
+float cimagf(float _Complex z) noexcept { return __imag__ z; }
+double _Complex conj(double _Complex z) noexcept { return make({__real__ z, -__imag__ z}); }
+float _Complex conjf(float _Complex z) noexcept {
+    float _Complex r;
+    __real__ r = __real__ z;
+    __imag__ r = -__imag__ z;
+    return r;
+}
+
+double cabs(double _Complex z) noexcept { return m::hypot(__real__ z, __imag__ z); }
+float cabsf(float _Complex z) noexcept { return m::narrow(m::hypot(__real__ z, __imag__ z)); }
+double carg(double _Complex z) noexcept { return m::atan2(__imag__ z, __real__ z); }
+float cargf(float _Complex z) noexcept { return m::narrow(m::atan2(__imag__ z, __real__ z)); }
+
+double _Complex cproj(double _Complex z) noexcept { return make(m::complex_project(__real__ z, __imag__ z)); }
+float _Complex cprojf(float _Complex z) noexcept { return make_float(m::complex_project(__real__ z, __imag__ z)); }
+
+double _Complex cexp(double _Complex z) noexcept {
+    parts r = m::complex_exp(__real__ z, __imag__ z);
+    m::complex_exp_errno({__real__ z, __imag__ z}, false);
+    return make(r);
+}
+float _Complex cexpf(float _Complex z) noexcept {
+    parts r = m::complex_exp(__real__ z, __imag__ z);
+    m::complex_exp_errno({__real__ z, __imag__ z}, true);
+    return make_float(r);
+}
+
+double _Complex clog(double _Complex z) noexcept { return make(m::complex_log(__real__ z, __imag__ z)); }
+float _Complex clogf(float _Complex z) noexcept { return make_float(m::complex_log(__real__ z, __imag__ z)); }
+double _Complex clog10(double _Complex z) noexcept { return make(m::complex_log10(__real__ z, __imag__ z)); }
+float _Complex clog10f(float _Complex z) noexcept { return make_float(m::complex_log10(__real__ z, __imag__ z)); }
+double _Complex csqrt(double _Complex z) noexcept { return make(m::complex_sqrt(__real__ z, __imag__ z)); }
+float _Complex csqrtf(float _Complex z) noexcept { return make_float(m::complex_sqrt(__real__ z, __imag__ z)); }
+
+double _Complex cpow(double _Complex z, double _Complex w) noexcept {
+    parts l = m::complex_log(__real__ z, __imag__ z);
+    parts p = m::complex_multiply({__real__ w, __imag__ w}, l);
+    parts r = m::complex_exp(p.re, p.im);
+    m::complex_exp_errno(p, false);
+    return make(r);
+}
+float _Complex cpowf(float _Complex z, float _Complex w) noexcept {
+    parts l = m::complex_log(__real__ z, __imag__ z);
+    parts p = m::complex_multiply({__real__ w, __imag__ w}, l);
+    parts r = m::complex_exp(p.re, p.im);
+    m::complex_exp_errno(p, true);
+    return make_float(r);
+}
+
+double _Complex csin(double _Complex z) noexcept { return make(m::complex_sin(__real__ z, __imag__ z)); }
+float _Complex csinf(float _Complex z) noexcept { return make_float(m::complex_sin(__real__ z, __imag__ z)); }
+double _Complex ccos(double _Complex z) noexcept { return make(m::complex_cos(__real__ z, __imag__ z)); }
+float _Complex ccosf(float _Complex z) noexcept { return make_float(m::complex_cos(__real__ z, __imag__ z)); }
+double _Complex ctan(double _Complex z) noexcept { return make(m::complex_tan(__real__ z, __imag__ z)); }
+float _Complex ctanf(float _Complex z) noexcept { return make_float(m::complex_tan(__real__ z, __imag__ z)); }
+double _Complex csinh(double _Complex z) noexcept { return make(m::complex_sinh(__real__ z, __imag__ z)); }
+float _Complex csinhf(float _Complex z) noexcept { return make_float(m::complex_sinh(__real__ z, __imag__ z)); }
+double _Complex ccosh(double _Complex z) noexcept { return make(m::complex_cosh(__real__ z, __imag__ z)); }
+float _Complex ccoshf(float _Complex z) noexcept { return make_float(m::complex_cosh(__real__ z, __imag__ z)); }
+double _Complex ctanh(double _Complex z) noexcept { return make(m::complex_tanh(__real__ z, __imag__ z)); }
+float _Complex ctanhf(float _Complex z) noexcept { return make_float(m::complex_tanh(__real__ z, __imag__ z)); }
+
+double _Complex casin(double _Complex z) noexcept { return make(m::complex_asin(__real__ z, __imag__ z)); }
+float _Complex casinf(float _Complex z) noexcept { return make_float(m::complex_asin(__real__ z, __imag__ z)); }
+double _Complex cacos(double _Complex z) noexcept { return make(m::complex_acos(__real__ z, __imag__ z)); }
+float _Complex cacosf(float _Complex z) noexcept { return make_float(m::complex_acos(__real__ z, __imag__ z)); }
+double _Complex catan(double _Complex z) noexcept {
+    parts r = m::complex_atan(__real__ z, __imag__ z);
+    m::complex_atanh_pole_errno(__imag__ z, __real__ z);
+    return make(r);
+}
+float _Complex catanf(float _Complex z) noexcept {
+    parts r = m::complex_atan(__real__ z, __imag__ z);
+    m::complex_atanh_pole_errno(__imag__ z, __real__ z);
+    return make_float(r);
+}
+double _Complex casinh(double _Complex z) noexcept { return make(m::complex_asinh(__real__ z, __imag__ z)); }
+float _Complex casinhf(float _Complex z) noexcept { return make_float(m::complex_asinh(__real__ z, __imag__ z)); }
+double _Complex cacosh(double _Complex z) noexcept { return make(m::complex_acosh(__real__ z, __imag__ z)); }
+float _Complex cacoshf(float _Complex z) noexcept { return make_float(m::complex_acosh(__real__ z, __imag__ z)); }
+double _Complex catanh(double _Complex z) noexcept {
+    parts r = m::complex_atanh(__real__ z, __imag__ z);
+    m::complex_atanh_pole_errno(__real__ z, __imag__ z);
+    return make(r);
+}
+float _Complex catanhf(float _Complex z) noexcept {
+    parts r = m::complex_atanh(__real__ z, __imag__ z);
+    m::complex_atanh_pole_errno(__real__ z, __imag__ z);
+    return make_float(r);
+}
+
+}  // extern "C"
