@@ -1,5 +1,5 @@
 // Reading directories: opendir fdopendir closedir readdir readdir64
-// readdir_r rewinddir dirfd telldir seekdir scandir alphasort; getdents64
+// readdir_r rewinddir dirfd telldir seekdir scandir scandirat alphasort; getdents64
 // and get_current_dir_name.
 //
 // A DIR holds the directory's descriptor (close-on-exec) and a buffer of
@@ -172,14 +172,16 @@ int alphasort(const struct dirent** left, const struct dirent** right) noexcept 
     return strcmp((*left)->d_name, (*right)->d_name);  // strcoll in the "C" locale
 }
 
-// Every entry `filter` accepts (all, if it is null), each in a malloc'd copy,
-// sorted with `compare` when given; the count, or -1 with errno, nothing
-// left allocated.
-int scandir(const char* __restrict path, struct dirent*** __restrict names,
-            int (*filter)(const struct dirent*),
-            int (*compare)(const struct dirent**, const struct dirent**)) {
-    DIR* directory = opendir(path);
-    if (directory == nullptr) return -1;
+}  // extern "C"
+
+namespace {
+
+// scandir's and scandirat's work on the opened directory (closed here):
+// every entry `filter` accepts (all, if it is null), each in a malloc'd
+// copy, sorted with `compare` when given; the count, or -1 with errno,
+// nothing left allocated.
+int scan_directory(DIR* directory, struct dirent*** names, int (*filter)(const struct dirent*),
+                   int (*compare)(const struct dirent**, const struct dirent**)) {
     struct dirent** list = nullptr;
     std::size_t count = 0, capacity = 0;
     int error = 0;
@@ -223,6 +225,37 @@ int scandir(const char* __restrict path, struct dirent*** __restrict names,
     return static_cast<int>(count);
 }
 
+}  // namespace
+
+extern "C" {
+
+int scandir(const char* __restrict path, struct dirent*** __restrict names,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**)) {
+    DIR* directory = opendir(path);
+    if (directory == nullptr) return -1;
+    return scan_directory(directory, names, filter, compare);
+}
+
+// The same, `path` taken from the directory `dirfd` when relative (AT_FDCWD:
+// the working directory), as openat takes it.
+int scandirat(int dirfd, const char* __restrict path, struct dirent*** __restrict names,
+              int (*filter)(const struct dirent*),
+              int (*compare)(const struct dirent**, const struct dirent**)) {
+    // Close-on-exec: the descriptor is the scan's alone, closed before the
+    // return, but another thread may run a program meanwhile.
+    int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    DIR* directory = fdopendir(fd);
+    if (directory == nullptr) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        return -1;
+    }
+    return scan_directory(directory, names, filter, compare);
+}
+
 // The large-file names (declared with _LARGEFILE64_SOURCE, which _GNU_SOURCE
 // implies): on x86-64 every offset is 64 bits already, so they are the same
 // functions.
@@ -263,5 +296,9 @@ int scandir64(const char* __restrict path, struct dirent64*** __restrict names,
               int (*filter)(const struct dirent64*),
               int (*compare)(const struct dirent64**, const struct dirent64**))
     __attribute__((alias("scandir")));
+int scandirat64(int dirfd, const char* __restrict path, struct dirent64*** __restrict names,
+                int (*filter)(const struct dirent64*),
+                int (*compare)(const struct dirent64**, const struct dirent64**))
+    __attribute__((alias("scandirat")));
 
 }  // extern "C"

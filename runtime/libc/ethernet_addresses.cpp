@@ -4,7 +4,7 @@
 // the end of the string or a blank; printed in lower case without leading
 // zeros ("0:1a:2b:3c:4d:5e"). The plain forms use one static buffer for the
 // process, as glibc's do. ether_line, ether_ntohost and ether_hostton
-// (/etc/ethers) are not provided.
+// (/etc/ethers) are in ethers_file.cpp.
 #include <ctype.h>
 #include <netinet/ether.h>
 

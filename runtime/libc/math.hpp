@@ -8,6 +8,8 @@
 // or an underflow to zero.
 #pragma once
 
+#include <cstdint>
+
 namespace lwp::libc::math {
 
 // Exact operations (math_exact.cpp).
@@ -35,6 +37,8 @@ double nextafter(double x, double y) noexcept;
 float nextafterf(float x, float y) noexcept;
 double sqrt(double x) noexcept;
 double nan(const char* tag) noexcept;
+// The payload nan(tag) and nanl(tag) give: the number the tag spells, or 0.
+std::uint64_t nan_tag_payload(const char* tag) noexcept;
 double fma(double x, double y, double z) noexcept;  // math_fma.cpp
 float fma_float(float x, float y, float z) noexcept;
 
@@ -47,6 +51,23 @@ double log2(double x) noexcept;
 double log10(double x) noexcept;
 double log1p(double x) noexcept;
 double pow(double x, double y) noexcept;
+// The accurate (double-double) paths alone, which exp, log, log2, log10,
+// sin, cos and sincos (math_*_fast.cpp) fall back on where their fast paths cannot prove the rounding; kept callable so that a
+// test can compare the two bit for bit.
+double exp_accurate(double x) noexcept;
+double log_accurate(double x) noexcept;
+double log2_accurate(double x) noexcept;
+double log10_accurate(double x) noexcept;
+double sin_accurate(double x) noexcept;
+double cos_accurate(double x) noexcept;
+void sincos_accurate(double x, double* sine, double* cosine) noexcept;
+// The fast paths alone: true, with the result, where they prove it.
+bool exp_fast(double x, double* result) noexcept;
+bool log_fast(double x, double* result) noexcept;
+bool log2_fast(double x, double* result) noexcept;
+bool log10_fast(double x, double* result) noexcept;
+bool sin_fast(double x, double* result) noexcept;
+bool cos_fast(double x, double* result) noexcept;
 double cbrt(double x) noexcept;
 double hypot(double x, double y) noexcept;
 

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdint>
 
+#include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_bits.hpp"
 
@@ -17,22 +18,7 @@ namespace {
 // it rounds a smaller one to an integer in the current rounding mode.
 constexpr double integer_threshold = 0x1p52;
 
-std::uint32_t read_mxcsr() noexcept {
-    std::uint32_t value;
-    __asm__ volatile("stmxcsr %0" : "=m"(value));
-    return value;
-}
-
-void write_mxcsr(std::uint32_t value) noexcept { __asm__ volatile("ldmxcsr %0" : : "m"(value)); }
-
-// cvtsd2si: the current rounding mode, and LONG_MIN (the "integer
-// indefinite" value, with FE_INVALID) for NaN and out-of-range values, as
-// glibc's lrint gives on x86-64.
-long convert_rounding(double x) noexcept {
-    long result;
-    __asm__ volatile("cvtsd2si %1, %0" : "=r"(result) : "x"(x));
-    return result;
-}
+long convert_rounding(double x) noexcept { return arch::sse::convert_in_current_rounding(x); }
 
 }  // namespace
 
@@ -75,10 +61,13 @@ double rint(double x) noexcept {
 }
 
 double nearbyint(double x) noexcept {
-    // rint without FE_INEXACT: put the status flags back as they were.
-    std::uint32_t saved = read_mxcsr();
+    // rint without FE_INEXACT: with the inexact exception masked for the
+    // rounding (a program that enabled its trap must not get SIGFPE), then
+    // the flags and masks put back as they were.
+    std::uint32_t saved = arch::sse::read_status_control();
+    arch::sse::write_status_control(saved | arch::sse::inexact_mask);
     double result = rint(x);
-    write_mxcsr(saved);
+    arch::sse::write_status_control(saved);
     return result;
 }
 
@@ -279,10 +268,10 @@ float nextafterf(float x, float y) noexcept {
     return std::bit_cast<float>(bits);
 }
 
-double nan(const char* tag) noexcept {
-    // A quiet NaN; a tag that is all one number (decimal, 0x hex or 0 octal,
-    // as strtoull reads it, 2^64 - 1 when larger) becomes the payload, as
-    // with glibc. Anything else gives the default NaN.
+std::uint64_t nan_tag_payload(const char* tag) noexcept {
+    // A tag that is all one number (decimal, 0x hex or 0 octal, as strtoull
+    // reads it, 2^64 - 1 when larger) is the payload, as with glibc.
+    // Anything else gives 0, the default NaN's.
     std::uint64_t payload = 0;
     const char* p = tag;
     int base = 10;
@@ -309,15 +298,18 @@ double nan(const char* tag) noexcept {
             saturated = true;
         }
     }
-    if (!number) payload = 0;
+    return number ? payload : 0;
+}
+
+double nan(const char* tag) noexcept {
+    // A quiet NaN with the tag's payload in its low mantissa bits.
+    std::uint64_t payload = nan_tag_payload(tag);
     return from_bits(exponent_mask | (std::uint64_t{1} << 51) | (payload & mantissa_mask));
 }
 
 double sqrt(double x) noexcept {
     if (x < 0.0) errno = EDOM;  // sqrtsd gives the default NaN, as glibc's
-    double root;
-    __asm__("sqrtsd %1, %0" : "=x"(root) : "x"(x));
-    return root;
+    return arch::sse::square_root(x);
 }
 
 float narrow(double result) noexcept {

@@ -1,5 +1,6 @@
 // exp, exp2, expm1, and the double-double exp kernel the other functions
-// share (pow, cbrt, the hyperbolic functions, log's Newton step).
+// share (pow, cbrt, the hyperbolic functions, log's Newton step). exp itself
+// is math_exponential_fast.cpp's fast path in front of exp_accurate here.
 //
 // Method: exp(z) = 2^k * exp(r) with k the integer nearest z/log(2) and
 // |r| <= log(2)/2, r computed in double-double from a double-double log(2);
@@ -65,7 +66,9 @@ double_double expm1_double_double(double x) noexcept {
     return scale(e, p) + two_sum(p, -1.0);
 }
 
-double exp(double x) noexcept {
+// exp's accurate path, all of it: exp (math_exponential_fast.cpp) returns
+// its fast result only where that is provably this function's.
+double exp_accurate(double x) noexcept {
     if (is_nan(x)) return x + x;
     if (x > 709.8) {
         if (is_inf(x)) return x;

@@ -1,5 +1,6 @@
 // log, log2, log10, log1p, and the double-double log kernel (pow, cbrt, the
-// inverse hyperbolic functions).
+// inverse hyperbolic functions). log, log2 and log10 themselves are
+// math_logarithm_fast.cpp's fast paths in front of the accurate ones here.
 //
 // Method: x = 2^e * m with m in [sqrt(1/2), sqrt(2)), log(x) = e log(2) +
 // log(1 + t), t = m - 1 (exact). A first log(1 + t) comes from the series
@@ -77,19 +78,22 @@ bool log_special_case(double x, double* result) noexcept {
 
 }  // namespace
 
-double log(double x) noexcept {
+// The accurate paths of log, log2 and log10, all of them: the public names
+// (math_logarithm_fast.cpp) return their fast results only where those are
+// provably these functions' results.
+double log_accurate(double x) noexcept {
     double special;
     if (log_special_case(x, &special)) return special;
     return log_of(dd(x)).hi;
 }
 
-double log2(double x) noexcept {
+double log2_accurate(double x) noexcept {
     double special;
     if (log_special_case(x, &special)) return special;
     return (log_of(dd(x)) * inverse_ln2).hi;
 }
 
-double log10(double x) noexcept {
+double log10_accurate(double x) noexcept {
     double special;
     if (log_special_case(x, &special)) return special;
     return (log_of(dd(x)) * inverse_ln10).hi;

@@ -15,6 +15,7 @@
 #include <bit>
 #include <cstdint>
 
+#include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/math.hpp"
 
 namespace m = lwp::libc::math;
@@ -102,9 +103,7 @@ float nanf(const char* tag) noexcept {
 double sqrt(double x) noexcept { return m::sqrt(x); }
 float sqrtf(float x) noexcept {
     if (x < 0.0f) errno = EDOM;
-    float root;
-    __asm__("sqrtss %1, %0" : "=x"(root) : "x"(x));
-    return root;
+    return lwp::arch::sse::square_root(x);
 }
 
 // Exponentials, logarithms, powers and roots.

@@ -1,4 +1,5 @@
-// sin, cos, tan and sincos.
+// sin, cos, tan and sincos (sin, cos and sincos themselves are
+// math_trigonometric_fast.cpp's fast paths in front of the accurate ones here).
 //
 // Method: x = q pi/2 + r with |r| <= pi/4, then the Taylor series of sin and
 // cos on r in double-double (math_tables.hpp), and the result rounded once.
@@ -126,7 +127,10 @@ constexpr double tiny_argument = 0x1p-27;
 
 }  // namespace
 
-double sin(double x) noexcept {
+// The accurate paths of sin, cos and sincos, all of them: the public names
+// (math_trigonometric_fast.cpp) return their fast results only where those
+// are provably these functions' results.
+double sin_accurate(double x) noexcept {
     if (!is_finite(x)) {
         if (is_inf(x)) errno = EDOM;
         return x - x;  // NaN (FE_INVALID for inf)
@@ -144,7 +148,7 @@ double sin(double x) noexcept {
     return sign_of(x) ? -value.hi : value.hi;
 }
 
-double cos(double x) noexcept {
+double cos_accurate(double x) noexcept {
     if (!is_finite(x)) {
         if (is_inf(x)) errno = EDOM;
         return x - x;
@@ -162,10 +166,10 @@ double cos(double x) noexcept {
     return value.hi;
 }
 
-void sincos(double x, double* sine, double* cosine) noexcept {
+void sincos_accurate(double x, double* sine, double* cosine) noexcept {
     if (!is_finite(x) || magnitude(x) < tiny_argument) {
-        *sine = sin(x);
-        *cosine = cos(x);
+        *sine = sin_accurate(x);
+        *cosine = cos_accurate(x);
         return;
     }
     reduced_angle a = reduce_any(magnitude(x));

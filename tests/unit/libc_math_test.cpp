@@ -18,11 +18,13 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <cfenv>
 #include <cfloat>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <random>
@@ -32,13 +34,16 @@
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_exact.cpp"
 #include "runtime/libc/math_exponential.cpp"
+#include "runtime/libc/math_exponential_fast.cpp"
 #include "runtime/libc/math_fma.cpp"
 #include "runtime/libc/math_hyperbolic.cpp"
 #include "runtime/libc/math_inverse_trigonometric.cpp"
 #include "runtime/libc/math_logarithm.cpp"
+#include "runtime/libc/math_logarithm_fast.cpp"
 #include "runtime/libc/math_power.cpp"
 #include "runtime/libc/math_roots.cpp"
 #include "runtime/libc/math_trigonometric.cpp"
+#include "runtime/libc/math_trigonometric_fast.cpp"
 #include "tests/unit/math_error_measure.hpp"
 
 namespace {
@@ -182,6 +187,116 @@ TEST(LibcMath, LogarithmsAreFaithful) {
                                     default: return g.uniform(-1.0, 2.0);
                                 }
                             }, 15), error_bound);
+}
+
+// The fast paths (math_*_fast.cpp) must change nothing: each public function
+// must give, bit for bit, what its accurate (double-double) path alone gives,
+// with the same errno and exception flags, over the whole range and with extra
+// weight where the fast paths stop or are hard (range ends, near 1 for log,
+// near 0 for exp, the table's interval ends). The count is random_count per
+// function, or LWP_MATH_FAST_PATH_COUNT from the environment (a one-off run
+// with many millions is in docs/libc.md). Prints the fast paths' hit rates.
+using fast_path = bool (*)(double, double*);
+
+long fast_path_count() {
+    const char* text_count = std::getenv("LWP_MATH_FAST_PATH_COUNT");
+    return text_count != nullptr ? std::atol(text_count) : random_count;
+}
+
+void compare_with_accurate_path(const char* name, unary ours, unary accurate, fast_path fast,
+                                const std::function<double(generator&)>& make, std::uint64_t seed) {
+    long count = fast_path_count();
+    generator g(seed);
+    long hits = 0;
+    long differences = 0;
+    for (long i = 0; i < count; ++i) {
+        double x = make(g);
+        errno = 0;
+        std::feclearexcept(FE_ALL_EXCEPT);
+        double expected = accurate(x);
+        int expected_errno = errno;
+        int expected_flags = std::fetestexcept(FE_ALL_EXCEPT);
+        errno = 0;
+        std::feclearexcept(FE_ALL_EXCEPT);
+        double got = ours(x);
+        int got_errno = errno;
+        int got_flags = std::fetestexcept(FE_ALL_EXCEPT);
+        double fast_result;
+        if (fast(x, &fast_result)) ++hits;
+        if (bits(got) != bits(expected) || got_errno != expected_errno || got_flags != expected_flags) {
+            if (++differences <= 5) {
+                ADD_FAILURE() << name << "(" << text(x) << "): " << text(got) << " errno " << got_errno
+                              << " flags " << got_flags << ", accurate path " << text(expected)
+                              << " errno " << expected_errno << " flags " << expected_flags;
+            }
+        }
+    }
+    std::printf("  %-6s %ld arguments, %ld differences, fast path hit %.4f%%\n", name, count, differences,
+                100.0 * static_cast<double>(hits) / static_cast<double>(count));
+    EXPECT_EQ(differences, 0);
+}
+
+// Within a few ulps of a, either side.
+double around(generator& g, double a) {
+    double x = a;
+    for (int n = g.integer(-40, 40); n != 0; n += n > 0 ? -1 : 1) x = std::nextafter(x, n > 0 ? INFINITY : -INFINITY);
+    return x;
+}
+
+TEST(LibcMath, FastPathsGiveTheAccuratePathsResults) {
+    compare_with_accurate_path("exp", m::exp, m::exp_accurate, m::exp_fast,
+                               [](generator& g) {
+                                   switch (g.integer(0, 5)) {
+                                       case 0: return g.uniform(-746.0, 710.0);
+                                       case 1: return g.log_uniform(-60, 9, true);
+                                       case 2: return g.uniform(-1.0, 1.0);
+                                       case 3: return around(g, g.coin() ? -708.0 : 709.0);
+                                       // Near k log(2)/128, where r is tiny or the interval ends.
+                                       case 4: return around(g, g.integer(-130000, 130000) * 0.00541521234812457272982212);
+                                       default: return g.any_finite();
+                                   }
+                               }, 101);
+    auto log_argument = [](generator& g) {
+        switch (g.integer(0, 6)) {
+            case 0: return g.any_finite(g.integer(0, 15) == 0);
+            case 1: return 1.0 + g.log_uniform(-60, -1, true);
+            case 2: return g.uniform(0.0, 4.0);
+            case 3: return g.uniform(0.99, 1.01);
+            // The table's interval ends and the fold at 1.4140625.
+            case 4: return std::ldexp(around(g, 1.0 + g.integer(0, 256) / 256.0), g.integer(-1022, 1023));
+            // Powers of 10 and 2 (exact log10 and log2) and their neighbours.
+            case 5: return g.coin() ? around(g, std::pow(10.0, g.integer(-30, 30)))
+                                    : std::ldexp(around(g, 1.0), g.integer(-1022, 1023));
+            default: return around(g, 1.0);
+        }
+    };
+    compare_with_accurate_path("log", m::log, m::log_accurate, m::log_fast, log_argument, 102);
+    compare_with_accurate_path("log2", m::log2, m::log2_accurate, m::log2_fast, log_argument, 106);
+    compare_with_accurate_path("log10", m::log10, m::log10_accurate, m::log10_fast, log_argument, 107);
+    auto trig_fast_argument = [](generator& g) {
+        switch (g.integer(0, 5)) {
+            case 0: return g.uniform(-10.0, 10.0);
+            case 1: return g.log_uniform(-30, 22, true);  // across the fast range's ends
+            case 2: return near_half_pi_multiple(g);
+            case 3: return trig_argument(g);
+            // Near j/64 + k pi/2, the table's interval ends.
+            case 4: return around(g, g.integer(-100, 100) * 1.5707963267948966 + g.integer(-51, 51) / 128.0);
+            default: return g.uniform(-1e6, 1e6);
+        }
+    };
+    compare_with_accurate_path("sin", m::sin, m::sin_accurate, m::sin_fast, trig_fast_argument, 103);
+    compare_with_accurate_path("cos", m::cos, m::cos_accurate, m::cos_fast, trig_fast_argument, 104);
+    // sincos gives what the accurate paths of sin and cos give.
+    generator g(105);
+    long count = fast_path_count();
+    for (long i = 0; i < count; ++i) {
+        double x = trig_fast_argument(g);
+        double s;
+        double c;
+        m::sincos(x, &s, &c);
+        ASSERT_EQ(bits(s), bits(m::sin_accurate(x))) << text(x);
+        ASSERT_EQ(bits(c), bits(m::cos_accurate(x))) << text(x);
+    }
 }
 
 TEST(LibcMath, PowIsFaithfulOverItsWholeRange) {

@@ -1,0 +1,98 @@
+// The x87 instructions lwp's long double functions use (runtime/libc/
+// math_long_double_*.cpp). On x86-64 `long double` is the x87 80-bit format,
+// and these instructions are exact or correctly rounded on it: the square
+// root, the rounding to an integer and the partial remainders are defined by
+// IEEE 754 to be, and the x87 computes them at its full 64-bit precision
+// (the precision control field of the control word is left at its Linux
+// default, extended). Everything here is x86-specific, hence this header's
+// place under arch/ (the project keeps all assembly there).
+#pragma once
+
+#include <cstdint>
+
+namespace lwp::arch::x87 {
+
+// fsqrt: the correctly rounded square root (current rounding mode); a
+// negative argument gives the default NaN with FE_INVALID.
+inline long double square_root(long double x) noexcept {
+    long double root;
+    __asm__("fsqrt" : "=t"(root) : "0"(x));
+    return root;
+}
+
+// frndint: x rounded to an integer in the current rounding mode, raising
+// FE_INEXACT when that changed it (rint).
+inline long double round_to_integer(long double x) noexcept {
+    long double result;
+    __asm__ volatile("frndint" : "=t"(result) : "0"(x));
+    return result;
+}
+
+// frndint with the status flags put back afterwards, so that no FE_INEXACT
+// is left behind (nearbyint). fnstenv saves the whole environment (and masks
+// every exception, which is why it is put back with fldenv whatever happens).
+inline long double round_to_integer_quietly(long double x) noexcept {
+    struct {
+        std::uint32_t words[7];
+    } environment;
+    long double result;
+    __asm__ volatile("fnstenv %1\n\t"
+                     "frndint\n\t"
+                     "fldenv %1"
+                     : "=t"(result), "+m"(environment)
+                     : "0"(x));
+    return result;
+}
+
+// fistp: x converted to a 64-bit integer in the current rounding mode;
+// INT64_MIN (the "integer indefinite") with FE_INVALID for NaN and values out
+// of range, as glibc's lrintl gives.
+inline std::int64_t to_integer(long double x) noexcept {
+    std::int64_t result;
+    __asm__ volatile("fistpll %0" : "=m"(result) : "t"(x) : "st");
+    return result;
+}
+
+// The exact remainder x - n y of fprem (n = x/y truncated) or fprem1 (n =
+// x/y rounded to nearest, ties to even), repeated until the instruction
+// reports it complete (C2 clear); the low three bits of n, from the last
+// round, come back in *quotient_bits (C0 = bit 2, C3 = bit 1, C1 = bit 0).
+// y must be finite and nonzero, x finite (the callers deal with the rest).
+inline long double partial_remainder_loop(long double x, long double y, bool nearest,
+                                          unsigned* quotient_bits) noexcept {
+    long double result;
+    std::uint16_t status;
+    if (nearest) {
+        __asm__ volatile("1:\n\t"
+                         "fprem1\n\t"
+                         "fnstsw %%ax\n\t"
+                         "testw $0x400, %%ax\n\t"
+                         "jnz 1b"
+                         : "=t"(result), "=a"(status)
+                         : "0"(x), "u"(y)
+                         : "cc");
+    } else {
+        __asm__ volatile("1:\n\t"
+                         "fprem\n\t"
+                         "fnstsw %%ax\n\t"
+                         "testw $0x400, %%ax\n\t"
+                         "jnz 1b"
+                         : "=t"(result), "=a"(status)
+                         : "0"(x), "u"(y)
+                         : "cc");
+    }
+    if (quotient_bits != nullptr) {
+        *quotient_bits = ((status >> 8) & 1u) << 2 | ((status >> 14) & 1u) << 1 | ((status >> 9) & 1u);
+    }
+    return result;
+}
+
+// fyl2x: y * log2(x) for x > 0, within about one ulp (a first guess that the
+// logarithm refines).
+inline long double scaled_log2(long double x, long double y) noexcept {
+    long double result;
+    __asm__("fyl2x" : "=t"(result) : "0"(x), "u"(y) : "st(1)");
+    return result;
+}
+
+}  // namespace lwp::arch::x87

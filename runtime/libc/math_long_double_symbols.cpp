@@ -1,0 +1,116 @@
+// The C names of lwp's long double math functions (declared by glibc's
+// <math.h>), over the algorithms in namespace lwp::libc::math
+// (math_long_double_*.cpp). Freestanding only: the hosted unit test compiles
+// the algorithms but not this file. Each function is in its own section.
+#include <math.h>
+
+#include <cstdint>
+
+#include "runtime/libc/math_long_double.hpp"
+#include "runtime/libc/math_long_double_bits.hpp"
+
+namespace m = lwp::libc::math;
+
+extern "C" {
+
+// Exact operations.
+long double fabsl(long double x) noexcept { return m::fabsl(x); }
+long double copysignl(long double x, long double y) noexcept { return m::copysignl(x, y); }
+long double floorl(long double x) noexcept { return m::floorl(x); }
+long double ceill(long double x) noexcept { return m::ceill(x); }
+long double truncl(long double x) noexcept { return m::truncl(x); }
+long double roundl(long double x) noexcept { return m::roundl(x); }
+long lroundl(long double x) noexcept { return m::lroundl(x); }
+long long llroundl(long double x) noexcept { return m::lroundl(x); }
+long double rintl(long double x) noexcept { return m::rintl(x); }
+long double nearbyintl(long double x) noexcept { return m::nearbyintl(x); }
+long lrintl(long double x) noexcept { return m::lrintl(x); }
+long long llrintl(long double x) noexcept { return m::lrintl(x); }
+long double fmodl(long double x, long double y) noexcept { return m::fmodl(x, y); }
+long double remainderl(long double x, long double y) noexcept { return m::remainderl(x, y); }
+long double remquol(long double x, long double y, int* quotient) noexcept {
+    return m::remquol(x, y, quotient);
+}
+long double sqrtl(long double x) noexcept { return m::sqrtl(x); }
+long double fmaxl(long double x, long double y) noexcept { return m::fmaxl(x, y); }
+long double fminl(long double x, long double y) noexcept { return m::fminl(x, y); }
+long double fdiml(long double x, long double y) noexcept { return m::fdiml(x, y); }
+long double frexpl(long double x, int* exponent) noexcept { return m::frexpl(x, exponent); }
+long double ldexpl(long double x, int exponent) noexcept { return m::ldexpl(x, exponent); }
+long double scalbnl(long double x, int exponent) noexcept { return m::ldexpl(x, exponent); }
+long double scalblnl(long double x, long exponent) noexcept { return m::ldexpl(x, exponent); }
+long double modfl(long double x, long double* integral) noexcept { return m::modfl(x, integral); }
+int ilogbl(long double x) noexcept { return m::ilogbl(x); }
+long double logbl(long double x) noexcept { return m::logbl(x); }
+long double nextafterl(long double x, long double y) noexcept { return m::nextafterl(x, y); }
+long double nexttowardl(long double x, long double y) noexcept { return m::nextafterl(x, y); }
+long double nanl(const char* tag) noexcept { return m::nanl(tag); }
+
+// Exponentials, logarithms, powers and roots.
+long double expl(long double x) noexcept { return m::expl(x); }
+long double exp2l(long double x) noexcept { return m::exp2l(x); }
+long double expm1l(long double x) noexcept { return m::expm1l(x); }
+long double logl(long double x) noexcept { return m::logl(x); }
+long double log2l(long double x) noexcept { return m::log2l(x); }
+long double log10l(long double x) noexcept { return m::log10l(x); }
+long double log1pl(long double x) noexcept { return m::log1pl(x); }
+long double powl(long double x, long double y) noexcept { return m::powl(x, y); }
+long double cbrtl(long double x) noexcept { return m::cbrtl(x); }
+long double hypotl(long double x, long double y) noexcept { return m::hypotl(x, y); }
+
+// Trigonometric functions.
+long double sinl(long double x) noexcept { return m::sinl(x); }
+long double cosl(long double x) noexcept { return m::cosl(x); }
+long double tanl(long double x) noexcept { return m::tanl(x); }
+// GCC turns sinl(x) and cosl(x) of one x into a call of sincosl.
+void sincosl(long double x, long double* sine, long double* cosine) noexcept {
+    m::sincosl(x, sine, cosine);
+}
+long double asinl(long double x) noexcept { return m::asinl(x); }
+long double acosl(long double x) noexcept { return m::acosl(x); }
+long double atanl(long double x) noexcept { return m::atanl(x); }
+long double atan2l(long double y, long double x) noexcept { return m::atan2l(y, x); }
+
+// Hyperbolic functions.
+long double sinhl(long double x) noexcept { return m::sinhl(x); }
+long double coshl(long double x) noexcept { return m::coshl(x); }
+long double tanhl(long double x) noexcept { return m::tanhl(x); }
+long double asinhl(long double x) noexcept { return m::asinhl(x); }
+long double acoshl(long double x) noexcept { return m::acoshl(x); }
+long double atanhl(long double x) noexcept { return m::atanhl(x); }
+
+// Classification helpers <math.h> declares for long double (the macros use
+// compiler built-ins; these are for code that calls the names), with glibc's
+// view of the x87 format's invalid encodings: an "unnormal" (nonzero
+// exponent, integer bit clear), a pseudo-infinity and a pseudo-NaN are NaNs;
+// a pseudo-denormal (exponent 0, integer bit set) is normal.
+int __fpclassifyl(long double x) noexcept {
+    m::long_double_bits b = m::bits_of_long(x);
+    unsigned field = b.sign_exponent & 0x7fffu;
+    if (field == 0 && b.mantissa == 0) return FP_ZERO;
+    if (field == 0 && (b.mantissa & m::long_integer_bit) == 0) return FP_SUBNORMAL;
+    if ((b.mantissa & m::long_integer_bit) == 0) return FP_NAN;
+    if (field == 0x7fff) return b.mantissa == m::long_integer_bit ? FP_INFINITE : FP_NAN;
+    return FP_NORMAL;
+}
+// Nonzero for a negative sign, as glibc's gives it (the built-in: 512 here).
+int __signbitl(long double x) noexcept { return __builtin_signbitl(x); }
+// Nonzero for a NaN, with glibc's values: 0xffff for a NaN proper (an
+// unnormal with exponent 0x7fff included), 1 for another unnormal.
+int __isnanl(long double x) noexcept {
+    m::long_double_bits b = m::bits_of_long(x);
+    unsigned field = b.sign_exponent & 0x7fffu;
+    int unnormal = field != 0 && (b.mantissa & m::long_integer_bit) == 0 ? 1 : 0;
+    if (field == 0x7fff && (b.mantissa & ~m::long_integer_bit) != 0) return 0xffff | unnormal;
+    return unnormal;
+}
+int isnanl(long double x) noexcept { return __isnanl(x); }
+int __isinfl(long double x) noexcept {
+    if (!m::long_is_inf(x)) return 0;
+    return m::long_sign(x) ? -1 : 1;
+}
+int isinfl(long double x) noexcept { return __isinfl(x); }
+int __finitel(long double x) noexcept { return m::long_is_finite(x) ? 1 : 0; }
+int finitel(long double x) noexcept { return __finitel(x); }
+
+}  // extern "C"

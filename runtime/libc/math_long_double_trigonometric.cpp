@@ -1,0 +1,341 @@
+// sinl, cosl, tanl, sincosl, asinl, acosl, atanl, atan2l, in
+// long-double-double arithmetic (math_long_double_double.hpp), rounded once.
+//
+// Reduction: every |x| >= pi/4 is reduced by Payne and Hanek's method, as
+// the double functions' (math_trigonometric.cpp): x = M 2^E with a 64-bit
+// integer M, and x 2/pi mod 4 is M times a 384-bit window of 2/pi's bits
+// (math_long_double_two_over_pi.hpp, from mpmath) that starts where the
+// bits before it only add multiples of 4: the product, exact in 448 bits,
+// gives the quadrant and a fraction with at least 250 significant bits
+// however close x lies to a multiple of pi/2, so sinl(1e4000L) is as
+// accurate as sinl(1). The fraction, rounded to 128 bits, times pi/2 is the
+// reduced argument r, |r| <= pi/4, and sin r, cos r come from their Taylor
+// series to 2^-128.
+//
+// The arctangent is reduced around the 17 nodes k/16 of [0, 1]:
+// atan(a) = atan(k/16) + atan((a - k/16)/(1 + a k/16)), the second argument
+// within 1/32, its series to 2^-130 (math_long_double_tables.hpp); beyond 1,
+// atan(a) = pi/2 - atan(1/a). asin, acos and atan2 are arctangents of a
+// ratio kept in long-double-double (asin x = atan(x / sqrt((1-x)(1+x)))).
+#include <errno.h>
+
+#include <cstdint>
+
+#include "runtime/libc/math_long_double.hpp"
+#include "runtime/libc/math_long_double_bits.hpp"
+#include "runtime/libc/math_long_double_double.hpp"
+#include "runtime/libc/math_long_double_tables.hpp"
+#include "runtime/libc/math_long_double_two_over_pi.hpp"
+
+namespace lwp::libc::math {
+
+namespace {
+
+namespace t = long_tables;
+
+long double rounded_trig(long_double_double v) noexcept { return v.hi + v.lo; }
+
+// 64 bits of 2/pi starting at bit `position` after the binary point (bit 1
+// is the first); bits before the point are 0.
+std::uint64_t two_over_pi_at(int position) noexcept {
+    if (position <= -63) return 0;  // (a shift by 64 or more below)
+    if (position < 1) return two_over_pi_at(1) >> (1 - position);
+    int index = (position - 1) / 64;
+    int offset = (position - 1) % 64;
+    std::uint64_t high = t::two_over_pi_bits[index];
+    if (offset == 0) return high;
+    return (high << offset) | (t::two_over_pi_bits[index + 1] >> (64 - offset));
+}
+
+struct reduced_long_angle {
+    unsigned quadrant;  // q mod 4
+    long_double_double r;
+};
+
+// x = q pi/2 + r for a finite x >= pi/4, |r| <= pi/4.
+reduced_long_angle reduce(long double x) noexcept {
+    long_double_bits b = bits_of_long(x);
+    int exponent = static_cast<int>(b.sign_exponent & 0x7fffu) - 16383 - 63;  // x = M 2^exponent
+    std::uint64_t mantissa = b.mantissa;
+    // The window: bits s .. s + 383 of 2/pi (W), with s = exponent - 1: the
+    // bits before it add multiples of M 2^2 to x 2/pi, which leave the
+    // quadrant alone, and x 2/pi = M W 2^(2 - 384) modulo 4.
+    constexpr int words = 6;
+    std::uint64_t window[words];
+    int start = exponent - 1;
+    for (int i = 0; i < words; ++i) window[i] = two_over_pi_at(start + 64 * i);
+    // product = M * W, 7 words, most significant first.
+    std::uint64_t product[words + 1];
+    unsigned __int128 carry = 0;
+    for (int i = words - 1; i >= 0; --i) {
+        unsigned __int128 p = static_cast<unsigned __int128>(mantissa) * window[i] + carry;
+        product[i + 1] = static_cast<std::uint64_t>(p);
+        carry = p >> 64;
+    }
+    // Bits 383 and 382 (counting from the least significant) are the
+    // quadrant (the bits above, multiples of 4, are dropped); the 382 below,
+    // the fraction, bit 381 worth 1/2.
+    unsigned quadrant = static_cast<unsigned>(product[1] >> 62);
+    product[0] = 0;
+    product[1] &= 0x3fffffffffffffffu;
+    bool negative = false;
+    if (product[1] >> 61) {
+        // fraction >= 1/2: take 1 - fraction (two's complement of the 382
+        // bits) and the next quadrant.
+        negative = true;
+        quadrant = (quadrant + 1) & 3;
+        unsigned __int128 borrow = 1;
+        for (int i = words; i >= 1; --i) {
+            unsigned __int128 v = static_cast<unsigned __int128>(~product[i]) + borrow;
+            product[i] = static_cast<std::uint64_t>(v);
+            borrow = v >> 64;
+        }
+        product[1] &= 0x3fffffffffffffffu;
+    }
+    // The fraction's leading 128 bits, exactly as two long doubles.
+    int leading_word = 1;
+    while (leading_word <= words && product[leading_word] == 0) ++leading_word;
+    if (leading_word > words) return {quadrant, ldd(0.0L)};
+    int shift = __builtin_clzll(product[leading_word]);
+    auto word_at = [&](int i) { return i <= words ? product[i] : std::uint64_t{0}; };
+    std::uint64_t top = shift == 0 ? word_at(leading_word)
+                                   : (word_at(leading_word) << shift) | (word_at(leading_word + 1) >> (64 - shift));
+    std::uint64_t next = shift == 0 ? word_at(leading_word + 1)
+                                    : (word_at(leading_word + 1) << shift) | (word_at(leading_word + 2) >> (64 - shift));
+    // Word 1's bit j is worth 2^(j - 62), so top's bit 0 is worth this:
+    int top_exponent = -62 - shift - 64 * (leading_word - 1);
+    long double hi = static_cast<long double>(top) * long_power_of_two(top_exponent < -16382 ? -16382 : top_exponent);
+    long double lo = static_cast<long double>(next) * long_power_of_two(top_exponent - 64 < -16382 ? -16382 : top_exponent - 64);
+    long_double_double fraction = fast_two_sum(hi, lo);
+    long_double_double r = fraction * t::half_pi;
+    return {quadrant, negative ? -r : r};
+}
+
+long_double_double sin_kernel(long_double_double r) noexcept {
+    long_double_double r2 = r * r;
+    return r + r * r2 * polynomial(r2, t::sin_taylor, 17);
+}
+
+long_double_double cos_kernel(long_double_double r) noexcept {
+    long_double_double r2 = r * r;
+    return r2 * polynomial(r2, t::cos_taylor, 17) + 1.0L;
+}
+
+// sin and cos of |x| (finite): with the quadrant.
+struct sine_cosine {
+    long_double_double sine;
+    long_double_double cosine;
+};
+
+sine_cosine sin_cos_of(long double ax) noexcept {
+    reduced_long_angle a = ax < 0.78539816339744830961L ? reduced_long_angle{0, ldd(ax)} : reduce(ax);
+    long_double_double s = sin_kernel(a.r);
+    long_double_double c = cos_kernel(a.r);
+    // sin(r + q pi/2) and cos(r + q pi/2) by the quadrant.
+    long_double_double sine = (a.quadrant & 1) ? c : s;
+    long_double_double cosine = (a.quadrant & 1) ? -s : c;
+    if (a.quadrant & 2) {
+        sine = -sine;
+        cosine = -cosine;
+    }
+    return {sine, cosine};
+}
+
+// A domain error for an infinite argument (EDOM, NaN with FE_INVALID).
+long double trig_special(long double x) noexcept {
+    if (x != x) return x + x;
+    errno = EDOM;
+    return long_invalid_nan();
+}
+
+}  // namespace
+
+long double sinl(long double x) noexcept {
+    if (!long_is_finite(x)) return trig_special(x);
+    if (x == 0.0L) return x;
+    long double ax = long_magnitude(x);
+    if (ax < 0x1p-33L) {  // x - x^3/6 rounds to x (FE_INEXACT)
+        volatile long double v = x;
+        return v - v * v * v;
+    }
+    long double s = rounded_trig(sin_cos_of(ax).sine);
+    return long_sign(x) ? -s : s;
+}
+
+long double cosl(long double x) noexcept {
+    if (!long_is_finite(x)) return trig_special(x);
+    long double ax = long_magnitude(x);
+    if (ax < 0x1p-33L) return 1.0L - ax * ax;  // rounds to 1 (FE_INEXACT unless 0)
+    return rounded_trig(sin_cos_of(ax).cosine);
+}
+
+void sincosl(long double x, long double* sine, long double* cosine) noexcept {
+    if (!long_is_finite(x)) {
+        long double v = trig_special(x);
+        *sine = v;
+        *cosine = v;
+        return;
+    }
+    long double ax = long_magnitude(x);
+    if (ax < 0x1p-33L) {
+        *sine = x == 0.0L ? x : sinl(x);
+        *cosine = 1.0L - ax * ax;
+        return;
+    }
+    sine_cosine sc = sin_cos_of(ax);
+    long double s = rounded_trig(sc.sine);
+    *sine = long_sign(x) ? -s : s;
+    *cosine = rounded_trig(sc.cosine);
+}
+
+long double tanl(long double x) noexcept {
+    if (!long_is_finite(x)) return trig_special(x);
+    if (x == 0.0L) return x;
+    long double ax = long_magnitude(x);
+    if (ax < 0x1p-33L) {  // x + x^3/3 rounds to x
+        volatile long double v = x;
+        return v + v * v * v;
+    }
+    sine_cosine sc = sin_cos_of(ax);
+    long double result = rounded_trig(sc.sine / sc.cosine);
+    return long_sign(x) ? -result : result;
+}
+
+namespace {
+
+// atan(a) for a long-double-double 0 <= a <= 1.
+long_double_double atan_unit(long_double_double a) noexcept {
+    int k = static_cast<int>(a.hi * 16.0L + 0.5L);
+    long double c = static_cast<long double>(k) * 0.0625L;
+    // t = (a - c) / (1 + a c): a - c and a c exact in long-double-double.
+    long_double_double numerator = a - c;
+    long_double_double denominator = a * c + 1.0L;
+    long_double_double q = k == 0 ? a : numerator / denominator;
+    long_double_double q2 = q * q;
+    long_double_double series = q + q * q2 * polynomial(q2, t::atan_taylor, 15);
+    return k == 0 ? series : t::atan_nodes[k] + series;
+}
+
+// atan(num / den) in [0, pi/2] for num, den >= 0, not both 0.
+long_double_double atan_ratio(long_double_double num, long_double_double den) noexcept {
+    if (num.hi <= den.hi) return atan_unit(num / den);
+    return t::half_pi - atan_unit(den / num);
+}
+
+}  // namespace
+
+long double atanl(long double x) noexcept {
+    if (x != x) return x + x;
+    long double ax = long_magnitude(x);
+    if (ax < 0x1p-33L) {
+        if (x == 0.0L) return x;
+        volatile long double v = x;
+        return v - v * v * v;  // x - x^3/3 rounds to x
+    }
+    long double result;
+    if (ax > 0x1p70L) {
+        // pi/2 - 1/x: rounds to pi/2 (FE_INEXACT).
+        volatile long double tiny = 0x1p-100L;
+        result = t::half_pi.hi + tiny;
+    } else {
+        result = rounded_trig(atan_ratio(ldd(ax), ldd(1.0L)));
+    }
+    return long_sign(x) ? -result : result;
+}
+
+long double atan2l(long double y, long double x) noexcept {
+    if (x != x || y != y) return x + y;
+    bool negative_y = long_sign(y);
+    bool negative_x = long_sign(x);
+    long double angle;
+    // C99 Annex F's special values: zeros and infinities.
+    if (y == 0.0L) {
+        angle = negative_x ? t::pi.hi + t::pi.lo : 0.0L;  // atan2(+-0, -0) = +-pi
+        return negative_y ? -angle : angle;
+    }
+    if (long_is_inf(x)) {
+        if (long_is_inf(y)) {
+            angle = rounded_trig(negative_x ? t::pi * 0.75L : scale(t::pi, 0.25L));
+        } else {
+            angle = negative_x ? t::pi.hi + t::pi.lo : 0.0L;
+        }
+        return negative_y ? -angle : angle;
+    }
+    if (x == 0.0L || long_is_inf(y)) {
+        angle = t::half_pi.hi + t::half_pi.lo;
+        return negative_y ? -angle : angle;
+    }
+    long double ay = long_magnitude(y);
+    long double ax = long_magnitude(x);
+    int ey;
+    int ex;
+    frexpl(ay, &ey);
+    frexpl(ax, &ex);
+    if (ey - ex < -100) {
+        // |y/x| < 2^-99: atan(q) = q (1 - q^2/3) rounds as q does.
+        if (negative_x) {
+            volatile long double tiny = 0x1p-100L;
+            angle = t::pi.hi + tiny;
+        } else {
+            angle = ay / ax;
+            if (angle == 0.0L) errno = ERANGE;
+        }
+        return negative_y ? -angle : angle;
+    }
+    long_double_double result;
+    if (ey - ex > 100) {
+        // pi/2 + x/y (x/y within 2^-99 of the result, its error far below).
+        result = t::half_pi + ldd(x / ay);
+    } else {
+        long double sy = scale_by_power_of_two(ay, -ey);
+        long double sx = scale_by_power_of_two(ax, -ey);  // the same factor: the ratio kept
+        result = atan_ratio(ldd(sy), ldd(sx));
+        if (negative_x) result = t::pi - result;
+    }
+    angle = rounded_trig(result);
+    return negative_y ? -angle : angle;
+}
+
+long double asinl(long double x) noexcept {
+    if (x != x) return x + x;
+    long double ax = long_magnitude(x);
+    if (ax > 1.0L) {
+        errno = EDOM;
+        return long_invalid_nan();
+    }
+    if (ax < 0x1p-33L) {
+        if (x == 0.0L) return x;
+        volatile long double v = x;
+        return v + v * v * v;  // x + x^3/6 rounds to x
+    }
+    long double result;
+    if (ax == 1.0L) {
+        result = t::half_pi.hi + t::half_pi.lo;
+    } else {
+        long_double_double one_minus_square = two_sum(1.0L, -ax) * two_sum(1.0L, ax);
+        result = rounded_trig(atan_ratio(ldd(ax), sqrt(one_minus_square)));
+    }
+    return long_sign(x) ? -result : result;
+}
+
+long double acosl(long double x) noexcept {
+    if (x != x) return x + x;
+    long double ax = long_magnitude(x);
+    if (ax > 1.0L) {
+        errno = EDOM;
+        return long_invalid_nan();
+    }
+    if (x == 1.0L) return 0.0L;
+    if (x == -1.0L) return t::pi.hi + t::pi.lo;
+    long_double_double angle;
+    if (ax < 0x1p-70L) {
+        angle = t::half_pi - ldd(x);
+    } else {
+        long_double_double one_minus_square = two_sum(1.0L, -ax) * two_sum(1.0L, ax);
+        angle = atan_ratio(sqrt(one_minus_square), ldd(ax));
+        if (long_sign(x)) angle = t::pi - angle;
+    }
+    return rounded_trig(angle);
+}
+
+}  // namespace lwp::libc::math
