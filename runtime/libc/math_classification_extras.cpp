@@ -4,7 +4,7 @@
 // __iseqsigl) and, for long double only, iscanonical (__iscanonicall; for
 // float and double every encoding is canonical and the macro needs no call).
 // They read bits only, so they are exact for every type, long double
-// included, although lwp has no long double arithmetic functions.
+// included.
 #include <errno.h>
 #include <math.h>
 

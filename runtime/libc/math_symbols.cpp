@@ -7,8 +7,7 @@
 // ERANGE): a double result within one double ulp is, once rounded, within one
 // float ulp, and the exact operations stay exact. Those that are single
 // instructions or bit operations on floats are done on floats directly.
-// There are no long double functions (sinl, powl, ...): a program that calls
-// one fails to link.
+// The long double functions have their C names in math_long_double_symbols.cpp.
 #include <errno.h>
 #include <math.h>
 
