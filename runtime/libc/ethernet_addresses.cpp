@@ -8,14 +8,11 @@
 #include <ctype.h>
 #include <netinet/ether.h>
 
+#include "integer_parse.hpp"
+
 namespace {
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
+using lwp::libc::hex_digit_value;
 
 char* append_hex(char* out, unsigned value) {
     const char digits[] = "0123456789abcdef";
@@ -30,14 +27,14 @@ extern "C" {
 
 struct ether_addr* ether_aton_r(const char* text, struct ether_addr* address) noexcept {
     for (int octet = 0; octet < 6; ++octet) {
-        int value = hex_digit(*text++);
+        int value = hex_digit_value(*text++);
         if (value < 0) return nullptr;
         // What follows the first digit: the separator (or, after the last
         // octet, the end or a blank), else a second digit.
         char next = *text;
         bool ends_here = octet < 5 ? next == ':' : next == '\0' || isspace(static_cast<unsigned char>(next));
         if (!ends_here) {
-            int low = hex_digit(next);
+            int low = hex_digit_value(next);
             if (low < 0) return nullptr;
             value = value * 16 + low;
             ++text;

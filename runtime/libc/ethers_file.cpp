@@ -34,11 +34,6 @@
 namespace lwp::libc {
 namespace {
 
-int hex_value(char c) {
-    unsigned value = digit_value(c);
-    return value < 16 ? static_cast<int>(value) : -1;
-}
-
 // glibc's "files" reader takes lines of at most 1022 bytes (its 1024-byte
 // buffer, less the terminator and fgets's NUL).
 constexpr std::size_t longest_line = 1022;
@@ -103,15 +98,15 @@ int find_ether_entry(Match match) {
 extern "C" {
 
 int ether_line(const char* line, struct ether_addr* addr, char* hostname) noexcept {
-    using lwp::libc::hex_value;
+    using lwp::libc::hex_digit_value;
     using lwp::libc::is_space;
     for (int i = 0; i < 6; ++i) {
-        int value = hex_value(*line++);
+        int value = hex_digit_value(*line++);
         if (value < 0) return -1;
         char next = *line;
         bool one_digit = i < 5 ? next == ':' : next == '\0' || is_space(next);
         if (!one_digit) {
-            int low = hex_value(*line++);
+            int low = hex_digit_value(*line++);
             if (low < 0) return -1;
             value = value * 16 + low;
             next = *line;

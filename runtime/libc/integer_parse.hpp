@@ -21,6 +21,12 @@ inline unsigned digit_value(char c) {
     return 36;
 }
 
+// The value of a hex digit (either case), or -1 for anything else.
+inline int hex_digit_value(char c) {
+    unsigned value = digit_value(c);
+    return value < 16 ? static_cast<int>(value) : -1;
+}
+
 // C's strtoul grammar: leading white space, an optional sign, for base 16 (or
 // 0) an optional 0x/0X, then digits. Base 0 picks 16, 8 or 10 from the
 // prefix. The caller has checked that base is 0 or 2..36.

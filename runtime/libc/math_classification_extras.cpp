@@ -10,27 +10,12 @@
 
 #include <bit>
 #include <cstdint>
-#include <cstring>
+
+#include "runtime/libc/math_long_double_bits.hpp"
 
 namespace {
 
-// The x87 80-bit format as it lies in memory: 64-bit significand with an
-// explicit integer bit (bit 63), then sign and 15-bit exponent.
-struct extended_bits {
-    std::uint64_t significand;
-    std::uint16_t sign_and_exponent;
-};
-
-extended_bits bits_of(long double x) noexcept {
-    extended_bits bits;
-    std::memcpy(&bits.significand, &x, sizeof bits.significand);
-    std::memcpy(&bits.sign_and_exponent, reinterpret_cast<const char*>(&x) + 8,
-                sizeof bits.sign_and_exponent);
-    return bits;
-}
-
-constexpr std::uint64_t integer_bit = std::uint64_t{1} << 63;
-constexpr std::uint64_t quiet_bit = std::uint64_t{1} << 62;
+namespace m = lwp::libc::math;
 
 // Both comparisons are ordered ones (GCC 8 and later emit comisd/fcomi for
 // <= and >=), so an unordered pair raises invalid as iseqsig must; only
@@ -63,20 +48,20 @@ int __issignalingf(float x) noexcept {
 // on x86, those count as signalling too; otherwise a NaN (maximal exponent,
 // significand other than the integer bit alone) with its quiet bit clear.
 int __issignalingl(long double x) noexcept {
-    extended_bits bits = bits_of(x);
-    unsigned exponent = bits.sign_and_exponent & 0x7fffu;
-    if (exponent != 0 && (bits.significand & integer_bit) == 0) return 1;
-    std::uint64_t fraction = bits.significand & ~integer_bit;
-    return exponent == 0x7fffu && (fraction & quiet_bit) == 0 && fraction != 0;
+    m::long_double_bits bits = m::bits_of_long(x);
+    unsigned exponent = bits.sign_exponent & m::long_exponent_max;
+    if (exponent != 0 && (bits.mantissa & m::long_integer_bit) == 0) return 1;
+    std::uint64_t fraction = bits.mantissa & ~m::long_integer_bit;
+    return exponent == m::long_exponent_max && (fraction & m::long_quiet_bit) == 0 && fraction != 0;
 }
 
 // Canonical when the explicit integer bit agrees with the exponent: set for
 // every nonzero exponent (normals, infinities, NaNs), clear for zero and
 // subnormals (a set one there is a pseudo-denormal).
 int __iscanonicall(long double x) noexcept {
-    extended_bits bits = bits_of(x);
-    bool integer_bit_set = (bits.significand & integer_bit) != 0;
-    return (bits.sign_and_exponent & 0x7fffu) != 0 ? integer_bit_set : !integer_bit_set;
+    m::long_double_bits bits = m::bits_of_long(x);
+    bool integer_bit_set = (bits.mantissa & m::long_integer_bit) != 0;
+    return (bits.sign_exponent & m::long_exponent_max) != 0 ? integer_bit_set : !integer_bit_set;
 }
 
 int __iseqsig(double x, double y) noexcept { return equal_signalling(x, y); }

@@ -10,16 +10,12 @@
 #include <netinet/in.h>
 #include <stdint.h>
 
+#include "integer_parse.hpp"
+
 namespace lwp::libc {
 
 inline uint32_t parse_network_number(const char* text) {
     auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-    auto hex_value = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     uint32_t parts[4];
     int count = 0;
     for (;;) {
@@ -36,7 +32,7 @@ inline uint32_t parse_network_number(const char* text) {
             ++text;
         }
         for (;; ++text) {
-            int digit = base == 16 ? hex_value(*text) : is_digit(*text) ? *text - '0' : -1;
+            int digit = base == 16 ? hex_digit_value(*text) : is_digit(*text) ? *text - '0' : -1;
             if (digit < 0) break;
             if (base == 8 && digit > 7) return INADDR_NONE;
             value = value * base + static_cast<uint32_t>(digit);

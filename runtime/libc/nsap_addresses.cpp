@@ -7,15 +7,11 @@
 // most 255 bytes' worth.
 #include <arpa/inet.h>
 
+#include "integer_parse.hpp"
+
 namespace {
 
-// The value of a hex digit, or -1.
-int hex_value(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
+using lwp::libc::hex_digit_value;
 
 char hex_digit(unsigned value) { return "0123456789ABCDEF"[value & 0xf]; }
 
@@ -36,9 +32,9 @@ unsigned inet_nsap_addr(const char* text, unsigned char* bytes, int capacity) no
     for (; *text != '\0' && stored < static_cast<unsigned>(capacity); ++text) {
         unsigned char c = static_cast<unsigned char>(*text);
         if (c == '.' || c == '+' || c == '/') continue;
-        int high = hex_value(c);
+        int high = hex_digit_value(static_cast<char>(c));
         if (high < 0) return 0;
-        int low = hex_value(static_cast<unsigned char>(*++text));
+        int low = hex_digit_value(*++text);
         if (low < 0) return 0;  // also a lone digit at the end
         bytes[stored++] = static_cast<unsigned char>(high << 4 | low);
     }
