@@ -17,6 +17,7 @@
 
 #include "ctype_tables.hpp"
 #include "locale_names.hpp"
+#include "locale_state.hpp"
 
 namespace {
 
@@ -78,3 +79,11 @@ void __freelocale(locale_t locale) noexcept __attribute__((alias("freelocale")))
 locale_t __uselocale(locale_t locale) noexcept __attribute__((alias("uselocale")));
 
 }  // extern "C"
+
+namespace lwp::libc {
+
+// Every locale is "C" so far.
+bool ctype_is_utf8() noexcept { return false; }
+bool locale_ctype_is_utf8(locale_t) noexcept { return false; }
+
+}  // namespace lwp::libc
