@@ -1,5 +1,6 @@
 // nl_langinfo and nl_langinfo_l (and glibc's __nl_langinfo_l, which
-// libstdc++ calls): the "C" locale's answers, the only locale lwp has.
+// libstdc++ calls): the answers of glibc's "C" and C.UTF-8 locales, the two
+// lwp has, for the category's locale (nl_langinfo: the calling thread's).
 //
 // An item is _NL_ITEM(category, index). glibc answers three kinds of value
 // through the one char* result, and programs read each kind its own way, so
@@ -9,7 +10,8 @@
 //    _NL_CTYPE_INDIGITn_WC, _NL_CTYPE_TRANSLIT_DEFAULT_MISSING);
 //  - a number in the pointer itself (_NL_PAPER_HEIGHT is (char*)297,
 //    _NL_NUMERIC_DECIMAL_POINT_WC is (char*)'.', some are (char*)0).
-// The charset is glibc's name for ASCII, "ANSI_X3.4-1968". Unknown items,
+// The "C" charset is glibc's name for ASCII, "ANSI_X3.4-1968"; C.UTF-8
+// differs only where utf8_item says. Unknown items,
 // LC_ALL and indexes past a category's last item answer "", as in glibc.
 //
 // glibc also answers, for a few LC_CTYPE and LC_COLLATE items, pointers to
@@ -26,8 +28,12 @@
 #include <wchar.h>
 
 #include "ctype_tables.hpp"
+#include "locale_state.hpp"
 
 namespace {
+
+using lwp::libc::locale_category_is_utf8;
+using lwp::libc::thread_locale;
 
 using lwp::libc::c_locale_classes;
 using lwp::libc::c_locale_lower;
@@ -80,6 +86,12 @@ constexpr char identification_categories[] =
     "i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999\0"
     "\0"
     "i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999\0i18n:1999";
+
+// C.UTF-8's: "i18n:2012" for every category.
+constexpr char utf8_identification_categories[] =
+    "i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012\0"
+    "\0"
+    "i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012\0i18n:2012";
 
 constexpr const char* codeset = "ANSI_X3.4-1968";
 constexpr const char* not_available = "\xff";  // CHAR_MAX of the unsigned kind
@@ -226,14 +238,37 @@ char* identification_item(int index) {
     }
 }
 
+
+// Where C.UTF-8 answers differently (its other items are the "C" locale's):
+// every category's codeset item, MB_CUR_MAX, the locale's name and its
+// identification. Null: the item is the "C" locale's.
+char* utf8_item(int category, int index) {
+    // The index of each category's codeset item (LC_ALL's slot unused).
+    static constexpr int codeset_index[] = {14, 5, 110, 18, 45, 4, -1, 2, 6, 12, 4, 1, 15};
+    if (index == codeset_index[category]) return text("UTF-8");
+    if (index == _NL_ITEM_INDEX(-1)) return text("C.UTF-8");  // _NL_LOCALE_NAME
+    if (category == LC_CTYPE && index == 13) return number(6);  // _NL_CTYPE_MB_CUR_MAX
+    if (category != LC_IDENTIFICATION) return nullptr;
+    switch (index) {
+    case 0: return text("C locale");
+    case 4: return text("bug-glibc-locales@gnu.org");
+    case 12: return text("2.1");
+    case 13: return text("2022-01-30");
+    case 14: return text(utf8_identification_categories);
+    default: return text("");
+    }
+}
+
 }  // namespace
 
 extern "C" {
 
-char* nl_langinfo(nl_item item) noexcept {
+char* nl_langinfo_l(nl_item item, locale_t locale) noexcept {
     int category = _NL_ITEM_CATEGORY(item);
     int index = _NL_ITEM_INDEX(item);
     if (category < 0 || category > LC_IDENTIFICATION || category == LC_ALL) return text("");
+    if (locale_category_is_utf8(locale, category))
+        if (char* answer = utf8_item(category, index)) return answer;
     if (index == _NL_ITEM_INDEX(-1)) return text("C");  // _NL_LOCALE_NAME
     switch (category) {
     case LC_CTYPE: return ctype_item(index);
@@ -251,8 +286,11 @@ char* nl_langinfo(nl_item item) noexcept {
     }
 }
 
-// Every locale object is "C" (locale_objects.cpp).
-char* nl_langinfo_l(nl_item item, locale_t) noexcept { return nl_langinfo(item); }
+// The calling thread's locale: its uselocale object, else the global one.
+char* nl_langinfo(nl_item item) noexcept {
+    return nl_langinfo_l(item, thread_locale ? thread_locale : LC_GLOBAL_LOCALE);
+}
+
 char* __nl_langinfo_l(nl_item item, locale_t locale) noexcept
     __attribute__((alias("nl_langinfo_l")));
 

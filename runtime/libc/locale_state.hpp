@@ -1,19 +1,47 @@
-// Which character set the calling thread's locale uses: lwp has two
-// locales, "C" (ASCII) and "C.UTF-8" (UTF-8, Unicode's character classes,
-// case mappings and widths), and only their LC_CTYPE differs in behaviour.
-// Everything that converts or classifies characters asks here.
+// Which locale is in force: lwp has two locales, "C" (ASCII) and "C.UTF-8"
+// (UTF-8, Unicode's character classes, case mappings and widths), and the
+// calling thread's locale is its uselocale object if it set one, else the
+// global locale (setlocale). Everything that converts or classifies
+// characters asks here; only LC_CTYPE changes behaviour, the other
+// categories of C.UTF-8 differing from "C" in their names and nl_langinfo's
+// codeset items only.
+//
+// This file's object is small on purpose: printf's %ls asks it, so every
+// program that prints links it, while setlocale and newlocale stay out of
+// programs that never call them.
 #pragma once
 
 #include <locale.h>
 
+#include <atomic>
+
 namespace lwp::libc {
 
-// Whether LC_CTYPE is C.UTF-8 for the calling thread: its uselocale object
-// if it set one, else the global locale's (setlocale).
-bool ctype_is_utf8() noexcept;
+// The global locale's categories that are C.UTF-8, bit (1 << category);
+// written by setlocale only (locale.cpp), read relaxed: a thread that calls
+// setlocale while others convert gets no ordering from C or POSIX either.
+extern std::atomic<unsigned> global_utf8_categories;
 
-// Whether a locale object's LC_CTYPE is C.UTF-8 (for the _l functions);
-// LC_GLOBAL_LOCALE means the global locale's.
-bool locale_ctype_is_utf8(locale_t locale) noexcept;
+// The calling thread's uselocale object, null while it uses the global one.
+extern thread_local locale_t thread_locale;
+
+// A locale object's categories are told apart by the names it holds, which
+// are only ever "C" or "C.UTF-8" (locale_objects.cpp).
+inline bool names_utf8_locale(const char* name) { return name[0] == 'C' && name[1] == '.'; }
+
+// Whether `category` (not LC_ALL) of a locale object is C.UTF-8;
+// LC_GLOBAL_LOCALE means the global locale.
+bool locale_category_is_utf8(locale_t locale, int category) noexcept;
+
+// Whether `category` (not LC_ALL) of the calling thread's locale is C.UTF-8.
+bool category_is_utf8(int category) noexcept;
+
+// Whether LC_CTYPE is C.UTF-8 for the calling thread.
+inline bool ctype_is_utf8() noexcept { return category_is_utf8(LC_CTYPE); }
+
+// Whether a locale object's LC_CTYPE is C.UTF-8 (for the _l functions).
+inline bool locale_ctype_is_utf8(locale_t locale) noexcept {
+    return locale_category_is_utf8(locale, LC_CTYPE);
+}
 
 }  // namespace lwp::libc

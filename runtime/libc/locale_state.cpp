@@ -1,0 +1,21 @@
+// The state locale_state.hpp describes: the global locale's C.UTF-8
+// categories and each thread's uselocale object.
+#include "locale_state.hpp"
+
+namespace lwp::libc {
+
+std::atomic<unsigned> global_utf8_categories{0};  // every program starts in "C"
+
+thread_local locale_t thread_locale = nullptr;  // every thread starts global, as in glibc
+
+bool locale_category_is_utf8(locale_t locale, int category) noexcept {
+    if (locale == LC_GLOBAL_LOCALE)
+        return (global_utf8_categories.load(std::memory_order_relaxed) >> category) & 1;
+    return names_utf8_locale(locale->__names[category]);
+}
+
+bool category_is_utf8(int category) noexcept {
+    return locale_category_is_utf8(thread_locale ? thread_locale : LC_GLOBAL_LOCALE, category);
+}
+
+}  // namespace lwp::libc
