@@ -2,6 +2,10 @@
 // categories and each thread's uselocale object.
 #include "locale_state.hpp"
 
+#include <wchar.h>
+
+#include "utf8_conversion.hpp"
+
 namespace lwp::libc {
 
 std::atomic<unsigned> global_utf8_categories{0};  // every program starts in "C"
@@ -16,6 +20,13 @@ bool locale_category_is_utf8(locale_t locale, int category) noexcept {
 
 bool category_is_utf8(int category) noexcept {
     return locale_category_is_utf8(thread_locale ? thread_locale : LC_GLOBAL_LOCALE, category);
+}
+
+size_t utf8_ctype_character_bytes(wchar_t character, char* bytes) noexcept {
+    if (!ctype_is_utf8()) return static_cast<size_t>(-1);
+    mbstate_t initial{};
+    size_t length = utf8::encode(bytes, character, &initial);
+    return length == utf8::refused ? 0 : length;
 }
 
 }  // namespace lwp::libc

@@ -6,12 +6,15 @@
 // categories of C.UTF-8 differing from "C" in their names and nl_langinfo's
 // codeset items only.
 //
-// This file's object is small on purpose: printf's %ls asks it, so every
-// program that prints links it, while setlocale and newlocale stay out of
-// programs that never call them.
+// The two questions are weak references: code that converts characters
+// (printf's %ls, mbrtowc) does not bring locale_state.cpp's object into a
+// program by asking. Only what can change the locale does (setlocale,
+// newlocale, uselocale, which use its variables), and a program without
+// them is in "C" for good, so a missing answer is "C".
 #pragma once
 
 #include <locale.h>
+#include <stddef.h>
 
 #include <atomic>
 
@@ -30,18 +33,31 @@ extern thread_local locale_t thread_locale;
 inline bool names_utf8_locale(const char* name) { return name[0] == 'C' && name[1] == '.'; }
 
 // Whether `category` (not LC_ALL) of a locale object is C.UTF-8;
-// LC_GLOBAL_LOCALE means the global locale.
-bool locale_category_is_utf8(locale_t locale, int category) noexcept;
+// LC_GLOBAL_LOCALE means the global locale. Callers go through the two
+// functions below, which check that it is linked.
+[[gnu::weak]] bool locale_category_is_utf8(locale_t locale, int category) noexcept;
 
 // Whether `category` (not LC_ALL) of the calling thread's locale is C.UTF-8.
-bool category_is_utf8(int category) noexcept;
+[[gnu::weak]] bool category_is_utf8(int category) noexcept;
 
 // Whether LC_CTYPE is C.UTF-8 for the calling thread.
-inline bool ctype_is_utf8() noexcept { return category_is_utf8(LC_CTYPE); }
+inline bool ctype_is_utf8() noexcept {
+    return category_is_utf8 != nullptr && category_is_utf8(LC_CTYPE);
+}
+
+// For code every program links (printf's %lc/%ls): when the calling
+// thread's LC_CTYPE is C.UTF-8, one wide character's UTF-8 in `bytes` (room
+// for six) and their number, or 0 for a character UTF-8 cannot hold; in
+// "C", -1 and nothing stored. Call through ctype_character_bytes.
+[[gnu::weak]] size_t utf8_ctype_character_bytes(wchar_t character, char* bytes) noexcept;
+inline size_t ctype_character_bytes(wchar_t character, char* bytes) noexcept {
+    return utf8_ctype_character_bytes ? utf8_ctype_character_bytes(character, bytes)
+                                      : static_cast<size_t>(-1);
+}
 
 // Whether a locale object's LC_CTYPE is C.UTF-8 (for the _l functions).
 inline bool locale_ctype_is_utf8(locale_t locale) noexcept {
-    return locale_category_is_utf8(locale, LC_CTYPE);
+    return locale_category_is_utf8 != nullptr && locale_category_is_utf8(locale, LC_CTYPE);
 }
 
 }  // namespace lwp::libc

@@ -12,6 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "locale_state.hpp"
+#include "utf8_conversion.hpp"
+
 // strerror, referenced weakly (see the %m conversion below): the asm label
 // gives this declaration the real symbol name without clashing with
 // <string.h>'s strong declaration.
@@ -148,19 +151,34 @@ std::size_t bounded_length(const char* text, int precision) {
     return length;
 }
 
-// The "C" locale's wide-to-narrow conversion: ASCII maps to itself, anything
-// else is an encoding error. Returns false on such an error.
+// One wide character's bytes in the calling thread's LC_CTYPE: in "C",
+// ASCII maps to itself and anything else is an encoding error; in C.UTF-8,
+// its UTF-8. The number of bytes, or 0 for such an error.
+std::size_t wide_character_bytes(wchar_t character, char* bytes) {
+    std::size_t length = lwp::libc::ctype_character_bytes(character, bytes);
+    if (length != static_cast<std::size_t>(-1)) return length;
+    bytes[0] = static_cast<char>(character);
+    return static_cast<unsigned long>(character) <= 0x7f;
+}
+
+// %ls: the characters whose bytes all fit in `limit` bytes (the
+// precision), converted before anything is written, so an encoding error
+// writes nothing. Returns false on such an error.
 bool format_wide_text(format_sink& sink, const conversion_spec& spec, const wchar_t* text,
                       std::size_t limit) {
-    std::size_t length = 0;
-    while (length < limit && text[length]) {
-        if (static_cast<unsigned long>(text[length]) > 0x7f) return false;
-        ++length;
+    char bytes[lwp::libc::utf8::longest_sequence];
+    std::size_t characters = 0, length = 0;
+    for (; length < limit && text[characters]; ++characters) {
+        std::size_t step = wide_character_bytes(text[characters], bytes);
+        if (step == 0) return false;
+        if (step > limit - length) break;
+        length += step;
     }
     conversion_spec body = spec;
     body.flags &= ~flag_zero;
     std::size_t owed = emit_field_start(sink, body, nullptr, 0, 0, length);
-    for (std::size_t i = 0; i < length; ++i) sink.emit(static_cast<char>(text[i]));
+    for (std::size_t i = 0; i < characters; ++i)
+        sink.emit(bytes, wide_character_bytes(text[i], bytes));
     finish_field(sink, owed);
     return true;
 }
@@ -284,15 +302,17 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
         }
         case 'c':
         case 'C': {
-            // A wide character goes through the "C" locale: ASCII or EILSEQ.
+            // A wide character goes through the locale's charset.
             bool wide = length == length_modifier::l || spec.conversion == 'C';
             int value = next_int(arguments);
-            if (wide && static_cast<unsigned>(value) > 0x7f) {
+            char bytes[lwp::libc::utf8::longest_sequence];
+            bytes[0] = static_cast<char>(value);
+            std::size_t byte_count = wide ? wide_character_bytes(value, bytes) : 1;
+            if (byte_count == 0) {
                 error = EILSEQ;
                 break;
             }
-            char byte = static_cast<char>(value);
-            format_text(sink, spec, &byte, 1);
+            format_text(sink, spec, bytes, byte_count);
             break;
         }
         case 's':

@@ -9,8 +9,10 @@
 // - + space # 0 (and ' accepted, no grouping: the "C" locale has none); width
 // and precision, both also as *; length modifiers hh h l ll q L j z (and
 // glibc's older Z) t.
-// %lc/%ls print ASCII wide characters and fail with EILSEQ on others, as the
-// "C" locale does. %m (a GNU extension) prints strerror(errno), or errno's
+// %lc/%ls convert wide characters in the calling thread's LC_CTYPE: in "C"
+// ASCII only, failing with EILSEQ on others; in C.UTF-8 their UTF-8 (EILSEQ
+// for a surrogate or a negative one). A precision counts bytes and ends
+// the conversion before a character that would not fit whole. %m (a GNU extension) prints strerror(errno), or errno's
 // decimal value in a program that does not link strerror. Not supported,
 // failing with ENOTSUP after whatever was already written: positional
 // arguments (%1$d).

@@ -14,7 +14,9 @@
 
 #include "float_parse.hpp"
 #include "integer_parse.hpp"
+#include "locale_state.hpp"
 #include "scanf_float.hpp"
+#include "utf8_conversion.hpp"
 
 namespace lwp::libc {
 
@@ -181,8 +183,10 @@ outcome scan_nil(lookahead_input& in, const scan_spec& spec, std::size_t width,
 
 // Where the bytes of %c, %s and %[ go: the caller's array, an array grown
 // with realloc for the m modifier, or nowhere when the conversion is
-// suppressed. With the l modifier each byte becomes a wchar_t; the "C"
-// locale has ASCII only, so other bytes fail with EILSEQ.
+// suppressed. With the l modifier the bytes become wchar_ts through the
+// calling thread's LC_CTYPE: in "C" each byte is one, ASCII only, other
+// bytes failing with EILSEQ; in C.UTF-8 they are decoded as UTF-8, the
+// bytes of an incomplete character waiting in a conversion state.
 class text_target {
 public:
     text_target(void* destination, bool wide, bool allocate)
@@ -196,16 +200,26 @@ public:
         if (allocate_) free(array_);
     }
 
-    // False when the byte cannot be stored (errno says why).
-    bool append(unsigned char byte) {
-        if (wide_ && byte >= 0x80) {
+    enum class appended { failed, part, character };
+
+    // Takes one byte: a whole character stored, part of one (C.UTF-8), or
+    // failed (errno says why).
+    appended append(unsigned char byte) {
+        wchar_t character = byte;
+        if (wide_ && utf8_) {
+            char text = static_cast<char>(byte);
+            std::size_t used = utf8::decode(&character, &text, 1, &state_);
+            if (used == utf8::incomplete) return appended::part;
+            if (used == utf8::refused) return appended::failed;
+        } else if (wide_ && byte >= 0x80) {
             errno = EILSEQ;
-            return false;
+            return appended::failed;
         }
-        if (destination_ == nullptr) return true;
-        if (allocate_ && !reserve(count_ + 2)) return false;  // + 2: room for the NUL
-        put(count_++, byte);
-        return true;
+        if (destination_ == nullptr) return appended::character;
+        // + 2: room for the NUL
+        if (allocate_ && !reserve(count_ + 2)) return appended::failed;
+        put(count_++, character);
+        return appended::character;
     }
     // Adds the NUL %s and %[ end with, and hands an allocated array to the
     // caller's pointer.
@@ -221,11 +235,11 @@ public:
     }
 
 private:
-    void put(std::size_t index, unsigned char byte) {
+    void put(std::size_t index, wchar_t character) {
         if (wide_) {
-            reinterpret_cast<wchar_t*>(array_)[index] = byte;
+            reinterpret_cast<wchar_t*>(array_)[index] = character;
         } else {
-            array_[index] = static_cast<char>(byte);
+            array_[index] = static_cast<char>(character);
         }
     }
     bool reserve(std::size_t elements) {
@@ -241,8 +255,15 @@ private:
         return true;
     }
 
+public:
+    // Whether the bytes taken end inside a character (C.UTF-8).
+    bool inside_character() const { return state_.__count != 0; }
+
+private:
     void* destination_;
     bool wide_;
+    bool utf8_ = ctype_is_utf8();
+    std::mbstate_t state_{};
     bool allocate_;
     char* array_ = nullptr;
     std::size_t count_ = 0;
@@ -283,16 +304,23 @@ const unsigned char* parse_scanset(const unsigned char* cursor, byte_set& set) {
     return cursor + 1;
 }
 
-// %c, %s and %[: bytes while `accepted` says so, at most `width` of them.
+// %c, %s and %[: bytes while `accepted` says so, at most `width` characters
+// of them (bytes, but for a wide target in C.UTF-8, as glibc counts).
 template <typename Accepts>
 outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
                   std::size_t width, bool terminate, Accepts accepted) {
     if (in.peek() == EOF) return outcome::input_failure;
     text_target target(destination, spec.length == length_modifier::l, spec.allocate);
     std::size_t taken = 0;
-    for (int byte; taken < width && (byte = in.peek()) != EOF && accepted(byte); ++taken) {
-        if (!target.append(static_cast<unsigned char>(byte))) return outcome::matching_failure;
+    for (int byte; taken < width && (byte = in.peek()) != EOF && accepted(byte);) {
+        auto result = target.append(static_cast<unsigned char>(byte));
+        if (result == text_target::appended::failed) return outcome::matching_failure;
+        if (result == text_target::appended::character) ++taken;
         in.take();
+    }
+    if (target.inside_character()) {
+        errno = EILSEQ;
+        return outcome::matching_failure;
     }
     // Only %[ can match nothing here: %c and %s always take the first byte.
     if (taken == 0) return outcome::matching_failure;

@@ -288,9 +288,48 @@ static void check_conversions(void) {
     CHECK_STREQ(setlocale(LC_ALL, "C"), "C");
 }
 
+/* printf's %lc/%ls and scanf's %lc/%ls/%l[ go through the locale. */
+static void check_formatted(void) {
+    char text[64];
+    CHECK_STREQ(setlocale(LC_ALL, "C.UTF-8"), "C.UTF-8");
+    CHECK_EQ(snprintf(text, sizeof text, "[%ls|%lc]", L"a\u00e9\u20ac", (wint_t)0x1f600), 13);
+    CHECK_STREQ(text, "[a\xc3\xa9\xe2\x82\xac|\xf0\x9f\x98\x80]");
+    /* Width and precision count bytes; a character that would not fit whole
+     * ends the conversion. */
+    CHECK_EQ(snprintf(text, sizeof text, "[%5.4ls]", L"a\u00e9\u20ac"), 7);
+    CHECK_STREQ(text, "[  a\xc3\xa9]");
+    errno = 0;
+    CHECK_EQ(snprintf(text, sizeof text, "%ls", L"a\xd800"), -1);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_EQ(snprintf(text, sizeof text, "%.1ls", L"a\xd800"), 1); /* not looked at */
+
+    wchar_t wide[8] = {0};
+    int consumed = 0;
+    /* Widths count characters. */
+    CHECK_EQ(sscanf("\xc3\xa9t\xc3\xa9 x", "%2ls%n", wide, &consumed), 1);
+    CHECK_EQ(wide[0], 0xe9);
+    CHECK_EQ(wide[1], L't');
+    CHECK_EQ(wide[2], 0);
+    CHECK_EQ(consumed, 3);
+    CHECK_EQ(sscanf("\xe2\x82\xac\xc3\xa9", "%2lc", wide), 1);
+    CHECK_EQ(wide[0], 0x20ac);
+    CHECK_EQ(wide[1], 0xe9);
+    CHECK_EQ(sscanf("\xc3\xa9\xc3\xa9" "b", "%l[^b]", wide), 1);
+    CHECK_EQ(wide[1], 0xe9);
+    CHECK_EQ(wide[2], 0);
+    errno = 0;
+    CHECK_EQ(sscanf("a\xc3", "%ls", wide), 0); /* ends inside a character */
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_STREQ(setlocale(LC_ALL, "C"), "C");
+    errno = 0;
+    CHECK_EQ(snprintf(text, sizeof text, "%lc", (wint_t)0xe9), -1);
+    CHECK_EQ(errno, EILSEQ);
+}
+
 int main(void) {
     check_names();
     check_objects();
     check_conversions();
+    check_formatted();
     return 0;
 }

@@ -12,6 +12,10 @@
 #include <random>
 
 #include "runtime/libc/utf8_conversion.hpp"
+// The locale state printf_core.cpp and scanf_core.cpp ask (their tests
+// compile them in): compiled here once for the whole executable, "C" until
+// something changes it, as in a program.
+#include "runtime/libc/locale_state.cpp"
 
 namespace {
 
