@@ -26,6 +26,7 @@
 
 #include "character_set_transliterations.hpp"
 #include "character_sets.hpp"
+#include "locale_state.hpp"
 
 namespace {
 
@@ -116,8 +117,8 @@ struct parsed_name {
 // two slashes remain, trailing separators and white space dropped before
 // each ("UTF-8,", "UTF-8//TRANSLIT " are fine). What is left keeps letters, digits and "_-.,:" (upper
 // cased) and its slash, other characters dropped ("UTF 8" is UTF8), and
-// gets slashes added up to two. Nothing left means the locale's
-// charset: ASCII, lwp's "C" locale having no other.
+// gets slashes added up to two. Nothing left means the calling thread's
+// locale's charset when iconv_open is called: ASCII in "C", UTF-8 in C.UTF-8.
 parsed_name parse_name(const char* name) {
     parsed_name parsed{false, ascii, false, false};
     size_t end = strlen(name);
@@ -159,6 +160,7 @@ parsed_name parse_name(const char* name) {
     normalised[length] = '\0';
     if (strcmp(normalised, "//") == 0) {
         parsed.known = true;  // the locale's charset
+        if (lwp::libc::ctype_is_utf8()) parsed.set = utf8;
         return parsed;
     }
     for (const auto& entry : character_set_names) {

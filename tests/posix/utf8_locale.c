@@ -11,6 +11,7 @@
  * Checked against glibc too (-DCHECKING_AGAINST_GLIBC), where C.UTF-8 is
  * the locale glibc installs as C.utf8. */
 #include <errno.h>
+#include <iconv.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
@@ -320,7 +321,28 @@ static void check_formatted(void) {
     errno = 0;
     CHECK_EQ(sscanf("a\xc3", "%ls", wide), 0); /* ends inside a character */
     CHECK_EQ(errno, EILSEQ);
+    /* iconv's "" is the locale's charset when iconv_open is called. */
+    iconv_t to_locale = iconv_open("", "UTF-16LE");
+    CHECK(to_locale != (iconv_t)-1);
+    char utf16[] = {'a', 0, (char)0xe9, 0};
+    char* in = utf16;
+    size_t in_left = sizeof utf16;
+    char* out = text;
+    size_t out_left = sizeof text;
+    CHECK_EQ(iconv(to_locale, &in, &in_left, &out, &out_left), 0);
+    CHECK_EQ(out - text, 3);
+    CHECK(memcmp(text, "a\xc3\xa9", 3) == 0);
+    CHECK_EQ(iconv_close(to_locale), 0);
     CHECK_STREQ(setlocale(LC_ALL, "C"), "C");
+    to_locale = iconv_open("", "UTF-16LE");
+    in = utf16;
+    in_left = sizeof utf16;
+    out = text;
+    out_left = sizeof text;
+    errno = 0;
+    CHECK_EQ(iconv(to_locale, &in, &in_left, &out, &out_left), (size_t)-1);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_EQ(iconv_close(to_locale), 0);
     errno = 0;
     CHECK_EQ(snprintf(text, sizeof text, "%lc", (wint_t)0xe9), -1);
     CHECK_EQ(errno, EILSEQ);
