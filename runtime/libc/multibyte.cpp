@@ -1,5 +1,5 @@
-// One character at a time between multibyte and wide: mbrtowc mbrlen
-// (and __mbrlen) mbtowc mblen wcrtomb wctomb btowc wctob mbsinit, and
+// One character at a time between multibyte and wide: mbrtowc (and
+// __mbrtowc, glibc's second name for it) mbrlen (and __mbrlen) mbtowc mblen wcrtomb wctomb btowc wctob mbsinit, and
 // __ctype_get_mb_cur_max (what <stdlib.h>'s MB_CUR_MAX calls), in the
 // calling thread's LC_CTYPE (locale_state.hpp).
 //
@@ -67,6 +67,9 @@ size_t mbrtowc(wchar_t* __restrict out, const char* __restrict bytes, size_t lim
                mbstate_t* __restrict state) noexcept {
     return to_wide(out, bytes, limit, state ? state : &mbrtowc_state);
 }
+
+size_t __mbrtowc(wchar_t* __restrict out, const char* __restrict bytes, size_t limit,
+                 mbstate_t* __restrict state) noexcept __attribute__((alias("mbrtowc")));
 
 size_t mbrlen(const char* __restrict bytes, size_t limit, mbstate_t* __restrict state) noexcept {
     return to_wide(nullptr, bytes, limit, state ? state : &mbrlen_state);

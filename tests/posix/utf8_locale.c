@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 #include <wchar.h>
 
 #include "../integration/check.h"
@@ -348,7 +349,61 @@ static void check_formatted(void) {
     CHECK_EQ(errno, EILSEQ);
 }
 
+/* <uchar.h>: UTF-16 surrogate pairs and UTF-8 units kept between calls. */
+static void check_unicode_units(void) {
+    CHECK_STREQ(setlocale(LC_ALL, "C.UTF-8"), "C.UTF-8");
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    char16_t unit = 0;
+    CHECK_EQ(mbrtoc16(&unit, "\xf0\x9f\x98\x80", 4, &state), 4);
+    CHECK_EQ(unit, 0xd83d);
+    CHECK_EQ(mbrtoc16(&unit, "", 0, &state), (size_t)-3); /* reads nothing */
+    CHECK_EQ(unit, 0xde00);
+    CHECK(mbsinit(&state));
+    char bytes[8];
+    CHECK_EQ(c16rtomb(bytes, 0xd83d, &state), 0);
+    CHECK_EQ(c16rtomb(bytes, 0xde00, &state), 4);
+    CHECK(memcmp(bytes, "\xf0\x9f\x98\x80", 4) == 0);
+    errno = 0;
+    CHECK_EQ(c16rtomb(bytes, 0xde00, &state), (size_t)-1); /* a low one alone */
+    CHECK_EQ(errno, EILSEQ);
+    memset(&state, 0, sizeof state);
+
+    char8_t units[4] = {0};
+    CHECK_EQ(mbrtoc8(&units[0], "\xe2\x82\xac", 3, &state), 3);
+    CHECK_EQ(mbrtoc8(&units[1], "", 0, &state), (size_t)-3);
+    CHECK_EQ(mbrtoc8(&units[2], "", 0, &state), (size_t)-3);
+    CHECK(memcmp(units, "\xe2\x82\xac", 3) == 0);
+    CHECK(mbsinit(&state));
+    CHECK_EQ(c8rtomb(bytes, 0xe2, &state), 0);
+    CHECK_EQ(c8rtomb(bytes, 0x82, &state), 0);
+    CHECK_EQ(c8rtomb(bytes, 0xac, &state), 3);
+    CHECK(memcmp(bytes, "\xe2\x82\xac", 3) == 0);
+    errno = 0;
+    CHECK_EQ(c8rtomb(bytes, 0xed, &state), 0);
+    CHECK_EQ(c8rtomb(bytes, 0xa0, &state), (size_t)-1); /* toward a surrogate */
+    CHECK_EQ(errno, EILSEQ);
+    memset(&state, 0, sizeof state);
+
+    char32_t character = 0;
+    CHECK_EQ(mbrtoc32(&character, "\xc3\xa9", 2, &state), 2);
+    CHECK_EQ(character, 0xe9);
+    CHECK_EQ(c32rtomb(bytes, 0x1f600, &state), 4);
+
+    /* In "C" only ASCII is a character. */
+    CHECK_STREQ(setlocale(LC_ALL, "C"), "C");
+    errno = 0;
+    CHECK_EQ(mbrtoc16(&unit, "\xc3\xa9", 2, &state), (size_t)-1);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_EQ(c32rtomb(bytes, 'a', &state), 1);
+    CHECK_EQ(c16rtomb(bytes, 0xd83d, &state), 0);
+    errno = 0;
+    CHECK_EQ(c16rtomb(bytes, 0xde00, &state), (size_t)-1);
+    CHECK_EQ(errno, EILSEQ);
+}
+
 int main(void) {
+    check_unicode_units();
     check_names();
     check_objects();
     check_conversions();
