@@ -39,9 +39,10 @@ void fail(stream& s, int error) {
 // What a refill found.
 enum class refill { data, end, error };
 
-// Refills the read buffer with one read(2). At the end or on an error the
-// stream's flag is set.
-refill refill_locked(stream& s) {
+// Refills the read buffer with one read(2), after the `keep` bytes not yet
+// handed out (the UTF-8 reader's lookahead), which move to its front. At the
+// end or on an error the stream's flag is set.
+refill refill_locked(stream& s, unsigned keep = 0) {
     if (!s.readable) {
         fail(s, EBADF);
         return refill::error;
@@ -55,11 +56,15 @@ refill refill_locked(stream& s) {
         }
     }
     if (s.length != 0 && !lwp::libc::flush_locked(s)) return refill::error;
+    if (keep != 0) memmove(s.read_buffer, s.read_buffer + s.read_position, keep);
+    s.read_position = 0;
+    s.read_length = keep;
+    char* into = s.read_buffer + keep;
     long count;
     if (s.cookie) {
         // A cookie stream's read function (stdio_stream.hpp), which sets
         // errno itself when it fails.
-        count = lwp_libc_cookie_read(s, s.read_buffer, read_buffer_size);
+        count = lwp_libc_cookie_read(s, into, read_buffer_size - keep);
         if (count < 0) {
             s.glibc_flags |= lwp::libc::glibc_error_flag;
             return refill::error;
@@ -67,8 +72,8 @@ refill refill_locked(stream& s) {
     } else {
         const lwp::runtime::cancellation_undo unlock{give_back, &s};
         count = lwp::runtime::cancellation_point_syscall(
-            &unlock, __NR_read, s.file_descriptor, reinterpret_cast<long>(s.read_buffer),
-            read_buffer_size);
+            &unlock, __NR_read, s.file_descriptor, reinterpret_cast<long>(into),
+            read_buffer_size - keep);
     }
     if (count == 0) {
         s.glibc_flags |= lwp::libc::glibc_end_flag;
@@ -78,8 +83,7 @@ refill refill_locked(stream& s) {
         fail(s, static_cast<int>(-count));
         return refill::error;
     }
-    s.read_position = 0;
-    s.read_length = static_cast<unsigned>(count);
+    s.read_length = keep + static_cast<unsigned>(count);
     return refill::data;
 }
 
@@ -104,6 +108,40 @@ int lwp::libc::next_byte_locked(stream& s) {
 void lwp::libc::push_back_locked(stream& s, unsigned char byte) {
     s.pushed_back = true;
     s.pushed_back_byte = byte;
+}
+
+int lwp::libc::peek_byte_locked(stream& s, unsigned ahead) {
+    if (s.pushed_back) {
+        if (ahead == 0) return s.pushed_back_byte;
+        --ahead;
+    }
+    while (s.read_position + ahead >= s.read_length) {
+        refill found = refill_locked(s, s.read_length - s.read_position);
+        if (found != refill::data) return found == refill::end ? EOF : read_failed;
+    }
+    return static_cast<unsigned char>(s.read_buffer[s.read_position + ahead]);
+}
+
+void lwp::libc::skip_bytes_locked(stream& s, unsigned count) {
+    if (count != 0 && s.pushed_back) {
+        s.pushed_back = false;
+        --count;
+    }
+    s.read_position += count;
+}
+
+bool lwp::libc::push_back_bytes_locked(stream& s, const char* bytes, unsigned count) {
+    if (!s.readable || s.pushed_back) return false;
+    if (count == 1) {
+        push_back_locked(s, static_cast<unsigned char>(bytes[0]));
+    } else if (s.read_buffer != nullptr && s.read_position >= count) {
+        s.read_position -= count;
+        memcpy(s.read_buffer + s.read_position, bytes, count);
+    } else {
+        return false;
+    }
+    s.glibc_flags &= ~lwp::libc::glibc_end_flag;
+    return true;
 }
 
 namespace {

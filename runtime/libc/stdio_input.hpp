@@ -20,4 +20,18 @@ int next_byte_locked(stream& s);
 // returns it again: ungetc's slot, which that read has left free.
 void push_back_locked(stream& s, unsigned char byte);
 
+// Looking ahead without taking (the UTF-8 reader, stdio_utf8_input.cpp):
+// the byte `ahead` places after the next one to be read (0: that one), EOF
+// or read_failed. The bytes looked at stay unread, however many reads that
+// took, until skip_bytes_locked takes `count` of them.
+int peek_byte_locked(stream& s, unsigned ahead);
+void skip_bytes_locked(stream& s, unsigned count);
+
+// Puts `count` bytes back in front of the next one to be read, as ungetc
+// does one (the end flag cleared): into ungetc's slot when it is one byte,
+// else over the bytes already handed out of the read buffer. False, nothing
+// changed, when the stream is not readable, ungetc's slot is taken or there
+// is no such room.
+bool push_back_bytes_locked(stream& s, const char* bytes, unsigned count);
+
 }  // namespace lwp::libc

@@ -1,12 +1,17 @@
 // The wide-character stdio calls C++ iostreams need: fgetwc getwc getwchar
 // fputwc putwc putwchar ungetwc, and wcsftime with its locale form (what
-// libstdc++'s wide streams and time facets call). In lwp's only locale, "C",
-// a wide character is one ASCII byte (multibyte.cpp), so each of these is
-// the byte call plus that conversion, as glibc's wide streams convert in
-// its "C" locale: written, a character from 0x80 up becomes its ASCII
-// transliteration ("EUR" for U+20AC, "?" when there is none) and the call
-// succeeds; read, a byte from 0x80 up is EILSEQ with the stream's error
-// indicator set, and stays unread (glibc's stream stops there too).
+// libstdc++'s wide streams and time facets call). Each is the byte call
+// plus the conversion of the calling thread's LC_CTYPE, as glibc's wide
+// streams convert:
+//  - in "C" a wide character is one ASCII byte (multibyte.cpp): written, a
+//    character from 0x80 up becomes its ASCII transliteration ("EUR" for
+//    U+20AC, "?" when there is none) and the call succeeds; read, a byte
+//    from 0x80 up is EILSEQ with the stream's error indicator set, and
+//    stays unread (glibc's stream stops there too);
+//  - in C.UTF-8 a character is written as its UTF-8 bytes (up to six, to
+//    0x7fffffff, as utf8_conversion.hpp), a surrogate or a negative wchar_t
+//    as '?' with success (glibc's answer); read, UTF-8 is decoded as
+//    stdio_utf8_input.hpp says.
 // Streams have no orientation here (fwide answers 0: stdio_orientation.cpp):
 // byte and wide calls may be mixed, where glibc's first call decides a
 // stream's kind for good. fputws and fgetws are the same, a string at a
@@ -19,7 +24,11 @@
 #include <wchar.h>
 
 #include "character_sets.hpp"
+#include "locale_state.hpp"
+#include "stdio_input.hpp"
 #include "stdio_stream.hpp"
+#include "stdio_utf8_input.hpp"
+#include "utf8_conversion.hpp"
 
 namespace {
 
@@ -37,11 +46,20 @@ bool write_replacement(wchar_t character, FILE* file) {
     return fwrite(text, 1, length, file) == length;
 }
 
+wint_t utf8_character_from(FILE* file) {
+    lwp::libc::stream& s = lwp::libc::as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    wint_t character = lwp::libc::next_utf8_character_locked(s);
+    lwp::libc::give_back_stream_lock(s);
+    return character;
+}
+
 }  // namespace
 
 extern "C" {
 
 wint_t fgetwc(FILE* file) {
+    if (lwp::libc::ctype_is_utf8()) return utf8_character_from(file);
     int byte = getc(file);
     if (byte == EOF) return WEOF;
     if (byte >= 0x80) {
@@ -56,6 +74,11 @@ wint_t getwc(FILE* file) { return fgetwc(file); }
 wint_t getwchar(void) { return fgetwc(stdin); }
 
 wint_t fputwc(wchar_t character, FILE* file) {
+    if (lwp::libc::ctype_is_utf8()) {
+        char bytes[lwp::libc::utf8::longest_sequence];
+        size_t length = lwp::libc::utf8::encode_for_stream(bytes, character);
+        return fwrite(bytes, 1, length, file) == length ? static_cast<wint_t>(character) : WEOF;
+    }
     bool written = character >= 0 && character < 0x80
                        ? putc(static_cast<int>(character), file) != EOF
                        : write_replacement(character, file);
@@ -98,9 +121,23 @@ wchar_t* fgetws(wchar_t* __restrict line, int count, FILE* __restrict file) {
 wint_t putwchar(wchar_t character) { return fputwc(character, stdout); }
 
 // A character the locale cannot hold as a byte cannot be pushed back either
-// (glibc's wide streams can push back any).
+// (glibc's wide streams can push back any). In C.UTF-8 its bytes go back
+// over those just read, which is room enough after a fgetwc (else WEOF).
 wint_t ungetwc(wint_t character, FILE* file) {
-    if (character == WEOF || character >= 0x80) return WEOF;
+    if (character == WEOF) return WEOF;
+    if (lwp::libc::ctype_is_utf8() && character >= 0x80) {
+        char bytes[lwp::libc::utf8::longest_sequence];
+        mbstate_t initial{};
+        size_t length =
+            lwp::libc::utf8::encode(bytes, static_cast<wchar_t>(character), &initial);
+        if (length == lwp::libc::utf8::refused) return WEOF;
+        lwp::libc::stream& s = lwp::libc::as_stream(file);
+        lwp::libc::take_stream_lock(s);
+        bool pushed = lwp::libc::push_back_bytes_locked(s, bytes, static_cast<unsigned>(length));
+        lwp::libc::give_back_stream_lock(s);
+        return pushed ? character : WEOF;
+    }
+    if (character >= 0x80) return WEOF;
     return ungetc(static_cast<int>(character), file) == EOF ? WEOF : character;
 }
 

@@ -8,8 +8,9 @@
 // no terminator. A capacity of 0 fails at once and writes nothing.
 //
 // To a stream (fwprintf), each wide character is written as fputwc writes
-// it in the "C" locale: ASCII as its byte, anything else as glibc's ASCII
-// transliteration ("EUR" for U+20AC, '?' without one). The whole call holds
+// it: in the "C" locale ASCII as its byte, anything else as glibc's ASCII
+// transliteration ("EUR" for U+20AC, '?' without one); in C.UTF-8 as its
+// UTF-8 bytes ('?' for a surrogate or a negative wchar_t). The whole call holds
 // the stream's lock, as printf's does. lwp's streams have no orientation
 // (see fwide in stdio_orientation.cpp): a stream that printf wrote to takes
 // fwprintf too, where glibc's byte-oriented stream fails it with -1.
@@ -19,7 +20,9 @@
 #include <wchar.h>
 
 #include "character_sets.hpp"
+#include "locale_state.hpp"
 #include "stdio_stream.hpp"
+#include "utf8_conversion.hpp"
 #include "wide_printf_core.hpp"
 
 namespace {
@@ -47,6 +50,7 @@ struct wide_stream_sink : lwp::libc::wide_format_sink {
 // Narrows as fputwc does (stdio_wide_characters.cpp), a piece at a time.
 void put_to_stream(lwp::libc::wide_format_sink& base, const wchar_t* characters, size_t count) {
     lwp::libc::stream& target = *static_cast<wide_stream_sink&>(base).target;
+    const bool utf8 = lwp::libc::ctype_is_utf8();
     char bytes[128];
     size_t used = 0;
     for (size_t i = 0; i < count; ++i) {
@@ -57,6 +61,8 @@ void put_to_stream(lwp::libc::wide_format_sink& base, const wchar_t* characters,
         auto character = static_cast<uint32_t>(characters[i]);
         if (character < 0x80) {
             bytes[used++] = static_cast<char>(character);
+        } else if (utf8) {
+            used += lwp::libc::utf8::encode_for_stream(bytes + used, characters[i]);
         } else {
             used += lwp_libc_character_sets::ascii_replacement(character, bytes + used);
         }

@@ -1,12 +1,15 @@
 // swscanf vswscanf fwscanf vfwscanf wscanf vwscanf, each also under the
 // __isoc99_ name glibc's <wchar.h> turns it into in C99 and later modes
 // (glibc 2.36 has no __isoc23_ names). The engine is the narrow one
-// (scanf_core.cpp): in lwp's only locale, "C", a wide character the format
-// or input can hold as a byte is an ASCII one, so the format is narrowed,
+// (scanf_core.cpp): in the "C" locale a wide character the format or input
+// can hold as a byte is an ASCII one, so the format is narrowed,
 // the input handed over a character at a time as its byte, and every
 // conversion behaves exactly as sscanf's (%n counts wide characters, %lc
 // %ls %l[ store wchar_t, %c %s %[ bytes), and %S %C are %ls %lc, as in
 // glibc.
+//
+// C.UTF-8 is read as "C" too, for now: the narrow engine takes bytes, and
+// glibc's wide scanf matches and counts whole characters.
 //
 // A character from 0x80 up has no byte in the "C" locale:
 //  - from a stream, its byte is EILSEQ, as glibc's fgetwc (and fwscanf)

@@ -1,5 +1,6 @@
 // One character between UTF-8 and wchar_t, as glibc's C.UTF-8 converts it,
-// for the multibyte functions (multibyte.cpp, multibyte_strings.cpp).
+// for the multibyte functions (multibyte.cpp, multibyte_strings.cpp) and the
+// wide stdio (stdio_wide_characters.cpp, stdio_utf8_input.cpp, the wide printf).
 //
 // glibc's converter is the original UTF-8 of ISO 10646: sequences of up to
 // six bytes and characters up to 0x7fffffff, not only Unicode's four bytes
@@ -96,6 +97,19 @@ inline size_t encode(char* out, wchar_t character, const mbstate_t* state) {
     // The lead byte: `length` ones, a zero, then the highest bits.
     out[0] = static_cast<char>((0xff00u >> length) | value);
     return length;
+}
+
+// What glibc's wide streams write for a character in C.UTF-8 (fputwc,
+// fwprintf): its bytes, or '?' for one UTF-8 has none for (a surrogate, a
+// negative wchar_t), errno untouched. The length.
+inline size_t encode_for_stream(char* out, wchar_t character) {
+    auto value = static_cast<unsigned>(character);
+    if (value > 0x7fffffff || (value >= 0xd800 && value <= 0xdfff)) {
+        out[0] = '?';
+        return 1;
+    }
+    mbstate_t initial{};
+    return encode(out, character, &initial);
 }
 
 }  // namespace lwp::libc::utf8

@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "locale_state.hpp"
 #include "printf_core.hpp"
+#include "utf8_conversion.hpp"
 
 namespace lwp::libc {
 
@@ -74,13 +76,6 @@ void put_text(wide_format_sink& sink, const wide_spec& spec, const wchar_t* text
     if (spec.left) deliver_spaces(sink, padding);
 }
 
-std::size_t bounded_length(const char* text, int precision) {
-    std::size_t length = 0;
-    while ((precision < 0 || length < static_cast<std::size_t>(precision)) && text[length])
-        ++length;
-    return length;
-}
-
 std::size_t bounded_wide_length(const wchar_t* text, int precision) {
     std::size_t length = 0;
     while ((precision < 0 || length < static_cast<std::size_t>(precision)) && text[length])
@@ -100,27 +95,66 @@ void deliver_widened(wide_format_sink& sink, const char* bytes, std::size_t coun
     }
 }
 
-// A byte string, converted as mbrtowc converts in the "C" locale: ASCII to
-// itself, a byte from 0x80 up EILSEQ. Returns false (errno EILSEQ) on such
-// a byte. What glibc writes before failing is kept too: it converts the
-// string 64 wide characters at a time and writes each piece once
-// converted, so the whole pieces before the bad byte's are written, with no
-// padding; except right-justified in a width with a precision, where it
-// measures the string first and fails before writing anything.
-bool put_byte_string(wide_format_sink& sink, const wide_spec& spec, const char* text) {
-    std::size_t length = bounded_length(text, spec.precision);
-    std::size_t good = 0;
-    while (good < length && static_cast<unsigned char>(text[good]) < 0x80) ++good;
-    if (good < length) {
-        if (!(spec.width > 0 && !spec.left && spec.precision >= 0))
-            deliver_widened(sink, text, good - good % 64);
+// The next character of a byte string as mbrtowc converts it in the
+// calling thread's LC_CTYPE (`in_utf8`: C.UTF-8): the bytes it takes (0 at the
+// terminating NUL) or utf8::refused (errno EILSEQ). "C": ASCII only.
+std::size_t next_string_character(const char* text, bool in_utf8, wchar_t* out) {
+    if (in_utf8) {
+        mbstate_t state{};
+        // The NUL ends any sequence (refused), so no byte past it is read.
+        return utf8::decode(out, text, utf8::longest_sequence, &state);
+    }
+    auto byte = static_cast<unsigned char>(*text);
+    if (byte >= 0x80) {
         errno = EILSEQ;
-        return false;
+        return utf8::refused;
+    }
+    *out = byte;
+    return byte != 0;
+}
+
+// The first `count` characters of a byte string (all of them convert),
+// delivered 64 at a time.
+void deliver_converted(wide_format_sink& sink, const char* text, bool in_utf8,
+                       std::size_t count) {
+    wchar_t piece[64];
+    while (count) {
+        std::size_t length = count < 64 ? count : 64;
+        for (std::size_t i = 0; i < length; ++i)
+            text += next_string_character(text, in_utf8, &piece[i]);
+        deliver(sink, piece, length);
+        count -= length;
+    }
+}
+
+// A byte string, converted as mbrtowc converts it (the precision and width
+// count wide characters). Returns false (errno EILSEQ) on a byte sequence
+// that is no character, a NUL cutting one short included. What glibc
+// writes before failing is kept too: it converts the string 64 wide
+// characters at a time and writes each piece once converted, so the whole
+// pieces before the bad sequence's are written, with no padding; except
+// right-justified in a width with a precision, where it measures the
+// string first and fails before writing anything.
+bool put_byte_string(wide_format_sink& sink, const wide_spec& spec, const char* text) {
+    const bool in_utf8 = ctype_is_utf8();
+    std::size_t length = 0;  // characters
+    const char* cursor = text;
+    while (spec.precision < 0 || length < static_cast<std::size_t>(spec.precision)) {
+        wchar_t character;
+        std::size_t used = next_string_character(cursor, in_utf8, &character);
+        if (used == 0) break;
+        if (used == utf8::refused) {
+            if (!(spec.width > 0 && !spec.left && spec.precision >= 0))
+                deliver_converted(sink, text, in_utf8, length - length % 64);
+            return false;
+        }
+        cursor += used;
+        ++length;
     }
     std::size_t padding =
         static_cast<std::size_t>(spec.width) > length ? spec.width - length : 0;
     if (!spec.left) deliver_spaces(sink, padding);
-    deliver_widened(sink, text, length);
+    deliver_converted(sink, text, in_utf8, length);
     if (spec.left) deliver_spaces(sink, padding);
     return true;
 }

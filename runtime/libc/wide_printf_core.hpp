@@ -12,9 +12,10 @@
 // number comes out exactly as printf writes it; the limits are printf's too
 // (positional arguments fail with ENOTSUP, long double at double precision).
 //
-// The "C" locale's conversions, as glibc's: %s's bytes go through mbrtowc
-// (a byte from 0x80 up is EILSEQ: the call fails with -1); %c goes through
-// btowc, and a byte from 0x80 up becomes WEOF; %lc and %ls write any
+// The conversions are the calling thread's LC_CTYPE's, as glibc's: %s's
+// bytes go through mbrtowc (in "C" a byte from 0x80 up, in C.UTF-8 a
+// sequence that is no UTF-8 character, is EILSEQ: the call fails with -1);
+// %c goes through btowc, and a byte from 0x80 up becomes WEOF (in both); %lc and %ls write any
 // wchar_t as it is. A WEOF written by %c, %lc or %C is written (glibc
 // stores it) and then fails the call with -1, errno untouched, as glibc's
 // does (its character output answers WEOF, which is also its failure).
