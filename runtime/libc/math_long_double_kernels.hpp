@@ -1,6 +1,8 @@
 // The long-double-double kernels of lwp's long double functions
-// (math_long_double_exponential.cpp): exp and log to about 125 bits and the
-// one rounding of such a value to a long double.
+// (math_long_double_exponential.cpp, math_long_double_trigonometric.cpp):
+// exp, log, sin, cos and atan to about 125 bits and the one rounding of such a
+// value to a long double. The complex long double functions
+// (math_complex_long_double_*.cpp) are built on them too.
 #pragma once
 
 #include "runtime/libc/math_long_double_double.hpp"
@@ -28,5 +30,17 @@ long_double_double log_of_long(long_double_double x) noexcept;
 
 // log(1 + t) for t > -1, accurate relative to the result however small.
 long_double_double log1p_of_long(long_double_double t) noexcept;
+
+// sin and cos of a finite ax >= 0 (math_long_double_trigonometric.cpp), the
+// argument reduced exactly however large it is.
+struct long_sine_cosine {
+    long_double_double sine;
+    long_double_double cosine;
+};
+long_sine_cosine sin_cos_of_long(long double ax) noexcept;
+
+// atan(num / den) in [0, pi/2] for num, den >= 0, not both 0
+// (math_long_double_trigonometric.cpp), to about 2^-125.
+long_double_double atan_ratio_long(long_double_double num, long_double_double den) noexcept;
 
 }  // namespace lwp::libc::math

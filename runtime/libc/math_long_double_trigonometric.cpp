@@ -24,6 +24,7 @@
 #include "runtime/libc/math_long_double.hpp"
 #include "runtime/libc/math_long_double_bits.hpp"
 #include "runtime/libc/math_long_double_double.hpp"
+#include "runtime/libc/math_long_double_kernels.hpp"
 #include "runtime/libc/math_long_double_tables.hpp"
 #include "runtime/libc/math_long_double_two_over_pi.hpp"
 
@@ -121,13 +122,9 @@ long_double_double cos_kernel(long_double_double r) noexcept {
     return r2 * polynomial(r2, t::cos_taylor, 17) + 1.0L;
 }
 
-// sin and cos of |x| (finite): with the quadrant.
-struct sine_cosine {
-    long_double_double sine;
-    long_double_double cosine;
-};
+}  // namespace
 
-sine_cosine sin_cos_of(long double ax) noexcept {
+long_sine_cosine sin_cos_of_long(long double ax) noexcept {
     reduced_long_angle a = ax < 0.78539816339744830961L ? reduced_long_angle{0, ldd(ax)} : reduce(ax);
     long_double_double s = sin_kernel(a.r);
     long_double_double c = cos_kernel(a.r);
@@ -140,6 +137,8 @@ sine_cosine sin_cos_of(long double ax) noexcept {
     }
     return {sine, cosine};
 }
+
+namespace {
 
 // A domain error for an infinite argument (EDOM, NaN with FE_INVALID).
 long double trig_special(long double x) noexcept {
@@ -158,7 +157,7 @@ long double sinl(long double x) noexcept {
         volatile long double v = x;
         return v - v * v * v;
     }
-    long double s = rounded_trig(sin_cos_of(ax).sine);
+    long double s = rounded_trig(sin_cos_of_long(ax).sine);
     return long_sign(x) ? -s : s;
 }
 
@@ -166,7 +165,7 @@ long double cosl(long double x) noexcept {
     if (!long_is_finite(x)) return trig_special(x);
     long double ax = long_magnitude(x);
     if (ax < 0x1p-33L) return 1.0L - ax * ax;  // rounds to 1 (FE_INEXACT unless 0)
-    return rounded_trig(sin_cos_of(ax).cosine);
+    return rounded_trig(sin_cos_of_long(ax).cosine);
 }
 
 void sincosl(long double x, long double* sine, long double* cosine) noexcept {
@@ -182,7 +181,7 @@ void sincosl(long double x, long double* sine, long double* cosine) noexcept {
         *cosine = 1.0L - ax * ax;
         return;
     }
-    sine_cosine sc = sin_cos_of(ax);
+    long_sine_cosine sc = sin_cos_of_long(ax);
     long double s = rounded_trig(sc.sine);
     *sine = long_sign(x) ? -s : s;
     *cosine = rounded_trig(sc.cosine);
@@ -196,7 +195,7 @@ long double tanl(long double x) noexcept {
         volatile long double v = x;
         return v + v * v * v;
     }
-    sine_cosine sc = sin_cos_of(ax);
+    long_sine_cosine sc = sin_cos_of_long(ax);
     long double result = rounded_trig(sc.sine / sc.cosine);
     return long_sign(x) ? -result : result;
 }
@@ -216,13 +215,12 @@ long_double_double atan_unit(long_double_double a) noexcept {
     return k == 0 ? series : t::atan_nodes[k] + series;
 }
 
-// atan(num / den) in [0, pi/2] for num, den >= 0, not both 0.
-long_double_double atan_ratio(long_double_double num, long_double_double den) noexcept {
-    if (num.hi <= den.hi) return atan_unit(num / den);
-    return t::half_pi - atan_unit(den / num);
-}
-
 }  // namespace
+
+long_double_double atan_ratio_long(long_double_double num, long_double_double den) noexcept {
+    if (num.hi <= den.hi) return atan_unit(num / den);
+    return long_tables::half_pi - atan_unit(den / num);
+}
 
 long double atanl(long double x) noexcept {
     if (x != x) return x + x;
@@ -238,7 +236,7 @@ long double atanl(long double x) noexcept {
         volatile long double tiny = 0x1p-100L;
         result = t::half_pi.hi + tiny;
     } else {
-        result = rounded_trig(atan_ratio(ldd(ax), ldd(1.0L)));
+        result = rounded_trig(atan_ratio_long(ldd(ax), ldd(1.0L)));
     }
     return long_sign(x) ? -result : result;
 }
@@ -289,7 +287,7 @@ long double atan2l(long double y, long double x) noexcept {
     } else {
         long double sy = scale_by_power_of_two(ay, -ey);
         long double sx = scale_by_power_of_two(ax, -ey);  // the same factor: the ratio kept
-        result = atan_ratio(ldd(sy), ldd(sx));
+        result = atan_ratio_long(ldd(sy), ldd(sx));
         if (negative_x) result = t::pi - result;
     }
     angle = rounded_trig(result);
@@ -313,7 +311,7 @@ long double asinl(long double x) noexcept {
         result = t::half_pi.hi + t::half_pi.lo;
     } else {
         long_double_double one_minus_square = two_sum(1.0L, -ax) * two_sum(1.0L, ax);
-        result = rounded_trig(atan_ratio(ldd(ax), sqrt(one_minus_square)));
+        result = rounded_trig(atan_ratio_long(ldd(ax), sqrt(one_minus_square)));
     }
     return long_sign(x) ? -result : result;
 }
@@ -332,7 +330,7 @@ long double acosl(long double x) noexcept {
         angle = t::half_pi - ldd(x);
     } else {
         long_double_double one_minus_square = two_sum(1.0L, -ax) * two_sum(1.0L, ax);
-        angle = atan_ratio(sqrt(one_minus_square), ldd(ax));
+        angle = atan_ratio_long(sqrt(one_minus_square), ldd(ax));
         if (long_sign(x)) angle = t::pi - angle;
     }
     return rounded_trig(angle);

@@ -1,0 +1,99 @@
+// The C names of <complex.h> for long double _Complex, over the algorithms of
+// math_complex_long_double_*.cpp (namespace lwp::libc::math). Freestanding
+// only: the hosted unit test compiles the algorithms but not this file.
+//
+// GCC gives C++ the C _Complex types, so these functions have exactly the C
+// calling convention: a long double _Complex argument is passed in memory
+// (the two x87 values on the stack) and returned in st(0) (real) and st(1)
+// (imaginary).
+//
+// errno: glibc's complex long double functions set none (cexpl's underflow
+// to zero included), but cabsl and cargl, which are hypotl and atan2l.
+#include "runtime/libc/math_complex_long_double.hpp"
+#include "runtime/libc/math_long_double.hpp"
+
+namespace m = lwp::libc::math;
+
+namespace {
+
+using parts = m::complex_long_parts;
+
+inline long double _Complex make(parts p) noexcept {
+    long double _Complex z;
+    __real__ z = p.re;
+    __imag__ z = p.im;
+    return z;
+}
+
+}  // namespace
+
+extern "C" {
+
+long double creall(long double _Complex z) noexcept { return __real__ z; }
+long double cimagl(long double _Complex z) noexcept { return __imag__ z; }
+long double _Complex conjl(long double _Complex z) noexcept { return make({__real__ z, -__imag__ z}); }
+
+long double cabsl(long double _Complex z) noexcept { return m::hypotl(__real__ z, __imag__ z); }
+long double cargl(long double _Complex z) noexcept { return m::atan2l(__imag__ z, __real__ z); }
+
+long double _Complex cprojl(long double _Complex z) noexcept {
+    return make(m::complex_project_long(__real__ z, __imag__ z));
+}
+
+long double _Complex cexpl(long double _Complex z) noexcept {
+    return make(m::complex_exp_long(__real__ z, __imag__ z));
+}
+
+long double _Complex clogl(long double _Complex z) noexcept {
+    return make(m::complex_log_long(__real__ z, __imag__ z));
+}
+long double _Complex clog10l(long double _Complex z) noexcept {
+    return make(m::complex_log10_long(__real__ z, __imag__ z));
+}
+long double _Complex csqrtl(long double _Complex z) noexcept {
+    return make(m::complex_sqrt_long(__real__ z, __imag__ z));
+}
+
+long double _Complex cpowl(long double _Complex z, long double _Complex w) noexcept {
+    return make(m::complex_pow_long({__real__ z, __imag__ z}, {__real__ w, __imag__ w}));
+}
+
+long double _Complex csinl(long double _Complex z) noexcept {
+    return make(m::complex_sin_long(__real__ z, __imag__ z));
+}
+long double _Complex ccosl(long double _Complex z) noexcept {
+    return make(m::complex_cos_long(__real__ z, __imag__ z));
+}
+long double _Complex ctanl(long double _Complex z) noexcept {
+    return make(m::complex_tan_long(__real__ z, __imag__ z));
+}
+long double _Complex csinhl(long double _Complex z) noexcept {
+    return make(m::complex_sinh_long(__real__ z, __imag__ z));
+}
+long double _Complex ccoshl(long double _Complex z) noexcept {
+    return make(m::complex_cosh_long(__real__ z, __imag__ z));
+}
+long double _Complex ctanhl(long double _Complex z) noexcept {
+    return make(m::complex_tanh_long(__real__ z, __imag__ z));
+}
+
+long double _Complex casinl(long double _Complex z) noexcept {
+    return make(m::complex_asin_long(__real__ z, __imag__ z));
+}
+long double _Complex cacosl(long double _Complex z) noexcept {
+    return make(m::complex_acos_long(__real__ z, __imag__ z));
+}
+long double _Complex catanl(long double _Complex z) noexcept {
+    return make(m::complex_atan_long(__real__ z, __imag__ z));
+}
+long double _Complex casinhl(long double _Complex z) noexcept {
+    return make(m::complex_asinh_long(__real__ z, __imag__ z));
+}
+long double _Complex cacoshl(long double _Complex z) noexcept {
+    return make(m::complex_acosh_long(__real__ z, __imag__ z));
+}
+long double _Complex catanhl(long double _Complex z) noexcept {
+    return make(m::complex_atanh_long(__real__ z, __imag__ z));
+}
+
+}  // extern "C"
