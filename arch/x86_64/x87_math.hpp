@@ -95,4 +95,13 @@ inline long double scaled_log2(long double x, long double y) noexcept {
     return result;
 }
 
+// The rounding direction of the x87 control word (bits 10 and 11): 0 to
+// nearest, 1 down, 2 up, 3 toward zero. fesetround sets it together with
+// SSE's; fmal, which rounds its exact result in software, follows it.
+inline unsigned rounding_control() noexcept {
+    std::uint16_t control;
+    __asm__ volatile("fnstcw %0" : "=m"(control));
+    return (control >> 10) & 3u;
+}
+
 }  // namespace lwp::arch::x87

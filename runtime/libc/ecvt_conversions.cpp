@@ -25,13 +25,14 @@
 //   then on; so neither is thread-safe, as in glibc, and each call
 //   overwrites the previous result.
 // - gcvt is sprintf "%.*g" with ndigit held to 17.
-// The long double forms (qecvt qfcvt qgcvt and their _r) are not provided:
-// lwp's printf has no long double digits of its own (see printf_float.cpp).
+// The long double forms (qecvt qfcvt qgcvt and their _r) are in
+// ecvt_long_double_conversions.cpp.
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ecvt_text.hpp"
 #include "possibly_null.hpp"
 
 namespace lwp::libc {
@@ -45,8 +46,6 @@ constexpr std::size_t static_buffer_size = most_digits + 3;
 constexpr std::size_t large_buffer_size = 308 + static_buffer_size;
 constexpr double smallest_normal_power = 1e-307;  // 10^DBL_MIN_10_EXP
 constexpr int smallest_normal_exponent = -307;
-
-bool is_decimal_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 }  // namespace lwp::libc
@@ -77,38 +76,7 @@ int fcvt_r(double value, int ndigit, int* decpt, int* sign, char* buf, size_t le
         *sign = 0;
     }
     int printed = snprintf(buf, len, "%.*f", ndigit < most_digits ? ndigit : most_digits, value);
-    auto length = static_cast<size_t>(printed);
-    if (printed < 0 || length >= len) return -1;
-    size_t integer_digits = 0;
-    while (integer_digits < length && is_decimal_digit(buf[integer_digits])) ++integer_digits;
-    *decpt = static_cast<int>(integer_digits);
-    if (integer_digits == 0) return 0;  // "inf", "-nan", ...
-    if (integer_digits < length) {
-        // The fraction's digits follow the point.
-        size_t fraction = integer_digits + 1;
-        if (integer_digits == 1 && buf[0] == '0' && value != 0.0) {
-            // Below 1: no digit before the point, and none of the zeros
-            // after it.
-            *decpt = 0;
-            while (fraction < length && buf[fraction] == '0') {
-                --*decpt;
-                ++fraction;
-            }
-        }
-        size_t kept = *decpt > 0 ? static_cast<size_t>(*decpt) : 0;
-        for (size_t i = fraction; i < length; ++i) buf[kept++] = buf[i];
-        buf[kept] = '\0';
-        length = kept;
-    }
-    if (places_left > 0) {
-        *decpt += places_left;
-        // The zeros of the places rounded off, as many as fit.
-        if (len - 1 > length) {
-            while (places_left-- > 0 && length < len - 1) buf[length++] = '0';
-            buf[length] = '\0';
-        }
-    }
-    return 0;
+    return finish_fixed_text(buf, len, printed, value != 0.0, places_left, decpt);
 }
 
 int ecvt_r(double value, int ndigit, int* decpt, int* sign, char* buf, size_t len) noexcept {

@@ -36,6 +36,9 @@ long double logbl(long double x) noexcept;
 long double nextafterl(long double x, long double y) noexcept;  // also nexttowardl
 long double nanl(const char* tag) noexcept;
 
+// x * y + z rounded once, in the current rounding mode (math_long_double_fma.cpp).
+long double fmal(long double x, long double y, long double z) noexcept;
+
 // Exponentials, logarithms, powers and roots (math_long_double_exponential.cpp).
 long double expl(long double x) noexcept;
 long double exp2l(long double x) noexcept;
@@ -57,6 +60,15 @@ long double asinl(long double x) noexcept;
 long double acosl(long double x) noexcept;
 long double atanl(long double x) noexcept;
 long double atan2l(long double y, long double x) noexcept;
+
+// The error function and its complement (math_long_double_error_function.cpp).
+long double erfl(long double x) noexcept;
+long double erfcl(long double x) noexcept;
+
+// log|Gamma(x)| with Gamma's sign in *sign, and Gamma(x)
+// (math_long_double_gamma.cpp).
+long double lgammal(long double x, int* sign) noexcept;
+long double tgammal(long double x) noexcept;
 
 // Hyperbolic functions (math_long_double_hyperbolic.cpp).
 long double sinhl(long double x) noexcept;

@@ -13,6 +13,9 @@ namespace m = lwp::libc::math;
 
 extern "C" {
 
+extern int __signgam;
+extern int signgam;
+
 // Exact operations.
 long double fabsl(long double x) noexcept { return m::fabsl(x); }
 long double copysignl(long double x, long double y) noexcept { return m::copysignl(x, y); }
@@ -45,6 +48,7 @@ long double logbl(long double x) noexcept { return m::logbl(x); }
 long double nextafterl(long double x, long double y) noexcept { return m::nextafterl(x, y); }
 long double nexttowardl(long double x, long double y) noexcept { return m::nextafterl(x, y); }
 long double nanl(const char* tag) noexcept { return m::nanl(tag); }
+long double fmal(long double x, long double y, long double z) noexcept { return m::fmal(x, y, z); }
 
 // Exponentials, logarithms, powers and roots.
 long double expl(long double x) noexcept { return m::expl(x); }
@@ -78,6 +82,24 @@ long double tanhl(long double x) noexcept { return m::tanhl(x); }
 long double asinhl(long double x) noexcept { return m::asinhl(x); }
 long double acoshl(long double x) noexcept { return m::acoshl(x); }
 long double atanhl(long double x) noexcept { return m::atanhl(x); }
+
+// The error function and its complement.
+long double erfl(long double x) noexcept { return m::erfl(x); }
+long double erfcl(long double x) noexcept { return m::erfcl(x); }
+
+// log|Gamma| and Gamma. lgammal and gammal set the sign of Gamma in
+// __signgam (math_special_symbols.cpp, of which signgam is a weak alias);
+// gammal, glibc's older name, sets signgam too, as gamma does.
+long double lgammal(long double x) noexcept { return m::lgammal(x, &__signgam); }
+long double lgammal_r(long double x, int* sign) noexcept { return m::lgammal(x, sign); }
+long double gammal(long double x) noexcept {
+    int sign;
+    long double result = m::lgammal(x, &sign);
+    signgam = sign;
+    __signgam = sign;
+    return result;
+}
+long double tgammal(long double x) noexcept { return m::tgammal(x); }
 
 // Classification helpers <math.h> declares for long double (the macros use
 // compiler built-ins; these are for code that calls the names), with glibc's

@@ -33,7 +33,10 @@
 // nanl shares nan's tag parser (nan_tag_payload), which is in math_exact.cpp.
 #include "runtime/libc/math_exact.cpp"
 #include "runtime/libc/math_long_double_exact.cpp"
+#include "runtime/libc/math_long_double_error_function.cpp"
 #include "runtime/libc/math_long_double_exponential.cpp"
+#include "runtime/libc/math_long_double_fma.cpp"
+#include "runtime/libc/math_long_double_gamma.cpp"
 #include "runtime/libc/math_long_double_hyperbolic.cpp"
 #include "runtime/libc/math_long_double_trigonometric.cpp"
 
@@ -324,6 +327,72 @@ TEST(LibcMathLongDouble, NanlIsGlibcs) {
     }
 }
 
+// fmal is exact arithmetic rounded once: glibc's results (NaN payloads
+// included), errno and flags bit for bit, in every rounding direction. The
+// third operand is often near -x*y (cancellation), or within 70 binades of
+// it (alignment with a sticky bit), and the operands reach the subnormals and
+// the overflow threshold; the cases where x86's tininess after rounding
+// differs from tininess before rounding are listed.
+TEST(LibcMathLongDouble, FmalIsGlibcsInEveryRoundingDirection) {
+    long double (*volatile glibc_fmal)(long double, long double, long double) = fmal;
+    const int directions[] = {FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO};
+    auto check = [&](long double x, long double y, long double z) {
+        bool all_same = true;
+        for (int direction : directions) {
+            std::fesetround(direction);
+            outcome a = observe([&](outcome& o) { o.value = image(m::fmal(x, y, z)); });
+            outcome b = observe([&](outcome& o) { o.value = image(glibc_fmal(x, y, z)); });
+            std::fesetround(FE_TONEAREST);
+            EXPECT_EQ(a, b) << "fmal(" << text(x) << ", " << text(y) << ", " << text(z)
+                            << ") rounding " << direction << ": lwp " << describe(a)
+                            << ", glibc " << describe(b);
+            all_same = all_same && a == b;
+        }
+        return all_same;
+    };
+    // (1 - 2^-33)(1 + 2^-33) 2^-16382 = (1 - 2^-66) 2^-16382: tiny before
+    // rounding, 2^-16382 after (no underflow to nearest, underflow toward zero).
+    const long double below_smallest_normal = 0x1p-16382L * (1 - 0x1p-33L);
+    check(below_smallest_normal, 1 + 0x1p-33L, 0.0L);
+    check(below_smallest_normal, 1 + 0x1p-33L, 0x1p-16445L);
+    check(below_smallest_normal, 1 + 0x1p-33L, -0x1p-16445L);
+    check(-below_smallest_normal, 1 + 0x1p-33L, 0x1p-16440L);
+    check(1 + 0x1p-63L, 1 + 0x1p-63L, -1.0L);  // 2^-62 + 2^-126: the sticky bit decides
+    check(1.0L, 1.0L, -1.0L);                  // exact cancellation: -0 only rounding down
+    check(LDBL_MAX, 2.0L, -LDBL_MAX);          // the product alone would overflow
+    check(LDBL_MAX, 1 + 0x1p-63L, 0.0L);       // overflow: inf or LDBL_MAX by direction
+    std::vector<long double> specials = special_values();
+    for (long double x : specials) {
+        for (long double y : specials) {
+            check(x, y, 1.0L);
+            check(x, y, -__builtin_infl());
+            check(x, y, __builtin_nanl("0x55"));
+            check(x, y, x);
+        }
+    }
+    generator g(23);
+    for (int i = 0; i < exact_count / 4; ++i) {
+        long double x = g.exact_operand();
+        long double y = g.exact_operand();
+        volatile long double product = x * y;
+        long double z;
+        switch (g.integer(0, 3)) {
+            case 0: z = g.exact_operand(); break;
+            case 1: {  // -x*y give or take a few units of its last place
+                m::long_double_bits b = m::bits_of_long(-product);
+                z = make(b.mantissa ^ static_cast<unsigned>(g.integer(0, 7)), b.sign_exponent);
+                break;
+            }
+            default: {
+                int field = static_cast<int>(m::long_exponent_field(product));
+                if (field == 0x7fff) field = 0x7ffe;
+                z = g.with_exponent(std::max(0, field - 70), std::min(0x7ffe, field + 70));
+            }
+        }
+        if (!check(x, y, z)) break;
+    }
+}
+
 // ---- The functions that round: error in long double ulps. ----
 
 #ifdef NDEBUG
@@ -566,6 +635,130 @@ TEST(LibcMathLongDouble, InverseTrigonometricFunctionsAreWithinHalfAnUlp) {
 }
 
 // Results (NaN only as NaN) and errno of the special values as glibc's.
+// erfl and erfcl: within half an ulp and a hair of libquadmath's erfq and
+// erfcq, over the node range (|x| < 11.9375, every node), the asymptotic
+// range up to erfc's underflow (subnormal results from 106.5), and tiny
+// arguments down to the subnormals; on special values and the thresholds,
+// glibc's results, errno and flags (erfcl's ERANGE only for a zero result).
+TEST(LibcMathLongDouble, ErrorFunctionsAreWithinHalfAnUlpWithGlibcsSpecialValues) {
+    auto argument = [](generator& g) {
+        switch (g.integer(0, 4)) {
+            case 0: return uniform(g, -7.0L, 7.0L);
+            case 1: return uniform(g, -0.0625L, 0.0625L);
+            case 2: return uniform(g, 6.5L, 12.0L);
+            case 3: return uniform(g, 12.0L, 107.0L);
+            default: return log_uniform(g, -16445, -4);
+        }
+    };
+    EXPECT_LT(measure("erfl", m::erfl, erfq, argument, 61), error_bound);
+    EXPECT_LT(measure("erfcl", m::erfcl, erfcq, argument, 62), error_bound);
+    EXPECT_LT(measure("erfcl", m::erfcl, erfcq, [](generator& g) { return uniform(g, 106.0L, 107.0L); },
+                      63),
+              error_bound);
+
+    unary_ld volatile glibc_erfl = erfl;
+    unary_ld volatile glibc_erfcl = erfcl;
+    std::vector<long double> values = special_values();
+    for (long double x : {0x1p-67L, 0x1p-66L, 0x1p-60L, 0.0625L, 6.5L, 6.625L, 10.0L, 11.9375L, 12.0L,
+                          26.0L, 106.5L, 106.9L, 106.95L, 107.0L, 108.0L, 1e10L}) {
+        values.push_back(x);
+        values.push_back(-x);
+    }
+    for (long double x : values) {
+        if (m::long_exponent_field(x) == 0 && image(x).mantissa >= m::long_integer_bit) continue;
+        for (int which = 0; which < 2; ++which) {
+            unary_ld ours = which ? m::erfcl : m::erfl;
+            unary_ld theirs = which ? glibc_erfcl : glibc_erfl;
+            outcome a = observe([&](outcome& o) { o.value = image(ours(x)); });
+            outcome b = observe([&](outcome& o) { o.value = image(theirs(x)); });
+            long double va = m::long_from_bits(a.value.mantissa, a.value.se);
+            long double vb = m::long_from_bits(b.value.mantissa, b.value.se);
+            // glibc's own errors reach a few ulps: the values agree to 2^-60
+            // relative, exactly where one of them is 0, 1, 2, inf or NaN.
+            bool close = a.value == b.value || (std::isnan(va) && std::isnan(vb)) ||
+                         (std::isfinite(va) && std::isfinite(vb) && vb != 0 && va != 0 &&
+                          std::fabs(static_cast<double>((va - vb) / vb)) < 0x1p-60);
+            const char* name = which ? "erfcl" : "erfl";
+            EXPECT_TRUE(close) << name << "(" << text(x) << "): lwp " << describe(a) << ", glibc "
+                               << describe(b);
+            EXPECT_EQ(a.error, b.error) << name << "(" << text(x) << ")";
+            EXPECT_EQ(a.flags, b.flags) << name << "(" << text(x) << ")";
+        }
+    }
+}
+
+// lgammal and tgammal: within half an ulp and a hair of libquadmath's lgammaq
+// and tgammaq over the whole range (near 1 and 2, where lgamma is zero;
+// negative arguments, and within a few thousand ulps of each zero of lgamma
+// below -2, where the reflection formula cancels; tgammal's overflow and
+// subnormal results); glibc's values, errno, flags and sign of Gamma on special
+// values (at the negative integers of magnitude 2^62 and more, which are
+// poles, glibc's also raises FE_INEXACT, from 2^1024 on FE_OVERFLOW too: lwp
+// raises FE_DIVBYZERO alone there, as at every other pole).
+TEST(LibcMathLongDouble, GammaFunctionsAreWithinHalfAnUlpWithGlibcsSpecialValues) {
+    auto lgamma_ours = [](long double x) {
+        int sign;
+        return m::lgammal(x, &sign);
+    };
+    auto lgamma_exact = [](__float128 x) { return lgammaq(x); };
+    auto argument = [](generator& g) {
+        switch (g.integer(0, 7)) {
+            case 0: return uniform(g, 0.0L, 16.0L);
+            case 1: return uniform(g, 0.99L, 2.01L);
+            case 2: return uniform(g, -20.0L, 0.0L);
+            case 3: return uniform(g, -1800.0L, 1760.0L);
+            case 4: return log_uniform(g, -16445, 16383, false);
+            case 5: return log_uniform(g, -16445, -1);
+            case 6: {
+                // A few thousand ulps from a zero of lgamma below -2.
+                const auto& zero = m::long_tables::lgamma_negative_zeros[g.integer(0, 34)];
+                m::long_double_bits b = m::bits_of_long(zero.x[0]);
+                return make(b.mantissa + static_cast<std::uint64_t>(g.integer(-4000, 4000)),
+                            b.sign_exponent);
+            }
+            default: return uniform(g, 1700.0L, 1755.6L);
+        }
+    };
+    EXPECT_LT(measure("lgammal", lgamma_ours, lgamma_exact, argument, 71), error_bound);
+    EXPECT_LT(measure("tgammal", m::tgammal, tgammaq, argument, 72), error_bound);
+
+    long double (*volatile glibc_lgammal_r)(long double, int*) = lgammal_r;
+    unary_ld volatile glibc_tgammal = tgammal;
+    std::vector<long double> values = special_values();
+    for (long double x : {1.0L, 2.0L, 3.0L, 10.0L, 0x1p-70L, 0x1p-16000L, 0x1p-16384L, 1755.0L,
+                          1755.5L, 1755.55L, 1755.6L, 1756.0L, 1760.5L, 1766.5L, 1799.5L, 1800.5L,
+                          0x1p16300L, 0x1p16370L, 0x1p16371L, -2.5L, -19.5L}) {
+        values.push_back(x);
+        values.push_back(-x);
+    }
+    for (long double x : values) {
+        if (m::long_exponent_field(x) == 0 && image(x).mantissa >= m::long_integer_bit) continue;
+        int sign_a = 0, sign_b = 0;
+        for (int which = 0; which < 2; ++which) {
+            outcome a = observe([&](outcome& o) {
+                o.value = image(which ? m::tgammal(x) : m::lgammal(x, &sign_a));
+            });
+            outcome b = observe([&](outcome& o) {
+                o.value = image(which ? glibc_tgammal(x) : glibc_lgammal_r(x, &sign_b));
+            });
+            long double va = m::long_from_bits(a.value.mantissa, a.value.se);
+            long double vb = m::long_from_bits(b.value.mantissa, b.value.se);
+            // glibc's own errors reach several ulps: the values agree to
+            // 2^-58 relative, and exactly where one is 0, inf or NaN.
+            bool close = a.value == b.value || (std::isnan(va) && std::isnan(vb)) ||
+                         (std::isfinite(va) && std::isfinite(vb) && vb != 0 && va != 0 &&
+                          std::fabs(static_cast<double>((va - vb) / vb)) < 0x1p-58);
+            const char* name = which ? "tgammal" : "lgammal";
+            EXPECT_TRUE(close) << name << "(" << text(x) << "): lwp " << describe(a) << ", glibc "
+                               << describe(b);
+            EXPECT_EQ(a.error, b.error) << name << "(" << text(x) << ")";
+            bool huge_negative_integer = x <= -0x1p62L;
+            if (!huge_negative_integer) EXPECT_EQ(a.flags, b.flags) << name << "(" << text(x) << ")";
+        }
+        EXPECT_EQ(sign_a, sign_b) << "lgammal(" << text(x) << ")";
+    }
+}
+
 TEST(LibcMathLongDouble, ElementaryFunctionsSpecialValuesAreGlibcs) {
     struct named_unary {
         const char* name;

@@ -1,0 +1,245 @@
+// "%.*Lf" and "%.*Lg" for the q*cvt functions, exactly (long_double_decimal.hpp).
+#include "runtime/libc/long_double_decimal.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/libc/math_long_double_bits.hpp"
+
+namespace lwp::libc {
+
+namespace {
+
+// The largest number converted: a 64-bit mantissa times 5^16445 (the
+// subnormals' exponent): 38,248 bits, or times 2^16320: 16,384 bits; its
+// decimal digits: at most 11,515. "%Lf" puts up to 16,445 digits after the
+// point (with the zeros that lead them), two more before it.
+constexpr int limb_capacity = 1201;  // 32-bit limbs
+constexpr int digit_capacity = 16460;
+
+struct work_space {
+    std::uint32_t limbs[limb_capacity];
+    char digits[digit_capacity];
+};
+
+// A number as 32-bit limbs, least significant first.
+struct natural {
+    std::uint32_t* limbs;
+    int count;
+};
+
+void multiply_small(natural& n, std::uint32_t factor) noexcept {
+    std::uint64_t carry = 0;
+    for (int i = 0; i < n.count; ++i) {
+        std::uint64_t product = static_cast<std::uint64_t>(n.limbs[i]) * factor + carry;
+        n.limbs[i] = static_cast<std::uint32_t>(product);
+        carry = product >> 32;
+    }
+    if (carry != 0) n.limbs[n.count++] = static_cast<std::uint32_t>(carry);
+}
+
+// n / divisor, returning the remainder.
+std::uint32_t divide_small(natural& n, std::uint32_t divisor) noexcept {
+    std::uint64_t remainder = 0;
+    for (int i = n.count - 1; i >= 0; --i) {
+        std::uint64_t part = (remainder << 32) | n.limbs[i];
+        n.limbs[i] = static_cast<std::uint32_t>(part / divisor);
+        remainder = part % divisor;
+    }
+    while (n.count > 0 && n.limbs[n.count - 1] == 0) --n.count;
+    return static_cast<std::uint32_t>(remainder);
+}
+
+// The exact decimal digits of a finite magnitude: value = digits * 10^-fraction.
+struct exact_decimal {
+    const char* digits;  // most significant first, no leading zero ("0" for zero)
+    int length;
+    int fraction;  // how many of the digits are after the point
+};
+
+exact_decimal decimal_digits(long double magnitude, work_space& space) noexcept {
+    math::long_double_bits bits = math::bits_of_long(magnitude);
+    unsigned field = bits.sign_exponent & 0x7fffu;
+    if (bits.mantissa == 0) return {"0", 1, 0};
+    int exponent = (field == 0 ? 1 : static_cast<int>(field)) - 16383 - 63;
+    natural n{space.limbs, 2};
+    n.limbs[0] = static_cast<std::uint32_t>(bits.mantissa);
+    n.limbs[1] = static_cast<std::uint32_t>(bits.mantissa >> 32);
+    if (n.limbs[1] == 0) n.count = 1;
+    int fraction = 0;
+    if (exponent > 0) {
+        for (int i = 0; i < exponent / 31; ++i) multiply_small(n, 1u << 31);
+        multiply_small(n, 1u << (exponent % 31));
+    } else if (exponent < 0) {
+        // M 2^-k = M 5^k / 10^k.
+        fraction = -exponent;
+        for (int i = 0; i < fraction / 13; ++i) multiply_small(n, 1220703125u);  // 5^13
+        std::uint32_t rest = 1;
+        for (int i = 0; i < fraction % 13; ++i) rest *= 5;
+        multiply_small(n, rest);
+    }
+    // Nine digits at a time, from the least significant end.
+    char* end = space.digits + digit_capacity;
+    char* p = end;
+    while (n.count > 0) {
+        std::uint32_t chunk = divide_small(n, 1000000000u);
+        for (int i = 0; i < 9; ++i) {
+            *--p = static_cast<char>('0' + chunk % 10);
+            chunk /= 10;
+        }
+    }
+    while (*p == '0') ++p;
+    return {p, static_cast<int>(end - p), fraction};
+}
+
+// digits[0, keep) rounded to nearest, ties to even, by what follows them
+// (digits[keep, length)); true when the rounding carried out of digit 0
+// (every kept digit was 9 and is now 0).
+bool round_digits(char* digits, int keep, int length) noexcept {
+    if (keep >= length) return false;
+    char first = digits[keep];
+    bool rest_nonzero = false;
+    for (int i = keep + 1; i < length && !rest_nonzero; ++i) rest_nonzero = digits[i] != '0';
+    bool last_odd = keep > 0 && ((digits[keep - 1] - '0') & 1) != 0;
+    bool up = first > '5' || (first == '5' && (rest_nonzero || last_odd));
+    if (!up) return false;
+    for (int i = keep - 1; i >= 0; --i) {
+        if (digits[i] != '9') {
+            ++digits[i];
+            return false;
+        }
+        digits[i] = '0';
+    }
+    return true;
+}
+
+// The text being built, cut at the caller's buffer, its whole length counted.
+struct text_sink {
+    char* buffer;
+    std::size_t size;
+    std::size_t length = 0;
+    void put(char c) noexcept {
+        if (length + 1 < size) buffer[length] = c;
+        ++length;
+    }
+    void put_digits(const char* digits, int count) noexcept {
+        for (int i = 0; i < count; ++i) put(digits[i]);
+    }
+    void put_zeros(int count) noexcept {
+        for (int i = 0; i < count; ++i) put('0');
+    }
+    int finish() noexcept {
+        if (size > 0) buffer[length < size ? length : size - 1] = '\0';
+        return static_cast<int>(length);
+    }
+};
+
+// inf and nan as printf prints them; true if value was one.
+bool put_non_finite(text_sink& out, long double value) noexcept {
+    if (math::long_is_finite(value)) return false;
+    if (math::long_sign(value)) out.put('-');
+    const char* word = value != value ? "nan" : "inf";
+    out.put_digits(word, 3);
+    return true;
+}
+
+}  // namespace
+
+int format_long_double_fixed(char* buffer, std::size_t size, int decimals, long double value) noexcept {
+    text_sink out{buffer, size};
+    if (put_non_finite(out, value)) return out.finish();
+    if (decimals < 0) decimals = 6;
+    auto* space = static_cast<work_space*>(std::malloc(sizeof(work_space)));
+    if (space == nullptr) return -1;
+    if (math::long_sign(value)) out.put('-');
+    exact_decimal d = decimal_digits(math::long_magnitude(value), *space);
+    // Leading zeros so that there is a digit before the point, and room for
+    // one carried out of it.
+    int leading = d.fraction >= d.length ? d.fraction - d.length + 1 : 0;
+    char* digits = space->digits;  // the converted digits sit at its end
+    int length = d.length + leading + 1;
+    std::memmove(digits + leading + 1, d.digits, static_cast<std::size_t>(d.length));
+    std::memset(digits, '0', static_cast<std::size_t>(leading + 1));
+    int integer_digits = length - d.fraction;
+    int kept_fraction = d.fraction < decimals ? d.fraction : decimals;
+    round_digits(digits, integer_digits + kept_fraction, length);  // cannot carry out: digit 0 is '0'
+    int first = 0;
+    while (first < integer_digits - 1 && digits[first] == '0') ++first;
+    out.put_digits(digits + first, integer_digits - first);
+    if (decimals > 0) {
+        out.put('.');
+        out.put_digits(digits + integer_digits, kept_fraction);
+        out.put_zeros(decimals - kept_fraction);
+    }
+    std::free(space);
+    return out.finish();
+}
+
+int format_long_double_general(char* buffer, std::size_t size, int precision,
+                               long double value) noexcept {
+    text_sink out{buffer, size};
+    if (put_non_finite(out, value)) return out.finish();
+    if (precision < 0) precision = 6;
+    if (precision == 0) precision = 1;
+    auto* space = static_cast<work_space*>(std::malloc(sizeof(work_space)));
+    if (space == nullptr) return -1;
+    if (math::long_sign(value)) out.put('-');
+    exact_decimal d = decimal_digits(math::long_magnitude(value), *space);
+    // The significant digits, rounded to `precision`, and the decimal
+    // exponent of the first: value = 0.R... * 10^(exponent + 1).
+    char* digits = space->digits;
+    int exponent = 0;
+    int significant = precision < d.length ? precision : d.length;
+    if (d.length == 1 && d.digits[0] == '0') {
+        digits[0] = '0';
+        significant = 1;
+    } else {
+        exponent = d.length - d.fraction - 1;
+        std::memmove(digits, d.digits, static_cast<std::size_t>(d.length));
+        if (round_digits(digits, significant, d.length)) {
+            digits[0] = '1';  // 99.9 became 100: one digit, one place up
+            ++exponent;
+        }
+    }
+    // No trailing zeros (no '#' flag).
+    while (significant > 1 && digits[significant - 1] == '0') --significant;
+    if (exponent < precision && exponent >= -4) {
+        if (exponent >= 0) {
+            int whole = exponent + 1;
+            int available = significant < whole ? significant : whole;
+            out.put_digits(digits, available);
+            out.put_zeros(whole - available);
+            if (significant > whole) {
+                out.put('.');
+                out.put_digits(digits + whole, significant - whole);
+            }
+        } else {
+            out.put('0');
+            out.put('.');
+            out.put_zeros(-exponent - 1);
+            out.put_digits(digits, significant);
+        }
+    } else {
+        out.put(digits[0]);
+        if (significant > 1) {
+            out.put('.');
+            out.put_digits(digits + 1, significant - 1);
+        }
+        out.put('e');
+        out.put(exponent < 0 ? '-' : '+');
+        int magnitude = exponent < 0 ? -exponent : exponent;
+        char text[8];
+        int count = 0;
+        do {
+            text[count++] = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
+        if (count < 2) text[count++] = '0';
+        while (count > 0) out.put(text[--count]);
+    }
+    std::free(space);
+    return out.finish();
+}
+
+}  // namespace lwp::libc
