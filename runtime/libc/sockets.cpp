@@ -6,6 +6,7 @@
 // go through the cancellable system call, so a thread blocked in them can be
 // cancelled; the rest return at once. Addresses from names: getaddrinfo.cpp;
 // numeric ones as text: internet_address.cpp.
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 
@@ -26,6 +27,14 @@ int bind(int fd, const sockaddr* address, socklen_t length) noexcept {
     return system_call(__NR_bind, fd, address, length);
 }
 int listen(int fd, int backlog) noexcept { return system_call(__NR_listen, fd, backlog); }
+// Whether the next byte to read is the urgent (out-of-band) mark: the
+// socket's SIOCATMARK answer (1 or 0), -1 with the ioctl's errno (ENOTTY
+// for a descriptor that is not a socket, as glibc's).
+int sockatmark(int fd) noexcept {
+    int at_mark = 0;
+    if (system_call(__NR_ioctl, fd, SIOCATMARK, &at_mark) < 0) return -1;
+    return at_mark;
+}
 int shutdown(int fd, int how) noexcept { return system_call(__NR_shutdown, fd, how); }
 int getsockname(int fd, sockaddr* address, socklen_t* length) noexcept {
     return system_call(__NR_getsockname, fd, address, length);

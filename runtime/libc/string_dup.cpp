@@ -17,4 +17,7 @@ char* strndup(const char* text, size_t limit) noexcept {
 
 char* strdup(const char* text) noexcept { return strndup(text, static_cast<size_t>(-1)); }
 
+// glibc's second name for it, which older headers made programs call.
+char* __strdup(const char* text) noexcept __attribute__((alias("strdup"), malloc, nonnull));
+
 }  // extern "C"
