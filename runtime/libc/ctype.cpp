@@ -1,4 +1,5 @@
-// Character classes of the "C" locale (the only locale lwp has).
+// Character classes of the bytes, the same in lwp's two locales ("C" and
+// C.UTF-8, where no byte from 0x80 up is a character by itself).
 //
 // glibc's <ctype.h> compiles isdigit(c) and friends in C to a lookup in the
 // table __ctype_b_loc() points at: one unsigned short of class bits per

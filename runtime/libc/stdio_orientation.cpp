@@ -3,8 +3,8 @@
 // glibc's streams take an orientation from their first call, byte or wide,
 // and from then on fail the calls of the other kind (fputs, fwrite, printf
 // on a wide stream; fwprintf, fputwc on a byte one). lwp's streams have
-// none: in its only locale, "C", a wide character is one ASCII byte, every
-// wide call is the byte call plus that conversion (stdio_wide_characters.cpp,
+// none: every wide call is the byte call plus the locale's conversion (one
+// ASCII byte in "C", UTF-8 in C.UTF-8: stdio_wide_characters.cpp,
 // stdio_wide_printf.cpp), and byte and wide calls mix freely on any stream
 // (C leaves mixing them undefined). So the true answer is always the one C
 // gives for a stream without orientation, 0, and a request for one changes

@@ -1,6 +1,6 @@
 // strcasecmp strncasecmp (<strings.h>), strcasestr (<string.h>): comparison
-// and search that ignore the case of ASCII letters, the only letters in lwp's
-// one locale ("C").
+// and search that ignore the case of ASCII letters, the only letters among
+// bytes in both of lwp's locales ("C" and C.UTF-8, as in glibc).
 #include <strings.h>
 
 #include <cstddef>
