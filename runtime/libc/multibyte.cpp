@@ -33,11 +33,6 @@ constexpr unsigned ascii_limit = 0x80;
 
 bool is_tag_character(unsigned character) { return character >= 0xe0000 && character <= 0xe007f; }
 
-size_t illegal_sequence() {
-    errno = EILSEQ;
-    return static_cast<size_t>(-1);
-}
-
 // The states of the calls made without one.
 mbstate_t mbrtowc_state, mbrlen_state, mbtowc_state, wcrtomb_state;
 
@@ -50,7 +45,7 @@ size_t to_wide(wchar_t* out, const char* bytes, size_t limit, mbstate_t* state) 
     if (ctype_is_utf8()) return utf8::decode(out, bytes, limit, state);
     if (limit == 0) return static_cast<size_t>(-2);  // incomplete: not one byte seen
     auto byte = static_cast<unsigned char>(*bytes);
-    if (byte >= ascii_limit) return illegal_sequence();
+    if (byte >= ascii_limit) return utf8::refuse();
     if (out) *out = byte;
     return byte != 0;
 }
@@ -102,7 +97,7 @@ size_t wcrtomb(char* __restrict out, wchar_t character, mbstate_t* __restrict st
     if (ctype_is_utf8()) return utf8::encode(out, character, state ? state : &wcrtomb_state);
     auto value = static_cast<unsigned>(character);  // a negative one is huge
     if (is_tag_character(value)) return 0;
-    if (value >= ascii_limit) return illegal_sequence();
+    if (value >= ascii_limit) return utf8::refuse();
     *out = static_cast<char>(value);
     return 1;
 }

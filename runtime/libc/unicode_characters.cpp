@@ -40,11 +40,6 @@ bool keeps_units(const mbstate_t* state) {
 
 void clear(mbstate_t* state) { *state = mbstate_t{}; }
 
-size_t refuse() {
-    errno = EILSEQ;
-    return utf8::refused;
-}
-
 bool is_high_surrogate(unsigned unit) { return unit >= 0xd800 && unit <= 0xdbff; }
 bool is_low_surrogate(unsigned unit) { return unit >= 0xdc00 && unit <= 0xdfff; }
 
@@ -115,7 +110,7 @@ size_t c16rtomb(char* __restrict out, char16_t unit, mbstate_t* __restrict state
     if (keeps_units(state)) {
         unsigned high = state->__value.__wch;
         clear(state);  // whatever comes: glibc starts afresh after an error too
-        if (!is_low_surrogate(unit)) return refuse();
+        if (!is_low_surrogate(unit)) return utf8::refuse();
         return wcrtomb(out, static_cast<wchar_t>(0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00)),
                        state);
     }
@@ -124,7 +119,7 @@ size_t c16rtomb(char* __restrict out, char16_t unit, mbstate_t* __restrict state
         state->__value.__wch = unit;
         return 0;
     }
-    if (is_low_surrogate(unit)) return refuse();
+    if (is_low_surrogate(unit)) return utf8::refuse();
     return wcrtomb(out, unit, state);
 }
 
@@ -180,9 +175,9 @@ size_t c8rtomb(char* __restrict out, char8_t unit, mbstate_t* __restrict state) 
         return wcrtomb(out, unit, state);
     }
     utf8_start start = start_of(seen ? units[0] : unit);
-    if (start.length == 0) return refuse();
-    if (seen == 1 && (unit < start.second_low || unit > start.second_high)) return refuse();
-    if (seen > 1 && (unit < 0x80 || unit > 0xbf)) return refuse();
+    if (start.length == 0) return utf8::refuse();
+    if (seen == 1 && (unit < start.second_low || unit > start.second_high)) return utf8::refuse();
+    if (seen > 1 && (unit < 0x80 || unit > 0xbf)) return utf8::refuse();
     units[seen++] = unit;
     if (seen < start.length) {
         unsigned kept = 0;

@@ -18,15 +18,10 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "long_double_checks.h"
 
 static int same_bits(long double a, long double b) { return memcmp(&a, &b, 10) == 0; }
 
-/* Within n units in the last place of expected (finite). */
-static int within_ulps(long double actual, long double expected, long double n) {
-    if (actual == expected) return 1;
-    long double ulp = nextafterl(fabsl(expected), INFINITY) - fabsl(expected);
-    return fabsl(actual - expected) <= n * ulp;
-}
 /* lwp's functions are within one ulp; glibc's own long double functions err
  * by up to a few (its libm-test-ulps: tanhl 3, ...). */
 #ifdef CHECKING_AGAINST_GLIBC
@@ -35,15 +30,6 @@ static int within_ulps(long double actual, long double expected, long double n) 
 #define KNOWN_VALUE_ULPS 1.0L
 #endif
 #define CHECK_NEAR(actual, expected) CHECK(within_ulps((actual), (expected), KNOWN_VALUE_ULPS))
-
-/* errno is exactly `code` after `call` (the result kept in a volatile). */
-#define CHECK_ERRNO(call, code)            \
-    do {                                   \
-        errno = 0;                         \
-        volatile long double kept = (call); \
-        (void)kept;                        \
-        CHECK_EQ(errno, (code));           \
-    } while (0)
 
 static void exact_operations(void) {
     volatile long double half = 0.5L, two_and_half = 2.5L, minus_two_and_half = -2.5L;

@@ -16,13 +16,8 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "long_double_checks.h"
 
-/* Within n units in the last place of expected (finite). */
-static int within_ulps(long double actual, long double expected, long double n) {
-    if (actual == expected) return 1;
-    long double ulp = nextafterl(fabsl(expected), INFINITY) - fabsl(expected);
-    return fabsl(actual - expected) <= n * ulp;
-}
 /* lwp's functions are within one ulp; glibc's own long double special
  * functions err by up to several (its libm-test-ulps: tgammal 9, ...). */
 #ifdef CHECKING_AGAINST_GLIBC
@@ -31,15 +26,6 @@ static int within_ulps(long double actual, long double expected, long double n) 
 #define KNOWN_VALUE_ULPS 1.0L
 #endif
 #define CHECK_NEAR(actual, expected) CHECK(within_ulps((actual), (expected), KNOWN_VALUE_ULPS))
-
-/* errno is exactly `code` after `call` (the result kept in a volatile). */
-#define CHECK_ERRNO(call, code)             \
-    do {                                    \
-        errno = 0;                          \
-        volatile long double kept = (call); \
-        (void)kept;                         \
-        CHECK_EQ(errno, (code));            \
-    } while (0)
 
 /* fmal(x, y, z) under a rounding direction, with the flags it raised. */
 static long double fma_rounded(int direction, long double x, long double y, long double z,
