@@ -27,6 +27,8 @@ import sys
 import mpmath
 from mpmath import mp, mpf
 
+from lgamma_zeros import lgamma_zeros
+
 mp.prec = 1600
 
 
@@ -162,31 +164,7 @@ def special_tables_at_precision():
     # difference of two nearly equal logarithms, and is taken from its Taylor
     # series around the zero instead, while |x - zero| < radius (1/65536 of the
     # distance to the pole, where four terms reach 2^-64 of the value).
-    def lg(x):
-        return mpmath.re(mpmath.loggamma(x))
-
-    def bisect(lo, hi):
-        f_lo = lg(lo) > 0
-        for _ in range(400):
-            mid = (lo + hi) / 2
-            if (lg(mid) > 0) == f_lo:
-                lo = mid
-            else:
-                hi = mid
-        return (lo + hi) / 2
-
-    zeros = []
-    for n in range(2, 40):
-        a = mpf(-n - 1)
-        b = mpf(-n)
-        minimum = mpmath.findroot(lambda x: mpmath.psi(0, x), a + (b - a) / 2)
-        edge = mpf(2) ** -300
-        for z in (bisect(a + edge, minimum), bisect(minimum, b - edge)):
-            pole_distance = min(z - a, b - z)
-            ulp = mpf(2) ** (int(mpmath.floor(mpmath.log(abs(z), 2))) - 52)
-            if pole_distance >= 2 * ulp:
-                zeros.append((z, pole_distance))
-    zeros.sort(key=lambda item: -item[0])
+    zeros = lgamma_zeros(53, mpf(2) ** -300)
     out.append("// A zero of lgamma below -2 and its Taylor series: lgamma(zero + t) =")
     out.append("// t (slope + t (c2 + t (c3 + t c4))), used for |t| < radius.")
     out.append("struct lgamma_zero {")

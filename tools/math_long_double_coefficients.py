@@ -13,6 +13,8 @@ import sys
 
 import mpmath
 
+from lgamma_zeros import lgamma_zeros
+
 mpmath.mp.prec = 300
 
 
@@ -124,31 +126,7 @@ if len(sys.argv) > 1 and sys.argv[1] == "gamma":
     # listed. Within radius = 2^-24 of the distance to the pole, lgamma is
     # summed from its Taylor series at the zero (the terms left out are below
     # 2^-96 of the value) instead of the reflection formula, which cancels there.
-    def lg(x):
-        return mpmath.re(mpmath.loggamma(x))
-
-    def bisect(lo, hi):
-        f_lo = lg(lo) > 0
-        for _ in range(400):
-            mid = (lo + hi) / 2
-            if (lg(mid) > 0) == f_lo:
-                lo = mid
-            else:
-                hi = mid
-        return (lo + hi) / 2
-
-    zeros = []
-    for n in range(2, 40):
-        a = mpmath.mpf(-n - 1)
-        b = mpmath.mpf(-n)
-        minimum = mpmath.findroot(lambda x: mpmath.psi(0, x), a + (b - a) / 2)
-        edge = mpmath.mpf(2) ** -200
-        for z in (bisect(a + edge, minimum), bisect(minimum, b - edge)):
-            pole_distance = min(z - a, b - z)
-            ulp = mpmath.mpf(2) ** (int(mpmath.floor(mpmath.log(abs(z), 2))) - 63)
-            if pole_distance >= 2 * ulp:
-                zeros.append((z, pole_distance))
-    zeros.sort(key=lambda item: -item[0])
+    zeros = lgamma_zeros(64, mpmath.mpf(2) ** -200)
     print("// A zero of lgamma below -2 (x[0] + x[1] + x[2], 192 bits) and its Taylor series:")
     print("// lgamma(zero + t) = t (slope + t (c2 + t (c3 + t c4))), used for |t| < radius.")
     print("struct lgamma_long_zero {")
