@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstddef>
 
@@ -14,7 +15,10 @@ namespace {
 
 // atexit handlers take no argument, __cxa_atexit ones take `argument` (the
 // object to destroy), on_exit ones the exit status and `argument`.
-enum class handler_kind : unsigned char { taken, plain, with_argument, with_status };
+// at_quick_exit handlers take no argument either, and run only at
+// quick_exit, which runs nothing else: they share the registry (its lock, its
+// fork hook, its order) and are told apart by their kind.
+enum class handler_kind : unsigned char { taken, plain, with_argument, with_status, quick };
 
 struct exit_handler {
     union {
@@ -58,15 +62,17 @@ int add_handler(const exit_handler& handler) {
     return 0;
 }
 
-// Takes the newest matching handler out of the registry, if any. Taken
-// entries are cleared; trailing cleared entries are dropped from the count so
-// the common "run everything" case stays linear.
-bool take_newest(void* dso, exit_handler& taken) {
+// Takes the newest matching handler out of the registry, if any: one of
+// at_quick_exit's when `quick`, else one of the others. Taken entries are
+// cleared; trailing cleared entries are dropped from the count so the common
+// "run everything" case stays linear.
+bool take_newest(void* dso, bool quick, exit_handler& taken) {
     runtime::internal_lock_guard guard(registry_lock);
     for (handler_block* block = newest_block; block != nullptr; block = block->older) {
         for (std::size_t i = block->count; i-- > 0;) {
             exit_handler& entry = block->entries[i];
             if (entry.kind == handler_kind::taken) continue;
+            if ((entry.kind == handler_kind::quick) != quick) continue;
             if (dso != nullptr && entry.dso != dso) continue;
             taken = entry;
             entry = exit_handler{};
@@ -85,14 +91,15 @@ void run_exit_handlers(void* dso, int status) {
     // The lock is not held while a handler runs: handlers may register more
     // handlers (they run next), and another thread may still call atexit.
     exit_handler handler;
-    while (take_newest(dso, handler)) {
+    while (take_newest(dso, /*quick=*/false, handler)) {
         switch (handler.kind) {
         case handler_kind::plain: handler.function.plain(); break;
         case handler_kind::with_argument: handler.function.with_argument(handler.argument); break;
         case handler_kind::with_status:
             handler.function.with_status(status, handler.argument);
             break;
-        case handler_kind::taken: break;
+        case handler_kind::taken:
+        case handler_kind::quick: break;
         }
     }
 }
@@ -143,5 +150,37 @@ int __cxa_atexit(void (*function)(void*), void* argument, void* dso) noexcept {
 // Runs the handlers registered for one module (null: all). A static program
 // is a single module and nothing unloads it, so only explicit calls reach
 // this; it is here because the C++ ABI names it.
-void __cxa_finalize(void* dso) noexcept { lwp::start::run_exit_handlers(dso, 0); }
+void __cxa_finalize(void* dso) noexcept {
+    lwp::start::run_exit_handlers(dso, 0);
+    // The module's at_quick_exit handlers go too, without running: they
+    // could not run once the module is gone (glibc drops them the same way).
+    lwp::start::exit_handler dropped;
+    if (dso != nullptr)
+        while (lwp::start::take_newest(dso, /*quick=*/true, dropped)) {
+        }
 }
+
+// C11's second way out: at_quick_exit registers (glibc's header turns it
+// into __cxa_at_quick_exit with the module's handle), quick_exit runs those
+// handlers newest first, each once, and ends the process with _exit: no
+// atexit handler, no static destructor, no stdio flush, as C says.
+int __cxa_at_quick_exit(void (*function)(), void* dso) noexcept {
+    if (function == nullptr) return -1;
+    lwp::start::exit_handler handler{};
+    handler.function.plain = function;
+    handler.dso = dso;
+    handler.kind = lwp::start::handler_kind::quick;
+    return lwp::start::add_handler(handler);
+}
+
+void quick_exit(int status) noexcept {
+    lwp::start::exit_handler handler;
+    while (lwp::start::take_newest(nullptr, /*quick=*/true, handler)) handler.function.plain();
+    _exit(status);
+}
+}
+
+// <stdlib.h> declares this one with C++ linkage for C++ (its argument may then
+// be a C++ function) and the assembler name "at_quick_exit", the symbol C
+// programs call, so it is defined outside the extern "C" block.
+int at_quick_exit(void (*function)()) noexcept { return __cxa_at_quick_exit(function, nullptr); }
