@@ -1,7 +1,8 @@
 // What an administrator's tools call to run the kernel itself: reboot,
 // swapon/swapoff, klogctl (the kernel log), init_module/delete_module, the
-// x86 I/O-port permissions iopl/ioperm, vhangup, quotactl, acct, and the
-// capability sets capget/capset. Each is the system call of the same name with the caller's
+// x86 I/O-port permissions iopl/ioperm and the x86-64 calls arch_prctl and
+// modify_ldt, vhangup, quotactl, acct, pivot_root, and the capability sets
+// capget/capset. Each is the system call of the same name with the caller's
 // arguments, -1 and errno on failure (mostly EPERM without the capability).
 // None is a cancellation point, as in glibc.
 #include <sys/syscall.h>
@@ -22,6 +23,25 @@ extern "C" {
 // meant; `command` is one of RB_* of <sys/reboot.h>.
 int reboot(int command) noexcept {
     return static_cast<int>(system_call(__NR_reboot, 0xfee1dead, 672274793, command, nullptr));
+}
+
+// glibc exports these three without declaring them (<asm/prctl.h> has the
+// codes). arch_prctl(ARCH_SET_FS) moves the thread pointer away from the
+// thread's lwp descriptor, and everything lwp does through %fs then breaks:
+// that is the caller's to avoid, as it is under glibc.
+int arch_prctl(int code, unsigned long* address) noexcept {
+    return static_cast<int>(system_call(__NR_arch_prctl, code, address));
+}
+
+// Reads or writes the process's local descriptor table (16-bit code, Wine).
+int modify_ldt(int function, void* table, unsigned long size) noexcept {
+    return static_cast<int>(system_call(__NR_modify_ldt, function, table, size));
+}
+
+// Makes new_root the root of the caller's mount namespace and moves the old
+// root under put_old (what container runtimes do after unshare).
+int pivot_root(const char* new_root, const char* put_old) noexcept {
+    return static_cast<int>(system_call(__NR_pivot_root, new_root, put_old));
 }
 
 int swapon(const char* path, int flags) noexcept { return static_cast<int>(system_call(__NR_swapon, path, flags)); }

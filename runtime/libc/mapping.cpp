@@ -1,4 +1,4 @@
-// mmap, munmap, mprotect, msync, mremap, madvise, process_madvise,
+// mmap, munmap, mprotect, msync, mremap, madvise, process_madvise, process_mrelease,
 // remap_file_pages, posix_madvise, mlock, mlock2, munlock, mlockall,
 // munlockall, mincore, memfd_create: memory mappings made by the
 // program itself (shared memory for process-shared objects, its own stacks,
@@ -69,6 +69,15 @@ ssize_t process_madvise(int pidfd, const struct iovec* ranges, size_t count, int
     return lwp::libc::errno_result(lwp::arch::syscall5(__NR_process_madvise, pidfd,
                                                        reinterpret_cast<long>(ranges),
                                                        static_cast<long>(count), advice, flags));
+}
+
+// Frees the memory of a process that is being killed (its pidfd given) at
+// once, rather than when its last thread is gone: what out-of-memory daemons
+// call after SIGKILL. flags must be 0 (EINVAL); a process not yet dying is
+// EINVAL too, the kernel's answer.
+int process_mrelease(int pidfd, unsigned int flags) noexcept {
+    return static_cast<int>(
+        lwp::libc::errno_result(lwp::arch::syscall2(__NR_process_mrelease, pidfd, flags)));
 }
 
 // Rearranges a shared mapping's pages (deprecated by Linux, which emulates

@@ -85,6 +85,14 @@ int timespec_get(struct timespec* now, int base) noexcept {
     return lwp::sys::failed(lwp::sys::clock_gettime(CLOCK_REALTIME, now)) ? 0 : base;
 }
 
+// C23's companion: the resolution of TIME_UTC's clock (the ts may be null,
+// as clock_getres allows); 0 for another base, with ts untouched.
+int timespec_getres(struct timespec* resolution, int base) noexcept {
+    if (base != TIME_UTC) return 0;
+    lwp::arch::syscall2(__NR_clock_getres, CLOCK_REALTIME, reinterpret_cast<long>(resolution));
+    return base;
+}
+
 // The obsolete timezone argument is ignored (Linux keeps no meaningful one).
 // `now` is declared non-null by <sys/time.h>.
 int gettimeofday(struct timeval* __restrict now, void* __restrict) noexcept {

@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "../libc/errno_result.hpp"
+#include "../libc/possibly_null.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/cancellation_point.hpp"
 #include "cancel_signal.hpp"
@@ -90,6 +91,31 @@ int sigismember(const sigset_t* set, int signal) noexcept {
 }
 
 int sigisemptyset(const sigset_t* set) noexcept { return word_of(set) == 0; }
+
+// GNU's set algebra: `set` becomes the intersection or the union of the
+// other two (which may be `set` itself). A null pointer is EINVAL, as in
+// glibc (whose header declares them non-null: possibly_null.hpp). Neither can add the cancellation signal: no operand holds it.
+int sigandset(sigset_t* set, const sigset_t* left, const sigset_t* right) noexcept {
+    using lwp::libc::possibly_null;
+    if (possibly_null(set) == nullptr || possibly_null(left) == nullptr ||
+        possibly_null(right) == nullptr)
+        return result_of(-EINVAL);
+    unsigned long both = word_of(left) & word_of(right);
+    sigemptyset(set);
+    word_of(set) = both;
+    return 0;
+}
+
+int sigorset(sigset_t* set, const sigset_t* left, const sigset_t* right) noexcept {
+    using lwp::libc::possibly_null;
+    if (possibly_null(set) == nullptr || possibly_null(left) == nullptr ||
+        possibly_null(right) == nullptr)
+        return result_of(-EINVAL);
+    unsigned long either = word_of(left) | word_of(right);
+    sigemptyset(set);
+    word_of(set) = either;
+    return 0;
+}
 
 int sigprocmask(int how, const sigset_t* set, sigset_t* old_set) noexcept {
     return result_of(lwp::posix::change_signal_mask(how, set, old_set));
@@ -257,6 +283,11 @@ int __sigpause(int signal_or_mask, int is_signal) {
 
 int __xpg_sigpause(int signal) { return __sigpause(signal, 1); }
 
+// The symbol "sigpause" is BSD's form, taking a mask; <signal.h> sends calls
+// under its own name to __xpg_sigpause, hence the assembler name here.
+int bsd_sigpause(int mask) __asm__("sigpause");
+int bsd_sigpause(int mask) { return __sigpause(mask, 0); }
+
 // Waits for one of the signals in set (which the caller has blocked) and
 // consumes it. Returns 0 or an error number, not -1 (POSIX).
 int sigwait(const sigset_t* set, int* signal) {
@@ -299,6 +330,34 @@ static_assert(sizeof(stack_t) == 24 && offsetof(stack_t, ss_flags) == 8 &&
 int sigaltstack(const stack_t* stack, stack_t* old_stack) noexcept {
     return result_of(lwp::arch::syscall2(__NR_sigaltstack, reinterpret_cast<long>(stack),
                                          reinterpret_cast<long>(old_stack)));
+}
+
+// BSD's predecessor of sigaltstack, kept for old programs: it gives no
+// size, so the stack is taken to reach down to address 0 (glibc does the
+// same) and the kernel's minimum-size check always passes.
+int sigstack(struct sigstack* stack, struct sigstack* old_stack) noexcept {
+    stack_t alternate{};
+    stack_t previous{};
+    if (stack != nullptr) {
+        alternate.ss_sp = stack->ss_sp;
+        // The kernel takes SS_ONSTACK here as "enable", the old meaning.
+        alternate.ss_flags = stack->ss_onstack ? SS_ONSTACK : 0;
+        alternate.ss_size = reinterpret_cast<size_t>(stack->ss_sp);
+    }
+    if (sigaltstack(stack != nullptr ? &alternate : nullptr, &previous) != 0) return -1;
+    if (old_stack != nullptr) {
+        old_stack->ss_sp = previous.ss_sp;
+        old_stack->ss_onstack = (previous.ss_flags & SS_ONSTACK) != 0;
+    }
+    return 0;
+}
+
+// Linux returns from a handler only through the kernel's rt_sigreturn, with
+// the frame the kernel built; a call cannot stand in for it. ENOSYS, as
+// glibc answers.
+int sigreturn(struct sigcontext*) noexcept {
+    errno = ENOSYS;
+    return -1;
 }
 
 // glibc's <signal.h> makes SIGRTMIN and SIGRTMAX calls to these. The
