@@ -1,4 +1,4 @@
-// dlopen dlsym dlvsym dlclose dladdr dlinfo dlerror: the dynamic loader's
+// dlopen dlmopen dlsym dlvsym dlclose dladdr dlinfo dlerror: the dynamic loader's
 // interface, in a program that has no dynamic loader. lwp programs are
 // static, with no dynamic symbol table of their own and nothing that could
 // map a shared object and resolve its symbols against them, so every request
@@ -25,6 +25,14 @@ constexpr char no_handle[] = "lwp: invalid handle (dlopen never returns one in a
 extern "C" {
 
 void* dlopen(const char*, int) noexcept {
+    pending_message = no_loading;
+    return nullptr;
+}
+
+// dlopen into a link-map namespace (LM_ID_BASE, LM_ID_NEWLM, or one an
+// earlier dlmopen made): there is no loader to make one, so it fails as
+// dlopen does.
+void* dlmopen(Lmid_t, const char*, int) noexcept {
     pending_message = no_loading;
     return nullptr;
 }

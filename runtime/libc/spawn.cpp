@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -88,6 +89,18 @@ long perform(const lwp::libc::spawn_action& action) {
     case spawn_action::chdir:
         return lwp::arch::syscall1(__NR_chdir, reinterpret_cast<long>(action.path));
     case spawn_action::fchdir: return lwp::arch::syscall1(__NR_fchdir, action.fd);
+    case spawn_action::close_from:
+        // One close_range (Linux 5.9) for every descriptor from fd up.
+        return syscall3(__NR_close_range, action.fd, ~0u, 0);
+    case spawn_action::set_foreground: {
+        // tcsetpgrp of the child's own group. Every signal is still blocked
+        // here, SIGTTOU too, so a child in a background group is not stopped
+        // for asking (the kernel lets a blocked SIGTTOU through as success).
+        long group = lwp::arch::syscall1(__NR_getpgid, 0);
+        if (lwp::sys::failed(group)) return group;
+        int foreground = static_cast<int>(group);
+        return syscall3(__NR_ioctl, action.fd, TIOCSPGRP, reinterpret_cast<long>(&foreground));
+    }
     }
     return -EINVAL;
 }

@@ -8,8 +8,8 @@
 namespace lwp::libc {
 
 struct spawn_action {
-    enum kind_type : int { close, dup2, open, chdir, fchdir } kind;
-    int fd;       // the descriptor acted on (dup2: the source)
+    enum kind_type : int { close, dup2, open, chdir, fchdir, close_from, set_foreground } kind;
+    int fd;       // the descriptor acted on (dup2: the source; close_from: the lowest)
     int new_fd;   // dup2's target
     int flags;    // open's
     mode_t mode;  // open's

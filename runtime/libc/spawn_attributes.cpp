@@ -157,4 +157,17 @@ int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t* actions, i
     return add(actions, {spawn_action::fchdir, fd, 0, 0, 0, nullptr});
 }
 
+// Every descriptor from fd up is closed in the child (glibc 2.34).
+int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t* actions, int fd) noexcept {
+    if (!valid_descriptor(fd)) return EBADF;
+    return add(actions, {spawn_action::close_from, fd, 0, 0, 0, nullptr});
+}
+
+// The child's process group becomes the foreground one of the terminal open
+// at fd (glibc 2.35), what a shell does for a job it starts.
+int posix_spawn_file_actions_addtcsetpgrp_np(posix_spawn_file_actions_t* actions, int fd) noexcept {
+    if (!valid_descriptor(fd)) return EBADF;
+    return add(actions, {spawn_action::set_foreground, fd, 0, 0, 0, nullptr});
+}
+
 }  // extern "C"

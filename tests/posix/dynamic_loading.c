@@ -22,6 +22,10 @@ int main(void) {
     CHECK(strstr(message, "dynamic loading is not supported") != NULL);
     CHECK(dlerror() == NULL); /* reported once */
 
+    CHECK(dlmopen(LM_ID_NEWLM, "libm.so.6", RTLD_NOW) == NULL);
+    message = dlerror();
+    CHECK(message != NULL && strstr(message, "dynamic loading is not supported") != NULL);
+
     CHECK(dlopen(NULL, RTLD_LAZY) == NULL);
     CHECK(dlsym(RTLD_DEFAULT, "printf") == NULL);
     message = dlerror(); /* the latest failure */
