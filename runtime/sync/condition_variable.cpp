@@ -145,13 +145,18 @@ bool handoff_spin_can_pay() {
 // handlers, as POSIX requires, and passes on the wake-up it may have taken
 // (undo_cancelled_wait). A waiter the kernel woke (result 0) returns: a
 // cancellation never acts on this call once the kernel has answered it.
-long sleep_while_unsignalled(lwp_cond_t* cond, unsigned int seen, clockid_t clock,
-                             const timespec* deadline, bool& queued,
+//
+// `process_private` is the object's kind, read by the caller earlier: a
+// waiter whose watch ended unanswered may come here after a signal and a
+// destroy have let the memory go (destroy waits only while it is counted as
+// a watcher), so from here on only the kernel looks at the object, at an
+// address it may find unmapped (-EFAULT) or changed (-EAGAIN).
+long sleep_while_unsignalled(lwp_cond_t* cond, bool process_private, unsigned int seen,
+                             clockid_t clock, const timespec* deadline, bool& queued,
                              const runtime::cancellation_undo* undo) {
     for (;;) {
         long result = runtime::cancellation_point_futex_wait(
-            undo, &cond->sequence, static_cast<int>(seen), cond_is_private(cond), clock,
-            deadline);
+            undo, &cond->sequence, static_cast<int>(seen), process_private, clock, deadline);
         // -EAGAIN and -EFAULT mean this call never slept: the kernel compared
         // the word (or failed to read it) before queueing. Any other result,
         // -EINTR included, came after we slept, and a requeue may have moved
@@ -251,7 +256,9 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     // queued by the kernel's FUTEX_LOCK_PI, never moved there as plain
     // waiters, and a robust one's word is not 0/1/2. Nor a ceiling mutex:
     // each waiter must raise itself before it takes it again.
-    bool requeue_onto_mutex = mutex_is_private(mutex) && cond_is_private(cond) &&
+    // Read now, while the object is certainly alive (sleep_while_unsignalled).
+    bool process_private = cond_is_private(cond);
+    bool requeue_onto_mutex = mutex_is_private(mutex) && process_private &&
                               !mutex_has_protocol(mutex);
     mutex_of(cond).store(requeue_onto_mutex ? mutex : nullptr, std::memory_order_relaxed);
     unsigned int seen =
@@ -288,7 +295,9 @@ int wait(lwp_cond_t* cond, lwp_mutex_t* mutex, clockid_t clock, const timespec* 
     mutex_to_relock held{mutex, kind, self, depth};
     cancelled_wait if_cancelled{cond, &held};
     runtime::cancellation_undo undo{undo_cancelled_wait, &if_cancelled};
-    long result = woken ? 0 : sleep_while_unsignalled(cond, seen, clock, deadline, queued, &undo);
+    long result = woken ? 0
+                        : sleep_while_unsignalled(cond, process_private, seen, clock, deadline,
+                                                  queued, &undo);
 
     // Relock. A broadcast wakes one sleeper and moves the others onto the
     // mutex word, where they sleep without having marked it "contended"; only
