@@ -1,5 +1,6 @@
 // Character classes of the bytes, the same in lwp's two locales ("C" and
-// C.UTF-8, where no byte from 0x80 up is a character by itself).
+// C.UTF-8, where no byte from 0x80 up is a character by itself): the table,
+// is* and isascii isctype __isctype __isascii_l.
 //
 // glibc's <ctype.h> compiles isdigit(c) and friends in C to a lookup in the
 // table __ctype_b_loc() points at: one unsigned short of class bits per
@@ -7,8 +8,13 @@
 // bit values are glibc's own _IS* constants from that header. C++ calls the
 // functions below instead.
 #include <ctype.h>
+#include <locale.h>
 
 #include "ctype_tables.hpp"
+
+#undef isascii
+#undef __isctype
+#undef __isascii_l
 
 namespace {
 
@@ -73,5 +79,17 @@ int ispunct(int c) noexcept { return has(c, _ISpunct); }
 int isspace(int c) noexcept { return has(c, _ISspace); }
 int isupper(int c) noexcept { return has(c, _ISupper); }
 int isxdigit(int c) noexcept { return has(c, _ISxdigit); }
+
+// Whether c is a 7-bit value; glibc's __isascii_l ignores its locale.
+int isascii(int c) noexcept { return (c & ~0x7f) == 0; }
+int __isascii_l(int c, locale_t) noexcept { return (c & ~0x7f) == 0; }
+
+// The class bits of c that `mask` asks about (glibc answers the bits
+// themselves, not 1), for c from -128 to 255; glibc reads outside its table
+// for anything else, lwp answers 0.
+int __isctype(int c, int mask) noexcept {
+    return c >= -128 && c < 256 ? class_pointer[c] & mask : 0;
+}
+int isctype(int c, int mask) noexcept __attribute__((alias("__isctype")));
 
 }  // extern "C"

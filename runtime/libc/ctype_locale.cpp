@@ -30,4 +30,18 @@ int toupper_l(int c, locale_t) noexcept { return toupper(c); }
 int __tolower_l(int c, locale_t locale) noexcept __attribute__((alias("tolower_l")));
 int __toupper_l(int c, locale_t locale) noexcept __attribute__((alias("toupper_l")));
 
+// glibc's second names, which its inline <ctype.h> code of old called.
+int __isalnum_l(int c, locale_t locale) noexcept __attribute__((alias("isalnum_l")));
+int __isalpha_l(int c, locale_t locale) noexcept __attribute__((alias("isalpha_l")));
+int __isblank_l(int c, locale_t locale) noexcept __attribute__((alias("isblank_l")));
+int __iscntrl_l(int c, locale_t locale) noexcept __attribute__((alias("iscntrl_l")));
+int __isdigit_l(int c, locale_t locale) noexcept __attribute__((alias("isdigit_l")));
+int __isgraph_l(int c, locale_t locale) noexcept __attribute__((alias("isgraph_l")));
+int __islower_l(int c, locale_t locale) noexcept __attribute__((alias("islower_l")));
+int __isprint_l(int c, locale_t locale) noexcept __attribute__((alias("isprint_l")));
+int __ispunct_l(int c, locale_t locale) noexcept __attribute__((alias("ispunct_l")));
+int __isspace_l(int c, locale_t locale) noexcept __attribute__((alias("isspace_l")));
+int __isupper_l(int c, locale_t locale) noexcept __attribute__((alias("isupper_l")));
+int __isxdigit_l(int c, locale_t locale) noexcept __attribute__((alias("isxdigit_l")));
+
 }  // extern "C"

@@ -1,6 +1,6 @@
 // Names of hosts the old way and the reverse way: gethostbyname
 // gethostbyname2 gethostbyaddr (and their _r forms), h_errno (through
-// __h_errno_location), herror hstrerror; and getnameinfo.
+// __h_errno_location), herror hstrerror h_errlist h_nerr; and getnameinfo.
 //
 // Forward lookups go through getaddrinfo's engine (address_lookup.cpp):
 // numeric addresses, /etc/hosts, then DNS. Reverse lookups (an address to a
@@ -207,15 +207,22 @@ extern "C" {
 
 int* __h_errno_location(void) noexcept { return &host_lookup_error; }
 
+// The texts of h_errno's values, indexed by them; glibc exports the table
+// and its length (h_errlist h_nerr: 2.36's <netdb.h> no longer declares them, yet
+// they are still default symbols, which old programs declare themselves).
+extern const char* const h_errlist[] = {
+    "Resolver Error 0 (no error)",
+    "Unknown host",                     // HOST_NOT_FOUND
+    "Host name lookup failure",         // TRY_AGAIN
+    "Unknown server error",             // NO_RECOVERY
+    "No address associated with name",  // NO_DATA
+};
+extern const int h_nerr = sizeof h_errlist / sizeof h_errlist[0];
+
 const char* hstrerror(int code) noexcept {
-    switch (code) {
-        case 0: return "Resolver Error 0 (no error)";
-        case HOST_NOT_FOUND: return "Unknown host";
-        case TRY_AGAIN: return "Host name lookup failure";
-        case NO_RECOVERY: return "Unknown server error";
-        case NO_DATA: return "No address associated with name";
-        default: return "Unknown resolver error";
-    }
+    if (code < 0) return "Resolver internal error";
+    if (code < h_nerr) return h_errlist[code];
+    return "Unknown resolver error";
 }
 
 void herror(const char* prefix) noexcept {

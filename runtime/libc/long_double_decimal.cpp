@@ -1,4 +1,5 @@
-// "%.*Lf" and "%.*Lg" for the q*cvt functions, exactly (long_double_decimal.hpp).
+// "%.*Lf", "%.*Lg" and "%.*Le" for the q*cvt functions and strfroml, exactly
+// (long_double_decimal.hpp).
 #include "runtime/libc/long_double_decimal.hpp"
 
 #include <cstdint>
@@ -61,6 +62,10 @@ struct exact_decimal {
 exact_decimal decimal_digits(long double magnitude, work_space& space) noexcept {
     math::long_double_bits bits = math::bits_of_long(magnitude);
     unsigned field = bits.sign_exponent & 0x7fffu;
+    // A pseudo-denormal (exponent field 0 with the integer bit set) is
+    // worth M 2^-16445 to the x87, but glibc's printf drops that bit and
+    // prints the rest, as if it were a denormal: so does lwp.
+    if (field == 0) bits.mantissa &= ~math::long_integer_bit;
     if (bits.mantissa == 0) return {"0", 1, 0};
     int exponent = (field == 0 ? 1 : static_cast<int>(field)) - 16383 - 63;
     natural n{space.limbs, 2};
@@ -135,13 +140,30 @@ struct text_sink {
     }
 };
 
-// inf and nan as printf prints them; true if value was one.
+// inf and nan as printf prints them; true if value was one. An unnormal
+// (an exponent but no integer bit) compares unordered like a NaN, and
+// glibc's printf prints it as one.
 bool put_non_finite(text_sink& out, long double value) noexcept {
-    if (math::long_is_finite(value)) return false;
+    if (value == value && math::long_is_finite(value)) return false;
     if (math::long_sign(value)) out.put('-');
     const char* word = value != value ? "nan" : "inf";
     out.put_digits(word, 3);
     return true;
+}
+
+// The exponent as printf writes it: the marker, its sign, at least two digits.
+void put_exponent(text_sink& out, char marker, int exponent) noexcept {
+    out.put(marker);
+    out.put(exponent < 0 ? '-' : '+');
+    int magnitude = exponent < 0 ? -exponent : exponent;
+    char text[8];
+    int count = 0;
+    do {
+        text[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (count < 2) text[count++] = '0';
+    while (count > 0) out.put(text[--count]);
 }
 
 }  // namespace
@@ -172,6 +194,43 @@ int format_long_double_fixed(char* buffer, std::size_t size, int decimals, long 
         out.put_digits(digits + integer_digits, kept_fraction);
         out.put_zeros(decimals - kept_fraction);
     }
+    std::free(space);
+    return out.finish();
+}
+
+int format_long_double_exponential(char* buffer, std::size_t size, int precision,
+                                   long double value) noexcept {
+    text_sink out{buffer, size};
+    if (put_non_finite(out, value)) return out.finish();
+    if (precision < 0) precision = 6;
+    auto* space = static_cast<work_space*>(std::malloc(sizeof(work_space)));
+    if (space == nullptr) return -1;
+    if (math::long_sign(value)) out.put('-');
+    exact_decimal d = decimal_digits(math::long_magnitude(value), *space);
+    char* digits = space->digits;
+    int exponent = 0;
+    int available = 1;  // significant digits known; the rest are zeros
+    if (d.length == 1 && d.digits[0] == '0') {
+        digits[0] = '0';
+    } else {
+        exponent = d.length - d.fraction - 1;
+        std::memmove(digits, d.digits, static_cast<std::size_t>(d.length));
+        available = d.length;
+        if (precision < d.length - 1) {
+            available = precision + 1;
+            if (round_digits(digits, available, d.length)) {
+                digits[0] = '1';  // 9.99 became 10.0: one place up
+                ++exponent;
+            }
+        }
+    }
+    out.put(digits[0]);
+    if (precision > 0) {
+        out.put('.');
+        out.put_digits(digits + 1, available - 1);
+        out.put_zeros(precision - (available - 1));
+    }
+    put_exponent(out, 'e', exponent);
     std::free(space);
     return out.finish();
 }
@@ -226,17 +285,7 @@ int format_long_double_general(char* buffer, std::size_t size, int precision,
             out.put('.');
             out.put_digits(digits + 1, significant - 1);
         }
-        out.put('e');
-        out.put(exponent < 0 ? '-' : '+');
-        int magnitude = exponent < 0 ? -exponent : exponent;
-        char text[8];
-        int count = 0;
-        do {
-            text[count++] = static_cast<char>('0' + magnitude % 10);
-            magnitude /= 10;
-        } while (magnitude > 0);
-        if (count < 2) text[count++] = '0';
-        while (count > 0) out.put(text[--count]);
+        put_exponent(out, 'e', exponent);
     }
     std::free(space);
     return out.finish();

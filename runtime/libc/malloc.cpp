@@ -1,6 +1,8 @@
 // malloc free calloc realloc reallocarray posix_memalign aligned_alloc
 // memalign valloc pvalloc malloc_usable_size: the C face of malloc_heap.
 // Failures set errno to ENOMEM (or EINVAL for a bad alignment), as POSIX asks.
+// While mtrace is on, each call is reported to its recorder
+// (malloc_tracing.cpp) through heap::trace.
 // glibc also exports each under a __libc_ name (__libc_malloc ...), which
 // memory debuggers and programs that replace malloc call to reach the C
 // library's own; here they are aliases.
@@ -13,7 +15,22 @@
 
 namespace heap = lwp::libc::heap;
 
+namespace lwp::libc::heap {
+void (*trace)(trace_event, void*, void*, std::size_t, const void*) = nullptr;
+}
+
 namespace {
+
+using heap::trace_event;
+
+// Reports a call to mtrace's recorder when a trace is on. Every public
+// function reports its own call only (realloc's inner steps are not
+// calls of the program's), with the address it returns to.
+#define LWP_REPORT(event, result, old, size) \
+    do { \
+        if (heap::trace) \
+            heap::trace(event, result, old, size, __builtin_return_address(0)); \
+    } while (0)
 
 void* or_enomem(void* block) {
     if (!block) errno = ENOMEM;
@@ -22,30 +39,11 @@ void* or_enomem(void* block) {
 
 bool is_power_of_two(size_t value) { return value && !(value & (value - 1)); }
 
-}  // namespace
-
-extern "C" {
-
-void* malloc(size_t size) noexcept { return or_enomem(heap::allocate(size)); }
-
-void free(void* block) noexcept { heap::release(block); }
-
-void* calloc(size_t count, size_t size) noexcept {
-    size_t bytes;
-    if (__builtin_mul_overflow(count, size, &bytes)) return or_enomem(nullptr);
-    void* block = heap::allocate(bytes);
-    // A direct mapping is already zero; a recycled small block is not.
-    if (block && !heap::is_fresh_mapping(block)) memset(block, 0, bytes);
-    return or_enomem(block);
-}
-
-// Grows or shrinks in place when the block's class still fits and is not
-// more than twice too big; otherwise moves. realloc(p, 0) frees p and
-// returns null, as glibc does.
-void* realloc(void* block, size_t size) noexcept {
-    if (!block) return malloc(size);
+// realloc's work, unreported.
+void* reallocate(void* block, size_t size) {
+    if (!block) return or_enomem(heap::allocate(size));
     if (size == 0) {
-        free(block);
+        heap::release(block);
         return nullptr;
     }
     size_t usable = heap::usable_size(block);
@@ -57,24 +55,9 @@ void* realloc(void* block, size_t size) noexcept {
     return moved;
 }
 
-void* reallocarray(void* block, size_t count, size_t size) noexcept {
-    size_t bytes;
-    if (__builtin_mul_overflow(count, size, &bytes)) return or_enomem(nullptr);
-    return realloc(block, bytes);
-}
-
-// Returns the error instead of setting errno (POSIX).
-int posix_memalign(void** out, size_t alignment, size_t size) noexcept {
-    if (!is_power_of_two(alignment) || alignment % sizeof(void*)) return EINVAL;
-    void* block = heap::allocate_aligned(alignment, size);
-    if (!block) return ENOMEM;
-    *out = block;
-    return 0;
-}
-
-// Any power of two is accepted (C17 leaves others undefined; C23 and glibc
-// accept a non-multiple size).
-void* aligned_alloc(size_t alignment, size_t size) noexcept {
+// aligned_alloc's work, unreported: any power of two is accepted (C17
+// leaves others undefined; C23 and glibc accept a non-multiple size).
+void* allocate_aligned(size_t alignment, size_t size) {
     if (!is_power_of_two(alignment)) {
         errno = EINVAL;
         return nullptr;
@@ -82,28 +65,95 @@ void* aligned_alloc(size_t alignment, size_t size) noexcept {
     return or_enomem(heap::allocate_aligned(alignment, size));
 }
 
+}  // namespace
+
+extern "C" {
+
+void* malloc(size_t size) noexcept {
+    void* block = or_enomem(heap::allocate(size));
+    LWP_REPORT(trace_event::allocated, block, nullptr, size);
+    return block;
+}
+
+void free(void* block) noexcept {
+    heap::release(block);
+    if (block) LWP_REPORT(trace_event::freed, nullptr, block, 0);
+}
+
+void* calloc(size_t count, size_t size) noexcept {
+    size_t bytes;
+    if (__builtin_mul_overflow(count, size, &bytes)) return or_enomem(nullptr);
+    void* block = heap::allocate(bytes);
+    // A direct mapping is already zero; a recycled small block is not.
+    if (block && !heap::is_fresh_mapping(block)) memset(block, 0, bytes);
+    LWP_REPORT(trace_event::allocated, block, nullptr, bytes);
+    return or_enomem(block);
+}
+
+// Grows or shrinks in place when the block's class still fits and is not
+// more than twice too big; otherwise moves. realloc(p, 0) frees p and
+// returns null, as glibc does.
+void* realloc(void* block, size_t size) noexcept {
+    void* result = reallocate(block, size);
+    LWP_REPORT(trace_event::reallocated, result, block, size);
+    return result;
+}
+
+// As glibc's, not reported to mtrace (glibc's calls its realloc inside).
+void* reallocarray(void* block, size_t count, size_t size) noexcept {
+    size_t bytes;
+    if (__builtin_mul_overflow(count, size, &bytes)) return or_enomem(nullptr);
+    return reallocate(block, bytes);
+}
+
+// Returns the error instead of setting errno (POSIX).
+int posix_memalign(void** out, size_t alignment, size_t size) noexcept {
+    if (!is_power_of_two(alignment) || alignment % sizeof(void*)) return EINVAL;
+    void* block = heap::allocate_aligned(alignment, size);
+    LWP_REPORT(trace_event::allocated, block, nullptr, size);
+    if (!block) return ENOMEM;
+    *out = block;
+    return 0;
+}
+
+void* aligned_alloc(size_t alignment, size_t size) noexcept {
+    void* block = allocate_aligned(alignment, size);
+    LWP_REPORT(trace_event::allocated, block, nullptr, size);
+    return block;
+}
+
 // The older interface: programs written for it pass alignments such as 24
 // and get a block aligned to the next power of two (as glibc's memalign
 // gives), so round up rather than fail; only an alignment with no power of
 // two above it is EINVAL.
 void* memalign(size_t alignment, size_t size) noexcept {
+    void* block = nullptr;
     if (alignment > (~size_t{0} >> 1) + 1) {
         errno = EINVAL;
-        return nullptr;
+    } else {
+        size_t rounded = 1;
+        while (rounded < alignment) rounded <<= 1;
+        block = allocate_aligned(rounded, size);
     }
-    size_t rounded = 1;
-    while (rounded < alignment) rounded <<= 1;
-    return aligned_alloc(rounded, size);
+    LWP_REPORT(trace_event::allocated, block, nullptr, size);
+    return block;
 }
 
-void* valloc(size_t size) noexcept { return aligned_alloc(4096, size); }
+void* valloc(size_t size) noexcept {
+    void* block = allocate_aligned(4096, size);
+    LWP_REPORT(trace_event::allocated, block, nullptr, size);
+    return block;
+}
 
 // valloc with the size rounded up to whole pages, as glibc's; a size within
 // a page of SIZE_MAX cannot be rounded and is ENOMEM.
 void* pvalloc(size_t size) noexcept {
     size_t rounded;
     if (__builtin_add_overflow(size, size_t{4095}, &rounded)) return or_enomem(nullptr);
-    return aligned_alloc(4096, rounded & ~size_t{4095});
+    rounded &= ~size_t{4095};
+    void* block = allocate_aligned(4096, rounded);
+    LWP_REPORT(trace_event::allocated, block, nullptr, rounded);
+    return block;
 }
 
 void* __libc_malloc(size_t) noexcept __attribute__((alias("malloc"), copy(malloc)));

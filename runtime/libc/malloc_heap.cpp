@@ -29,10 +29,10 @@ struct block_header {
 };
 static_assert(sizeof(block_header) == header_size);
 
-constexpr int class_count = 47;
+constexpr int class_count = size_class_count;
 constexpr std::size_t largest_class = 128 * 1024;  // block bytes, header included
 constexpr std::size_t region_size = 1024 * 1024;
-constexpr int arena_count = 8;
+// arena_count (8): malloc_heap.hpp.
 constexpr std::size_t page_size = 4096;
 
 // Block bytes (header included) of each class: 32, 48, ..., 128, then
@@ -76,6 +76,9 @@ std::atomic<unsigned> next_arena{0};
 // Large blocks, for mallinfo. Relaxed: counts with no data behind them.
 std::atomic<std::size_t> large_blocks{0};
 std::atomic<std::size_t> large_bytes{0};
+// Their high-water marks, for malloc_stats and malloc_info.
+std::atomic<std::size_t> most_large_blocks{0};
+std::atomic<std::size_t> most_large_bytes{0};
 thread_local unsigned bound_arena;  // index + 1; 0 until this thread allocates
 
 [[noreturn]] void corrupted(const char* message, std::size_t length) {
@@ -143,6 +146,12 @@ void* take_small(arena& a, int index) {
     return block;
 }
 
+void raise_to(std::atomic<std::size_t>& mark, std::size_t value) {
+    std::size_t seen = mark.load(std::memory_order_relaxed);
+    while (value > seen && !mark.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
+    }
+}
+
 void* allocate_large(std::size_t size) {
     std::size_t length;
     if (__builtin_add_overflow(size, header_size + page_size - 1, &length)) return nullptr;
@@ -150,8 +159,8 @@ void* allocate_large(std::size_t size) {
     auto* mapping = static_cast<char*>(map(length));
     if (!mapping) return nullptr;
     *reinterpret_cast<block_header*>(mapping) = {large_in_use, 0, 0, length};
-    large_blocks.fetch_add(1, std::memory_order_relaxed);
-    large_bytes.fetch_add(length, std::memory_order_relaxed);
+    raise_to(most_large_blocks, large_blocks.fetch_add(1, std::memory_order_relaxed) + 1);
+    raise_to(most_large_bytes, large_bytes.fetch_add(length, std::memory_order_relaxed) + length);
     return mapping + header_size;
 }
 
@@ -241,17 +250,37 @@ bool is_fresh_mapping(const void* block) { return header_of(block)->kind == larg
 
 statistics current_statistics() {
     statistics totals{};
-    for (arena& a : arenas) {
-        a.lock.lock();
-        totals.region_bytes += a.region_bytes;
-        totals.small_in_use_bytes += a.in_use_bytes;
-        totals.free_small_blocks += a.free_blocks;
-        a.lock.unlock();
+    for (int index = 0; index < arena_count; ++index) {
+        arena_statistics one = current_arena_statistics(index);
+        totals.region_bytes += one.region_bytes;
+        totals.small_in_use_bytes += one.in_use_bytes;
+        totals.free_small_blocks += one.free_blocks;
     }
     totals.large_blocks = large_blocks.load(std::memory_order_relaxed);
     totals.large_bytes = large_bytes.load(std::memory_order_relaxed);
+    totals.most_large_blocks = most_large_blocks.load(std::memory_order_relaxed);
+    totals.most_large_bytes = most_large_bytes.load(std::memory_order_relaxed);
     return totals;
 }
+
+arena_statistics current_arena_statistics(int index) {
+    arena& a = arenas[index];
+    arena_statistics figures{};
+    a.lock.lock();
+    figures.region_bytes = a.region_bytes;
+    figures.in_use_bytes = a.in_use_bytes;
+    figures.free_blocks = a.free_blocks;
+    for (int size_class = 0; size_class < class_count; ++size_class) {
+        std::size_t count = 0;
+        for (free_block* node = a.free_lists[size_class]; node; node = node->next) ++count;
+        figures.free_by_class[size_class] = count;
+    }
+    figures.unused_bytes = static_cast<std::size_t>(a.bump_end - a.bump);
+    a.lock.unlock();
+    return figures;
+}
+
+std::size_t size_class_bytes(int index) { return class_size(index); }
 
 }  // namespace lwp::libc::heap
 

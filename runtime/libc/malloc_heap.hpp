@@ -41,7 +41,31 @@ struct statistics {
     std::size_t free_small_blocks;   // small blocks on the free lists
     std::size_t large_blocks;        // blocks with their own mapping
     std::size_t large_bytes;         // and those mappings' bytes
+    std::size_t most_large_blocks;   // the highest large_blocks so far
+    std::size_t most_large_bytes;    // the highest large_bytes so far
 };
 statistics current_statistics();
+
+// One arena's figures, for malloc_stats and malloc_info (read under its
+// lock). Arenas are numbered from 0 to arena_count - 1.
+inline constexpr int arena_count = 8;
+inline constexpr int size_class_count = 47;
+struct arena_statistics {
+    std::size_t region_bytes;
+    std::size_t in_use_bytes;
+    std::size_t free_blocks;
+    std::size_t free_by_class[size_class_count];  // free blocks of each class
+    std::size_t unused_bytes;                     // mapped, not yet cut into blocks
+};
+arena_statistics current_arena_statistics(int index);
+// The bytes of a block of size class `index`, header included.
+std::size_t size_class_bytes(int index);
+
+// Set by mtrace (malloc_tracing.cpp) while a trace is written, else null:
+// the C allocation functions report each call to it, with the caller's
+// address. `old` is realloc's old block; `result` null for a failure.
+enum class trace_event { allocated, freed, reallocated };
+extern void (*trace)(trace_event event, void* result, void* old, std::size_t size,
+                     const void* caller);
 
 }  // namespace lwp::libc::heap

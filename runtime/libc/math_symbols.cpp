@@ -195,6 +195,12 @@ int __isinf(double x) noexcept {
     return __fpclassify(x) == FP_INFINITE ? (__signbit(x) ? -1 : 1) : 0;
 }
 int __isinff(float x) noexcept { return __isinf(x); }
+// The functions behind the macros' old names (BSD's isnan and isinf as
+// functions, which glibc still exports): the same answers.
+int isnan(double x) noexcept __attribute__((alias("__isnan")));
+int isnanf(float x) noexcept __attribute__((alias("__isnanf")));
+int isinf(double x) noexcept __attribute__((alias("__isinf")));
+int isinff(float x) noexcept __attribute__((alias("__isinff")));
 int __finite(double x) noexcept { return __fpclassify(x) >= FP_ZERO; }
 int __finitef(float x) noexcept { return __finite(x); }
 int finite(double x) noexcept { return __finite(x); }

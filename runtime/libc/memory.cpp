@@ -1,4 +1,5 @@
-// memcpy mempcpy memmove memset explicit_bzero memcmp bcmp memccpy swab: the memory primitives that both
+// memcpy mempcpy memmove memset explicit_bzero memcmp bcmp memccpy swab (and
+// __memcmpeq bzero __bzero bcopy): the memory primitives that both
 // programs and compiler-generated code (struct copies, zero-initialisation)
 // call. The bulk moves use the x86 string instructions, see
 // arch/x86_64/string_ops.hpp for why.
@@ -62,6 +63,22 @@ int memcmp(const void* left, const void* right, size_t count) noexcept {
 // Clang turns memcmp(...) == 0 into bcmp; give it one.
 int bcmp(const void* left, const void* right, size_t count) noexcept {
     return memcmp(left, right, count);
+}
+
+// What GCC 12 and later call for memcmp(...) == 0 when the C library
+// declares it (glibc 2.35 and later): only zero or not matters, so memcmp's
+// answer serves.
+int __memcmpeq(const void* left, const void* right, size_t count) noexcept
+    __attribute__((alias("memcmp"), copy(memcmp)));
+
+// BSD's older names: bzero is memset with 0, bcopy memmove with the source
+// first; glibc exports __bzero too.
+void bzero(void* destination, size_t count) noexcept {
+    lwp::arch::fill(destination, 0, count);
+}
+void __bzero(void* destination, size_t count) noexcept __attribute__((alias("bzero"), copy(bzero)));
+void bcopy(const void* source, void* destination, size_t count) noexcept {
+    memmove(destination, source, count);
 }
 
 // Copies up to and including the first `stop` byte (POSIX): returns the byte

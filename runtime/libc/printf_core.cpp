@@ -195,7 +195,7 @@ int parse_decimal(const char*& cursor) {
 
 }  // namespace
 
-int format(format_sink& sink, const char* format, va_list arguments_in) {
+int format_standard(format_sink& sink, const char* format, va_list arguments_in) {
     // A local copy: va_list is an array type on x86_64, and the helpers take
     // it by reference so that each fetch advances the same list.
     va_list arguments;
@@ -386,5 +386,11 @@ int format(format_sink& sink, const char* format, va_list arguments_in) {
     }
     return static_cast<int>(sink.total);
 }
+
+// See printf_core.hpp: the name every printf function calls, replaced in a
+// program that links printf_extensions.cpp. (The asm name is the mangled
+// lwp::libc::format_standard(format_sink&, const char*, va_list).)
+int format(format_sink& sink, const char* format, va_list arguments)
+    __attribute__((weak, alias("_ZN3lwp4libc15format_standardERNS0_11format_sinkEPKcP13__va_list_tag")));
 
 }  // namespace lwp::libc

@@ -15,7 +15,8 @@
 // the conversion before a character that would not fit whole. %m (a GNU extension) prints strerror(errno), or errno's
 // decimal value in a program that does not link strerror. Not supported,
 // failing with ENOTSUP after whatever was already written: positional
-// arguments (%1$d).
+// arguments (%1$d), until the program registers something with
+// register_printf_* (printf_extensions.cpp reads them then, as glibc).
 // Unknown conversions are copied to the output as written; a format ending in
 // an incomplete conversion ("100%") fails with EINVAL, as glibc's does.
 #pragma once
@@ -67,6 +68,15 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
 
 // Formats `format` with `arguments` into `sink`. Returns the byte count, or
 // -1 with errno set (EOVERFLOW past INT_MAX bytes, EILSEQ, ENOTSUP, EINVAL).
+//
+// `format` is a weak alias of `format_standard`, the engine here. A
+// program that registers a conversion, modifier or type with <printf.h>'s
+// register_printf_* links printf_extensions.cpp, whose strong `format`
+// replaces the alias at link time: it reads the format with what was
+// registered (once anything was) and calls `format_standard` for the
+// standard conversions. Every other program pays nothing for that, not even
+// a test of a pointer.
 int format(format_sink& sink, const char* format, va_list arguments);
+int format_standard(format_sink& sink, const char* format, va_list arguments);
 
 }  // namespace lwp::libc

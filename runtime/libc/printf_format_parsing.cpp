@@ -21,11 +21,14 @@
 //   S PA_WSTRING, p PA_POINTER, n PA_INT|PA_FLAG_PTR;
 // - %%, %m, an unknown conversion letter and a format cut short take no
 //   argument. Flags (space + - # 0 ' I) change no type.
-// lwp has no register_printf_function: there are no conversions of the
-// program's own to ask about.
+// Once the program has registered anything with register_printf_*, the
+// registry's parser (printf_extensions.cpp, glibc's rules as above plus
+// registered modifiers and arginfo functions) answers instead.
 #include <limits.h>
 #include <printf.h>
 #include <string.h>
+
+#include "printf_registry.hpp"
 
 namespace {
 
@@ -162,8 +165,16 @@ size_t parse_conversion(const unsigned char*& text, size_t taken, conversion& c,
 
 }  // namespace
 
+namespace lwp::libc {
+// Set by the first register_printf_* call (printf_registry.hpp); a pointer,
+// so that parse_printf_format alone does not link the registry.
+std::size_t (*registered_parse_printf_format)(const char*, std::size_t, int*) = nullptr;
+}
+
 extern "C" size_t parse_printf_format(const char* __restrict format, size_t n,
                                       int* __restrict types) {
+    if (lwp::libc::registered_parse_printf_format)
+        return lwp::libc::registered_parse_printf_format(format, n, types);
     size_t taken = 0, highest = 0;
     const unsigned char* text = reinterpret_cast<const unsigned char*>(format);
     for (;;) {

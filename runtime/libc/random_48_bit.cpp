@@ -8,6 +8,13 @@
 // The functions without a state argument share one state, guarded by a
 // lock: POSIX does not require them to be thread-safe, but two threads must
 // at least never see a torn state.
+//
+// glibc's reentrant forms (drand48_r erand48_r lrand48_r nrand48_r
+// mrand48_r jrand48_r srand48_r seed48_r lcong48_r) keep X, the multiplier
+// and the addend in the caller's struct drand48_data instead, whose layout
+// is glibc's (pinned below): one that was never seeded (__init 0) gets the
+// default multiplier and addend at its first step, as glibc gives them.
+#include <stddef.h>
 #include <stdlib.h>
 
 #include <cstdint>
@@ -31,6 +38,10 @@ struct generator {
 generator shared;
 lwp::runtime::internal_lock shared_lock;
 
+static_assert(sizeof(drand48_data) == 24 && offsetof(drand48_data, __old_x) == 6 &&
+              offsetof(drand48_data, __c) == 12 && offsetof(drand48_data, __init) == 14 &&
+              offsetof(drand48_data, __a) == 16);
+
 std::uint64_t load(const unsigned short x[3]) {
     return x[0] | std::uint64_t{x[1]} << 16 | std::uint64_t{x[2]} << 32;
 }
@@ -41,8 +52,15 @@ void store(unsigned short x[3], std::uint64_t value) {
     x[2] = static_cast<unsigned short>(value >> 32);
 }
 
-// One step of the recurrence on a caller's X; returns X'. The multiplier and
-// addend are the shared ones (lcong48's), as POSIX says for erand48 and kin.
+// The recurrence: X becomes (a X + c) mod 2^48, which is returned.
+std::uint64_t step(unsigned short x[3], std::uint64_t multiplier, std::uint64_t addend) {
+    std::uint64_t next = (multiplier * load(x) + addend) & mask_48;
+    store(x, next);
+    return next;
+}
+
+// One step on a caller's X with the shared multiplier and addend
+// (lcong48's), as POSIX says for erand48 and kin.
 std::uint64_t advance(unsigned short x[3]) {
     std::uint64_t multiplier, addend;
     {
@@ -50,16 +68,29 @@ std::uint64_t advance(unsigned short x[3]) {
         multiplier = shared.multiplier;
         addend = shared.addend;
     }
-    std::uint64_t next = (multiplier * load(x) + addend) & mask_48;
-    store(x, next);
-    return next;
+    return step(x, multiplier, addend);
 }
 
 std::uint64_t advance_shared() {
     lwp::runtime::internal_lock_guard hold(shared_lock);
-    std::uint64_t next = (shared.multiplier * load(shared.x) + shared.addend) & mask_48;
-    store(shared.x, next);
-    return next;
+    return step(shared.x, shared.multiplier, shared.addend);
+}
+
+// <stdlib.h> declares `data` non-null, so a plain test would be dropped by
+// the compiler; the empty asm hides where the pointer came from.
+bool is_null(drand48_data* data) {
+    asm("" : "+r"(data));
+    return data == nullptr;
+}
+
+// One step on `x` with the multiplier and addend of `data`.
+std::uint64_t advance_with(unsigned short x[3], drand48_data* data) {
+    if (data->__init == 0) {
+        data->__a = default_multiplier;
+        data->__c = default_addend;
+        data->__init = 1;
+    }
+    return step(x, data->__a, data->__c);
 }
 
 // [0, 1): the 48 bits as a fraction, exact in a double's 53-bit mantissa.
@@ -106,6 +137,58 @@ void lcong48(unsigned short parameters[7]) noexcept {
     for (int i = 0; i < 3; ++i) shared.x[i] = parameters[i];
     shared.multiplier = load(parameters + 3);
     shared.addend = parameters[6];
+}
+
+// The reentrant forms: each answers 0; glibc's lrand48_r and mrand48_r also
+// answer -1 for a null `data` (the others would crash on it, as glibc's).
+int erand48_r(unsigned short x[3], drand48_data* data, double* result) noexcept {
+    *result = as_fraction(advance_with(x, data));
+    return 0;
+}
+int nrand48_r(unsigned short x[3], drand48_data* data, long* result) noexcept {
+    *result = as_non_negative(advance_with(x, data));
+    return 0;
+}
+int jrand48_r(unsigned short x[3], drand48_data* data, long* result) noexcept {
+    *result = as_signed(advance_with(x, data));
+    return 0;
+}
+int drand48_r(drand48_data* data, double* result) noexcept {
+    return erand48_r(data->__x, data, result);
+}
+int lrand48_r(drand48_data* data, long* result) noexcept {
+    if (is_null(data)) return -1;
+    return nrand48_r(data->__x, data, result);
+}
+int mrand48_r(drand48_data* data, long* result) noexcept {
+    if (is_null(data)) return -1;
+    return jrand48_r(data->__x, data, result);
+}
+
+int srand48_r(long seed, drand48_data* data) noexcept {
+    store(data->__x, (static_cast<std::uint64_t>(static_cast<std::uint32_t>(seed)) << 16) | 0x330E);
+    data->__a = default_multiplier;
+    data->__c = default_addend;
+    data->__init = 1;
+    return 0;
+}
+
+// The previous X goes to data->__old_x, where glibc's seed48 finds it.
+int seed48_r(unsigned short seed[3], drand48_data* data) noexcept {
+    for (int i = 0; i < 3; ++i) data->__old_x[i] = data->__x[i];
+    for (int i = 0; i < 3; ++i) data->__x[i] = seed[i];
+    data->__a = default_multiplier;
+    data->__c = default_addend;
+    data->__init = 1;
+    return 0;
+}
+
+int lcong48_r(unsigned short parameters[7], drand48_data* data) noexcept {
+    for (int i = 0; i < 3; ++i) data->__x[i] = parameters[i];
+    data->__a = load(parameters + 3);
+    data->__c = parameters[6];
+    data->__init = 1;
+    return 0;
 }
 
 }  // extern "C"

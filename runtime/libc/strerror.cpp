@@ -202,6 +202,8 @@ extern "C" char* strerror_r(int code, char* buffer, std::size_t size) noexcept {
     format_unknown(code, buffer, size);
     return buffer;
 }
+extern "C" char* __strerror_r(int code, char* buffer, std::size_t size) noexcept
+    __attribute__((alias("strerror_r"), copy(strerror_r)));
 
 // The POSIX one (__xpg_strerror_r) always copies into the buffer and returns
 // 0, ERANGE when the message had to be cut, or EINVAL for a code with no

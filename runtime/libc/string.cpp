@@ -67,6 +67,9 @@ char* stpncpy(char* __restrict destination, const char* __restrict source,
     return destination + copied;
 }
 
+char* __stpncpy(char* __restrict destination, const char* __restrict source,
+                size_t limit) noexcept __attribute__((alias("stpncpy")));
+
 char* strcat(char* __restrict destination, const char* __restrict source) noexcept {
     stpcpy(destination + strlen(destination), source);
     return destination;

@@ -1,6 +1,10 @@
 // strcasecmp strncasecmp (<strings.h>), strcasestr (<string.h>): comparison
 // and search that ignore the case of ASCII letters, the only letters among
-// bytes in both of lwp's locales ("C" and C.UTF-8, as in glibc).
+// bytes in both of lwp's locales ("C" and C.UTF-8, as in glibc). The _l
+// forms (strcasecmp_l strncasecmp_l) therefore fold the same whatever the
+// locale; glibc's second names (__strcasecmp __strcasecmp_l
+// __strncasecmp_l __strcasestr) are the same functions.
+#include <locale.h>
 #include <strings.h>
 
 #include <cstddef>
@@ -27,6 +31,19 @@ int strcasecmp(const char* left, const char* right) noexcept {
     return strncasecmp(left, right, static_cast<size_t>(-1));
 }
 
+int strcasecmp_l(const char* left, const char* right, locale_t) noexcept {
+    return strncasecmp(left, right, static_cast<size_t>(-1));
+}
+int strncasecmp_l(const char* left, const char* right, size_t limit, locale_t) noexcept {
+    return strncasecmp(left, right, limit);
+}
+
+int __strcasecmp(const char* left, const char* right) noexcept __attribute__((alias("strcasecmp"), copy(strcasecmp)));
+int __strcasecmp_l(const char* left, const char* right, locale_t) noexcept
+    __attribute__((alias("strcasecmp_l"), copy(strcasecmp_l)));
+int __strncasecmp_l(const char* left, const char* right, size_t limit, locale_t) noexcept
+    __attribute__((alias("strncasecmp_l"), copy(strncasecmp_l)));
+
 // <string.h> is not included (for C++ it declares strcasestr as a
 // const-correct pair); this is the C signature the linker sees.
 char* strcasestr(const char* haystack, const char* needle) noexcept {
@@ -37,5 +54,7 @@ char* strcasestr(const char* haystack, const char* needle) noexcept {
         if (*haystack == '\0') return nullptr;
     }
 }
+char* __strcasestr(const char* haystack, const char* needle) noexcept
+    __attribute__((alias("strcasestr")));
 
 }  // extern "C"

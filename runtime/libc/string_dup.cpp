@@ -19,5 +19,7 @@ char* strdup(const char* text) noexcept { return strndup(text, static_cast<size_
 
 // glibc's second name for it, which older headers made programs call.
 char* __strdup(const char* text) noexcept __attribute__((alias("strdup"), malloc, nonnull));
+char* __strndup(const char* text, size_t limit) noexcept
+    __attribute__((alias("strndup"), malloc, nonnull));
 
 }  // extern "C"

@@ -55,4 +55,8 @@ char* strsep(char** text, const char* delimiters) noexcept {
     return token;
 }
 
+// The out-of-line strsep that glibc's old <bits/string2.h> inlines fell
+// back on.
+char* __strsep_g(char** text, const char* delimiters) noexcept __attribute__((alias("strsep")));
+
 }  // extern "C"

@@ -1,7 +1,7 @@
 // strtol strtoul strtoll strtoull atoi atol atoll, and <inttypes.h>'s
 // strtoimax strtoumax. Out-of-range values clamp and set ERANGE; an invalid
-// base sets EINVAL; no digits at all leaves *end at the input and returns 0
-// (errno untouched), all as C specifies.
+// base sets EINVAL and leaves *end alone (glibc stores nothing there); no
+// digits at all leaves *end at the input and returns 0 (errno untouched).
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -21,8 +21,7 @@ void store_end(char** end, const char* value) {
 static_assert(sizeof(long) == sizeof(long long));
 
 long long parse_signed(const char* text, char** end, int base) {
-    if (!valid_base(base)) {
-        store_end(end, text);
+    if (!valid_base(base)) {  // *end is left as it was, as glibc leaves it
         errno = EINVAL;
         return 0;
     }
@@ -39,8 +38,7 @@ long long parse_signed(const char* text, char** end, int base) {
 
 // A minus sign negates in the unsigned type ("-1" is ULLONG_MAX), as C says.
 unsigned long long parse_unsigned(const char* text, char** end, int base) {
-    if (!valid_base(base)) {
-        store_end(end, text);
+    if (!valid_base(base)) {  // *end is left as it was, as glibc leaves it
         errno = EINVAL;
         return 0;
     }
@@ -90,6 +88,12 @@ unsigned long long __strtoull_internal(const char* __restrict text, char** __res
                                        int base, int /*group*/) noexcept {
     return parse_unsigned(text, end, base);
 }
+
+// BSD's names for the long long forms ("quad"), which glibc also exports.
+long long strtoq(const char* __restrict, char** __restrict, int) noexcept
+    __attribute__((alias("strtoll")));
+unsigned long long strtouq(const char* __restrict, char** __restrict, int) noexcept
+    __attribute__((alias("strtoull")));
 
 // atoi's result is undefined when out of range; it truncates here, as glibc's
 // (strtol then a cast) does.

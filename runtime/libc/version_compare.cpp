@@ -58,4 +58,6 @@ int strverscmp(const char* left, const char* right) noexcept {
     return byte_order(a[at], b[at]);
 }
 
+int __strverscmp(const char* left, const char* right) noexcept __attribute__((alias("strverscmp"), copy(strverscmp)));
+
 }  // extern "C"

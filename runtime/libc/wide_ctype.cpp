@@ -201,4 +201,23 @@ int __iswctype_l(wint_t c, wctype_t description, locale_t locale) noexcept
 wint_t __towlower_l(wint_t c, locale_t locale) noexcept __attribute__((alias("towlower_l")));
 wint_t __towupper_l(wint_t c, locale_t locale) noexcept __attribute__((alias("towupper_l")));
 
+// glibc's second names for the wide classes and mappings.
+int __iswalnum_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswalnum_l")));
+int __iswalpha_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswalpha_l")));
+int __iswblank_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswblank_l")));
+int __iswcntrl_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswcntrl_l")));
+int __iswdigit_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswdigit_l")));
+int __iswgraph_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswgraph_l")));
+int __iswlower_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswlower_l")));
+int __iswprint_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswprint_l")));
+int __iswpunct_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswpunct_l")));
+int __iswspace_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswspace_l")));
+int __iswupper_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswupper_l")));
+int __iswxdigit_l(wint_t c, locale_t locale) noexcept __attribute__((alias("iswxdigit_l")));
+int __iswctype(wint_t c, wctype_t description) noexcept __attribute__((alias("iswctype")));
+wint_t __towctrans(wint_t c, wctrans_t description) noexcept __attribute__((alias("towctrans")));
+wint_t __towctrans_l(wint_t c, wctrans_t description, locale_t locale) noexcept
+    __attribute__((alias("towctrans_l")));
+wctrans_t __wctrans_l(const char* name, locale_t locale) noexcept __attribute__((alias("wctrans_l")));
+
 }  // extern "C"

@@ -51,7 +51,10 @@ void widen_into_target(format_sink& base, const char* bytes, std::size_t count);
     sink.target = &target;
     va_list arguments;
     va_start(arguments, spec);
-    int result = format(sink, spec, arguments);
+    // The engine itself: conversions registered with register_printf_*
+    // are narrow printf's business, not the wide functions' (a spec built
+    // here is always a standard one).
+    int result = format_standard(sink, spec, arguments);
     va_end(arguments);
     return result;
 }

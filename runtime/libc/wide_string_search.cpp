@@ -1,5 +1,5 @@
 // The wide searches that return a pointer into their argument: wmemchr
-// wcschr wcsrchr wcspbrk wcsstr wcstok.
+// wcschr wcschrnul wcsrchr wcspbrk wcsstr wcswcs (its old name) wcstok.
 //
 // <wchar.h> is deliberately not included: for C++ it declares these as
 // const-correct overload pairs, which an extern "C" definition cannot
@@ -28,6 +28,12 @@ wchar_t* wcschr(const wchar_t* text, wchar_t wanted) noexcept {
     }
 }
 
+// GNU's: wcschr that returns the terminator's place rather than null.
+wchar_t* wcschrnul(const wchar_t* text, wchar_t wanted) noexcept {
+    while (*text != wanted && *text != 0) ++text;
+    return const_cast<wchar_t*>(text);
+}
+
 wchar_t* wcsrchr(const wchar_t* text, wchar_t wanted) noexcept {
     const wchar_t* last = nullptr;
     for (;; ++text) {
@@ -50,6 +56,8 @@ wchar_t* wcsstr(const wchar_t* haystack, const wchar_t* needle) noexcept {
         if (*haystack == 0) return nullptr;
     }
 }
+wchar_t* wcswcs(const wchar_t* haystack, const wchar_t* needle) noexcept
+    __attribute__((alias("wcsstr")));
 
 // The next token of `text` (null: go on where *saved left off) between
 // characters of `separators`; the separator ending it becomes L'\0'. The

@@ -53,6 +53,7 @@ namespace lwp::runtime {
 [[gnu::weak]] void timers_around_fork(fork_phase phase);
 [[gnu::weak]] void set_identity_around_fork(fork_phase phase);
 [[gnu::weak]] void async_io_around_fork(fork_phase phase);
+[[gnu::weak]] void async_name_lookup_around_fork(fork_phase phase);
 }  // namespace lwp::runtime
 
 namespace {
@@ -111,6 +112,8 @@ long clone_process() {
         if (lwp::runtime::set_identity_around_fork)
             lwp::runtime::set_identity_around_fork(fork_phase::child);
         if (lwp::runtime::async_io_around_fork) lwp::runtime::async_io_around_fork(fork_phase::child);
+        if (lwp::runtime::async_name_lookup_around_fork)
+            lwp::runtime::async_name_lookup_around_fork(fork_phase::child);
         lwp::runtime::forget_other_threads_after_fork();
     }
     return pid;

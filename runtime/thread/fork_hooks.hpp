@@ -44,6 +44,7 @@ void set_identity_around_fork(fork_phase phase);
 // In the child, likewise: none of the parent's asynchronous I/O requests is
 // in flight there, their threads being the parent's (runtime/libc/async_io.cpp).
 void async_io_around_fork(fork_phase phase);
+void async_name_lookup_around_fork(fork_phase phase);  // runtime/libc/async_name_lookup.cpp
 
 // In the child: its one thread is the only one left (lifecycle.cpp).
 void forget_other_threads_after_fork();

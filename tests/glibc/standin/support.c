@@ -281,12 +281,8 @@ int create_temp_file(const char* base, char** name) {
     return fd;
 }
 
-/* mtrace and muntrace (<mcheck.h>) turn glibc's malloc tracing on and off,
- * which the tests that call them use to look for leaks with a separate
- * tool when MALLOC_TRACE is set; lwp's malloc has no trace, so they do
- * nothing here. */
-void mtrace(void) {}
-void muntrace(void) {}
+/* mtrace and muntrace (<mcheck.h>) are lwp's own (malloc_tracing.cpp): a
+ * test that calls them writes a trace only when MALLOC_TRACE is set. */
 
 /* mcheck_pedantic and mcheck_check_all (<mcheck.h>): glibc's heap
  * consistency checks, which since 2.34 exist only with libc_malloc_debug.so

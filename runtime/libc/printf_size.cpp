@@ -1,0 +1,125 @@
+// printf_size and printf_size_info (<printf.h>): a handler and its arginfo
+// function for register_printf_specifier that print a double (a long
+// double with L) as a size with a unit letter. As glibc's:
+// - a lower-case conversion letter divides by 1024 and uses " kmgtpezy",
+//   an upper-case one by 1000 and " KMGTPEZY" (the first unit is a space:
+//   500 prints "500.000 ");
+// - the number is "%.3f" (or the spec's precision) with the spec's flags,
+//   the unit letter after it; the width counts the unit;
+// - nan and inf (with its sign, '+' or ' ' as the flags say) print as
+//   three letters in a field as wide as the larger of width and precision.
+// Long doubles are formatted at double precision (lwp's printf does so).
+#include <math.h>
+#include <printf.h>
+#include <stdio.h>
+
+namespace {
+
+// The padding before or after a special value's text.
+int pad(FILE* stream, int count) {
+    for (int i = 0; i < count; ++i)
+        if (putc(' ', stream) == EOF) return -1;
+    return count > 0 ? count : 0;
+}
+
+}  // namespace
+
+extern "C" {
+
+int printf_size(FILE* __restrict stream, const struct printf_info* info,
+                const void* const* __restrict arguments) noexcept {
+    const bool decimal = info->spec >= 'A' && info->spec <= 'Z';
+    const char* unit = decimal ? " KMGTPEZY" : " kmgtpezy";
+    const long double divisor = decimal ? 1000 : 1024;
+    const bool wide_value = info->is_long_double;
+    long double value = wide_value ? *static_cast<const long double*>(arguments[0])
+                                   : *static_cast<const double*>(arguments[0]);
+    const char* special = nullptr;
+    bool negative = false;
+    if (isnan(value)) {
+        special = "nan";  // no sign, even for a negative NaN
+    } else if (isinf(value)) {
+        special = "inf";
+        negative = signbit(value);
+    } else {
+        // In the argument's own type, as glibc divides.
+        while (value >= divisor && unit[1] != '\0') {
+            value = wide_value ? value / divisor
+                               : static_cast<double>(static_cast<double>(value) /
+                                                     static_cast<double>(divisor));
+            ++unit;
+        }
+    }
+
+    if (special) {
+        int width = info->prec > info->width ? info->prec : info->width;
+        char sign = negative ? '-' : info->showsign ? '+' : info->space ? ' ' : '\0';
+        if (sign) --width;
+        width -= 3;
+        int done = 0;
+        if (!info->left && width > 0) {
+            if (pad(stream, width) < 0) return -1;
+            done += width;
+        }
+        if (sign) {
+            if (putc(sign, stream) == EOF) return -1;
+            ++done;
+        }
+        if (fputs(special, stream) == EOF) return -1;
+        done += 3;
+        if (info->left && width > 0) {
+            if (pad(stream, width) < 0) return -1;
+            done += width;
+        }
+        return done;
+    }
+
+    // The number as "%f" with the spec's flags; the unit after it. With
+    // '-' and space padding the unit must come before the padding, so the
+    // number is printed unpadded and the padding added here.
+    const bool pad_after = info->left && info->pad == L' ';
+    // '-' and '0' together (from a negative '*' width): glibc's formatter
+    // then puts the zeros after the number, before the unit.
+    const bool zeros_after = info->left && info->pad == L'0';
+    int width = pad_after || zeros_after ? 0 : info->width - 1;
+    char conversion[32];
+    char* end = conversion;
+    *end++ = '%';
+    if (info->alt) *end++ = '#';
+    if (info->group) *end++ = '\'';
+    if (info->showsign) *end++ = '+';
+    if (info->space) *end++ = ' ';
+    if (info->left && !zeros_after) *end++ = '-';
+    if (info->pad == L'0' && !zeros_after) *end++ = '0';
+    *end++ = '*';
+    *end++ = '.';
+    *end++ = '*';
+    if (wide_value) *end++ = 'L';
+    *end++ = 'f';
+    *end = '\0';
+    int precision = info->prec < 0 ? 3 : info->prec;
+    int done = wide_value ? fprintf(stream, conversion, width > 0 ? width : 0, precision, value)
+                          : fprintf(stream, conversion, width > 0 ? width : 0, precision,
+                                    static_cast<double>(value));
+    if (done <= 0) return done;
+    if (zeros_after) {
+        for (; done < info->width - 1; ++done)
+            if (putc('0', stream) == EOF) return -1;
+    }
+    if (putc(*unit, stream) == EOF) return -1;
+    ++done;
+    if (pad_after && info->width > done) {
+        int padding = info->width - done;
+        if (pad(stream, padding) < 0) return -1;
+        done += padding;
+    }
+    return done;
+}
+
+int printf_size_info(const struct printf_info* __restrict info, size_t n,
+                     int* __restrict types) noexcept {
+    if (n >= 1) types[0] = PA_DOUBLE | (info->is_long_double ? PA_FLAG_LONG_DOUBLE : 0);
+    return 1;
+}
+
+}  // extern "C"
