@@ -267,6 +267,18 @@ ssize_t getdents64(int fd, void* buffer, size_t size) noexcept {
                                                        static_cast<long>(size)));
 }
 
+// Directory entries (getdents64's records, which are glibc's struct
+// dirent on x86-64) with, in *base, the directory's offset before the read
+// (written only when the read succeeds).
+ssize_t getdirentries64(int fd, char* buffer, size_t size, off64_t* base) noexcept {
+    off64_t before = lseek64(fd, 0, SEEK_CUR);
+    ssize_t got = getdents64(fd, buffer, size);
+    if (got != -1) *base = before;
+    return got;
+}
+ssize_t getdirentries(int fd, char* buffer, size_t size, off_t* base) noexcept
+    __attribute__((alias("getdirentries64")));
+
 // The working directory, malloc'd: $PWD when it names the same directory
 // (it keeps the symbolic links the user went through, which getcwd
 // resolves), getcwd's answer otherwise.

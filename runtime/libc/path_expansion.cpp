@@ -483,6 +483,30 @@ int glob(const char* __restrict pattern, int flags, int (*on_error)(const char*,
 // Frees the paths and the vector glob made, not what the reserved slots
 // (gl_offs of them) point to: those are the caller's. The glob_t is then
 // empty.
+// Whether glob would take `pattern` as a pattern: a '*' or '?', or a ']'
+// after a '[' (a backslash, when `quote` is nonzero, quoting the next
+// character), as glibc decides it.
+int glob_pattern_p(const char* pattern, int quote) {
+    bool bracket_open = false;
+    for (const char* p = pattern; *p != '\0'; ++p) {
+        switch (*p) {
+            case '?':
+            case '*':
+                return 1;
+            case '\\':
+                if (quote && p[1] != '\0') ++p;
+                break;
+            case '[':
+                bracket_open = true;
+                break;
+            case ']':
+                if (bracket_open) return 1;
+                break;
+        }
+    }
+    return 0;
+}
+
 void globfree(glob_t* results) {
     if (results->gl_pathv != nullptr) {
         for (std::size_t i = 0; i < results->gl_pathc; ++i)

@@ -1,6 +1,6 @@
 // Input: fgetc and its names (getc, getchar, the _unlocked forms and
 // __uflow, which glibc's inline getc_unlocked calls), fgets, fread,
-// getdelim, getline and ungetc.
+// getdelim, getline and ungetc; gets and __gets_chk, and getw.
 //
 // A readable stream (a file's, stdin) reads ahead into a buffer of its own,
 // allocated on its first read. Each call holds the stream's lock for its
@@ -19,6 +19,7 @@
 #include <cstdint>
 
 #include "../thread/cancellation_point.hpp"
+#include "fortify_failure.hpp"
 #include "stdio_input.hpp"
 #include "stdio_stream.hpp"
 
@@ -205,6 +206,61 @@ char* fgets(char* __restrict line, int size, FILE* __restrict file) {
 
 char* fgets_unlocked(char* __restrict line, int size, FILE* __restrict file) {
     return fgets(line, size, file);
+}
+
+// C11 removed gets, so glibc's <stdio.h> declares it for older standards
+// only; glibc still exports it, and __gets_chk, which fortified old
+// programs call.
+char* gets(char* line);
+char* __gets_chk(char* line, size_t size);
+
+}  // extern "C"
+
+namespace {
+
+// A line of stdin into `line` without its newline: null when the end
+// comes before any byte, or a read fails. `room` (0: unchecked) is the
+// size of `line`; a line that does not fit ends the program, as a
+// fortified call does, before anything past the buffer is written.
+char* read_line_without_newline(char* line, size_t room) {
+    stream& s = as_stream(stdin);
+    lwp::libc::take_stream_lock(s);
+    size_t stored = 0;
+    char* result = line;
+    for (;;) {
+        int byte = next_byte_locked(s);
+        if (byte == read_failed || (byte == EOF && stored == 0)) {
+            result = nullptr;
+            break;
+        }
+        if (byte == EOF || byte == '\n') break;
+        if (room != 0 && stored + 1 >= room) {
+            lwp::libc::give_back_stream_lock(s);
+            lwp::libc::fortify_failure("buffer overflow detected");
+        }
+        line[stored++] = static_cast<char>(byte);
+    }
+    lwp::libc::give_back_stream_lock(s);
+    if (result != nullptr) line[stored] = '\0';
+    return result;
+}
+
+}  // namespace
+
+extern "C" {
+
+char* gets(char* line) { return read_line_without_newline(line, 0); }
+
+char* __gets_chk(char* line, size_t size) {
+    if (size == 0) lwp::libc::fortify_failure("buffer overflow detected");
+    return read_line_without_newline(line, size);
+}
+
+// A word (an int's bytes, as they are in memory) from the stream; EOF at
+// the end or on an error (and for a word that holds -1: feof/ferror tell).
+int getw(FILE* file) {
+    int word;
+    return fread(&word, sizeof word, 1, file) == 1 ? word : EOF;
 }
 
 // Whole items only; a request of a buffer's size or more goes straight

@@ -1,4 +1,4 @@
-// fputc putc putchar fputs puts fwrite: unformatted output. Each call holds
+// fputc putc putchar fputs puts fwrite putw: unformatted output. Each call holds
 // the stream lock for its whole length, so its bytes are never interleaved
 // with another thread's.
 #include <stdio.h>
@@ -60,5 +60,9 @@ size_t fwrite(const void* __restrict data, size_t size, size_t count, FILE* __re
     // the file; report none (errno and ferror tell why).
     return write_call(file, static_cast<const char*>(data), bytes) ? count : 0;
 }
+
+// A word as the bytes of an int in memory (getw reads it back); 0, or EOF
+// when it could not all be written.
+int putw(int word, FILE* file) { return fwrite(&word, sizeof word, 1, file) == 1 ? 0 : EOF; }
 
 }  // extern "C"

@@ -1,5 +1,6 @@
 // What the system is: uname gethostname sethostname getdomainname
-// setdomainname sysinfo get_nprocs get_nprocs_conf, and randomness from the
+// setdomainname sysinfo get_nprocs get_nprocs_conf get_phys_pages
+// get_avphys_pages, and randomness from the
 // kernel: getrandom getentropy.
 // -1 with errno on failure.
 #include <errno.h>
@@ -90,6 +91,45 @@ int sysinfo(struct sysinfo* information) noexcept {
 // the affinity mask rather than the machine's count).
 int get_nprocs(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)); }
 int get_nprocs_conf(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_CONF)); }
+
+}  // extern "C"
+
+namespace {
+
+// sysinfo counts memory in units of mem_unit bytes; in pages, computed as
+// glibc does (shifting the unit and the page size down together first, so
+// that the product cannot overflow for any real machine).
+long memory_in_pages(unsigned long units, unsigned int unit_size) {
+    unsigned long page = static_cast<unsigned long>(getpagesize());
+    while (unit_size > 1 && page > 1) {
+        unit_size >>= 1;
+        page >>= 1;
+    }
+    units *= unit_size;
+    while (page > 1) {
+        page >>= 1;
+        units >>= 1;
+    }
+    return static_cast<long>(units);
+}
+
+}  // namespace
+
+extern "C" {
+
+// The machine's memory in pages (the total, and what is free now). sysinfo
+// cannot fail with a valid buffer.
+long get_phys_pages(void) noexcept {
+    struct sysinfo information = {};
+    sysinfo(&information);
+    return memory_in_pages(information.totalram, information.mem_unit);
+}
+
+long get_avphys_pages(void) noexcept {
+    struct sysinfo information = {};
+    sysinfo(&information);
+    return memory_in_pages(information.freeram, information.mem_unit);
+}
 
 // May wait for the kernel's pool to be ready (unless GRND_NONBLOCK): a
 // cancellation point, as in glibc.

@@ -6,8 +6,13 @@
 // (or a negative suffix length, or one longer than the name allows), EEXIST if
 // every name tried was taken, or what the kernel said. mktemp only finds such
 // a name, which another process may take before the caller uses it (hence
-// its deprecation); it is here for the programs that still call it.
+// its deprecation); it is here for the programs that still call it. So are
+// tmpnam, tmpnam_r and tempnam, which build such a name in a temporary
+// directory ("<dir>/<prefix>XXXXXX", the prefix "file" by default, at most
+// five characters) and find one nothing has, as glibc's do.
+#include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -46,9 +51,90 @@ long create_with_unique_name(char* name, Create create, int suffix_length = 0) {
     return -EEXIST;
 }
 
+// What mktemp (and tmpnam) ask of a candidate name: that nothing has it.
+long name_is_free(char* path) {
+    struct stat status;
+    long found = lwp::arch::syscall4(__NR_newfstatat, AT_FDCWD, reinterpret_cast<long>(path),
+                                     reinterpret_cast<long>(&status), AT_SYMLINK_NOFOLLOW);
+    if (found == 0 || found == -EOVERFLOW) return -EEXIST;  // taken: try another
+    return found == -ENOENT ? 0L : found;
+}
+
+bool is_directory(const char* path) {
+    struct stat status;
+    return stat(path, &status) == 0 && S_ISDIR(status.st_mode);
+}
+
+// glibc's choice of directory: $TMPDIR (when asked to look, and the program
+// is not set-user-ID), else `directory`, else P_tmpdir ("/tmp"), each only
+// if it is a directory now; ENOENT if none is. EINVAL when the name would
+// not fit in `room` bytes. Then a free name; false with errno on failure.
+bool make_temporary_name(char* name, std::size_t room, const char* directory, const char* prefix,
+                         bool look_at_environment) {
+    std::size_t prefix_length;
+    if (prefix == nullptr || prefix[0] == '\0') {
+        prefix = "file";
+        prefix_length = 4;
+    } else {
+        prefix_length = strnlen(prefix, 5);
+    }
+    if (look_at_environment) {
+        const char* from_environment = secure_getenv("TMPDIR");
+        if (from_environment != nullptr && is_directory(from_environment))
+            directory = from_environment;
+        else if (directory == nullptr || !is_directory(directory))
+            directory = nullptr;
+    }
+    if (directory == nullptr) {
+        if (!is_directory(P_tmpdir)) {
+            errno = ENOENT;
+            return false;
+        }
+        directory = P_tmpdir;
+    }
+    std::size_t directory_length = strlen(directory);
+    while (directory_length > 1 && directory[directory_length - 1] == '/') --directory_length;
+    if (room < directory_length + 1 + prefix_length + 6 + 1) {
+        errno = EINVAL;
+        return false;
+    }
+    char* end = name;
+    memcpy(end, directory, directory_length);
+    end += directory_length;
+    *end++ = '/';
+    memcpy(end, prefix, prefix_length);
+    end += prefix_length;
+    memcpy(end, "XXXXXX", 7);
+    return lwp::libc::errno_result(create_with_unique_name(name, name_is_free)) == 0;
+}
+
 }  // namespace
 
 extern "C" {
+
+char* tmpnam_r(char* name) {
+    if (name == nullptr) return nullptr;
+    return make_temporary_name(name, L_tmpnam, nullptr, nullptr, false) ? name : nullptr;
+}
+
+// Without a buffer, the name goes to one static buffer (each call
+// overwrites it), which a failed call leaves alone, as glibc's does.
+char* tmpnam(char* name) {
+    static char last_name[L_tmpnam];
+    char made[L_tmpnam];
+    char* target = name != nullptr ? name : made;
+    if (!make_temporary_name(target, L_tmpnam, nullptr, nullptr, false)) return nullptr;
+    if (name != nullptr) return name;
+    memcpy(last_name, made, L_tmpnam);
+    return last_name;
+}
+
+char* tempnam(const char* directory, const char* prefix) {
+    char name[FILENAME_MAX];
+    if (!make_temporary_name(name, sizeof name, directory, prefix, true)) return nullptr;
+    return strdup(name);
+}
+
 
 // The file is opened read-write, created (0600) and new (O_EXCL), with the
 // caller's other flags (O_CLOEXEC, O_APPEND, ...).
@@ -75,13 +161,7 @@ char* mkdtemp(char* name) {
 
 // On failure the name becomes "" (errno says why), as glibc's does.
 char* mktemp(char* name) {
-    long result = create_with_unique_name(name, [](char* path) {
-        struct stat status;
-        long found = lwp::arch::syscall4(__NR_newfstatat, AT_FDCWD, reinterpret_cast<long>(path),
-                                         reinterpret_cast<long>(&status), AT_SYMLINK_NOFOLLOW);
-        if (found == 0) return static_cast<long>(-EEXIST);  // taken: try another
-        return found == -ENOENT ? 0L : found;
-    });
+    long result = create_with_unique_name(name, name_is_free);
     if (lwp::libc::errno_result(result) != 0) name[0] = '\0';
     return name;
 }

@@ -1,4 +1,4 @@
-// getttyent getttynam setttyent endttyent (<ttyent.h>): the BSD terminal
+// getttyent getttynam setttyent endttyent (<ttyent.h>), and ttyslot: the BSD terminal
 // table /etc/ttys, read as glibc reads it. Linux systems have no such file:
 // then setttyent returns 0, getttyent and getttynam null, endttyent 1.
 //
@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <ttyent.h>
+#include <unistd.h>
 
 #include "integer_parse.hpp"
 
@@ -155,6 +156,30 @@ struct ttyent* getttynam(const char* tty) noexcept {
         if (strcmp(tty, entry->ty_name) == 0) break;
     endttyent();
     return entry;
+}
+
+// The line of the terminal table (counting from 1) naming the terminal of
+// the first of descriptors 0, 1 and 2 that is one (its last path
+// component); 0 when none is, or the table lacks it (always, on Linux
+// systems without /etc/ttys).
+int ttyslot(void) noexcept {
+    char name[33];  // _SC_TTY_NAME_MAX, as glibc sizes it, and the NUL
+    setttyent();
+    for (int fd = 0; fd < 3; ++fd) {
+        if (ttyname_r(fd, name, sizeof name) != 0) continue;
+        const char* slash = strrchr(name, '/');
+        const char* base = slash != nullptr ? slash + 1 : name;
+        int slot = 1;
+        for (struct ttyent* entry; (entry = getttyent()) != nullptr; ++slot) {
+            if (strcmp(entry->ty_name, base) == 0) {
+                endttyent();
+                return slot;
+            }
+        }
+        break;
+    }
+    endttyent();
+    return 0;
 }
 
 }  // extern "C"

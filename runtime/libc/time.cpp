@@ -1,12 +1,13 @@
 // clock_gettime clock_getres clock_settime clock_getcpuclockid time
 // timespec_get gettimeofday settimeofday nanosleep clock_nanosleep sleep
-// usleep. Plain
+// usleep, and dysize and ftime. Plain
 // system calls: there is no vDSO lookup, so each clock read costs a kernel
 // entry (tens of nanoseconds more than glibc's vDSO path; see the docs).
 // nanosleep, clock_nanosleep, sleep and usleep are cancellation points
 // (runtime/thread/cancellation_point.hpp).
 #include <errno.h>
 #include <sys/time.h>
+#include <sys/timeb.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -68,6 +69,24 @@ int settimeofday(const struct timeval* time, const struct timezone* zone) noexce
     }
     struct timespec precise = {time->tv_sec, time->tv_usec * 1000};
     return clock_settime(CLOCK_REALTIME, &precise);
+}
+
+// The days of a (Gregorian) year.
+int dysize(int year) noexcept {
+    bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return leap ? 366 : 365;
+}
+
+// The old `struct timeb` clock: seconds and milliseconds, the time zone
+// fields zero (glibc fills in neither).
+int ftime(struct timeb* now) noexcept {
+    struct timespec moment;
+    clock_gettime(CLOCK_REALTIME, &moment);
+    now->time = moment.tv_sec;
+    now->millitm = static_cast<unsigned short>(moment.tv_nsec / 1000000);
+    now->timezone = 0;
+    now->dstflag = 0;
+    return 0;
 }
 
 time_t time(time_t* out) noexcept {

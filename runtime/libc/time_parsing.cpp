@@ -1,4 +1,4 @@
-// strptime: reading a date and time back from text, the reverse of strftime,
+// strptime (and strptime_l): reading a date and time back from text, the reverse of strftime,
 // in the C locale, with glibc's reading of each conversion and glibc's
 // completion of the fields the text did not give.
 //
@@ -19,8 +19,18 @@
 // day and the day of the year are computed from what is there (and a %j day
 // of the year gives the month and the day when those were not read); a
 // %U/%W week number with a week day gives the date.
+//
+// getdate and getdate_r read a date with each template of the file $DATEMSK
+// in turn (the first that takes the whole text, white space around it
+// ignored, wins), then fill in what the text left out from the current
+// local time as glibc does; their errors are glibc's numbers 1-8
+// (getdate's in getdate_err).
 #include <ctype.h>
+#include <climits>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -335,6 +345,147 @@ char* strptime(const char* __restrict text, const char* __restrict format,
     if (end == nullptr) return nullptr;
     complete(*fields, state);
     return const_cast<char*>(end);
+}
+
+// The locales lwp has ("C", "POSIX", "C.UTF-8") all name days, months and
+// AM/PM as "C" does, so the locale object changes nothing.
+char* strptime_l(const char* __restrict text, const char* __restrict format,
+                 struct tm* __restrict fields, locale_t) noexcept {
+    return strptime(text, format, fields);
+}
+
+int getdate_err;
+
+}  // extern "C"
+
+namespace {
+
+// The month day a date with only a month (and maybe a week day) gets: the
+// first of the month, or the first such week day in it.
+int first_day_with_weekday(int year, int month, int weekday) {
+    if (weekday == INT_MIN) return 1;
+    struct tm first = {};
+    first.tm_year = year;
+    first.tm_mon = month;
+    first.tm_mday = 1;
+    mktime(&first);
+    return 1 + (weekday - first.tm_wday + 7) % 7;
+}
+
+bool is_day_of_month(int year, int month, int day) {
+    static constexpr int lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 0 || month > 11 || day < 1) return false;
+    int length = lengths[month];
+    if (month == 1 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) length = 29;
+    return day <= length;
+}
+
+bool is_c_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+}  // namespace
+
+extern "C" {
+
+int getdate_r(const char* text, struct tm* fields) {
+    const char* templates = getenv("DATEMSK");
+    if (templates == nullptr || *templates == '\0') return 1;
+    struct stat status;
+    if (stat(templates, &status) < 0) return 3;
+    if (!S_ISREG(status.st_mode)) return 4;
+    if (access(templates, R_OK) < 0) return 2;
+    FILE* file = fopen(templates, "re");
+    if (file == nullptr) return 2;
+
+    while (is_c_space(*text)) ++text;
+    std::size_t length = strlen(text);
+    std::size_t trimmed = length;
+    while (trimmed > 0 && is_c_space(text[trimmed - 1])) --trimmed;
+    char* copy = nullptr;
+    if (trimmed < length) {
+        copy = strndup(text, trimmed);
+        if (copy == nullptr) {
+            fclose(file);
+            return 6;
+        }
+        text = copy;
+    }
+
+    char* line = nullptr;
+    std::size_t capacity = 0;
+    char* end = nullptr;
+    do {
+        ssize_t got = getline(&line, &capacity, file);
+        if (got < 0) break;
+        if (line[got - 1] == '\n') line[got - 1] = '\0';
+        // INT_MIN marks what the template did not read.
+        fields->tm_year = fields->tm_mon = fields->tm_mday = fields->tm_wday = INT_MIN;
+        fields->tm_hour = fields->tm_min = fields->tm_sec = INT_MIN;
+        fields->tm_isdst = -1;
+        fields->tm_gmtoff = 0;
+        fields->tm_zone = nullptr;
+        end = strptime(text, line, fields);
+        if (end != nullptr && *end == '\0') break;
+    } while (!feof(file));
+    free(copy);
+    free(line);
+    if (ferror(file)) {
+        fclose(file);
+        return 5;
+    }
+    fclose(file);
+    if (end == nullptr || *end != '\0') return 7;
+
+    time_t now_seconds = time(nullptr);
+    struct tm now;
+    localtime_r(&now_seconds, &now);
+    bool day_set = false;
+    // A week day alone: today or the next such day.
+    if (fields->tm_wday >= 0 && fields->tm_wday <= 6 && fields->tm_year == INT_MIN &&
+        fields->tm_mon == INT_MIN && fields->tm_mday == INT_MIN) {
+        fields->tm_year = now.tm_year;
+        fields->tm_mon = now.tm_mon;
+        fields->tm_mday = now.tm_mday + (fields->tm_wday - now.tm_wday + 7) % 7;
+        day_set = true;
+    }
+    // A month without a day: this year's, or next year's if it has passed.
+    if (fields->tm_mon >= 0 && fields->tm_mon <= 11 && fields->tm_mday == INT_MIN) {
+        if (fields->tm_year == INT_MIN)
+            fields->tm_year = now.tm_year + (fields->tm_mon - now.tm_mon < 0 ? 1 : 0);
+        fields->tm_mday = first_day_with_weekday(fields->tm_year, fields->tm_mon, fields->tm_wday);
+        day_set = true;
+    }
+    // No time at all: now's.
+    if (fields->tm_hour == INT_MIN && fields->tm_min == INT_MIN && fields->tm_sec == INT_MIN) {
+        fields->tm_hour = now.tm_hour;
+        fields->tm_min = now.tm_min;
+        fields->tm_sec = now.tm_sec;
+    }
+    if (fields->tm_hour == INT_MIN) fields->tm_hour = 0;
+    if (fields->tm_min == INT_MIN) fields->tm_min = 0;
+    if (fields->tm_sec == INT_MIN) fields->tm_sec = 0;
+    // A time without a date: today, or tomorrow if the hour has passed.
+    if (fields->tm_hour >= 0 && fields->tm_hour <= 23 && fields->tm_mon == INT_MIN &&
+        fields->tm_mday == INT_MIN && fields->tm_wday == INT_MIN) {
+        fields->tm_mon = now.tm_mon;
+        fields->tm_mday = now.tm_mday + (fields->tm_hour - now.tm_hour < 0 ? 1 : 0);
+        day_set = true;
+    }
+    if (fields->tm_year == INT_MIN) fields->tm_year = now.tm_year;
+    if (fields->tm_mon == INT_MIN) fields->tm_mon = now.tm_mon;
+    if ((!day_set && !is_day_of_month(1900 + fields->tm_year, fields->tm_mon, fields->tm_mday)) ||
+        mktime(fields) == static_cast<time_t>(-1))
+        return 8;
+    return 0;
+}
+
+struct tm* getdate(const char* text) {
+    static struct tm result;
+    int error = getdate_r(text, &result);
+    if (error != 0) {
+        getdate_err = error;
+        return nullptr;
+    }
+    return &result;
 }
 
 }  // extern "C"
