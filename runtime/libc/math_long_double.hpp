@@ -42,6 +42,7 @@ long double fmal(long double x, long double y, long double z) noexcept;
 // Exponentials, logarithms, powers and roots (math_long_double_exponential.cpp).
 long double expl(long double x) noexcept;
 long double exp2l(long double x) noexcept;
+long double exp10l(long double x) noexcept;
 long double expm1l(long double x) noexcept;
 long double logl(long double x) noexcept;
 long double log2l(long double x) noexcept;
@@ -69,6 +70,15 @@ long double erfcl(long double x) noexcept;
 // (math_long_double_gamma.cpp).
 long double lgammal(long double x, int* sign) noexcept;
 long double tgammal(long double x) noexcept;
+
+// The Bessel functions of the first and second kinds, of orders 0, 1 and n
+// (math_long_double_bessel.cpp).
+long double j0l(long double x) noexcept;
+long double j1l(long double x) noexcept;
+long double jnl(int n, long double x) noexcept;
+long double y0l(long double x) noexcept;
+long double y1l(long double x) noexcept;
+long double ynl(int n, long double x) noexcept;
 
 // Hyperbolic functions (math_long_double_hyperbolic.cpp).
 long double sinhl(long double x) noexcept;

@@ -39,6 +39,17 @@ struct long_sine_cosine {
 };
 long_sine_cosine sin_cos_of_long(long double ax) noexcept;
 
+// ax = quadrant pi/2 + r (quadrant mod 4, |r| <= pi/4) for a finite
+// ax >= pi/4, r to about 2^-128 relative however close ax lies to a multiple
+// of pi/2; and sin and cos of such an r (math_long_double_trigonometric.cpp).
+// The Bessel functions' phases (math_long_double_bessel.cpp) are built on them.
+struct long_quadrant_angle {
+    unsigned quadrant;
+    long_double_double r;
+};
+long_quadrant_angle reduce_quadrant_long(long double ax) noexcept;
+long_sine_cosine sin_cos_reduced_long(long_double_double r) noexcept;
+
 // atan(num / den) in [0, pi/2] for num, den >= 0, not both 0
 // (math_long_double_trigonometric.cpp), to about 2^-125.
 long_double_double atan_ratio_long(long_double_double num, long_double_double den) noexcept;

@@ -53,6 +53,7 @@ long double fmal(long double x, long double y, long double z) noexcept { return 
 // Exponentials, logarithms, powers and roots.
 long double expl(long double x) noexcept { return m::expl(x); }
 long double exp2l(long double x) noexcept { return m::exp2l(x); }
+long double exp10l(long double x) noexcept { return m::exp10l(x); }
 long double expm1l(long double x) noexcept { return m::expm1l(x); }
 long double logl(long double x) noexcept { return m::logl(x); }
 long double log2l(long double x) noexcept { return m::log2l(x); }
@@ -100,6 +101,24 @@ long double gammal(long double x) noexcept {
     return result;
 }
 long double tgammal(long double x) noexcept { return m::tgammal(x); }
+
+// The Bessel functions.
+long double j0l(long double x) noexcept { return m::j0l(x); }
+long double j1l(long double x) noexcept { return m::j1l(x); }
+long double jnl(int n, long double x) noexcept { return m::jnl(n, x); }
+long double y0l(long double x) noexcept { return m::y0l(x); }
+long double y1l(long double x) noexcept { return m::y1l(x); }
+long double ynl(int n, long double x) noexcept { return m::ynl(n, x); }
+
+// The _Float64x names glibc exports for these (on x86-64 _Float64x is long
+// double), as aliases of the same code.
+long double exp10f64x(long double x) noexcept __attribute__((alias("exp10l")));
+long double j0f64x(long double x) noexcept __attribute__((alias("j0l")));
+long double j1f64x(long double x) noexcept __attribute__((alias("j1l")));
+long double jnf64x(int n, long double x) noexcept __attribute__((alias("jnl")));
+long double y0f64x(long double x) noexcept __attribute__((alias("y0l")));
+long double y1f64x(long double x) noexcept __attribute__((alias("y1l")));
+long double ynf64x(int n, long double x) noexcept __attribute__((alias("ynl")));
 
 // Classification helpers <math.h> declares for long double (the macros use
 // compiler built-ins; these are for code that calls the names), with glibc's

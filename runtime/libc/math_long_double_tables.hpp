@@ -15,6 +15,7 @@ inline constexpr long_double_double ln2 = {0xb17217f7d1cf79acp-64L, -0xd871319ff
 inline constexpr long double inverse_ln2 = 0xb8aa3b295c17f0bcp-63L;
 inline constexpr long_double_double log2_e = {0xb8aa3b295c17f0bcp-63L, -0x82f0025f2dc582eep-128L};  // 1/log(2)
 inline constexpr long_double_double log10_e = {0xde5bd8a937287195p-65L, 0xd56eaabeb4cf70c9p-131L};  // 1/log(10)
+inline constexpr long_double_double ln10 = {0x935d8dddaaa8ac17p-62L, -0xad494ea3e967aeb9p-129L};  // log(10)
 inline constexpr long_double_double one_third = {0xaaaaaaaaaaaaaaabp-65L, -0xaaaaaaaaaaaaaaabp-130L};
 
 // 1/(n+2)! for n = 0 .. 11: expm1(s) = s + s^2 (sum c[n] s^n), |s| < 2^-9.

@@ -124,6 +124,13 @@ long_double_double cos_kernel(long_double_double r) noexcept {
 
 }  // namespace
 
+long_quadrant_angle reduce_quadrant_long(long double ax) noexcept {
+    reduced_long_angle a = reduce(ax);
+    return {a.quadrant, a.r};
+}
+
+long_sine_cosine sin_cos_reduced_long(long_double_double r) noexcept { return {sin_kernel(r), cos_kernel(r)}; }
+
 long_sine_cosine sin_cos_of_long(long double ax) noexcept {
     reduced_long_angle a = ax < 0.78539816339744830961L ? reduced_long_angle{0, ldd(ax)} : reduce(ax);
     long_double_double s = sin_kernel(a.r);

@@ -39,6 +39,8 @@
 #include "runtime/libc/math_long_double_gamma.cpp"
 #include "runtime/libc/math_long_double_hyperbolic.cpp"
 #include "runtime/libc/math_long_double_trigonometric.cpp"
+#include "runtime/libc/math_long_double_bessel.cpp"
+#include "tests/unit/libc_math_long_double_bessel_points.hpp"
 
 namespace {
 
@@ -756,6 +758,145 @@ TEST(LibcMathLongDouble, GammaFunctionsAreWithinHalfAnUlpWithGlibcsSpecialValues
             if (!huge_negative_integer) EXPECT_EQ(a.flags, b.flags) << name << "(" << text(x) << ")";
         }
         EXPECT_EQ(sign_a, sign_b) << "lgammal(" << text(x) << ")";
+    }
+}
+
+// exp10l: within half an ulp and a hair of 10^x (libquadmath's powq(10, x),
+// within an ulp of 113 bits), subnormal results included; glibc's values and
+// errno on special values and at the thresholds.
+TEST(LibcMathLongDouble, Exp10lIsWithinHalfAnUlpWithGlibcsSpecialValues) {
+    auto argument = [](generator& g) {
+        switch (g.integer(0, 3)) {
+            case 0: return uniform(g, -4951.0L, 4932.1L);
+            case 1: return uniform(g, -20.0L, 20.0L);
+            case 2: return uniform(g, -4951.0L, -4931.0L);  // subnormal results
+            default: return log_uniform(g, -16445, -1);
+        }
+    };
+    EXPECT_LT(measure("exp10l", m::exp10l, [](__float128 x) { return powq(10, x); }, argument, 81),
+              error_bound);
+    for (int i = -4950; i <= 4932; ++i) {
+        long double x = i;
+        EXPECT_LT(ulp_error(m::exp10l(x), powq(10, static_cast<__float128>(x))), error_bound) << i;
+    }
+    EXPECT_EQ(image(m::exp10l(3.0L)), image(1000.0L));
+    EXPECT_EQ(image(m::exp10l(27.0L)), image(1e27L));
+    unary_ld volatile glibc_exp10l = exp10l;
+    std::vector<long double> values = special_values();
+    for (long double x : {4932.0L, 4932.07L, 4932.08L, 4933.0L, -4950.0L, -4951.0L, -4951.5L, -4952.0L,
+                          -4931.0L, 5000.0L, 1e-30L}) {
+        values.push_back(x);
+        values.push_back(-x);
+    }
+    for (long double x : values) {
+        if (m::long_exponent_field(x) == 0 && image(x).mantissa >= m::long_integer_bit) continue;
+        errno = 0;
+        long double a = m::exp10l(x);
+        int error_a = errno;
+        errno = 0;
+        long double b = glibc_exp10l(x);
+        int error_b = errno;
+        bool ok = (std::isnan(a) && std::isnan(b)) || image(a) == image(b) ||
+                  (std::isfinite(b) && b != 0 && std::isfinite(a) &&
+                   std::fabs(static_cast<double>((a - b) / b)) < 0x1p-60);
+        EXPECT_TRUE(ok) << "exp10l(" << text(x) << "): lwp " << text(a) << ", glibc " << text(b);
+        EXPECT_EQ(error_a, error_b) << "exp10l(" << text(x) << ")";
+    }
+}
+
+// The Bessel functions: within half an ulp and a hair of libquadmath's j0q,
+// j1q, y0q, y1q, jnq, ynq (off the zeros, where their absolute error of about
+// 2^-113 of the amplitude is far below a long double ulp of the result) over
+// the whole range; near the zeros, the long doubles nearest the zeros of J0,
+// J1, Y0, Y1 and J_n, Y_n with both neighbours against mpmath
+// (libc_math_long_double_bessel_points.hpp); glibc's errno, and its values
+// where it is accurate, on special values.
+constexpr double bessel_near_zero_bound = 0.501;
+
+TEST(LibcMathLongDouble, BesselFunctionsAreWithinHalfAnUlp) {
+    auto argument = [](generator& g) {
+        switch (g.integer(0, 4)) {
+            case 0: return uniform(g, 0.0L, 8.0L);
+            case 1: return uniform(g, 8.0L, 50.0L);
+            case 2: return uniform(g, 50.0L, 2000.0L);
+            case 3: return log_uniform(g, 11, 16383, false);
+            default: return log_uniform(g, -16445, 3, false);
+        }
+    };
+    auto any_sign = [&](generator& g) { return g.integer(0, 1) ? argument(g) : -argument(g); };
+    EXPECT_LT(measure("j0l", m::j0l, j0q, any_sign, 91), error_bound);
+    EXPECT_LT(measure("j1l", m::j1l, j1q, any_sign, 92), error_bound);
+    EXPECT_LT(measure("y0l", m::y0l, y0q, argument, 93), error_bound);
+    EXPECT_LT(measure("y1l", m::y1l, y1q, argument, 94), error_bound);
+    for (int which = 0; which < 2; ++which) {
+        generator g(95 + which);
+        worst_case worst;
+        for (int i = 0; i < random_count / 10; ++i) {
+            int n = g.integer(0, 3) == 0 ? g.integer(-60, 300) : g.integer(2, 30);
+            long double x = g.integer(0, 2) == 0 ? uniform(g, 0.0L, 400.0L) : argument(g);
+            long double ours = which ? m::ynl(n, x) : m::jnl(n, x);
+            __float128 exact = which ? ynq(n, x) : jnq(n, x);
+            worst.record(ulp_error(ours, exact), std::to_string(n) + ", " + text(x));
+        }
+        std::printf("  %-8s max error %.4f ulp at %s\n", which ? "ynl" : "jnl", worst.error, worst.where.c_str());
+        EXPECT_LT(worst.error, error_bound);
+    }
+    worst_case near_zeros;
+    for (const bessel_point& p : bessel_points) {
+        long double ours = p.function == 'j' ? m::jnl(p.n, p.x) : m::ynl(p.n, p.x);
+        __float128 exact = static_cast<__float128>(p.value[0]) + p.value[1];
+        near_zeros.record(ulp_error(ours, exact), std::string(1, p.function) + std::to_string(p.n) + ", " + text(p.x));
+    }
+    std::printf("  near the zeros (%zu points) max error %.4f ulp at %s\n", std::size(bessel_points),
+                near_zeros.error, near_zeros.where.c_str());
+    EXPECT_LT(near_zeros.error, bessel_near_zero_bound);
+}
+
+TEST(LibcMathLongDouble, BesselFunctionsSpecialValuesAreGlibcs) {
+    std::vector<long double> values = special_values();
+    for (long double x : {0x1p-70L, 0x1p-33L, 1e-10L, 0x1p-16383L, 0x1p-16384L, 0x1p-8190L, 0x1p-8193L,
+                          0x1p-8201L, 2.0L, 5.0L, 50.0L, 60.0L, 1e17L, 1e30L}) {
+        values.push_back(x);
+        values.push_back(-x);
+    }
+    for (long double x : values) {
+        if (m::long_exponent_field(x) == 0 && image(x).mantissa >= m::long_integer_bit) continue;
+        for (int n : {0, 1, 2, 3, -1, -2, -3, 10, -11, 1000}) {
+            for (int which = 0; which < 2; ++which) {
+                long double (*volatile theirs)(int, long double) = which ? ynl : jnl;
+                long double (*ours)(int, long double) = which ? m::ynl : m::jnl;
+                errno = 0;
+                long double a = ours(n, x);
+                int error_a = errno;
+                errno = 0;
+                long double b = theirs(n, x);
+                int error_b = errno;
+                // glibc's own errors reach many ulps (more near the zeros):
+                // the class and sign must agree, and values to 2^-40.
+                bool ok = (std::isnan(a) && std::isnan(b)) || image(a) == image(b) ||
+                          (std::isfinite(b) && b != 0 && std::isfinite(a) &&
+                           std::fabs(static_cast<double>((a - b) / b)) < 0x1p-40);
+                const char* name = which ? "ynl" : "jnl";
+                EXPECT_TRUE(ok) << name << "(" << n << ", " << text(x) << "): lwp " << text(a) << ", glibc "
+                                << text(b);
+                EXPECT_EQ(error_a, error_b) << name << "(" << n << ", " << text(x) << ")";
+            }
+        }
+        unary_ld volatile glibc_unary[4] = {j0l, j1l, y0l, y1l};
+        unary_ld ours_unary[4] = {m::j0l, m::j1l, m::y0l, m::y1l};
+        for (int f = 0; f < 4; ++f) {
+            errno = 0;
+            long double a = ours_unary[f](x);
+            int error_a = errno;
+            errno = 0;
+            long double b = glibc_unary[f](x);
+            int error_b = errno;
+            bool ok = (std::isnan(a) && std::isnan(b)) || image(a) == image(b) ||
+                      (std::isfinite(b) && b != 0 && std::isfinite(a) &&
+                       std::fabs(static_cast<double>((a - b) / b)) < 0x1p-40);
+            EXPECT_TRUE(ok) << f << "(" << text(x) << "): lwp " << text(a) << ", glibc " << text(b);
+            EXPECT_EQ(error_a, error_b) << "function " << f << " (" << text(x) << ")";
+        }
     }
 }
 
