@@ -27,7 +27,7 @@ RULES = [
     (r"<internaltypes.h>|<internal-signals.h>|<elf/dl-tunables.h>|<pthreadP.h>|<shlib-compat.h>|<atomic.h>|<tls.h>|<ldsodefs.h>|<libc-lock.h>|<lowlevellock.h>|<futex-internal.h>|<libc-internal.h>|<nptl-|__libc_|_dl_|<elision|<sysdep|<stackguard-macros.h>|<stackinfo.h>",
      "uses glibc internals (private headers or symbols)"),
     (r"backtrace", "backtrace(): not provided"),
-    (r"mtrace|mallopt|malloc_info|mcheck", "glibc malloc debugging hooks: not provided"),
+    (r"mallopt|mcheck", "glibc malloc tuning and heap checking (mallopt, mcheck): not provided"),
     (r"clock_settime|settimeofday", "sets the system clock"),
     (r"get_nprocs", "get_nprocs: not provided"),
 ]
