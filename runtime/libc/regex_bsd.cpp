@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "locale_state.hpp"
 #include "regex_program.hpp"
 
 namespace {
@@ -35,7 +36,8 @@ char* re_comp(const char* pattern) {
     }
     // ^ and $ match at newlines too; no registers are ever wanted.
     bsd_pattern.newline_anchor = 1;
-    int error = lwp_regex::compile(&bsd_pattern, pattern, strlen(pattern), re_syntax_options);
+    int error = lwp_regex::compile(&bsd_pattern, pattern, strlen(pattern), re_syntax_options,
+                                   lwp::libc::ctype_is_utf8());
     return error ? const_cast<char*>(lwp_regex::error_message(error)) : nullptr;
 }
 

@@ -38,6 +38,7 @@
 // bytes between a range's ends.
 // Parsing builds a tree first (the copies of a repeated element are emitted
 // from it); the program is one malloc'd block, the tree is freed at once.
+#include <ctype.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "locale_state.hpp"
 #include "regex_program.hpp"
+#include "unicode_ctype.hpp"
 
 namespace {
 
@@ -93,6 +96,7 @@ struct token {
 enum class node_kind : std::uint8_t {
     byte,
     byte_set,
+    wide_set,      // multibyte programs: first is the wide set's number
     concatenation,
     alternation,   // second may be "none": an empty alternative
     repetition,
@@ -102,6 +106,11 @@ enum class node_kind : std::uint8_t {
 };
 
 constexpr int none = -1;
+
+// C.UTF-8's towupper.
+std::uint32_t unicode_upper(std::uint32_t character) {
+    return static_cast<std::uint32_t>(lwp::libc::unicode_to_upper(static_cast<wint_t>(character)));
+}
 
 struct node {
     node_kind kind;
@@ -133,6 +142,20 @@ struct compiler {
     unsigned completed_groups = 0;
     bool has_back_references = false;
 
+    // C.UTF-8 (see wide_set in regex_program.hpp). glibc runs a pattern
+    // without case folding, word anchors, \w \W \s \S or brackets needing
+    // more than a byte map as bytes, and its `.` there takes any sequence
+    // of UTF-8's shape, surrogates included; elsewhere it decodes as
+    // mbrtowc. `byte_wise` tracks whether the pattern is of the first kind.
+    bool multibyte = false;
+    bool byte_wise = true;
+    struct wide_set* wide_sets = nullptr;
+    std::size_t wide_set_count = 0;
+    std::size_t wide_set_capacity = 0;
+    std::uint32_t* wide_chars = nullptr;
+    std::size_t wide_char_count = 0;
+    std::size_t wide_char_capacity = 0;
+
     instruction* code = nullptr;
     std::size_t code_count = 0;
     std::size_t code_capacity = 0;
@@ -141,6 +164,8 @@ struct compiler {
     ~compiler() {
         free(nodes);
         free(sets);
+        free(wide_sets);
+        free(wide_chars);
         free(code);
     }
 
@@ -186,6 +211,59 @@ struct compiler {
         return static_cast<int>(set_count++);
     }
 
+    // Appends a character beyond ASCII to the list being gathered.
+    bool add_wide_char(std::uint32_t character) {
+        if (wide_char_count == wide_char_capacity) {
+            std::size_t capacity = wide_char_capacity ? wide_char_capacity * 2 : 16;
+            void* grown = realloc(wide_chars, capacity * sizeof(std::uint32_t));
+            if (!grown) {
+                fail(REG_ESPACE);
+                return false;
+            }
+            wide_chars = static_cast<std::uint32_t*>(grown);
+            wide_char_capacity = capacity;
+        }
+        wide_chars[wide_char_count++] = character;
+        return true;
+    }
+
+    // A wide set node over byte set `ascii` (its bytes from 0x80 cleared)
+    // and the characters listed from wide_chars[first_char] on (sorted
+    // here); none and an error code out of memory.
+    int add_wide_set_node(int ascii, std::uint32_t classes, std::uint8_t flags, std::size_t first_char) {
+        sets[ascii].bits[2] = sets[ascii].bits[3] = 0;
+        if (wide_set_count == wide_set_capacity) {
+            std::size_t capacity = wide_set_capacity ? wide_set_capacity * 2 : 8;
+            void* grown = realloc(wide_sets, capacity * sizeof(struct wide_set));
+            if (!grown) return fail(REG_ESPACE);
+            wide_sets = static_cast<struct wide_set*>(grown);
+            wide_set_capacity = capacity;
+        }
+        // Insertion sort: lists are short, and regexec searches them by halves.
+        for (std::size_t i = first_char + 1; i < wide_char_count; ++i)
+            for (std::size_t j = i; j > first_char && wide_chars[j - 1] > wide_chars[j]; --j) {
+                std::uint32_t swapped = wide_chars[j];
+                wide_chars[j] = wide_chars[j - 1];
+                wide_chars[j - 1] = swapped;
+            }
+        if (fold_case) flags |= wide_fold;
+        wide_sets[wide_set_count] = wide_set{static_cast<std::uint32_t>(ascii), classes,
+                                             static_cast<std::uint32_t>(first_char),
+                                             static_cast<std::uint32_t>(wide_char_count - first_char), flags, {0, 0, 0}};
+        return add_node(node_kind::wide_set, static_cast<int>(wide_set_count++), 0);
+    }
+
+    // The one character `character` as a wide set (REG_ICASE in C.UTF-8,
+    // where glibc compares characters upper-cased).
+    int single_character_node(std::uint32_t character) {
+        int set = add_set();
+        if (set < 0) return none;
+        std::size_t first_char = wide_char_count;
+        if (character < 0x80) sets[set].add(static_cast<unsigned char>(character));
+        else if (!add_wide_char(character)) return none;
+        return add_wide_set_node(set, 0, 0, first_char);
+    }
+
     token peek(std::size_t position, bool caret_anchors) const;
     token next(bool caret_anchors = false) const { return peek(at, caret_anchors); }
 
@@ -195,7 +273,7 @@ struct compiler {
     int parse_group(token& current, int depth);
     int parse_repetition(int element, token& current);
     int parse_bracket();
-    int class_set(const char* name);
+    int class_set(const char* name, std::uint32_t* classes = nullptr);
     long read_count(token& current);
 
     bool emit_node(int index, bool optional, bool copy);
@@ -343,6 +421,28 @@ int compiler::parse_expression(token& current, int depth) {
     int tree = none;
     switch (current.kind) {
     case token_kind::character:
+        if (multibyte && current.c >= 0x80) {
+            // A whole UTF-8 character is one element (`é*` repeats both of
+            // its bytes); a byte that starts none stays a byte.
+            std::uint32_t character;
+            int bytes = decode_character(pattern + at, length - at, &character, false);
+            if (bytes > 0) {
+                current.length = static_cast<std::size_t>(bytes);
+                if (fold_case) {
+                    byte_wise = false;
+                    tree = single_character_node(unicode_upper(character));
+                } else {
+                    tree = add_node(node_kind::byte, pattern[at], 0);
+                    for (int i = 1; i < bytes && !error; ++i)
+                        tree = add_node(node_kind::concatenation, tree, add_node(node_kind::byte, pattern[at + i], 0));
+                }
+                break;
+            }
+        } else if (multibyte && fold_case && (current.c == 'I' || current.c == 'S')) {
+            // Dotless i and long s upper-case to I and S.
+            tree = single_character_node(current.c);
+            break;
+        }
         tree = add_node(node_kind::byte, current.c, 0);
         break;
     case token_kind::open_group:
@@ -385,6 +485,9 @@ int compiler::parse_expression(token& current, int depth) {
         tree = add_node(node_kind::byte, current.c, 0);
         break;
     case token_kind::anchor: {
+        if (current.value != line_start && current.value != line_end && current.value != buffer_start &&
+            current.value != buffer_end)
+            byte_wise = false;
         if (current.value == -1 || current.value == -2) {
             bool boundary = current.value == -1;
             int left = add_node(node_kind::assertion, boundary ? word_start : inside_word, 0);
@@ -407,6 +510,11 @@ int compiler::parse_expression(token& current, int depth) {
         // RE_DOT_NEWLINE (which REG_NEWLINE takes away).
         if (has(RE_DOT_NOT_NULL)) sets[set].bits[0] &= ~std::uint64_t{1};
         if (!has(RE_DOT_NEWLINE)) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
+        if (multibyte) {
+            // wide_surrogates is settled once the whole pattern is read.
+            tree = add_wide_set_node(set, 0, wide_negated, wide_char_count);
+            break;
+        }
         tree = add_node(node_kind::byte_set, set, 0, any_byte);
         break;
     }
@@ -428,6 +536,12 @@ int compiler::parse_expression(token& current, int depth) {
         if (word) sets[set].add('_');
         if (negated)
             for (std::uint64_t& bits : sets[set].bits) bits = ~bits;
+        if (multibyte) {
+            // glibc's \w is [_[:alnum:]], \s [[:space:]], for every character.
+            byte_wise = false;
+            tree = add_wide_set_node(set, word ? _ISalnum : _ISspace, negated ? wide_negated : 0, wide_char_count);
+            break;
+        }
         tree = add_node(node_kind::byte_set, set, 0);
         break;
     }
@@ -533,32 +647,34 @@ int compiler::parse_repetition(int element, token& current) {
 
 // The set of a character class by name ("alpha", ...); -1 (and REG_ECTYPE)
 // for an unknown name.
-int compiler::class_set(const char* name) {
+int compiler::class_set(const char* name, std::uint32_t* classes_bits) {
     struct named_class {
         const char* name;
         bool (*test)(unsigned char);
+        std::uint32_t bits;  // the class in unicode_classes(), for C.UTF-8
     };
     static constexpr named_class classes[] = {
-        {"alnum", [](unsigned char c) { return is_word_byte(c) && c != '_'; }},
-        {"alpha", [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }},
-        {"blank", [](unsigned char c) { return c == ' ' || c == '\t'; }},
-        {"cntrl", [](unsigned char c) { return c < 0x20 || c == 0x7f; }},
-        {"digit", [](unsigned char c) { return c >= '0' && c <= '9'; }},
-        {"graph", [](unsigned char c) { return c > 0x20 && c < 0x7f; }},
-        {"lower", [](unsigned char c) { return c >= 'a' && c <= 'z'; }},
-        {"print", [](unsigned char c) { return c >= 0x20 && c < 0x7f; }},
-        {"punct", [](unsigned char c) { return c > 0x20 && c < 0x7f && (c == '_' || !is_word_byte(c)); }},
-        {"space", [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }},
-        {"upper", [](unsigned char c) { return c >= 'A' && c <= 'Z'; }},
+        {"alnum", [](unsigned char c) { return is_word_byte(c) && c != '_'; }, _ISalnum},
+        {"alpha", [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }, _ISalpha},
+        {"blank", [](unsigned char c) { return c == ' ' || c == '\t'; }, _ISblank},
+        {"cntrl", [](unsigned char c) { return c < 0x20 || c == 0x7f; }, _IScntrl},
+        {"digit", [](unsigned char c) { return c >= '0' && c <= '9'; }, _ISdigit},
+        {"graph", [](unsigned char c) { return c > 0x20 && c < 0x7f; }, _ISgraph},
+        {"lower", [](unsigned char c) { return c >= 'a' && c <= 'z'; }, _ISlower},
+        {"print", [](unsigned char c) { return c >= 0x20 && c < 0x7f; }, _ISprint},
+        {"punct", [](unsigned char c) { return c > 0x20 && c < 0x7f && (c == '_' || !is_word_byte(c)); }, _ISpunct},
+        {"space", [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }, _ISspace},
+        {"upper", [](unsigned char c) { return c >= 'A' && c <= 'Z'; }, _ISupper},
         {"xdigit", [](unsigned char c) {
              return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-         }},
+         }, _ISxdigit},
     };
     // Under REG_ICASE the subject is compared upper-cased, so "lower" alone
     // could never match: glibc widens both cases to "alpha".
     if (fold_case && (strcmp(name, "upper") == 0 || strcmp(name, "lower") == 0)) name = "alpha";
     for (const named_class& each : classes) {
         if (strcmp(each.name, name) != 0) continue;
+        if (classes_bits) *classes_bits = each.bits;
         int set = add_set();
         if (set < 0) return -1;
         for (int c = 0; c < 256; ++c)
@@ -577,7 +693,9 @@ struct bracket_element {
     enum { single, collating, equivalence, character_class } kind;
     char name[33];
     unsigned char c;
+    std::uint32_t wide;  // in C.UTF-8, a single character beyond ASCII (else 0)
 };
+
 
 // A bracket expression, from just past its '['. The elements are read as
 // glibc reads them: a ']' first is itself, a '-' first or last is itself and
@@ -599,6 +717,12 @@ int compiler::parse_bracket() {
             token_length = 2;
             return bracket_token::character;
         }
+        if (multibyte && c >= 0x80) {
+            std::uint32_t character;
+            int bytes = decode_character(pattern + at, length - at, &character, false);
+            if (bytes > 0) token_length = static_cast<std::size_t>(bytes);
+            return bracket_token::character;
+        }
         if (c == '[' && at + 1 < length) {
             unsigned char kind = fold(pattern[at + 1]);
             token_length = 2;
@@ -615,6 +739,18 @@ int compiler::parse_bracket() {
     // One element whose token is `kind` (already peeked, `token_length` long).
     auto read_element = [&](bracket_token kind, std::size_t token_length, unsigned char c,
                             bool hyphen_allowed, bracket_element& element) -> int {
+        element.wide = 0;
+        if (token_length > 1 && kind == bracket_token::character && multibyte) {
+            std::uint32_t character;
+            decode_character(pattern + at, token_length, &character, false);
+            element.wide = fold_case ? unicode_upper(character) : character;
+            // Dotless i and long s upper-case into ASCII, and are then
+            // ASCII to glibc, range ends included.
+            if (element.wide < 0x80) {
+                c = static_cast<unsigned char>(element.wide);
+                element.wide = 0;
+            }
+        }
         at += token_length;
         if (kind == bracket_token::open_collating || kind == bracket_token::open_equivalence ||
             kind == bracket_token::open_class) {
@@ -650,6 +786,8 @@ int compiler::parse_bracket() {
 
     int set = add_set();
     if (set < 0) return none;
+    std::size_t first_char = wide_char_count;  // the characters beyond ASCII listed
+    std::uint32_t classes = 0;                 // the classes named, for characters beyond ASCII
     std::size_t token_length;
     unsigned char c = 0;
     bracket_token kind = peek_bracket(token_length, c);
@@ -699,17 +837,27 @@ int compiler::parse_bracket() {
             if ((start.kind == bracket_element::collating && strlen(start.name) != 1) ||
                 (end.kind == bracket_element::collating && strlen(end.name) != 1))
                 return fail(REG_ECOLLATE);
+            // glibc 2.36's C.UTF-8 has no collation sequence for characters
+            // beyond ASCII, so a range cannot end at one.
+            if (start.wide || end.wide) return fail(REG_ECOLLATE);
+            byte_wise = false;
             unsigned low = start.kind == bracket_element::single ? start.c : static_cast<unsigned char>(start.name[0]);
             unsigned high = end.kind == bracket_element::single ? end.c : static_cast<unsigned char>(end.name[0]);
             // An empty range is an error only under RE_NO_EMPTY_RANGES. The
             // ends were translated, the bytes between them are not (glibc).
             if (low > high && has(RE_NO_EMPTY_RANGES)) return fail(REG_ERANGE);
             for (unsigned b = low; b <= high; ++b) sets[set].add(static_cast<unsigned char>(b));
+        } else if (start.kind == bracket_element::single && start.wide) {
+            byte_wise = false;
+            if (!add_wide_char(start.wide)) return none;
         } else if (start.kind == bracket_element::single) {
             sets[set].add(start.c);
         } else if (start.kind == bracket_element::character_class) {
-            int named = class_set(start.name);
+            std::uint32_t named_classes = 0;
+            int named = class_set(start.name, &named_classes);
             if (named < 0) return none;
+            classes |= named_classes;
+            byte_wise = false;
             for (int w = 0; w < 4; ++w) sets[set].bits[w] |= sets[named].bits[w];
             --set_count;  // the class's own set was only a scratch copy
         } else {
@@ -725,7 +873,9 @@ int compiler::parse_bracket() {
         for (int w = 0; w < 4; ++w) sets[set].bits[w] = ~sets[set].bits[w];
         // Under REG_NEWLINE a non-matching list never takes a newline.
         if (has(RE_HAT_LISTS_NOT_NEWLINE)) sets[set].bits[0] &= ~(std::uint64_t{1} << '\n');
+        byte_wise = false;
     }
+    if (multibyte) return add_wide_set_node(set, classes, negated ? wide_negated : 0, first_char);
     return add_node(node_kind::byte_set, set, 0);
 }
 
@@ -760,6 +910,11 @@ bool compiler::emit_node(int index, bool optional, bool copy) {
         return emit(opcode::byte, 0, n.first, 0) >= 0;
     case node_kind::byte_set:
         return emit(opcode::byte_set, static_cast<std::uint8_t>(n.minimum), n.first, 0) >= 0;
+    case node_kind::wide_set:
+        if (emit(opcode::wide_set, 0, n.first, 0) < 0) return false;
+        for (int i = 0; i < wide_continuations; ++i)
+            if (emit(opcode::continuation, 0, 0, 0) < 0) return false;
+        return true;
     case node_kind::concatenation:
         return emit_node(n.first, false, copy) && emit_node(n.second, false, copy);
     case node_kind::alternation: {
@@ -848,7 +1003,7 @@ bool compiler::emit_repetition(const node& repeated, bool copy) {
 
 namespace lwp_regex {
 
-int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax) {
+int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax, bool multibyte) {
     compiled->fastmap_accurate = 0;
     compiled->syntax = syntax;
     compiled->not_bol = 0;
@@ -864,12 +1019,16 @@ int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned
     c.syntax = syntax;
     c.translate = reinterpret_cast<const unsigned char*>(compiled->translate);
     c.fold_case = (syntax & RE_ICASE) != 0;
+    c.multibyte = multibyte;
+    if (c.fold_case || c.translate) c.byte_wise = false;
 
     // glibc's parser starts as if right after an opening group: a `^`
     // first anchors in every syntax.
     token current = c.next(true);
     int root = c.parse_alternatives(current, 0);
     compiled->re_nsub = c.group_count;
+    if (c.byte_wise)
+        for (std::size_t i = 0; i < c.wide_set_count; ++i) c.wide_sets[i].flags |= wide_surrogates;
     if (!c.error) {
         c.emit_node(root, false, false);
         c.emit(opcode::match, 0, 0, 0);
@@ -882,7 +1041,8 @@ int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned
         return c.error;
     }
 
-    std::size_t size = sizeof(program) + c.code_count * sizeof(instruction) + c.set_count * sizeof(byte_set);
+    std::size_t size = sizeof(program) + c.code_count * sizeof(instruction) + c.set_count * sizeof(byte_set) +
+                       c.wide_set_count * sizeof(wide_set) + c.wide_char_count * sizeof(std::uint32_t);
     if (compiled->allocated < size) {
         // What the caller left in the buffer is reallocated, as glibc's
         // re_compile_internal does (regcomp leaves nothing).
@@ -900,16 +1060,28 @@ int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned
     compiled_program->fold_case = c.fold_case;
     compiled_program->newline_anchors = compiled->newline_anchor;
     compiled_program->has_back_references = c.has_back_references;
+    // A pattern glibc runs byte-wise (see byte_wise) has nothing that
+    // looks at characters but its `.`, whose sets carry what it needs.
+    compiled_program->multibyte = c.multibyte && !c.byte_wise;
+    compiled_program->wide_set_count = static_cast<std::uint32_t>(c.wide_set_count);
+    compiled_program->wide_char_count = static_cast<std::uint32_t>(c.wide_char_count);
     compiled_program->split_count = 0;
     compiled_program->consuming_count = 0;
     for (std::size_t i = 0; i < c.code_count; ++i) {
         if (c.code[i].code == opcode::split) ++compiled_program->split_count;
-        if (c.code[i].code == opcode::byte || c.code[i].code == opcode::byte_set) ++compiled_program->consuming_count;
+        opcode code = c.code[i].code;
+        if (code == opcode::byte || code == opcode::byte_set || code == opcode::wide_set || code == opcode::continuation)
+            ++compiled_program->consuming_count;
     }
     memcpy(const_cast<instruction*>(compiled_program->instructions()), c.code,
            c.code_count * sizeof(instruction));
     if (c.set_count)
         memcpy(const_cast<byte_set*>(compiled_program->sets()), c.sets, c.set_count * sizeof(byte_set));
+    if (c.wide_set_count)
+        memcpy(const_cast<wide_set*>(compiled_program->wide_sets()), c.wide_sets, c.wide_set_count * sizeof(wide_set));
+    if (c.wide_char_count)
+        memcpy(const_cast<std::uint32_t*>(compiled_program->wide_chars()), c.wide_chars,
+               c.wide_char_count * sizeof(std::uint32_t));
     compiled->used = size;
     return 0;
 }
@@ -931,7 +1103,9 @@ int regcomp(regex_t* __restrict compiled, const char* __restrict pattern, int cf
         syntax &= ~static_cast<unsigned long>(RE_DOT_NEWLINE);
         syntax |= RE_HAT_LISTS_NOT_NEWLINE;
     }
-    int error = lwp_regex::compile(compiled, pattern, strlen(pattern), syntax);
+    // glibc settles at compile time whether the expression reads characters
+    // or bytes: the locale at regexec does not matter.
+    int error = lwp_regex::compile(compiled, pattern, strlen(pattern), syntax, lwp::libc::ctype_is_utf8());
     // POSIX has one code for both unmatched parentheses.
     return error == REG_ERPAREN ? REG_EPAREN : error;
 }

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "locale_state.hpp"
 #include "regex_program.hpp"
 
 // glibc's struct re_pattern_buffer as <regex.h> declares it with
@@ -60,7 +61,10 @@ reg_syntax_t re_set_syntax(reg_syntax_t syntax) {
 const char* re_compile_pattern(const char* pattern, size_t length, struct re_pattern_buffer* buffer) {
     buffer->no_sub = (re_syntax_options & RE_NO_SUB) ? 1 : 0;
     buffer->newline_anchor = 1;
-    int error = lwp_regex::compile(buffer, pattern, length, re_syntax_options);
+    // In C.UTF-8 glibc compiles for characters here too; lwp does so only
+    // without a translation table (which maps bytes, not characters).
+    bool multibyte = lwp::libc::ctype_is_utf8() && !buffer->translate;
+    int error = lwp_regex::compile(buffer, pattern, length, re_syntax_options, multibyte);
     return error ? lwp_regex::error_message(error) : nullptr;
 }
 
@@ -135,6 +139,16 @@ int re_compile_fastmap(struct re_pattern_buffer* buffer) {
                 for (int c = 0; c < 256; ++c)
                     if (sets[step.first].has(static_cast<unsigned char>(c))) set(static_cast<unsigned char>(c));
                 break;
+            case opcode::wide_set: {
+                // A regcomp'd C.UTF-8 expression: its ASCII bytes, and every
+                // byte that can start a longer character.
+                const wide_set& wide = compiled->wide_sets()[step.first];
+                for (int c = 0; c < 0x80; ++c)
+                    if (sets[wide.ascii].has(static_cast<unsigned char>(c))) set(static_cast<unsigned char>(c));
+                for (int c = 0xc2; c <= 0xfd; ++c) set(static_cast<unsigned char>(c));
+                break;
+            }
+            case opcode::continuation: break;  // never first
             case opcode::split:
                 pending[top++] = 2 * step.second + asserted;
                 pending[top++] = 2 * step.first + asserted;

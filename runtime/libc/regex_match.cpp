@@ -38,7 +38,10 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <ctype.h>
+
 #include "regex_program.hpp"
+#include "unicode_ctype.hpp"
 
 namespace {
 
@@ -53,12 +56,56 @@ struct subject {
     bool newline_anchors;
     bool fold_case;
     const unsigned char* translate;  // re_search's translation table, or null
+    bool multibyte;                  // a program compiled in C.UTF-8
 
     // A byte as the program compares it: translated, upper-cased under
     // REG_ICASE. glibc looks at bytes so for the assertions too.
     unsigned char at(regoff_t i) const {
         unsigned char c = translate ? translate[text[i]] : text[i];
         return fold_case ? upper_case(c) : c;
+    }
+
+    // C.UTF-8's word characters for \<, \>, \b, \B: '_' and iswalnum's.
+    static bool is_word_character(std::uint32_t character) {
+        return character == '_' || (lwp::libc::unicode_classes(character) & _ISalnum) != 0;
+    }
+
+    // The character byte j belongs to, as glibc's multibyte context sees
+    // it: a byte inside a character answers for the whole character, and a
+    // byte that is no character counts as the character of its value (0xe9
+    // is a letter).
+    std::uint32_t character_at(regoff_t j) const {
+        std::uint32_t character = text[j];
+        if (character < 0x80) return character;
+        regoff_t lead = j;
+        if ((character & 0xc0) == 0x80) {
+            for (lead = j - 1; lead >= 0 && lead >= j - 5 && (text[lead] & 0xc0) == 0x80; --lead) {
+            }
+            if (lead < 0 || lead < j - 5) return character;
+        }
+        std::uint32_t decoded;
+        int bytes = decode_character(text + lead, static_cast<std::size_t>(end - lead), &decoded, false);
+        return bytes > 0 && lead + bytes > j ? decoded : character;
+    }
+    bool word_after(regoff_t i) const {
+        if (i >= end) return false;
+        return multibyte ? is_word_character(character_at(i)) : is_word_byte(at(i));
+    }
+    bool word_before(regoff_t i) const {
+        if (i <= 0) return false;
+        return multibyte ? is_word_character(character_at(i - 1)) : is_word_byte(at(i - 1));
+    }
+
+    // Whether a match may begin at i: glibc reads a multibyte expression's
+    // subject character by character, and no match starts inside one.
+    bool starts_character(regoff_t i) const {
+        if (!multibyte || i >= end || (text[i] & 0xc0) != 0x80) return true;
+        for (regoff_t from = i - 1; from >= 0 && from >= i - 5; --from) {
+            if ((text[from] & 0xc0) == 0x80) continue;
+            std::uint32_t decoded;
+            return from + decode_character(text + from, static_cast<std::size_t>(end - from), &decoded, false) <= i;
+        }
+        return true;
     }
 
     // Whether an assertion holds between text[i - 1] and text[i], for a
@@ -73,9 +120,11 @@ struct subject {
     // a newline holds there (`a$\n`), as its automaton decides line
     // contexts from the byte that led to a state.
     int holds(std::uint8_t kind, regoff_t i, regoff_t start) const {
-        bool word_before = i > 0 && is_word_byte(at(i - 1));
-        bool word_after = i < end && is_word_byte(at(i));
         switch (kind) {
+        case word_start: return !word_before(i) && word_after(i);
+        case word_end: return word_before(i) && !word_after(i);
+        case inside_word: return word_before(i) && word_after(i);
+        case outside_word: return !word_before(i) && !word_after(i);
         case line_start:
             return (i == 0 && !not_bol) || (i > 0 && at(i - 1) == '\n' && (newline_anchors || i > start));
         case line_end:
@@ -84,10 +133,6 @@ struct subject {
             return newline_anchors ? 1 : 2;
         case buffer_start: return i == 0;
         case buffer_end: return i == end;
-        case word_start: return !word_before && word_after;
-        case word_end: return word_before && !word_after;
-        case inside_word: return word_before && word_after;
-        case outside_word: return !word_before && !word_after;
         }
         return 0;
     }
@@ -103,6 +148,47 @@ struct matcher {
         return step.code == opcode::byte ? static_cast<unsigned char>(step.first) == c : sets[step.first].has(c);
     }
 
+    static bool is_consuming(opcode code) {
+        return code == opcode::byte || code == opcode::byte_set || code == opcode::wide_set ||
+               code == opcode::continuation;
+    }
+
+    // Whether wide set `number` holds `character`.
+    bool wide_holds(const wide_set& set, std::uint32_t character) const {
+        if (set.flags & wide_fold) character = static_cast<std::uint32_t>(lwp::libc::unicode_to_upper(character));
+        if (character < 0x80) return sets[set.ascii].has(static_cast<unsigned char>(character));
+        bool listed = (set.classes & lwp::libc::unicode_classes(character)) != 0;
+        if (!listed) {
+            const std::uint32_t* low = compiled.wide_chars() + set.first_char;
+            const std::uint32_t* high = low + set.char_count;
+            while (low < high) {
+                const std::uint32_t* middle = low + (high - low) / 2;
+                if (*middle < character) low = middle + 1;
+                else high = middle;
+            }
+            listed = low != compiled.wide_chars() + set.first_char + set.char_count && *low == character;
+        }
+        return listed != ((set.flags & wide_negated) != 0);
+    }
+
+    // Where the thread at consuming instruction `pc` goes on after taking
+    // what starts at `position` (before text.length); -1 if it cannot.
+    int advance(int pc, regoff_t position) const {
+        const instruction& step = code[pc];
+        switch (step.code) {
+        case opcode::continuation: return pc + 1;
+        case opcode::wide_set: {
+            const wide_set& set = compiled.wide_sets()[step.first];
+            std::uint32_t character;
+            int bytes = decode_character(text.text + position, static_cast<std::size_t>(text.length - position),
+                                         &character, (set.flags & wide_surrogates) != 0);
+            if (bytes == 0 || !wide_holds(set, character)) return -1;
+            return pc + 1 + wide_continuations + 1 - bytes;
+        }
+        default: return consumes(step, text.at(position)) ? pc + 1 : -1;
+        }
+    }
+
     // Whether the assertion at `pc` lets a thread that began at `start` on.
     // glibc honours a `$` before a consumed newline only while finding the
     // match: when it then traces the subexpressions it finds no path
@@ -112,8 +198,9 @@ struct matcher {
         int verdict = text.holds(code[pc].flag, position, start);
         if (verdict == 2) {
             if (!newline_lookahead) return false;
-            opcode following = code[pc + 1].code;
-            return following == opcode::byte || following == opcode::byte_set;
+            const instruction& following = code[pc + 1];
+            if (following.code == opcode::wide_set) return wide_holds(compiled.wide_sets()[following.first], '\n');
+            return following.code == opcode::byte || following.code == opcode::byte_set;
         }
         return verdict != 0;
     }
@@ -160,6 +247,8 @@ struct extent_search : matcher {
                 break;
             case opcode::byte:
             case opcode::byte_set:
+            case opcode::wide_set:
+            case opcode::continuation:
                 list.instructions[list.count] = pc;
                 list.starts[list.count] = start;
                 ++list.count;
@@ -183,7 +272,8 @@ struct extent_search : matcher {
         ++generation;
         current.count = 0;
         for (regoff_t position = from;; ++position) {
-            bool starting = !found && position <= last_start;
+            bool may_start = !found && position <= last_start;
+            bool starting = may_start && text.starts_character(position);
             if (starting) follow(current, 0, position, position);
             if (position >= text.length) {
                 // Nothing is consumed at or past re_search_2's `stop`, but
@@ -193,14 +283,13 @@ struct extent_search : matcher {
                 current.count = 0;
                 continue;
             }
-            if (current.count == 0 && !starting) break;
+            if (current.count == 0 && !may_start) break;
             ++generation;
             next.count = 0;
-            unsigned char c = text.at(position);
             for (std::size_t i = 0; i < current.count; ++i) {
                 if (found && current.starts[i] > best_start) break;
-                const instruction& step = code[current.instructions[i]];
-                if (consumes(step, c)) follow(next, current.instructions[i] + 1, current.starts[i], position + 1);
+                int to = advance(current.instructions[i], position);
+                if (to >= 0) follow(next, to, current.starts[i], position + 1);
             }
             thread_list swapped = current;
             current = next;
@@ -275,7 +364,7 @@ struct submatch_search : matcher {
                 continue;
             }
             const instruction& step = code[pc];
-            bool consuming = step.code == opcode::byte || step.code == opcode::byte_set;
+            bool consuming = is_consuming(step.code);
             int state = pc * kinds + (consuming ? 0 : kind);
             if (stamps[state] == generation) {
                 // Back at a loop's head from an empty round of its body.
@@ -316,6 +405,8 @@ struct submatch_search : matcher {
                 break;
             case opcode::byte:
             case opcode::byte_set:
+            case opcode::wide_set:
+            case opcode::continuation:
                 list.instructions[list.count] = pc;
                 memcpy(list.offsets + list.count * width, offsets, width * sizeof(regoff_t));
                 ++list.count;
@@ -349,12 +440,11 @@ struct submatch_search : matcher {
         for (regoff_t position = start; position < end; ++position) {
             ++generation;
             next.count = 0;
-            unsigned char c = text.at(position);
             for (std::size_t i = 0; i < current.count; ++i) {
-                const instruction& step = code[current.instructions[i]];
-                if (!consumes(step, c)) continue;
+                int to = advance(current.instructions[i], position);
+                if (to < 0) continue;
                 memcpy(offsets, current.offsets + i * width, width * sizeof(regoff_t));
-                if (follow(next, current.instructions[i] + 1, offsets, position + 1)) return true;
+                if (follow(next, to, offsets, position + 1)) return true;
             }
             thread_list swapped = current;
             current = next;
@@ -471,13 +561,11 @@ struct backtracking_search : matcher {
                 break;
             case opcode::byte:
             case opcode::byte_set:
+            case opcode::wide_set:
+            case opcode::continuation:
                 asserted = false;
-                if (position < text.length && consumes(step, text.at(position))) {
-                    ++position;
-                    ++pc;
-                } else {
-                    pc = -1;
-                }
+                pc = position < text.length ? advance(pc, position) : -1;
+                if (pc >= 0) ++position;
                 break;
             case opcode::back_reference: {
                 regoff_t from = state[2 * step.first];
@@ -517,11 +605,36 @@ struct backtracking_search : matcher {
 
 namespace lwp_regex {
 
+int decode_character(const unsigned char* text, std::size_t limit, std::uint32_t* character, bool surrogates) {
+    if (limit == 0) return 0;
+    unsigned lead = text[0];
+    if (lead < 0x80) {
+        *character = lead;
+        return 1;
+    }
+    // glibc's UTF-8 goes to six bytes (up to 0x7fffffff), refusing
+    // overlong forms.
+    if (lead < 0xc2 || lead > 0xfd) return 0;
+    unsigned length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf8 ? 4 : lead < 0xfc ? 5 : 6;
+    if (limit < length) return 0;
+    std::uint32_t value = lead & (0x7fu >> length);
+    for (unsigned i = 1; i < length; ++i) {
+        if ((text[i] & 0xc0) != 0x80) return 0;
+        value = value << 6 | (text[i] & 0x3fu);
+    }
+    static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000};
+    if (value < smallest[length]) return 0;
+    if (!surrogates && value >= 0xd800 && value <= 0xdfff) return 0;
+    *character = value;
+    return static_cast<int>(length);
+}
+
 int execute(const program& compiled, const search_request& request, std::size_t reported, regmatch_t* pmatch) {
     const program* compiled_program = &compiled;
     subject text{request.text,          request.stop,    request.end,
                  request.not_bol,       request.not_eol, request.newline_anchors,
-                 compiled.fold_case,    request.translate};
+                 compiled.fold_case,    request.translate,
+                 compiled.multibyte};
     regoff_t start = request.first_start;
     regoff_t last_start = request.last_start;
     std::size_t groups = compiled_program->group_count;

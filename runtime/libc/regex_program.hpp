@@ -4,7 +4,9 @@
 //
 // A program is a list of instructions for a backtracking-free NFA simulation
 // (Thompson's construction, run Pike's way): consuming instructions test one
-// byte; split, jump, group marks and assertions consume nothing. A split
+// byte (in a C.UTF-8 program, a wide_set tests a whole character and its
+// continuations take the rest of its bytes, one a step, so threads still
+// move in step); split, jump, group marks and assertions consume nothing. A split
 // prefers its first target, which is how the choices glibc makes between
 // equally long matches (the left alternative, another round of a loop) are
 // reproduced when the subexpressions are reported.
@@ -28,7 +30,16 @@ enum class opcode : std::uint8_t {
     assertion,       // a zero-width test (`flag` says which)
     back_reference,  // consumes again what subexpression `first` matched
     match,           // the whole expression has matched
+    // Only in programs compiled while LC_CTYPE was C.UTF-8 (multibyte):
+    wide_set,        // consumes a whole UTF-8 character of the wide set `first`;
+                     // a character of k bytes goes on at this + 7 - k, past
+                     // the k - 1 continuations that follow it
+    continuation,    // consumes one byte of a character a wide_set accepted
 };
+
+// A wide_set is followed by this many continuation instructions: glibc's
+// UTF-8 reaches six bytes a character.
+constexpr int wide_continuations = 5;
 
 // What an assertion tests about the place between two bytes.
 enum assertion_kind : std::uint8_t {
@@ -55,6 +66,23 @@ enum : std::uint8_t {
     // On a byte_set: it is a `.` (re_compile_fastmap takes any byte for
     // one, as glibc's does, whatever the set excludes).
     any_byte = 4,
+};
+
+// A set of characters for a multibyte program: ASCII from a byte set, the
+// rest by Unicode class or by listing. Bytes that are no UTF-8 character
+// are never in it (glibc's brackets and `.` never take them).
+struct wide_set {
+    std::uint32_t ascii;        // the byte set deciding characters below 0x80
+    std::uint32_t classes;      // unicode_classes() bits: a character beyond ASCII with one is in
+    std::uint32_t first_char;   // the listed characters beyond ASCII, sorted, in the program's list
+    std::uint32_t char_count;
+    std::uint8_t flags;         // the wide_* flags below
+    std::uint8_t unused[3];
+};
+enum : std::uint8_t {
+    wide_negated = 1,     // characters beyond ASCII are in unless listed or classed
+    wide_fold = 2,        // REG_ICASE: the character is upper-cased (towupper) before the test
+    wide_surrogates = 4,  // a `.` of a pattern glibc runs byte-wise: UTF-16 surrogates count as characters
 };
 
 struct instruction {
@@ -86,12 +114,21 @@ struct program {
     bool fold_case;                 // REG_ICASE (RE_ICASE): compare bytes upper-cased
     bool newline_anchors;           // REG_NEWLINE: ^ and $ also at line ends (regexec)
     bool has_back_references;       // then only backtracking can match
+    bool multibyte;                 // compiled in C.UTF-8: characters, not bytes, for `.`, brackets, \w, \<
+    std::uint32_t wide_set_count;
+    std::uint32_t wide_char_count;
 
     const instruction* instructions() const {
         return reinterpret_cast<const instruction*>(this + 1);
     }
     const byte_set* sets() const {
         return reinterpret_cast<const byte_set*>(instructions() + instruction_count);
+    }
+    const struct wide_set* wide_sets() const {
+        return reinterpret_cast<const struct wide_set*>(sets() + set_count);
+    }
+    const std::uint32_t* wide_chars() const {
+        return reinterpret_cast<const std::uint32_t*>(wide_sets() + wide_set_count);
     }
 };
 static_assert(sizeof(program) % alignof(byte_set) == 0, "the instructions follow the header");
@@ -120,7 +157,15 @@ constexpr unsigned long syntax_extended = RE_SYNTAX_POSIX_EXTENDED;
 // regs_allocated, not_bol, not_eol), not translate, fastmap, no_sub nor
 // newline_anchor, which are the callers'. 0 or a REG_* code (REG_ERPAREN
 // for an unmatched close, which regcomp reports as REG_EPAREN).
-int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax);
+// `multibyte`: compile for C.UTF-8 (regcomp passes whether LC_CTYPE is
+// C.UTF-8 then, as glibc decides at compile time).
+int compile(regex_t* compiled, const char* pattern, std::size_t length, unsigned long syntax,
+            bool multibyte = false);
+
+// One UTF-8 character at text[0, limit) as glibc's regex reads one: its
+// value in *character and its length, or 0 for bytes that are none.
+// `surrogates` accepts UTF-16 surrogates' encodings (glibc's byte-wise `.`).
+int decode_character(const unsigned char* text, std::size_t limit, std::uint32_t* character, bool surrogates);
 
 // A search of a compiled program over text[0, end): a match may start at
 // any place from first_start to last_start and consume bytes up to `stop`
