@@ -121,9 +121,19 @@ int main(void) {
     CHECK(reaches(&calls, 10));
     CHECK_EQ(timer_delete(first), 0);
     CHECK_EQ(timer_delete(second), 0);
-    usleep(200000); /* expiry threads started before the delete finish */
+    /* Expiries the helper took before the delete may still call notify
+     * afterwards, each from a thread of its own that a loaded machine may
+     * start late; so wait until the count has stood still for half a second
+     * (at most 10 s), then check that the deleted timers produce no more:
+     * at 5 ms, three more periods of each would come in the next 300 ms. */
     int after_delete = atomic_load(&calls);
-    usleep(100000);
+    for (int still = 0, waited = 0; still < 50 && waited < 1000; ++waited) {
+        usleep(10000);
+        int now = atomic_load(&calls);
+        still = now == after_delete ? still + 1 : 0;
+        after_delete = now;
+    }
+    usleep(300000);
     CHECK_EQ(atomic_load(&calls), after_delete); /* no expiry after timer_delete */
     CHECK_EQ(atomic_load(&calls_on_main), 0);
     CHECK_EQ(atomic_load(&calls_with_wrong_value), 0);
