@@ -183,8 +183,13 @@ static void other_threads_let_go(void) {
     pid_t child = fork();
     CHECK(child != -1);
     if (child == 0) {
+#ifndef CHECKING_AGAINST_GLIBC
+        /* lwp's stale handles give ESRCH (docs/posix.md, fork); glibc's
+         * child has no answer to assert (its join of such a handle returns
+         * 0 once, then may crash: POSIX leaves it undefined). */
         for (int i = 0; i <= waiting; ++i)
             if (pthread_join(threads[i], NULL) != ESRCH) _exit(60 + i);
+#endif
         char expected[32];
         for (int i = 0; i < waiting; ++i) {
             snprintf(expected, sizeof expected, "left by %p", (void*)&seen[i]);
@@ -212,7 +217,15 @@ static void forks_while_busy(void) {
     CHECK_EQ(pthread_create(&busy[0], NULL, allocate_and_flush, NULL), 0);
     CHECK_EQ(pthread_create(&busy[1], NULL, allocate_and_flush, NULL), 0);
     CHECK_EQ(pthread_create(&busy[2], NULL, create_and_join, NULL), 0);
+#ifdef CHECKING_AGAINST_GLIBC
+    /* glibc's fork neither holds nor resets sem_open's lock: a child forked
+     * while a thread is inside sem_open hangs in its own sem_open. lwp holds
+     * it across fork (docs/posix.md, fork). */
+    (void)open_and_close_semaphore;
+    CHECK_EQ(pthread_create(&busy[3], NULL, create_and_join, NULL), 0);
+#else
     CHECK_EQ(pthread_create(&busy[3], NULL, open_and_close_semaphore, NULL), 0);
+#endif
     CHECK_EQ(pthread_create(&busy[4], NULL, run_shell, NULL), 0);
     for (int round = 0; round < 200; ++round) {
         pid_t child = fork();

@@ -62,7 +62,13 @@ int main(int argc, char** argv) {
     memset(long_name, 'x', sizeof long_name - 1);
     long_name[0] = '/';
     long_name[sizeof long_name - 1] = '\0';
+#ifdef CHECKING_AGAINST_GLIBC
+    /* lwp differs here, under review: glibc 2.36 gives EINVAL for a name
+     * too long, lwp ENAMETOOLONG (the error POSIX names). */
+    expect_failure(sem_open(long_name, O_CREAT, 0600, 0), EINVAL);
+#else
     expect_failure(sem_open(long_name, O_CREAT, 0600, 0), ENAMETOOLONG);
+#endif
     expect_failure(sem_open(name, 0), ENOENT);
     expect_failure(sem_open(name, O_CREAT, 0600, (unsigned)SEM_VALUE_MAX + 1), EINVAL);
 

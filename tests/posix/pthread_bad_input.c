@@ -48,13 +48,23 @@ static void attributes(void) {
     CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_OTHER), 0);
 
     void* address = &size;
+#ifdef CHECKING_AGAINST_GLIBC
+    /* glibc takes a null stack address as any other; lwp's attr keeps null
+     * for "no stack of the caller's" and refuses it (docs/posix.md). */
+    CHECK_EQ(pthread_attr_setstack(&attr, NULL, 1 << 20), 0);
+#else
     CHECK_EQ(pthread_attr_setstack(&attr, NULL, 1 << 20), EINVAL);
+#endif
     static char small_stack[65536];
     CHECK_EQ(pthread_attr_setstack(&attr, small_stack, PTHREAD_STACK_MIN - 1), EINVAL);
     CHECK_EQ(pthread_attr_getstack(&attr, &address, &size), 0);
     CHECK(address == NULL); /* refused calls left no stack behind */
     CHECK_EQ(pthread_attr_destroy(&attr), 0);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* lwp recognises a destroyed attr; glibc does not (it is undefined
+     * behaviour there, and the call succeeds): docs/posix.md. */
     CHECK_EQ(pthread_attr_setstacksize(&attr, 1 << 20), EINVAL); /* destroyed */
+#endif
 }
 
 static void* idle(void* argument) { return argument; }
@@ -207,6 +217,9 @@ static void names_and_threads(void) {
     pthread_t thread;
     CHECK_EQ(pthread_create(&thread, NULL, idle, NULL), 0);
     CHECK_EQ(pthread_join(thread, NULL), 0);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* lwp's handles carry a generation (docs/posix.md, pthread_t); glibc's
+     * point at the descriptor, and using a joined one is undefined there. */
     CHECK_EQ(pthread_setname_np(thread, "gone"), ESRCH);
     CHECK_EQ(pthread_getname_np(thread, name, sizeof name), ESRCH);
     CHECK_EQ(pthread_detach(thread), ESRCH);
@@ -217,13 +230,19 @@ static void names_and_threads(void) {
     CHECK_EQ(pthread_getschedparam(thread, &policy, &parameter), ESRCH);
     pthread_attr_t attr;
     CHECK_EQ(pthread_getattr_np(thread, &attr), ESRCH);
+#endif
 
     /* A clock no timed wait can use is refused even without a deadline, and
      * the thread stays joinable. */
     CHECK_EQ(pthread_create(&thread, NULL, idle, NULL), 0);
     CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_PROCESS_CPUTIME_ID, NULL), EINVAL);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* lwp differs here, under review: lwp judges the deadline first; glibc
+     * only when it must wait, so there a thread that has already ended is
+     * joined (0) and one still running gives EINVAL. */
     struct timespec bad = {.tv_sec = 0, .tv_nsec = -1};
     CHECK_EQ(pthread_timedjoin_np(thread, NULL, &bad), EINVAL);
+#endif
     CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_MONOTONIC, NULL), 0);
 
     CHECK_EQ(pthread_setconcurrency(-1), EINVAL);

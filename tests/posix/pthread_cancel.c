@@ -390,6 +390,15 @@ static void cancel_pending_at_entry(void) {
         CHECK_EQ(pthread_create(&thread, NULL, pending_then, (void*)(intptr_t)which), 0);
         void* result = NULL;
         CHECK_EQ(pthread_join(thread, &result), 0);
+#ifdef CHECKING_AGAINST_GLIBC
+        /* glibc's pthread_join of a thread that has already ended returns
+         * without acting on the request (docs/posix.md, cancellation). */
+        if (which == 2) {
+            CHECK(result == NULL);
+            CHECK_EQ(atomic_load(&after_point), 1);
+            continue;
+        }
+#endif
         CHECK(result == PTHREAD_CANCELED);
         CHECK_EQ(atomic_load(&after_point), 0);
     }
@@ -399,9 +408,12 @@ static void cancel_pending_at_entry(void) {
     CHECK_EQ(sem_destroy(&semaphore), 0);
     CHECK_EQ(pthread_mutex_trylock(&timed_mutex), 0);
     CHECK_EQ(pthread_mutex_unlock(&timed_mutex), 0);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* Under glibc the join of round 2 completed: the thread is gone. */
     void* result = NULL;
     CHECK_EQ(pthread_join(ended_thread, &result), 0); /* the claim was given back */
     CHECK(result == (void*)7);
+#endif
 }
 
 /* ---- a finished thread keeps its own result; stale handles ---- */
@@ -411,7 +423,10 @@ static void cancel_finished_and_stale(void) {
     while (pthread_tryjoin_np(thread, NULL) == EBUSY) {
         /* tryjoin joins once it is done; start again with a fresh one */
     }
+#ifndef CHECKING_AGAINST_GLIBC
+    /* A joined thread's handle: undefined in glibc (docs/posix.md, pthread_t). */
     CHECK_EQ(pthread_cancel(thread), ESRCH); /* joined: stale */
+#endif
 
     CHECK_EQ(pthread_create(&thread, NULL, return_seven, NULL), 0);
     short_sleep(); /* it has ended, unjoined */
@@ -722,12 +737,19 @@ int main(void) {
     errno = 0;
     CHECK_EQ(sigaction(32, &action, NULL), -1); /* lwp's cancellation signal */
     CHECK_EQ(errno, EINVAL);
+#ifdef CHECKING_AGAINST_GLIBC
+    /* glibc keeps 32 and 33 (its set*id signal) for itself; lwp only 32
+     * (docs/posix.md). glibc installs signal 32's handler at the first
+     * pthread_cancel, not before main. */
+    CHECK_EQ(SIGRTMIN, 34);
+#else
     CHECK_EQ(SIGRTMIN, 33);
     /* Linking pthread_cancel installed the handler of signal 32 before main
      * (posix.pthread_threads checks that a program without it has none). */
     unsigned long long caught = 0;
     CHECK_EQ(read_caught_signals(&caught), 0);
     CHECK(caught & (1ULL << 31));
+#endif
     /* No set the program builds holds it. */
     sigset_t set;
     sigfillset(&set);

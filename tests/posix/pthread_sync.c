@@ -94,7 +94,13 @@ static void check_robust(int type, int protocol) {
     CHECK(pthread_create(&thread, NULL, lock_and_end, &robust) == 0);
     CHECK(pthread_join(thread, NULL) == 0);
     CHECK(pthread_mutex_lock(&robust) == EOWNERDEAD);
+#ifdef CHECKING_AGAINST_GLIBC
+    /* glibc's futex word is __lock (its __owner holds INT_MAX while the
+     * mutex is inconsistent); lwp's is the __owner field (docs/sync.md). */
+    CHECK((robust.__data.__lock & 0x3fffffff) == gettid());
+#else
     CHECK(robust.__data.__owner == gettid());
+#endif
     CHECK(pthread_mutex_consistent(&robust) == 0);
     CHECK(pthread_mutex_consistent(&robust) == EINVAL); /* already consistent */
     CHECK(pthread_mutex_unlock(&robust) == 0);
@@ -107,7 +113,12 @@ static void check_robust(int type, int protocol) {
     CHECK(pthread_mutex_unlock(&robust) == 0); /* without consistent: not recoverable */
     CHECK(pthread_mutex_lock(&robust) == ENOTRECOVERABLE);
     CHECK(pthread_mutex_trylock(&robust) == ENOTRECOVERABLE);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* glibc 2.36's failed trylock leaves the word holding the caller's tid
+     * (its unlock-back tests the value before its compare-exchange), and
+     * this unlock then dequeues a mutex that is on no list: it crashes. */
     CHECK(pthread_mutex_unlock(&robust) == EPERM);
+#endif
     CHECK(pthread_mutex_destroy(&robust) == 0);
 
     CHECK(pthread_mutexattr_setrobust(&attr, 7) == EINVAL);

@@ -348,9 +348,20 @@ static void cancellation(void) {
     void* lookup_result = NULL;
     CHECK(pthread_join(threads[0], &lookup_result) == 0);
     CHECK(lookup_result == PTHREAD_CANCELED);
+#ifdef CHECKING_AGAINST_GLIBC
+    /* glibc's getaddrinfo is a cancellation point: the request acts inside
+     * it; lwp's is not (docs/libc.md, name lookup). */
+    CHECK(!lookup_succeeded);
+#else
     CHECK(lookup_succeeded);
+#endif
     int after = open("/dev/null", O_RDONLY);
+#ifdef CHECKING_AGAINST_GLIBC
+    /* Cancelled inside the lookup, glibc leaves a descriptor it had open. */
+    CHECK(after > before && close(after) == 0);
+#else
     CHECK(after == before && close(after) == 0);
+#endif
 
     /* The queues work, and go. */
     struct {
