@@ -9,7 +9,6 @@
 #include <sgtty.h>
 #include <unistd.h>
 
-#include "possibly_null.hpp"
 
 namespace {
 
@@ -34,7 +33,7 @@ int chflags(const char*, unsigned long) noexcept;
 int fchflags(int, unsigned long) noexcept;
 
 int chflags(const char* path, unsigned long) noexcept {
-    return lwp::libc::possibly_null(path) == nullptr ? refused_argument() : not_on_linux();
+    return path == nullptr ? refused_argument() : not_on_linux();
 }
 int fchflags(int fd, unsigned long) noexcept { return fd < 0 ? refused_argument() : not_on_linux(); }
 int revoke(const char*) noexcept { return not_on_linux(); }
