@@ -9,7 +9,6 @@
 #include <sgtty.h>
 #include <unistd.h>
 
-
 namespace {
 
 int not_on_linux() {
