@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
     long_name[0] = '/';
     long_name[sizeof long_name - 1] = '\0';
 #ifdef CHECKING_AGAINST_GLIBC
-    /* lwp differs here, under review: glibc 2.36 gives EINVAL for a name
-     * too long, lwp ENAMETOOLONG (the error POSIX names). */
+    /* glibc 2.36 gives EINVAL for a name too long; lwp gives ENAMETOOLONG,
+     * the error POSIX names (docs/posix.md). */
     expect_failure(sem_open(long_name, O_CREAT, 0600, 0), EINVAL);
 #else
     expect_failure(sem_open(long_name, O_CREAT, 0600, 0), ENAMETOOLONG);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../integration/check.h"
 
@@ -68,6 +69,25 @@ static void attributes(void) {
 }
 
 static void* idle(void* argument) { return argument; }
+
+static volatile pid_t ended_thread_tid;
+
+static void* wait_for_release(void* release) {
+    ended_thread_tid = gettid();
+    while (sem_wait(release) != 0) CHECK_EQ(errno, EINTR);
+    return release;
+}
+
+/* The kernel clears a thread's tid word before it removes the thread's
+ * /proc entry, so once the entry is gone a join has nothing to wait for. */
+static void wait_until_thread_is_gone(void) {
+    while (ended_thread_tid == 0) sched_yield();
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/task/%d", (int)ended_thread_tid);
+    struct timespec pause = {.tv_sec = 0, .tv_nsec = 1000000};
+    while (access(path, F_OK) == 0) nanosleep(&pause, NULL);
+    CHECK_EQ(errno, ENOENT);
+}
 
 static void mutexes(void) {
     pthread_mutex_t plain = PTHREAD_MUTEX_INITIALIZER;
@@ -236,14 +256,31 @@ static void names_and_threads(void) {
      * the thread stays joinable. */
     CHECK_EQ(pthread_create(&thread, NULL, idle, NULL), 0);
     CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_PROCESS_CPUTIME_ID, NULL), EINVAL);
-#ifndef CHECKING_AGAINST_GLIBC
-    /* lwp differs here, under review: lwp judges the deadline first; glibc
-     * only when it must wait, so there a thread that has already ended is
-     * joined (0) and one still running gives EINVAL. */
-    struct timespec bad = {.tv_sec = 0, .tv_nsec = -1};
-    CHECK_EQ(pthread_timedjoin_np(thread, NULL, &bad), EINVAL);
-#endif
     CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_MONOTONIC, NULL), 0);
+
+    /* A bad deadline is judged only when the join must wait: while the
+     * thread runs it is refused and the thread stays joinable; once the
+     * thread has ended it is joined whatever the deadline says. */
+    struct timespec bad = {.tv_sec = 0, .tv_nsec = -1};
+    struct timespec too_many_nanoseconds = {.tv_sec = 0, .tv_nsec = 1000000000L};
+    sem_t release;
+    CHECK_EQ(sem_init(&release, 0, 0), 0);
+    ended_thread_tid = 0;
+    CHECK_EQ(pthread_create(&thread, NULL, wait_for_release, &release), 0);
+#ifndef CHECKING_AGAINST_GLIBC
+    /* glibc 2.36 does not refuse these: it retries the futex wait that the
+     * kernel refuses with EINVAL until the thread ends, spinning meanwhile. */
+    CHECK_EQ(pthread_timedjoin_np(thread, NULL, &bad), EINVAL);
+    CHECK_EQ(pthread_clockjoin_np(thread, NULL, CLOCK_MONOTONIC, &too_many_nanoseconds), EINVAL);
+#else
+    (void)too_many_nanoseconds;
+#endif
+    CHECK_EQ(sem_post(&release), 0);
+    wait_until_thread_is_gone();
+    void* result = NULL;
+    CHECK_EQ(pthread_timedjoin_np(thread, &result, &bad), 0);
+    CHECK(result == &release);
+    CHECK_EQ(sem_destroy(&release), 0);
 
     CHECK_EQ(pthread_setconcurrency(-1), EINVAL);
     CHECK_EQ(pthread_setconcurrency(3), 0);
