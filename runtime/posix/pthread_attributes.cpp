@@ -3,6 +3,7 @@
 #include <sched.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "../sys/syscalls.hpp"
@@ -168,9 +169,30 @@ int pthread_getattr_np(pthread_t thread, pthread_attr_t* attr) noexcept {
 
 extern "C" {
 
-// The obsolete single-address stack attribute: which end of the stack the
-// address names was never agreed on between systems, so lwp does not guess.
-// pthread_attr_setstack (address and size) replaces it.
-int pthread_attr_setstackaddr(pthread_attr_t*, void*) noexcept { return ENOSYS; }
-int pthread_attr_getstackaddr(const pthread_attr_t*, void**) noexcept { return ENOSYS; }
+// The obsolete single-address stack attribute. Systems never agreed on which
+// end of the stack the address names; glibc on a downward-growing stack takes
+// it as the top (one past the highest byte), so programs written for Linux
+// pass the top, and lwp reads it the same way. The size is the attr's stack
+// size (the default if none was set), and lwp_attr_setstacksize keeps the top
+// where it is afterwards, so the two calls may come in either order.
+int pthread_attr_setstackaddr(pthread_attr_t* attr, void* stack_top) noexcept {
+    if (!initialised(attr)) return EINVAL;
+    size_t size = 0;
+    lwp_attr_getstacksize(&as_posix(attr)->base, &size);
+    auto top = reinterpret_cast<std::uintptr_t>(stack_top);
+    // A null top, or one too low to hold the stack below it, is refused
+    // (glibc stores either and the thread then crashes at creation).
+    if (top < size) return EINVAL;
+    return lwp_attr_setstack(&as_posix(attr)->base, reinterpret_cast<void*>(top - size), size);
+}
+
+int pthread_attr_getstackaddr(const pthread_attr_t* attr, void** stack_top) noexcept {
+    if (!initialised(attr) || stack_top == nullptr) return EINVAL;
+    void* low = nullptr;
+    size_t size = 0;
+    lwp_attr_getstack(&as_posix(attr)->base, &low, &size);
+    // No stack of the caller's: null, as glibc answers.
+    *stack_top = low ? static_cast<char*>(low) + size : nullptr;
+    return 0;
+}
 }
