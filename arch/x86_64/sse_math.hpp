@@ -21,6 +21,31 @@ inline void write_status_control(std::uint32_t value) noexcept {
     __asm__ volatile("ldmxcsr %0" : : "m"(value));
 }
 
+// Runs the scope's arithmetic under round-to-nearest whatever mode the caller
+// set, then restores the caller's mode, keeping every exception flag the
+// arithmetic raised. For functions whose method relies on nearest rounding
+// (adding and subtracting 1.5 * 2^52 to round to an integer, exact error
+// terms of sums and products): under a directed mode those steps go wrong by
+// far more than an ulp. The result is then the nearest-rounded one, within
+// an ulp of the directed one, as glibc's functions that do the same give.
+// Costs one stmxcsr in round-to-nearest, two ldmxcsr more otherwise.
+class nearest_rounding_scope {
+public:
+    nearest_rounding_scope() noexcept : caller_(read_status_control()) {
+        if (caller_ & rounding_bits) write_status_control(caller_ & ~rounding_bits);
+    }
+    ~nearest_rounding_scope() {
+        if (caller_ & rounding_bits) write_status_control(caller_ | (read_status_control() & flag_bits));
+    }
+    nearest_rounding_scope(const nearest_rounding_scope&) = delete;
+    nearest_rounding_scope& operator=(const nearest_rounding_scope&) = delete;
+
+private:
+    static constexpr std::uint32_t rounding_bits = 3u << 13;
+    static constexpr std::uint32_t flag_bits = 0x3f;
+    std::uint32_t caller_;
+};
+
 // The mask bit of the inexact exception: set, an inexact result only raises
 // the flag; clear (feenableexcept(FE_INEXACT)), it traps with SIGFPE.
 constexpr std::uint32_t inexact_mask = 1u << 12;

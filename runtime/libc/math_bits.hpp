@@ -20,6 +20,12 @@ inline int biased_exponent(double x) noexcept { return static_cast<int>((bits_of
 inline bool is_nan(double x) noexcept { return (bits_of(x) & ~sign_bit) > exponent_mask; }
 inline bool is_inf(double x) noexcept { return (bits_of(x) & ~sign_bit) == exponent_mask; }
 inline bool is_finite(double x) noexcept { return biased_exponent(x) != 0x7ff; }
+// A signalling NaN: its quiet bit (the mantissa's top) clear. TS 18661 asks
+// that one turn into a quiet NaN, with invalid, even where a quiet NaN would
+// be passed over (fmax) or ignored (pow(x, 0)).
+inline bool is_signaling(double x) noexcept {
+    return is_nan(x) && (bits_of(x) & (std::uint64_t{1} << 51)) == 0;
+}
 inline bool sign_of(double x) noexcept { return (bits_of(x) >> 63) != 0; }
 inline double magnitude(double x) noexcept { return from_bits(bits_of(x) & ~sign_bit); }
 inline double with_sign_of(double x, double y) noexcept {
@@ -59,6 +65,27 @@ inline double overflow_value(bool negative) noexcept {
 inline double underflow_value(bool negative) noexcept {
     volatile double tiny = 0x1p-1022;
     return (negative ? -tiny : tiny) * tiny;
+}
+
+// Raise underflow (and inexact), which IEEE 754 asks of a result that is tiny
+// and inexact, or overflow (and inexact), where the caller forms its result
+// without an operation that would raise them. The asm keeps the product from
+// being dropped.
+inline void raise_underflow() noexcept {
+    double product = underflow_value(false);
+    __asm__ volatile("" : : "x"(product));
+}
+inline void raise_overflow() noexcept {
+    double product = overflow_value(false);
+    __asm__ volatile("" : : "x"(product));
+}
+
+// For a function that is x (1 + O(x^2)) near 0 (sin, tan, asin, atan, their
+// hyperbolic forms, expm1, log1p), whose value at a subnormal x is x itself
+// rounded, though never exactly x: that result is tiny and inexact. `least`
+// is the least normal number of the result's type (float or double).
+inline void underflow_if_subnormal(double x, double least) noexcept {
+    if (x != 0.0 && __builtin_isless(__builtin_fabs(x), least)) raise_underflow();
 }
 
 }  // namespace lwp::libc::math

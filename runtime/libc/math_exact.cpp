@@ -28,7 +28,9 @@ double copysign(double x, double y) noexcept { return with_sign_of(x, y); }
 
 double trunc(double x) noexcept {
     int exponent = biased_exponent(x) - 1023;
-    if (exponent >= 52) return x;  // already an integer, or inf, or NaN
+    // Already an integer, or inf, or NaN (quieted: a signalling one raises
+    // invalid, as every operation on it must).
+    if (exponent >= 52) return is_nan(x) ? x + x : x;
     if (exponent < 0) return from_bits(bits_of(x) & sign_bit);
     std::uint64_t fraction = mantissa_mask >> exponent;
     return from_bits(bits_of(x) & ~fraction);
@@ -36,23 +38,28 @@ double trunc(double x) noexcept {
 
 double floor(double x) noexcept {
     double t = trunc(x);
-    return t > x ? t - 1.0 : t;  // only negative non-integers move; -0 stays -0
+    // Quiet comparison: a NaN raises nothing here. Only negative non-integers
+    // move; -0 stays -0.
+    return __builtin_isgreater(t, x) ? t - 1.0 : t;
 }
 
 double ceil(double x) noexcept {
     double t = trunc(x);
-    return t < x ? t + 1.0 : t;  // ceil(-0.5) is trunc's -0
+    return __builtin_isless(t, x) ? t + 1.0 : t;  // quiet; ceil(-0.5) is trunc's -0
 }
 
 double round(double x) noexcept {
     double t = trunc(x);
+    if (!is_finite(t)) return t;  // inf, or the NaN trunc quieted
     // x - t is exact: both lie within the same binade or t is zero.
     if (magnitude(x - t) >= 0.5) return t + with_sign_of(1.0, x);
     return t;
 }
 
 double rint(double x) noexcept {
-    if (!(magnitude(x) < integer_threshold)) return x;
+    // Already an integer, inf or NaN (quieted, with invalid if signalling);
+    // the comparison is a quiet one.
+    if (!__builtin_isless(magnitude(x), integer_threshold)) return is_nan(x) ? x + x : x;
     // Signed, so that the directed rounding modes round the right way; the
     // sign copy keeps -0 for rint(-0.3) and +0 where 2^52 - 2^52 gave -0.
     double rounded = x > 0 ? (x + integer_threshold) - integer_threshold
@@ -67,7 +74,10 @@ double nearbyint(double x) noexcept {
     std::uint32_t saved = arch::sse::read_status_control();
     arch::sse::write_status_control(saved | arch::sse::inexact_mask);
     double result = rint(x);
-    arch::sse::write_status_control(saved);
+    // The caller's masks and flags, plus what the rounding raised other than
+    // inexact (invalid, for a signalling NaN).
+    constexpr std::uint32_t flags_but_inexact = 0x1f;
+    arch::sse::write_status_control(saved | (arch::sse::read_status_control() & flags_but_inexact));
     return result;
 }
 
@@ -150,12 +160,14 @@ double remainder(double x, double y) noexcept {
 }
 
 double fmin(double x, double y) noexcept {
+    if (is_signaling(x) || is_signaling(y)) return x + y;  // a quiet NaN, with invalid
     if (is_nan(x)) return y;
     if (is_nan(y)) return x;
     return x < y ? x : y;  // y when equal: glibc's minsd gives fmin(+0, -0) = -0, fmin(-0, +0) = +0
 }
 
 double fmax(double x, double y) noexcept {
+    if (is_signaling(x) || is_signaling(y)) return x + y;  // a quiet NaN, with invalid
     if (is_nan(x)) return y;
     if (is_nan(y)) return x;
     return x > y ? x : y;  // y when equal, as glibc's maxsd
@@ -173,7 +185,7 @@ double frexp(double x, int* exponent) noexcept {
     int biased = biased_exponent(x);
     if (x == 0.0 || biased == 0x7ff) {
         *exponent = 0;
-        return x;
+        return x + x;  // the zero, the infinity, or the NaN quieted
     }
     int adjust = 0;
     if (biased == 0) {  // subnormal: make it normal first
@@ -186,7 +198,7 @@ double frexp(double x, int* exponent) noexcept {
 }
 
 double ldexp(double x, long exponent) noexcept {
-    if (x == 0.0 || !is_finite(x)) return x;
+    if (x == 0.0 || !is_finite(x)) return x + x;  // a NaN quieted
     // Beyond +-2200 every result overflows or underflows alike.
     int n = exponent > 2200 ? 2200 : exponent < -2200 ? -2200 : static_cast<int>(exponent);
     double y = x;
@@ -213,8 +225,8 @@ double ldexp(double x, long exponent) noexcept {
 
 double modf(double x, double* integral) noexcept {
     if (is_nan(x)) {
-        *integral = x;
-        return x;
+        *integral = x + x;  // quieted, with invalid if signalling
+        return *integral;
     }
     double t = trunc(x);
     *integral = t;
@@ -308,7 +320,9 @@ double nan(const char* tag) noexcept {
 }
 
 double sqrt(double x) noexcept {
-    if (x < 0.0) errno = EDOM;  // sqrtsd gives the default NaN, as glibc's
+    // A quiet comparison: a NaN argument is no domain error, and raises
+    // nothing (an ordered < would raise invalid for it).
+    if (__builtin_isless(x, 0.0)) errno = EDOM;  // sqrtsd gives the default NaN, as glibc's
     return arch::sse::square_root(x);
 }
 

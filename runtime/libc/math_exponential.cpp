@@ -52,6 +52,10 @@ double round_scaled(double_double value, int exponent) noexcept {
     else if (rest < -0.5 || (rest == -0.5 && rint(n * 0.5) * 2.0 != n)) n -= 1.0;
     double result = n * 0x1p-1074;
     if (result == 0.0) return underflow_value(false);
+    // A subnormal result that is not exact: tiny and inexact, so underflow
+    // (the scaling above raised nothing). This branch also rounds results
+    // just above the least normal number, which are not tiny.
+    if (rest != 0.0 && result < 0x1p-1022) raise_underflow();
     return result;
 }
 

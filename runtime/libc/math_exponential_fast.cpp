@@ -38,8 +38,10 @@ bool exp_fast(double x, double* result) noexcept {
     double a = magnitude(x);
     // The range: exp(-708) > 2^-1021.4 and exp(709) < 2^1023: every result is
     // normal, m lies in [-1022, 1023], and the scaling by 2^m below is exact.
-    // NaN fails the comparison.
-    if (!(a >= 0x1p-54 && x >= -708.0 && x <= 709.0)) return false;
+    // NaN fails the comparisons, which are quiet ones: it raises nothing.
+    if (!(__builtin_isgreaterequal(a, 0x1p-54) && __builtin_isgreaterequal(x, -708.0) &&
+          __builtin_islessequal(x, 709.0)))
+        return false;
 
     double kf = (x * inverse_ln2_128 + exp_round_shift) - exp_round_shift;
     long k = static_cast<long>(kf);  // |k| <= 130,921 < 2^17

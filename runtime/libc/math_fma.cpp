@@ -1,14 +1,17 @@
-// fma(x, y, z) = x * y + z rounded once, to nearest (the default rounding
-// mode; the directed modes are not honoured). The product of the two 53-bit
-// mantissas is exact in 128-bit integer arithmetic; z is aligned to it, the
-// operand that is shifted right keeps a sticky bit for what it loses, and the
-// sum is rounded half-to-even to 53 bits, or to the subnormal grid. glibc's
-// fma sets no errno; neither does this one.
+// fma(x, y, z) = x * y + z rounded once, in the current rounding mode. The
+// product of the two 53-bit mantissas is exact in 128-bit integer arithmetic;
+// z is aligned to it, the operand that is shifted right keeps a sticky bit for
+// what it loses, and the sum, rounded to odd at 64 bits, is rounded to double
+// by the x87 unit, in its rounding mode (fesetround sets the x87 and SSE modes
+// together), with the flags that rounding raises. glibc's fma sets no errno;
+// neither does this one.
 #include <cstdint>
 
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_double_double.hpp"
+#include "runtime/libc/math_long_double_bits.hpp"
+#include "arch/x86_64/sse_math.hpp"
 
 namespace lwp::libc::math {
 
@@ -99,25 +102,25 @@ double fma(double x, double y, double z) noexcept {
         sum = q - p;
         negative = z_negative;
     }
-    if (sum == 0) return 0.0;  // exact cancellation: +0 when rounding to nearest
+    // Exact cancellation: +0, or -0 under downward rounding, which is what
+    // the sum of z and its negation gives in the caller's mode.
+    if (sum == 0) return z - z;
 
-    // sum * 2^exponent, rounded to 53 bits, or to a multiple of 2^-1074.
+    // The exact sum rounded to odd at 64 bits (a lost nonzero remainder sets
+    // the last bit), as an x87 long double, whose exponent range holds every
+    // such sum. Rounding that to double (fstp) is then the one correct
+    // rounding of x * y + z, in the caller's rounding mode, raising inexact,
+    // underflow (tiny after rounding, as x86 detects it) and overflow as the
+    // hardware's fma would: 64 bits leave more than two to spare below a
+    // double's 53, and the odd last bit keeps halfway cases apart.
     int top = highest_bit(sum);
-    int drop = top - 52;                      // bits below a 53-bit mantissa
-    if (exponent + top < -1022) drop = -1074 - exponent;  // subnormal: fixed grid
-    std::uint64_t mantissa;
-    if (drop <= 0) {
-        mantissa = static_cast<std::uint64_t>(sum << -drop);  // exact (never more than 53 bits)
-    } else {
-        // Two bits below the mantissa: the rounding bit and a sticky bit.
-        u128 kept = drop >= 2 ? shift_right_sticky(sum, drop - 2) : sum << (2 - drop);
-        std::uint64_t low = static_cast<std::uint64_t>(kept) & 3;
-        mantissa = static_cast<std::uint64_t>(kept >> 2);
-        if (low > 2 || (low == 2 && (mantissa & 1) != 0)) ++mantissa;
-    }
-    // mantissa * 2^(exponent + drop): exact, or an overflow to inf.
-    double magnitude_value = scale_exactly(static_cast<double>(mantissa), exponent + drop);
-    return negative ? -magnitude_value : magnitude_value;
+    std::uint64_t significand =
+        top >= 63 ? static_cast<std::uint64_t>(shift_right_sticky(sum, top - 63))
+                  : static_cast<std::uint64_t>(sum << (63 - top));
+    int scale = exponent + top;  // the value is 1.significand * 2^scale
+    unsigned sign_exponent = static_cast<unsigned>(scale + static_cast<int>(long_bias)) |
+                             (negative ? 0x8000u : 0u);
+    return static_cast<double>(long_from_bits(significand, sign_exponent));
 }
 
 float fma_float(float x, float y, float z) noexcept {
@@ -125,15 +128,29 @@ float fma_float(float x, float y, float z) noexcept {
     // and round the sum to odd (a nonzero remainder makes the last bit 1):
     // rounding that to float, with 29 bits to spare, is then the one correct
     // rounding of x * y + z, with no double-rounding error.
-    double product = static_cast<double>(x) * y;
-    double sum = product + z;
-    if (!is_finite(sum)) return static_cast<float>(sum);
-    double_double exact = two_sum(product, z);
-    if (exact.lo != 0.0 && (bits_of(exact.hi) & 1) == 0) {
-        bool away = (exact.lo > 0.0) == (exact.hi > 0.0);
-        exact.hi = from_bits(away ? bits_of(exact.hi) + 1 : bits_of(exact.hi) - 1);
+    // A zero, infinite or NaN operand: the double product is exact (or NaN),
+    // and the sum adds at most a signed zero to it or it to a zero, so the
+    // conversion is the one rounding, all in the caller's mode.
+    if (x == 0.0f || y == 0.0f || z == 0.0f || !__builtin_isfinite(x) || !__builtin_isfinite(y) ||
+        !__builtin_isfinite(z))
+        return static_cast<float>(static_cast<double>(x) * y + z);
+    // The sum and its error term are exact only under nearest rounding; the
+    // last conversion is the one rounding, in the caller's mode.
+    double odd_sum;
+    {
+        arch::sse::nearest_rounding_scope nearest;
+        double product = static_cast<double>(x) * y;
+        double_double exact = two_sum(product, static_cast<double>(z));
+        if (exact.lo != 0.0 && (bits_of(exact.hi) & 1) == 0) {
+            bool away = (exact.lo > 0.0) == (exact.hi > 0.0);
+            exact.hi = from_bits(away ? bits_of(exact.hi) + 1 : bits_of(exact.hi) - 1);
+        }
+        odd_sum = exact.hi;
     }
-    return static_cast<float>(exact.hi);
+    // A product cancelled exactly by z: +0, or -0 under downward rounding,
+    // as z - z gives in the caller's mode.
+    if (odd_sum == 0.0) return z - z;
+    return static_cast<float>(odd_sum);
 }
 
 }  // namespace lwp::libc::math

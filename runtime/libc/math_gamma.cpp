@@ -114,6 +114,9 @@ double_double lgamma_negative(double x, int* sign) noexcept {
 
 double lgamma(double x, int* sign) noexcept {
     *sign = 1;
+    // The two exact zeros, +0 in every rounding mode: the method's sums would
+    // give -0 under downward rounding (1 - 1 there is -0).
+    if (x == 1.0 || x == 2.0) return 0.0;
     if (!is_finite(x)) return x * x;  // +inf for both infinities, NaN for NaN
     if (x <= 0.0 && trunc(x) == x) {
         // A pole: +inf, with divide-by-zero. glibc gives the sign of the zero

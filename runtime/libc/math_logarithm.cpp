@@ -14,6 +14,7 @@
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_kernels.hpp"
 #include "runtime/libc/math_tables.hpp"
+#include "arch/x86_64/sse_math.hpp"
 
 namespace lwp::libc::math {
 
@@ -100,6 +101,8 @@ double log10_accurate(double x) noexcept {
 }
 
 double log1p(double x) noexcept {
+    // 1 + x and its error term are exact only under nearest rounding.
+    arch::sse::nearest_rounding_scope nearest;
     if (is_nan(x)) return x + x;
     if (x == -1.0) {
         errno = ERANGE;

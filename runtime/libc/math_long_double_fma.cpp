@@ -102,7 +102,7 @@ void raise_inexact() noexcept {
     volatile long double sum = one + 0x1p-100L;
     (void)sum;
 }
-void raise_underflow() noexcept {
+void raise_x87_underflow() noexcept {
     volatile long double tiny = 0x1p-16382L;
     volatile long double product = tiny * tiny;
     (void)product;
@@ -202,7 +202,7 @@ long double fmal(long double x, long double y, long double z) noexcept {
     }
     if ((mantissa & long_integer_bit) == 0) {  // subnormal (or zero) result
         if (inexact && tiny_after_rounding(sum, top, exponent, negative, direction)) {
-            raise_underflow();
+            raise_x87_underflow();
         } else if (inexact) {
             raise_inexact();
         }
@@ -214,7 +214,7 @@ long double fmal(long double x, long double y, long double z) noexcept {
         // A result of 2^-16382 reached by rounding up is tiny before rounding
         // only; x86 raises no underflow for it unless it was tiny after, too.
         if (subnormal && tiny_after_rounding(sum, top, exponent, negative, direction)) {
-            raise_underflow();
+            raise_x87_underflow();
         } else {
             raise_inexact();
         }

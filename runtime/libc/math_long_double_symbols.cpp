@@ -8,6 +8,7 @@
 
 #include "runtime/libc/math_long_double.hpp"
 #include "runtime/libc/math_long_double_bits.hpp"
+#include "runtime/libc/math_underflow.hpp"
 
 namespace m = lwp::libc::math;
 
@@ -51,48 +52,132 @@ long double nanl(const char* tag) noexcept { return m::nanl(tag); }
 long double fmal(long double x, long double y, long double z) noexcept { return m::fmal(x, y, z); }
 
 // Exponentials, logarithms, powers and roots.
-long double expl(long double x) noexcept { return m::expl(x); }
-long double exp2l(long double x) noexcept { return m::exp2l(x); }
-long double exp10l(long double x) noexcept { return m::exp10l(x); }
-long double expm1l(long double x) noexcept { return m::expm1l(x); }
-long double logl(long double x) noexcept { return m::logl(x); }
-long double log2l(long double x) noexcept { return m::log2l(x); }
-long double log10l(long double x) noexcept { return m::log10l(x); }
-long double log1pl(long double x) noexcept { return m::log1pl(x); }
-long double powl(long double x, long double y) noexcept { return m::powl(x, y); }
-long double cbrtl(long double x) noexcept { return m::cbrtl(x); }
-long double hypotl(long double x, long double y) noexcept { return m::hypotl(x, y); }
+long double expl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::expl(x));
+}
+long double exp2l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::exp2l(x));
+}
+long double exp10l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::exp10l(x));
+}
+long double expm1l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::expm1l(x));
+}
+long double logl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::logl(x));
+}
+long double log2l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log2l(x));
+}
+long double log10l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log10l(x));
+}
+long double log1pl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log1pl(x));
+}
+long double powl(long double x, long double y) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::powl(x, y));
+}
+long double cbrtl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::cbrtl(x));
+}
+long double hypotl(long double x, long double y) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::hypotl(x, y));
+}
 
 // Trigonometric functions.
-long double sinl(long double x) noexcept { return m::sinl(x); }
-long double cosl(long double x) noexcept { return m::cosl(x); }
-long double tanl(long double x) noexcept { return m::tanl(x); }
+long double sinl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::sinl(x));
+}
+long double cosl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::cosl(x));
+}
+long double tanl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::tanl(x));
+}
 // GCC turns sinl(x) and cosl(x) of one x into a call of sincosl.
 void sincosl(long double x, long double* sine, long double* cosine) noexcept {
     m::sincosl(x, sine, cosine);
 }
-long double asinl(long double x) noexcept { return m::asinl(x); }
-long double acosl(long double x) noexcept { return m::acosl(x); }
-long double atanl(long double x) noexcept { return m::atanl(x); }
-long double atan2l(long double y, long double x) noexcept { return m::atan2l(y, x); }
+long double asinl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::asinl(x));
+}
+long double acosl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::acosl(x));
+}
+long double atanl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::atanl(x));
+}
+long double atan2l(long double y, long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::atan2l(y, x));
+}
 
 // Hyperbolic functions.
-long double sinhl(long double x) noexcept { return m::sinhl(x); }
-long double coshl(long double x) noexcept { return m::coshl(x); }
-long double tanhl(long double x) noexcept { return m::tanhl(x); }
-long double asinhl(long double x) noexcept { return m::asinhl(x); }
-long double acoshl(long double x) noexcept { return m::acoshl(x); }
-long double atanhl(long double x) noexcept { return m::atanhl(x); }
+long double sinhl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::sinhl(x));
+}
+long double coshl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::coshl(x));
+}
+long double tanhl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::tanhl(x));
+}
+long double asinhl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::asinhl(x));
+}
+long double acoshl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::acoshl(x));
+}
+long double atanhl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::atanhl(x));
+}
 
 // The error function and its complement.
-long double erfl(long double x) noexcept { return m::erfl(x); }
-long double erfcl(long double x) noexcept { return m::erfcl(x); }
+long double erfl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::erfl(x));
+}
+long double erfcl(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::erfcl(x));
+}
 
 // log|Gamma| and Gamma. lgammal and gammal set the sign of Gamma in
 // __signgam (math_special_symbols.cpp, of which signgam is a weak alias);
 // gammal, glibc's older name, sets signgam too, as gamma does.
-long double lgammal(long double x) noexcept { return m::lgammal(x, &__signgam); }
-long double lgammal_r(long double x, int* sign) noexcept { return m::lgammal(x, sign); }
+long double lgammal(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::lgammal(x, &__signgam));
+}
+long double lgammal_r(long double x, int* sign) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::lgammal(x, sign));
+}
 long double gammal(long double x) noexcept {
     int sign;
     long double result = m::lgammal(x, &sign);
@@ -100,15 +185,36 @@ long double gammal(long double x) noexcept {
     __signgam = sign;
     return result;
 }
-long double tgammal(long double x) noexcept { return m::tgammal(x); }
+long double tgammal(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::tgammal(x));
+}
 
 // The Bessel functions.
-long double j0l(long double x) noexcept { return m::j0l(x); }
-long double j1l(long double x) noexcept { return m::j1l(x); }
-long double jnl(int n, long double x) noexcept { return m::jnl(n, x); }
-long double y0l(long double x) noexcept { return m::y0l(x); }
-long double y1l(long double x) noexcept { return m::y1l(x); }
-long double ynl(int n, long double x) noexcept { return m::ynl(n, x); }
+long double j0l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::j0l(x));
+}
+long double j1l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::j1l(x));
+}
+long double jnl(int n, long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::jnl(n, x));
+}
+long double y0l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::y0l(x));
+}
+long double y1l(long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::y1l(x));
+}
+long double ynl(int n, long double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::ynl(n, x));
+}
 
 // The _Float64x names glibc exports for these (on x86-64 _Float64x is long
 // double), as aliases of the same code.

@@ -15,21 +15,6 @@
 
 namespace lwp::libc::math {
 
-namespace {
-
-// The flags of an overflowing or underflowing operation; the value is
-// stored to a volatile so that the operation is not dropped.
-void raise_overflow() noexcept {
-    volatile double sink = overflow_value(false);
-    (void)sink;
-}
-void raise_underflow() noexcept {
-    volatile double sink = underflow_value(false);
-    (void)sink;
-}
-
-}  // namespace
-
 double nexttoward(double x, long double y) noexcept {
     if (is_nan(x) || y != y) return static_cast<double>(x + y);
     if (static_cast<long double>(x) == y) return static_cast<double>(y);  // y's zero sign

@@ -29,7 +29,8 @@ integer_kind kind_of(double y) noexcept {
 }  // namespace
 
 double pow(double x, double y) noexcept {
-    if (y == 0.0 || x == 1.0) return 1.0;  // even for a NaN in the other argument
+    // 1 even for a quiet NaN in the other argument, not a signalling one.
+    if (y == 0.0 || x == 1.0) return is_signaling(x) || is_signaling(y) ? x + y : 1.0;
     if (is_nan(x) || is_nan(y)) return x + y;
     double ax = magnitude(x);
     if (is_inf(y)) {

@@ -21,7 +21,9 @@ double cbrt(double x) noexcept {
 // scaling the larger argument into [0.5, 1): no overflow or underflow on the
 // way, and the sum rounded once at the end.
 double hypot(double x, double y) noexcept {
-    if (is_inf(x) || is_inf(y)) return from_bits(exponent_mask);  // even with a NaN
+    // An infinity wins even over a quiet NaN, not over a signalling one.
+    if ((is_inf(x) || is_inf(y)) && !is_signaling(x) && !is_signaling(y))
+        return from_bits(exponent_mask);
     if (is_nan(x) || is_nan(y)) return x + y;
     double a = magnitude(x);
     double b = magnitude(y);

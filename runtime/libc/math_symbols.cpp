@@ -16,6 +16,8 @@
 
 #include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/math.hpp"
+#include "runtime/libc/math_underflow.hpp"
+#include "runtime/libc/math_bits.hpp"
 
 namespace m = lwp::libc::math;
 
@@ -23,7 +25,18 @@ namespace {
 
 float narrow(double x) noexcept { return m::narrow(x); }
 
+// The least normal numbers, below which a result is tiny (IEEE 754).
+constexpr double least_normal_double = 0x1p-1022;
+constexpr double least_normal_float = 0x1p-126;
+
 std::uint32_t float_bits(float x) noexcept { return std::bit_cast<std::uint32_t>(x); }
+
+// A signalling float NaN. Converting it to double quiets it (raising
+// invalid), after which the double functions would treat it as a quiet NaN,
+// which fmax, hypot and pow pass over: the float forms that do so test first.
+bool is_signaling_float(float x) noexcept {
+    return (float_bits(x) & 0x7fffffffu) > 0x7f800000u && (float_bits(x) & 0x00400000u) == 0;
+}
 
 }  // namespace
 
@@ -61,9 +74,15 @@ float fmodf(float x, float y) noexcept { return static_cast<float>(m::fmod(x, y)
 double remainder(double x, double y) noexcept { return m::remainder(x, y); }
 float remainderf(float x, float y) noexcept { return static_cast<float>(m::remainder(x, y)); }
 double fmin(double x, double y) noexcept { return m::fmin(x, y); }
-float fminf(float x, float y) noexcept { return static_cast<float>(m::fmin(x, y)); }
+float fminf(float x, float y) noexcept {
+    if (is_signaling_float(x) || is_signaling_float(y)) return x + y;
+    return static_cast<float>(m::fmin(x, y));
+}
 double fmax(double x, double y) noexcept { return m::fmax(x, y); }
-float fmaxf(float x, float y) noexcept { return static_cast<float>(m::fmax(x, y)); }
+float fmaxf(float x, float y) noexcept {
+    if (is_signaling_float(x) || is_signaling_float(y)) return x + y;
+    return static_cast<float>(m::fmax(x, y));
+}
 double fdim(double x, double y) noexcept { return m::fdim(x, y); }
 float fdimf(float x, float y) noexcept {
     if (x != x || y != y) return x + y;
@@ -101,73 +120,248 @@ float nanf(const char* tag) noexcept {
 }
 double sqrt(double x) noexcept { return m::sqrt(x); }
 float sqrtf(float x) noexcept {
-    if (x < 0.0f) errno = EDOM;
+    if (__builtin_isless(x, 0.0f)) errno = EDOM;  // quiet: NaN raises nothing
     return lwp::arch::sse::square_root(x);
 }
 
 // Exponentials, logarithms, powers and roots.
-double exp(double x) noexcept { return m::exp(x); }
-float expf(float x) noexcept { return narrow(m::exp(x)); }
-double exp2(double x) noexcept { return m::exp2(x); }
-float exp2f(float x) noexcept { return narrow(m::exp2(x)); }
-double expm1(double x) noexcept { return m::expm1(x); }
-float expm1f(float x) noexcept { return narrow(m::expm1(x)); }
-double log(double x) noexcept { return m::log(x); }
-float logf(float x) noexcept { return narrow(m::log(x)); }
-double log2(double x) noexcept { return m::log2(x); }
-float log2f(float x) noexcept { return narrow(m::log2(x)); }
-double log10(double x) noexcept { return m::log10(x); }
-float log10f(float x) noexcept { return narrow(m::log10(x)); }
-double log1p(double x) noexcept { return m::log1p(x); }
-float log1pf(float x) noexcept { return narrow(m::log1p(x)); }
-double pow(double x, double y) noexcept { return m::pow(x, y); }
+double exp(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::exp(x));
+}
+float expf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::exp(x)));
+}
+double exp2(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::exp2(x));
+}
+float exp2f(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::exp2(x)));
+}
+double expm1(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::expm1(x));
+}
+float expm1f(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::expm1(x)));
+}
+double log(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log(x));
+}
+float logf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::log(x)));
+}
+double log2(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log2(x));
+}
+float log2f(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::log2(x)));
+}
+double log10(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::log10(x));
+}
+float log10f(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::log10(x)));
+}
+double log1p(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::log1p(x));
+}
+float log1pf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::log1p(x)));
+}
+double pow(double x, double y) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::pow(x, y));
+}
 // 10 is exact, so pow's one rounding of the exact power is exp10's too.
-double exp10(double x) noexcept { return m::pow(10.0, x); }
-float exp10f(float x) noexcept { return narrow(m::pow(10.0, x)); }
-float powf(float x, float y) noexcept { return narrow(m::pow(x, y)); }
-double cbrt(double x) noexcept { return m::cbrt(x); }
-float cbrtf(float x) noexcept { return narrow(m::cbrt(x)); }
-double hypot(double x, double y) noexcept { return m::hypot(x, y); }
-float hypotf(float x, float y) noexcept { return narrow(m::hypot(x, y)); }
+double exp10(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::pow(10.0, x));
+}
+float exp10f(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::pow(10.0, x)));
+}
+float powf(float x, float y) noexcept {
+    if (is_signaling_float(x) || is_signaling_float(y)) return x + y;  // see is_signaling_float
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::pow(x, y)));
+}
+double cbrt(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::cbrt(x));
+}
+float cbrtf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::cbrt(x)));
+}
+double hypot(double x, double y) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::hypot(x, y));
+}
+float hypotf(float x, float y) noexcept {
+    if (is_signaling_float(x) || is_signaling_float(y)) return x + y;
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::hypot(x, y)));
+}
 
 // Trigonometric functions.
-double sin(double x) noexcept { return m::sin(x); }
-float sinf(float x) noexcept { return narrow(m::sin(x)); }
-double cos(double x) noexcept { return m::cos(x); }
-float cosf(float x) noexcept { return narrow(m::cos(x)); }
-double tan(double x) noexcept { return m::tan(x); }
-float tanf(float x) noexcept { return narrow(m::tan(x)); }
+double sin(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::sin(x));
+}
+float sinf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::sin(x)));
+}
+double cos(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::cos(x));
+}
+float cosf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::cos(x)));
+}
+double tan(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::tan(x));
+}
+float tanf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::tan(x)));
+}
 // GCC turns sin(x) and cos(x) of one x into a call of sincos.
-void sincos(double x, double* sine, double* cosine) noexcept { m::sincos(x, sine, cosine); }
+void sincos(double x, double* sine, double* cosine) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::sincos(x, sine, cosine);
+}
 void sincosf(float x, float* sine, float* cosine) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
     double s;
     double c;
     m::sincos(x, &s, &c);
     *sine = narrow(s);
     *cosine = narrow(c);
 }
-double asin(double x) noexcept { return m::asin(x); }
-float asinf(float x) noexcept { return narrow(m::asin(x)); }
-double acos(double x) noexcept { return m::acos(x); }
-float acosf(float x) noexcept { return narrow(m::acos(x)); }
-double atan(double x) noexcept { return m::atan(x); }
-float atanf(float x) noexcept { return narrow(m::atan(x)); }
-double atan2(double y, double x) noexcept { return m::atan2(y, x); }
-float atan2f(float y, float x) noexcept { return narrow(m::atan2(y, x)); }
+double asin(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::asin(x));
+}
+float asinf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::asin(x)));
+}
+double acos(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::acos(x));
+}
+float acosf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::acos(x)));
+}
+double atan(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::atan(x));
+}
+float atanf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::atan(x)));
+}
+// atan2 of a subnormal ratio is that ratio, rounded, never exactly.
+double atan2(double y, double x) noexcept {
+    m::result_decides_underflow underflow;
+    double result = underflow(m::atan2(y, x));
+    m::underflow_if_subnormal(result, least_normal_double);
+    return result;
+}
+float atan2f(float y, float x) noexcept {
+    m::result_decides_underflow underflow;
+    float result = underflow(narrow(m::atan2(y, x)));
+    m::underflow_if_subnormal(result, least_normal_float);
+    return result;
+}
 
 // Hyperbolic functions.
-double sinh(double x) noexcept { return m::sinh(x); }
-float sinhf(float x) noexcept { return narrow(m::sinh(x)); }
-double cosh(double x) noexcept { return m::cosh(x); }
-float coshf(float x) noexcept { return narrow(m::cosh(x)); }
-double tanh(double x) noexcept { return m::tanh(x); }
-float tanhf(float x) noexcept { return narrow(m::tanh(x)); }
-double asinh(double x) noexcept { return m::asinh(x); }
-float asinhf(float x) noexcept { return narrow(m::asinh(x)); }
-double acosh(double x) noexcept { return m::acosh(x); }
-float acoshf(float x) noexcept { return narrow(m::acosh(x)); }
-double atanh(double x) noexcept { return m::atanh(x); }
-float atanhf(float x) noexcept { return narrow(m::atanh(x)); }
+double sinh(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::sinh(x));
+}
+float sinhf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::sinh(x)));
+}
+double cosh(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::cosh(x));
+}
+float coshf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::cosh(x)));
+}
+double tanh(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::tanh(x));
+}
+float tanhf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::tanh(x)));
+}
+double asinh(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::asinh(x));
+}
+float asinhf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::asinh(x)));
+}
+double acosh(double x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(m::acosh(x));
+}
+float acoshf(float x) noexcept {
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::acosh(x)));
+}
+double atanh(double x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_double);
+    m::result_decides_underflow underflow;
+    return underflow(m::atanh(x));
+}
+float atanhf(float x) noexcept {
+    m::underflow_if_subnormal(x, least_normal_float);
+    m::result_decides_underflow underflow;
+    return underflow(narrow(m::atanh(x)));
+}
 
 // Classification helpers <math.h> declares; the fpclassify, isnan, isinf,
 // isfinite and signbit macros use compiler built-ins and call none of these,

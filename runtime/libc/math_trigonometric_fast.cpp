@@ -21,6 +21,7 @@
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_double_double.hpp"
 #include "runtime/libc/math_fast_tables.hpp"
+#include "arch/x86_64/sse_math.hpp"
 
 namespace lwp::libc::math {
 
@@ -58,7 +59,8 @@ struct reduced_argument {
 // included).
 inline bool reduce_fast(double x, reduced_argument* a) noexcept {
     double ax = magnitude(x);
-    if (!(ax >= 0x1p-26 && ax < 0x1p20)) return false;
+    // Quiet comparisons: a NaN fails them and raises nothing.
+    if (!(__builtin_isgreaterequal(ax, 0x1p-26) && __builtin_isless(ax, 0x1p20))) return false;
     double kf = (x * two_over_pi + trig_round_shift) - trig_round_shift;  // |k| < 2^19.35
     a->k = static_cast<long>(kf);
     // t1 = x - k p1 is exact: k p1 is exact, and for k != 0, x lies within
@@ -178,18 +180,21 @@ bool cos_fast(double x, double* result) noexcept {
 }
 
 double sin(double x) noexcept {
+    arch::sse::nearest_rounding_scope nearest;
     double result;
     if (sin_fast(x, &result)) return result;
     return sin_accurate(x);
 }
 
 double cos(double x) noexcept {
+    arch::sse::nearest_rounding_scope nearest;
     double result;
     if (cos_fast(x, &result)) return result;
     return cos_accurate(x);
 }
 
 void sincos(double x, double* sine, double* cosine) noexcept {
+    arch::sse::nearest_rounding_scope nearest;
     reduced_argument a;
     if (reduce_fast(x, &a)) {
         approximation s = sin_form(a);
