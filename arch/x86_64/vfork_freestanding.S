@@ -39,4 +39,12 @@ vfork:
     .cfi_endproc
     .size   vfork, .-vfork
 
+// glibc's second name for it (libc.so.6 exports __vfork as the same code):
+// another symbol on the same instructions, since a wrapper calling vfork
+// would put a return address on the shared stack, the very thing avoided.
+    .globl  __vfork
+    .type   __vfork, @function
+    .set    __vfork, vfork
+    .size   __vfork, .-vfork
+
     .section .note.GNU-stack,"",@progbits

@@ -1,12 +1,22 @@
 // POSIX asynchronous I/O (<aio.h>): aio_read aio_write aio_fsync aio_error
 // aio_return aio_suspend aio_cancel lio_listio, and their *64 names.
 //
-// One thread per request, as in musl: the request's thread does the
-// pread/pwrite (read/write on a pipe or socket, where there is no offset;
-// fsync/fdatasync), records the result in the aiocb, then notifies. Its
-// threads block every signal, so a program's signals (SIGEV_SIGNAL's among
-// them) go to its own threads. SIGEV_THREAD's function is called on the
-// request's own thread once the request is done, its attributes unused.
+// Requests are run by a pool of threads, as glibc's: a request goes to a
+// thread waiting for work, else to a new thread while there are fewer than
+// aio_init's aio_threads (glibc's 20 unless set), else waits its turn in
+// order of submission. A thread with nothing left to do waits aio_idle_time
+// seconds (1 unless set; a negative value not at all) for a new request,
+// then ends. aio_init sets the number only before the first request, the
+// time whenever it is not 0, and ignores aio_num (the entries glibc
+// allocates ahead; lwp allocates each request's record as it comes), as
+// glibc does. (glibc also runs the requests on one descriptor one after
+// another, on one thread; lwp's run side by side.)
+// A thread does the pread/pwrite (read/write on a pipe or socket, where
+// there is no offset; fsync/fdatasync), records the result in the aiocb,
+// then notifies. The threads block every signal, so a program's signals
+// (SIGEV_SIGNAL's among them) go to its own threads. SIGEV_THREAD's
+// function is called on the thread that ran the request once it is done,
+// its attributes unused.
 //
 // State, in the aiocb's fields glibc keeps for its own: __error_code is
 // EINPROGRESS until the result is there (stored last, with release order,
@@ -66,6 +76,7 @@ struct request {
     std::atomic<int> holders{2};
     listio_group* group;
     request* next;
+    request* next_waiting;  // the pool's queue (under pool_lock)
 };
 
 lwp::runtime::internal_lock in_flight_lock;
@@ -73,6 +84,20 @@ request* in_flight = nullptr;  // under in_flight_lock
 
 // Bumped (release) after every request ends; its waiters look again.
 std::atomic<int> completions{0};
+
+// The pool, under pool_lock: requests waiting for a thread (first to last),
+// the threads alive and how many of them wait for work, and aio_init's
+// settings. A thread waiting for work sleeps on work_posted, which is bumped
+// for each request handed to a waiting thread.
+lwp::runtime::internal_lock pool_lock;
+request* first_waiting = nullptr;
+request* last_waiting = nullptr;
+int pool_threads = 0;
+int idle_threads = 0;
+int thread_limit = 20;         // aio_threads
+int idle_seconds = 1;          // aio_idle_time
+bool pool_in_use = false;      // a request was submitted: thread_limit is fixed
+std::atomic<int> work_posted{0};
 
 std::atomic_ref<int> error_word(const aiocb* control) {
     return std::atomic_ref<int>(const_cast<int&>(control->__error_code));
@@ -142,14 +167,13 @@ long transfer(const request& work, const aiocb& control) {
     return result;
 }
 
-void* run_request(void* argument) {
-    auto* work = static_cast<request*>(argument);
+void run_one(request* work) {
     int expected = queued;
     // Acquire: the submitter's writes to the record and the aiocb. A failed
     // exchange means aio_cancel owns (and has ended) the request.
     if (!work->state.compare_exchange_strong(expected, running, std::memory_order_acquire)) {
         let_go(work);
-        return nullptr;
+        return;
     }
     long result;
     if (work->op == read_op || work->op == write_op) {
@@ -161,7 +185,69 @@ void* run_request(void* argument) {
     }
     finish(work, result);
     let_go(work);
+}
+
+// The first waiting request, taken off the queue; null if none. Pool lock held.
+request* next_waiting_locked() {
+    request* work = first_waiting;
+    if (work != nullptr) {
+        first_waiting = work->next_waiting;
+        if (first_waiting == nullptr) last_waiting = nullptr;
+    }
+    return work;
+}
+
+// A pool thread: runs waiting requests until there are none, then waits
+// aio_idle_time for more (counted as idle, so that submit hands it the next
+// one) and ends when none came.
+void* run_requests(void*) {
+    pool_lock.lock();
+    bool idle_time_over = false;
+    timespec deadline{};
+    bool deadline_set = false;
+    for (;;) {
+        if (request* work = next_waiting_locked()) {
+            pool_lock.unlock();
+            run_one(work);
+            pool_lock.lock();
+            idle_time_over = deadline_set = false;
+            continue;
+        }
+        if (idle_seconds < 0 || idle_time_over) break;
+        if (!deadline_set) {
+            lwp::sys::clock_gettime(CLOCK_MONOTONIC, &deadline);
+            deadline.tv_sec += idle_seconds;
+            deadline_set = true;
+        }
+        ++idle_threads;
+        const int seen = work_posted.load(std::memory_order_relaxed);
+        pool_lock.unlock();
+        long waited = lwp::sys::futex_wait_until(&work_posted, seen, /*process_private=*/true,
+                                                 CLOCK_MONOTONIC, &deadline);
+        pool_lock.lock();
+        --idle_threads;
+        if (waited == -ETIMEDOUT) idle_time_over = true;  // one more look at the queue first
+    }
+    --pool_threads;
+    pool_lock.unlock();
     return nullptr;
+}
+
+// A new pool thread, all signals blocked from its start (the mask is
+// inherited at creation; the caller's own is restored right after). 0 or
+// pthread_create's error.
+int start_pool_thread() {
+    sigset_t all, caller;
+    sigfillset(&all);
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    pthread_sigmask(SIG_SETMASK, &all, &caller);
+    int error = pthread_create(&thread, &attributes, run_requests, nullptr);
+    pthread_sigmask(SIG_SETMASK, &caller, nullptr);
+    pthread_attr_destroy(&attributes);
+    return error;
 }
 
 bool descriptor_open(int fd) {
@@ -186,19 +272,44 @@ int submit(aiocb* control, operation op, listio_group* group) {
         work->next = in_flight;
         in_flight = work;
     }
-    // The thread starts with every signal blocked (the mask is inherited at
-    // creation), and the caller's own mask is restored right after.
-    sigset_t all, caller;
-    sigfillset(&all);
-    pthread_attr_t attributes;
-    pthread_attr_init(&attributes);
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    pthread_t thread;
-    pthread_sigmask(SIG_SETMASK, &all, &caller);
-    int error = pthread_create(&thread, &attributes, run_request, work);
-    pthread_sigmask(SIG_SETMASK, &caller, nullptr);
-    pthread_attr_destroy(&attributes);
+    // Queued for the pool: a waiting thread is woken for it, else a new one
+    // started while the pool is under its limit; else it waits its turn.
+    bool new_thread = false;
+    pool_lock.lock();
+    pool_in_use = true;
+    work->next_waiting = nullptr;
+    if (last_waiting != nullptr) last_waiting->next_waiting = work;
+    else first_waiting = work;
+    last_waiting = work;
+    if (idle_threads > 0) {
+        work_posted.fetch_add(1, std::memory_order_relaxed);
+        lwp::sys::futex_wake(&work_posted, 1, /*process_private=*/true);
+    } else if (pool_threads < thread_limit) {
+        ++pool_threads;
+        new_thread = true;
+    }
+    pool_lock.unlock();
+    int error = new_thread ? start_pool_thread() : 0;
+    bool refused = false;
     if (error != 0) {
+        // With no thread at all to run it, the request is refused (EAGAIN);
+        // with others, it waits for them, as in glibc.
+        pool_lock.lock();
+        --pool_threads;
+        if (pool_threads == 0) {
+            // Still queued unless a thread that has ended since took it.
+            request* previous = nullptr;
+            for (request* r = first_waiting; r != nullptr; previous = r, r = r->next_waiting) {
+                if (r != work) continue;
+                (previous ? previous->next_waiting : first_waiting) = work->next_waiting;
+                if (last_waiting == work) last_waiting = previous;
+                refused = true;
+                break;
+            }
+        }
+        pool_lock.unlock();
+    }
+    if (refused) {
         unlink_request(work);
         free(work);
         // Not queued: a later aio_error must not say it is in progress.
@@ -229,11 +340,23 @@ void async_io_around_fork(fork_phase phase) {
     if (phase != fork_phase::child) return;
     in_flight_lock = internal_lock{};
     in_flight = nullptr;  // the parent's records, left to the parent
+    // No pool thread came along; the settings stay.
+    pool_lock = internal_lock{};
+    first_waiting = last_waiting = nullptr;
+    pool_threads = idle_threads = 0;
 }
 
 }  // namespace lwp::runtime
 
 extern "C" {
+
+// glibc's rules: the number of threads only before the first request (at
+// least 1), the idle time whenever it is not 0.
+void aio_init(const aioinit* settings) noexcept {
+    lwp::runtime::internal_lock_guard hold(pool_lock);
+    if (!pool_in_use) thread_limit = settings->aio_threads < 1 ? 1 : settings->aio_threads;
+    if (settings->aio_idle_time != 0) idle_seconds = settings->aio_idle_time;
+}
 
 int aio_read(aiocb* control) noexcept { return submit(control, read_op, nullptr); }
 int aio_write(aiocb* control) noexcept { return submit(control, write_op, nullptr); }

@@ -103,4 +103,14 @@ void backtrace_symbols_fd(void* const* frames, int count, int fd) noexcept {
 
 }  // extern "C"
 
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions.
+extern "C" {
+int __backtrace(void**, int) noexcept __attribute__((alias("backtrace"), copy(backtrace)));
+char** __backtrace_symbols(void* const*, int) noexcept
+    __attribute__((alias("backtrace_symbols"), copy(backtrace_symbols)));
+void __backtrace_symbols_fd(void* const*, int, int) noexcept
+    __attribute__((alias("backtrace_symbols_fd"), copy(backtrace_symbols_fd)));
+}  // extern "C"
+
 #endif  // LWP_EXCEPTIONS

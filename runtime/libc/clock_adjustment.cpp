@@ -68,3 +68,9 @@ int ntp_gettimex(struct ntptimeval* now) noexcept {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __adjtimex(struct timex*) noexcept __attribute__((alias("adjtimex"), copy(adjtimex)));
+}  // extern "C"

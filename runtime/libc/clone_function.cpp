@@ -59,3 +59,10 @@ extern "C" int clone(int (*fn)(void*), void* stack, int flags, void* arg, ...) n
     }
     return static_cast<int>(result);
 }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __clone(int (*)(void*), void*, int, void*, ...) noexcept
+    __attribute__((alias("clone"), copy(clone)));
+}  // extern "C"

@@ -3,7 +3,9 @@
 // ns_parserr hands out one resource record of a section at a time,
 // ns_skiprr steps over records, ns_msg_getflag reads one header flag, and
 // ns_get16 ns_get32 ns_put16 ns_put32 (also `__ns_get16` `__ns_get32`, as
-// libresolv exports them) read and write network-order integers.
+// libresolv exports them) read and write network-order integers, as do
+// the older `_getshort` `_getlong` `__putshort` `__putlong` (<resolv.h>'s
+// putshort and putlong).
 //
 // Errors are glibc's: -1 with EMSGSIZE for a message that ends inside a
 // record (or has bytes after its last one), ENODEV for a section or record
@@ -87,6 +89,14 @@ void ns_put32(unsigned long src, unsigned char* dst) noexcept {
     dst[2] = static_cast<unsigned char>(src >> 8);
     dst[3] = static_cast<unsigned char>(src);
 }
+
+uint16_t _getshort(const unsigned char* src) noexcept { return static_cast<uint16_t>(read16(src)); }
+
+uint32_t _getlong(const unsigned char* src) noexcept { return static_cast<uint32_t>(read32(src)); }
+
+void __putshort(uint16_t src, unsigned char* dst) noexcept { ns_put16(src, dst); }
+
+void __putlong(uint32_t src, unsigned char* dst) noexcept { ns_put32(src, dst); }
 
 int ns_msg_getflag(ns_msg handle, int flag) noexcept {
     return static_cast<int>((handle._flags & flag_fields[flag].mask) >> flag_fields[flag].shift);

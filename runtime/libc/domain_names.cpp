@@ -2,7 +2,8 @@
 // ns_name_pton ns_name_ntop (text and the uncompressed wire form),
 // ns_name_unpack ns_name_pack (a name in a message, where its tail may be
 // a pointer to an earlier name, and back), ns_name_uncompress
-// ns_name_compress (both steps at once), ns_name_skip; and the older
+// ns_name_compress (both steps at once), ns_name_skip, ns_name_rollback
+// (undoing ns_name_pack's additions to a compression list); and the older
 // dn_expand dn_comp dn_skipname over them (also as `__dn_expand`,
 // `__dn_comp`, `__dn_skipname`, what <resolv.h> before glibc 2.34 made
 // programs call).
@@ -287,6 +288,20 @@ int ns_name_pack(const unsigned char* source, unsigned char* destination, int si
 failed:
     if (message != nullptr) *searched_end = nullptr;
     return too_big();
+}
+
+// Takes out of a compression list (as ns_name_pack keeps it) the first
+// entry at or after `from`, ending the list there: the names written from
+// `from` on are about to be undone. Only entries before `list_end` and
+// before the list's null are looked at.
+void ns_name_rollback(const unsigned char* from, const unsigned char** pointers,
+                      const unsigned char** list_end) noexcept {
+    for (; pointers < list_end && *pointers != nullptr; ++pointers) {
+        if (*pointers >= from) {
+            *pointers = nullptr;
+            return;
+        }
+    }
 }
 
 int ns_name_uncompress(const unsigned char* message, const unsigned char* end,

@@ -124,3 +124,9 @@ int posix_fadvise64(int fd, off_t offset, off_t length, int advice) noexcept
     __attribute__((alias("posix_fadvise")));
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __fcntl(int, int, ...) __attribute__((alias("fcntl"), copy(fcntl)));
+}  // extern "C"

@@ -70,3 +70,9 @@ int fstatvfs(int fd, struct statvfs* answer) noexcept {
 int fstatvfs64(int fd, struct statvfs64* answer) noexcept __attribute__((alias("fstatvfs")));
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __statfs(const char*, struct statfs*) noexcept __attribute__((alias("statfs"), copy(statfs)));
+}  // extern "C"

@@ -198,3 +198,12 @@ int open64(const char* path, int flags, ...) __attribute__((alias("open")));
 int openat64(int directory, const char* path, int flags, ...) __attribute__((alias("openat")));
 int creat64(const char* path, mode_t mode) __attribute__((alias("creat")));
 }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __open(const char*, int, ...) __attribute__((alias("open"), copy(open)));
+int __open64(const char*, int, ...) __attribute__((alias("open"), copy(open)));
+int __pipe(int[2]) noexcept __attribute__((alias("pipe"), copy(pipe)));
+int __dup2(int, int) noexcept __attribute__((alias("dup2"), copy(dup2)));
+}  // extern "C"

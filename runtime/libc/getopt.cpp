@@ -65,7 +65,7 @@ void start_scan(getopt_state& s, const char* optstring) {
     s.scan.skipped_begin = s.scan.skipped_end = s.optind;
     if (optstring[0] == '-')
         s.scan.order = non_option_order::return_as_option_1;
-    else if (optstring[0] == '+' || getenv("POSIXLY_CORRECT"))
+    else if (optstring[0] == '+' || s.posixly_correct || getenv("POSIXLY_CORRECT"))
         s.scan.order = non_option_order::stop_scanning;
     else
         s.scan.order = non_option_order::move_after_options;
@@ -308,15 +308,22 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
 namespace {
 
 // The public functions' state: its scan persists here between calls; its
-// optind, optarg, opterr and optopt are the globals, copied in and out.
-getopt_state global_scan;
+// optind, optarg and opterr are the globals, copied in and out. optopt is
+// only copied out, as glibc does: its own copy starts at 0, so after the
+// first call the global reads 0 until an error sets it, whatever the
+// program stored there.
+getopt_state global_scan = [] {
+    getopt_state state;
+    state.optopt = 0;
+    return state;
+}();
 
 int scan_with_globals(int argc, char* const* argv, const char* optstring, const option* longopts,
-                      int* longindex, bool long_only) {
+                      int* longindex, bool long_only, bool posixly_correct = false) {
+    global_scan.posixly_correct = posixly_correct;
     global_scan.optind = optind;
     global_scan.optarg = optarg;
     global_scan.opterr = opterr;
-    global_scan.optopt = optopt;
     int result =
         lwp::libc::scan_options(global_scan, argc, argv, optstring, longopts, longindex, long_only);
     optind = global_scan.optind;
@@ -331,6 +338,14 @@ extern "C" {
 
 int getopt(int argc, char* const* argv, const char* optstring) noexcept {
     return scan_with_globals(argc, argv, optstring, nullptr, nullptr, false);
+}
+
+// The getopt glibc's <unistd.h> names when a program asks for POSIX
+// explicitly (_POSIX_C_SOURCE and no _GNU_SOURCE): no permutation, as if
+// POSIXLY_CORRECT were set. Like glibc's, it shares getopt's state, and the
+// order is chosen when a scan starts (optind 0, or the first call).
+int __posix_getopt(int argc, char* const* argv, const char* optstring) noexcept {
+    return scan_with_globals(argc, argv, optstring, nullptr, nullptr, false, true);
 }
 
 int getopt_long(int argc, char* const* argv, const char* optstring, const option* longopts,

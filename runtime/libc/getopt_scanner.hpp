@@ -37,6 +37,9 @@ struct getopt_state {
     char* optarg = nullptr;
     int opterr = 1;  // print messages for errors (to stderr, with argv[0])
     int optopt = '?';
+    // __posix_getopt's scans: a scan that starts stops at the first
+    // non-option, as POSIXLY_CORRECT would make it.
+    bool posixly_correct = false;
     scan_state scan;
 };
 

@@ -71,3 +71,10 @@ int pselect(int count, fd_set* readable, fd_set* writable, fd_set* exceptional,
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __select(int, fd_set*, fd_set*, fd_set*, struct timeval*)
+    __attribute__((alias("select"), copy(select)));
+}  // extern "C"

@@ -90,3 +90,10 @@ int capset(__user_cap_header_struct* header, const __user_cap_data_struct* data)
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __arch_prctl(int, unsigned long*) noexcept
+    __attribute__((alias("arch_prctl"), copy(arch_prctl)));
+}  // extern "C"

@@ -81,6 +81,14 @@ std::atomic<std::size_t> most_large_blocks{0};
 std::atomic<std::size_t> most_large_bytes{0};
 thread_local unsigned bound_arena;  // index + 1; 0 until this thread allocates
 
+// mallopt's settings (malloc_heap.hpp). Relaxed: each is a single word that
+// orders nothing else; a call racing a mallopt sees the old value or the new.
+// The smallest request given a mapping of its own: by default, any too
+// large for the largest class.
+std::atomic<std::size_t> mapping_threshold{largest_class - header_size + 1};
+std::atomic<int> perturb_byte{0};
+std::atomic<unsigned> arena_limit{arena_count};
+
 [[noreturn]] void corrupted(const char* message, std::size_t length) {
     sys::write(2, message, length);
     abort();
@@ -91,7 +99,9 @@ unsigned arena_of_this_thread() {
     if (bound == 0) {
         // Relaxed: the counter only spreads threads over arenas; any
         // interleaving gives a valid index.
-        bound = next_arena.fetch_add(1, std::memory_order_relaxed) % arena_count + 1;
+        bound = next_arena.fetch_add(1, std::memory_order_relaxed) %
+                    arena_limit.load(std::memory_order_relaxed) +
+                1;
         bound_arena = bound;
     }
     return bound - 1;
@@ -161,13 +171,15 @@ void* allocate_large(std::size_t size) {
     *reinterpret_cast<block_header*>(mapping) = {large_in_use, 0, 0, length};
     raise_to(most_large_blocks, large_blocks.fetch_add(1, std::memory_order_relaxed) + 1);
     raise_to(most_large_bytes, large_bytes.fetch_add(length, std::memory_order_relaxed) + length);
+    if (int perturb = perturb_byte.load(std::memory_order_relaxed))
+        __builtin_memset(mapping + header_size, perturb ^ 0xff, size);
     return mapping + header_size;
 }
 
 }  // namespace
 
 void* allocate(std::size_t size) {
-    if (size > largest_class - header_size) return allocate_large(size);
+    if (size >= mapping_threshold.load(std::memory_order_relaxed)) return allocate_large(size);
     std::size_t block_bytes = size + header_size;
     int index = class_index(block_bytes < 32 ? 32 : block_bytes);
     unsigned arena_index = arena_of_this_thread();
@@ -175,9 +187,12 @@ void* allocate(std::size_t size) {
     a.lock.lock();
     void* block = take_small(a, index);
     a.lock.unlock();
-    if (block)
+    if (block) {
         *header_of(block) = {small_in_use, static_cast<std::uint16_t>(index),
                              static_cast<std::uint16_t>(arena_index), 0};
+        if (int perturb = perturb_byte.load(std::memory_order_relaxed))
+            __builtin_memset(block, perturb ^ 0xff, size);
+    }
     return block;
 }
 
@@ -216,6 +231,8 @@ void release(void* block) {
             corrupted("lwp: free(): double free\n", 25);
         }
         header->kind = small_free;
+        if (int perturb = perturb_byte.load(std::memory_order_relaxed))
+            __builtin_memset(block, perturb, class_size(header->size_class) - header_size);
         auto* node = static_cast<free_block*>(block);
         node->next = a.free_lists[header->size_class];
         a.free_lists[header->size_class] = node;
@@ -246,7 +263,9 @@ std::size_t usable_size(const void* block) {
     return bytes - header_size - offset;
 }
 
-bool is_fresh_mapping(const void* block) { return header_of(block)->kind == large_in_use; }
+bool is_fresh_mapping(const void* block) {
+    return header_of(block)->kind == large_in_use && perturb_byte.load(std::memory_order_relaxed) == 0;
+}
 
 statistics current_statistics() {
     statistics totals{};
@@ -281,6 +300,22 @@ arena_statistics current_arena_statistics(int index) {
 }
 
 std::size_t size_class_bytes(int index) { return class_size(index); }
+
+bool set_mapping_threshold(std::size_t bytes) {
+    if (bytes > largest_class) return false;
+    // Up to glibc's default of 128 KiB: requests between the largest the
+    // largest class holds and that stay mapped, as there is no class for them.
+    const std::size_t lowest_large = largest_class - header_size + 1;
+    mapping_threshold.store(bytes < lowest_large ? bytes : lowest_large, std::memory_order_relaxed);
+    return true;
+}
+
+void set_perturb_byte(int value) { perturb_byte.store(value, std::memory_order_relaxed); }
+
+void set_arena_limit(unsigned count) {
+    arena_limit.store(count < 1 ? 1 : count > arena_count ? arena_count : count,
+                      std::memory_order_relaxed);
+}
 
 }  // namespace lwp::libc::heap
 

@@ -30,7 +30,8 @@ void* allocate_aligned(std::size_t alignment, std::size_t size);
 // Accepts null. Aborts on a double free it can see.
 void release(void* block);
 std::size_t usable_size(const void* block);
-// Whether the block came straight from mmap, and is therefore still zero.
+// Whether the block came straight from mmap, and is therefore still zero
+// (not so while M_PERTURB fills new blocks).
 bool is_fresh_mapping(const void* block);
 
 // What mallinfo reports: totals over the arenas, each read under its lock
@@ -60,6 +61,22 @@ struct arena_statistics {
 arena_statistics current_arena_statistics(int index);
 // The bytes of a block of size class `index`, header included.
 std::size_t size_class_bytes(int index);
+
+// mallopt's settings (malloc_options.cpp), which every later call obeys.
+// Requests of at least `bytes` get a mapping of their own
+// (M_MMAP_THRESHOLD); false, nothing changed, for a threshold above 128 KiB
+// (glibc's default), as lwp has no size class for larger requests. Those
+// from 128 KiB less the header up are always mapped.
+bool set_mapping_threshold(std::size_t bytes);
+// Nonzero (M_PERTURB): blocks are filled with its complement when handed
+// out (the bytes asked for, as glibc's) and with it when freed (small
+// blocks; a large one is unmapped); the low byte is the filler, as in
+// glibc (so 0x100 fills new blocks with 0xff, freed ones with 0). 0 turns
+// it off.
+void set_perturb_byte(int value);
+// Threads bind to the first `count` arenas only (M_ARENA_MAX), 1 to
+// arena_count; threads already bound keep theirs.
+void set_arena_limit(unsigned count);
 
 // Set by mtrace (malloc_tracing.cpp) while a trace is written, else null:
 // the C allocation functions report each call to it, with the caller's

@@ -41,6 +41,9 @@ struct mallinfo mallinfo(void) noexcept {
     return info;
 }
 
+// glibc exports mallinfo under this name too (one function, two names).
+struct mallinfo __libc_mallinfo(void) noexcept __attribute__((alias("mallinfo"), copy(mallinfo)));
+
 int malloc_trim(size_t) noexcept { return 0; }
 
 }  // extern "C"

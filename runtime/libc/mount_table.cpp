@@ -140,3 +140,13 @@ char* hasmntopt(const mntent* entry, const char* name) noexcept {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+FILE* __setmntent(const char*, const char*) noexcept
+    __attribute__((alias("setmntent"), copy(setmntent)));
+mntent* __getmntent_r(FILE* __restrict, mntent* __restrict, char* __restrict, int) noexcept
+    __attribute__((alias("getmntent_r"), copy(getmntent_r)));
+int __endmntent(FILE*) noexcept __attribute__((alias("endmntent"), copy(endmntent)));
+}  // extern "C"

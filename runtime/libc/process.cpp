@@ -217,3 +217,10 @@ int execle(const char* path, const char* first, ...) noexcept {
 // vfork's failure path (arch/x86_64/vfork_freestanding.S): errno, then -1 to
 // vfork's caller.
 extern "C" int lwp_vfork_failed(int error) { return lwp::libc::fail_with_errno(error); }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+pid_t __wait(int*) __attribute__((alias("wait"), copy(wait)));
+pid_t __waitpid(pid_t, int*, int) __attribute__((alias("waitpid"), copy(waitpid)));
+}  // extern "C"

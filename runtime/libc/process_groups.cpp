@@ -123,3 +123,12 @@ int prctl(int option, ...) noexcept {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __setpgid(pid_t, pid_t) noexcept __attribute__((alias("setpgid"), copy(setpgid)));
+pid_t __getpgid(pid_t) noexcept __attribute__((alias("getpgid"), copy(getpgid)));
+// The BSD getpgrp, which takes a process: glibc's is getpgid under another name.
+pid_t __bsd_getpgrp(pid_t) noexcept __attribute__((alias("getpgid"), copy(getpgid)));
+}  // extern "C"

@@ -212,3 +212,11 @@ void re_set_registers(struct re_pattern_buffer* buffer, struct re_registers* reg
 }
 
 }  // extern "C"
+
+// glibc's old limit on the failure stack of its backtracking matcher, kept
+// as a variable with its value for programs that still name it: glibc's
+// matcher no longer reads it, and lwp's does not backtrack (except for
+// back-references, without such a stack), so in both it changes nothing.
+extern "C" {
+int re_max_failures = 2000;
+}

@@ -208,9 +208,15 @@ const char* host_alias(res_state state, const char* alias, char* out, size_t siz
     while (char* line = reader.next()) {
         char* end = line;
         while (*end != '\0' && !blank(*end)) ++end;
-        if (*end == '\0') return nullptr;  // a line of one word ends the file for glibc
-        *end++ = '\0';
+        // glibc reads the line with its newline, which ends the first word
+        // like a blank: only a last line without one, and without a blank,
+        // ends the file.
+        if (*end == '\0' && !reader.had_newline()) return nullptr;
+        bool one_word = *end == '\0';
+        *end = '\0';
         if (!same_text_name(line, alias)) continue;
+        if (one_word) return nullptr;  // the alias, but no name: glibc gives up
+        ++end;
         while (blank(*end)) ++end;
         if (*end == '\0') return nullptr;
         char* name = end;
@@ -299,6 +305,10 @@ res_state thread_state_for_query() {
 }
 
 }  // namespace
+
+const char* name_for_host_alias(res_state state, const char* alias, char* out, size_t size) {
+    return host_alias(state, alias, out, size);
+}
 
 }  // namespace lwp::libc
 

@@ -32,4 +32,8 @@ unsigned random_message_id();
 int send_to_name_servers(res_state state, const unsigned char* query, int query_length,
                          unsigned char* answer, int answer_size);
 
+// The name the HOSTALIASES file gives `alias` (none under RES_NOALIASES),
+// copied into `out` (cut to `size` - 1 bytes); null if it names none.
+const char* name_for_host_alias(res_state state, const char* alias, char* out, size_t size);
+
 }  // namespace lwp::libc

@@ -88,3 +88,10 @@ int recvmmsg(int fd, mmsghdr* messages, unsigned count, int flags, timespec* tim
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __connect(int, const sockaddr*, socklen_t) __attribute__((alias("connect"), copy(connect)));
+ssize_t __send(int, const void*, size_t, int) __attribute__((alias("send"), copy(send)));
+}  // extern "C"

@@ -86,6 +86,9 @@ long lwp_libc_cookie_position(stream& s) {
 int lwp_libc_cookie_close(stream& s) {
     cookie_record* record = s.cookie;
     s.cookie = nullptr;
+    // An open_wmemstream stream's array goes with its close function
+    // (stdio_wide_memstream.cpp): after freopen the stream is a file's.
+    s.wide_memory = nullptr;
     int result = 0;
     if (record->functions.close != nullptr) result = record->functions.close(record->cookie);
     free(record);

@@ -167,6 +167,37 @@ bool lwp_libc_flush_files() {
     return ok;
 }
 
+// Makes a stream that has been used write at the end of every call, as
+// setvbuf(_IONBF) does (what it had buffered is written out first).
+// stdout and stderr count as used once their first call has set them up;
+// a file stream always does, lwp not telling a stream never used apart.
+static void unbuffer_if_used(stream& s) {
+    lwp::libc::take_stream_lock(s);
+    if (s.mode != lwp::libc::buffering::undecided) {
+        lwp::libc::flush_locked(s);
+        s.mode = lwp::libc::buffering::none;
+    }
+    lwp::libc::give_back_stream_lock(s);
+}
+
+// fcloseall (GNU), as glibc's: despite its name it closes nothing. It
+// writes out every stream's output, as fflush(NULL), and leaves every
+// stream that has been used unbuffered, so that whatever the program
+// still writes (C++ destructors running late, glibc's reason) goes out
+// at once. 0, or EOF (errno set) when some output could not be written.
+// Differences: glibc also makes a stream's input unbuffered and its later
+// wide calls fail (the stream is byte-oriented for good); lwp's streams
+// keep reading ahead, and have no orientation (stdio_orientation.cpp).
+int fcloseall(void) {
+    const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
+    bool ok = fflush(nullptr) == 0;
+    unbuffer_if_used(lwp::libc::as_stream(stdout));
+    unbuffer_if_used(lwp::libc::as_stream(stderr));
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    for (stream* s = open_files; s != nullptr; s = s->next_file) unbuffer_if_used(*s);
+    return ok ? 0 : EOF;
+}
+
 // fork: no stream lock is waited for (a thread may be blocked in a read
 // holding one); the child, which has no other thread, frees them all.
 // A memory stream (open_memstream) is the exception: its lock is taken (no

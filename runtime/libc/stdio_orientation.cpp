@@ -8,8 +8,12 @@
 // stdio_wide_printf.cpp), and byte and wide calls mix freely on any stream
 // (C leaves mixing them undefined). So the true answer is always the one C
 // gives for a stream without orientation, 0, and a request for one changes
-// nothing, as C's fwide may decline to.
+// nothing, as C's fwide may decline to. The one exception is
+// open_wmemstream's stream (stdio_wide_memstream.cpp), which takes wide
+// output only: wide, 1, glibc's answer for it.
 #include <stdio.h>
 #include <wchar.h>
 
-extern "C" int fwide(FILE*, int) { return 0; }
+#include "stdio_stream.hpp"
+
+extern "C" int fwide(FILE* file, int) { return lwp::libc::as_stream(file).wide_memory ? 1 : 0; }

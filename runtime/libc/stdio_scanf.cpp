@@ -122,3 +122,12 @@ int entry_scanf(const char* __restrict format, ...) {
 }
 
 }  // extern "C"
+
+// glibc's second names for the plain vsscanf and vfscanf (libc.so.6 exports
+// them as the same functions): the same entry points here.
+extern "C" {
+int __vsscanf(const char* __restrict, const char* __restrict, va_list)
+    __attribute__((alias("__isoc99_vsscanf"), copy(entry_vsscanf)));
+int __vfscanf(FILE* __restrict, const char* __restrict, va_list)
+    __attribute__((alias("__isoc99_vfscanf"), copy(entry_vfscanf)));
+}  // extern "C"

@@ -60,3 +60,10 @@ int sprintf(char* __restrict buffer, const char* __restrict format, ...) {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __vsnprintf(char* __restrict, size_t, const char* __restrict, va_list)
+    __attribute__((alias("vsnprintf"), copy(vsnprintf)));
+}  // extern "C"

@@ -256,6 +256,7 @@ int fflush(FILE* file) {
     lwp::libc::take_stream_lock(s);
     bool ok = lwp::libc::flush_locked(s);
     if (s.memory) ok = lwp_libc_update_memory_target(s) && ok;
+    if (s.wide_memory) lwp_libc_wide_memory_sync(s);
     long unread = lwp::libc::unread_bytes(s);
     if (ok && unread != 0 && s.cookie) {
         // A cookie stream's seek function moves back over them. As in

@@ -83,6 +83,11 @@ struct stream {
     // fclose, freopen) call the lwp_libc_cookie_* functions below instead.
     // Buffering, locking and flags are every other stream's.
     struct cookie_record* cookie = nullptr;
+    // open_wmemstream's array and the caller's pointer and size
+    // (stdio_wide_memstream.cpp): the wide calls store their characters
+    // there, fflush updates the caller's. Null for every other stream. Such
+    // a stream is also a cookie stream, for seeking and closing.
+    struct wide_memory_target* wide_memory = nullptr;
 };
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
@@ -135,6 +140,15 @@ extern "C" bool lwp_libc_update_memory_target(stream& s) __attribute__((weak));
 extern "C" void lwp_libc_memory_stream_around_fork(stream& s, runtime::fork_phase phase)
     __attribute__((weak));
 
+// open_wmemstream's (stdio_wide_memstream.cpp), called only for a stream
+// whose `wide_memory` is set, which only open_wmemstream sets; under the
+// stream's lock. Stores wide characters at the stream's position: false
+// without memory (errno ENOMEM, the error flag and call_failed set).
+extern "C" bool lwp_libc_wide_memory_put(stream& s, const wchar_t* characters, std::size_t count)
+    __attribute__((weak));
+// fflush's: brings the caller's pointer and size up to date.
+extern "C" void lwp_libc_wide_memory_sync(stream& s) __attribute__((weak));
+
 // A cookie stream open for writing has this as `descriptor`: not -1, which
 // says a stream is not open for writing, and never a descriptor's number.
 // write_all tests it rather than `cookie`: a shorter instruction on the path
@@ -160,8 +174,8 @@ extern "C" long lwp_libc_cookie_seek(stream& s, long offset, int whence) __attri
 // The stream's position (ftello): the cookie's, less what was read ahead,
 // plus the output waiting in the buffer. -1 on failure.
 extern "C" long lwp_libc_cookie_position(stream& s) __attribute__((weak));
-// Calls the close function and forgets the cookie (`cookie` null again):
-// the function's result, 0 without one.
+// Calls the close function and forgets the cookie (`cookie`, and
+// `wide_memory`, null again): the function's result, 0 without one.
 extern "C" int lwp_libc_cookie_close(stream& s) __attribute__((weak));
 
 // A new stream that is a cookie stream (stdio_files.cpp), on the list of

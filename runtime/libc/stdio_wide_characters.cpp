@@ -74,6 +74,16 @@ wint_t getwc(FILE* file) { return fgetwc(file); }
 wint_t getwchar(void) { return fgetwc(stdin); }
 
 wint_t fputwc(wchar_t character, FILE* file) {
+    lwp::libc::stream& s = lwp::libc::as_stream(file);
+    if (s.wide_memory) {
+        // open_wmemstream's: the character itself, in any locale.
+        // Its own answer, not unlock_after_output's: under fputws's
+        // flockfile, that also reports a failure of an earlier call.
+        lwp::libc::lock_stream(s);
+        bool stored = lwp_libc_wide_memory_put(s, &character, 1);
+        lwp::libc::unlock_after_output(s);
+        return stored ? static_cast<wint_t>(character) : WEOF;
+    }
     if (lwp::libc::ctype_is_utf8()) {
         char bytes[lwp::libc::utf8::longest_sequence];
         size_t length = lwp::libc::utf8::encode_for_stream(bytes, character);

@@ -45,6 +45,7 @@ void put_to_wide_array(lwp::libc::wide_format_sink& base, const wchar_t* charact
 
 struct wide_stream_sink : lwp::libc::wide_format_sink {
     lwp::libc::stream* target;
+    bool failed;  // open_wmemstream's stream ran out of memory
 };
 
 // Narrows as fputwc does (stdio_wide_characters.cpp), a piece at a time.
@@ -68,6 +69,14 @@ void put_to_stream(lwp::libc::wide_format_sink& base, const wchar_t* characters,
         }
     }
     lwp::libc::write_locked(target, bytes, used);
+}
+
+// open_wmemstream's stream takes the characters themselves
+// (stdio_wide_memstream.cpp); a failure is the call's (call_failed).
+void put_to_wide_memory(lwp::libc::wide_format_sink& base, const wchar_t* characters,
+                        size_t count) {
+    auto& sink = static_cast<wide_stream_sink&>(base);
+    if (!lwp_libc_wide_memory_put(*sink.target, characters, count)) sink.failed = true;
 }
 
 }  // namespace
@@ -101,11 +110,15 @@ int swprintf(wchar_t* __restrict buffer, size_t capacity, const wchar_t* __restr
 
 int vfwprintf(FILE* __restrict file, const wchar_t* __restrict format, va_list arguments) {
     wide_stream_sink sink;
-    sink.put = put_to_stream;
     sink.target = &lwp::libc::as_stream(file);
+    const bool to_wide_memory = sink.target->wide_memory != nullptr;
+    sink.put = to_wide_memory ? put_to_wide_memory : put_to_stream;
+    sink.failed = false;
     lwp::libc::lock_stream(*sink.target);
     int result = lwp::libc::wide_format(sink, format, arguments);
     bool written = lwp::libc::unlock_after_output(*sink.target);
+    // That stream's answer is this call's own (see fputwc).
+    if (to_wide_memory) written = !sink.failed;
     return written ? result : -1;  // errno: from the formatter or from write(2)
 }
 

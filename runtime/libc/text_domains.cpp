@@ -19,6 +19,15 @@
 //    ENOMEM, the settings as they were.
 // One lock guards the settings; bindings, once made, are kept for the
 // program's life (glibc keeps them too).
+//
+// glibc's gettext state that libc.so.6 exports as variables, kept here with
+// the same meaning: _nl_domain_bindings heads the list of bindings (the
+// same layout as glibc's struct binding, sorted by domain name),
+// _nl_default_dirname is the directory of a domain never bound, and
+// _nl_msg_cat_cntr counts the changes that could make earlier translations
+// stale (each successful textdomain call, each binding made or changed), the
+// counter gettext's configure tests and caches read. _libc_intl_domainname
+// is the domain of the C library's own messages.
 #include <errno.h>
 #include <libintl.h>
 #include <stdlib.h>
@@ -29,8 +38,6 @@
 namespace {
 
 constexpr const char* default_domain = "messages";
-constexpr const char* default_directory = "/usr/share/locale";
-
 struct binding {
     binding* next;
     const char* directory;  // default_directory or malloc'd
@@ -38,9 +45,21 @@ struct binding {
     char domain[];          // NUL-terminated
 };
 
+}  // namespace
+
+extern "C" {
+extern const char _nl_default_dirname[] = "/usr/share/locale";
+extern const char _libc_intl_domainname[] = "libc";
+binding* _nl_domain_bindings = nullptr;
+int _nl_msg_cat_cntr = 0;
+}
+
+namespace {
+
+constexpr const char* default_directory = _nl_default_dirname;
+
 lwp::runtime::internal_lock settings_lock;
 const char* current_domain = default_domain;  // default_domain or malloc'd
-binding* bindings = nullptr;
 
 // A malloc'd copy (errno ENOMEM and null when memory runs out).
 char* copy_of(const char* text) {
@@ -51,7 +70,7 @@ char* copy_of(const char* text) {
 }
 
 binding* find_binding(const char* domain) {
-    for (binding* each = bindings; each; each = each->next)
+    for (binding* each = _nl_domain_bindings; each; each = each->next)
         if (strcmp(each->domain, domain) == 0) return each;
     return nullptr;
 }
@@ -66,8 +85,10 @@ binding* binding_for(const char* domain) {
     made->directory = default_directory;
     made->codeset = nullptr;
     memcpy(made->domain, domain, size);
-    made->next = bindings;
-    bindings = made;
+    binding** place = &_nl_domain_bindings;
+    while (*place && strcmp((*place)->domain, domain) < 0) place = &(*place)->next;
+    made->next = *place;
+    *place = made;
     return made;
 }
 
@@ -85,6 +106,7 @@ char* textdomain(const char* domain) noexcept {
     if (current_domain != chosen && current_domain != default_domain)
         free(const_cast<char*>(current_domain));
     current_domain = chosen;
+    ++_nl_msg_cat_cntr;
     return const_cast<char*>(chosen);
 }
 
@@ -95,6 +117,9 @@ char* bindtextdomain(const char* domain, const char* directory) noexcept {
         binding* found = find_binding(domain);
         return const_cast<char*>(found ? found->directory : default_directory);
     }
+    // The same directory again changes nothing, and counts as no change.
+    if (binding* found = find_binding(domain); found && strcmp(found->directory, directory) == 0)
+        return const_cast<char*>(found->directory);
     // Copy first, so that running out of memory changes nothing.
     bool is_default = strcmp(directory, default_directory) == 0;
     char* copy = is_default ? nullptr : copy_of(directory);
@@ -106,6 +131,7 @@ char* bindtextdomain(const char* domain, const char* directory) noexcept {
     }
     if (target->directory != default_directory) free(const_cast<char*>(target->directory));
     target->directory = is_default ? default_directory : copy;
+    ++_nl_msg_cat_cntr;
     return const_cast<char*>(target->directory);
 }
 
@@ -116,6 +142,9 @@ char* bind_textdomain_codeset(const char* domain, const char* codeset) noexcept 
         binding* found = find_binding(domain);
         return found ? found->codeset : nullptr;
     }
+    if (binding* found = find_binding(domain);
+        found && found->codeset && strcmp(found->codeset, codeset) == 0)
+        return found->codeset;
     char* copy = copy_of(codeset);
     if (!copy) return nullptr;
     binding* target = binding_for(domain);
@@ -125,6 +154,7 @@ char* bind_textdomain_codeset(const char* domain, const char* codeset) noexcept 
     }
     free(target->codeset);
     target->codeset = copy;
+    ++_nl_msg_cat_cntr;
     return copy;
 }
 

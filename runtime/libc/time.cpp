@@ -157,3 +157,12 @@ int usleep(useconds_t microseconds) {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __gettimeofday(struct timeval* __restrict, void* __restrict) noexcept
+    __attribute__((alias("gettimeofday"), copy(gettimeofday)));
+int __nanosleep(const struct timespec*, struct timespec*)
+    __attribute__((alias("nanosleep"), copy(nanosleep)));
+}  // extern "C"

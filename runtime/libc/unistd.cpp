@@ -102,3 +102,16 @@ int tcdrain(int fd) {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+ssize_t __read(int, void*, size_t) __attribute__((alias("read"), copy(read)));
+ssize_t __write(int, const void*, size_t) __attribute__((alias("write"), copy(write)));
+ssize_t __pread64(int, void*, size_t, off_t) __attribute__((alias("pread"), copy(pread)));
+ssize_t __pwrite64(int, const void*, size_t, off_t) __attribute__((alias("pwrite"), copy(pwrite)));
+off_t __lseek(int, off_t, int) noexcept __attribute__((alias("lseek"), copy(lseek)));
+int __close(int) __attribute__((alias("close"), copy(close)));
+pid_t __getpid(void) noexcept __attribute__((alias("getpid"), copy(getpid)));
+int __sched_yield(void) noexcept __attribute__((alias("sched_yield"), copy(sched_yield)));
+}  // extern "C"

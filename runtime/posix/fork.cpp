@@ -182,3 +182,9 @@ pid_t fork(void) noexcept {
 }
 
 }  // extern "C"
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+pid_t __fork(void) noexcept __attribute__((alias("fork"), copy(fork)));
+}  // extern "C"

@@ -49,6 +49,10 @@ namespace {
 
 struct cleanup_state {
     __pthread_unwind_buf_t* innermost;  // registered buffers, innermost first
+    // Handlers pushed with glibc's old _pthread_cleanup_push, innermost
+    // first: called directly, since such a buffer holds a function and its
+    // argument, not a place to jump back to.
+    _pthread_cleanup_buffer* old_style_innermost;
     void* exit_value;
 };
 
@@ -62,8 +66,34 @@ __pthread_unwind_buf_t*& previous_of(__pthread_unwind_buf_t* buffer) {
     return reinterpret_cast<__pthread_unwind_buf_t*&>(buffer->__pad[0]);
 }
 
+// The innermost old-style handler (_pthread_cleanup_push) when the buffer
+// was registered: those pushed since are inside it and run before it.
+_pthread_cleanup_buffer*& old_style_outside(__pthread_unwind_buf_t* buffer) {
+    return reinterpret_cast<_pthread_cleanup_buffer*&>(buffer->__pad[1]);
+}
+
+// The old-style handlers pushed after the innermost registered buffer (all
+// of them if there is none) come before it: run them, innermost first, each
+// unlinked before it is called, as _pthread_cleanup_pop does. With
+// `frame_top`, only those whose buffers lie below it (in frames being left:
+// the stack grows down) run now.
+void run_old_style_handlers(const void* frame_top = nullptr) {
+    cleanup_state& state = this_thread_cleanup;
+    _pthread_cleanup_buffer* stop =
+        state.innermost != nullptr ? old_style_outside(state.innermost) : nullptr;
+    while (_pthread_cleanup_buffer* old = state.old_style_innermost) {
+        if (old == stop) break;
+        if (frame_top != nullptr &&
+            reinterpret_cast<std::uintptr_t>(old) >= reinterpret_cast<std::uintptr_t>(frame_top))
+            break;
+        state.old_style_innermost = old->__prev;
+        old->__routine(old->__arg);
+    }
+}
+
 [[noreturn]] void run_next_handler_or_exit() {
     cleanup_state& state = this_thread_cleanup;
+    run_old_style_handlers();
     __pthread_unwind_buf_t* next = state.innermost;
     if (next == nullptr) lwp_exit(state.exit_value);
     state.innermost = previous_of(next);
@@ -105,6 +135,9 @@ _Unwind_Reason_Code stop_at_registered_or_end(int, _Unwind_Action actions,
         (innermost != nullptr &&
          reinterpret_cast<std::uintptr_t>(innermost) < _Unwind_GetCFA(context)))
         run_next_handler_or_exit();
+    // Old-style handlers pushed in the frame being left run now, while it
+    // is still there; those in outer frames wait for theirs.
+    run_old_style_handlers(reinterpret_cast<const void*>(_Unwind_GetCFA(context)));
     return _URC_NO_REASON;
 }
 
@@ -138,6 +171,7 @@ extern "C" {
 
 void __pthread_register_cancel(__pthread_unwind_buf_t* buffer) {
     previous_of(buffer) = this_thread_cleanup.innermost;
+    old_style_outside(buffer) = this_thread_cleanup.old_style_innermost;
     this_thread_cleanup.innermost = buffer;
 }
 
@@ -154,6 +188,25 @@ void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t* buffer) {
 }
 
 void __pthread_unwind_next(__pthread_unwind_buf_t*) { continue_exit(); }
+
+// glibc's first cleanup ABI, which old binaries' pthread_cleanup_push
+// expanded to: the buffer (struct _pthread_cleanup_buffer, <pthread.h>)
+// holds the handler, and pthread_exit or a cancellation calls it, in
+// reverse order of pushing among the handlers of both kinds (with
+// -fexceptions, frame by frame, as glibc's unwinder does). Pop unlinks
+// before it calls, so a handler that exits the thread does not run itself
+// again.
+void _pthread_cleanup_push(_pthread_cleanup_buffer* buffer, void (*routine)(void*), void* arg) {
+    buffer->__routine = routine;
+    buffer->__arg = arg;
+    buffer->__prev = this_thread_cleanup.old_style_innermost;
+    this_thread_cleanup.old_style_innermost = buffer;
+}
+
+void _pthread_cleanup_pop(_pthread_cleanup_buffer* buffer, int execute) {
+    this_thread_cleanup.old_style_innermost = buffer->__prev;
+    if (execute) buffer->__routine(buffer->__arg);
+}
 
 // The handler-running function of glibc's C pthread_cleanup_push under
 // -fexceptions: an extern inline function in <pthread.h>, which needs this

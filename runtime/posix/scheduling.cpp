@@ -99,3 +99,18 @@ int sched_rr_get_interval(pid_t thread, struct timespec* interval) noexcept {
                                          reinterpret_cast<long>(interval)));
 }
 }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __sched_get_priority_max(int) noexcept
+    __attribute__((alias("sched_get_priority_max"), copy(sched_get_priority_max)));
+int __sched_get_priority_min(int) noexcept
+    __attribute__((alias("sched_get_priority_min"), copy(sched_get_priority_min)));
+int __sched_getparam(pid_t, struct sched_param*) noexcept
+    __attribute__((alias("sched_getparam"), copy(sched_getparam)));
+int __sched_getscheduler(pid_t) noexcept
+    __attribute__((alias("sched_getscheduler"), copy(sched_getscheduler)));
+int __sched_setscheduler(pid_t, int, const struct sched_param*) noexcept
+    __attribute__((alias("sched_setscheduler"), copy(sched_setscheduler)));
+}  // extern "C"

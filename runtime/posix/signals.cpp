@@ -366,8 +366,24 @@ int sigreturn(struct sigcontext*) noexcept {
 // takes 33 for its set*id broadcast, which lwp does not implement.) POSIX
 // asks only for at least 8 (RTSIG_MAX) and for programs to count from
 // SIGRTMIN, never from a fixed number.
-int __libc_current_sigrtmin(void) noexcept { return lwp::posix::cancel_signal + 1; }
-int __libc_current_sigrtmax(void) noexcept { return __SIGRTMAX; }
+//
+// __libc_allocate_rtsig hands out signals from that range for a library's
+// own use, narrowing what the two report: its argument non-zero takes the
+// lowest (SIGRTMIN, which the kernel delivers first, so "high" priority),
+// zero the highest; -1 once none is left. As in glibc there is no lock: it is
+// meant for start-up, before threads.
+namespace {
+int lowest_rt_signal = lwp::posix::cancel_signal + 1;
+int highest_rt_signal = __SIGRTMAX;
+}  // namespace
+
+int __libc_current_sigrtmin(void) noexcept { return lowest_rt_signal; }
+int __libc_current_sigrtmax(void) noexcept { return highest_rt_signal; }
+
+int __libc_allocate_rtsig(int high) noexcept {
+    if (lowest_rt_signal > highest_rt_signal) return -1;
+    return high ? lowest_rt_signal++ : highest_rt_signal--;
+}
 
 unsigned int alarm(unsigned int seconds) noexcept {
     return static_cast<unsigned int>(lwp::arch::syscall1(__NR_alarm, seconds));
@@ -395,3 +411,11 @@ int setitimer(__itimer_which_t which, const struct itimerval* value,
         __NR_setitimer, which, reinterpret_cast<long>(value), reinterpret_cast<long>(old_value))));
 }
 }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+int __sigaction(int, const struct sigaction*, struct sigaction*) noexcept
+    __attribute__((alias("sigaction"), copy(sigaction)));
+int __sigsuspend(const sigset_t*) __attribute__((alias("sigsuspend"), copy(sigsuspend)));
+}  // extern "C"

@@ -16,3 +16,10 @@ extern "C" unsigned long getauxval(unsigned long type) noexcept {
     errno = ENOENT;
     return 0;
 }
+
+// glibc's second names for these: libc.so.6 exports them too, as the same
+// functions (same errno, same cancellation behaviour), so they alias them.
+extern "C" {
+unsigned long __getauxval(unsigned long) noexcept
+    __attribute__((alias("getauxval"), copy(getauxval)));
+}  // extern "C"

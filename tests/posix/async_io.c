@@ -7,6 +7,7 @@
  * cases glibc fails: no memory for a request's thread (glibc reuses its
  * worker threads), and requests in a fork child. */
 #include <aio.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -23,6 +24,18 @@
 #endif
 
 #include "../integration/check.h"
+
+#ifndef CHECKING_AGAINST_GLIBC
+/* The process's threads, as /proc/self/task lists them. */
+static int thread_count(void) {
+    DIR* tasks = opendir("/proc/self/task");
+    CHECK(tasks != NULL);
+    int count = 0;
+    for (struct dirent* entry; (entry = readdir(tasks)) != NULL;) count += entry->d_name[0] != '.';
+    closedir(tasks);
+    return count;
+}
+#endif
 
 static void wait_for(const struct aiocb* control) {
     const struct aiocb* list[1] = {control};
@@ -257,7 +270,11 @@ int main(void) {
 
 #ifndef CHECKING_AGAINST_GLIBC
     /* No memory for the request's thread: EAGAIN, and nothing in flight.
-     * (lwp's stack cache off first, so the thread needs a new mapping.) */
+     * (lwp's stack cache off first, so the thread needs a new mapping; and
+     * the pool's threads, which wait a second for more work, gone first,
+     * as an idle one would take the request.) */
+    for (int i = 0; i < 1000 && thread_count() > 1; ++i) usleep(10000);
+    CHECK_EQ(thread_count(), 1);
     size_t cache_limit = lwp_stack_cache_limit();
     CHECK(lwp_stack_cache_set_limit(0) == 0);
     struct rlimit before;

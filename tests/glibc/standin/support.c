@@ -284,17 +284,6 @@ int create_temp_file(const char* base, char** name) {
 /* mtrace and muntrace (<mcheck.h>) are lwp's own (malloc_tracing.cpp): a
  * test that calls them writes a trace only when MALLOC_TRACE is set. */
 
-/* mcheck_pedantic and mcheck_check_all (<mcheck.h>): glibc's heap
- * consistency checks, which since 2.34 exist only with libc_malloc_debug.so
- * preloaded; without it mcheck_pedantic fails (-1), as here, where lwp's
- * malloc has no such checks, and there is nothing for mcheck_check_all to
- * check. (tst-obprintf calls both and needs neither to pass.) */
-int mcheck_pedantic(void (*abort_function)(enum mcheck_status)) {
-    (void)abort_function;
-    return -1;
-}
-void mcheck_check_all(void) {}
-
 void* xmmap(void* address, size_t length, int protection, int flags, int fd) {
     void* mapped = mmap(address, length, protection, flags, fd, 0);
     if (mapped == MAP_FAILED)
