@@ -244,7 +244,12 @@ long double modfl(long double x, long double* integral) noexcept {
 }
 
 int ilogbl(long double x) noexcept {
-    if (x == 0.0L || !long_is_finite(x)) {
+    // glibc's ilogbl asks the x87 (fxtract), to which an encoding with a
+    // nonzero exponent and a clear integer bit (an unnormal; the pseudo-NaNs
+    // and infinities too) is not a number: FP_ILOGBNAN, as for a NaN.
+    long_double_bits b = bits_of_long(x);
+    bool unsupported = (b.sign_exponent & 0x7fffu) != 0 && (b.mantissa & long_integer_bit) == 0;
+    if (x == 0.0L || !long_is_finite(x) || unsupported) {
         errno = EDOM;  // glibc: EDOM and FE_INVALID for 0, inf and NaN
         volatile long double sink = long_invalid_nan();
         (void)sink;
