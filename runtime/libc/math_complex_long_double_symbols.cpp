@@ -11,6 +11,7 @@
 // to zero included), but cabsl and cargl, which are hypotl and atan2l.
 #include "runtime/libc/math_complex_long_double.hpp"
 #include "runtime/libc/math_long_double.hpp"
+#include "runtime/libc/math_underflow.hpp"
 
 namespace m = lwp::libc::math;
 
@@ -18,11 +19,18 @@ namespace {
 
 using parts = m::complex_long_parts;
 
+// The result of an exact operation (conjl, cprojl), which raises nothing.
 inline long double _Complex make(parts p) noexcept {
     long double _Complex z;
     __real__ z = p.re;
     __imag__ z = p.im;
     return z;
+}
+
+// A computed result, with underflow judged by its parts (math_underflow.hpp).
+inline long double _Complex make(parts p, m::result_decides_underflow& underflow) noexcept {
+    underflow.judge_parts(p.re, p.im);
+    return make(p);
 }
 
 }  // namespace
@@ -41,59 +49,76 @@ long double _Complex cprojl(long double _Complex z) noexcept {
 }
 
 long double _Complex cexpl(long double _Complex z) noexcept {
-    return make(m::complex_exp_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_exp_long(__real__ z, __imag__ z), underflow);
 }
 
 long double _Complex clogl(long double _Complex z) noexcept {
-    return make(m::complex_log_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_log_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex clog10l(long double _Complex z) noexcept {
-    return make(m::complex_log10_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_log10_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex csqrtl(long double _Complex z) noexcept {
-    return make(m::complex_sqrt_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_sqrt_long(__real__ z, __imag__ z), underflow);
 }
 
 long double _Complex cpowl(long double _Complex z, long double _Complex w) noexcept {
-    return make(m::complex_pow_long({__real__ z, __imag__ z}, {__real__ w, __imag__ w}));
+    m::result_decides_underflow underflow;
+    return make(m::complex_pow_long({__real__ z, __imag__ z}, {__real__ w, __imag__ w}), underflow);
 }
 
 long double _Complex csinl(long double _Complex z) noexcept {
-    return make(m::complex_sin_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_sin_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex ccosl(long double _Complex z) noexcept {
-    return make(m::complex_cos_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_cos_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex ctanl(long double _Complex z) noexcept {
-    return make(m::complex_tan_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_tan_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex csinhl(long double _Complex z) noexcept {
-    return make(m::complex_sinh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_sinh_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex ccoshl(long double _Complex z) noexcept {
-    return make(m::complex_cosh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_cosh_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex ctanhl(long double _Complex z) noexcept {
-    return make(m::complex_tanh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_tanh_long(__real__ z, __imag__ z), underflow);
 }
 
 long double _Complex casinl(long double _Complex z) noexcept {
-    return make(m::complex_asin_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_asin_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex cacosl(long double _Complex z) noexcept {
-    return make(m::complex_acos_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_acos_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex catanl(long double _Complex z) noexcept {
-    return make(m::complex_atan_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_atan_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex casinhl(long double _Complex z) noexcept {
-    return make(m::complex_asinh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_asinh_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex cacoshl(long double _Complex z) noexcept {
-    return make(m::complex_acosh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_acosh_long(__real__ z, __imag__ z), underflow);
 }
 long double _Complex catanhl(long double _Complex z) noexcept {
-    return make(m::complex_atanh_long(__real__ z, __imag__ z));
+    m::result_decides_underflow underflow;
+    return make(m::complex_atanh_long(__real__ z, __imag__ z), underflow);
 }
 
 }  // extern "C"

@@ -20,6 +20,7 @@
 
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_complex.hpp"
+#include "runtime/libc/math_underflow.hpp"
 
 namespace m = lwp::libc::math;
 
@@ -27,6 +28,7 @@ namespace {
 
 using parts = m::complex_parts;
 
+// The result of an exact operation (conj, cproj), which raises nothing.
 inline double _Complex make(parts p) noexcept {
     double _Complex z;
     __real__ z = p.re;
@@ -38,6 +40,18 @@ inline float _Complex make_float(parts p) noexcept {
     float _Complex z;
     __real__ z = static_cast<float>(p.re);
     __imag__ z = static_cast<float>(p.im);
+    return z;
+}
+
+// A computed result, with underflow judged by its parts (math_underflow.hpp).
+inline double _Complex make(parts p, m::result_decides_underflow& underflow) noexcept {
+    underflow.judge_parts(p.re, p.im);
+    return make(p);
+}
+
+inline float _Complex make_float(parts p, m::result_decides_underflow& underflow) noexcept {
+    float _Complex z = make_float(p);
+    underflow.judge_parts(__real__ z, __imag__ z);
     return z;
 }
 
@@ -63,81 +77,169 @@ double carg(double _Complex z) noexcept { return m::atan2(__imag__ z, __real__ z
 float cargf(float _Complex z) noexcept { return m::narrow(m::atan2(__imag__ z, __real__ z)); }
 
 double _Complex cproj(double _Complex z) noexcept { return make(m::complex_project(__real__ z, __imag__ z)); }
-float _Complex cprojf(float _Complex z) noexcept { return make_float(m::complex_project(__real__ z, __imag__ z)); }
+float _Complex cprojf(float _Complex z) noexcept {
+    return make_float(m::complex_project(__real__ z, __imag__ z));
+}
 
 double _Complex cexp(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_exp(__real__ z, __imag__ z);
     m::complex_exp_errno({__real__ z, __imag__ z}, false);
-    return make(r);
+    return make(r, underflow);
 }
 float _Complex cexpf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_exp(__real__ z, __imag__ z);
     m::complex_exp_errno({__real__ z, __imag__ z}, true);
-    return make_float(r);
+    return make_float(r, underflow);
 }
 
-double _Complex clog(double _Complex z) noexcept { return make(m::complex_log(__real__ z, __imag__ z)); }
-float _Complex clogf(float _Complex z) noexcept { return make_float(m::complex_log(__real__ z, __imag__ z)); }
-double _Complex clog10(double _Complex z) noexcept { return make(m::complex_log10(__real__ z, __imag__ z)); }
-float _Complex clog10f(float _Complex z) noexcept { return make_float(m::complex_log10(__real__ z, __imag__ z)); }
-double _Complex csqrt(double _Complex z) noexcept { return make(m::complex_sqrt(__real__ z, __imag__ z)); }
-float _Complex csqrtf(float _Complex z) noexcept { return make_float(m::complex_sqrt(__real__ z, __imag__ z)); }
+double _Complex clog(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_log(__real__ z, __imag__ z), underflow);
+}
+float _Complex clogf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_log(__real__ z, __imag__ z), underflow);
+}
+double _Complex clog10(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_log10(__real__ z, __imag__ z), underflow);
+}
+float _Complex clog10f(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_log10(__real__ z, __imag__ z), underflow);
+}
+double _Complex csqrt(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_sqrt(__real__ z, __imag__ z), underflow);
+}
+float _Complex csqrtf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_sqrt(__real__ z, __imag__ z), underflow);
+}
 
 double _Complex cpow(double _Complex z, double _Complex w) noexcept {
+    m::result_decides_underflow underflow;
     parts l = m::complex_log(__real__ z, __imag__ z);
     parts p = m::complex_multiply({__real__ w, __imag__ w}, l);
     parts r = m::complex_exp(p.re, p.im);
     m::complex_exp_errno(p, false);
-    return make(r);
+    return make(r, underflow);
 }
 float _Complex cpowf(float _Complex z, float _Complex w) noexcept {
+    m::result_decides_underflow underflow;
     parts l = m::complex_log(__real__ z, __imag__ z);
     parts p = m::complex_multiply({__real__ w, __imag__ w}, l);
     parts r = m::complex_exp(p.re, p.im);
     m::complex_exp_errno(p, true);
-    return make_float(r);
+    return make_float(r, underflow);
 }
 
-double _Complex csin(double _Complex z) noexcept { return make(m::complex_sin(__real__ z, __imag__ z)); }
-float _Complex csinf(float _Complex z) noexcept { return make_float(m::complex_sin(__real__ z, __imag__ z)); }
-double _Complex ccos(double _Complex z) noexcept { return make(m::complex_cos(__real__ z, __imag__ z)); }
-float _Complex ccosf(float _Complex z) noexcept { return make_float(m::complex_cos(__real__ z, __imag__ z)); }
-double _Complex ctan(double _Complex z) noexcept { return make(m::complex_tan(__real__ z, __imag__ z)); }
-float _Complex ctanf(float _Complex z) noexcept { return make_float(m::complex_tan(__real__ z, __imag__ z)); }
-double _Complex csinh(double _Complex z) noexcept { return make(m::complex_sinh(__real__ z, __imag__ z)); }
-float _Complex csinhf(float _Complex z) noexcept { return make_float(m::complex_sinh(__real__ z, __imag__ z)); }
-double _Complex ccosh(double _Complex z) noexcept { return make(m::complex_cosh(__real__ z, __imag__ z)); }
-float _Complex ccoshf(float _Complex z) noexcept { return make_float(m::complex_cosh(__real__ z, __imag__ z)); }
-double _Complex ctanh(double _Complex z) noexcept { return make(m::complex_tanh(__real__ z, __imag__ z)); }
-float _Complex ctanhf(float _Complex z) noexcept { return make_float(m::complex_tanh(__real__ z, __imag__ z)); }
+double _Complex csin(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_sin(__real__ z, __imag__ z), underflow);
+}
+float _Complex csinf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_sin(__real__ z, __imag__ z), underflow);
+}
+double _Complex ccos(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_cos(__real__ z, __imag__ z), underflow);
+}
+float _Complex ccosf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_cos(__real__ z, __imag__ z), underflow);
+}
+double _Complex ctan(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_tan(__real__ z, __imag__ z), underflow);
+}
+float _Complex ctanf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_tan(__real__ z, __imag__ z), underflow);
+}
+double _Complex csinh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_sinh(__real__ z, __imag__ z), underflow);
+}
+float _Complex csinhf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_sinh(__real__ z, __imag__ z), underflow);
+}
+double _Complex ccosh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_cosh(__real__ z, __imag__ z), underflow);
+}
+float _Complex ccoshf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_cosh(__real__ z, __imag__ z), underflow);
+}
+double _Complex ctanh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_tanh(__real__ z, __imag__ z), underflow);
+}
+float _Complex ctanhf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_tanh(__real__ z, __imag__ z), underflow);
+}
 
-double _Complex casin(double _Complex z) noexcept { return make(m::complex_asin(__real__ z, __imag__ z)); }
-float _Complex casinf(float _Complex z) noexcept { return make_float(m::complex_asin(__real__ z, __imag__ z)); }
-double _Complex cacos(double _Complex z) noexcept { return make(m::complex_acos(__real__ z, __imag__ z)); }
-float _Complex cacosf(float _Complex z) noexcept { return make_float(m::complex_acos(__real__ z, __imag__ z)); }
+double _Complex casin(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_asin(__real__ z, __imag__ z), underflow);
+}
+float _Complex casinf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_asin(__real__ z, __imag__ z), underflow);
+}
+double _Complex cacos(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_acos(__real__ z, __imag__ z), underflow);
+}
+float _Complex cacosf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_acos(__real__ z, __imag__ z), underflow);
+}
 double _Complex catan(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_atan(__real__ z, __imag__ z);
     m::complex_atanh_pole_errno(__imag__ z, __real__ z);
-    return make(r);
+    return make(r, underflow);
 }
 float _Complex catanf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_atan(__real__ z, __imag__ z);
     m::complex_atanh_pole_errno(__imag__ z, __real__ z);
-    return make_float(r);
+    return make_float(r, underflow);
 }
-double _Complex casinh(double _Complex z) noexcept { return make(m::complex_asinh(__real__ z, __imag__ z)); }
-float _Complex casinhf(float _Complex z) noexcept { return make_float(m::complex_asinh(__real__ z, __imag__ z)); }
-double _Complex cacosh(double _Complex z) noexcept { return make(m::complex_acosh(__real__ z, __imag__ z)); }
-float _Complex cacoshf(float _Complex z) noexcept { return make_float(m::complex_acosh(__real__ z, __imag__ z)); }
+double _Complex casinh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_asinh(__real__ z, __imag__ z), underflow);
+}
+float _Complex casinhf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_asinh(__real__ z, __imag__ z), underflow);
+}
+double _Complex cacosh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make(m::complex_acosh(__real__ z, __imag__ z), underflow);
+}
+float _Complex cacoshf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
+    return make_float(m::complex_acosh(__real__ z, __imag__ z), underflow);
+}
 double _Complex catanh(double _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_atanh(__real__ z, __imag__ z);
     m::complex_atanh_pole_errno(__real__ z, __imag__ z);
-    return make(r);
+    return make(r, underflow);
 }
 float _Complex catanhf(float _Complex z) noexcept {
+    m::result_decides_underflow underflow;
     parts r = m::complex_atanh(__real__ z, __imag__ z);
     m::complex_atanh_pole_errno(__real__ z, __imag__ z);
-    return make_float(r);
+    return make_float(r, underflow);
 }
 
 }  // extern "C"

@@ -22,9 +22,9 @@ public:
 
     template <class T>
     T operator()(T result) noexcept {
-        // Quiet comparison (a NaN result raises nothing); widening to long
-        // double is exact.
-        if (!caller_had_ &&
+        // Quiet comparisons, and a NaN is never widened (a signalling one
+        // would raise invalid); widening a number to long double is exact.
+        if (!caller_had_ && result == result &&
             __builtin_isgreaterequal(__builtin_fabsl(result),
                                      static_cast<long double>(std::numeric_limits<T>::min())) &&
             fetestexcept(FE_UNDERFLOW))
@@ -32,7 +32,30 @@ public:
         return result;
     }
 
+    // A complex result: underflow belongs to it when a part is tiny and
+    // nonzero, and is taken away when both parts are normal, infinite or NaN.
+    // A zero part decides nothing: it may be exact (the imaginary part of
+    // cexp(x + 0i)) or a tiny value rounded to zero, so the computation's
+    // flag stands.
+    template <class T>
+    void judge_parts(T real, T imaginary) noexcept {
+        if (is_subnormal(real) || is_subnormal(imaginary)) {
+            if (!fetestexcept(FE_UNDERFLOW)) feraiseexcept(FE_UNDERFLOW);
+        } else if (real != 0 && imaginary != 0 && !caller_had_ && fetestexcept(FE_UNDERFLOW)) {
+            feclearexcept(FE_UNDERFLOW);
+        }
+    }
+
 private:
+    // Quiet tests only, and no conversion of a NaN (widening a signalling
+    // NaN would raise invalid).
+    template <class T>
+    static bool is_subnormal(T value) noexcept {
+        if (value != value || value == 0) return false;
+        T magnitude = value < 0 ? -value : value;
+        return magnitude < std::numeric_limits<T>::min();
+    }
+
     bool caller_had_;
 };
 
