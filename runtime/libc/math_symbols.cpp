@@ -87,7 +87,11 @@ double fdim(double x, double y) noexcept { return m::fdim(x, y); }
 float fdimf(float x, float y) noexcept {
     if (x != x || y != y) return x + y;
     if (!(x > y)) return 0.0f;
-    return narrow(static_cast<double>(x - y));  // a float subtraction: rounded once
+    // A float subtraction, rounded once; narrow cannot see that an infinity
+    // came from finite operands, so the overflow's ERANGE is set here.
+    float difference = x - y;
+    if (__builtin_isinf(difference) && __builtin_isfinite(x) && __builtin_isfinite(y)) errno = ERANGE;
+    return difference;
 }
 double frexp(double x, int* exponent) noexcept { return m::frexp(x, exponent); }
 float frexpf(float x, int* exponent) noexcept { return static_cast<float>(m::frexp(x, exponent)); }
@@ -388,7 +392,11 @@ int __isnanf(float x) noexcept { return __fpclassifyf(x) == FP_NAN; }
 int __isinf(double x) noexcept {
     return __fpclassify(x) == FP_INFINITE ? (__signbit(x) ? -1 : 1) : 0;
 }
-int __isinff(float x) noexcept { return __isinf(x); }
+// The float forms test the float's own bits: widening a signalling NaN to
+// double would raise invalid, which classification must not.
+int __isinff(float x) noexcept {
+    return __fpclassifyf(x) == FP_INFINITE ? (__signbitf(x) ? -1 : 1) : 0;
+}
 // The functions behind the macros' old names (BSD's isnan and isinf as
 // functions, which glibc still exports): the same answers.
 int isnan(double x) noexcept __attribute__((alias("__isnan")));
@@ -396,8 +404,8 @@ int isnanf(float x) noexcept __attribute__((alias("__isnanf")));
 int isinf(double x) noexcept __attribute__((alias("__isinf")));
 int isinff(float x) noexcept __attribute__((alias("__isinff")));
 int __finite(double x) noexcept { return __fpclassify(x) >= FP_ZERO; }
-int __finitef(float x) noexcept { return __finite(x); }
+int __finitef(float x) noexcept { return __fpclassifyf(x) >= FP_ZERO; }
 int finite(double x) noexcept { return __finite(x); }
-int finitef(float x) noexcept { return __finite(x); }
+int finitef(float x) noexcept { return __finitef(x); }
 
 }  // extern "C"
