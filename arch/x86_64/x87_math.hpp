@@ -95,6 +95,20 @@ inline long double scaled_log2(long double x, long double y) noexcept {
     return result;
 }
 
+// fxtract, keeping the significand: for a finite nonzero x, x scaled into
+// [1, 2) with its sign (exact, subnormals included); a zero, an infinity or
+// a NaN comes back as it is (a signalling NaN quieted, with FE_INVALID), a
+// zero with FE_DIVBYZERO, since the exponent it also computes is -inf
+// (glibc's significandl on x86).
+inline long double extract_significand(long double x) noexcept {
+    long double significand;
+    __asm__ volatile("fxtract\n\t"
+                     "fstp %%st(1)"
+                     : "=t"(significand)
+                     : "0"(x));
+    return significand;
+}
+
 // The rounding direction of the x87 control word (bits 10 and 11): 0 to
 // nearest, 1 down, 2 up, 3 toward zero. fesetround sets it together with
 // SSE's; fmal, which rounds its exact result in software, follows it.

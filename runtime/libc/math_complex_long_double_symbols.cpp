@@ -121,4 +121,40 @@ long double _Complex catanhl(long double _Complex z) noexcept {
     return make(m::complex_atanh_long(__real__ z, __imag__ z), underflow);
 }
 
+// Other names of the functions above, as aliases. GCC knows most of those
+// functions as built-ins, with attributes (const, leaf) it warns an alias for
+// not repeating; an alias is the same function, so the warning is moot here.
+#pragma GCC diagnostic ignored "-Wmissing-attributes"
+
+// The _Float64x names glibc exports for these (on x86-64 _Float64x is long
+// double), as aliases of the same code.
+long double cabsf64x(long double _Complex z) noexcept __attribute__((alias("cabsl")));
+long double _Complex cacosf64x(long double _Complex z) noexcept __attribute__((alias("cacosl")));
+long double _Complex cacoshf64x(long double _Complex z) noexcept __attribute__((alias("cacoshl")));
+long double cargf64x(long double _Complex z) noexcept __attribute__((alias("cargl")));
+long double _Complex casinf64x(long double _Complex z) noexcept __attribute__((alias("casinl")));
+long double _Complex casinhf64x(long double _Complex z) noexcept __attribute__((alias("casinhl")));
+long double _Complex catanf64x(long double _Complex z) noexcept __attribute__((alias("catanl")));
+long double _Complex catanhf64x(long double _Complex z) noexcept __attribute__((alias("catanhl")));
+long double _Complex ccosf64x(long double _Complex z) noexcept __attribute__((alias("ccosl")));
+long double _Complex ccoshf64x(long double _Complex z) noexcept __attribute__((alias("ccoshl")));
+long double _Complex cexpf64x(long double _Complex z) noexcept __attribute__((alias("cexpl")));
+long double cimagf64x(long double _Complex z) noexcept __attribute__((alias("cimagl")));
+long double _Complex clog10f64x(long double _Complex z) noexcept __attribute__((alias("clog10l")));
+long double _Complex clogf64x(long double _Complex z) noexcept __attribute__((alias("clogl")));
+long double _Complex conjf64x(long double _Complex z) noexcept __attribute__((alias("conjl")));
+long double _Complex cpowf64x(long double _Complex z, long double _Complex w) noexcept
+    __attribute__((alias("cpowl")));
+long double _Complex cprojf64x(long double _Complex z) noexcept __attribute__((alias("cprojl")));
+long double crealf64x(long double _Complex z) noexcept __attribute__((alias("creall")));
+long double _Complex csinf64x(long double _Complex z) noexcept __attribute__((alias("csinl")));
+long double _Complex csinhf64x(long double _Complex z) noexcept __attribute__((alias("csinhl")));
+long double _Complex csqrtf64x(long double _Complex z) noexcept __attribute__((alias("csqrtl")));
+long double _Complex ctanf64x(long double _Complex z) noexcept __attribute__((alias("ctanl")));
+long double _Complex ctanhf64x(long double _Complex z) noexcept __attribute__((alias("ctanhl")));
+
+// glibc exports clog10l under this name as well.
+long double _Complex __clog10l(long double _Complex z) noexcept
+    __attribute__((alias("clog10l")));
+
 }  // extern "C"

@@ -242,4 +242,90 @@ float _Complex catanhf(float _Complex z) noexcept {
     return make_float(r, underflow);
 }
 
+// Other names of the functions above, as aliases. GCC knows most of those
+// functions as built-ins, with attributes (const, leaf) it warns an alias for
+// not repeating; an alias is the same function, so the warning is moot here.
+#pragma GCC diagnostic ignored "-Wmissing-attributes"
+
+// The _Float32 names glibc exports for these (_Float32 is float), as aliases
+// of the same code.
+float cabsf32(float _Complex z) noexcept __attribute__((alias("cabsf")));
+float _Complex cacosf32(float _Complex z) noexcept __attribute__((alias("cacosf")));
+float _Complex cacoshf32(float _Complex z) noexcept __attribute__((alias("cacoshf")));
+float cargf32(float _Complex z) noexcept __attribute__((alias("cargf")));
+float _Complex casinf32(float _Complex z) noexcept __attribute__((alias("casinf")));
+float _Complex casinhf32(float _Complex z) noexcept __attribute__((alias("casinhf")));
+float _Complex catanf32(float _Complex z) noexcept __attribute__((alias("catanf")));
+float _Complex catanhf32(float _Complex z) noexcept __attribute__((alias("catanhf")));
+float _Complex ccosf32(float _Complex z) noexcept __attribute__((alias("ccosf")));
+float _Complex ccoshf32(float _Complex z) noexcept __attribute__((alias("ccoshf")));
+float _Complex cexpf32(float _Complex z) noexcept __attribute__((alias("cexpf")));
+float cimagf32(float _Complex z) noexcept __attribute__((alias("cimagf")));
+float _Complex clog10f32(float _Complex z) noexcept __attribute__((alias("clog10f")));
+float _Complex clogf32(float _Complex z) noexcept __attribute__((alias("clogf")));
+float _Complex conjf32(float _Complex z) noexcept __attribute__((alias("conjf")));
+float _Complex cpowf32(float _Complex z, float _Complex w) noexcept __attribute__((alias("cpowf")));
+float _Complex cprojf32(float _Complex z) noexcept __attribute__((alias("cprojf")));
+float crealf32(float _Complex z) noexcept __attribute__((alias("crealf")));
+float _Complex csinf32(float _Complex z) noexcept __attribute__((alias("csinf")));
+float _Complex csinhf32(float _Complex z) noexcept __attribute__((alias("csinhf")));
+float _Complex csqrtf32(float _Complex z) noexcept __attribute__((alias("csqrtf")));
+float _Complex ctanf32(float _Complex z) noexcept __attribute__((alias("ctanf")));
+float _Complex ctanhf32(float _Complex z) noexcept __attribute__((alias("ctanhf")));
+
+// The _Float64 and _Float32x names glibc exports for these (both are double
+// on x86-64), as aliases of the same code.
+double cabsf32x(double _Complex z) noexcept __attribute__((alias("cabs")));
+double cabsf64(double _Complex z) noexcept __attribute__((alias("cabs")));
+double _Complex cacosf32x(double _Complex z) noexcept __attribute__((alias("cacos")));
+double _Complex cacosf64(double _Complex z) noexcept __attribute__((alias("cacos")));
+double _Complex cacoshf32x(double _Complex z) noexcept __attribute__((alias("cacosh")));
+double _Complex cacoshf64(double _Complex z) noexcept __attribute__((alias("cacosh")));
+double cargf32x(double _Complex z) noexcept __attribute__((alias("carg")));
+double cargf64(double _Complex z) noexcept __attribute__((alias("carg")));
+double _Complex casinf32x(double _Complex z) noexcept __attribute__((alias("casin")));
+double _Complex casinf64(double _Complex z) noexcept __attribute__((alias("casin")));
+double _Complex casinhf32x(double _Complex z) noexcept __attribute__((alias("casinh")));
+double _Complex casinhf64(double _Complex z) noexcept __attribute__((alias("casinh")));
+double _Complex catanf32x(double _Complex z) noexcept __attribute__((alias("catan")));
+double _Complex catanf64(double _Complex z) noexcept __attribute__((alias("catan")));
+double _Complex catanhf32x(double _Complex z) noexcept __attribute__((alias("catanh")));
+double _Complex catanhf64(double _Complex z) noexcept __attribute__((alias("catanh")));
+double _Complex ccosf32x(double _Complex z) noexcept __attribute__((alias("ccos")));
+double _Complex ccosf64(double _Complex z) noexcept __attribute__((alias("ccos")));
+double _Complex ccoshf32x(double _Complex z) noexcept __attribute__((alias("ccosh")));
+double _Complex ccoshf64(double _Complex z) noexcept __attribute__((alias("ccosh")));
+double _Complex cexpf32x(double _Complex z) noexcept __attribute__((alias("cexp")));
+double _Complex cexpf64(double _Complex z) noexcept __attribute__((alias("cexp")));
+double cimagf32x(double _Complex z) noexcept __attribute__((alias("cimag")));
+double cimagf64(double _Complex z) noexcept __attribute__((alias("cimag")));
+double _Complex clog10f32x(double _Complex z) noexcept __attribute__((alias("clog10")));
+double _Complex clog10f64(double _Complex z) noexcept __attribute__((alias("clog10")));
+double _Complex clogf32x(double _Complex z) noexcept __attribute__((alias("clog")));
+double _Complex clogf64(double _Complex z) noexcept __attribute__((alias("clog")));
+double _Complex conjf32x(double _Complex z) noexcept __attribute__((alias("conj")));
+double _Complex conjf64(double _Complex z) noexcept __attribute__((alias("conj")));
+double _Complex cpowf32x(double _Complex z, double _Complex w) noexcept
+    __attribute__((alias("cpow")));
+double _Complex cpowf64(double _Complex z, double _Complex w) noexcept
+    __attribute__((alias("cpow")));
+double _Complex cprojf32x(double _Complex z) noexcept __attribute__((alias("cproj")));
+double _Complex cprojf64(double _Complex z) noexcept __attribute__((alias("cproj")));
+double crealf32x(double _Complex z) noexcept __attribute__((alias("creal")));
+double crealf64(double _Complex z) noexcept __attribute__((alias("creal")));
+double _Complex csinf32x(double _Complex z) noexcept __attribute__((alias("csin")));
+double _Complex csinf64(double _Complex z) noexcept __attribute__((alias("csin")));
+double _Complex csinhf32x(double _Complex z) noexcept __attribute__((alias("csinh")));
+double _Complex csinhf64(double _Complex z) noexcept __attribute__((alias("csinh")));
+double _Complex csqrtf32x(double _Complex z) noexcept __attribute__((alias("csqrt")));
+double _Complex csqrtf64(double _Complex z) noexcept __attribute__((alias("csqrt")));
+double _Complex ctanf32x(double _Complex z) noexcept __attribute__((alias("ctan")));
+double _Complex ctanf64(double _Complex z) noexcept __attribute__((alias("ctan")));
+double _Complex ctanhf32x(double _Complex z) noexcept __attribute__((alias("ctanh")));
+double _Complex ctanhf64(double _Complex z) noexcept __attribute__((alias("ctanh")));
+
+// glibc exports clog10 and clog10f under these names as well.
+double _Complex __clog10(double _Complex z) noexcept __attribute__((alias("clog10")));
+float _Complex __clog10f(float _Complex z) noexcept __attribute__((alias("clog10f")));
+
 }  // extern "C"

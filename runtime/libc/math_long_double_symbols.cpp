@@ -216,16 +216,6 @@ long double ynl(int n, long double x) noexcept {
     return underflow(m::ynl(n, x));
 }
 
-// The _Float64x names glibc exports for these (on x86-64 _Float64x is long
-// double), as aliases of the same code.
-long double exp10f64x(long double x) noexcept __attribute__((alias("exp10l")));
-long double j0f64x(long double x) noexcept __attribute__((alias("j0l")));
-long double j1f64x(long double x) noexcept __attribute__((alias("j1l")));
-long double jnf64x(int n, long double x) noexcept __attribute__((alias("jnl")));
-long double y0f64x(long double x) noexcept __attribute__((alias("y0l")));
-long double y1f64x(long double x) noexcept __attribute__((alias("y1l")));
-long double ynf64x(int n, long double x) noexcept __attribute__((alias("ynl")));
-
 // Classification helpers <math.h> declares for long double (the macros use
 // compiler built-ins; these are for code that calls the names), with glibc's
 // view of the x87 format's invalid encodings: an "unnormal" (nonzero
@@ -259,5 +249,87 @@ int __isinfl(long double x) noexcept {
 int isinfl(long double x) noexcept { return __isinfl(x); }
 int __finitel(long double x) noexcept { return m::long_is_finite(x) ? 1 : 0; }
 int finitel(long double x) noexcept { return __finitel(x); }
+
+// Other names of the functions above, as aliases. GCC knows most of those
+// functions as built-ins, with attributes (const, leaf) it warns an alias for
+// not repeating; an alias is the same function, so the warning is moot here.
+#pragma GCC diagnostic ignored "-Wmissing-attributes"
+
+// The _Float64x names glibc exports for these (on x86-64 _Float64x is long
+// double), as aliases of the same code.
+long double acosf64x(long double x) noexcept __attribute__((alias("acosl")));
+long double acoshf64x(long double x) noexcept __attribute__((alias("acoshl")));
+long double asinf64x(long double x) noexcept __attribute__((alias("asinl")));
+long double asinhf64x(long double x) noexcept __attribute__((alias("asinhl")));
+long double atan2f64x(long double y, long double x) noexcept __attribute__((alias("atan2l")));
+long double atanf64x(long double x) noexcept __attribute__((alias("atanl")));
+long double atanhf64x(long double x) noexcept __attribute__((alias("atanhl")));
+long double cbrtf64x(long double x) noexcept __attribute__((alias("cbrtl")));
+long double ceilf64x(long double x) noexcept __attribute__((alias("ceill")));
+long double copysignf64x(long double x, long double y) noexcept __attribute__((alias("copysignl")));
+long double cosf64x(long double x) noexcept __attribute__((alias("cosl")));
+long double coshf64x(long double x) noexcept __attribute__((alias("coshl")));
+long double erfcf64x(long double x) noexcept __attribute__((alias("erfcl")));
+long double erff64x(long double x) noexcept __attribute__((alias("erfl")));
+long double exp10f64x(long double x) noexcept __attribute__((alias("exp10l")));
+long double exp2f64x(long double x) noexcept __attribute__((alias("exp2l")));
+long double expf64x(long double x) noexcept __attribute__((alias("expl")));
+long double expm1f64x(long double x) noexcept __attribute__((alias("expm1l")));
+long double fabsf64x(long double x) noexcept __attribute__((alias("fabsl")));
+long double fdimf64x(long double x, long double y) noexcept __attribute__((alias("fdiml")));
+long double floorf64x(long double x) noexcept __attribute__((alias("floorl")));
+long double fmaf64x(long double x, long double y, long double z) noexcept
+    __attribute__((alias("fmal")));
+long double fmaxf64x(long double x, long double y) noexcept __attribute__((alias("fmaxl")));
+long double fminf64x(long double x, long double y) noexcept __attribute__((alias("fminl")));
+long double fmodf64x(long double x, long double y) noexcept __attribute__((alias("fmodl")));
+long double frexpf64x(long double x, int* exponent) noexcept __attribute__((alias("frexpl")));
+long double hypotf64x(long double x, long double y) noexcept __attribute__((alias("hypotl")));
+int ilogbf64x(long double x) noexcept __attribute__((alias("ilogbl")));
+long double j0f64x(long double x) noexcept __attribute__((alias("j0l")));
+long double j1f64x(long double x) noexcept __attribute__((alias("j1l")));
+long double jnf64x(int n, long double x) noexcept __attribute__((alias("jnl")));
+long double ldexpf64x(long double x, int exponent) noexcept __attribute__((alias("ldexpl")));
+long double lgammaf64x(long double x) noexcept __attribute__((alias("lgammal")));
+long double lgammaf64x_r(long double x, int* sign) noexcept __attribute__((alias("lgammal_r")));
+long long llrintf64x(long double x) noexcept __attribute__((alias("llrintl")));
+long long llroundf64x(long double x) noexcept __attribute__((alias("llroundl")));
+long double log10f64x(long double x) noexcept __attribute__((alias("log10l")));
+long double log1pf64x(long double x) noexcept __attribute__((alias("log1pl")));
+long double log2f64x(long double x) noexcept __attribute__((alias("log2l")));
+long double logbf64x(long double x) noexcept __attribute__((alias("logbl")));
+long double logf64x(long double x) noexcept __attribute__((alias("logl")));
+long lrintf64x(long double x) noexcept __attribute__((alias("lrintl")));
+long lroundf64x(long double x) noexcept __attribute__((alias("lroundl")));
+long double modff64x(long double x, long double* integral) noexcept __attribute__((alias("modfl")));
+long double nanf64x(const char* tag) noexcept __attribute__((alias("nanl")));
+long double nearbyintf64x(long double x) noexcept __attribute__((alias("nearbyintl")));
+long double nextafterf64x(long double x, long double y) noexcept
+    __attribute__((alias("nextafterl")));
+long double powf64x(long double x, long double y) noexcept __attribute__((alias("powl")));
+long double remainderf64x(long double x, long double y) noexcept
+    __attribute__((alias("remainderl")));
+long double remquof64x(long double x, long double y, int* quotient) noexcept
+    __attribute__((alias("remquol")));
+long double rintf64x(long double x) noexcept __attribute__((alias("rintl")));
+long double roundf64x(long double x) noexcept __attribute__((alias("roundl")));
+long double scalblnf64x(long double x, long exponent) noexcept __attribute__((alias("scalblnl")));
+long double scalbnf64x(long double x, int exponent) noexcept __attribute__((alias("scalbnl")));
+void sincosf64x(long double x, long double* sine, long double* cosine) noexcept
+    __attribute__((alias("sincosl")));
+long double sinf64x(long double x) noexcept __attribute__((alias("sinl")));
+long double sinhf64x(long double x) noexcept __attribute__((alias("sinhl")));
+long double sqrtf64x(long double x) noexcept __attribute__((alias("sqrtl")));
+long double tanf64x(long double x) noexcept __attribute__((alias("tanl")));
+long double tanhf64x(long double x) noexcept __attribute__((alias("tanhl")));
+long double tgammaf64x(long double x) noexcept __attribute__((alias("tgammal")));
+long double truncf64x(long double x) noexcept __attribute__((alias("truncl")));
+long double y0f64x(long double x) noexcept __attribute__((alias("y0l")));
+long double y1f64x(long double x) noexcept __attribute__((alias("y1l")));
+long double ynf64x(int n, long double x) noexcept __attribute__((alias("ynl")));
+
+// dreml: glibc's older name of remainderl (drem and dremf are in
+// math_obsolete_functions.cpp).
+long double dreml(long double x, long double y) noexcept __attribute__((alias("remainderl")));
 
 }  // extern "C"

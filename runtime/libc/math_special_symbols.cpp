@@ -134,4 +134,51 @@ float remquof(float x, float y, int* quotient) noexcept {
 double nexttoward(double x, long double y) noexcept { return m::nexttoward(x, y); }
 float nexttowardf(float x, long double y) noexcept { return m::nexttowardf(x, y); }
 
+// Other names of the functions above, as aliases. GCC knows most of those
+// functions as built-ins, with attributes (const, leaf) it warns an alias for
+// not repeating; an alias is the same function, so the warning is moot here.
+#pragma GCC diagnostic ignored "-Wmissing-attributes"
+
+// The _Float32 names glibc exports for these (_Float32 is float), as aliases
+// of the same code.
+float erfcf32(float x) noexcept __attribute__((alias("erfcf")));
+float erff32(float x) noexcept __attribute__((alias("erff")));
+float j0f32(float x) noexcept __attribute__((alias("j0f")));
+float j1f32(float x) noexcept __attribute__((alias("j1f")));
+float jnf32(int n, float x) noexcept __attribute__((alias("jnf")));
+float lgammaf32(float x) noexcept __attribute__((alias("lgammaf")));
+float lgammaf32_r(float x, int* sign) noexcept __attribute__((alias("lgammaf_r")));
+float remquof32(float x, float y, int* quotient) noexcept __attribute__((alias("remquof")));
+float tgammaf32(float x) noexcept __attribute__((alias("tgammaf")));
+float y0f32(float x) noexcept __attribute__((alias("y0f")));
+float y1f32(float x) noexcept __attribute__((alias("y1f")));
+float ynf32(int n, float x) noexcept __attribute__((alias("ynf")));
+
+// The _Float64 and _Float32x names glibc exports for these (both are double
+// on x86-64), as aliases of the same code.
+double erfcf32x(double x) noexcept __attribute__((alias("erfc")));
+double erfcf64(double x) noexcept __attribute__((alias("erfc")));
+double erff32x(double x) noexcept __attribute__((alias("erf")));
+double erff64(double x) noexcept __attribute__((alias("erf")));
+double j0f32x(double x) noexcept __attribute__((alias("j0")));
+double j0f64(double x) noexcept __attribute__((alias("j0")));
+double j1f32x(double x) noexcept __attribute__((alias("j1")));
+double j1f64(double x) noexcept __attribute__((alias("j1")));
+double jnf32x(int n, double x) noexcept __attribute__((alias("jn")));
+double jnf64(int n, double x) noexcept __attribute__((alias("jn")));
+double lgammaf32x(double x) noexcept __attribute__((alias("lgamma")));
+double lgammaf32x_r(double x, int* sign) noexcept __attribute__((alias("lgamma_r")));
+double lgammaf64(double x) noexcept __attribute__((alias("lgamma")));
+double lgammaf64_r(double x, int* sign) noexcept __attribute__((alias("lgamma_r")));
+double remquof32x(double x, double y, int* quotient) noexcept __attribute__((alias("remquo")));
+double remquof64(double x, double y, int* quotient) noexcept __attribute__((alias("remquo")));
+double tgammaf32x(double x) noexcept __attribute__((alias("tgamma")));
+double tgammaf64(double x) noexcept __attribute__((alias("tgamma")));
+double y0f32x(double x) noexcept __attribute__((alias("y0")));
+double y0f64(double x) noexcept __attribute__((alias("y0")));
+double y1f32x(double x) noexcept __attribute__((alias("y1")));
+double y1f64(double x) noexcept __attribute__((alias("y1")));
+double ynf32x(int n, double x) noexcept __attribute__((alias("yn")));
+double ynf64(int n, double x) noexcept __attribute__((alias("yn")));
+
 }  // extern "C"

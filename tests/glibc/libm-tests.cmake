@@ -116,15 +116,21 @@ set(libm_test_options -w -O2 -fno-inline -ffloat-store -fno-builtin -fsignaling-
 set(libm_include_after ${libm_source}/math ${libm_source}/sysdeps/x86_64/fpu
     ${libm_source}/sysdeps/x86 ${libm_source}/sysdeps/generic ${libm_source})
 
+# Everything generated (the extraction, the tolerances, each function's
+# table) comes from one target that the libraries and tests depend on: a
+# custom command's output used by several targets would otherwise run once per
+# target, at the same time, in a parallel build.
+set(libm_generated_outputs ${CMAKE_CURRENT_BINARY_DIR}/libm-extracted.stamp
+    ${libm_generated}/libm-test-ulps.h)
+
 # One support library per type (libm-test-support.c compiled for it).
 foreach(type ${libm_types})
   set(support ${libm_generated}/libm-test-support-${type}.c)
   file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/libm-support-${type}.in
        "#include <test-${type}.h>\n#include <libm-test-support.c>\n")
   configure_file(${CMAKE_CURRENT_BINARY_DIR}/libm-support-${type}.in ${support} COPYONLY)
-  set_source_files_properties(${support} PROPERTIES OBJECT_DEPENDS
-    "${CMAKE_CURRENT_BINARY_DIR}/libm-extracted.stamp;${libm_generated}/libm-test-ulps.h")
-  add_library(lwp_libm_test_support_${type} STATIC ${support} ${libm_generated}/libm-test-ulps.h)
+  add_library(lwp_libm_test_support_${type} STATIC ${support})
+  add_dependencies(lwp_libm_test_support_${type} glibc_libm_tests_generated)
   target_link_libraries(lwp_libm_test_support_${type} PUBLIC lwp::freestanding)
   target_compile_definitions(lwp_libm_test_support_${type} PUBLIC _GNU_SOURCE)
   target_compile_options(lwp_libm_test_support_${type} PUBLIC ${libm_test_options}
@@ -166,14 +172,14 @@ foreach(entry ${LWP_LIBM_RUN_LIST} ${LWP_LIBM_EXCLUDED_LIST})
               -c ${libm_source}/math/libm-test-${function}.inc -a ${expected} -C ${table}
       DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/libm-extracted.stamp
       VERBATIM)
+    list(APPEND libm_generated_outputs ${table})
   endif()
   set(wrapper ${libm_generated}/test-${name}.c)
   file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/test-${name}.in "${headers}#include <libm-test-${function}.c>\n")
   configure_file(${CMAKE_CURRENT_BINARY_DIR}/test-${name}.in ${wrapper} COPYONLY)
-  set_source_files_properties(${wrapper} PROPERTIES OBJECT_DEPENDS "${table}")
   set(target glibc_math_test-${name})
-  lwp_add_freestanding_executable(${target} ${wrapper} ${table})
-  set_source_files_properties(${table} PROPERTIES HEADER_FILE_ONLY TRUE)
+  lwp_add_freestanding_executable(${target} ${wrapper})
+  add_dependencies(${target} glibc_libm_tests_generated)
   target_link_libraries(${target} PRIVATE lwp_libm_test_support_${type})
   add_test(NAME glibc.math.test-${name} COMMAND ${target})
   set_tests_properties(glibc.math.test-${name} PROPERTIES LABELS ${label} TIMEOUT 120)
@@ -181,4 +187,5 @@ foreach(entry ${LWP_LIBM_RUN_LIST} ${LWP_LIBM_EXCLUDED_LIST})
     math(EXPR libm_count "${libm_count} + 1")
   endif()
 endforeach()
+add_custom_target(glibc_libm_tests_generated DEPENDS ${libm_generated_outputs})
 message(STATUS "glibc libm conformance: ${libm_count} tests")
