@@ -52,131 +52,91 @@ long double nanl(const char* tag) noexcept { return m::nanl(tag); }
 long double fmal(long double x, long double y, long double z) noexcept { return m::fmal(x, y, z); }
 
 // Exponentials, logarithms, powers and roots.
-long double expl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::expl(x));
-}
+long double expl(long double x) noexcept { return m::underflow_judged([&] { return m::expl(x); }); }
 long double exp2l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::exp2l(x));
+    return m::underflow_judged([&] { return m::exp2l(x); });
 }
 long double exp10l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::exp10l(x));
+    return m::underflow_judged([&] { return m::exp10l(x); });
 }
 long double expm1l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::expm1l(x));
+    return m::underflow_judged([&] { return m::expm1l(x); });
 }
-long double logl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::logl(x));
-}
+long double logl(long double x) noexcept { return m::underflow_judged([&] { return m::logl(x); }); }
 long double log2l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log2l(x));
+    return m::underflow_judged([&] { return m::log2l(x); });
 }
 long double log10l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log10l(x));
+    return m::underflow_judged([&] { return m::log10l(x); });
 }
 long double log1pl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log1pl(x));
+    return m::underflow_judged([&] { return m::log1pl(x); });
 }
 long double powl(long double x, long double y) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::powl(x, y));
+    return m::underflow_judged([&] { return m::powl(x, y); });
 }
 long double cbrtl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::cbrtl(x));
+    return m::underflow_judged([&] { return m::cbrtl(x); });
 }
 long double hypotl(long double x, long double y) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::hypotl(x, y));
+    return m::underflow_judged([&] { return m::hypotl(x, y); });
 }
 
 // Trigonometric functions.
-long double sinl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::sinl(x));
-}
-long double cosl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::cosl(x));
-}
-long double tanl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::tanl(x));
-}
+long double sinl(long double x) noexcept { return m::underflow_judged([&] { return m::sinl(x); }); }
+long double cosl(long double x) noexcept { return m::underflow_judged([&] { return m::cosl(x); }); }
+long double tanl(long double x) noexcept { return m::underflow_judged([&] { return m::tanl(x); }); }
 // GCC turns sinl(x) and cosl(x) of one x into a call of sincosl.
 void sincosl(long double x, long double* sine, long double* cosine) noexcept {
     m::sincosl(x, sine, cosine);
 }
 long double asinl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::asinl(x));
+    return m::underflow_judged([&] { return m::asinl(x); });
 }
 long double acosl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::acosl(x));
+    return m::underflow_judged([&] { return m::acosl(x); });
 }
 long double atanl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::atanl(x));
+    return m::underflow_judged([&] { return m::atanl(x); });
 }
 long double atan2l(long double y, long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::atan2l(y, x));
+    return m::underflow_judged([&] { return m::atan2l(y, x); });
 }
 
 // Hyperbolic functions.
 long double sinhl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::sinhl(x));
+    return m::underflow_judged([&] { return m::sinhl(x); });
 }
 long double coshl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::coshl(x));
+    return m::underflow_judged([&] { return m::coshl(x); });
 }
 long double tanhl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::tanhl(x));
+    return m::underflow_judged([&] { return m::tanhl(x); });
 }
 long double asinhl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::asinhl(x));
+    return m::underflow_judged([&] { return m::asinhl(x); });
 }
 long double acoshl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::acoshl(x));
+    return m::underflow_judged([&] { return m::acoshl(x); });
 }
 long double atanhl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::atanhl(x));
+    return m::underflow_judged([&] { return m::atanhl(x); });
 }
 
 // The error function and its complement.
-long double erfl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::erfl(x));
-}
+long double erfl(long double x) noexcept { return m::underflow_judged([&] { return m::erfl(x); }); }
 long double erfcl(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::erfcl(x));
+    return m::underflow_judged([&] { return m::erfcl(x); });
 }
 
 // log|Gamma| and Gamma. lgammal and gammal set the sign of Gamma in
 // __signgam (math_special_symbols.cpp, of which signgam is a weak alias);
 // gammal, glibc's older name, sets signgam too, as gamma does.
 long double lgammal(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::lgammal(x, &__signgam));
+    return m::underflow_judged([&] { return m::lgammal(x, &__signgam); });
 }
 long double lgammal_r(long double x, int* sign) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::lgammal(x, sign));
+    return m::underflow_judged([&] { return m::lgammal(x, sign); });
 }
 long double gammal(long double x) noexcept {
     int sign;
@@ -186,34 +146,19 @@ long double gammal(long double x) noexcept {
     return result;
 }
 long double tgammal(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::tgammal(x));
+    return m::underflow_judged([&] { return m::tgammal(x); });
 }
 
 // The Bessel functions.
-long double j0l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::j0l(x));
-}
-long double j1l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::j1l(x));
-}
+long double j0l(long double x) noexcept { return m::underflow_judged([&] { return m::j0l(x); }); }
+long double j1l(long double x) noexcept { return m::underflow_judged([&] { return m::j1l(x); }); }
 long double jnl(int n, long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::jnl(n, x));
+    return m::underflow_judged([&] { return m::jnl(n, x); });
 }
-long double y0l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::y0l(x));
-}
-long double y1l(long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::y1l(x));
-}
+long double y0l(long double x) noexcept { return m::underflow_judged([&] { return m::y0l(x); }); }
+long double y1l(long double x) noexcept { return m::underflow_judged([&] { return m::y1l(x); }); }
 long double ynl(int n, long double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::ynl(n, x));
+    return m::underflow_judged([&] { return m::ynl(n, x); });
 }
 
 // Classification helpers <math.h> declares for long double (the macros use

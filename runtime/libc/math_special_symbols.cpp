@@ -21,38 +21,22 @@ extern "C" {
 int __signgam = 0;
 extern int signgam __attribute__((weak, alias("__signgam")));
 
-double erf(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::erf(x));
-}
-float erff(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::erf(x)));
-}
-double erfc(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::erfc(x));
-}
-float erfcf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::erfc(x)));
-}
+double erf(double x) noexcept { return m::underflow_judged([&] { return m::erf(x); }); }
+float erff(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::erf(x)); }); }
+double erfc(double x) noexcept { return m::underflow_judged([&] { return m::erfc(x); }); }
+float erfcf(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::erfc(x)); }); }
 
 double lgamma(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::lgamma(x, &__signgam));
+    return m::underflow_judged([&] { return m::lgamma(x, &__signgam); });
 }
 float lgammaf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::lgamma(x, &__signgam)));
+    return m::underflow_judged([&] { return m::narrow(m::lgamma(x, &__signgam)); });
 }
 double lgamma_r(double x, int* sign) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::lgamma(x, sign));
+    return m::underflow_judged([&] { return m::lgamma(x, sign); });
 }
 float lgammaf_r(float x, int* sign) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::lgamma(x, sign)));
+    return m::underflow_judged([&] { return m::narrow(m::lgamma(x, sign)); });
 }
 double gamma(double x) noexcept {
     int sign;
@@ -68,62 +52,26 @@ float gammaf(float x) noexcept {
     __signgam = sign;
     return result;
 }
-double tgamma(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::tgamma(x));
-}
+double tgamma(double x) noexcept { return m::underflow_judged([&] { return m::tgamma(x); }); }
 float tgammaf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::tgamma(x)));
+    return m::underflow_judged([&] { return m::narrow(m::tgamma(x)); });
 }
 
-double j0(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::j0(x));
-}
-float j0f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::j0(x)));
-}
-double j1(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::j1(x));
-}
-float j1f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::j1(x)));
-}
-double jn(int n, double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::jn(n, x));
-}
+double j0(double x) noexcept { return m::underflow_judged([&] { return m::j0(x); }); }
+float j0f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::j0(x)); }); }
+double j1(double x) noexcept { return m::underflow_judged([&] { return m::j1(x); }); }
+float j1f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::j1(x)); }); }
+double jn(int n, double x) noexcept { return m::underflow_judged([&] { return m::jn(n, x); }); }
 float jnf(int n, float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::jn(n, x)));
+    return m::underflow_judged([&] { return m::narrow(m::jn(n, x)); });
 }
-double y0(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::y0(x));
-}
-float y0f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::y0(x)));
-}
-double y1(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::y1(x));
-}
-float y1f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::y1(x)));
-}
-double yn(int n, double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::yn(n, x));
-}
+double y0(double x) noexcept { return m::underflow_judged([&] { return m::y0(x); }); }
+float y0f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::y0(x)); }); }
+double y1(double x) noexcept { return m::underflow_judged([&] { return m::y1(x); }); }
+float y1f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::y1(x)); }); }
+double yn(int n, double x) noexcept { return m::underflow_judged([&] { return m::yn(n, x); }); }
 float ynf(int n, float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::narrow(m::yn(n, x)));
+    return m::underflow_judged([&] { return m::narrow(m::yn(n, x)); });
 }
 
 double remquo(double x, double y, int* quotient) noexcept { return m::remquo(x, y, quotient); }

@@ -129,130 +129,72 @@ float sqrtf(float x) noexcept {
 }
 
 // Exponentials, logarithms, powers and roots.
-double exp(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::exp(x));
-}
-float expf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::exp(x)));
-}
-double exp2(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::exp2(x));
-}
-float exp2f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::exp2(x)));
-}
+double exp(double x) noexcept { return m::underflow_judged([&] { return m::exp(x); }); }
+float expf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::exp(x)); }); }
+double exp2(double x) noexcept { return m::underflow_judged([&] { return m::exp2(x); }); }
+float exp2f(float x) noexcept { return m::underflow_judged([&] { return narrow(m::exp2(x)); }); }
 double expm1(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::expm1(x));
+    return m::underflow_judged([&] { return m::expm1(x); });
 }
 float expm1f(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::expm1(x)));
+    return m::underflow_judged([&] { return narrow(m::expm1(x)); });
 }
-double log(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log(x));
-}
-float logf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::log(x)));
-}
-double log2(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log2(x));
-}
-float log2f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::log2(x)));
-}
-double log10(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::log10(x));
-}
-float log10f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::log10(x)));
-}
+double log(double x) noexcept { return m::underflow_judged([&] { return m::log(x); }); }
+float logf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::log(x)); }); }
+double log2(double x) noexcept { return m::underflow_judged([&] { return m::log2(x); }); }
+float log2f(float x) noexcept { return m::underflow_judged([&] { return narrow(m::log2(x)); }); }
+double log10(double x) noexcept { return m::underflow_judged([&] { return m::log10(x); }); }
+float log10f(float x) noexcept { return m::underflow_judged([&] { return narrow(m::log10(x)); }); }
 double log1p(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::log1p(x));
+    return m::underflow_judged([&] { return m::log1p(x); });
 }
 float log1pf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::log1p(x)));
+    return m::underflow_judged([&] { return narrow(m::log1p(x)); });
 }
 double pow(double x, double y) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::pow(x, y));
+    return m::underflow_judged([&] { return m::pow(x, y); });
 }
 // 10 is exact, so pow's one rounding of the exact power is exp10's too.
-double exp10(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::pow(10.0, x));
-}
+double exp10(double x) noexcept { return m::underflow_judged([&] { return m::pow(10.0, x); }); }
 float exp10f(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::pow(10.0, x)));
+    return m::underflow_judged([&] { return narrow(m::pow(10.0, x)); });
 }
 float powf(float x, float y) noexcept {
     if (is_signaling_float(x) || is_signaling_float(y)) return x + y;  // see is_signaling_float
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::pow(x, y)));
+    return m::underflow_judged([&] { return narrow(m::pow(x, y)); });
 }
-double cbrt(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::cbrt(x));
-}
-float cbrtf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::cbrt(x)));
-}
+double cbrt(double x) noexcept { return m::underflow_judged([&] { return m::cbrt(x); }); }
+float cbrtf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::cbrt(x)); }); }
 double hypot(double x, double y) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::hypot(x, y));
+    return m::underflow_judged([&] { return m::hypot(x, y); });
 }
 float hypotf(float x, float y) noexcept {
     if (is_signaling_float(x) || is_signaling_float(y)) return x + y;
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::hypot(x, y)));
+    return m::underflow_judged([&] { return narrow(m::hypot(x, y)); });
 }
 
 // Trigonometric functions.
 double sin(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::sin(x));
+    return m::underflow_judged([&] { return m::sin(x); });
 }
 float sinf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::sin(x)));
+    return m::underflow_judged([&] { return narrow(m::sin(x)); });
 }
-double cos(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::cos(x));
-}
-float cosf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::cos(x)));
-}
+double cos(double x) noexcept { return m::underflow_judged([&] { return m::cos(x); }); }
+float cosf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::cos(x)); }); }
 double tan(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::tan(x));
+    return m::underflow_judged([&] { return m::tan(x); });
 }
 float tanf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::tan(x)));
+    return m::underflow_judged([&] { return narrow(m::tan(x)); });
 }
 // GCC turns sin(x) and cos(x) of one x into a call of sincos.
 void sincos(double x, double* sine, double* cosine) noexcept {
@@ -269,31 +211,21 @@ void sincosf(float x, float* sine, float* cosine) noexcept {
 }
 double asin(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::asin(x));
+    return m::underflow_judged([&] { return m::asin(x); });
 }
 float asinf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::asin(x)));
+    return m::underflow_judged([&] { return narrow(m::asin(x)); });
 }
-double acos(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::acos(x));
-}
-float acosf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::acos(x)));
-}
+double acos(double x) noexcept { return m::underflow_judged([&] { return m::acos(x); }); }
+float acosf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::acos(x)); }); }
 double atan(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::atan(x));
+    return m::underflow_judged([&] { return m::atan(x); });
 }
 float atanf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::atan(x)));
+    return m::underflow_judged([&] { return narrow(m::atan(x)); });
 }
 // atan2 of a subnormal ratio is that ratio, rounded, never exactly.
 double atan2(double y, double x) noexcept {
@@ -312,59 +244,39 @@ float atan2f(float y, float x) noexcept {
 // Hyperbolic functions.
 double sinh(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::sinh(x));
+    return m::underflow_judged([&] { return m::sinh(x); });
 }
 float sinhf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::sinh(x)));
+    return m::underflow_judged([&] { return narrow(m::sinh(x)); });
 }
-double cosh(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::cosh(x));
-}
-float coshf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::cosh(x)));
-}
+double cosh(double x) noexcept { return m::underflow_judged([&] { return m::cosh(x); }); }
+float coshf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::cosh(x)); }); }
 double tanh(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::tanh(x));
+    return m::underflow_judged([&] { return m::tanh(x); });
 }
 float tanhf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::tanh(x)));
+    return m::underflow_judged([&] { return narrow(m::tanh(x)); });
 }
 double asinh(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::asinh(x));
+    return m::underflow_judged([&] { return m::asinh(x); });
 }
 float asinhf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::asinh(x)));
+    return m::underflow_judged([&] { return narrow(m::asinh(x)); });
 }
-double acosh(double x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(m::acosh(x));
-}
-float acoshf(float x) noexcept {
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::acosh(x)));
-}
+double acosh(double x) noexcept { return m::underflow_judged([&] { return m::acosh(x); }); }
+float acoshf(float x) noexcept { return m::underflow_judged([&] { return narrow(m::acosh(x)); }); }
 double atanh(double x) noexcept {
     m::underflow_if_subnormal(x, least_normal_double);
-    m::result_decides_underflow underflow;
-    return underflow(m::atanh(x));
+    return m::underflow_judged([&] { return m::atanh(x); });
 }
 float atanhf(float x) noexcept {
     m::underflow_if_subnormal(x, least_normal_float);
-    m::result_decides_underflow underflow;
-    return underflow(narrow(m::atanh(x)));
+    return m::underflow_judged([&] { return narrow(m::atanh(x)); });
 }
 
 // Classification helpers <math.h> declares; the fpclassify, isnan, isinf,

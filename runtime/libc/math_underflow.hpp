@@ -59,4 +59,11 @@ private:
     bool caller_had_;
 };
 
+// The usual shape of a function's C name: compute(), its result judged.
+template <class Compute>
+inline auto underflow_judged(Compute compute) noexcept {
+    result_decides_underflow underflow;
+    return underflow(compute());
+}
+
 }  // namespace lwp::libc::math
