@@ -231,7 +231,14 @@ static void forks_while_busy(void) {
         pid_t child = fork();
         CHECK(child != -1);
         if (child == 0) {
+#ifdef CHECKING_AGAINST_GLIBC
+            /* Nor does glibc's fork hold or reset system's lock: a child
+             * forked while run_shell is between that lock and its unlock
+             * hangs in its own system (gdb shows do_system waiting on it). */
+            int failure = use_the_runtime_but_system();
+#else
             int failure = use_the_runtime();
+#endif
             _exit(failure == 0 ? 42 : failure);
         }
         expect_exit_code(child, 42);
