@@ -5,19 +5,19 @@
 namespace lwp::libc {
 namespace {
 
-// Appends to a bounded buffer; `fits` turns false once anything is cut.
+// Builds the text in `staged` and copies it to `out` only if it all fits
+// with its NUL, so a caller's buffer that is too small is left untouched
+// (glibc's inet_ntop leaves it alone too). The longest text is an IPv6
+// address with an IPv4 tail: 45 characters.
 struct text_buffer {
     char* out;
     std::size_t size;
+    char staged[46] = {};
     std::size_t used = 0;
-    bool fits = true;
 
     void put(char c) {
-        if (used + 1 < size) {
-            out[used++] = c;
-        } else {
-            fits = false;
-        }
+        if (used < sizeof staged) staged[used] = c;
+        ++used;
     }
     void put_decimal(unsigned value) {
         char digits[3];
@@ -39,9 +39,10 @@ struct text_buffer {
             put_decimal(address[i]);
         }
     }
-    // The NUL; true if everything fitted (it needs a byte of its own).
+    // True, with the text and its NUL in `out`, if they fit there.
     bool finish() {
-        if (!fits || used >= size) return false;
+        if (used >= size || used >= sizeof staged) return false;
+        for (std::size_t i = 0; i < used; ++i) out[i] = staged[i];
         out[used] = '\0';
         return true;
     }

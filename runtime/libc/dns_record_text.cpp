@@ -165,15 +165,10 @@ bool put_format(text_output& out, const char* format, Values... values) {
 }
 
 // An address as inet_ntop writes it; nothing at all when it does not fit
-// (glibc's inet_ntop then leaves the buffer alone, and ns_sprintrrf does
-// not check; lwp's inet_ntop would leave part of the text, hence the copy).
+// (inet_ntop then leaves the buffer alone, and ns_sprintrrf does not check).
 void put_address(text_output& out, int family, const void* address) {
-    char text[INET6_ADDRSTRLEN];
-    inet_ntop(family, address, text, sizeof text);
-    size_t length = strlen(text);
-    if (length >= out.room) return;
-    memcpy(out.at, text, length + 1);
-    out.advance(length);
+    if (inet_ntop(family, address, out.at, static_cast<socklen_t>(out.room)) != nullptr)
+        out.advance(strlen(out.at));
 }
 
 // Both names through one static buffer when neither is known (p_class and

@@ -247,8 +247,15 @@ static void bad_input(void) {
     CHECK(inet_pton(AF_INET6, "2001:db8::ff00:42:8329", bytes) == 1);
     char text[INET6_ADDRSTRLEN];
     CHECK_STREQ(inet_ntop(AF_INET6, bytes, text, sizeof text), "2001:db8::ff00:42:8329");
+    /* Too small, by one byte for the NUL too: ENOSPC, the buffer untouched. */
+    memset(text, '#', sizeof text);
     errno = 0;
     CHECK(inet_ntop(AF_INET6, bytes, text, 10) == NULL && errno == ENOSPC);
+    CHECK(inet_ntop(AF_INET6, bytes, text, 22) == NULL && errno == ENOSPC);
+    CHECK(inet_pton(AF_INET, "10.20.30.40", bytes) == 1);
+    CHECK(inet_ntop(AF_INET, bytes, text, 11) == NULL && errno == ENOSPC);
+    for (size_t i = 0; i < sizeof text; ++i) CHECK_EQ(text[i], '#');
+    CHECK_STREQ(inet_ntop(AF_INET, bytes, text, 12), "10.20.30.40");
     errno = 0;
     CHECK(inet_ntop(12345, bytes, text, sizeof text) == NULL && errno == EAFNOSUPPORT);
 
