@@ -10,9 +10,6 @@
 
 namespace {
 
-// The break as last set or read, null until the first call asks the kernel.
-void* current_break = nullptr;
-
 // The brk system call answers with the break as it now is: the new one on
 // success, the old one when the kernel refused.
 void* kernel_break(void* wanted) {
@@ -23,12 +20,18 @@ void* kernel_break(void* wanted) {
 
 extern "C" {
 
+// The break as last set or read, null until the first brk or sbrk asks the
+// kernel. Exported under glibc's name, which a few programs read (as in a
+// glibc program linked dynamically: null until then, since lwp's malloc
+// never calls sbrk).
+void* __curbrk = nullptr;
+
 // Success when the break now reaches `address`. Like glibc's, a request
 // below the data segment's start, which the kernel ignores, leaves the
 // break where it was and still counts as one.
 int brk(void* address) noexcept {
-    current_break = kernel_break(address);
-    if (current_break < address) {
+    __curbrk = kernel_break(address);
+    if (__curbrk < address) {
         errno = ENOMEM;
         return -1;
     }
@@ -39,9 +42,9 @@ int brk(void* address) noexcept {
 // the end of what was released); (void*)-1 and ENOMEM when the kernel
 // refuses or the new break would wrap around the address space.
 void* sbrk(intptr_t increment) noexcept {
-    if (current_break == nullptr) current_break = kernel_break(nullptr);
-    auto old_break = reinterpret_cast<uintptr_t>(current_break);
-    if (increment == 0) return current_break;
+    if (__curbrk == nullptr) __curbrk = kernel_break(nullptr);
+    auto old_break = reinterpret_cast<uintptr_t>(__curbrk);
+    if (increment == 0) return __curbrk;
     uintptr_t new_break = old_break + static_cast<uintptr_t>(increment);
     if ((increment > 0) != (new_break > old_break)) {
         errno = ENOMEM;

@@ -1,4 +1,4 @@
-/* Process-level calls ordinary programs make: brk/sbrk, getloadavg,
+/* Process-level calls ordinary programs make: brk/sbrk/__curbrk, getloadavg,
  * get_current_dir_name, euidaccess/eaccess, mincore, getdents64,
  * clock_settime, sync_file_range, personality, daemon, mkfifoat, index/rindex and
  * __progname. Also passes against glibc (CHECKING_AGAINST_GLIBC). */
@@ -22,6 +22,7 @@
 
 extern char* __progname;
 extern char* __progname_full;
+extern void* __curbrk; /* glibc's record of the break, which a few programs read */
 
 static void program_break(void) {
     char* start = sbrk(0);
@@ -30,17 +31,20 @@ static void program_break(void) {
     char* grown = sbrk(8192);
     CHECK(grown == start);
     CHECK(sbrk(0) == start + 8192);
+    CHECK(__curbrk == start + 8192);
     memset(start, 0x5a, 8192); /* the new bytes are usable */
     CHECK(sbrk(-8192) == start + 8192);
     CHECK(sbrk(0) == start);
     CHECK_EQ(brk(start + 4096), 0);
     CHECK(sbrk(0) == start + 4096);
+    CHECK(__curbrk == start + 4096);
     CHECK_EQ(brk(start), 0);
     /* Refused: far beyond any limit, and wrapping around. */
     errno = 0;
     CHECK(sbrk((intptr_t)1 << 46) == (void*)-1);
     CHECK_EQ(errno, ENOMEM);
     CHECK(sbrk(0) == start);
+    CHECK(__curbrk == start); /* a refused move leaves it */
     errno = 0;
     CHECK(sbrk(-(intptr_t)((uintptr_t)start + 1)) == (void*)-1);
     CHECK_EQ(errno, ENOMEM);
