@@ -13,6 +13,9 @@
 #include <printf.h>
 #include <stdio.h>
 
+extern "C" int __printf_fp(FILE* stream, const struct printf_info* info,
+                           const void* const* arguments) noexcept;
+
 namespace {
 
 // The padding before or after a special value's text.
@@ -74,38 +77,20 @@ int printf_size(FILE* __restrict stream, const struct printf_info* info,
         return done;
     }
 
-    // The number as "%f" with the spec's flags; the unit after it. With
-    // '-' and space padding the unit must come before the padding, so the
-    // number is printed unpadded and the padding added here.
+    // The number as %f with the spec's flags (__printf_fp, which also puts
+    // the zeros of '-' with '0' after it), the unit after it, and the width
+    // counting the unit: with '-' and space padding the number is printed
+    // unpadded and the padding added after the unit.
     const bool pad_after = info->left && info->pad == L' ';
-    // '-' and '0' together (from a negative '*' width): glibc's formatter
-    // then puts the zeros after the number, before the unit.
-    const bool zeros_after = info->left && info->pad == L'0';
-    int width = pad_after || zeros_after ? 0 : info->width - 1;
-    char conversion[32];
-    char* end = conversion;
-    *end++ = '%';
-    if (info->alt) *end++ = '#';
-    if (info->group) *end++ = '\'';
-    if (info->showsign) *end++ = '+';
-    if (info->space) *end++ = ' ';
-    if (info->left && !zeros_after) *end++ = '-';
-    if (info->pad == L'0' && !zeros_after) *end++ = '0';
-    *end++ = '*';
-    *end++ = '.';
-    *end++ = '*';
-    if (wide_value) *end++ = 'L';
-    *end++ = 'f';
-    *end = '\0';
-    int precision = info->prec < 0 ? 3 : info->prec;
-    int done = wide_value ? fprintf(stream, conversion, width > 0 ? width : 0, precision, value)
-                          : fprintf(stream, conversion, width > 0 ? width : 0, precision,
-                                    static_cast<double>(value));
+    printf_info number = *info;
+    number.spec = 'f';
+    number.prec = info->prec < 0 ? 3 : info->prec;
+    number.width = pad_after || info->width < 1 ? 0 : info->width - 1;
+    const double narrow_value = static_cast<double>(value);
+    const void* number_argument[1] = {wide_value ? static_cast<const void*>(&value)
+                                                 : static_cast<const void*>(&narrow_value)};
+    int done = __printf_fp(stream, &number, number_argument);
     if (done <= 0) return done;
-    if (zeros_after) {
-        for (; done < info->width - 1; ++done)
-            if (putc('0', stream) == EOF) return -1;
-    }
     if (putc(*unit, stream) == EOF) return -1;
     ++done;
     if (pad_after && info->width > done) {

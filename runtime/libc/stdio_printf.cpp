@@ -4,31 +4,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "printf_core.hpp"
-#include "stdio_stream.hpp"
-
-namespace {
-
-struct stream_sink : lwp::libc::format_sink {
-    lwp::libc::stream* target;
-};
-
-void put_to_stream(lwp::libc::format_sink& sink, const char* bytes, size_t count) {
-    lwp::libc::write_locked(*static_cast<stream_sink&>(sink).target, bytes, count);
-}
-
-}  // namespace
+#include "stream_format_sink.hpp"
 
 extern "C" {
 
 int vfprintf(FILE* __restrict file, const char* __restrict format, va_list arguments) {
-    stream_sink sink;
-    sink.put = put_to_stream;
-    sink.target = &lwp::libc::as_stream(file);
-    lwp::libc::lock_stream(*sink.target);
-    int result = lwp::libc::format(sink, format, arguments);
-    bool written = lwp::libc::unlock_after_output(*sink.target);
-    return written ? result : -1;  // errno: from the formatter or from write(2)
+    return lwp::libc::print_to_stream(file, lwp::libc::format, format, arguments);
 }
 
 int vprintf(const char* __restrict format, va_list arguments) {

@@ -1,7 +1,8 @@
 /* <printf.h>'s extension API: conversions, modifiers and types of the
  * program's own (register_printf_specifier, register_printf_function,
  * register_printf_modifier, register_printf_type), honoured by the printf
- * family and parse_printf_format, and printf_size. Every expected string
+ * family and parse_printf_format, printf_size, and __printf_fp (glibc's
+ * float formatter for handlers, which no header declares). Every expected string
  * is glibc 2.36's output; the program also passes built against glibc. */
 #include <errno.h>
 #include <fcntl.h>
@@ -265,6 +266,43 @@ static void check_printf_size(void) {
     CHECK_EQ(types[0], PA_DOUBLE | PA_FLAG_LONG_DOUBLE);
 }
 
+/* 'R': a double (or long double with L) through __printf_fp with the spec's
+ * flags, width and precision, and the conversion letter `fp_spec`. */
+int __printf_fp(FILE* stream, const struct printf_info* info, const void* const* arguments);
+static char fp_spec;
+static int print_fp(FILE* stream, const struct printf_info* info, const void* const* arguments) {
+    struct printf_info forwarded = *info;
+    forwarded.spec = (wchar_t)fp_spec;
+    return __printf_fp(stream, &forwarded, arguments);
+}
+static int fp_arginfo(const struct printf_info* info, size_t n, int* types, int* size) {
+    (void)size;
+    if (n >= 1) types[0] = PA_DOUBLE | (info->is_long_double ? PA_FLAG_LONG_DOUBLE : 0);
+    return 1;
+}
+
+static void check_printf_fp(void) {
+    CHECK_EQ(register_printf_specifier('R', print_fp, fp_arginfo), 0);
+    /* A negative '*' width is '-' with the '0' kept: zeros after the number. */
+    fp_spec = 'f';
+    CHECK_PRINTS("3.250000|     +2.50|1.2     |2.5     |2.5000000| 8",
+                 "%R|%+10.2R|%-8.1R|%-08.1R|%0*R|% .0R", 3.25, 2.5, 1.25, 2.5, -9, 2.5, 7.5);
+    CHECK_PRINTS("0.500000|-2.750", "%LR|%.3LR", 0.5L, -2.75L);
+    fp_spec = 'F';
+    CHECK_PRINTS("INF|INF   |  -NAN", "%R|%-06R|%06R", 1.0 / 0.0, 1.0 / 0.0, -__builtin_nan(""));
+    fp_spec = 'e';
+    CHECK_PRINTS("1.234e+04|3.e+00|-1.562500e-02", "%.3R|%#.0R|%12R", 12345.0, 3.0, -0.015625);
+    fp_spec = 'E';
+    CHECK_PRINTS("6.020000E+23|+1.00E-300", "%R|%+.2R", 6.02e23, 1e-300);
+    fp_spec = 'g';
+    CHECK_PRINTS("0.0001|0.000100000|1.23e+06|1.23457e+06", "%R|%#R|%.3R|%'R", 0.0001, 0.0001,
+                 1234567.0, 1234567.0);
+    fp_spec = 'G';
+    CHECK_PRINTS("1E-10|1.0E+20", "%R|%#.2R", 1e-10, 1e20);
+    fp_spec = 'x'; /* any other letter is %g's style */
+    CHECK_PRINTS("65536", "%R", 65536.0);
+}
+
 int main(void) {
     check_before_registration();
     check_registration_errors();
@@ -273,5 +311,6 @@ int main(void) {
     check_modifiers();
     check_parse_printf_format();
     check_printf_size();
+    check_printf_fp();
     return 0;
 }

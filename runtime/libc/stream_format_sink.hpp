@@ -1,0 +1,36 @@
+// printf's engine writing into a stream: what vfprintf does, shared with
+// __printf_fp, which must use the standard engine whatever the program
+// registered. Inline, so that vfprintf compiles to what it was on its own.
+#pragma once
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "printf_core.hpp"
+#include "stdio_stream.hpp"
+
+namespace lwp::libc {
+
+struct stream_sink : format_sink {
+    stream* target;
+};
+
+inline void put_to_stream(format_sink& sink, const char* bytes, size_t count) {
+    write_locked(*static_cast<stream_sink&>(sink).target, bytes, count);
+}
+
+// Formats with `engine` (format or format_standard) into the stream under
+// its lock; the byte count, or -1 when the formatter or the write failed
+// (errno from the one that failed).
+inline int print_to_stream(FILE* file, int (*engine)(format_sink&, const char*, va_list),
+                           const char* format_text, va_list arguments) {
+    stream_sink sink;
+    sink.put = put_to_stream;
+    sink.target = &as_stream(file);
+    lock_stream(*sink.target);
+    int result = engine(sink, format_text, arguments);
+    bool written = unlock_after_output(*sink.target);
+    return written ? result : -1;
+}
+
+}  // namespace lwp::libc
