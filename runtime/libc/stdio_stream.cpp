@@ -164,9 +164,12 @@ void lock_stream(stream& s) {
     take_stream_lock(s);
     // Also for a handler that re-entered: it writes to the descriptor.
     if (s.mode == buffering::undecided) set_up(s);
-    if (s.reentered != 0) return;  // the interrupted call owns the stream's state
+    // Each call starts with no failure of its own; an interrupted call's
+    // (or, for the outermost, the last call's, unused) is kept to be given
+    // back by unlock_after_output.
+    s.outer_call_failed = s.outer_call_failed << 1 | s.call_failed;
     s.call_failed = false;
-    s.newline_pending = false;
+    if (s.reentered == 0) s.newline_pending = false;  // else the interrupted call's
 }
 
 bool flush_locked(stream& s) {
@@ -201,16 +204,15 @@ void write_locked(stream& s, const char* bytes, std::size_t count) {
 }
 
 bool unlock_after_output(stream& s) {
-    // A re-entered call leaves the policy and the lock to the call it
-    // interrupted.
-    if (s.reentered != 0) {
-        --s.reentered;
-        return !s.call_failed;
-    }
+    // A re-entered call leaves the policy (flush_locked does nothing for it)
+    // and the lock to the call it interrupted, and gives that call back its
+    // own failure (see lock_stream).
     if (s.mode == buffering::none || (s.mode == buffering::line && s.newline_pending))
         flush_locked(s);
     bool ok = !s.call_failed;
-    release_word(s);
+    s.call_failed = s.outer_call_failed & 1;
+    s.outer_call_failed >>= 1;
+    give_back_stream_lock(s);
     return ok;
 }
 

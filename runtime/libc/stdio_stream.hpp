@@ -52,6 +52,11 @@ struct stream {
     buffering mode = buffering::undecided;
     bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
     bool call_failed = false;      // a write(2) failed during this call
+    // call_failed of the calls that nested ones interrupted, a stack of bits
+    // (the innermost in bit 0; past 32 deep the outermost are forgotten): a
+    // nested call starts with no failure of its own, and its failure is not
+    // theirs. Under flockfile every call is a nested one.
+    unsigned outer_call_failed = 0;
     unsigned length = 0;           // bytes waiting in buffer
     unsigned capacity = 0;
     char* buffer = nullptr;

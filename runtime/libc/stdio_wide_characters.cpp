@@ -77,8 +77,6 @@ wint_t fputwc(wchar_t character, FILE* file) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
     if (s.wide_memory) {
         // open_wmemstream's: the character itself, in any locale.
-        // Its own answer, not unlock_after_output's: under fputws's
-        // flockfile, that also reports a failure of an earlier call.
         lwp::libc::lock_stream(s);
         bool stored = lwp_libc_wide_memory_put(s, &character, 1);
         lwp::libc::unlock_after_output(s);

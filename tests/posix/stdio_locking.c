@@ -1,8 +1,11 @@
 /* setvbuf and flockfile, seen from the other end of a pipe put in place of
  * stdout: when bytes arrive (buffered until a flush, a newline or every
  * call), their order across a flockfile hold, and another thread kept out
- * while one thread holds the stream. */
+ * while one thread holds the stream. Also: a failed write inside a
+ * flockfile hold is that call's failure only, the later calls reporting
+ * their own success. */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -34,7 +37,42 @@ static void* print_d(void* argument) {
     return NULL;
 }
 
+/* An unbuffered stream whose writes fail (/dev/full) until a pipe takes
+ * the descriptor's place, all of it under flockfile, held twice. */
+static void failure_under_flockfile(void) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    int fd = open("/dev/full", O_WRONLY);
+    CHECK(fd >= 0);
+    FILE* stream = fdopen(fd, "w");
+    CHECK(stream != NULL);
+    CHECK_EQ(setvbuf(stream, NULL, _IONBF, 0), 0);
+    flockfile(stream);
+    flockfile(stream);
+    errno = 0;
+    CHECK_EQ(fputc('a', stream), EOF);
+    CHECK_EQ(errno, ENOSPC);
+    CHECK(ferror(stream));
+    CHECK_EQ(dup2(ends[1], fd), fd);
+    CHECK_EQ(fputc('b', stream), 'b');
+    CHECK_EQ(fprintf(stream, "%s", "cd"), 2);
+    CHECK(fputs("ef", stream) >= 0);
+    CHECK_EQ(fwrite("gh", 1, 2, stream), 2);
+    funlockfile(stream);
+    CHECK_EQ(putc_unlocked('i', stream), 'i');
+    funlockfile(stream);
+    CHECK_EQ(fputc('j', stream), 'j');
+    CHECK(ferror(stream)); /* the error flag stays until clearerr */
+    CHECK_EQ(fclose(stream), 0);
+    CHECK_EQ(close(ends[1]), 0);
+    char text[16] = "";
+    CHECK_EQ(read(ends[0], text, sizeof text - 1), 9);
+    CHECK(strcmp(text, "bcdefghij") == 0);
+    CHECK_EQ(close(ends[0]), 0);
+}
+
 int main(void) {
+    failure_under_flockfile();
     int fds[2];
     CHECK_EQ(pipe(fds), 0);
     int saved = dup(1);
