@@ -1,33 +1,66 @@
-# Turns tools/observe_transliterations.c's output (glibc's answers) into
-# runtime/libc/character_set_transliterations.hpp: runs of consecutive code
-# points whose one-byte answers also run consecutively become one row, and
-# the answers share one pool of text. Usage is in that file's comment.
+# Turns tools/observe_transliterations.c's output (glibc's answers) into the
+# tables iconv's //TRANSLIT uses; usage is in that file's comment.
+#
+# Without --utf8: one observation (ASCII target, "C" locale) becomes
+# runtime/libc/character_set_transliterations.hpp, whose texts are ASCII.
+# With --utf8: three observations in C.UTF-8 (ASCII, LATIN1 and UCS-2
+# targets) become runtime/libc/character_set_utf8_transliterations.hpp: the
+# ASCII answers, then only where the Latin-1 answer differs (code points
+# above 0xff) and where the UCS-2 answer differs (above 0xffff), since glibc
+# takes the first of a locale's candidates the target can represent.
+# Texts are UTF-8 there.
+#
+# In both, runs of consecutive code points whose one-character answers also
+# run consecutively become one row, and the answers share one pool of text.
 import sys
-entries = {}
-for line in open(sys.argv[1]):
-    p = line.split()
-    if p[1] != 'r=1': continue
-    entries[int(p[0], 16)] = bytes(int(x, 16) for x in p[4:])
-assert all(all(b < 0x80 for b in v) for v in entries.values())
-keys = sorted(entries)
-runs = []
-i = 0
-while i < len(keys):
-    j = i
-    while (j + 1 < len(keys) and keys[j + 1] == keys[j] + 1 and len(entries[keys[j]]) == 1
-           and len(entries[keys[j + 1]]) == 1 and entries[keys[j + 1]][0] == entries[keys[j]][0] + 1
-           and j - i < 254):
-        j += 1
-    runs.append((keys[i], j - i + 1, entries[keys[i]]))
-    i = j + 1
-pool = b''
-rows = []
-for first, count, text in runs:
-    at = pool.find(text) if text else 0
-    if at < 0:
-        at = len(pool); pool += text
-    rows.append((first, count, len(text), at))
-assert len(pool) < 65536
+
+def read_answers(path, unit, roomy=None):
+    """Code point -> answer (a tuple of code points), for the lines with a
+    transliteration other than '?'. An answer needs the room it takes (one
+    character at least), except some '?' answers: those go to `roomy`
+    (code point -> characters of room), and none may occur without it."""
+    answers = {}
+    for line in open(path):
+        head, data = line.split(':')
+        fields = head.split()
+        code = int(fields[0], 16)
+        room = int(fields[3][len('room='):])
+        raw = bytes(int(x, 16) for x in data.split())
+        if unit == 2:
+            text = tuple(raw[i] | raw[i + 1] << 8 for i in range(0, len(raw), 2))
+        else:
+            text = tuple(raw)
+        if room != max(unit, len(raw)):
+            assert roomy is not None and text == (ord('?'),) and room % unit == 0, line
+            roomy[code] = room // unit
+            continue
+        if fields[1] != 'r=1':
+            continue  # needed no replacement (tag characters)
+        answers[code] = text
+    return answers
+
+def rows_and_pool(entries, encode):
+    keys = sorted(entries)
+    runs = []
+    i = 0
+    while i < len(keys):
+        j = i
+        while (j + 1 < len(keys) and keys[j + 1] == keys[j] + 1 and len(entries[keys[j]]) == 1
+               and len(entries[keys[j + 1]]) == 1
+               and entries[keys[j + 1]][0] == entries[keys[j]][0] + 1 and j - i < 254):
+            j += 1
+        runs.append((keys[i], j - i + 1, encode(entries[keys[i]])))
+        i = j + 1
+    pool = b''
+    rows = []
+    for first, count, text in runs:
+        at = pool.find(text) if text else 0
+        if at < 0:
+            at = len(pool); pool += text
+        rows.append((first, count, len(text), at))
+    assert len(pool) < 65536
+    return rows, pool
+
 def c_string(data):
     out = ''
     for b in data:
@@ -36,8 +69,38 @@ def c_string(data):
         elif 0x20 <= b < 0x7f: out += ch
         else: out += '\\x%02x' % b
     return out
-o = sys.stdout
-o.write('''// What glibc 2.36's iconv writes, under //TRANSLIT in the "C" locale, for a
+
+def write_pool(o, name, pool):
+    o.write('constexpr char %s[] =\n' % name)
+    k = 0
+    while k < len(pool):
+        piece = pool[k:k + 48]
+        # Hex escapes run on into following hex digits, so each one that
+        # stands before a digit or letter ends its literal.
+        text = ''
+        for index, b in enumerate(piece):
+            ch = chr(b)
+            if ch in '"\\?': text += '\\' + ch
+            elif 0x20 <= b < 0x7f: text += ch
+            else:
+                text += '\\x%02x' % b
+                if index + 1 < len(piece) and chr(piece[index + 1]) in '0123456789abcdefABCDEF':
+                    text += '" "'
+        o.write('    "%s"\n' % text)
+        k += 48
+    o.write('    ;\n\n')
+
+def write_rows(o, name, rows):
+    o.write('constexpr transliteration %s[] = {\n' % name)
+    line = '   '
+    for first, count, length, at in rows:
+        item = ' {0x%x, %d, %d, %d},' % (first, count, length, at)
+        if len(line) + len(item) > 100:
+            o.write(line + '\n'); line = '   '
+        line += item
+    o.write(line + '\n};\n\n')
+
+C_HEADER = '''// What glibc 2.36's iconv writes, under //TRANSLIT in the "C" locale, for a
 // character the target cannot represent: the locale-independent table built
 // into glibc's C locale (ASCII stand-ins for ligatures, typographic quotes and
 // dashes, spaces, fractions, letter-like and enclosed symbols, full-width and
@@ -71,17 +134,131 @@ struct transliteration {
     uint16_t text;
 };
 
+'''
+
+UTF8_HEADER = '''// What glibc 2.36's iconv writes, under //TRANSLIT in the C.UTF-8 locale,
+// for a character the target cannot represent. C.UTF-8's tables are not the
+// "C" locale's built-in one (character_set_transliterations.hpp): besides
+// ligatures, symbols and compatibility forms they strip accents (U+00E9 is
+// "e") and drop combining marks (U+0301 is ""), and about 300 characters
+// "C" replaces are '?' here (U+0370). A character absent here becomes '?',
+// as glibc's default for a missing one.
+//
+// glibc keeps several candidates per character and writes the first the
+// target can represent, so the answer depends on the target: a Latin-1
+// target may keep a Latin-1 letter (U+01E2 is U+00C6, "AE" in ASCII), and
+// UCS-2 a character of the Basic Multilingual Plane (U+10781 is U+02D0,
+// '?' in ASCII). Every other target this iconv knows represents every
+// character. So there are three tables: the ASCII answers, and the Latin-1
+// and UCS-2 answers where they differ from those.
+//
+// Derived by observation, not copied: every code point from 0x80 to
+// 0x10ffff (surrogates excepted) was converted from WCHAR_T to
+// ASCII//TRANSLIT, LATIN1//TRANSLIT and UCS-2//TRANSLIT by glibc 2.36 in
+// C.UTF-8 and each answer recorded. glibc's answers are single characters
+// only: C.UTF-8 has no entry for a sequence (a letter then a combining mark
+// is the letter, then the mark's own answer).
+//
+// Generated by tools/make_transliteration_table.py --utf8 from the output
+// of tools/observe_transliterations.c; sorted by first code point, rows as
+// in character_set_transliterations.hpp but the texts UTF-8: `length` bytes
+// at `text`, and a row of `count` > 1 code points has one-character texts,
+// the first code point's character plus the distance from `first`.
+#ifndef LWP_LIBC_CHARACTER_SET_UTF8_TRANSLITERATIONS_HPP
+#define LWP_LIBC_CHARACTER_SET_UTF8_TRANSLITERATIONS_HPP
+
+#include "character_set_transliterations.hpp"
+
+namespace lwp_libc_character_sets {
+
+'''
+
+def utf8(text):
+    return ''.join(chr(c) for c in text).encode('utf-8')
+
+def main():
+    o = sys.stdout
+    if sys.argv[1] != '--utf8':
+        entries = read_answers(sys.argv[1], 1)
+        assert all(all(c < 0x80 for c in v) for v in entries.values())
+        rows, pool = rows_and_pool(entries, bytes)
+        o.write(C_HEADER)
+        # The "C" table is kept in its first layout (64 bytes a line).
+        o.write('constexpr char transliteration_texts[] =\n')
+        for k in range(0, len(pool), 64):
+            o.write('    "%s"\n' % c_string(pool[k:k + 64]))
+        o.write('    ;\n\n')
+        write_rows(o, 'transliterations', rows)
+        o.write('}  // namespace lwp_libc_character_sets\n\n#endif\n')
+        print(len(rows), len(pool), file=sys.stderr)
+        return
+    roomy = {}
+    ascii_answers = read_answers(sys.argv[2], 1, roomy)
+    latin1_roomy = {}
+    latin1_answers = read_answers(sys.argv[3], 1, latin1_roomy)
+    assert roomy == latin1_roomy
+    ucs2_answers = read_answers(sys.argv[4], 2)
+    question = (ord('?'),)
+    assert all(all(c < 0x80 for c in v) for v in ascii_answers.values())
+    latin1_differences = {}
+    for code in set(ascii_answers) | set(latin1_answers):
+        if code < 0x100: continue
+        answer = latin1_answers.get(code, question)
+        if answer != ascii_answers.get(code, question): latin1_differences[code] = answer
+    ucs2_differences = {}
+    for code in set(ascii_answers) | set(ucs2_answers):
+        if code < 0x10000: continue
+        answer = ucs2_answers.get(code, question)
+        if answer != ascii_answers.get(code, question): ucs2_differences[code] = answer
+    # One pool for the three tables.
+    all_rows = []
+    pool = b''
+    for entries in (ascii_answers, latin1_differences, ucs2_differences):
+        rows, own_pool = rows_and_pool(entries, utf8)
+        shifted = []
+        for first, count, length, at in rows:
+            text = own_pool[at:at + length]
+            where = pool.find(text) if text else 0
+            if where < 0:
+                where = len(pool); pool += text
+            shifted.append((first, count, length, where))
+        all_rows.append(shifted)
+    assert len(pool) < 65536
+    o.write(UTF8_HEADER)
+    write_pool(o, 'utf8_transliteration_texts', pool)
+    write_rows(o, 'utf8_transliterations', all_rows[0])
+    o.write('// Where a Latin-1 target gets another answer (code points above 0xff).\n')
+    write_rows(o, 'utf8_latin1_transliterations', all_rows[1])
+    o.write('// Where a UCS-2 target gets another answer (code points above 0xffff).\n')
+    write_rows(o, 'utf8_ucs2_transliterations', all_rows[2])
+    # Runs of consecutive code points needing the same room.
+    keys = sorted(roomy)
+    runs = []
+    for code in keys:
+        if runs and runs[-1][0] + runs[-1][1] == code and runs[-1][2] == roomy[code] and runs[-1][1] < 255:
+            runs[-1][1] += 1
+        else:
+            runs.append([code, 1, roomy[code]])
+    o.write('''// Characters whose answer is '?' but which need more room than one character
+// in an ASCII or Latin-1 target (none do in UCS-2): glibc tries candidates
+// the target cannot represent with the room there is, and one may run out
+// of room before its unrepresentable character shows, which is E2BIG.
+struct question_mark_room {
+    uint32_t first;
+    uint8_t count;
+    uint8_t characters;  // of room needed
+};
+
 ''')
-o.write('constexpr char transliteration_texts[] =\n')
-for k in range(0, len(pool), 64):
-    o.write('    "%s"\n' % c_string(pool[k:k + 64]))
-o.write('    ;\n\n')
-o.write('constexpr transliteration transliterations[] = {\n')
-line = '   '
-for first, count, length, at in rows:
-    item = ' {0x%x, %d, %d, %d},' % (first, count, length, at)
-    if len(line) + len(item) > 100:
-        o.write(line + '\n'); line = '   '
-    line += item
-o.write(line + '\n};\n\n}  // namespace lwp_libc_character_sets\n\n#endif\n')
-print(len(rows), len(pool), file=sys.stderr)
+    o.write('constexpr question_mark_room utf8_question_mark_rooms[] = {\n')
+    line = '   '
+    for first, count, characters in runs:
+        item = ' {0x%x, %d, %d},' % (first, count, characters)
+        if len(line) + len(item) > 100:
+            o.write(line + '\n'); line = '   '
+        line += item
+    o.write(line + '\n};\n\n')
+    o.write('}  // namespace lwp_libc_character_sets\n\n#endif\n')
+    print([len(r) for r in all_rows], len(pool), len(runs), file=sys.stderr)
+
+main()

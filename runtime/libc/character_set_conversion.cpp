@@ -28,6 +28,14 @@
 #include "character_sets.hpp"
 #include "locale_state.hpp"
 
+// Weak: C.UTF-8's tables come into a program only with the locale code
+// that can make C.UTF-8 current (locale_state.cpp brings them in), so a
+// program that never leaves "C" does not carry them.
+namespace lwp_libc_character_sets {
+[[gnu::weak]] size_t utf8_locale_replacement(family target, uint32_t character, uint32_t text[8],
+                                             size_t& least_room);
+}
+
 namespace {
 
 using namespace lwp_libc_character_sets;
@@ -211,34 +219,61 @@ size_t lwp_libc_character_sets::ascii_replacement(uint32_t character, char text_
 
 namespace {
 
-// Writes the replacement for a character the target cannot represent, all
-// of it or (false: no room) none of it. Without a replacement it is '?',
-// glibc's default for a missing one. glibc transliterates by running the
-// target's converter on the replacement as a conversion of its own, which
-// writes a byte order mark again, and keeps it even when the replacement
-// then does not fit, while the target's first conversion is under way:
-// `with_mark` repeats that.
+// Writes the replacement for a character the target cannot represent: all
+// of it, or (false: no room) none of it counted, `out` and `room` left as
+// they were. glibc looks it up in the calling thread's LC_CTYPE at the time
+// of the call (not at iconv_open): "C" has its built-in table, C.UTF-8 its
+// own, with answers that depend on the target. Without a replacement it is
+// '?', the locale's default for a missing one.
+//
+// glibc transliterates by running the target's converter on the
+// replacement as a conversion of its own, which writes a byte order mark
+// again while the target's first conversion is under way: `with_mark`
+// repeats that. When the replacement then does not fit, glibc forgets the
+// mark for a table's replacement but keeps it for the default '?' (it
+// takes the default's output position whatever the outcome).
 bool write_transliteration(character_set target, uint32_t character, bool with_mark,
                            unsigned char*& out, size_t& room) {
+    unsigned char* const start = out;
+    const size_t start_room = room;
     if (with_mark) {
         size_t used = encode(target, 0xfeff, out, room).length;
         if (used == 0) return false;
         out += used;
         room -= used;
     }
-    const transliteration* row = find_transliteration(character);
-    char question_mark = '?';
-    const char* text = row ? transliteration_texts + row->text : &question_mark;
-    size_t length = row ? row->length : 1;
-    unsigned char bytes[8 * 4];  // up to 8 characters of 4 bytes
+    uint32_t text[8];
+    size_t length = no_replacement;
+    if (lwp::libc::ctype_is_utf8() && utf8_locale_replacement != nullptr) {
+        size_t least_room;
+        length = utf8_locale_replacement(target.kind, character, text, least_room);
+        if (room < least_room * unit_size(target)) return false;
+    } else if (find_transliteration(character) != nullptr) {
+        char ascii_text[8];
+        length = ascii_replacement(character, ascii_text);
+        for (size_t index = 0; index < length; ++index)
+            text[index] = static_cast<unsigned char>(ascii_text[index]);
+    }
+    const bool from_table = length != no_replacement;
+    if (!from_table) {
+        text[0] = '?';
+        length = 1;
+    }
+    // glibc writes the replacement character by character into the output
+    // and, when one does not fit, leaves those that did in the buffer past
+    // the position it reports: the same bytes are written here.
     size_t used = 0;
     for (size_t index = 0; index < length; ++index) {
-        uint32_t replacement = static_cast<unsigned char>(text[index]);
-        if (row && row->count > 1) replacement += character - row->first;
-        used += encode(target, replacement, bytes + used, sizeof bytes - used).length;  // ASCII: always
+        encoded result = encode(target, text[index], out + used, room - used);  // representable: always
+        if (result.outcome == encoding::full) {
+            if (from_table) {
+                out = start;
+                room = start_room;
+            }
+            return false;
+        }
+        used += result.length;
     }
-    if (used > room) return false;
-    for (size_t index = 0; index < used; ++index) out[index] = bytes[index];
     out += used;
     room -= used;
     return true;

@@ -213,6 +213,15 @@ inline encoded encode(character_set set, uint32_t character, unsigned char* out,
 // character_set_conversion.cpp.
 size_t ascii_replacement(uint32_t character, char text[8]);
 
+// What glibc's C.UTF-8 locale writes under //TRANSLIT for a character
+// `target` cannot represent: at most 8 characters into `text`, which
+// `target` can represent, and their number; no_replacement when it has
+// none (glibc's default, '?', is then the answer). `least_room` is the
+// room, in characters, glibc needs for it when that is more than the
+// answer's own (else 0). In character_set_utf8_transliteration.cpp.
+constexpr size_t no_replacement = static_cast<size_t>(-1);
+size_t utf8_locale_replacement(family target, uint32_t character, uint32_t text[8], size_t& least_room);
+
 }  // namespace lwp_libc_character_sets
 
 #endif

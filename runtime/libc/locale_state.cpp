@@ -4,6 +4,7 @@
 
 #include <wchar.h>
 
+#include "character_sets.hpp"
 #include "utf8_conversion.hpp"
 
 namespace lwp::libc {
@@ -30,3 +31,15 @@ size_t utf8_ctype_character_bytes(wchar_t character, char* bytes) noexcept {
 }
 
 }  // namespace lwp::libc
+
+namespace {
+
+// Only a program that can switch to C.UTF-8 (it links this file) and uses
+// iconv needs C.UTF-8's //TRANSLIT tables, and neither alone should link
+// them. iconv refers to them weakly, which does not take them from the
+// archive; this reference does, from a section nothing reaches, so that
+// --gc-sections drops them again unless iconv's reference keeps them.
+[[gnu::used]] auto* const utf8_transliteration_tables_into_link =
+    &lwp_libc_character_sets::utf8_locale_replacement;
+
+}  // namespace

@@ -1,6 +1,6 @@
-// fromfp, ufromfp, fromfpx and ufromfpx (TS 18661-1, C23) for float, double
-// and long double, with the _Float32, _Float64, _Float32x and _Float64x
-// names: x rounded to an integer in the direction given (FP_INT_UPWARD,
+// fromfp, ufromfp, fromfpx and ufromfpx (TS 18661-1, C23) for float, double,
+// long double and _Float128, with the _Float32, _Float64, _Float32x and
+// _Float64x names: x rounded to an integer in the direction given (FP_INT_UPWARD,
 // FP_INT_DOWNWARD, FP_INT_TOWARDZERO, FP_INT_TONEARESTFROMZERO,
 // FP_INT_TONEAREST; any other value truncates, as glibc), whatever the
 // rounding mode, returned as an intmax_t (uintmax_t for the u forms) when it
@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "runtime/libc/math_float128_bits.hpp"
 #include "runtime/libc/math_long_double_bits.hpp"
 
 namespace m = lwp::libc::math;
@@ -28,11 +29,13 @@ constexpr int intmax_width = 64;
 // For float and double the implicit bit is added, even to a subnormal, whose
 // exponent (the field's 0 less the bias) puts it below a half anyway; for
 // long double the stored mantissa is taken as it is (an unnormal too), as
-// glibc's fromfpl takes it.
+// glibc's fromfpl takes it. _Float128's 113-bit significand needs the wider
+// integer; the others' code is the same as with 64 bits alone.
+template <typename Significand>
 struct parts {
     bool negative;
     int exponent;
-    std::uint64_t significand;
+    Significand significand;
     int top;
 };
 
@@ -72,7 +75,9 @@ struct conversion {
         return static_cast<result>(negative ? 0 - bound : bound - 1);
     }
 
-    static result convert(parts x, int direction, unsigned width) noexcept {
+    template <typename Significand>
+    static result convert(parts<Significand> x, int direction, unsigned width) noexcept {
+        constexpr int significand_bits = static_cast<int>(sizeof(Significand) * 8);
         if (width > intmax_width) width = intmax_width;
         if (width == 0) return domain_error(x.negative, width);
         if (x.significand == 0) return 0;
@@ -85,15 +90,15 @@ struct conversion {
         std::uint64_t whole;
         bool half, rest;
         if (x.exponent >= x.top) {  // an integer already (largest <= 63 keeps the shift in range)
-            whole = x.significand << (x.exponent - x.top);
+            whole = static_cast<std::uint64_t>(x.significand << (x.exponent - x.top));
             half = false;
             rest = false;
         } else if (x.exponent >= -1) {
             int below_point = x.top - x.exponent;  // 1 to top + 1
-            std::uint64_t half_bit = std::uint64_t{1} << (below_point - 1);
+            Significand half_bit = Significand{1} << (below_point - 1);
             half = (x.significand & half_bit) != 0;
             rest = (x.significand & (half_bit - 1)) != 0;
-            whole = below_point >= 64 ? 0 : x.significand >> below_point;
+            whole = below_point >= significand_bits ? 0 : static_cast<std::uint64_t>(x.significand >> below_point);
         } else {  // below a half, and not zero
             whole = 0;
             half = false;
@@ -126,7 +131,7 @@ struct conversion {
     }
 };
 
-parts parts_of(double x) noexcept {
+parts<std::uint64_t> parts_of(double x) noexcept {
     std::uint64_t bits;
     __builtin_memcpy(&bits, &x, sizeof bits);
     bool negative = (bits >> 63) != 0;
@@ -136,7 +141,7 @@ parts parts_of(double x) noexcept {
     return {negative, exponent, (bits & ((std::uint64_t{1} << 52) - 1)) | std::uint64_t{1} << 52, 52};
 }
 
-parts parts_of(float x) noexcept {
+parts<std::uint64_t> parts_of(float x) noexcept {
     std::uint32_t bits;
     __builtin_memcpy(&bits, &x, sizeof bits);
     bool negative = (bits >> 31) != 0;
@@ -146,10 +151,20 @@ parts parts_of(float x) noexcept {
     return {negative, exponent, (bits & 0x7fffffu) | 0x800000u, 23};
 }
 
-parts parts_of(long double x) noexcept {
+parts<std::uint64_t> parts_of(long double x) noexcept {
     m::long_double_bits b = m::bits_of_long(x);
     int exponent = static_cast<int>(b.sign_exponent & m::long_exponent_max) - static_cast<int>(m::long_bias);
     return {(b.sign_exponent & 0x8000u) != 0, exponent, b.mantissa, 63};
+}
+
+// The implicit integer bit added, to a subnormal too (whose exponent puts
+// it below a half anyway).
+parts<unsigned __int128> parts_of(__float128 x) noexcept {
+    namespace f = lwp::libc::math::f128;
+    f::bits m = f::magnitude_bits(x);
+    if (m == 0) return {f::sign_of(x), 0, 0, f::fraction_bits};
+    int exponent = static_cast<int>(m >> f::fraction_bits) - f::bias;
+    return {f::sign_of(x), exponent, (m & f::fraction_mask) | f::integer_bit, f::fraction_bits};
 }
 
 }  // namespace
@@ -163,6 +178,10 @@ parts parts_of(long double x) noexcept {
     }                                                                                                       \
     conversion<is_unsigned, reports_inexact>::result name##l(long double x, int direction,               \
                                                              unsigned width) noexcept {                   \
+        return conversion<is_unsigned, reports_inexact>::convert(parts_of(x), direction, width);          \
+    }                                                                                                       \
+    conversion<is_unsigned, reports_inexact>::result name##f128(__float128 x, int direction,             \
+                                                                unsigned width) noexcept {                \
         return conversion<is_unsigned, reports_inexact>::convert(parts_of(x), direction, width);          \
     }                                                                                                       \
     conversion<is_unsigned, reports_inexact>::result name##f32x(double, int, unsigned) noexcept          \

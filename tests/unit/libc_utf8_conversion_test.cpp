@@ -16,6 +16,9 @@
 // compile them in): compiled here once for the whole executable, "C" until
 // something changes it, as in a program.
 #include "runtime/libc/locale_state.cpp"
+// What locale_state.cpp refers to so that a program with iconv gets
+// C.UTF-8's //TRANSLIT tables.
+#include "runtime/libc/character_set_utf8_transliteration.cpp"
 
 namespace {
 
