@@ -258,12 +258,26 @@ double logb(double x) noexcept {
 double nextafter(double x, double y) noexcept {
     if (is_nan(x) || is_nan(y)) return x + y;
     if (x == y) return y;
-    if (x == 0.0) return with_sign_of(from_bits(1), y);  // the smallest subnormal
+    if (x == 0.0) {
+        // The smallest subnormal: tiny and, as glibc reports it, inexact,
+        // hence underflow; glibc leaves errno for this step.
+        raise_underflow();
+        return with_sign_of(from_bits(1), y);
+    }
     std::uint64_t bits = bits_of(x);
     // Away from zero when y lies beyond x, toward it otherwise.
     if ((x < y) == (x > 0.0)) ++bits; else --bits;
     double result = from_bits(bits);
-    if (is_inf(result) || biased_exponent(result) == 0) errno = ERANGE;  // as glibc
+    // glibc reports a step to infinity as an overflow and a step onto a
+    // subnormal or zero as an underflow, each with ERANGE (the same as
+    // nexttoward's).
+    if (is_inf(result)) {
+        raise_overflow();
+        errno = ERANGE;
+    } else if (biased_exponent(result) == 0) {
+        raise_underflow();
+        errno = ERANGE;
+    }
     return result;
 }
 
@@ -272,11 +286,18 @@ float nextafterf(float x, float y) noexcept {
     if (x == y) return y;
     std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
     if (x == 0.0f) {
+        raise_underflow();  // as nextafter's step from zero
         return std::bit_cast<float>((std::bit_cast<std::uint32_t>(y) & 0x80000000u) | 1u);
     }
     if ((x < y) == (x > 0.0f)) ++bits; else --bits;
     std::uint32_t exponent = (bits >> 23) & 0xff;
-    if (exponent == 0xff || exponent == 0) errno = ERANGE;
+    if (exponent == 0xff) {
+        raise_overflow();
+        errno = ERANGE;
+    } else if (exponent == 0) {
+        raise_underflow();
+        errno = ERANGE;
+    }
     return std::bit_cast<float>(bits);
 }
 

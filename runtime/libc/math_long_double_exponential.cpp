@@ -113,6 +113,10 @@ long_double_double log_of_long(long_double_double x) noexcept {
 
 long_double_double log1p_of_long(long_double_double t) noexcept {
     if (long_magnitude(t.hi) < 0.0625L) return log1p_series(t);
+    // log1p(t) = log(t) + log1p(1/t), and past 2^64 log1p(1/t) is 1/t to
+    // 2^-128: this keeps t + 1 from overflowing (upward, the largest long
+    // double plus one is infinity, whose log minus inf's would be NaN).
+    if (t.hi > 0x1p64L) return log_of_long(t) + 1.0L / t.hi;
     return log_of_long(t + 1.0L);
 }
 
@@ -182,8 +186,11 @@ long double expm1l(long double x) noexcept {
     if (x != x) return x + x;
     if (x > 11357.0L) {
         if (long_is_inf(x)) return x;
-        errno = ERANGE;
-        return long_overflow_value(false);
+        // ERANGE, as glibc's, only for an infinite result: rounding down or
+        // toward zero leaves the largest long double and the flag alone.
+        long double result = long_overflow_value(false);
+        if (long_is_inf(result)) errno = ERANGE;
+        return result;
     }
     if (x < -50.0L) {
         // -1 + e^x rounds to -1 (FE_INEXACT).
@@ -192,9 +199,11 @@ long double expm1l(long double x) noexcept {
     }
     if (long_magnitude(x) < 0x1p-65L) {
         if (x == 0.0L) return x;
-        // x + x^2/2 rounds to x (FE_INEXACT; FE_UNDERFLOW if tiny).
+        // x + x^2/2 rounds to x (FE_INEXACT; FE_UNDERFLOW if tiny). The
+        // result has x's sign even where it rounds to zero (upward from
+        // the least negative subnormal, whose x + x^2 is an exact +0).
         volatile long double v = x;
-        return v + v * v;
+        return __builtin_copysignl(v + v * v, x);
     }
     if (long_magnitude(x) <= 0.35L) {
         long_double_double e = expm1_reduced_long(ldd(x));

@@ -237,14 +237,17 @@ long double atanl(long double x) noexcept {
         volatile long double v = x;
         return v - v * v * v;  // x - x^3/3 rounds to x
     }
-    long double result;
     if (ax > 0x1p70L) {
-        // pi/2 - 1/x: rounds to pi/2 (FE_INEXACT).
+        // +-(pi/2 - 1/|x|), 1/|x| below 2^-70: the sum of pi/2's high part
+        // and its low part less a little (FE_INEXACT), with the sign put on
+        // both parts before they are added, so that a directed rounding
+        // rounds the signed value (negating a rounded pi/2 would round the
+        // negative results the wrong way).
         volatile long double tiny = 0x1p-100L;
-        result = t::half_pi.hi + tiny;
-    } else {
-        result = rounded_trig(atan_ratio_long(ldd(ax), ldd(1.0L)));
+        long double low = t::half_pi.lo - tiny;
+        return long_sign(x) ? -t::half_pi.hi + -low : t::half_pi.hi + low;
     }
+    long double result = rounded_trig(atan_ratio_long(ldd(ax), ldd(1.0L)));
     return long_sign(x) ? -result : result;
 }
 

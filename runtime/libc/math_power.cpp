@@ -57,7 +57,13 @@ double pow(double x, double y) noexcept {
     }
     if (ax == 1.0) return negative ? -1.0 : 1.0;  // pow(-1, y) for any integer y, however large
     double_double log_x = log_of(dd(ax));
-    double estimate = log_x.hi * y;  // decides overflow before any double-double product could
+    // The estimate decides overflow before any double-double product could.
+    // |log x| >= 2^-53 here (x != 1), so any |y| beyond 2^64 puts |y log x|
+    // past 2048, far out of range either way: y is capped there, which
+    // keeps the product itself from overflowing (and raising the flag) when
+    // the result underflows, as pow(0.5, DBL_MAX) does.
+    double capped_y = magnitude(y) > 0x1p64 ? with_sign_of(0x1p64, y) : y;
+    double estimate = log_x.hi * capped_y;
     if (estimate > 710.0) {
         errno = ERANGE;
         return overflow_value(negative);

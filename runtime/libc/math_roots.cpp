@@ -38,7 +38,13 @@ double hypot(double x, double y) noexcept {
     frexp(a, &ea);
     frexp(b, &eb);
     // b below 2^-60 a: sqrt(a^2 + b^2) = a (1 + b^2/2a^2) rounds as a + b does.
-    if (ea - eb > 60) return a + b;
+    // Upward, a + b can step from the largest double to infinity: an
+    // overflow, reported with ERANGE like any other.
+    if (ea - eb > 60) {
+        double result = a + b;
+        if (is_inf(result)) errno = ERANGE;
+        return result;
+    }
     double sa = scale_exactly(a, -ea);
     double sb = scale_exactly(b, -ea);
     double_double sum = two_product(sa, sa) + two_product(sb, sb);

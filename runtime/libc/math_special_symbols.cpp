@@ -38,16 +38,18 @@ double lgamma_r(double x, int* sign) noexcept {
 float lgammaf_r(float x, int* sign) noexcept {
     return m::underflow_judged([&] { return m::narrow(m::lgamma(x, sign)); });
 }
+// gamma and gammaf are lgamma under the older name, so the result decides
+// underflow for them as it does for lgamma.
 double gamma(double x) noexcept {
     int sign;
-    double result = m::lgamma(x, &sign);
+    double result = m::underflow_judged([&] { return m::lgamma(x, &sign); });
     signgam = sign;
     __signgam = sign;
     return result;
 }
 float gammaf(float x) noexcept {
     int sign;
-    float result = m::narrow(m::lgamma(x, &sign));
+    float result = m::underflow_judged([&] { return m::narrow(m::lgamma(x, &sign)); });
     signgam = sign;
     __signgam = sign;
     return result;

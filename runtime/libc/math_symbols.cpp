@@ -159,7 +159,16 @@ double pow(double x, double y) noexcept {
     return m::underflow_judged([&] { return m::pow(x, y); });
 }
 // 10 is exact, so pow's one rounding of the exact power is exp10's too.
-double exp10(double x) noexcept { return m::underflow_judged([&] { return m::pow(10.0, x); }); }
+// glibc's exp10 reports ERANGE only for a result that is infinite or zero,
+// not where a directed rounding stops at the largest double or the least
+// subnormal (pow reports those too): errno is the caller's again then.
+double exp10(double x) noexcept {
+    int caller_errno = errno;
+    double result = m::underflow_judged([&] { return m::pow(10.0, x); });
+    if (result != 0.0 && __builtin_islessequal(__builtin_fabs(result), 0x1.fffffffffffffp1023))
+        errno = caller_errno;
+    return result;
+}
 float exp10f(float x) noexcept {
     return m::underflow_judged([&] { return narrow(m::pow(10.0, x)); });
 }
