@@ -26,14 +26,14 @@ constexpr std::uint32_t rotate_left(std::uint32_t value, int count) {
 
 }  // namespace
 
-Md5::Md5() noexcept : state_{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476} {}
+md5_digest::md5_digest() noexcept : state{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476} {}
 
-void Md5::compress(const unsigned char block[64]) noexcept {
+void md5_digest::compress(const unsigned char block[64]) noexcept {
     std::uint32_t words[16];
     for (int i = 0; i < 16; ++i)  // MD5 reads little-endian words
         words[i] = std::uint32_t{block[4 * i]} | std::uint32_t{block[4 * i + 1]} << 8 |
                    std::uint32_t{block[4 * i + 2]} << 16 | std::uint32_t{block[4 * i + 3]} << 24;
-    std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
+    std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
     for (int i = 0; i < 64; ++i) {
         int round = i / 16;
         std::uint32_t mixed;
@@ -47,33 +47,17 @@ void Md5::compress(const unsigned char block[64]) noexcept {
         std::uint32_t next = b + rotate_left(a + mixed + sine_constants[i] + words[word], shifts[round][i % 4]);
         a = d; d = c; c = b; b = next;
     }
-    state_[0] += a; state_[1] += b; state_[2] += c; state_[3] += d;
+    state[0] += a; state[1] += b; state[2] += c; state[3] += d;
 }
 
-void Md5::update(const void* data, std::size_t size) noexcept {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    while (size > 0) {
-        std::size_t used = length_ % 64;
-        std::size_t take = size < 64 - used ? size : 64 - used;
-        std::memcpy(pending_ + used, bytes, take);
-        length_ += take;
-        bytes += take;
-        size -= take;
-        if (length_ % 64 == 0) compress(pending_);
-    }
+void md5_digest::update(const void* data, std::size_t size) noexcept {
+    buffer.add(data, size, [this](const unsigned char* block) { compress(block); });
 }
 
-void Md5::finish(unsigned char digest[digest_size]) noexcept {
-    // Padding as SHA's, but the bit length little-endian.
-    std::uint64_t bit_length = length_ * 8;
-    unsigned char marker = 0x80, zero = 0;
-    update(&marker, 1);
-    while (length_ % 64 != 56) update(&zero, 1);
-    unsigned char length_bytes[8];
-    for (int i = 0; i < 8; ++i) length_bytes[i] = static_cast<unsigned char>(bit_length >> (8 * i));
-    update(length_bytes, 8);
+void md5_digest::finish(unsigned char digest[digest_size]) noexcept {
+    buffer.pad(8, /*big_endian=*/false, [this](const unsigned char* block) { compress(block); });
     for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j) digest[4 * i + j] = static_cast<unsigned char>(state_[i] >> (8 * j));
+        for (int j = 0; j < 4; ++j) digest[4 * i + j] = static_cast<unsigned char>(state[i] >> (8 * j));
 }
 
 }  // namespace lwp::libc::crypt_internal

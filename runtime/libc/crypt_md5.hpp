@@ -5,20 +5,21 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypt_block_buffer.hpp"
+
 namespace lwp::libc::crypt_internal {
 
-class Md5 {
+class md5_digest {
 public:
     static constexpr std::size_t digest_size = 16;
-    Md5() noexcept;
+    md5_digest() noexcept;
     void update(const void* data, std::size_t size) noexcept;
     void finish(unsigned char digest[digest_size]) noexcept;
 
 private:
     void compress(const unsigned char block[64]) noexcept;
-    std::uint32_t state_[4];
-    std::uint64_t length_ = 0;  // bytes hashed so far
-    unsigned char pending_[64];
+    std::uint32_t state[4];
+    block_buffer<64> buffer;
 };
 
 }  // namespace lwp::libc::crypt_internal

@@ -18,8 +18,8 @@ void md5_crypt(const char* phrase, std::size_t phrase_size, const char* setting,
     if (salt_size > max_salt) salt_size = max_salt;
 
     // The alternate digest: phrase, salt, phrase.
-    unsigned char alternate[Md5::digest_size];
-    Md5 digest_alternate;
+    unsigned char alternate[md5_digest::digest_size];
+    md5_digest digest_alternate;
     digest_alternate.update(phrase, phrase_size);
     digest_alternate.update(salt, salt_size);
     digest_alternate.update(phrase, phrase_size);
@@ -29,28 +29,28 @@ void md5_crypt(const char* phrase, std::size_t phrase_size, const char* setting,
     // the phrase's length, then for each bit of that length from the lowest
     // a zero byte for a 1 and the phrase's first byte for a 0 (a quirk of
     // the original code that every md5crypt keeps).
-    unsigned char result[Md5::digest_size];
-    Md5 digest;
+    unsigned char result[md5_digest::digest_size];
+    md5_digest digest;
     digest.update(phrase, phrase_size);
     digest.update(prefix, prefix_size);
     digest.update(salt, salt_size);
-    for (std::size_t left = phrase_size; left > 0; left -= left < Md5::digest_size ? left : Md5::digest_size)
-        digest.update(alternate, left < Md5::digest_size ? left : Md5::digest_size);
+    for (std::size_t left = phrase_size; left > 0; left -= left < md5_digest::digest_size ? left : md5_digest::digest_size)
+        digest.update(alternate, left < md5_digest::digest_size ? left : md5_digest::digest_size);
     static constexpr unsigned char zero_byte = 0;
     for (std::size_t bits = phrase_size; bits > 0; bits >>= 1) digest.update(bits & 1 ? &zero_byte : reinterpret_cast<const unsigned char*>(phrase), 1);
     digest.finish(result);
 
     // 1000 rounds mixing the previous digest with phrase and salt by round number.
     for (int round = 0; round < 1000; ++round) {
-        Md5 digest_round;
+        md5_digest digest_round;
         if (round & 1)
             digest_round.update(phrase, phrase_size);
         else
-            digest_round.update(result, Md5::digest_size);
+            digest_round.update(result, md5_digest::digest_size);
         if (round % 3 != 0) digest_round.update(salt, salt_size);
         if (round % 7 != 0) digest_round.update(phrase, phrase_size);
         if (round & 1)
-            digest_round.update(result, Md5::digest_size);
+            digest_round.update(result, md5_digest::digest_size);
         else
             digest_round.update(phrase, phrase_size);
         digest_round.finish(result);

@@ -6,36 +6,34 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypt_block_buffer.hpp"
+
 namespace lwp::libc::crypt_internal {
 
-class Sha256 {
+class sha256_digest {
 public:
     static constexpr std::size_t digest_size = 32;
-    Sha256() noexcept;
+    sha256_digest() noexcept;
     void update(const void* data, std::size_t size) noexcept;
     void finish(unsigned char digest[digest_size]) noexcept;
 
 private:
     void compress(const unsigned char block[64]) noexcept;
-    std::uint32_t state_[8];
-    std::uint64_t length_ = 0;  // bytes hashed so far
-    unsigned char pending_[64];
+    std::uint32_t state[8];
+    block_buffer<64> buffer;
 };
 
-class Sha512 {
+class sha512_digest {
 public:
     static constexpr std::size_t digest_size = 64;
-    Sha512() noexcept;
+    sha512_digest() noexcept;
     void update(const void* data, std::size_t size) noexcept;
     void finish(unsigned char digest[digest_size]) noexcept;
 
 private:
     void compress(const unsigned char block[128]) noexcept;
-    std::uint64_t state_[8];
-    // Passwords are far below 2^64 bytes, so the high half of SHA-512's
-    // 128-bit length field is always zero.
-    std::uint64_t length_ = 0;
-    unsigned char pending_[128];
+    std::uint64_t state[8];
+    block_buffer<128> buffer;
 };
 
 }  // namespace lwp::libc::crypt_internal

@@ -24,11 +24,11 @@ constexpr std::uint32_t rotate_right(std::uint32_t value, int count) {
 
 }  // namespace
 
-Sha256::Sha256() noexcept
-    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+sha256_digest::sha256_digest() noexcept
+    : state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
              0x5be0cd19} {}
 
-void Sha256::compress(const unsigned char block[64]) noexcept {
+void sha256_digest::compress(const unsigned char block[64]) noexcept {
     std::uint32_t schedule[64];
     for (int i = 0; i < 16; ++i)  // the message is big-endian words
         schedule[i] = std::uint32_t{block[4 * i]} << 24 | std::uint32_t{block[4 * i + 1]} << 16 |
@@ -40,8 +40,8 @@ void Sha256::compress(const unsigned char block[64]) noexcept {
                            (schedule[i - 2] >> 10);
         schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
     }
-    std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+    std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
     for (int i = 0; i < 64; ++i) {
         std::uint32_t t1 = h + (rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25)) +
                            ((e & f) ^ (~e & g)) + round_constants[i] + schedule[i];
@@ -50,34 +50,18 @@ void Sha256::compress(const unsigned char block[64]) noexcept {
         h = g; g = f; f = e; e = d + t1;
         d = c; c = b; b = a; a = t1 + t2;
     }
-    state_[0] += a; state_[1] += b; state_[2] += c; state_[3] += d;
-    state_[4] += e; state_[5] += f; state_[6] += g; state_[7] += h;
+    state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+    state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
-void Sha256::update(const void* data, std::size_t size) noexcept {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    while (size > 0) {
-        std::size_t used = length_ % 64;
-        std::size_t take = size < 64 - used ? size : 64 - used;
-        std::memcpy(pending_ + used, bytes, take);
-        length_ += take;
-        bytes += take;
-        size -= take;
-        if (length_ % 64 == 0) compress(pending_);
-    }
+void sha256_digest::update(const void* data, std::size_t size) noexcept {
+    buffer.add(data, size, [this](const unsigned char* block) { compress(block); });
 }
 
-void Sha256::finish(unsigned char digest[digest_size]) noexcept {
-    // Padding: a 1 bit, zeros up to 56 mod 64, then the length in bits.
-    std::uint64_t bit_length = length_ * 8;
-    unsigned char marker = 0x80, zero = 0;
-    update(&marker, 1);
-    while (length_ % 64 != 56) update(&zero, 1);
-    unsigned char length_bytes[8];
-    for (int i = 0; i < 8; ++i) length_bytes[i] = static_cast<unsigned char>(bit_length >> (56 - 8 * i));
-    update(length_bytes, 8);
+void sha256_digest::finish(unsigned char digest[digest_size]) noexcept {
+    buffer.pad(8, /*big_endian=*/true, [this](const unsigned char* block) { compress(block); });
     for (int i = 0; i < 8; ++i)
-        for (int j = 0; j < 4; ++j) digest[4 * i + j] = static_cast<unsigned char>(state_[i] >> (24 - 8 * j));
+        for (int j = 0; j < 4; ++j) digest[4 * i + j] = static_cast<unsigned char>(state[i] >> (24 - 8 * j));
 }
 
 }  // namespace lwp::libc::crypt_internal

@@ -11,7 +11,7 @@ void sha256_crypt(const char* phrase, std::size_t phrase_size, const char* setti
     auto tail = [](char* out, const unsigned char* d) noexcept {
         return append_base64(out, unsigned{d[31]} << 8 | d[30], 3);
     };
-    sha_crypt<Sha256>(phrase, phrase_size, setting, 3, 21, 30, tail, output);
+    sha_crypt<sha256_digest>(phrase, phrase_size, setting, 3, 21, 30, tail, output);
 }
 
 }  // namespace lwp::libc::crypt_internal

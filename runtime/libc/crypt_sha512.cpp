@@ -32,11 +32,11 @@ constexpr std::uint64_t rotate_right(std::uint64_t value, int count) {
 
 }  // namespace
 
-Sha512::Sha512() noexcept
-    : state_{0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+sha512_digest::sha512_digest() noexcept
+    : state{0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
              0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179} {}
 
-void Sha512::compress(const unsigned char block[128]) noexcept {
+void sha512_digest::compress(const unsigned char block[128]) noexcept {
     std::uint64_t schedule[80];
     for (int i = 0; i < 16; ++i) {  // the message is big-endian words
         std::uint64_t word = 0;
@@ -50,8 +50,8 @@ void Sha512::compress(const unsigned char block[128]) noexcept {
                            (schedule[i - 2] >> 6);
         schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
     }
-    std::uint64_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    std::uint64_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+    std::uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
+    std::uint64_t e = state[4], f = state[5], g = state[6], h = state[7];
     for (int i = 0; i < 80; ++i) {
         std::uint64_t t1 = h + (rotate_right(e, 14) ^ rotate_right(e, 18) ^ rotate_right(e, 41)) +
                            ((e & f) ^ (~e & g)) + round_constants[i] + schedule[i];
@@ -60,35 +60,18 @@ void Sha512::compress(const unsigned char block[128]) noexcept {
         h = g; g = f; f = e; e = d + t1;
         d = c; c = b; b = a; a = t1 + t2;
     }
-    state_[0] += a; state_[1] += b; state_[2] += c; state_[3] += d;
-    state_[4] += e; state_[5] += f; state_[6] += g; state_[7] += h;
+    state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+    state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
-void Sha512::update(const void* data, std::size_t size) noexcept {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    while (size > 0) {
-        std::size_t used = length_ % 128;
-        std::size_t take = size < 128 - used ? size : 128 - used;
-        std::memcpy(pending_ + used, bytes, take);
-        length_ += take;
-        bytes += take;
-        size -= take;
-        if (length_ % 128 == 0) compress(pending_);
-    }
+void sha512_digest::update(const void* data, std::size_t size) noexcept {
+    buffer.add(data, size, [this](const unsigned char* block) { compress(block); });
 }
 
-void Sha512::finish(unsigned char digest[digest_size]) noexcept {
-    // Padding: a 1 bit, zeros up to 112 mod 128, then the 128-bit length in
-    // bits (its high 64 bits zero).
-    std::uint64_t bit_length = length_ * 8;
-    unsigned char marker = 0x80, zero = 0;
-    update(&marker, 1);
-    while (length_ % 128 != 112) update(&zero, 1);
-    unsigned char length_bytes[16] = {};
-    for (int i = 0; i < 8; ++i) length_bytes[8 + i] = static_cast<unsigned char>(bit_length >> (56 - 8 * i));
-    update(length_bytes, 16);
+void sha512_digest::finish(unsigned char digest[digest_size]) noexcept {
+    buffer.pad(16, /*big_endian=*/true, [this](const unsigned char* block) { compress(block); });
     for (int i = 0; i < 8; ++i)
-        for (int j = 0; j < 8; ++j) digest[8 * i + j] = static_cast<unsigned char>(state_[i] >> (56 - 8 * j));
+        for (int j = 0; j < 8; ++j) digest[8 * i + j] = static_cast<unsigned char>(state[i] >> (56 - 8 * j));
 }
 
 }  // namespace lwp::libc::crypt_internal
