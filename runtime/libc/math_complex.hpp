@@ -74,6 +74,10 @@ void sin_cos_double_double(double y, double_double* sine, double_double* cosine)
 double round_magnitude(double_double value, int exponent) noexcept;
 // |a * b| * 2^exponent rounded once, whatever the factors' magnitudes.
 double round_product(double_double a, double_double b, int exponent) noexcept;
+// The same with the sign given (negative: -|a * b| * 2^exponent), rounded in
+// the current direction as a signed value: an overflow downward is -inf, one
+// upward -DBL_MAX, which negating a rounded magnitude would reverse.
+double round_signed_product(double_double a, double_double b, int exponent, bool negative) noexcept;
 
 // errno as glibc's complex functions set it, through the real functions they
 // call (the C wrappers, math_complex_symbols.cpp, add these after the

@@ -5,6 +5,7 @@
 #include "runtime/libc/math_complex.hpp"
 #include "runtime/libc/math_kernels.hpp"
 #include "runtime/libc/math_tables.hpp"
+#include "arch/x86_64/sse_math.hpp"
 
 namespace lwp::libc::math {
 
@@ -12,6 +13,13 @@ void sin_cos_double_double(double y, double_double* sine, double_double* cosine)
     // Below the smallest normal, glibc takes sin y = y and cos y = 1 (exact
     // after rounding anyway); keeping that keeps the signs of its zeros.
     if (magnitude(y) <= 0x1p-1022) {
+        *sine = dd(y);
+        *cosine = dd(1.0);
+        return;
+    }
+    if (magnitude(y) < 0x1p-500) {
+        // sin y = y and cos y = 1 to within y^2/2 < 2^-1000, whose square the
+        // kernels would form, raising underflow for a result that is not tiny.
         *sine = dd(y);
         *cosine = dd(1.0);
         return;
@@ -53,6 +61,33 @@ double round_product(double_double a, double_double b, int exponent) noexcept {
     return round_magnitude(p, exponent + ea + eb);
 }
 
+double round_signed_product(double_double a, double_double b, int exponent, bool negative) noexcept {
+    if (a.hi == 0.0 || b.hi == 0.0) return negative ? -0.0 : 0.0;
+    int ea;
+    int eb;
+    frexp(a.hi, &ea);
+    frexp(b.hi, &eb);
+    double_double na = {ldexp(a.hi, -ea), ldexp(a.lo, -ea)};
+    double_double nb = {ldexp(b.hi, -eb), ldexp(b.lo, -eb)};
+    double_double p = na * nb;
+    if (p.hi < 0.0) p = -p;
+    int binade;
+    frexp(p.hi, &binade);
+    p = {ldexp(p.hi, -binade), ldexp(p.lo, -binade)};
+    // p in [0.5, 1): the result lies in [2^(e-1), 2^e).
+    int e = exponent + ea + eb + binade;
+    if (e > 1025) return overflow_value(negative);
+    if (e > -1021) {
+        // Normal or overflowing: the sign goes on before the one rounding
+        // (negation is exact), then the scaling is exact or overflows in the
+        // caller's direction.
+        if (negative) p = -p;
+        return scale_exactly(p.hi + p.lo, e);
+    }
+    double r = round_scaled(p, e);
+    return negative ? -r : r;
+}
+
 namespace {
 
 // x^2 + y^2 - 1 for 0 <= y <= x <= 2, in double-double: x^2 - 1 is exact
@@ -65,8 +100,12 @@ double_double squares_minus_one(double x, double y) noexcept {
     return ((t + yy.hi) + xx.lo) + yy.lo;
 }
 
-// log|z| in double-double for finite z != 0.
+// log|z| in double-double for finite z != 0. Its sums are exact (two_sum)
+// only when rounding to nearest, so it runs so whatever the caller's mode,
+// and the caller rounds the result once in its own. An exact zero (|z| = 1)
+// is +0, never the -0 that x - x gives rounding downward.
 double_double log_modulus(double x, double y) noexcept {
+    arch::sse::nearest_rounding_scope nearest;
     double a = magnitude(x);
     double b = magnitude(y);
     if (a < b) {
@@ -77,6 +116,7 @@ double_double log_modulus(double x, double y) noexcept {
     // |z| near 1: log1p of the exact x^2 + y^2 - 1.
     if (a <= 2.0 && a >= 0.5 && b < 1.0) {
         double_double sum = squares_minus_one(a, b);
+        if (sum.hi == 0.0) return dd(0.0);
         if (sum.hi > -0.5 && sum.hi < 1.0) return scale(log1p_of(sum), 0.5);
     }
     // Elsewhere scale by a power of two so nothing overflows or underflows:
@@ -105,20 +145,15 @@ complex_parts complex_exp(double x, double y) noexcept {
         bool sine_negative = sign_of(s.hi);
         bool cosine_negative = sign_of(c.hi);
         if (x > 1500.0) {
-            double huge = overflow_value(false);
-            return {cosine_negative ? -huge : huge,
-                    s.hi == 0.0 ? y : (sine_negative ? -huge : huge)};
+            return {overflow_value(cosine_negative), s.hi == 0.0 ? y : overflow_value(sine_negative)};
         }
         if (x < -1500.0) {
             double tiny = underflow_value(false);
             return {cosine_negative ? -tiny : tiny, sine_negative ? -tiny : tiny};
         }
         scaled_double_double e = exp_split(dd(x));
-        double re = round_product(e.value, c, e.exponent);
-        double im = round_product(e.value, s, e.exponent);
-        if (cosine_negative) re = -re;
-        if (s.hi == 0.0) im = y;
-        else if (sine_negative) im = -im;
+        double re = round_signed_product(e.value, c, e.exponent, cosine_negative);
+        double im = s.hi == 0.0 ? y : round_signed_product(e.value, s, e.exponent, sine_negative);
         return {re, im};
     }
     if (is_inf(x)) {
@@ -170,7 +205,9 @@ complex_parts complex_log10(double x, double y) noexcept {
                     ? with_sign_of(round_product(inverse_ln10, dd(angle), 0), angle)
                     : angle;
     if (is_inf(x) || is_inf(y)) return {from_bits(exponent_mask), im};
-    double_double r = log_modulus(x, y) * inverse_ln10;
+    double_double r = log_modulus(x, y);
+    if (r.hi == 0.0) return {0.0, im};  // |z| = 1: +0 in every rounding mode
+    r = r * inverse_ln10;
     return {r.hi + r.lo, im};
 }
 

@@ -39,19 +39,23 @@ hyperbolic_pair hyperbolic_of(double a) noexcept {
 
 double signed_product(double_double a, double_double b, int exponent, bool overflows,
                       bool negative) noexcept {
-    double r;
-    if (overflows) r = (a.hi == 0.0 || b.hi == 0.0) ? 0.0 : overflow_value(false);
-    else r = round_product(a, b, exponent);
-    return negative ? -r : r;
+    if (overflows) {
+        if (a.hi == 0.0 || b.hi == 0.0) return negative ? -0.0 : 0.0;
+        return overflow_value(negative);
+    }
+    return round_signed_product(a, b, exponent, negative);
 }
 
-// sinh(x) cos(y) + i cosh(x) sin(y) for finite x and y.
-complex_parts finite_sinh(double x, double y) noexcept {
+// sinh(x) cos(y) + i cosh(x) sin(y) for finite x and y; with negate_real,
+// the real part's sign is reversed before its rounding (csin's -sinh(-y) cos x
+// rounds as a value of its own sign).
+complex_parts finite_sinh(double x, double y, bool negate_real = false) noexcept {
     double_double s;
     double_double c;
     sin_cos_double_double(y, &s, &c);
     hyperbolic_pair h = hyperbolic_of(magnitude(x));
-    return {signed_product(h.sinh_value, c, h.exponent, h.overflows, sign_of(x) != sign_of(c.hi)),
+    return {signed_product(h.sinh_value, c, h.exponent, h.overflows,
+                           (sign_of(x) != sign_of(c.hi)) != negate_real),
             signed_product(h.cosh_value, s, h.exponent, h.overflows, sign_of(s.hi))};
 }
 
@@ -89,7 +93,10 @@ complex_parts finite_tanh(double x, double y) noexcept {
         return {re, im_negative ? -im : im};
     }
     hyperbolic_pair h = hyperbolic_of(ax);
-    double_double denominator = h.sinh_value * h.sinh_value + c * c;
+    // sinh^2 x below 2^-600 is far below cos^2 y's last bit (|cos y| is at
+    // least 2^-61 for a double y): left out, it cannot underflow.
+    double_double denominator = c * c;
+    if (ax > 0x1p-300) denominator = h.sinh_value * h.sinh_value + denominator;
     // The numerators' small factors (sinh x = x, sin y = y below 2^-1022)
     // moved into [0.5, 1) so that the quotients lose nothing to underflow.
     int re_exponent = 0;
@@ -183,8 +190,8 @@ complex_parts complex_sin(double x, double y) noexcept {
     if (is_finite(y)) {
         if (is_finite(x)) {
             // sin(x + iy) = -i sinh(i(x + iy)) = -i sinh(-y + ix).
-            complex_parts h = finite_sinh(-y, x);
-            return {h.im, -h.re};
+            complex_parts h = finite_sinh(-y, x, true);
+            return {h.im, h.re};
         }
         if (y == 0.0) return {x - x, y};
         double n = invalid_nan();

@@ -16,6 +16,7 @@
 #include "runtime/libc/math_complex.hpp"
 #include "runtime/libc/math_kernels.hpp"
 #include "runtime/libc/math_tables.hpp"
+#include "arch/x86_64/sse_math.hpp"
 
 namespace lwp::libc::math {
 
@@ -63,6 +64,9 @@ arcsine_parts arcsine_of(double x, double y) noexcept {
     }
     // The rest in double-double: R, S, A and the differences A - 1 and A - x
     // each rounded once at the end (in double they would each bring an ulp).
+    // Rounding to nearest, in which alone two_sum is exact (and a zero
+    // difference +0).
+    arch::sse::nearest_rounding_scope nearest;
     double_double xp1 = two_sum(x, 1.0);
     double_double xm1 = two_sum(x, -1.0);
     double_double one_minus_x = -xm1;
@@ -99,8 +103,10 @@ arcsine_parts arcsine_of(double x, double y) noexcept {
     return {asin_re, acos_re, rounded(l)};
 }
 
-// atanh(z) for z = x + iy, x >= 0, y >= 0 finite, not both 0, z != 1.
-complex_parts arctanh_of(double x, double y) noexcept {
+// atanh(z) for z = x + iy, x >= 0, y >= 0 finite, not both 0, z != 1; with
+// negative_angle, for y's mirror -y: the imaginary part is then rounded as the
+// negative value it is (negating a rounded one reverses a directed rounding).
+complex_parts arctanh_of(double x, double y, bool negative_angle) noexcept {
     if (x >= 0x1p56 || y >= 0x1p56) {
         // atanh z = 1/z + i pi/2 to within |z|^-3: the real part x/|z|^2,
         // with |z|^2 scaled by 2^(-2e) into [1, 8) and x kept off the subnormals.
@@ -111,13 +117,14 @@ complex_parts arctanh_of(double x, double y) noexcept {
         double_double square = two_product(sx, sx) + two_product(sy, sy);
         int shift = x == 0.0 ? 0 : -ilogb(x);
         double re = round_magnitude(dd(ldexp(x, shift)) / square, -2 * e - shift);
-        return {re, half_pi.hi};
+        return {re, rounded(negative_angle ? -half_pi : half_pi)};
     }
     double re;
     if (x == 1.0 && y < 0x1p-106) {
         // log(4/y^2 + 1)/4, the 1 negligible and y^2 possibly underflowing.
         re = rounded(scale(ln2 - dd(log(y)), 0.5));
     } else {
+        arch::sse::nearest_rounding_scope nearest;  // two_sum exact (above)
         double_double one_minus_x = two_sum(1.0, -x);
         double_double denominator = one_minus_x * one_minus_x;
         if (y > 0x1p-600) denominator = denominator + two_product(y, y);
@@ -126,11 +133,15 @@ complex_parts arctanh_of(double x, double y) noexcept {
         if (l.hi < 0.0) l = -l;
         re = round_magnitude(l, -2);
     }
-    // The angle of (1 - x^2 - y^2) + 2iy, halved.
+    // The angle of (1 - x^2 - y^2) + 2iy, halved. The sum keeps its
+    // relative precision only if two_sum is exact, as it is rounding to
+    // nearest, so it is formed so; the angle too, as glibc's is (atan2
+    // rounding upward strays a little further where its argument is inexact).
+    arch::sse::nearest_rounding_scope nearest;
     double_double xx = two_product(x, x);
     double_double yy = y > 0x1p-600 ? two_product(y, y) : dd(0.0);
-    double_double real_part = ((two_sum(1.0, -xx.hi) - yy.hi) - xx.lo) - yy.lo;
-    double angle = atan2(2.0 * y, rounded(real_part));
+    double real_part = rounded(((two_sum(1.0, -xx.hi) - yy.hi) - xx.lo) - yy.lo);
+    double angle = atan2(negative_angle ? -2.0 * y : 2.0 * y, real_part);
     return {re, 0.5 * angle};
 }
 
@@ -220,7 +231,7 @@ complex_parts complex_atanh(double x, double y) noexcept {
     double ax = magnitude(x);
     double ay = magnitude(y);
     if (ax == 1.0 && ay == 0.0) return {pole(sign_of(x)), y};
-    complex_parts p = arctanh_of(ax, ay);
+    complex_parts p = arctanh_of(ax, ay, sign_of(y));
     return {with_sign_of(p.re, x), with_sign_of(p.im, y)};
 }
 

@@ -20,6 +20,32 @@ namespace lwp::libc::math {
 
 inline constexpr long double long_infinity() noexcept { return __builtin_infl(); }
 
+// Rounds x87 arithmetic to nearest for its lifetime, whatever fesetround
+// chose, and then gives the caller's direction back (the flags raised stay).
+// The long-double-double steps are exact only rounding to nearest (two_sum),
+// and atan2l strays further in a directed mode, where glibc's computes in
+// nearest too: the parts so computed are within an ulp of the directed ones,
+// as glibc's. Costs one fnstcw in round-to-nearest, two fldcw more otherwise.
+class x87_nearest_rounding_scope {
+public:
+    x87_nearest_rounding_scope() noexcept {
+        __asm__ volatile("fnstcw %0" : "=m"(caller_));
+        if (caller_ & rounding_bits) {
+            unsigned short nearest = caller_ & ~rounding_bits;
+            __asm__ volatile("fldcw %0" : : "m"(nearest));
+        }
+    }
+    ~x87_nearest_rounding_scope() {
+        if (caller_ & rounding_bits) __asm__ volatile("fldcw %0" : : "m"(caller_));
+    }
+    x87_nearest_rounding_scope(const x87_nearest_rounding_scope&) = delete;
+    x87_nearest_rounding_scope& operator=(const x87_nearest_rounding_scope&) = delete;
+
+private:
+    static constexpr unsigned short rounding_bits = 3u << 10;
+    unsigned short caller_;
+};
+
 struct complex_long_parts {
     long double re;
     long double im;
@@ -66,6 +92,11 @@ long_double_double normalized_long(long_double_double value, int* exponent) noex
 long double round_magnitude_long(long_double_double value, int exponent) noexcept;
 // |a * b| * 2^exponent rounded once, whatever the factors' magnitudes.
 long double round_product_long(long_double_double a, long_double_double b, int exponent) noexcept;
+// The same with the sign given, rounded as a value of that sign in the current
+// direction (an overflow downward is -inf, upward the most negative finite
+// value: negating a rounded magnitude would reverse them).
+long double round_signed_product_long(long_double_double a, long_double_double b, int exponent,
+                                      bool negative) noexcept;
 // exp(a) = value * 2^exponent, value near 1, for finite |a| < 24000.
 void exp_wide_long(long double a, long_double_double* value, int* exponent) noexcept;
 

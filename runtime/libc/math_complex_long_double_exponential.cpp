@@ -56,6 +56,24 @@ long double round_product_long(long_double_double a, long_double_double b, int e
     return round_magnitude_long(p, exponent);
 }
 
+long double round_signed_product_long(long_double_double a, long_double_double b, int exponent,
+                                      bool negative) noexcept {
+    if (a.hi == 0.0L || b.hi == 0.0L) return negative ? -0.0L : 0.0L;
+    long_double_double p = normalized_long(a, &exponent) * normalized_long(b, &exponent);
+    if (p.hi < 0.0L) p = -p;
+    p = normalized_long(p, &exponent);
+    // p in [0.5, 1): the result lies in [2^(exponent-1), 2^exponent).
+    if (exponent > 16385) return long_overflow_value(negative);
+    if (exponent > -16381) {
+        // Normal or overflowing: signed before the one rounding (negation is
+        // exact), then scaled exactly or overflowing in the caller's direction.
+        if (negative) p = -p;
+        return scale_by_power_of_two(p.hi + p.lo, exponent);
+    }
+    long double r = round_magnitude_long(p, exponent);
+    return negative ? -r : r;
+}
+
 void exp_wide_long(long double a, long_double_double* value, int* exponent) noexcept {
     // exp_split_long takes |a| < 12000; beyond, exp(a) = exp(a/2)^2 (a/2 exact).
     if (long_magnitude(a) < 11000.0L) {
@@ -83,6 +101,7 @@ long_double_double squares_minus_one(long double x, long double y) noexcept {
 }  // namespace
 
 long_double_double log_modulus_long(long double x, long double y) noexcept {
+    x87_nearest_rounding_scope nearest;  // two_sum exact; the caller rounds in its mode
     long double a = long_magnitude(x);
     long double b = long_magnitude(y);
     if (a < b) {
@@ -93,6 +112,7 @@ long_double_double log_modulus_long(long double x, long double y) noexcept {
     // |z| near 1: log1p of the exact x^2 + y^2 - 1.
     if (a <= 2.0L && a >= 0.5L && b < 1.0L) {
         long_double_double sum = squares_minus_one(a, b);
+        if (sum.hi == 0.0L) return ldd(0.0L);  // +0, not x - x's -0 rounding down
         if (sum.hi > -0.5L && sum.hi < 1.0L) return scale(log1p_of_long(sum), 0.5L);
     }
     // Elsewhere scaled by a power of two so nothing overflows or underflows:
@@ -124,9 +144,8 @@ complex_long_parts complex_exp_long(long double x, long double y) noexcept {
         // e^x sin y can be finite up to x near 11357 + 16445 log 2 (sin y
         // subnormal), and nonzero down to -11357 - 64 log 2 (|cos y| > 2^-66).
         if (x > 23000.0L) {
-            long double huge = long_overflow_value(false);
-            return {cosine_negative ? -huge : huge,
-                    s.hi == 0.0L ? y : (sine_negative ? -huge : huge)};
+            return {long_overflow_value(cosine_negative),
+                    s.hi == 0.0L ? y : long_overflow_value(sine_negative)};
         }
         if (x < -23000.0L) {
             long double tiny = long_underflow_value(false);
@@ -135,11 +154,8 @@ complex_long_parts complex_exp_long(long double x, long double y) noexcept {
         long_double_double e;
         int exponent;
         exp_wide_long(x, &e, &exponent);
-        long double re = round_product_long(e, c, exponent);
-        long double im = round_product_long(e, s, exponent);
-        if (cosine_negative) re = -re;
-        if (s.hi == 0.0L) im = y;
-        else if (sine_negative) im = -im;
+        long double re = round_signed_product_long(e, c, exponent, cosine_negative);
+        long double im = s.hi == 0.0L ? y : round_signed_product_long(e, s, exponent, sine_negative);
         return {re, im};
     }
     if (long_is_inf(x)) {
@@ -170,6 +186,7 @@ complex_long_parts complex_log_long(long double x, long double y) noexcept {
         long double n = x + y;
         return {(long_is_inf(x) || long_is_inf(y)) ? long_infinity() : n, n};
     }
+    x87_nearest_rounding_scope nearest;
     if (long_is_inf(x) || long_is_inf(y)) return {long_infinity(), atan2l(y, x)};
     long_double_double r = log_modulus_long(x, y);
     return {r.hi + r.lo, atan2l(y, x)};
@@ -237,7 +254,9 @@ complex_long_parts complex_log10_long(long double x, long double y) noexcept {
                 long_with_sign_of(round_product_long(long_tables::log10_e, ldd(angle), 0), angle)};
     }
     long double im = angle_times_log10_e(x, y);
-    long_double_double r = log_modulus_long(x, y) * long_tables::log10_e;
+    long_double_double r = log_modulus_long(x, y);
+    if (r.hi == 0.0L) return {0.0L, im};  // |z| = 1: +0 in every rounding mode
+    r = r * long_tables::log10_e;
     return {r.hi + r.lo, im};
 }
 

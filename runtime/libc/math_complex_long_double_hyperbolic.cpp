@@ -52,19 +52,22 @@ hyperbolic_pair hyperbolic_of(long double a) noexcept {
 
 long double signed_product(long_double_double a, long_double_double b, int exponent,
                            bool overflows, bool negative) noexcept {
-    long double r;
-    if (overflows) r = (a.hi == 0.0L || b.hi == 0.0L) ? 0.0L : long_overflow_value(false);
-    else r = round_product_long(a, b, exponent);
-    return negative ? -r : r;
+    if (overflows) {
+        if (a.hi == 0.0L || b.hi == 0.0L) return negative ? -0.0L : 0.0L;
+        return long_overflow_value(negative);
+    }
+    return round_signed_product_long(a, b, exponent, negative);
 }
 
-// sinh(x) cos(y) + i cosh(x) sin(y) for finite x and y.
-complex_long_parts finite_sinh(long double x, long double y) noexcept {
+// sinh(x) cos(y) + i cosh(x) sin(y) for finite x and y; with negate_real the
+// real part's sign reversed before its rounding (csinl's -sinh(-y) cos x).
+complex_long_parts finite_sinh(long double x, long double y, bool negate_real = false) noexcept {
     long_double_double s;
     long_double_double c;
     sin_cos_long_double_double(y, &s, &c);
     hyperbolic_pair h = hyperbolic_of(long_magnitude(x));
-    return {signed_product(h.sinh_value, c, h.exponent, h.overflows, long_sign(x) != long_sign(c.hi)),
+    return {signed_product(h.sinh_value, c, h.exponent, h.overflows,
+                           (long_sign(x) != long_sign(c.hi)) != negate_real),
             signed_product(h.cosh_value, s, h.exponent, h.overflows, long_sign(s.hi))};
 }
 
@@ -193,8 +196,8 @@ complex_long_parts complex_sin_long(long double x, long double y) noexcept {
     if (long_is_finite(y)) {
         if (long_is_finite(x)) {
             // sin(x + iy) = -i sinh(i(x + iy)) = -i sinh(-y + ix).
-            complex_long_parts h = finite_sinh(-y, x);
-            return {h.im, -h.re};
+            complex_long_parts h = finite_sinh(-y, x, true);
+            return {h.im, h.re};
         }
         if (y == 0.0L) return {x - x, y};
         long double n = long_invalid_nan();

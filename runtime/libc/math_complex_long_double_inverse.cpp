@@ -43,6 +43,7 @@ long double quotient(long double a, long_double_double b) noexcept {
 }
 
 arcsine_parts arcsine_of(long double x, long double y) noexcept {
+    x87_nearest_rounding_scope nearest;
     long double larger = x > y ? x : y;
     if (larger > 0x1p70L) {
         // asin z = -i log(2iz) to within |z|^-2: im = log 2|z|.
@@ -103,6 +104,7 @@ arcsine_parts arcsine_of(long double x, long double y) noexcept {
 
 // atanh(z) for z = x + iy, x >= 0, y >= 0 finite, not both 0, z != 1.
 complex_long_parts arctanh_of(long double x, long double y) noexcept {
+    x87_nearest_rounding_scope nearest;
     if (x >= 0x1p66L || y >= 0x1p66L) {
         // atanh z = 1/z + i pi/2 to within |z|^-3: the real part x/|z|^2,
         // with |z|^2 scaled by 2^(-2e) into [1, 8) and x kept off the subnormals.
