@@ -14,6 +14,28 @@
 
 #include "frame_info_section.h"
 
+// The eight registers above, in the 64 bytes at the stack pointer.
+.macro save_argument_registers
+    mov     %rax, 0(%rsp)
+    mov     %rcx, 8(%rsp)
+    mov     %rdx, 16(%rsp)
+    mov     %rsi, 24(%rsp)
+    mov     %rdi, 32(%rsp)
+    mov     %r8, 40(%rsp)
+    mov     %r9, 48(%rsp)
+    mov     %r10, 56(%rsp)
+.endm
+.macro restore_argument_registers
+    mov     0(%rsp), %rax
+    mov     8(%rsp), %rcx
+    mov     16(%rsp), %rdx
+    mov     24(%rsp), %rsi
+    mov     32(%rsp), %rdi
+    mov     40(%rsp), %r8
+    mov     48(%rsp), %r9
+    mov     56(%rsp), %r10
+.endm
+
 // void mcount(void), also named _mcount (glibc exports both; mcount weakly,
 // so a program may supply its own).
 // On entry (%rsp) is the return address into the profiled function: the
@@ -33,25 +55,11 @@ mcount:
     // alignment at its call.
     sub     $72, %rsp
     .cfi_adjust_cfa_offset 72
-    mov     %rax, 0(%rsp)
-    mov     %rcx, 8(%rsp)
-    mov     %rdx, 16(%rsp)
-    mov     %rsi, 24(%rsp)
-    mov     %rdi, 32(%rsp)
-    mov     %r8, 40(%rsp)
-    mov     %r9, 48(%rsp)
-    mov     %r10, 56(%rsp)
+    save_argument_registers
     mov     72(%rsp), %rsi              // selfpc: our return address
     mov     8(%rbp), %rdi               // frompc: the profiled function's
     call    lwp_profiling_record_arc
-    mov     0(%rsp), %rax
-    mov     8(%rsp), %rcx
-    mov     16(%rsp), %rdx
-    mov     24(%rsp), %rsi
-    mov     32(%rsp), %rdi
-    mov     40(%rsp), %r8
-    mov     48(%rsp), %r9
-    mov     56(%rsp), %r10
+    restore_argument_registers
     add     $72, %rsp
     .cfi_adjust_cfa_offset -72
     ret
@@ -70,25 +78,11 @@ __fentry__:
     .cfi_startproc
     sub     $64, %rsp
     .cfi_adjust_cfa_offset 64
-    mov     %rax, 0(%rsp)
-    mov     %rcx, 8(%rsp)
-    mov     %rdx, 16(%rsp)
-    mov     %rsi, 24(%rsp)
-    mov     %rdi, 32(%rsp)
-    mov     %r8, 40(%rsp)
-    mov     %r9, 48(%rsp)
-    mov     %r10, 56(%rsp)
+    save_argument_registers
     mov     64(%rsp), %rsi              // selfpc: our return address
     mov     72(%rsp), %rdi              // frompc: the profiled function's
     call    lwp_profiling_record_arc
-    mov     0(%rsp), %rax
-    mov     8(%rsp), %rcx
-    mov     16(%rsp), %rdx
-    mov     24(%rsp), %rsi
-    mov     32(%rsp), %rdi
-    mov     40(%rsp), %r8
-    mov     48(%rsp), %r9
-    mov     56(%rsp), %r10
+    restore_argument_registers
     add     $64, %rsp
     .cfi_adjust_cfa_offset -64
     ret

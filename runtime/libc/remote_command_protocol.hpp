@@ -3,9 +3,11 @@
 // through *host, and the server's answer to a request.
 #pragma once
 
+#include <errno.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace lwp::libc {
@@ -23,6 +25,18 @@ inline bool hand_back_canonical_name(char** host, const addrinfo* found, char*& 
     if (kept == nullptr) return false;
     *host = kept;
     return true;
+}
+
+// The request: two names (users, or a user and a password) and the
+// command, each NUL-terminated, in one write, as the servers read them.
+inline void send_request(int connection, const char* first, const char* second,
+                         const char* command) {
+    iovec parts[3] = {{const_cast<char*>(first), strlen(first) + 1},
+                      {const_cast<char*>(second), strlen(second) + 1},
+                      {const_cast<char*>(command), strlen(command) + 1}};
+    ssize_t written;
+    do written = writev(connection, parts, 3);
+    while (written < 0 && errno == EINTR);
 }
 
 // After a byte other than 0 (a refusal), the server's one line of reason:

@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 #include "remote_command_protocol.hpp"
@@ -104,12 +103,7 @@ int request(const addrinfo* target, const char* host, const char* user, const ch
         }
         *error_socket = error_connection;
     }
-    iovec parts[3] = {{const_cast<char*>(user), strlen(user) + 1},
-                      {const_cast<char*>(password), strlen(password) + 1},
-                      {const_cast<char*>(command), strlen(command) + 1}};
-    ssize_t written;
-    do written = writev(connection, parts, 3);
-    while (written < 0 && errno == EINTR);
+    lwp::libc::send_request(connection, user, password, command);
     char answer;
     if (read(connection, &answer, 1) != 1) {
         perror(host);

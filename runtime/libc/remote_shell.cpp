@@ -29,7 +29,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 #include "remote_command_protocol.hpp"
@@ -157,12 +156,7 @@ int request(const addrinfo* found, const char* host, const char* local_user,
         }
         *error_socket = error_connection;
     }
-    iovec parts[3] = {{const_cast<char*>(local_user), strlen(local_user) + 1},
-                      {const_cast<char*>(remote_user), strlen(remote_user) + 1},
-                      {const_cast<char*>(command), strlen(command) + 1}};
-    ssize_t written;
-    do written = writev(connection, parts, 3);
-    while (written < 0 && errno == EINTR);
+    lwp::libc::send_request(connection, local_user, remote_user, command);
     char answer;
     ssize_t got;
     do got = read(connection, &answer, 1);
