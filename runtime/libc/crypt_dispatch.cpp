@@ -23,7 +23,10 @@ struct MethodEntry {
 constexpr MethodEntry methods[] = {
     {"$6$", sha512_crypt},
     {"$5$", sha256_crypt},
+    {"$sha1", sha1crypt_crypt},
+    {"$md5", sunmd5_crypt},
     {"$1$", md5_crypt},
+    {"$3$", nt_crypt},
 };
 
 // libxcrypt's failure token: "*0", unless the setting itself starts with

@@ -37,10 +37,11 @@ constexpr KnownMethod known_methods[] = {
 // The methods lwp's crypt hashes: crypt_checksalt calls any other setting
 // invalid, as a libxcrypt built without that method does. Adjust this list
 // as methods are added to crypt_dispatch.cpp. "" stands for traditional DES
-// and bigcrypt. Assumed here (libxcrypt's default set, less gost-yescrypt,
-// $2x$, sha1crypt, sunmd5 and NT): yescrypt, scrypt, bcrypt ($2b$ $2a$
-// $2y$), sha512crypt, sha256crypt, md5crypt, BSDi and DES/bigcrypt.
-constexpr const char* methods_hashed_here[] = {"$y$", "$7$", "$2b$", "$2a$", "$2y$", "$6$", "$5$", "$1$", "_", ""};
+// and bigcrypt. Assumed here (libxcrypt's default set, less gost-yescrypt
+// and $2x$): yescrypt, scrypt, bcrypt ($2b$ $2a$ $2y$), sha512crypt,
+// sha256crypt, sha1crypt, sunmd5, md5crypt, NT, BSDi and DES/bigcrypt.
+constexpr const char* methods_hashed_here[] = {"$y$", "$7$",  "$2b$", "$2a$", "$2y$", "$6$", "$5$",
+                                               "$sha1", "$md5", "$1$", "$3$", "_",    ""};
 
 // The order in which crypt_gensalt picks a default (libxcrypt's "DEFAULT"
 // marks): the first of these hashed here.

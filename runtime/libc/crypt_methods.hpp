@@ -24,5 +24,8 @@ inline char* append_base64(char* out, unsigned value, int count) noexcept {
 void sha256_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void sha512_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void md5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void nt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void sha1crypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void sunmd5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 
 }  // namespace lwp::libc::crypt_internal

@@ -165,7 +165,7 @@ static const struct drawn drawn[] = {
     {"$2b$", "$2b$05$", 29, bcrypt_alphabet, 1}, {"$2a$", "$2a$05$", 29, bcrypt_alphabet, 1},
     {"$2y$", "$2y$05$", 29, bcrypt_alphabet, 1}, {"$6$", "$6$", 19, crypt_alphabet, 1},
     {"$5$", "$5$", 19, crypt_alphabet, 1},       {"$1$", "$1$", 11, crypt_alphabet, 1},
-    {"$sha1", "$sha1$", 0, NULL, 0},             {"$md5", "$md5,rounds=", 0, NULL, 0},
+    {"$sha1", "$sha1$", 0, NULL, 1},             {"$md5", "$md5,rounds=", 0, NULL, 1},
     {"_", "_J9..", 9, crypt_alphabet, 1},        {"", "", 2, crypt_alphabet, 1},
 };
 
@@ -231,6 +231,10 @@ static const struct checked checked[] = {
     {"$6$rounds=10$x", CRYPT_SALT_OK},  // parameters are not looked at
     {"$5$", CRYPT_SALT_METHOD_LEGACY},
     {"$1$", CRYPT_SALT_METHOD_LEGACY},
+    {"$sha1", CRYPT_SALT_METHOD_LEGACY},
+    {"$md5", CRYPT_SALT_METHOD_LEGACY},
+    {"$md5x", CRYPT_SALT_METHOD_LEGACY},  // the prefix alone is judged
+    {"$3$", CRYPT_SALT_METHOD_LEGACY},
     {"_", CRYPT_SALT_METHOD_LEGACY},
     {"_x", CRYPT_SALT_METHOD_LEGACY},
     {"ab", CRYPT_SALT_METHOD_LEGACY},
@@ -260,10 +264,9 @@ static const struct checked checked[] = {
 // calls them invalid, as a libxcrypt built without them does.
 static const struct checked checked_not_hashed[] = {
     {"$gy$", CRYPT_SALT_OK},
+    {"$gy$j9T$abc", CRYPT_SALT_OK},
     {"$2x$", CRYPT_SALT_METHOD_LEGACY},
-    {"$sha1", CRYPT_SALT_METHOD_LEGACY},
-    {"$md5", CRYPT_SALT_METHOD_LEGACY},
-    {"$3$", CRYPT_SALT_METHOD_LEGACY},
+    {"$2x$05$abc", CRYPT_SALT_METHOD_LEGACY},
 };
 
 int main(void) {
@@ -291,7 +294,7 @@ int main(void) {
     free(allocated);
 
     // A setting from crypt_gensalt is one crypt takes.
-    static const char* const hashed_prefixes[] = {"$6$", "$5$", "$1$"};
+    static const char* const hashed_prefixes[] = {"$6$", "$5$", "$1$", "$3$"};
     for (size_t i = 0; i < sizeof hashed_prefixes / sizeof hashed_prefixes[0]; ++i) {
         char setting[CRYPT_GENSALT_OUTPUT_SIZE];
         CHECK(crypt_gensalt_rn(hashed_prefixes[i], 0, NULL, 0, setting, sizeof setting) != NULL);
