@@ -1,7 +1,7 @@
-// crypt_gensalt crypt_gensalt_rn crypt_gensalt_ra: setting
-// strings for crypt, as Debian's libcrypt (libxcrypt 4.4.33) builds them,
-// for every method it knows (crypt_method_catalog.cpp), whether or not lwp's
-// crypt hashes it: building a setting needs only the method's format.
+// crypt_gensalt crypt_gensalt_rn crypt_gensalt_ra: setting strings for
+// crypt, as Debian's libcrypt (libxcrypt 4.4.33) builds them, for every
+// method it knows (crypt_method_catalog.cpp), whether or not lwp's crypt
+// hashes it: building a setting needs only the method's format.
 #include <crypt.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -65,7 +65,7 @@ char* crypt_gensalt_rn(const char* prefix, unsigned long count, const char* rbyt
     // nrbytes is ignored. A negative nrbytes with bytes given is taken as
     // the huge size_t it converts to, as libxcrypt does (the generators
     // then use what they need, or refuse for want of room).
-    unsigned char drawn[256];
+    unsigned char drawn[256];  // room for any default_random_size (an unsigned char)
     const auto* random_bytes = reinterpret_cast<const unsigned char*>(rbytes);
     std::size_t random_size = static_cast<std::size_t>(nrbytes);
     if (random_bytes == nullptr) {
@@ -74,7 +74,7 @@ char* crypt_gensalt_rn(const char* prefix, unsigned long count, const char* rbyt
         random_size = method->default_random_size;
     }
     method->generate(count, random_bytes, random_size, output, static_cast<std::size_t>(output_size));
-    // Bytes that became a salt say nothing worth keeping on the stack.
+    // The drawn bytes are now the salt: not left on the stack.
     if (random_bytes == drawn) explicit_bzero(drawn, random_size);
     return output[0] == '*' ? nullptr : output;
 }
