@@ -94,3 +94,19 @@ execute_process(COMMAND ${LWP_CC} -v RESULT_VARIABLE status ERROR_VARIABLE err O
 if(NOT status EQUAL 0 OR NOT err MATCHES "version" OR err MATCHES "collect2|undefined reference")
   message(FATAL_ERROR "lwp-cc -v (${status}):\n${err}")
 endif()
+
+# -fopenmp: GCC's libgomp, linked before lwp's archive, in one step and in
+# separate compile and link steps.
+set(openmp_output "openmp: 4 threads, sum 5000050000\n")
+run(${LWP_CC} -O2 -fopenmp ${SOURCES}/openmp_sum.c -o ${SCRATCH}/openmp_sum)
+run(${SCRATCH}/openmp_sum)
+if(NOT last_output STREQUAL openmp_output)
+  message(FATAL_ERROR "openmp_sum printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/openmp_sum)
+run(${LWP_CC} -O2 -fopenmp -c ${SOURCES}/openmp_sum.c -o ${SCRATCH}/openmp_sum.o)
+run(${LWP_CC} -fopenmp ${SCRATCH}/openmp_sum.o -o ${SCRATCH}/openmp_sum2)
+run(${SCRATCH}/openmp_sum2)
+if(NOT last_output STREQUAL openmp_output)
+  message(FATAL_ERROR "openmp_sum2 printed: '${last_output}'")
+endif()
