@@ -27,6 +27,8 @@ constexpr MethodEntry methods[] = {
     {"$md5", sunmd5_crypt},
     {"$1$", md5_crypt},
     {"$3$", nt_crypt},
+    {"$y$", yescrypt_crypt},
+    {"$7$", scrypt_crypt},
 };
 
 // libxcrypt's failure token: "*0", unless the setting itself starts with

@@ -27,5 +27,7 @@ void md5_crypt(const char* phrase, std::size_t phrase_size, const char* setting,
 void nt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void sha1crypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void sunmd5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void scrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 
 }  // namespace lwp::libc::crypt_internal
