@@ -1,8 +1,10 @@
 // crypt crypt_r crypt_rn crypt_ra: password hashing as Debian's libcrypt
 // (libxcrypt 4.4) answers, for the methods lwp has: sha512crypt ($6$),
-// sha256crypt ($5$) and md5crypt ($1$). Any other setting, including the
-// ones libxcrypt knows and lwp does not (DES, bcrypt, yescrypt, ...), is answered as
-// libxcrypt answers an unknown method: the failure token and EINVAL.
+// sha256crypt ($5$), md5crypt ($1$), bcrypt ($2b$ $2a$ $2y$ $2x$), BSDi
+// extended DES (_) and traditional DES/bigcrypt (no prefix). Any other
+// setting, including the ones libxcrypt knows and lwp does not (yescrypt,
+// ...), is answered as libxcrypt answers an unknown method: the failure
+// token and EINVAL.
 #include <crypt.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -29,7 +31,20 @@ constexpr MethodEntry methods[] = {
     {"$3$", nt_crypt},
     {"$y$", yescrypt_crypt},
     {"$7$", scrypt_crypt},
+    {"$2b$", bcrypt_crypt},
+    {"$2a$", bcrypt_crypt},
+    {"$2y$", bcrypt_crypt},
+    {"$2x$", bcrypt_crypt},
+    {"_", bsdi_des_crypt},
 };
+
+// Traditional DES settings have no prefix: libxcrypt takes any setting
+// whose first two characters are salt characters for one ('$' and '_',
+// which start the others, are not salt characters).
+bool is_des_setting(const char* setting) noexcept {
+    return setting[0] != '\0' && strchr(hash_alphabet, setting[0]) != nullptr && setting[1] != '\0' &&
+           strchr(hash_alphabet, setting[1]) != nullptr;
+}
 
 // libxcrypt's failure token: "*0", unless the setting itself starts with
 // "*0", so that a failed answer can never equal the stored setting (a
@@ -72,6 +87,10 @@ void hash_into(const char* phrase, const char* setting, crypt_data* data) noexce
             method.hash(phrase, phrase_size, setting, data->output);
             return;
         }
+    }
+    if (is_des_setting(setting)) {
+        des_crypt(phrase, phrase_size, setting, data->output);
+        return;
     }
     errno = EINVAL;
 }

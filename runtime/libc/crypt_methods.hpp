@@ -29,5 +29,9 @@ void sha1crypt_crypt(const char* phrase, std::size_t phrase_size, const char* se
 void sunmd5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void scrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void bcrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void bsdi_des_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+// Traditional DES and bigcrypt: setting has no prefix, only at least one character.
+void des_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 
 }  // namespace lwp::libc::crypt_internal
