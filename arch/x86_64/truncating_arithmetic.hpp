@@ -130,6 +130,14 @@ inline bool end_truncating(saved_state saved) noexcept {
     return (status & 0x20u) != 0;  // the precision (inexact) flag
 }
 
+// The status word: the exception flags raised so far (and the stack top and
+// condition codes).
+inline std::uint16_t read_status() noexcept {
+    std::uint16_t status;
+    __asm__ volatile("fnstsw %0" : "=m"(status));
+    return status;
+}
+
 // As sse::pin, for long doubles (through memory: the x87 register stack
 // cannot be named as an asm operand in place).
 inline void pin(long double& value) noexcept { __asm__ volatile("" : "+m"(value)); }

@@ -23,8 +23,6 @@
 // errno is set as glibc's libm sets it: EDOM for a NaN from non-NaN operands,
 // ERANGE for an infinity from finite ones (division by zero included) and
 // for a zero that is not exact; the fused multiply-adds set none.
-#include <errno.h>
-
 #include "arch/x86_64/truncating_arithmetic.hpp"
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_long_double.hpp"
@@ -92,36 +90,12 @@ bool nan_infinite_or_zero(double x) noexcept { return !is_finite(x) || x == 0.0;
 bool nan_infinite_or_zero(long double x) noexcept { return !long_is_finite(x) || x == 0.0L; }
 
 template <typename Narrow, typename Wide>
-void set_errno(narrowing_operation op, Narrow result, Wide x, Wide y) noexcept {
-    bool domain = false;
-    bool range = false;
-    if (!__builtin_isfinite(result)) {
-        if (__builtin_isnan(result)) {
-            domain = !__builtin_isnan(x) && !__builtin_isnan(y);
-        } else {
-            // x / 0 is a pole, reported as glibc reports it: ERANGE.
-            range = __builtin_isfinite(x) &&
-                    (op == narrowing_operation::divide || __builtin_isfinite(y));
-        }
-    } else if (result == 0) {  // a zero that the exact result was not
-        switch (op) {
-        case narrowing_operation::add: range = x != -y; break;
-        case narrowing_operation::subtract: range = x != y; break;
-        case narrowing_operation::multiply: range = x != 0 && y != 0; break;
-        case narrowing_operation::divide: range = x != 0 && !__builtin_isinf(y); break;
-        }
-    }
-    if (domain) errno = EDOM;
-    if (range) errno = ERANGE;
-}
-
-template <typename Narrow, typename Wide>
 Narrow narrowing(narrowing_operation op, Wide x, Wide y) noexcept {
     arithmetic hardware = hardware_operation(op);
     Wide odd = rounded_to_odd(hardware, x, y);
     Narrow result = nan_infinite_or_zero(odd) ? static_cast<Narrow>(compute_now(hardware, x, y))
                                               : static_cast<Narrow>(odd);
-    set_errno(op, result, x, y);
+    set_narrowing_errno(op, result, x, y);
     return result;
 }
 
@@ -131,11 +105,7 @@ Narrow narrowing_square_root(Wide x) noexcept {
     Narrow result = nan_infinite_or_zero(odd)
                         ? static_cast<Narrow>(compute_now(arithmetic::square_root, x, x))
                         : static_cast<Narrow>(odd);
-    if (__builtin_isnan(result)) {
-        if (!__builtin_isnan(x)) errno = EDOM;
-    } else if (__builtin_isinf(result) ? __builtin_isfinite(x) : result == 0 && x != 0) {
-        errno = ERANGE;
-    }
+    set_narrowing_square_root_errno(result, x);
     return result;
 }
 
@@ -252,7 +222,7 @@ double narrowing_fma_to_double(long double x, long double y, long double z) noex
 
 double same_width(narrowing_operation op, double x, double y) noexcept {
     double result = compute_now(hardware_operation(op), x, y);
-    set_errno(op, result, x, y);
+    set_narrowing_errno(op, result, x, y);
     return result;
 }
 

@@ -4,9 +4,49 @@
 // TS 18661-3 f32addf64 ... aliases) are in math_narrowing_symbols.cpp.
 #pragma once
 
+#include <errno.h>
+
 namespace lwp::libc::math {
 
 enum class narrowing_operation { add, subtract, multiply, divide };
+
+// errno as glibc's libm sets it after a narrowing x op y (math_narrowing.cpp
+// and, with _Float128 operands, math_float128_narrowing.cpp): EDOM for a NaN
+// from non-NaN operands, ERANGE for an infinity from finite ones (x / 0, a
+// pole, included) and for a zero that the exact result was not.
+template <typename Narrow, typename Wide>
+void set_narrowing_errno(narrowing_operation op, Narrow result, Wide x, Wide y) noexcept {
+    bool domain = false;
+    bool range = false;
+    if (!__builtin_isfinite(result)) {
+        if (__builtin_isnan(result)) {
+            domain = !__builtin_isnan(x) && !__builtin_isnan(y);
+        } else {
+            range = __builtin_isfinite(x) &&
+                    (op == narrowing_operation::divide || __builtin_isfinite(y));
+        }
+    } else if (result == 0) {
+        switch (op) {
+        case narrowing_operation::add: range = x != -y; break;
+        case narrowing_operation::subtract: range = x != y; break;
+        case narrowing_operation::multiply: range = x != 0 && y != 0; break;
+        case narrowing_operation::divide: range = x != 0 && !__builtin_isinf(y); break;
+        }
+    }
+    if (domain) errno = EDOM;
+    if (range) errno = ERANGE;
+}
+
+// The same for a narrowing square root: EDOM for a NaN from a non-NaN,
+// ERANGE for an infinity from a finite x or a zero from a nonzero one.
+template <typename Narrow, typename Wide>
+void set_narrowing_square_root_errno(Narrow result, Wide x) noexcept {
+    if (__builtin_isnan(result)) {
+        if (!__builtin_isnan(x)) errno = EDOM;
+    } else if (__builtin_isinf(result) ? __builtin_isfinite(x) : result == 0 && x != 0) {
+        errno = ERANGE;
+    }
+}
 
 // x op y; for fadd ... fdiv (double -> float), faddl ... fdivl
 // (long double -> float) and daddl ... ddivl (long double -> double).
