@@ -1,5 +1,5 @@
 // The number behind strtod and scanf's %f: digits and an exponent in,
-// a correctly rounded float, double or long double out.
+// a correctly rounded float, double, long double or _Float128 out.
 //
 // Method: exact. The significant digits read (at most `max_digits` of them,
 // the rest folded into one sticky digit, below) form a big integer D, and
@@ -23,9 +23,9 @@
 // Cost: stack for two big integers, 0.8 KiB for float and double and 9.6 KiB
 // for long double (whose exact midpoints are that long); time quadratic in
 // the number of digits and in the decimal exponent, which only shows on long
-// inputs or extreme exponents. The floating-point environment is not
-// consulted: results are those of the default rounding mode, and no
-// exception flag is raised.
+// inputs or extreme exponents. No exception flag is raised, and the
+// rounding direction is the caller's to give: strtod and its kin round to
+// nearest whatever the mode, strtof128 in the current mode (as glibc's).
 //
 // Header-only and free of C symbols, like integer_parse.hpp, so the hosted
 // unit tests can include it directly; strtod.cpp and scanf_float.hpp read
@@ -37,7 +37,7 @@
 
 namespace lwp::libc {
 
-// The three binary formats, as rounding sees them.
+// The binary formats, as rounding sees them.
 struct float_format {
     int precision;     // significand bits, the leading one included
     int min_exponent;  // exponent of the smallest normal value
@@ -57,6 +57,11 @@ struct float_format {
 inline constexpr float_format float_single{24, -126, 127, 39, -46, 800, 48};
 inline constexpr float_format float_double{53, -1022, 1023, 309, -324, 800, 48};
 inline constexpr float_format float_extended{64, -16382, 16383, 4933, -4951, 11600, 616};
+// binary128: the midpoints between its subnormals are odd multiples of
+// 2^-16495, at most 11 565 significant digits; 11 701 digits (38 870 bits) or
+// D / 5^16667 (38 700 bits) shifted by the precision fit 640 limbs. Below
+// 10^-4966 a value is less than half the least subnormal (2^-16494).
+inline constexpr float_format float_quadruple{113, -16382, 16383, 4933, -4966, 11700, 640};
 
 template <typename T>
 struct float_format_of;
@@ -71,6 +76,10 @@ struct float_format_of<double> {
 template <>
 struct float_format_of<long double> {
     static constexpr const float_format& value = float_extended;
+};
+template <>
+struct float_format_of<__float128> {
+    static constexpr const float_format& value = float_quadruple;
 };
 
 using uint128 = unsigned __int128;
@@ -225,24 +234,63 @@ inline uint128 divide(big_natural& dividend, big_natural& divisor, bool& remaind
 
 enum class float_kind : unsigned char { zero, finite, infinite, nan };
 
+// IEEE's four rounding directions (fesetround's modes).
+enum class rounding_direction : unsigned char { nearest, downward, upward, toward_zero };
+
+// Whether a magnitude whose dropped part is `half` (its leading bit) and
+// `rest` (anything below) rounds away from zero, with `odd` its last kept bit.
+inline bool rounds_away(rounding_direction direction, bool negative, bool odd, bool half,
+                        bool rest) {
+    switch (direction) {
+        case rounding_direction::nearest: return half && (rest || odd);
+        case rounding_direction::upward: return !negative && (half || rest);
+        case rounding_direction::downward: return negative && (half || rest);
+        default: return false;
+    }
+}
+
 // A value rounded to a format, not yet packed into its C type.
 struct rounded_float {
     float_kind kind = float_kind::zero;
     bool negative = false;
     bool range_error = false;    // ERANGE: overflow, or a tiny and inexact result
-    std::uint64_t mantissa = 0;  // finite: the significand, an integer below
+    bool overflow = false;       // beyond the largest finite value (range_error too)
+    bool inexact = false;        // not the value written
+    uint128 mantissa = 0;        // finite: the significand, an integer below
                                  // 2^precision; nan: the payload
     int exponent = 0;            // finite: value = mantissa * 2^(exponent - precision + 1)
 };
 
 // Rounds (significand + a fraction below one, nonzero when `sticky`) *
-// 2^exponent, with significand > 0, to nearest, ties to even. Tininess is
-// judged after rounding (as x86 does, and glibc with it): a result counts as
-// tiny when rounding it to full precision with an unbounded exponent would
-// still leave it below the smallest normal.
-inline rounded_float round_binary(uint128 significand, long exponent, bool sticky,
-                                  const float_format& format) {
+// 2^exponent, with significand > 0 and the sign given, in `direction` (to
+// nearest, ties to even, unless told otherwise). Tininess is judged after
+// rounding (as x86 does, and glibc with it): a result counts as tiny when
+// rounding it to full precision with an unbounded exponent would still leave
+// it below the smallest normal. An overflow is an infinity where the
+// direction rounds away from zero, else the largest finite value; ERANGE
+// either way.
+inline rounded_float overflowed(const float_format& format, bool negative,
+                                rounding_direction direction) {
     rounded_float result;
+    result.negative = negative;
+    result.range_error = true;
+    result.overflow = true;
+    result.inexact = true;
+    if (rounds_away(direction, negative, false, true, true)) {
+        result.kind = float_kind::infinite;
+    } else {
+        result.kind = float_kind::finite;
+        result.mantissa = (uint128{1} << format.precision) - 1;
+        result.exponent = format.max_exponent;
+    }
+    return result;
+}
+
+inline rounded_float round_binary(uint128 significand, long exponent, bool sticky,
+                                  const float_format& format, bool negative = false,
+                                  rounding_direction direction = rounding_direction::nearest) {
+    rounded_float result;
+    result.negative = negative;
     const int p = format.precision;
     // Keep exactly p + 2 bits: the significand, a rounding bit, one more.
     int length = 128 - (static_cast<std::uint64_t>(significand >> 64) != 0
@@ -258,17 +306,14 @@ inline rounded_float round_binary(uint128 significand, long exponent, bool stick
         exponent -= p + 2 - length;
     }
     long top = exponent + p + 1;  // exponent of the leading bit
-    if (top > format.max_exponent) {
-        result.kind = float_kind::infinite;
-        result.range_error = true;
-        return result;
-    }
+    if (top > format.max_exponent) return overflowed(format, negative, direction);
     bool tiny = top < format.min_exponent - 1;
     if (top == format.min_exponent - 1) {
         // Rounding at full precision carries into the smallest normal only
-        // from all ones with the next bit set.
-        bool carries = (significand >> 1) == (uint128{1} << (p + 1)) - 1;
-        tiny = !carries;
+        // from all ones, rounding away from zero.
+        bool all_ones = (significand >> 2) == (uint128{1} << p) - 1;
+        tiny = !(all_ones && rounds_away(direction, negative, true, (significand & 2) != 0,
+                                         (significand & 1) != 0 || sticky));
     }
     if (top < format.min_exponent) {
         long drop = format.min_exponent - top;
@@ -281,26 +326,22 @@ inline rounded_float round_binary(uint128 significand, long exponent, bool stick
         }
         top = format.min_exponent;
     }
-    std::uint64_t mantissa = static_cast<std::uint64_t>(significand >> 2);
+    uint128 mantissa = significand >> 2;
     bool half = (significand & 2) != 0;
     sticky |= (significand & 1) != 0;
-    if (half && (sticky || (mantissa & 1) != 0)) {
+    if (rounds_away(direction, negative, (mantissa & 1) != 0, half, sticky)) {
         ++mantissa;
-        // A carry out of the significand (out of the limb itself for 64 bits).
-        if (p == 64 ? mantissa == 0 : mantissa == std::uint64_t{1} << p) {
-            mantissa = std::uint64_t{1} << (p - 1);
+        if (mantissa == uint128{1} << p) {  // a carry out of the significand
+            mantissa = uint128{1} << (p - 1);
             ++top;
         }
     }
-    if (top > format.max_exponent) {
-        result.kind = float_kind::infinite;
-        result.range_error = true;
-        return result;
-    }
+    if (top > format.max_exponent) return overflowed(format, negative, direction);
     result.kind = mantissa == 0 ? float_kind::zero : float_kind::finite;
     result.mantissa = mantissa;
     result.exponent = static_cast<int>(top);
-    result.range_error = tiny && (half || sticky);
+    result.inexact = half || sticky;
+    result.range_error = tiny && result.inexact;
     return result;
 }
 
@@ -312,10 +353,12 @@ inline float pack_float(const rounded_float& value) {
     switch (value.kind) {
         case float_kind::zero: break;
         case float_kind::infinite: bits |= 0x7f800000u; break;
-        case float_kind::nan: bits |= 0x7fc00000u | (value.mantissa & 0x3fffffu); break;
+        case float_kind::nan:
+            bits |= 0x7fc00000u | (static_cast<std::uint32_t>(value.mantissa) & 0x3fffffu);
+            break;
         case float_kind::finite: {
             std::uint32_t mantissa = static_cast<std::uint32_t>(value.mantissa);
-            std::uint32_t field = (mantissa >> 23) != 0 ? value.exponent + 127 : 0;
+            std::uint32_t field = (mantissa >> 23) != 0 ? static_cast<std::uint32_t>(value.exponent + 127) : 0;
             bits |= field << 23 | (mantissa & 0x7fffffu);
             break;
         }
@@ -332,11 +375,13 @@ inline double pack_double(const rounded_float& value) {
         case float_kind::zero: break;
         case float_kind::infinite: bits |= std::uint64_t{0x7ff} << 52; break;
         case float_kind::nan:
-            bits |= std::uint64_t{0xfff} << 51 | (value.mantissa & (fraction_mask >> 1));
+            bits |= std::uint64_t{0xfff} << 51 |
+                    (static_cast<std::uint64_t>(value.mantissa) & (fraction_mask >> 1));
             break;
         case float_kind::finite: {
-            std::uint64_t field = (value.mantissa >> 52) != 0 ? value.exponent + 1023 : 0;
-            bits |= field << 52 | (value.mantissa & fraction_mask);
+            auto mantissa = static_cast<std::uint64_t>(value.mantissa);
+            std::uint64_t field = (mantissa >> 52) != 0 ? value.exponent + 1023 : 0;
+            bits |= field << 52 | (mantissa & fraction_mask);
             break;
         }
     }
@@ -358,10 +403,11 @@ inline long double pack_long_double(const rounded_float& value) {
             break;
         case float_kind::nan:
             sign_exponent |= 0x7fff;
-            mantissa = std::uint64_t{3} << 62 | (value.mantissa & ((std::uint64_t{1} << 62) - 1));
+            mantissa = std::uint64_t{3} << 62 |
+                       (static_cast<std::uint64_t>(value.mantissa) & ((std::uint64_t{1} << 62) - 1));
             break;
         case float_kind::finite:
-            mantissa = value.mantissa;
+            mantissa = static_cast<std::uint64_t>(value.mantissa);
             if ((mantissa >> 63) != 0) sign_exponent |= static_cast<std::uint16_t>(value.exponent + 16383);
             break;
     }
@@ -369,6 +415,28 @@ inline long double pack_long_double(const rounded_float& value) {
     std::memcpy(&result, &mantissa, sizeof mantissa);
     std::memcpy(reinterpret_cast<char*>(&result) + sizeof mantissa, &sign_exponent,
                 sizeof sign_exponent);
+    return result;
+}
+
+// binary128: sign, 15 exponent bits, 112 fraction bits (the leading bit
+// implicit, as in float and double).
+inline __float128 pack_float128(const rounded_float& value) {
+    uint128 bits = value.negative ? uint128{1} << 127 : 0;
+    constexpr uint128 fraction_mask = (uint128{1} << 112) - 1;
+    switch (value.kind) {
+        case float_kind::zero: break;
+        case float_kind::infinite: bits |= uint128{0x7fff} << 112; break;
+        case float_kind::nan:
+            bits |= uint128{0xffff} << 111 | (value.mantissa & (fraction_mask >> 1));
+            break;
+        case float_kind::finite: {
+            uint128 field = (value.mantissa >> 112) != 0 ? value.exponent + 16383 : 0;
+            bits |= field << 112 | (value.mantissa & fraction_mask);
+            break;
+        }
+    }
+    __float128 result;
+    std::memcpy(&result, &bits, sizeof result);
     return result;
 }
 
@@ -381,6 +449,10 @@ inline double pack<double>(const rounded_float& value) { return pack_double(valu
 template <>
 inline long double pack<long double>(const rounded_float& value) {
     return pack_long_double(value);
+}
+template <>
+inline __float128 pack<__float128>(const rounded_float& value) {
+    return pack_float128(value);
 }
 
 // Collects a number's digits and exponent as they are read, one at a time
@@ -397,6 +469,8 @@ public:
 
     // Hexadecimal digits and a binary exponent instead of decimal ones.
     void set_hexadecimal() { hexadecimal_ = true; }
+    // Rounding in another direction than to nearest.
+    void set_direction(rounding_direction direction) { direction_ = direction; }
 
     void digit(unsigned value, bool after_point) {
         const long step = hexadecimal_ ? 4 : 1;  // what one digit is worth in the exponent
@@ -423,7 +497,7 @@ public:
     void negative_exponent() { exponent_negative_ = true; }
 
     rounded_float round(bool negative) {
-        rounded_float result = round_magnitude();
+        rounded_float result = round_magnitude(negative);
         result.negative = negative;
         return result;
     }
@@ -443,7 +517,7 @@ private:
         pending_count_ = 0;
     }
 
-    rounded_float round_magnitude() {
+    rounded_float round_magnitude(bool negative) {
         if (kept_ == 0) return rounded_float{};
         if (dropped_nonzero_) {
             // One nonzero digit stands for everything dropped (see the top).
@@ -459,19 +533,15 @@ private:
             long length = significand_.bit_length();
             long drop = length > 128 ? length - 128 : 0;
             uint128 bits = significand_.shift_right(drop, sticky);
-            return round_binary(bits, exponent + drop, sticky, format_);
+            return round_binary(bits, exponent + drop, sticky, format_, negative, direction_);
         }
         long magnitude = kept_ + exponent;  // the value is below 10^magnitude
-        if (magnitude > format_.overflow_power) {
-            rounded_float result;
-            result.kind = float_kind::infinite;
-            result.range_error = true;
-            return result;
-        }
+        if (magnitude > format_.overflow_power) return overflowed(format_, negative, direction_);
         if (magnitude <= format_.zero_power) {
-            rounded_float result;
-            result.range_error = true;
-            return result;
+            // Below half the least subnormal: any nonzero value that small
+            // rounds alike, so one far below stands in for it.
+            return round_binary(1, format_.min_exponent - 2L * format_.precision, true, format_,
+                                negative, direction_);
         }
         big_natural scale;
         scale.limb = scratch_;
@@ -482,7 +552,7 @@ private:
             long length = significand_.bit_length();
             long drop = length > 128 ? length - 128 : 0;
             uint128 bits = significand_.shift_right(drop, sticky);
-            return round_binary(bits, exponent + drop, sticky, format_);
+            return round_binary(bits, exponent + drop, sticky, format_, negative, direction_);
         }
         // D * 10^E = D / 5^-E * 2^E: scale D up (or 5^-E up) by 2^shift so
         // the quotient has precision + 2 or + 3 bits.
@@ -494,7 +564,7 @@ private:
             scale.shift_left(-shift);
         }
         uint128 quotient = divide(significand_, scale, sticky);
-        return round_binary(quotient, exponent - shift, sticky, format_);
+        return round_binary(quotient, exponent - shift, sticky, format_, negative, direction_);
     }
 
     // number *= factor, with factor's limbs in scratch_: one limb at a time,
@@ -533,6 +603,7 @@ private:
     std::uint64_t* scratch_;
     big_natural significand_;
     bool hexadecimal_ = false;
+    rounding_direction direction_ = rounding_direction::nearest;
     int kept_ = 0;                 // significant digits kept
     bool dropped_nonzero_ = false;  // a nonzero digit past the kept ones
     std::uint64_t pending_ = 0;    // digits not yet multiplied into significand_

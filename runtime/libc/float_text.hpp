@@ -103,14 +103,24 @@ inline rounded_float read_float(const char* text, const char*& end, float_accumu
     return number.round(negative);
 }
 
-// strtod, strtof and strtold: the whole call, errno included.
+// The number at the start of `text` rounded to T's format in `direction`,
+// with *end set past it (when `end` is not null).
 template <typename T>
-T string_to_float(const char* text, char** end) {
+rounded_float read_rounded(const char* text, char** end, rounding_direction direction) {
     float_workspace<T> workspace;
     float_accumulator number = workspace.accumulator();
+    number.set_direction(direction);
     const char* stop;
     rounded_float value = read_float(text, stop, number);
     if (end != nullptr) *end = const_cast<char*>(stop);
+    return value;
+}
+
+// strtod, strtof and strtold: the whole call, errno included, rounding to
+// nearest whatever the mode.
+template <typename T>
+T string_to_float(const char* text, char** end) {
+    rounded_float value = read_rounded<T>(text, end, rounding_direction::nearest);
     if (value.range_error) errno = ERANGE;
     return pack<T>(value);
 }
