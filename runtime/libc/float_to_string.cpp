@@ -12,13 +12,16 @@
 //
 // lwp's printf prints long double at double precision, so strfroml formats
 // its decimal conversions with long_double_decimal.hpp and its hexadecimal
-// one here.
+// one here; strfromf128 likewise, rounding in the current rounding mode as
+// glibc's printf does for _Float128 (strfroml rounds to nearest).
 #include <stdio.h>
 #include <stdlib.h>
 
 #include <cstdint>
 
+#include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/long_double_decimal.hpp"
+#include "runtime/libc/math_float128_bits.hpp"
 #include "runtime/libc/math_long_double_bits.hpp"
 
 namespace {
@@ -141,6 +144,82 @@ int format_long_double_hexadecimal(char* buffer, size_t size, int precision, lon
     return out.finish();
 }
 
+void put_binary_exponent(text_sink& out, int exponent) {
+    out.put('p');
+    out.put(exponent < 0 ? '-' : '+');
+    unsigned magnitude = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
+    char text[8];
+    int count = 0;
+    do {
+        text[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    while (count > 0) out.put(text[--count]);
+}
+
+// "%a" as glibc prints a _Float128: the leading digit is the integer bit (1,
+// or 0 for a subnormal, whose exponent is then -16382), the 112 fraction
+// bits 28 more digits (trailing zeros dropped when no precision is given).
+// Rounding to a precision is in the direction given; a carry out of the
+// digits after the point raises the leading digit (0x1.f to 0x2p+0, as
+// glibc's, with no renormalising).
+int format_float128_hexadecimal(char* buffer, size_t size, int precision, __float128 value,
+                                lwp::libc::decimal_rounding direction) {
+    namespace f = lwp::libc::math::f128;
+    text_sink out{buffer, size};
+    bool negative = f::sign_of(value);
+    if (negative) out.put('-');
+    if (!f::is_finite(value)) {
+        const char* word = f::is_nan(value) ? "nan" : "inf";
+        for (int i = 0; i < 3; ++i) out.put(word[i]);
+        return out.finish();
+    }
+    f::bits magnitude = f::magnitude_bits(value);
+    int field = static_cast<int>(magnitude >> f::fraction_bits);
+    unsigned leading = field != 0 ? 1 : 0;
+    f::bits fraction = (magnitude & f::fraction_mask) << 16;  // the 28 digits, top-aligned
+    int exponent = 0;
+    if (magnitude != 0) exponent = (field == 0 ? 1 : field) - f::bias;
+    int digits = 0;  // significant fraction digits
+    for (f::bits rest = fraction; rest != 0; rest <<= 4) ++digits;
+    if (precision < 0) precision = digits;
+    if (precision < digits) {
+        int dropped_bits = 128 - 4 * precision;
+        f::bits kept = precision == 0 ? 0 : fraction >> dropped_bits;
+        f::bits dropped = precision == 0 ? fraction : fraction << (4 * precision);
+        f::bits half = f::bits{1} << 127;
+        bool last_odd = ((precision == 0 ? leading : static_cast<unsigned>(kept)) & 1) != 0;
+        bool up;
+        switch (direction) {
+            case lwp::libc::decimal_rounding::nearest:
+                up = dropped > half || (dropped == half && last_odd);
+                break;
+            case lwp::libc::decimal_rounding::upward: up = !negative; break;  // dropped is nonzero
+            case lwp::libc::decimal_rounding::downward: up = negative; break;
+            default: up = false; break;
+        }
+        if (up) {
+            ++kept;
+            if (precision == 0 || (kept >> (4 * precision)) != 0) {
+                kept = 0;
+                ++leading;
+            }
+        }
+        fraction = precision == 0 ? 0 : kept << dropped_bits;
+    }
+    const char* hex = "0123456789abcdef";
+    out.put('0');
+    out.put('x');
+    out.put(hex[leading]);
+    if (precision > 0) out.put('.');
+    for (int i = 0; i < precision; ++i) {
+        out.put(hex[static_cast<unsigned>(fraction >> 124)]);  // zeros once the 28 digits are out
+        fraction <<= 4;
+    }
+    put_binary_exponent(out, exponent);
+    return out.finish();
+}
+
 // The upper-case conversions are the lower-case text with its letters
 // raised (inf INF, nan NAN, e E, 0x1.ap+0 0X1.AP+0); only what was written
 // is touched.
@@ -179,6 +258,29 @@ int strfroml(char* __restrict out, size_t size, const char* __restrict format,
             length = lwp::libc::format_long_double_general(out, size, c.precision, value);
             break;
         default: length = format_long_double_hexadecimal(out, size, c.precision, value); break;
+    }
+    if (c.specifier < 'a') raise_letters(out, size, length);
+    return length;
+}
+
+int strfromf128(char* __restrict out, size_t size, const char* __restrict format,
+                __float128 value) noexcept {
+    conversion c = read_format(format);
+    // MXCSR's rounding field, the mode _Float128 arithmetic follows.
+    auto direction = static_cast<lwp::libc::decimal_rounding>(
+        (lwp::arch::sse::read_status_control() >> 13) & 3);
+    int length;
+    switch (c.specifier | 0x20) {
+        case 'f':
+            length = lwp::libc::format_float128_fixed(out, size, c.precision, value, direction);
+            break;
+        case 'e':
+            length = lwp::libc::format_float128_exponential(out, size, c.precision, value, direction);
+            break;
+        case 'g':
+            length = lwp::libc::format_float128_general(out, size, c.precision, value, direction);
+            break;
+        default: length = format_float128_hexadecimal(out, size, c.precision, value, direction); break;
     }
     if (c.specifier < 'a') raise_letters(out, size, length);
     return length;

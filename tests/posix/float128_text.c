@@ -2,8 +2,10 @@
  * space, sign, decimal and hexadecimal, inf, infinity, nan(chars), where the
  * number ends) into binary128, correctly rounded in the current rounding
  * mode, with glibc's errno (ERANGE on overflow and for a tiny inexact
- * result) and flags (inexact; overflow; underflow after rounding). Each
- * answer glibc 2.36's; also passes built against glibc. */
+ * result) and flags (inexact; overflow; underflow after rounding). And
+ * strfromf128: printf's %a %e %f %g (and upper case) of the exact value,
+ * rounded in the current mode, cut at the buffer's size. Each answer glibc
+ * 2.36's; also passes built against glibc. */
 #include <errno.h>
 #include <fenv.h>
 #include <locale.h>
@@ -69,6 +71,236 @@ static void check_read(int line, int mode, const char* text, uint64_t high, uint
     check_read(__LINE__, mode, text, high, low, length, flags, error)
 
 static const int I = FE_INEXACT, U = FE_UNDERFLOW | FE_INEXACT, O = FE_OVERFLOW | FE_INEXACT;
+
+static _Float128 make(uint64_t high, uint64_t low) {
+    unsigned __int128 b = (unsigned __int128)high << 64 | low;
+    _Float128 x;
+    memcpy(&x, &b, sizeof x);
+    __asm__ volatile("" : "+m"(x));
+    return x;
+}
+
+/* strfromf128(format, value) in the mode: the length returned and the
+ * text, or (for the long ones) the text's start. */
+static char text[6000];
+static void check_write_text(int line, int mode, const char* format, _Float128 value, int length,
+                             const char* expected, int prefix_only) {
+    CHECK_EQ(fesetround(modes[mode]), 0);
+    int got = strfromf128(text, sizeof text, format, value);
+    fesetround(FE_TONEAREST);
+    int same = prefix_only ? strncmp(text, expected, strlen(expected)) == 0 : strcmp(text, expected) == 0;
+    if (got != length || !same) {
+        check_write("case at line ");
+        check_write_number(line);
+        check_write(": ");
+        check_write(text);
+        check_write("\n");
+    }
+    CHECK_EQ(got, length);
+    CHECK(same);
+}
+#define WRITE(mode, value, format, length, expected) \
+    check_write_text(__LINE__, mode, format, value, length, expected, 0)
+#define WRITE_PREFIX(mode, value, format, length, expected) \
+    check_write_text(__LINE__, mode, format, value, length, expected, 1)
+
+static void check_strfromf128(void) {
+    _Float128 one = make(0x3fff000000000000ull, 0);
+    _Float128 tenth = make(0x3ffb999999999999ull, 0x999999999999999aull);
+    _Float128 least = make(0, 1);
+    _Float128 largest = make(0x7ffeffffffffffffull, 0xffffffffffffffffull);
+    _Float128 two_and_half = make(0x4000400000000000ull, 0);
+    _Float128 minus_two_and_half = make(0xc000400000000000ull, 0);
+    _Float128 third = make(0x3ffd555555555555ull, 0x5555555555555555ull);
+    _Float128 one_and_1_32 = make(0x3fff080000000000ull, 0);
+    _Float128 minus_inf = make(0xffff000000000000ull, 0);
+    _Float128 nan = make(0x7fff800000000000ull, 0);
+    _Float128 minus_nan = make(0xffff800000000000ull, 0);
+    _Float128 tiny = make(0x3fee4f8b588e368full, 0x0847b3a8f4e3ff5bull);
+
+    WRITE(NEAREST, one, "%a", 6, "0x1p+0");
+    WRITE(NEAREST, one, "%.0a", 6, "0x1p+0");
+    WRITE(NEAREST, one, "%A", 6, "0X1P+0");
+    WRITE(NEAREST, one, "%e", 12, "1.000000e+00");
+    WRITE(NEAREST, one, "%.40e", 46, "1.0000000000000000000000000000000000000000e+00");
+    WRITE(NEAREST, one, "%.0f", 1, "1");
+    WRITE(NEAREST, one, "%f", 8, "1.000000");
+    WRITE(NEAREST, one, "%.3e", 9, "1.000e+00");
+    WRITE(NEAREST, one, "%g", 1, "1");
+    WRITE(NEAREST, one, "%.40g", 1, "1");
+    WRITE(NEAREST, one, "%G", 1, "1");
+    WRITE(NEAREST, one, "%F", 8, "1.000000");
+    WRITE(NEAREST, tenth, "%a", 35, "0x1.999999999999999999999999999ap-4");
+    WRITE(NEAREST, tenth, "%.0a", 6, "0x2p-4");
+    WRITE(DOWNWARD, tenth, "%.0a", 6, "0x1p-4");
+    WRITE(TOWARD_ZERO, tenth, "%.0a", 6, "0x1p-4");
+    WRITE(NEAREST, tenth, "%A", 35, "0X1.999999999999999999999999999AP-4");
+    WRITE(NEAREST, tenth, "%e", 12, "1.000000e-01");
+    WRITE(UPWARD, tenth, "%e", 12, "1.000001e-01");
+    WRITE(NEAREST, tenth, "%.40e", 46, "1.0000000000000000000000000000000000481482e-01");
+    WRITE(UPWARD, tenth, "%.40e", 46, "1.0000000000000000000000000000000000481483e-01");
+    WRITE(NEAREST, tenth, "%.0f", 1, "0");
+    WRITE(UPWARD, tenth, "%.0f", 1, "1");
+    WRITE(NEAREST, tenth, "%f", 8, "0.100000");
+    WRITE(UPWARD, tenth, "%f", 8, "0.100001");
+    WRITE(NEAREST, tenth, "%.3e", 9, "1.000e-01");
+    WRITE(UPWARD, tenth, "%.3e", 9, "1.001e-01");
+    WRITE(NEAREST, tenth, "%g", 3, "0.1");
+    WRITE(UPWARD, tenth, "%g", 8, "0.100001");
+    WRITE(NEAREST, tenth, "%.40g", 42, "0.1000000000000000000000000000000000048148");
+    WRITE(UPWARD, tenth, "%.40g", 42, "0.1000000000000000000000000000000000048149");
+    WRITE(NEAREST, tenth, "%G", 3, "0.1");
+    WRITE(UPWARD, tenth, "%G", 8, "0.100001");
+    WRITE(NEAREST, tenth, "%F", 8, "0.100000");
+    WRITE(UPWARD, tenth, "%F", 8, "0.100001");
+    WRITE(NEAREST, least, "%a", 39, "0x0.0000000000000000000000000001p-16382");
+    WRITE(NEAREST, least, "%.0a", 10, "0x0p-16382");
+    WRITE(UPWARD, least, "%.0a", 10, "0x1p-16382");
+    WRITE(NEAREST, least, "%A", 39, "0X0.0000000000000000000000000001P-16382");
+    WRITE(NEAREST, least, "%e", 14, "6.475175e-4966");
+    WRITE(UPWARD, least, "%e", 14, "6.475176e-4966");
+    WRITE(NEAREST, least, "%.40e", 48, "6.4751751194380251109244389582276465524996e-4966");
+    WRITE(DOWNWARD, least, "%.40e", 48, "6.4751751194380251109244389582276465524995e-4966");
+    WRITE(TOWARD_ZERO, least, "%.40e", 48, "6.4751751194380251109244389582276465524995e-4966");
+    WRITE(NEAREST, least, "%.0f", 1, "0");
+    WRITE(UPWARD, least, "%.0f", 1, "1");
+    WRITE(NEAREST, least, "%f", 8, "0.000000");
+    WRITE(UPWARD, least, "%f", 8, "0.000001");
+    WRITE(NEAREST, least, "%.3e", 11, "6.475e-4966");
+    WRITE(UPWARD, least, "%.3e", 11, "6.476e-4966");
+    WRITE(NEAREST, least, "%g", 13, "6.47518e-4966");
+    WRITE(DOWNWARD, least, "%g", 13, "6.47517e-4966");
+    WRITE(TOWARD_ZERO, least, "%g", 13, "6.47517e-4966");
+    WRITE(NEAREST, least, "%.40g", 45, "6.4751751194380251109244389582276465525e-4966");
+    WRITE(DOWNWARD, least, "%.40g", 47, "6.475175119438025110924438958227646552499e-4966");
+    WRITE(TOWARD_ZERO, least, "%.40g", 47, "6.475175119438025110924438958227646552499e-4966");
+    WRITE(NEAREST, least, "%G", 13, "6.47518E-4966");
+    WRITE(DOWNWARD, least, "%G", 13, "6.47517E-4966");
+    WRITE(TOWARD_ZERO, least, "%G", 13, "6.47517E-4966");
+    WRITE(NEAREST, least, "%F", 8, "0.000000");
+    WRITE(UPWARD, least, "%F", 8, "0.000001");
+    WRITE(NEAREST, largest, "%a", 39, "0x1.ffffffffffffffffffffffffffffp+16383");
+    WRITE(NEAREST, largest, "%.0a", 10, "0x2p+16383");
+    WRITE(DOWNWARD, largest, "%.0a", 10, "0x1p+16383");
+    WRITE(TOWARD_ZERO, largest, "%.0a", 10, "0x1p+16383");
+    WRITE(NEAREST, largest, "%A", 39, "0X1.FFFFFFFFFFFFFFFFFFFFFFFFFFFFP+16383");
+    WRITE(NEAREST, largest, "%e", 14, "1.189731e+4932");
+    WRITE(UPWARD, largest, "%e", 14, "1.189732e+4932");
+    WRITE(NEAREST, largest, "%.40e", 48, "1.1897314953572317650857593266280070161965e+4932");
+    WRITE(DOWNWARD, largest, "%.40e", 48, "1.1897314953572317650857593266280070161964e+4932");
+    WRITE(TOWARD_ZERO, largest, "%.40e", 48, "1.1897314953572317650857593266280070161964e+4932");
+    WRITE_PREFIX(NEAREST, largest, "%.0f", 4933, "118973149535723176508575932662");
+    WRITE_PREFIX(NEAREST, largest, "%f", 4940, "118973149535723176508575932662");
+    WRITE(NEAREST, largest, "%.3e", 11, "1.190e+4932");
+    WRITE(DOWNWARD, largest, "%.3e", 11, "1.189e+4932");
+    WRITE(TOWARD_ZERO, largest, "%.3e", 11, "1.189e+4932");
+    WRITE(NEAREST, largest, "%g", 13, "1.18973e+4932");
+    WRITE(UPWARD, largest, "%g", 13, "1.18974e+4932");
+    WRITE(NEAREST, largest, "%.40g", 47, "1.189731495357231765085759326628007016196e+4932");
+    WRITE(UPWARD, largest, "%.40g", 47, "1.189731495357231765085759326628007016197e+4932");
+    WRITE(NEAREST, largest, "%G", 13, "1.18973E+4932");
+    WRITE(UPWARD, largest, "%G", 13, "1.18974E+4932");
+    WRITE_PREFIX(NEAREST, largest, "%F", 4940, "118973149535723176508575932662");
+    WRITE(NEAREST, two_and_half, "%a", 8, "0x1.4p+1");
+    WRITE(NEAREST, two_and_half, "%.0a", 6, "0x1p+1");
+    WRITE(UPWARD, two_and_half, "%.0a", 6, "0x2p+1");
+    WRITE(NEAREST, two_and_half, "%A", 8, "0X1.4P+1");
+    WRITE(NEAREST, two_and_half, "%e", 12, "2.500000e+00");
+    WRITE(NEAREST, two_and_half, "%.40e", 46, "2.5000000000000000000000000000000000000000e+00");
+    WRITE(NEAREST, two_and_half, "%.0f", 1, "2");
+    WRITE(UPWARD, two_and_half, "%.0f", 1, "3");
+    WRITE(NEAREST, two_and_half, "%f", 8, "2.500000");
+    WRITE(NEAREST, two_and_half, "%.3e", 9, "2.500e+00");
+    WRITE(NEAREST, two_and_half, "%g", 3, "2.5");
+    WRITE(NEAREST, two_and_half, "%.40g", 3, "2.5");
+    WRITE(NEAREST, two_and_half, "%G", 3, "2.5");
+    WRITE(NEAREST, two_and_half, "%F", 8, "2.500000");
+    WRITE(NEAREST, minus_two_and_half, "%a", 9, "-0x1.4p+1");
+    WRITE(NEAREST, minus_two_and_half, "%.0a", 7, "-0x1p+1");
+    WRITE(DOWNWARD, minus_two_and_half, "%.0a", 7, "-0x2p+1");
+    WRITE(NEAREST, minus_two_and_half, "%A", 9, "-0X1.4P+1");
+    WRITE(NEAREST, minus_two_and_half, "%e", 13, "-2.500000e+00");
+    WRITE(NEAREST, minus_two_and_half, "%.40e", 47, "-2.5000000000000000000000000000000000000000e+00");
+    WRITE(NEAREST, minus_two_and_half, "%.0f", 2, "-2");
+    WRITE(DOWNWARD, minus_two_and_half, "%.0f", 2, "-3");
+    WRITE(NEAREST, minus_two_and_half, "%f", 9, "-2.500000");
+    WRITE(NEAREST, minus_two_and_half, "%.3e", 10, "-2.500e+00");
+    WRITE(NEAREST, minus_two_and_half, "%g", 4, "-2.5");
+    WRITE(NEAREST, minus_two_and_half, "%.40g", 4, "-2.5");
+    WRITE(NEAREST, minus_two_and_half, "%G", 4, "-2.5");
+    WRITE(NEAREST, minus_two_and_half, "%F", 9, "-2.500000");
+    WRITE(NEAREST, third, "%a", 35, "0x1.5555555555555555555555555555p-2");
+    WRITE(NEAREST, third, "%.0a", 6, "0x1p-2");
+    WRITE(UPWARD, third, "%.0a", 6, "0x2p-2");
+    WRITE(NEAREST, third, "%e", 12, "3.333333e-01");
+    WRITE(UPWARD, third, "%e", 12, "3.333334e-01");
+    WRITE(NEAREST, third, "%.40e", 46, "3.3333333333333333333333333333333331728392e-01");
+    WRITE(DOWNWARD, third, "%.40e", 46, "3.3333333333333333333333333333333331728391e-01");
+    WRITE(TOWARD_ZERO, third, "%.40e", 46, "3.3333333333333333333333333333333331728391e-01");
+    WRITE(NEAREST, third, "%.0f", 1, "0");
+    WRITE(UPWARD, third, "%.0f", 1, "1");
+    WRITE(NEAREST, third, "%.3e", 9, "3.333e-01");
+    WRITE(UPWARD, third, "%.3e", 9, "3.334e-01");
+    WRITE(NEAREST, third, "%g", 8, "0.333333");
+    WRITE(UPWARD, third, "%g", 8, "0.333334");
+    WRITE(NEAREST, third, "%.40g", 42, "0.3333333333333333333333333333333333172839");
+    WRITE(UPWARD, third, "%.40g", 41, "0.333333333333333333333333333333333317284");
+    WRITE(NEAREST, one_and_1_32, "%a", 9, "0x1.08p+0");
+    WRITE(NEAREST, one_and_1_32, "%.0a", 6, "0x1p+0");
+    WRITE(UPWARD, one_and_1_32, "%.0a", 6, "0x2p+0");
+    WRITE(NEAREST, one_and_1_32, "%A", 9, "0X1.08P+0");
+    WRITE(NEAREST, one_and_1_32, "%e", 12, "1.031250e+00");
+    WRITE(NEAREST, one_and_1_32, "%.40e", 46, "1.0312500000000000000000000000000000000000e+00");
+    WRITE(NEAREST, one_and_1_32, "%.0f", 1, "1");
+    WRITE(UPWARD, one_and_1_32, "%.0f", 1, "2");
+    WRITE(NEAREST, one_and_1_32, "%f", 8, "1.031250");
+    WRITE(NEAREST, one_and_1_32, "%.3e", 9, "1.031e+00");
+    WRITE(UPWARD, one_and_1_32, "%.3e", 9, "1.032e+00");
+    WRITE(NEAREST, one_and_1_32, "%g", 7, "1.03125");
+    WRITE(NEAREST, one_and_1_32, "%.40g", 7, "1.03125");
+    WRITE(NEAREST, one_and_1_32, "%G", 7, "1.03125");
+    WRITE(NEAREST, one_and_1_32, "%F", 8, "1.031250");
+    WRITE(NEAREST, minus_inf, "%a", 4, "-inf");
+    WRITE(NEAREST, minus_inf, "%g", 4, "-inf");
+    WRITE(NEAREST, minus_inf, "%F", 4, "-INF");
+    WRITE(NEAREST, nan, "%a", 3, "nan");
+    WRITE(NEAREST, nan, "%g", 3, "nan");
+    WRITE(NEAREST, nan, "%F", 3, "NAN");
+    WRITE(NEAREST, minus_nan, "%a", 4, "-nan");
+    WRITE(NEAREST, minus_nan, "%g", 4, "-nan");
+    WRITE(NEAREST, minus_nan, "%F", 4, "-NAN");
+    WRITE(NEAREST, tiny, "%a", 36, "0x1.4f8b588e368f0847b3a8f4e3ff5bp-17");
+    WRITE(NEAREST, tiny, "%.0a", 7, "0x1p-17");
+    WRITE(UPWARD, tiny, "%.0a", 7, "0x2p-17");
+    WRITE(NEAREST, tiny, "%A", 36, "0X1.4F8B588E368F0847B3A8F4E3FF5BP-17");
+    WRITE(NEAREST, tiny, "%e", 12, "1.000000e-05");
+    WRITE(UPWARD, tiny, "%e", 12, "1.000001e-05");
+    WRITE(NEAREST, tiny, "%.40e", 46, "1.0000000000000000000652759994688398278391e-05");
+    WRITE(UPWARD, tiny, "%.40e", 46, "1.0000000000000000000652759994688398278392e-05");
+    WRITE(NEAREST, tiny, "%.0f", 1, "0");
+    WRITE(UPWARD, tiny, "%.0f", 1, "1");
+    WRITE(NEAREST, tiny, "%f", 8, "0.000010");
+    WRITE(UPWARD, tiny, "%f", 8, "0.000011");
+    WRITE(NEAREST, tiny, "%.3e", 9, "1.000e-05");
+    WRITE(UPWARD, tiny, "%.3e", 9, "1.001e-05");
+    WRITE(NEAREST, tiny, "%g", 5, "1e-05");
+    WRITE(UPWARD, tiny, "%g", 11, "1.00001e-05");
+    WRITE(NEAREST, tiny, "%.40g", 45, "1.000000000000000000065275999468839827839e-05");
+    WRITE(UPWARD, tiny, "%.40g", 44, "1.00000000000000000006527599946883982784e-05");
+    WRITE(NEAREST, tiny, "%G", 5, "1E-05");
+    WRITE(UPWARD, tiny, "%G", 11, "1.00001E-05");
+    WRITE(NEAREST, tiny, "%F", 8, "0.000010");
+    WRITE(UPWARD, tiny, "%F", 8, "0.000011");
+
+    /* Cut at the buffer: size - 1 bytes and a terminator, the whole length
+     * returned; nothing written with size 0. */
+    char small[8] = "xxxxxxx";
+    CHECK_EQ(strfromf128(small, 4, "%e", one), 12);
+    CHECK_STREQ(small, "1.0");
+    CHECK_EQ(strfromf128(small, 0, "%e", one), 12);
+    CHECK_STREQ(small, "1.0");
+    CHECK_EQ(strfromf128(NULL, 0, "%.3a", tenth), 10); /* 0x1.99ap-4 */
+}
 
 int main(void) {
     /* Exact values: no flag in any mode. */
@@ -141,5 +373,6 @@ int main(void) {
     CHECK_EQ(high_of(wcstof128(L"2\u00e9", &wide_end)), 0x4000000000000000ull);
     CHECK_EQ(*wide_end, L'\u00e9');
     freelocale(c);
+    check_strfromf128();
     return 0;
 }
