@@ -20,12 +20,14 @@
 // the value only within an interval that contains no boundary, so the
 // rounding, the inexactness and the tininess are all unchanged.
 //
-// Cost: stack for two big integers, 0.8 KiB for float and double and 9.6 KiB
-// for long double (whose exact midpoints are that long); time quadratic in
-// the number of digits and in the decimal exponent, which only shows on long
-// inputs or extreme exponents. No exception flag is raised, and the
-// rounding direction is the caller's to give: strtod and its kin round to
-// nearest whatever the mode, strtof128 in the current mode (as glibc's).
+// Cost: stack for two big integers, 0.8 KiB for float and double, 9.6 KiB
+// for long double (whose exact midpoints are that long) and 10 KiB for
+// _Float128; time quadratic in the number of digits and in the decimal
+// exponent, which only shows on long inputs or extreme exponents. No
+// exception flag is raised here (strtof128 raises glibc's from the result's
+// inexact and overflow fields), and the rounding direction is the caller's
+// to give: strtod and its kin round to nearest whatever the mode, strtof128
+// in the current mode (as glibc's).
 //
 // Header-only and free of C symbols, like integer_parse.hpp, so the hosted
 // unit tests can include it directly; strtod.cpp and scanf_float.hpp read
