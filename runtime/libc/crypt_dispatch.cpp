@@ -1,50 +1,17 @@
 // crypt crypt_r crypt_rn crypt_ra: password hashing as Debian's libcrypt
-// (libxcrypt 4.4) answers, for the methods lwp has: sha512crypt ($6$),
-// sha256crypt ($5$), md5crypt ($1$), bcrypt ($2b$ $2a$ $2y$ $2x$), BSDi
-// extended DES (_) and traditional DES/bigcrypt (no prefix). Any other
-// setting, including the ones libxcrypt knows and lwp does not (yescrypt,
-// ...), is answered as libxcrypt answers an unknown method: the failure
-// token and EINVAL.
+// (libxcrypt 4.4) answers, for every method it knows but gost-yescrypt
+// (the table is crypt_method_catalog.cpp's). A setting for a method lwp does
+// not hash, or for none, is answered as libxcrypt answers an unknown method:
+// the failure token and EINVAL.
 #include <crypt.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypt_methods.hpp"
+#include "crypt_method_catalog.hpp"
 
 namespace lwp::libc::crypt_internal {
 namespace {
-
-using Method = void (*)(const char*, std::size_t, const char*, char*) noexcept;
-
-struct MethodEntry {
-    const char* prefix;
-    Method hash;
-};
-
-constexpr MethodEntry methods[] = {
-    {"$6$", sha512_crypt},
-    {"$5$", sha256_crypt},
-    {"$sha1", sha1crypt_crypt},
-    {"$md5", sunmd5_crypt},
-    {"$1$", md5_crypt},
-    {"$3$", nt_crypt},
-    {"$y$", yescrypt_crypt},
-    {"$7$", scrypt_crypt},
-    {"$2b$", bcrypt_crypt},
-    {"$2a$", bcrypt_crypt},
-    {"$2y$", bcrypt_crypt},
-    {"$2x$", bcrypt_crypt},
-    {"_", bsdi_des_crypt},
-};
-
-// Traditional DES settings have no prefix: libxcrypt takes any setting
-// whose first two characters are salt characters for one ('$' and '_',
-// which start the others, are not salt characters).
-bool is_des_setting(const char* setting) noexcept {
-    return setting[0] != '\0' && strchr(hash_alphabet, setting[0]) != nullptr && setting[1] != '\0' &&
-           strchr(hash_alphabet, setting[1]) != nullptr;
-}
 
 // libxcrypt's failure token: "*0", unless the setting itself starts with
 // "*0", so that a failed answer can never equal the stored setting (a
@@ -53,17 +20,6 @@ void write_failure_token(const char* setting, char* output) noexcept {
     output[0] = '*';
     output[1] = setting != nullptr && setting[0] == '*' && setting[1] == '0' ? '1' : '0';
     output[2] = '\0';
-}
-
-// Settings are stored in colon-separated files: libxcrypt refuses any with
-// a character that is not printable ASCII, or one of those that mean
-// something there or in shells ("!*:;\\"), whatever the method.
-bool setting_characters_allowed(const char* setting) noexcept {
-    for (const char* at = setting; *at != '\0'; ++at) {
-        auto byte = static_cast<unsigned char>(*at);
-        if (byte <= 0x20 || byte >= 0x7f || strchr("!*:;\\", byte) != nullptr) return false;
-    }
-    return true;
 }
 
 // Leaves the answer (or the failure token and errno) in data->output.
@@ -82,17 +38,14 @@ void hash_into(const char* phrase, const char* setting, crypt_data* data) noexce
         errno = EINVAL;
         return;
     }
-    for (const MethodEntry& method : methods) {
-        if (strncmp(setting, method.prefix, strlen(method.prefix)) == 0) {
-            method.hash(phrase, phrase_size, setting, data->output);
-            return;
-        }
-    }
-    if (is_des_setting(setting)) {
-        des_crypt(phrase, phrase_size, setting, data->output);
+    // The empty setting names DES to crypt_gensalt only: crypt needs two
+    // salt characters.
+    const KnownMethod* method = setting[0] == '\0' ? nullptr : find_known_method(setting);
+    if (method == nullptr || method->hash == nullptr) {
+        errno = EINVAL;
         return;
     }
-    errno = EINVAL;
+    method->hash(phrase, phrase_size, setting, data->output);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "crypt_setting_generators.hpp"
+#include "crypt_method_catalog.hpp"
 
 namespace lwp::libc::crypt_internal {
 namespace {

@@ -5,7 +5,7 @@
 // marker) is for checking old hashes only: no new setting.
 #include <errno.h>
 
-#include "crypt_setting_generators.hpp"
+#include "crypt_method_catalog.hpp"
 
 namespace lwp::libc::crypt_internal {
 namespace {

@@ -6,7 +6,7 @@
 #include <errno.h>
 
 #include "crypt_methods.hpp"
-#include "crypt_setting_generators.hpp"
+#include "crypt_method_catalog.hpp"
 
 namespace lwp::libc::crypt_internal {
 namespace {

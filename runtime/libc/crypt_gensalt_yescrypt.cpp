@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "crypt_methods.hpp"
-#include "crypt_setting_generators.hpp"
+#include "crypt_method_catalog.hpp"
 
 namespace lwp::libc::crypt_internal {
 namespace {

@@ -21,6 +21,8 @@ inline char* append_base64(char* out, unsigned value, int count) noexcept {
 }
 
 // setting starts with the method's prefix; output has CRYPT_OUTPUT_SIZE bytes.
+using HashMethod = void (*)(const char* phrase, std::size_t phrase_size, const char* setting,
+                            char* output) noexcept;
 void sha256_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void sha512_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void md5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;

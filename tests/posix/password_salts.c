@@ -258,15 +258,16 @@ static const struct checked checked[] = {
     {"$6$\x7f", CRYPT_SALT_INVALID},
     {"$6$\xc3\xa9", CRYPT_SALT_INVALID},
     {"\x01\x01", CRYPT_SALT_INVALID},
+    {"$2x$", CRYPT_SALT_METHOD_LEGACY},  // bcrypt's old sign-extension bug, kept for old hashes
+    {"$2x$05$abc", CRYPT_SALT_METHOD_LEGACY},
 };
 
-// Methods libxcrypt hashes and lwp's crypt does not: crypt_checksalt in lwp
-// calls them invalid, as a libxcrypt built without them does.
+// gost-yescrypt, which libxcrypt hashes and lwp's crypt does not:
+// crypt_checksalt in lwp calls it invalid, as a libxcrypt built without it
+// does.
 static const struct checked checked_not_hashed[] = {
     {"$gy$", CRYPT_SALT_OK},
     {"$gy$j9T$abc", CRYPT_SALT_OK},
-    {"$2x$", CRYPT_SALT_METHOD_LEGACY},
-    {"$2x$05$abc", CRYPT_SALT_METHOD_LEGACY},
 };
 
 int main(void) {
@@ -293,13 +294,15 @@ int main(void) {
     CHECK(allocated != NULL && strncmp(allocated, "$y$j9T$", 7) == 0);
     free(allocated);
 
-    // A setting from crypt_gensalt is one crypt takes.
-    static const char* const hashed_prefixes[] = {"$6$", "$5$", "$1$", "$3$"};
+    // A setting from crypt_gensalt, at each method's default cost, is one
+    // crypt takes: the hash starts with it and goes on.
+    static const char* const hashed_prefixes[] = {"$y$", "$7$", "$2b$", "$2a$", "$2y$", "$6$", "$5$",
+                                                  "$sha1", "$md5", "$1$", "$3$", "_", ""};
     for (size_t i = 0; i < sizeof hashed_prefixes / sizeof hashed_prefixes[0]; ++i) {
         char setting[CRYPT_GENSALT_OUTPUT_SIZE];
         CHECK(crypt_gensalt_rn(hashed_prefixes[i], 0, NULL, 0, setting, sizeof setting) != NULL);
         const char* hash = crypt("password", setting);
-        CHECK(strncmp(hash, setting, strlen(setting)) == 0 && hash[strlen(setting)] == '$');
+        CHECK(hash[0] != '*' && strncmp(hash, setting, strlen(setting)) == 0 && strlen(hash) > strlen(setting));
     }
 
     CHECK_STREQ(crypt_preferred_method(), "$y$");

@@ -1,7 +1,8 @@
-// What crypt_gensalt (crypt_gensalt.cpp) and crypt_checksalt
-// (crypt_method_catalog.cpp) share: every method Debian's libcrypt
-// (libxcrypt 4.4.33) knows, with the function that builds its setting
-// strings. A generator writes a whole setting (NUL-terminated) into output,
+// What crypt (crypt_dispatch.cpp), crypt_gensalt (crypt_gensalt.cpp) and
+// crypt_checksalt (crypt_method_catalog.cpp) share: every method Debian's
+// libcrypt (libxcrypt 4.4.33) knows, with the function that hashes with it
+// (crypt_methods.hpp) where lwp has one, and the function that builds its
+// setting strings. A generator writes a whole setting (NUL-terminated) into output,
 // or leaves output as the failure token crypt_gensalt_rn put there and sets
 // errno: EINVAL for a count or an amount of random bytes the method refuses,
 // ERANGE for an output area too small. Each follows libxcrypt's rules, quirks
@@ -10,6 +11,8 @@
 #pragma once
 
 #include <cstddef>
+
+#include "crypt_methods.hpp"
 
 namespace lwp::libc::crypt_internal {
 
@@ -22,6 +25,10 @@ struct KnownMethod {
     // gives none (libxcrypt's figure for the method).
     unsigned char default_random_size;
     SettingGenerator generate;
+    // nullptr for a method lwp does not hash: crypt refuses its settings
+    // and crypt_checksalt calls them invalid, as a libxcrypt built without
+    // the method does.
+    HashMethod hash;
     // libxcrypt's "strong" mark: crypt_checksalt answers CRYPT_SALT_OK for
     // it, CRYPT_SALT_METHOD_LEGACY otherwise.
     bool strong;
@@ -32,8 +39,10 @@ struct KnownMethod {
 // salt characters are DES), or nullptr.
 const KnownMethod* find_known_method(const char* setting) noexcept;
 
-// Whether crypt in lwp hashes settings of this method (crypt_method_catalog.cpp).
-bool method_hashed_here(const KnownMethod& method) noexcept;
+// Settings are stored in colon-separated files: libxcrypt refuses any with
+// a character that is not printable ASCII, or one of those that mean
+// something there or in shells ("!*:;\\"), whatever the method.
+bool setting_characters_allowed(const char* setting) noexcept;
 
 void generate_sha512_setting(unsigned long, const unsigned char*, std::size_t, char*, std::size_t) noexcept;
 void generate_sha256_setting(unsigned long, const unsigned char*, std::size_t, char*, std::size_t) noexcept;
