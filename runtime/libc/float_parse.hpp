@@ -23,19 +23,24 @@
 // Cost: stack for two big integers, 0.8 KiB for float and double, 9.6 KiB
 // for long double (whose exact midpoints are that long) and 10 KiB for
 // _Float128; time quadratic in the number of digits and in the decimal
-// exponent, which only shows on long inputs or extreme exponents. No
-// exception flag is raised here (strtof128 raises glibc's from the result's
-// inexact and overflow fields), and the rounding direction is the caller's
-// to give: strtod and its kin round to nearest whatever the mode, strtof128
-// in the current mode (as glibc's).
+// exponent, which only shows on long inputs or extreme exponents. The
+// rounding direction is the caller's to give (strtod, its kin and scanf give
+// the current mode's, as glibc's round), and no exception flag is raised
+// while rounding: report_rounding, at the end, raises glibc's from the
+// result's inexact and overflow fields.
 //
 // Header-only and free of C symbols, like integer_parse.hpp, so the hosted
 // unit tests can include it directly; strtod.cpp and scanf_float.hpp read
 // the text and feed it here.
 #pragma once
 
+#include <errno.h>
+
 #include <cstdint>
 #include <cstring>
+
+#include "arch/x86_64/sse_math.hpp"
+#include "math_bits.hpp"
 
 namespace lwp::libc {
 
@@ -641,6 +646,28 @@ inline rounded_float infinite_value(bool negative) {
     result.kind = float_kind::infinite;
     result.negative = negative;
     return result;
+}
+
+// The caller's rounding direction, which glibc's strtod and its kin (and
+// scanf through them) round in: MXCSR's rounding field, which fesetround
+// sets together with the x87's, in rounding_direction's order.
+inline rounding_direction current_rounding_direction() noexcept {
+    return static_cast<rounding_direction>((arch::sse::read_status_control() >> 13) & 3);
+}
+
+// What glibc's readers report of a rounded value: ERANGE for an overflow or
+// a tiny inexact result; the flags overflow (with inexact) past the largest
+// value, underflow (with inexact) for a tiny inexact one, inexact alone for
+// any other value not read exactly.
+inline void report_rounding(const rounded_float& value) noexcept {
+    if (value.range_error) errno = ERANGE;
+    if (value.overflow) {
+        math::raise_overflow();
+    } else if (value.range_error) {
+        math::raise_underflow();
+    } else if (value.inexact) {
+        math::raise_inexact();
+    }
 }
 
 }  // namespace lwp::libc

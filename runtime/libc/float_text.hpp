@@ -116,12 +116,12 @@ rounded_float read_rounded(const char* text, char** end, rounding_direction dire
     return value;
 }
 
-// strtod, strtof and strtold: the whole call, errno included, rounding to
-// nearest whatever the mode.
+// strtod, strtof, strtold and strtof128: the whole call, rounded in the
+// caller's direction, with errno and the flags.
 template <typename T>
 T string_to_float(const char* text, char** end) {
-    rounded_float value = read_rounded<T>(text, end, rounding_direction::nearest);
-    if (value.range_error) errno = ERANGE;
+    rounded_float value = read_rounded<T>(text, end, current_rounding_direction());
+    report_rounding(value);
     return pack<T>(value);
 }
 

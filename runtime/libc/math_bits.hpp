@@ -80,6 +80,14 @@ inline void raise_overflow() noexcept {
     __asm__ volatile("" : : "x"(product));
 }
 
+// Raise inexact alone (an addition that rounds: the flag is MXCSR's, which
+// fetestexcept reads with the x87's).
+inline void raise_inexact() noexcept {
+    volatile float one = 1.0f;
+    volatile float sink = one + 0x1p-126f;
+    (void)sink;
+}
+
 // For a function that is x (1 + O(x^2)) near 0 (sin, tan, asin, atan, their
 // hyperbolic forms, expm1, log1p), whose value at a subnormal x is x itself
 // rounded, though never exactly x: that result is tiny and inexact. `least`

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 
+#include "math_bits.hpp"
+
 namespace lwp::libc::math::f128 {
 
 using real = __float128;
@@ -70,13 +72,9 @@ extern "C" real __multf3(real, real) noexcept;
 inline real ordered_sum(real x, real y) noexcept { return __addtf3(x, y); }
 inline real ordered_product(real x, real y) noexcept { return __multf3(x, y); }
 
-// Raise FE_INEXACT alone (an SSE addition: cheaper than a soft-fp one, and
-// the flag is the same MXCSR bit).
-inline void raise_inexact() noexcept {
-    volatile float one = 1.0f;
-    volatile float sink = one + 0x1p-126f;
-    (void)sink;
-}
+// Raise FE_INEXACT alone: an SSE addition (math_bits.hpp), cheaper than a
+// soft-fp one, and the flag is the same MXCSR bit.
+using math::raise_inexact;
 
 // Raise FE_INVALID alone.
 inline void raise_invalid() noexcept {

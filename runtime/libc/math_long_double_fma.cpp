@@ -97,7 +97,7 @@ bool rounds_up(const wide& a, int drop, bool negative, unsigned direction,
 // The flags of an inexact result, and of an underflowing one (FE_UNDERFLOW
 // with FE_INEXACT), raised by an x87 operation that has them; the results
 // go to volatile stores so that the operations are not optimized away.
-void raise_inexact() noexcept {
+void raise_x87_inexact() noexcept {
     volatile long double one = 1.0L;
     volatile long double sum = one + 0x1p-100L;
     (void)sum;
@@ -204,7 +204,7 @@ long double fmal(long double x, long double y, long double z) noexcept {
         if (inexact && tiny_after_rounding(sum, top, exponent, negative, direction)) {
             raise_x87_underflow();
         } else if (inexact) {
-            raise_inexact();
+            raise_x87_inexact();
         }
         return long_from_bits(mantissa, negative ? 0x8000u : 0u);
     }
@@ -216,7 +216,7 @@ long double fmal(long double x, long double y, long double z) noexcept {
         if (subnormal && tiny_after_rounding(sum, top, exponent, negative, direction)) {
             raise_x87_underflow();
         } else {
-            raise_inexact();
+            raise_x87_inexact();
         }
     }
     return long_from_bits(mantissa, static_cast<unsigned>(field) | (negative ? 0x8000u : 0u));

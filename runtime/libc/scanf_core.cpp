@@ -340,7 +340,7 @@ bool read_float_field(lookahead_input& in, std::size_t width, float_accumulator&
         in.take();
     }
     if (!scanner.finish(value)) return false;
-    if (value.range_error) errno = ERANGE;  // glibc's strtod call sets it too
+    report_rounding(value);  // errno and flags, as glibc's strtod call leaves them
     return true;
 }
 
@@ -352,6 +352,9 @@ template <typename T>
                                      std::size_t width, va_list& arguments) {
     float_workspace<T> workspace;
     float_accumulator number = workspace.accumulator();
+    // Rounded as strtod rounds, in the caller's direction (glibc's scanf
+    // reads through strtod).
+    number.set_direction(current_rounding_direction());
     rounded_float value;
     if (!read_float_field(in, width, number, value)) return outcome::matching_failure;
     if (spec.suppress) return outcome::unassigned;

@@ -1,7 +1,8 @@
 // strtod strtof strtold atof, and the _FloatN names glibc's <stdlib.h>
 // declares for the same formats (strtof32, strtof64, strtof32x, strtof64x),
 // as aliases. The reading is float_text.hpp's, the rounding float_parse.hpp's:
-// correctly rounded to nearest, ties to even, whatever fesetround chose.
+// correctly rounded in the current rounding mode (fesetround's), with
+// glibc's errno and flags.
 #include <stdlib.h>
 
 #include "float_text.hpp"
