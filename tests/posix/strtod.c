@@ -3,8 +3,10 @@
  * correct rounding at the halfway points and at the ends of each format's
  * range, ERANGE exactly where glibc sets it, where the end pointer stops,
  * inf and nan, digit strings longer than any double needs, and what %f %lf
- * %Lf %a and their widths consume. It passes against glibc too. */
+ * %Lf %a and their widths consume; the four rounding directions and the
+ * exception flags. It passes against glibc too. */
 #include <errno.h>
+#include <fenv.h>
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -264,8 +266,70 @@ static void scanf_conversions(void) {
     fclose(file);
 }
 
+/* Rounded in the current direction, with glibc's flags: inexact alone for
+ * an inexact value, overflow or underflow (with inexact and ERANGE) at the
+ * ends of the range, none for an exact one; scanf rounds the same way. */
+static void rounding_directions(void) {
+    static const int directions[] = {FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO};
+    /* 0.1 and -0.1 as double, float and long double in each direction. */
+    static const double tenth[] = {0x1.999999999999ap-4, 0x1.9999999999999p-4, 0x1.999999999999ap-4,
+                                   0x1.9999999999999p-4};
+    static const double minus_tenth[] = {-0x1.999999999999ap-4, -0x1.999999999999ap-4, -0x1.9999999999999p-4,
+                                         -0x1.9999999999999p-4};
+    static const float tenth_float[] = {0x1.99999ap-4f, 0x1.999998p-4f, 0x1.99999ap-4f, 0x1.999998p-4f};
+    static const long double tenth_long[] = {0xc.ccccccccccccccdp-7L, 0xc.cccccccccccccccp-7L,
+                                             0xc.ccccccccccccccdp-7L, 0xc.cccccccccccccccp-7L};
+    /* 1e400: infinity or the largest double; 4e-320: a subnormal either side. */
+    static const double huge[] = {HUGE_VAL, DBL_MAX, HUGE_VAL, DBL_MAX};
+    static const double tiny[] = {0x0.0000000001fap-1022, 0x0.0000000001fap-1022, 0x0.0000000001fa1p-1022,
+                                  0x0.0000000001fap-1022};
+    for (int i = 0; i < 4; ++i) {
+        CHECK_EQ(fesetround(directions[i]), 0);
+        feclearexcept(FE_ALL_EXCEPT);
+        errno = 0;
+        double value = strtod("0.1", NULL);
+        int flags = fetestexcept(FE_ALL_EXCEPT);
+        CHECK(same_double(value, tenth[i]));
+        CHECK_EQ(flags, FE_INEXACT);
+        CHECK_EQ(errno, 0);
+        CHECK(same_double(strtod("-0.1", NULL), minus_tenth[i]));
+        CHECK(same_float(strtof("0.1", NULL), tenth_float[i]));
+        CHECK(same_long_double(strtold("0.1", NULL), tenth_long[i]));
+
+        feclearexcept(FE_ALL_EXCEPT);
+        value = strtod("1e400", NULL);
+        flags = fetestexcept(FE_ALL_EXCEPT);
+        CHECK(same_double(value, huge[i]));
+        CHECK_EQ(flags, FE_OVERFLOW | FE_INEXACT);
+        CHECK_EQ(errno, ERANGE);
+
+        feclearexcept(FE_ALL_EXCEPT);
+        errno = 0;
+        value = strtod("4e-320", NULL);
+        flags = fetestexcept(FE_ALL_EXCEPT);
+        CHECK(same_double(value, tiny[i]));
+        CHECK_EQ(flags, FE_UNDERFLOW | FE_INEXACT);
+        CHECK_EQ(errno, ERANGE);
+
+        feclearexcept(FE_ALL_EXCEPT);
+        errno = 0;
+        CHECK(same_double(strtod("1.5", NULL), 1.5));
+        CHECK(same_double(strtod("0x1p-1074", NULL), 0x1p-1074));
+        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), 0);
+        CHECK_EQ(errno, 0);
+
+        double scanned = 0;
+        feclearexcept(FE_ALL_EXCEPT);
+        CHECK_EQ(sscanf("0.1", "%lf", &scanned), 1);
+        CHECK(same_double(scanned, tenth[i]));
+        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), FE_INEXACT);
+    }
+    fesetround(FE_TONEAREST);
+}
+
 int main(void) {
     grammar();
+    rounding_directions();
     rounding();
     long_inputs();
     scanf_conversions();
