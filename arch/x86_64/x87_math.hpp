@@ -118,4 +118,34 @@ inline unsigned rounding_control() noexcept {
     return (control >> 10) & 3u;
 }
 
+// Sets the x87 rounding direction (rounding_control's numbering) for its
+// lifetime and then gives the caller's back; the flags raised meanwhile stay.
+// The long-double-double steps are exact only rounding to nearest (two_sum),
+// so a function whose caller may have chosen another direction computes its
+// parts in nearest and rounds their sum once, in the caller's direction,
+// after the scope ends (glibc's libm does the same). Costs one fnstcw when
+// the direction is already the wanted one, two fldcw more otherwise.
+class rounding_scope {
+public:
+    explicit rounding_scope(unsigned direction) noexcept {
+        __asm__ volatile("fnstcw %0" : "=m"(caller_) : : "memory");
+        std::uint16_t wanted = static_cast<std::uint16_t>((caller_ & ~rounding_bits) | (direction << 10));
+        if (wanted != caller_) __asm__ volatile("fldcw %0" : : "m"(wanted) : "memory");
+        changed_ = wanted != caller_;
+    }
+    ~rounding_scope() {
+        if (changed_) __asm__ volatile("fldcw %0" : : "m"(caller_) : "memory");
+    }
+    rounding_scope(const rounding_scope&) = delete;
+    rounding_scope& operator=(const rounding_scope&) = delete;
+
+    static constexpr unsigned to_nearest = 0;
+    static constexpr unsigned toward_zero = 3;
+
+private:
+    static constexpr std::uint16_t rounding_bits = 3u << 10;
+    std::uint16_t caller_;
+    bool changed_;
+};
+
 }  // namespace lwp::arch::x87

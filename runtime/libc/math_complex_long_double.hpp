@@ -21,29 +21,12 @@ namespace lwp::libc::math {
 inline constexpr long double long_infinity() noexcept { return __builtin_infl(); }
 
 // Rounds x87 arithmetic to nearest for its lifetime, whatever fesetround
-// chose, and then gives the caller's direction back (the flags raised stay).
-// The long-double-double steps are exact only rounding to nearest (two_sum),
-// and atan2l strays further in a directed mode, where glibc's computes in
-// nearest too: the parts so computed are within an ulp of the directed ones,
-// as glibc's. Costs one fnstcw in round-to-nearest, two fldcw more otherwise.
-class x87_nearest_rounding_scope {
+// chose (arch/x86_64/x87_math.hpp): atan2l strays further in a directed
+// mode, where glibc's computes in nearest too: the parts so computed are
+// within an ulp of the directed ones, as glibc's.
+class x87_nearest_rounding_scope : arch::x87::rounding_scope {
 public:
-    x87_nearest_rounding_scope() noexcept {
-        __asm__ volatile("fnstcw %0" : "=m"(caller_));
-        if (caller_ & rounding_bits) {
-            unsigned short nearest = caller_ & ~rounding_bits;
-            __asm__ volatile("fldcw %0" : : "m"(nearest));
-        }
-    }
-    ~x87_nearest_rounding_scope() {
-        if (caller_ & rounding_bits) __asm__ volatile("fldcw %0" : : "m"(caller_));
-    }
-    x87_nearest_rounding_scope(const x87_nearest_rounding_scope&) = delete;
-    x87_nearest_rounding_scope& operator=(const x87_nearest_rounding_scope&) = delete;
-
-private:
-    static constexpr unsigned short rounding_bits = 3u << 10;
-    unsigned short caller_;
+    x87_nearest_rounding_scope() noexcept : rounding_scope(to_nearest) {}
 };
 
 struct complex_long_parts {

@@ -9,6 +9,7 @@
 // cancellation) keeps its precision.
 #include <errno.h>
 
+#include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_tables.hpp"
@@ -36,32 +37,26 @@ double_double angle_of(double_double y, double_double x) noexcept {
 
 }  // namespace
 
-double atan2(double y, double x) noexcept {
-    if (is_nan(x) || is_nan(y)) return x + y;
-    double ax = magnitude(x);
-    double ay = magnitude(y);
-    bool left = sign_of(x);  // x < 0 or x = -0
+namespace {
+
+// v.hi + v.lo with the sign put on both parts, rounded once in the caller's
+// direction (negating a rounded magnitude would round a negative angle the
+// wrong way). Volatile, so that the compiler does not fold a constant's
+// parts in nearest.
+double signed_rounded(double_double v, bool negative) noexcept {
+    volatile double hi = negative ? -v.hi : v.hi;
+    volatile double lo = negative ? -v.lo : v.lo;
+    return hi + lo;
+}
+
+// The angle of (x, y) for finite nonzero ax, ay with |y/x| >= 2^-60 (or x
+// negative), in double-double, computed rounding to nearest whatever the
+// caller's direction (two_sum and the products' error terms are exact only
+// so); the caller rounds it once in its own.
+double_double angle_in_nearest(double ay, double ax, bool left, int ey, int ex) noexcept {
+    arch::sse::nearest_rounding_scope nearest;
     double_double angle;
-    if (ay == 0.0) {
-        return with_sign_of(left ? pi.hi : 0.0, y);
-    } else if (ax == 0.0 || (is_inf(ay) && !is_inf(ax))) {
-        return with_sign_of(half_pi.hi, y);
-    } else if (is_inf(ax)) {
-        double base = is_inf(ay) ? 0x1.921fb54442d18p-1 : 0.0;  // pi/4 or 0
-        return with_sign_of(left ? (is_inf(ay) ? 3.0 * base : pi.hi) : base, y);
-    }
-    int ex;
-    int ey;
-    frexp(ax, &ex);
-    frexp(ay, &ey);
     if (ey - ex < -60) {
-        // |y/x| < 2^-60: atan(t) = t (1 - t^2/3 ...) rounds as t does, and a
-        // subnormal or zero t is the correctly rounded division itself.
-        if (!left) {
-            double t = y / x;
-            if (t == 0.0) errno = ERANGE;  // underflow to zero, as glibc
-            return t;
-        }
         angle = pi - dd(ay / ax);
     } else if (ey - ex > 60) {
         // |x/y| < 2^-60: pi/2 -+ x/y.
@@ -75,7 +70,39 @@ double atan2(double y, double x) noexcept {
         angle = angle_of(sy, sx);
         if (left) angle = pi - angle;
     }
-    return sign_of(y) ? -angle.hi : angle.hi;
+    volatile double hi = angle.hi;  // computed before the scope ends
+    volatile double lo = angle.lo;
+    return {hi, lo};
+}
+
+}  // namespace
+
+double atan2(double y, double x) noexcept {
+    if (is_nan(x) || is_nan(y)) return x + y;
+    double ax = magnitude(x);
+    double ay = magnitude(y);
+    bool left = sign_of(x);  // x < 0 or x = -0
+    bool below = sign_of(y);
+    if (ay == 0.0) {
+        return left ? signed_rounded(pi, below) : y;
+    } else if (ax == 0.0 || (is_inf(ay) && !is_inf(ax))) {
+        return signed_rounded(half_pi, below);
+    } else if (is_inf(ax)) {
+        if (is_inf(ay)) return signed_rounded(left ? pi * 0.75 : scale(pi, 0.25), below);
+        return left ? signed_rounded(pi, below) : with_sign_of(0.0, y);
+    }
+    int ex;
+    int ey;
+    frexp(ax, &ex);
+    frexp(ay, &ey);
+    if (ey - ex < -60 && !left) {
+        // |y/x| < 2^-60: atan(t) = t (1 - t^2/3 ...) rounds as t does, and a
+        // subnormal or zero t is the correctly rounded division itself.
+        double t = y / x;
+        if (t == 0.0) errno = ERANGE;  // underflow to zero, as glibc
+        return t;
+    }
+    return signed_rounded(angle_in_nearest(ay, ax, left, ey, ex), below);
 }
 
 double atan(double x) noexcept {

@@ -251,28 +251,98 @@ long double atanl(long double x) noexcept {
     return long_sign(x) ? -result : result;
 }
 
+namespace {
+
+// v.hi + v.lo with the sign put on both parts before the one rounding, in
+// the caller's direction: negating a rounded magnitude would round a
+// negative result the wrong way (up to two ulps off rounding upward). The
+// parts pass through volatiles so that the compiler does not add constants
+// at compile time, in nearest.
+long double signed_rounded(long_double_double v, bool negative) noexcept {
+    volatile long double hi = negative ? -v.hi : v.hi;
+    volatile long double lo = negative ? -v.lo : v.lo;
+    return hi + lo;
+}
+
+// atan(ay/ax) (or pi less it, for a negative x) for finite nonzero ay, ax
+// within 2^100 of each other, computed rounding to nearest, where the
+// long-double-double steps are exact.
+[[gnu::noinline]] long_double_double atan2_parts(long double ay, long double ax,
+                                                 bool negative_x) noexcept {
+    arch::x87::rounding_scope nearest(arch::x87::rounding_scope::to_nearest);
+    int ey;
+    int ex;
+    frexpl(ay, &ey);
+    frexpl(ax, &ex);
+    long_double_double result;
+    if (ey - ex > 100) {
+        // pi/2 - x/y (x/y within 2^-99 of the result, its error far below).
+        long double ratio = ax / ay;
+        result = t::half_pi + ldd(negative_x ? ratio : -ratio);
+    } else {
+        long double sy = scale_by_power_of_two(ay, -ey);
+        long double sx = scale_by_power_of_two(ax, -ey);  // the same factor: the ratio kept
+        result = atan_ratio_long(ldd(sy), ldd(sx));
+        if (negative_x) result = t::pi - result;
+    }
+    return result;
+}
+
+// Whether the quotient a/b of two positive finite long doubles has at most
+// 64 significant bits: b's odd part divides a's significand.
+bool quotient_is_exact(long double a, long double b) noexcept {
+    std::uint64_t divisor = bits_of_long(b).mantissa;
+    divisor >>= __builtin_ctzll(divisor);
+    return bits_of_long(a).mantissa % divisor == 0;
+}
+
+// atan(y/x) for |y/x| < 2^-99, x > 0: q (1 - q^2/3) with q = y/x, which
+// rounds as q less a little does. An inexact q lies at least 2^-130 of itself
+// away from any point where a rounding changes (its significand is a ratio
+// of 64-bit integers), far more than q^2/3, so the division rounds it right.
+// An exact q is moved toward zero: by 2^-100 of itself in the caller's
+// direction at a scale where it is normal; for a q below the normal range,
+// to the 64-bit neighbour toward zero, which lies strictly between two
+// points of the coarser subnormal grid, so that scaling it back rounds once,
+// in the caller's direction, as q less a little does (and raises underflow
+// and inexact, the result being tiny).
+long double atan_of_tiny_ratio(long double y, long double x) noexcept {
+    long double q = y / x;
+    if (!quotient_is_exact(long_magnitude(y), x) || q == 0.0L) return q;
+    constexpr long double up = 0x1p128L;
+    if (long_magnitude(q) >= 0x1p-16382L) {
+        volatile long double scaled = q * up;  // exact: q is, and |q| < 2^-99
+        volatile long double nudged = scaled - scaled * 0x1p-100L;
+        return nudged * 0x1p-128L;  // exact: normal
+    }
+    // q was rounded to the subnormal grid: the exact quotient, scaled
+    // (|y| < 4 here, as |y/x| < 2^-16382).
+    volatile long double scaled = (y * up) / x;
+    volatile long double moved;
+    {
+        arch::x87::rounding_scope truncating(arch::x87::rounding_scope::toward_zero);
+        moved = scaled - scaled * 0x1p-100L;
+    }
+    return moved * 0x1p-128L;
+}
+
+}  // namespace
+
 long double atan2l(long double y, long double x) noexcept {
     if (x != x || y != y) return x + y;
     bool negative_y = long_sign(y);
     bool negative_x = long_sign(x);
-    long double angle;
     // C99 Annex F's special values: zeros and infinities.
-    if (y == 0.0L) {
-        angle = negative_x ? t::pi.hi + t::pi.lo : 0.0L;  // atan2(+-0, -0) = +-pi
-        return negative_y ? -angle : angle;
+    if (y == 0.0L) {  // atan2(+-0, -0) = +-pi
+        return negative_x ? signed_rounded(t::pi, negative_y) : y;
     }
     if (long_is_inf(x)) {
         if (long_is_inf(y)) {
-            angle = rounded_trig(negative_x ? t::pi * 0.75L : scale(t::pi, 0.25L));
-        } else {
-            angle = negative_x ? t::pi.hi + t::pi.lo : 0.0L;
+            return signed_rounded(negative_x ? t::pi * 0.75L : scale(t::pi, 0.25L), negative_y);
         }
-        return negative_y ? -angle : angle;
+        return negative_x ? signed_rounded(t::pi, negative_y) : (negative_y ? -0.0L : 0.0L);
     }
-    if (x == 0.0L || long_is_inf(y)) {
-        angle = t::half_pi.hi + t::half_pi.lo;
-        return negative_y ? -angle : angle;
-    }
+    if (x == 0.0L || long_is_inf(y)) return signed_rounded(t::half_pi, negative_y);
     long double ay = long_magnitude(y);
     long double ax = long_magnitude(x);
     int ey;
@@ -280,28 +350,17 @@ long double atan2l(long double y, long double x) noexcept {
     frexpl(ay, &ey);
     frexpl(ax, &ex);
     if (ey - ex < -100) {
-        // |y/x| < 2^-99: atan(q) = q (1 - q^2/3) rounds as q does.
+        // |y/x| < 2^-99.
         if (negative_x) {
+            // pi - |y/x|: pi's low part less a little (FE_INEXACT).
             volatile long double tiny = 0x1p-100L;
-            angle = t::pi.hi + tiny;
-        } else {
-            angle = ay / ax;
-            if (angle == 0.0L) errno = ERANGE;
+            return signed_rounded({t::pi.hi, t::pi.lo - tiny}, negative_y);
         }
-        return negative_y ? -angle : angle;
+        long double angle = atan_of_tiny_ratio(y, x);
+        if (angle == 0.0L) errno = ERANGE;
+        return angle;
     }
-    long_double_double result;
-    if (ey - ex > 100) {
-        // pi/2 + x/y (x/y within 2^-99 of the result, its error far below).
-        result = t::half_pi + ldd(x / ay);
-    } else {
-        long double sy = scale_by_power_of_two(ay, -ey);
-        long double sx = scale_by_power_of_two(ax, -ey);  // the same factor: the ratio kept
-        result = atan_ratio_long(ldd(sy), ldd(sx));
-        if (negative_x) result = t::pi - result;
-    }
-    angle = rounded_trig(result);
-    return negative_y ? -angle : angle;
+    return signed_rounded(atan2_parts(ay, ax, negative_x), negative_y);
 }
 
 long double asinl(long double x) noexcept {
