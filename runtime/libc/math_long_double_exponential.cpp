@@ -53,7 +53,7 @@ long double scale_exactly_long(long double v, int n) noexcept {
 long double round_scaled_long(long_double_double value, int exponent) noexcept {
     int binade = static_cast<int>(long_exponent_field(value.hi)) - 16382;  // value.hi in [2^(b-1), 2^b)
     int result_binade = binade + exponent;
-    if (result_binade > 16385) return long_overflow_value(false);
+    if (result_binade > 16385) return long_overflow_value(value.hi < 0.0L);
     if (result_binade > -16381) {
         // Normal (or overflowing): round once, then scale exactly.
         return scale_exactly_long(value.hi + value.lo, exponent);

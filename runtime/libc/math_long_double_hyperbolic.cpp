@@ -27,29 +27,34 @@ long double tiny_odd(long double x, bool add) noexcept {
 
 }  // namespace
 
+// The sign goes on before the one rounding, so that a directed rounding
+// rounds the signed value: a negative result rounding upward is toward zero
+// (-LDBL_MAX, not -inf, where it overflows).
 long double sinhl(long double x) noexcept {
     if (!long_is_finite(x) || x == 0.0L) return x + x;
     long double ax = long_magnitude(x);
     if (ax < 0x1p-33L) return tiny_odd(x, true);
-    long double result;
+    bool negative = long_sign(x);
+    auto with_sign = [negative](long_double_double v) { return negative ? -v : v; };
     if (ax <= 0.35L) {
         long_double_double e = expm1_reduced_long(ldd(ax));
-        result = rounded_hyperbolic(scale(e + e / (e + 1.0L), 0.5L));
-    } else if (ax < 50.0L) {
+        return rounded_hyperbolic(with_sign(scale(e + e / (e + 1.0L), 0.5L)));
+    }
+    if (ax < 50.0L) {
         scaled_long_double_double e = exp_split_long(ldd(ax));
         long_double_double v = scale(e.value, long_power_of_two(e.exponent));
-        result = rounded_hyperbolic(scale(v - ldd(1.0L) / v, 0.5L));
-    } else {
-        if (ax > 11400.0L) {
-            result = long_overflow_value(false);
-        } else {
-            // e^-|x| is below 2^-140 of the result.
-            scaled_long_double_double e = exp_split_long(ldd(ax));
-            result = round_scaled_long(e.value, e.exponent - 1);
-        }
-        if (long_is_inf(result)) errno = ERANGE;
+        return rounded_hyperbolic(with_sign(scale(v - ldd(1.0L) / v, 0.5L)));
     }
-    return long_with_sign_of(result, x);
+    long double result;
+    if (ax > 11400.0L) {
+        result = long_overflow_value(negative);
+    } else {
+        // e^-|x| is below 2^-140 of the result.
+        scaled_long_double_double e = exp_split_long(ldd(ax));
+        result = round_scaled_long(with_sign(e.value), e.exponent - 1);
+    }
+    if (long_is_inf(result)) errno = ERANGE;
+    return result;
 }
 
 long double coshl(long double x) noexcept {
