@@ -58,19 +58,34 @@ long double round_scaled_long(long_double_double value, int exponent) noexcept {
         // Normal (or overflowing): round once, then scale exactly.
         return scale_exactly_long(value.hi + value.lo, exponent);
     }
-    if (result_binade < -16446) return long_underflow_value(false);
-    // Subnormal: round value * 2^(exponent + 16445) to an integer n (ties to
-    // even) from both parts, and return n * 2^-16445, exact.
+    bool negative = value.hi < 0.0L;
+    if (result_binade < -16446) return long_underflow_value(negative);
+    // Subnormal: value * 2^(exponent + 16445) = w.hi + w.lo, as an integer
+    // n below it and a fraction 0 <= rest < 1, rounded once in the caller's
+    // direction to an integer, times 2^-16445, exact.
     long_double_double w = {scale_exactly_long(value.hi, exponent + 16445),
                             scale_exactly_long(value.lo, exponent + 16445)};
-    long double n = lwp::arch::x87::round_to_integer(w.hi);  // w.hi < 2^64: w.hi - n exact
-    long double rest = (w.hi - n) + w.lo;
-    auto odd = [](long double v) { return lwp::arch::x87::round_to_integer(v * 0.5L) * 2.0L != v; };
-    if (rest > 0.5L || (rest == 0.5L && odd(n))) n += 1.0L;
-    else if (rest < -0.5L || (rest == -0.5L && odd(n))) n -= 1.0L;
-    long double result = n * 0x1p-16382L * 0x1p-63L;  // exact: n < 2^64
-    if (result == 0.0L) return long_underflow_value(false);
-    if (result < 0x1p-16382L) {
+    long double n = floorl(w.hi);         // |w.hi| < 2^64: w.hi - n exact
+    long double rest = (w.hi - n) + w.lo;  // within [-|w.lo|, 1 + |w.lo|)
+    if (rest < 0.0L) {
+        n -= 1.0L;
+        rest += 1.0L;
+    } else if (rest >= 1.0L) {
+        n += 1.0L;
+        rest -= 1.0L;
+    }
+    auto odd = [](long double v) { return floorl(v * 0.5L) * 2.0L != v; };
+    bool up = false;  // whether n + rest rounds to n + 1 rather than n
+    switch (lwp::arch::x87::rounding_control()) {
+    case 0: up = rest > 0.5L || (rest == 0.5L && odd(n)); break;  // nearest
+    case 1: break;                                                 // down
+    case 2: up = rest > 0.0L; break;                               // up
+    default: up = negative && rest > 0.0L; break;                  // toward zero
+    }
+    if (up) n += 1.0L;
+    long double result = n * 0x1p-16382L * 0x1p-63L;  // exact: |n| < 2^64
+    if (result == 0.0L) return long_underflow_value(negative);
+    if (long_magnitude(result) < 0x1p-16382L) {
         // Raise FE_UNDERFLOW (and FE_INEXACT) as a tiny inexact result does.
         volatile long double tiny = 0x1p-16382L;
         volatile long double sink = tiny * tiny;
@@ -335,21 +350,38 @@ long double powl(long double x, long double y) noexcept {
         }
         negative = odd;
     }
+    int binade;
+    if (frexpl(long_magnitude(x), &binade) == 0.5L && is_integer(y)) {
+        // x = +-2^k, y an integer: x^y = +-2^(k y) exactly, which the
+        // logarithm's error could put on the wrong side of a boundary
+        // (2^16384 rounding downward is LDBL_MAX with FE_OVERFLOW).
+        // Beyond 2^20000 every such power overflows or underflows alike (y
+        // is capped first, so that the product does not overflow itself).
+        long double capped_y = long_magnitude(y) > 0x1p20L ? (y < 0.0L ? -0x1p20L : 0x1p20L) : y;
+        long double power = static_cast<long double>(binade - 1) * capped_y;
+        long exponent = power > 20000.0L ? 20000 : power < -20000.0L ? -20000 : static_cast<long>(power);
+        long double result = scale_by_power_of_two(negative ? -1.0L : 1.0L, exponent);
+        if (result == 0.0L || long_is_inf(result)) errno = ERANGE;
+        return result;
+    }
     long_double_double l = log_of_long(ldd(long_magnitude(x)));
     // |log|x|| >= 2^-64 (x != 1): from |y| = 2^16000 on, |y log|x|| is far
     // beyond the range, and the split in the product would overflow.
     long_double_double p = long_magnitude(y) > 0x1p16000L ? ldd(l.hi * 0x1p16000L * (y < 0.0L ? -1.0L : 1.0L)) : l * y;
+    // The sign goes on before the one rounding: a directed rounding of a
+    // negative result (an odd y) rounds the signed value, so that it
+    // overflows to -LDBL_MAX upward and to -inf downward.
     long double result;
     if (p.hi > 11400.0L) {
-        result = long_overflow_value(false);
+        result = long_overflow_value(negative);
     } else if (p.hi < -11500.0L) {
-        result = long_underflow_value(false);
+        result = long_underflow_value(negative);
     } else {
         scaled_long_double_double e = exp_split_long(p);
-        result = round_scaled_long(e.value, e.exponent);
+        result = round_scaled_long(negative ? -e.value : e.value, e.exponent);
     }
     if (result == 0.0L || long_is_inf(result)) errno = ERANGE;
-    return negative ? -result : result;
+    return result;
 }
 
 long double cbrtl(long double x) noexcept {

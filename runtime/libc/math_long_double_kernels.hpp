@@ -19,12 +19,10 @@ struct scaled_long_double_double {
 };
 scaled_long_double_double exp_split_long(long_double_double z) noexcept;
 
-// value * 2^exponent rounded to the nearest long double, once, including in
-// the subnormal range; overflow gives inf (FE_OVERFLOW), total underflow 0
-// (FE_UNDERFLOW). value within 2^+-60 of 1 in magnitude; a negative value
-// (sinhl's) is rounded as the signed value in the normal range and on
-// overflow, where a directed rounding depends on the sign; the subnormal
-// range is for positive values only.
+// value * 2^exponent rounded once in the current rounding direction,
+// including in the subnormal range; overflow gives inf (FE_OVERFLOW), total
+// underflow 0 (FE_UNDERFLOW), each as the direction and value's sign have
+// them. |value| within 2^+-60 of 1.
 long double round_scaled_long(long_double_double value, int exponent) noexcept;
 
 // log(x) of a positive finite long-double-double, relative error near
