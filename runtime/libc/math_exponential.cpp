@@ -10,6 +10,7 @@
 // rounded once by round_scaled.
 #include <errno.h>
 
+#include "arch/x86_64/sse_math.hpp"
 #include "runtime/libc/math.hpp"
 #include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_kernels.hpp"
@@ -35,27 +36,42 @@ scaled_double_double exp_split(double_double z) noexcept {
 double round_scaled(double_double value, int exponent) noexcept {
     int binade;
     frexp(value.hi, &binade);
+    bool negative = value.hi < 0.0;
     int result_binade = binade + exponent;  // the result lies in [2^(b-1), 2^b)
-    if (result_binade > 1025) return overflow_value(false);
+    if (result_binade > 1025) return overflow_value(negative);
     if (result_binade > -1021) {
         // A normal result (or an overflow): round once, then scale exactly.
         return scale_exactly(value.hi + value.lo, exponent);
     }
-    if (result_binade < -1075) return underflow_value(false);
-    // Subnormal: round value * 2^(exponent + 1074) to an integer n, ties to
-    // even, using both parts, and return n * 2^-1074 (exact).
+    if (result_binade < -1075) return underflow_value(negative);
+    // Subnormal: value * 2^(exponent + 1074) = w.hi + w.lo, as an integer n
+    // below it and a fraction 0 <= rest < 1, rounded once in the caller's
+    // direction to an integer, times 2^-1074 (exact).
     double_double w = {scale_exactly(value.hi, exponent + 1074),
                        scale_exactly(value.lo, exponent + 1074)};
-    double n = rint(w.hi);  // w.hi < 2^53, so w.hi - n is exact
-    double rest = (w.hi - n) + w.lo;
-    if (rest > 0.5 || (rest == 0.5 && rint(n * 0.5) * 2.0 != n)) n += 1.0;
-    else if (rest < -0.5 || (rest == -0.5 && rint(n * 0.5) * 2.0 != n)) n -= 1.0;
+    double n = floor(w.hi);             // |w.hi| < 2^53, so w.hi - n is exact
+    double rest = (w.hi - n) + w.lo;    // within [-|w.lo|, 1 + |w.lo|)
+    if (rest < 0.0) {
+        n -= 1.0;
+        rest += 1.0;
+    } else if (rest >= 1.0) {
+        n += 1.0;
+        rest -= 1.0;
+    }
+    bool up = false;  // whether n + rest rounds to n + 1 rather than n
+    switch ((arch::sse::read_status_control() >> 13) & 3u) {
+    case 0: up = rest > 0.5 || (rest == 0.5 && floor(n * 0.5) * 2.0 != n); break;  // nearest
+    case 1: break;                                                                  // down
+    case 2: up = rest > 0.0; break;                                                 // up
+    default: up = negative && rest > 0.0; break;                                    // toward zero
+    }
+    if (up) n += 1.0;
     double result = n * 0x1p-1074;
-    if (result == 0.0) return underflow_value(false);
+    if (result == 0.0) return underflow_value(negative);
     // A subnormal result that is not exact: tiny and inexact, so underflow
     // (the scaling above raised nothing). This branch also rounds results
     // just above the least normal number, which are not tiny.
-    if (rest != 0.0 && result < 0x1p-1022) raise_underflow();
+    if (rest != 0.0 && magnitude(result) < 0x1p-1022) raise_underflow();
     return result;
 }
 

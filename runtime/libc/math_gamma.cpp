@@ -163,10 +163,12 @@ double tgamma(double x) noexcept {
             return underflow_value(sign < 0);
         }
     }
+    // The sign goes on before the one rounding, so that a directed rounding
+    // rounds the signed value (a negative overflow upward is -DBL_MAX).
     scaled_double_double e = exp_split(log_value);
-    double result = round_scaled(e.value, e.exponent);
+    double result = round_scaled(sign < 0 ? -e.value : e.value, e.exponent);
     if (is_inf(result) || result == 0.0) errno = ERANGE;
-    return sign < 0 ? -result : result;
+    return result;
 }
 
 }  // namespace lwp::libc::math

@@ -21,9 +21,11 @@ scaled_double_double exp_split(double_double z) noexcept;
 // expm1(x) in double-double for -40 <= x <= 690, |x| >= 2^-54.
 double_double expm1_double_double(double x) noexcept;
 
-// value * 2^exponent rounded to the nearest double, once, including in the
-// subnormal range (where the rounding is to a multiple of 2^-1074); overflow
-// gives inf. value must be positive and near 1 (within 2^+-60).
+// value * 2^exponent rounded once in the current rounding direction,
+// including in the subnormal range (where the rounding is to a multiple of
+// 2^-1074); overflow gives inf (or +-DBL_MAX, as the direction and sign have
+// it). |value| must be near 1 (within 2^+-60); a negative value (tgamma's)
+// is rounded as the signed value.
 double round_scaled(double_double value, int exponent) noexcept;
 
 // log(1 + t) for 1 + t in about [0.7, 1.42], to a relative error near 2^-100.
