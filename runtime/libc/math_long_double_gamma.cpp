@@ -19,7 +19,8 @@
 // tools/math_long_double_coefficients.py gamma (mpmath).
 //
 // tgammal(x) is exp of the long-double-double lgamma (expl's kernel, one
-// rounding, subnormal results included), with Gamma's sign.
+// rounding, subnormal results included), with Gamma's sign; below 2^-80,
+// 1/x - euler_gamma.
 #include <errno.h>
 
 #include "runtime/libc/math_long_double.hpp"
@@ -168,6 +169,21 @@ long double tgammal(long double x) noexcept {
         return long_overflow_value(false);
     }
     if (x == 1.0L) return 1.0L;  // exact, without FE_INEXACT (as glibc)
+    if (long_magnitude(x) < 0x1p-80L) {
+        // Gamma(x) = 1/x - euler_gamma + O(x), the O(x) term below 2^-160 of
+        // the result: taken as (1/m - euler_gamma 2^e) 2^-e with x = m 2^e,
+        // rounded once. exp of lgamma would lose the sign of the small
+        // term, which decides the directed roundings and, next to 2^16384
+        // (x = -2^-16384), whether the result overflows. Below 2^-200 of
+        // the result the term only tips the rounding, so it is held there.
+        int e;
+        long double m = frexpl(x, &e);
+        long double weight = scale_by_power_of_two(t::euler_gamma.hi, e < -200 ? -200 : e);
+        long_double_double value = ldd(1.0L) / ldd(m) - ldd(weight);
+        long double result = round_scaled_long(value, -e);
+        if (!long_is_finite(result)) errno = ERANGE;
+        return result;
+    }
     int sign = 1;
     long_double_double log_value;
     if (x > 0.0L) {
@@ -181,10 +197,12 @@ long double tgammal(long double x) noexcept {
         }
         log_value = lgamma_negative(x, &sign);
     }
+    // The sign goes on before the one rounding, so that a directed rounding
+    // rounds the signed value (a negative underflow upward is -0).
     scaled_long_double_double e = exp_split_long(log_value);
-    long double result = round_scaled_long(e.value, e.exponent);
+    long double result = round_scaled_long(sign < 0 ? -e.value : e.value, e.exponent);
     if (!long_is_finite(result) || result == 0.0L) errno = ERANGE;
-    return sign < 0 ? -result : result;
+    return result;
 }
 
 }  // namespace lwp::libc::math
