@@ -8,9 +8,26 @@
 #include <math.h>
 
 #include "runtime/libc/math.hpp"
+#include "runtime/libc/math_bits.hpp"
 #include "runtime/libc/math_underflow.hpp"
 
 namespace m = lwp::libc::math;
+
+namespace {
+
+// J_n(x) (n != 0) at a nonzero x is never a double or float exactly: a
+// subnormal result is tiny and inexact, so underflows, even where the
+// rounded result is the exact x/2 (j1(2^-1022) = 2^-1023 in nearest).
+double bessel_first_kind_result(double result) noexcept {
+    m::underflow_if_subnormal(result, 0x1p-1022);
+    return result;
+}
+float bessel_first_kind_result(float result) noexcept {
+    m::underflow_if_subnormal(result, 0x1p-126);
+    return result;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -61,11 +78,17 @@ float tgammaf(float x) noexcept {
 
 double j0(double x) noexcept { return m::underflow_judged([&] { return m::j0(x); }); }
 float j0f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::j0(x)); }); }
-double j1(double x) noexcept { return m::underflow_judged([&] { return m::j1(x); }); }
-float j1f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::j1(x)); }); }
-double jn(int n, double x) noexcept { return m::underflow_judged([&] { return m::jn(n, x); }); }
+double j1(double x) noexcept {
+    return bessel_first_kind_result(m::underflow_judged([&] { return m::j1(x); }));
+}
+float j1f(float x) noexcept {
+    return bessel_first_kind_result(m::underflow_judged([&] { return m::narrow(m::j1(x)); }));
+}
+double jn(int n, double x) noexcept {
+    return bessel_first_kind_result(m::underflow_judged([&] { return m::jn(n, x); }));
+}
 float jnf(int n, float x) noexcept {
-    return m::underflow_judged([&] { return m::narrow(m::jn(n, x)); });
+    return bessel_first_kind_result(m::underflow_judged([&] { return m::narrow(m::jn(n, x)); }));
 }
 double y0(double x) noexcept { return m::underflow_judged([&] { return m::y0(x); }); }
 float y0f(float x) noexcept { return m::underflow_judged([&] { return m::narrow(m::y0(x)); }); }
