@@ -39,6 +39,12 @@ double sqrt(double x) noexcept;
 double nan(const char* tag) noexcept;
 // The payload nan(tag) and nanl(tag) give: the number the tag spells, or 0.
 std::uint64_t nan_tag_payload(const char* tag) noexcept;
+// Whether nan(tag) (nanf, nanl, nanf128 alike) sets ERANGE: glibc's reads a
+// tag of letters, digits and underscores with strtoull (base 0), whose
+// overflow leaves ERANGE in errno, even where the rest of the tag then makes
+// it no number ("99999999999999999999z"); a tag with any other character is
+// not read at all.
+bool nan_tag_overflows(const char* tag) noexcept;
 double fma(double x, double y, double z) noexcept;  // math_fma.cpp
 float fma_float(float x, float y, float z) noexcept;
 

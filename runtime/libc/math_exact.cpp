@@ -334,8 +334,41 @@ std::uint64_t nan_tag_payload(const char* tag) noexcept {
     return number ? payload : 0;
 }
 
+namespace {
+
+int tag_digit_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 99;
+}
+
+}  // namespace
+
+bool nan_tag_overflows(const char* tag) noexcept {
+    for (const char* p = tag; *p != '\0'; ++p) {
+        if (tag_digit_value(*p) == 99 && *p != '_') return false;
+    }
+    int base = 10;
+    if (tag[0] == '0' && (tag[1] == 'x' || tag[1] == 'X') && tag_digit_value(tag[2]) < 16) {
+        base = 16;
+        tag += 2;
+    } else if (tag[0] == '0') {
+        base = 8;
+    }
+    std::uint64_t value = 0;
+    for (; tag_digit_value(*tag) < base; ++tag) {
+        if (__builtin_mul_overflow(value, static_cast<std::uint64_t>(base), &value) ||
+            __builtin_add_overflow(value, static_cast<std::uint64_t>(tag_digit_value(*tag)), &value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 double nan(const char* tag) noexcept {
     // A quiet NaN with the tag's payload in its low mantissa bits.
+    if (nan_tag_overflows(tag)) errno = ERANGE;
     std::uint64_t payload = nan_tag_payload(tag);
     return from_bits(exponent_mask | (std::uint64_t{1} << 51) | (payload & mantissa_mask));
 }

@@ -12,41 +12,6 @@
 
 namespace f = lwp::libc::math::f128;
 
-namespace {
-
-int digit_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-    return 99;
-}
-
-// Whether the tag is all letters, digits and underscores and the number at
-// its start (decimal, 0x hex or 0 octal, as strtoull with base 0 reads it)
-// exceeds 64 bits.
-bool leading_number_overflows(const char* tag) noexcept {
-    for (const char* p = tag; *p != '\0'; ++p) {
-        if (digit_value(*p) == 99 && *p != '_') return false;
-    }
-    int base = 10;
-    if (tag[0] == '0' && (tag[1] == 'x' || tag[1] == 'X') && digit_value(tag[2]) < 16) {
-        base = 16;
-        tag += 2;
-    } else if (tag[0] == '0') {
-        base = 8;
-    }
-    std::uint64_t value = 0;
-    for (; digit_value(*tag) < base; ++tag) {
-        if (__builtin_mul_overflow(value, static_cast<std::uint64_t>(base), &value) ||
-            __builtin_add_overflow(value, static_cast<std::uint64_t>(digit_value(*tag)), &value)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace
-
 extern "C" {
 
 int __fpclassifyf128(__float128 x) noexcept {
@@ -86,11 +51,9 @@ __float128 copysignf128(__float128 x, __float128 y) noexcept { return f::with_si
 
 // A quiet NaN whose low 64 fraction bits hold the number the tag spells
 // (read as nanl reads it: 0 for anything that is not one number).
-// glibc's nanf128 reads a tag of letters, digits and underscores with
-// strtoull, whose overflow leaves ERANGE in errno (even where the rest of
-// the tag then makes it no number).
+// ERANGE as nan's (nan_tag_overflows).
 __float128 nanf128(const char* tag) noexcept {
-    if (leading_number_overflows(tag)) errno = ERANGE;
+    if (lwp::libc::math::nan_tag_overflows(tag)) errno = ERANGE;
     std::uint64_t payload = lwp::libc::math::nan_tag_payload(tag);
     return f::from_bits(f::infinity | f::quiet_bit | payload);
 }

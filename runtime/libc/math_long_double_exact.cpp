@@ -324,6 +324,7 @@ long double nextafterl(long double x, long double y) noexcept {
 long double nanl(const char* tag) noexcept {
     // A quiet NaN: the integer and quiet bits set, the tag's payload in the
     // 62 bits below.
+    if (nan_tag_overflows(tag)) errno = ERANGE;
     std::uint64_t payload = nan_tag_payload(tag) & (long_quiet_bit - 1);
     return long_from_bits(long_integer_bit | long_quiet_bit | payload, long_exponent_max);
 }
