@@ -53,8 +53,16 @@ double signed_rounded(double_double v, bool negative) noexcept {
 // negative), in double-double, computed rounding to nearest whatever the
 // caller's direction (two_sum and the products' error terms are exact only
 // so); the caller rounds it once in its own.
-double_double angle_in_nearest(double ay, double ax, bool left, int ey, int ex) noexcept {
+// The arguments are read and the parts written through volatiles, inside the
+// scope: the compiler may move arithmetic on registers across the MXCSR
+// loads, but not volatile accesses.
+double_double angle_in_nearest(double y_magnitude, double x_magnitude, bool left, int ey,
+                               int ex) noexcept {
     arch::sse::nearest_rounding_scope nearest;
+    volatile double ay_read = y_magnitude;
+    volatile double ax_read = x_magnitude;
+    double ay = ay_read;
+    double ax = ax_read;
     double_double angle;
     if (ey - ex < -60) {
         angle = pi - dd(ay / ax);
@@ -70,7 +78,7 @@ double_double angle_in_nearest(double ay, double ax, bool left, int ey, int ex) 
         angle = angle_of(sy, sx);
         if (left) angle = pi - angle;
     }
-    volatile double hi = angle.hi;  // computed before the scope ends
+    volatile double hi = angle.hi;
     volatile double lo = angle.lo;
     return {hi, lo};
 }

@@ -49,6 +49,16 @@ inline long_double_double two_product(long double a, long double b) noexcept {
 
 inline long_double_double ldd(long double a) noexcept { return {a, 0.0L}; }
 
+// A stored long double read from its memory. GCC (at -Os, as lwp is built)
+// loads a constant that equals pi, ln 2, log2 e, log10 2 or log2 10 rounded
+// to nearest with the x87's fldpi, fldln2, ..., which round the constant in
+// the current direction: rounding downward, pi's high part from fldpi is an
+// ulp below the table's. A volatile read keeps the table's value in every
+// mode, for the sums whose directed rounding depends on it.
+inline long double as_stored(const long double& constant) noexcept {
+    return *static_cast<const volatile long double*>(&constant);
+}
+
 inline long_double_double operator-(long_double_double a) noexcept { return {-a.hi, -a.lo}; }
 
 inline long_double_double operator+(long_double_double a, long_double_double b) noexcept {

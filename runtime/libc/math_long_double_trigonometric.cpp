@@ -257,19 +257,30 @@ namespace {
 // the caller's direction: negating a rounded magnitude would round a
 // negative result the wrong way (up to two ulps off rounding upward). The
 // parts pass through volatiles so that the compiler does not add constants
-// at compile time, in nearest.
-long double signed_rounded(long_double_double v, bool negative) noexcept {
-    volatile long double hi = negative ? -v.hi : v.hi;
-    volatile long double lo = negative ? -v.lo : v.lo;
+// at compile time, in nearest; v's parts are read from memory (as_stored),
+// so that a table's pi is not loaded by fldpi, rounded in the caller's
+// direction.
+long double signed_rounded(const long_double_double& v, bool negative) noexcept {
+    long double v_hi = as_stored(v.hi);
+    long double v_lo = as_stored(v.lo);
+    volatile long double hi = negative ? -v_hi : v_hi;
+    volatile long double lo = negative ? -v_lo : v_lo;
     return hi + lo;
 }
 
 // atan(ay/ax) (or pi less it, for a negative x) for finite nonzero ay, ax
 // within 2^100 of each other, computed rounding to nearest, where the
 // long-double-double steps are exact.
-[[gnu::noinline]] long_double_double atan2_parts(long double ay, long double ax,
+// The arguments are read and the parts written through volatiles, inside the
+// scope: the compiler may move arithmetic on registers across the control
+// word's loads, but not volatile accesses.
+[[gnu::noinline]] long_double_double atan2_parts(long double y_magnitude, long double x_magnitude,
                                                  bool negative_x) noexcept {
     arch::x87::rounding_scope nearest(arch::x87::rounding_scope::to_nearest);
+    volatile long double ay_read = y_magnitude;
+    volatile long double ax_read = x_magnitude;
+    long double ay = ay_read;
+    long double ax = ax_read;
     int ey;
     int ex;
     frexpl(ay, &ey);
@@ -285,7 +296,9 @@ long double signed_rounded(long_double_double v, bool negative) noexcept {
         result = atan_ratio_long(ldd(sy), ldd(sx));
         if (negative_x) result = t::pi - result;
     }
-    return result;
+    volatile long double hi = result.hi;
+    volatile long double lo = result.lo;
+    return {hi, lo};
 }
 
 // Whether the quotient a/b of two positive finite long doubles has at most
@@ -354,7 +367,7 @@ long double atan2l(long double y, long double x) noexcept {
         if (negative_x) {
             // pi - |y/x|: pi's low part less a little (FE_INEXACT).
             volatile long double tiny = 0x1p-100L;
-            return signed_rounded({t::pi.hi, t::pi.lo - tiny}, negative_y);
+            return signed_rounded({as_stored(t::pi.hi), t::pi.lo - tiny}, negative_y);
         }
         long double angle = atan_of_tiny_ratio(y, x);
         if (angle == 0.0L) errno = ERANGE;
@@ -393,7 +406,7 @@ long double acosl(long double x) noexcept {
         return long_invalid_nan();
     }
     if (x == 1.0L) return 0.0L;
-    if (x == -1.0L) return t::pi.hi + t::pi.lo;
+    if (x == -1.0L) return as_stored(t::pi.hi) + t::pi.lo;  // pi rounded in the caller's direction
     long_double_double angle;
     if (ax < 0x1p-70L) {
         angle = t::half_pi - ldd(x);

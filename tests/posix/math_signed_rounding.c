@@ -1,12 +1,13 @@
 /* The directed roundings of results whose sign matters, and the flags and
  * errno at the ends of the range: atan2 and atan2l (+-pi, a tiny quotient),
- * sinhl, powl, tgamma and tgammal (a negative result that overflows rounds to
+ * acosl(-1), sinhl, powl, tgamma and tgammal (a negative result that overflows rounds to
  * -inf downward and to the largest finite value upward, with overflow; one
  * that underflows to -0 upward, with ERANGE), j1, j1f, jn, jnf (a subnormal
  * result underflows even where it is the exact x/2), and the ERANGE that
  * nan, nanf and nanl leave for a tag whose number overflows (glibc reads it
  * with strtoull). Each expected value is the correctly rounded one (the
- * digits of pi, or an exact bound), and glibc gives the same.
+ * digits of pi, or an exact bound); glibc gives the same but where
+ * GLIBC_ALSO says otherwise.
  *
  * Checked against glibc too:
  *   gcc -D_GNU_SOURCE -DCHECKING_AGAINST_GLIBC -pthread -I tests/integration \
@@ -65,6 +66,13 @@ static void arctangents(void) {
     CHECK(same_long(l, -pi_long_below));
     IN_MODE(FE_UPWARD, long double, l, atan2l(minus_one_l, -huge_l));  /* -pi + 2^-16384 */
     CHECK(same_long(l, -pi_long_below));
+    /* pi - 2^-120 rounds down to the 64 bits below pi. */
+    IN_MODE(FE_DOWNWARD, long double, l, atan2l(one_l, -0x1p120L * one_l));
+    CHECK(same_long(l, pi_long_below));
+    IN_MODE(FE_DOWNWARD, long double, l, acosl(minus_one_l));
+    CHECK(same_long(l, pi_long_below));
+    IN_MODE(FE_UPWARD, long double, l, acosl(minus_one_l));
+    CHECK(same_long(l, pi_long_above));
     IN_MODE(FE_UPWARD, double, d, atan2(minus_zero, minus_one));
     CHECK(same_double(d, -pi_below));
     IN_MODE(FE_DOWNWARD, double, d, atan2(minus_zero, minus_one));
