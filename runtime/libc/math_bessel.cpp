@@ -295,10 +295,12 @@ double j1(double x) noexcept {
     if (is_inf(ax)) return with_sign_of(0.0, x);
     double result;
     if (ax < bessel_tiny) {
-        // x/2, rounded as glibc's: a subnormal half rounds to even, and the
-        // half of the smallest subnormal underflows to zero.
-        result = ax * 0.5;
+        // x/2, rounded as glibc's (a subnormal half rounds to even, and the
+        // half of the smallest subnormal underflows to zero), with its sign
+        // before the rounding: -0 upward from a negative x, with ERANGE.
+        result = x * 0.5;
         if (result == 0.0 && ax != 0.0) errno = ERANGE;
+        return result;
     } else {
         result = bessel_j1(ax).hi;
     }

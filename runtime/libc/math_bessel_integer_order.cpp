@@ -58,8 +58,8 @@ double_double two_k_over_x(double_double inverse_x, double k) noexcept { return 
 
 double jn_positive(double n, double x) noexcept {
     if (hankel_applies(n, x)) return bessel_hankel(n, x).j.hi;
-    double_double inverse_x = dd(1.0) / dd(x);
     if (x >= n) {
+        double_double inverse_x = dd(1.0) / dd(x);
         double_double previous = bessel_j0(x);
         double_double current = bessel_j1(x);
         for (double k = 1.0; k < n; k += 1.0) {
@@ -71,11 +71,15 @@ double jn_positive(double n, double x) noexcept {
     }
     // log((x/2)^n / n!) <= n (log(x/2) - log(n) + 1) - log(2 pi n)/2 (Stirling's
     // lower bound for n!): below -750, J_n(x) < 2^-1080.
-    double bound = n * (log(x * 0.5) - log(n) + 1.0) - 0.5 * log(6.283185307179586 * n);
+    // (log x - log 2, not log(x/2): half the least subnormal is 0, whose log
+    // would raise divide-by-zero; and 1/x, which overflows for a subnormal x,
+    // only after this test.)
+    double bound = n * (log(x) - 0.6931471805599453 - log(n) + 1.0) - 0.5 * log(6.283185307179586 * n);
     if (bound < -750.0) {
         errno = ERANGE;
         return underflow_value(false);
     }
+    double_double inverse_x = dd(1.0) / dd(x);
     // h = J_n-1 / J_n = b_n - 1/(b_n+1 - 1/(b_n+2 - ...)), b_k = 2k/x.
     double_double ratio = two_k_over_x(inverse_x, n);
     double_double c = ratio;
@@ -154,10 +158,11 @@ double jn(int n, double x) noexcept {
         if ((order & 1) != 0) negate = !negate;
     }
     if (order == 0) return j0(x);
+    // J_1 and J_-1 = -J_1 from j1 of the signed argument, so that a directed
+    // rounding rounds the signed value (J_1(-x) = -J_1(x)).
+    if (order == 1) return j1(negate ? -x : x);
     double result;
-    if (order == 1) {
-        result = j1(x);
-    } else if (x == 0.0 || is_inf(x)) {
+    if (x == 0.0 || is_inf(x)) {
         result = 0.0;
     } else {
         result = jn_positive(static_cast<double>(order), x);

@@ -284,10 +284,13 @@ long double j1l(long double x) noexcept {
     if (long_is_inf(ax)) return long_with_sign_of(0.0L, x);
     long double result;
     if (ax < bessel_tiny) {
-        // x/2: a subnormal half rounds to even; half the smallest subnormal
-        // underflows to zero, which glibc reports.
-        result = ax * 0.5L;
-        if (result == 0.0L && ax != 0.0L) errno = ERANGE;
+        if (x == 0.0L) return x;
+        // x/2 (1 - x^2/8): x/2 less a little, rounded once as the signed
+        // value (a subnormal result underflows, though x/2 may be exact);
+        // one that rounds to zero glibc reports.
+        result = tiny_quotient_less_a_little(x, 2.0L);
+        if (result == 0.0L) errno = ERANGE;
+        return result;
     } else {
         result = rounded_bessel(bessel_j1(ax));
     }
@@ -365,7 +368,10 @@ long double jn_positive(long double n, long double x) noexcept {
     // log((x/2)^n / n!) <= n (log(x/2) - log(n) + 1) - log(2 pi n)/2
     // (Stirling's bound for n!): below -11500, J_n(x) < 2^-16590, under half
     // the smallest subnormal.
-    long double bound = n * (logl(x * 0.5L) - logl(n) + 1.0L) - 0.5L * logl(6.283185307179586477L * n);
+    // (log x - log 2, not log(x/2): half the least subnormal is 0, whose log
+    // would raise divide-by-zero.)
+    long double bound = n * (logl(x) - 0.69314718055994530942L - logl(n) + 1.0L) -
+                        0.5L * logl(6.283185307179586477L * n);
     if (bound < -11500.0L) {
         errno = ERANGE;
         return long_underflow_value(false);
@@ -451,10 +457,11 @@ long double jnl(int n, long double x) noexcept {
         if ((order & 1) != 0) negate = !negate;
     }
     if (order == 0) return j0l(x);
+    // J_1 and J_-1 = -J_1 from j1l of the signed argument, so that a directed
+    // rounding rounds the signed value (J_1(-x) = -J_1(x)).
+    if (order == 1) return j1l(negate ? -x : x);
     long double result;
-    if (order == 1) {
-        result = j1l(x);
-    } else if (x == 0.0L || long_is_inf(x)) {
+    if (x == 0.0L || long_is_inf(x)) {
         result = 0.0L;
     } else {
         result = jn_positive(static_cast<long double>(order), x);

@@ -55,4 +55,10 @@ long_sine_cosine sin_cos_reduced_long(long_double_double r) noexcept;
 // (math_long_double_trigonometric.cpp), to about 2^-125.
 long_double_double atan_ratio_long(long_double_double num, long_double_double den) noexcept;
 
+// y/x less a little (by far less than an ulp: a positive multiple of q^3 or
+// so), for |y/x| < 2^-99 and x > 0, rounded once in the current direction as
+// the signed value; a subnormal result raises underflow and inexact.
+// (math_long_double_trigonometric.cpp)
+long double tiny_quotient_less_a_little(long double y, long double x) noexcept;
+
 }  // namespace lwp::libc::math

@@ -309,8 +309,10 @@ bool quotient_is_exact(long double a, long double b) noexcept {
     return bits_of_long(a).mantissa % divisor == 0;
 }
 
-// atan(y/x) for |y/x| < 2^-99, x > 0: q (1 - q^2/3) with q = y/x, which
-// rounds as q less a little does. An inexact q lies at least 2^-130 of itself
+}  // namespace
+
+// q less a little for q = y/x, |q| < 2^-99, x > 0 (atan2l's q (1 - q^2/3),
+// j1l's x/2 (1 - x^2/8)), rounded once in the caller's direction. An inexact q lies at least 2^-130 of itself
 // away from any point where a rounding changes (its significand is a ratio
 // of 64-bit integers), far more than q^2/3, so the division rounds it right.
 // An exact q is moved toward zero: by 2^-100 of itself in the caller's
@@ -319,7 +321,7 @@ bool quotient_is_exact(long double a, long double b) noexcept {
 // points of the coarser subnormal grid, so that scaling it back rounds once,
 // in the caller's direction, as q less a little does (and raises underflow
 // and inexact, the result being tiny).
-long double atan_of_tiny_ratio(long double y, long double x) noexcept {
+long double tiny_quotient_less_a_little(long double y, long double x) noexcept {
     long double q = y / x;
     if (!quotient_is_exact(long_magnitude(y), x) || q == 0.0L) return q;
     constexpr long double up = 0x1p128L;
@@ -338,8 +340,6 @@ long double atan_of_tiny_ratio(long double y, long double x) noexcept {
     }
     return moved * 0x1p-128L;
 }
-
-}  // namespace
 
 long double atan2l(long double y, long double x) noexcept {
     if (x != x || y != y) return x + y;
@@ -369,7 +369,7 @@ long double atan2l(long double y, long double x) noexcept {
             volatile long double tiny = 0x1p-100L;
             return signed_rounded({as_stored(t::pi.hi), t::pi.lo - tiny}, negative_y);
         }
-        long double angle = atan_of_tiny_ratio(y, x);
+        long double angle = tiny_quotient_less_a_little(y, x);
         if (angle == 0.0L) errno = ERANGE;
         return angle;
     }

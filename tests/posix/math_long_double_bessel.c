@@ -147,7 +147,13 @@ static void special_values_and_errno(void) {
     CHECK(j1l(inf) == 0.0L && signbit(j1l(-inf)));
     CHECK(j1l(smallest) == 0.0L);
     CHECK_ERRNO(j1l(smallest), ERANGE);
-    CHECK(j1l(3 * smallest) == 2 * smallest); /* 1.5 rounds to even */
+    /* 1.5 smallest less a little (x/2 (1 - x^2/8)) rounds down to the
+     * smallest; glibc's x/2 takes the tie to even, 2 smallest. */
+#ifdef CHECKING_AGAINST_GLIBC
+    CHECK(j1l(3 * smallest) == 2 * smallest);
+#else
+    CHECK(j1l(3 * smallest) == smallest);
+#endif
     CHECK_ERRNO(j1l(3 * smallest), 0);
     CHECK(j1l(0x1p-16382L + zero) == 0x1p-16383L);
     CHECK_ERRNO(j0l(1e30L + zero), 0);
