@@ -129,7 +129,7 @@ class rounding_scope {
 public:
     explicit rounding_scope(unsigned direction) noexcept {
         __asm__ volatile("fnstcw %0" : "=m"(caller_) : : "memory");
-        std::uint16_t wanted = static_cast<std::uint16_t>((caller_ & ~rounding_bits) | (direction << 10));
+        auto wanted = static_cast<std::uint16_t>((caller_ & ~rounding_bits) | (direction << 10));
         if (wanted != caller_) __asm__ volatile("fldcw %0" : : "m"(wanted) : "memory");
         changed_ = wanted != caller_;
     }

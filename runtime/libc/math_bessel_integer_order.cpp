@@ -74,7 +74,8 @@ double jn_positive(double n, double x) noexcept {
     // (log x - log 2, not log(x/2): half the least subnormal is 0, whose log
     // would raise divide-by-zero; and 1/x, which overflows for a subnormal x,
     // only after this test.)
-    double bound = n * (log(x) - 0.6931471805599453 - log(n) + 1.0) - 0.5 * log(6.283185307179586 * n);
+    double bound = n * (log(x) - 0.6931471805599453 - log(n) + 1.0) -
+                   0.5 * log(6.283185307179586 * n);
     if (bound < -750.0) {
         errno = ERANGE;
         return underflow_value(false);

@@ -358,8 +358,9 @@ bool nan_tag_overflows(const char* tag) noexcept {
     }
     std::uint64_t value = 0;
     for (; tag_digit_value(*tag) < base; ++tag) {
+        auto digit = static_cast<std::uint64_t>(tag_digit_value(*tag));
         if (__builtin_mul_overflow(value, static_cast<std::uint64_t>(base), &value) ||
-            __builtin_add_overflow(value, static_cast<std::uint64_t>(tag_digit_value(*tag)), &value)) {
+            __builtin_add_overflow(value, digit, &value)) {
             return true;
         }
     }

@@ -359,7 +359,9 @@ long double powl(long double x, long double y) noexcept {
         // is capped first, so that the product does not overflow itself).
         long double capped_y = long_magnitude(y) > 0x1p20L ? (y < 0.0L ? -0x1p20L : 0x1p20L) : y;
         long double power = static_cast<long double>(binade - 1) * capped_y;
-        long exponent = power > 20000.0L ? 20000 : power < -20000.0L ? -20000 : static_cast<long>(power);
+        long exponent = power > 20000.0L    ? 20000
+                        : power < -20000.0L ? -20000
+                                            : static_cast<long>(power);
         long double result = scale_by_power_of_two(negative ? -1.0L : 1.0L, exponent);
         if (result == 0.0L || long_is_inf(result)) errno = ERANGE;
         return result;

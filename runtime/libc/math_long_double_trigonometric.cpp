@@ -312,9 +312,10 @@ bool quotient_is_exact(long double a, long double b) noexcept {
 }  // namespace
 
 // q less a little for q = y/x, |q| < 2^-99, x > 0 (atan2l's q (1 - q^2/3),
-// j1l's x/2 (1 - x^2/8)), rounded once in the caller's direction. An inexact q lies at least 2^-130 of itself
-// away from any point where a rounding changes (its significand is a ratio
-// of 64-bit integers), far more than q^2/3, so the division rounds it right.
+// j1l's x/2 (1 - x^2/8)), rounded once in the caller's direction. An
+// inexact q lies at least 2^-130 of itself away from any point where a
+// rounding changes (its significand is a ratio of 64-bit integers), far
+// more than the little, so the division rounds it right.
 // An exact q is moved toward zero: by 2^-100 of itself in the caller's
 // direction at a scale where it is normal; for a q below the normal range,
 // to the 64-bit neighbour toward zero, which lies strictly between two
