@@ -332,15 +332,22 @@ double y1(double x) noexcept {
         return invalid_nan();
     }
     if (is_inf(x)) return 0.0;
+    return signed_y1(x, false);
+}
+
+double signed_y1(double x, bool negate) noexcept {
     if (x < bessel_tiny) {
-        // -(2/pi) / x, rounded once: it overflows below about 2^-1024.
+        // -(2/pi) / x, rounded once with its sign (-DBL_MAX upward, -inf
+        // downward, where -(2/pi) / x overflows below about 2^-1024).
         int exponent;
         double m = frexp(x, &exponent);
-        double result = round_scaled(two_over_pi / dd(m), -exponent);
+        double_double value = two_over_pi / dd(m);
+        double result = round_scaled(negate ? value : -value, -exponent);
         if (is_inf(result)) errno = ERANGE;
-        return -result;
+        return result;
     }
-    return bessel_y1(x).hi;
+    double y = bessel_y1(x).hi;
+    return negate ? -y : y;
 }
 
 }  // namespace lwp::libc::math

@@ -22,4 +22,9 @@ struct bessel_pair {
 };
 bessel_pair bessel_hankel(double n, double x) noexcept;
 
+// Y1(x), or -Y1(x) for `negate` (yn(-1, x)), rounded once as the signed
+// value, for a finite x > 0: near 0 it overflows, to -inf or +inf, or to
+// the largest double of its sign, as the direction has it (ERANGE).
+double signed_y1(double x, bool negate) noexcept;
+
 }  // namespace lwp::libc::math

@@ -44,13 +44,10 @@ constexpr double rescale_factor = 0x1p-400;
 // value * 2^exponent rounded once, any sign, overflow and underflow included.
 double round_any(double_double value, int exponent) noexcept {
     if (value.hi == 0.0) return value.hi;
-    bool negative = value.hi < 0.0;
-    if (negative) value = -value;
     int e;
     frexp(value.hi, &e);
     double_double normalized = {scale_exactly(value.hi, -e), scale_exactly(value.lo, -e)};
-    double result = round_scaled(normalized, exponent + e);
-    return negative ? -result : result;
+    return round_scaled(normalized, exponent + e);  // signed: rounded as the signed value
 }
 
 // 2k/x from a double-double 1/x.
@@ -117,12 +114,16 @@ double jn_positive(double n, double x) noexcept {
     return result;
 }
 
-double yn_positive(double n, double x) noexcept {
-    if (hankel_applies(n, x)) return bessel_hankel(n, x).y.hi;
+// Y_n(x), or -Y_n(x) for `negate`, rounded once as the signed value.
+double yn_positive(double n, double x, bool negate) noexcept {
+    if (hankel_applies(n, x)) {
+        double y = bessel_hankel(n, x).y.hi;
+        return negate ? -y : y;
+    }
     // |Y_n(x)| >= |Y_2(x)| > 4/(pi x^2) > 2^999 here.
     if (x < 0x1p-500) {
         errno = ERANGE;
-        return overflow_value(true);
+        return overflow_value(!negate);
     }
     double_double inverse_x = dd(1.0) / dd(x);
     double_double previous = bessel_y0(x);
@@ -139,7 +140,7 @@ double yn_positive(double n, double x) noexcept {
             if (exponent > 1200) break;  // beyond the doubles already, and growing
         }
     }
-    double result = round_any(current, exponent);
+    double result = round_any(negate ? -current : current, exponent);
     if (is_inf(result)) errno = ERANGE;
     return result;
 }
@@ -188,14 +189,12 @@ double yn(int n, double x) noexcept {
         return invalid_nan();
     }
     if (order == 0) return y0(x);
-    if (order == 1) {
-        double result = y1(x);
-        return negate ? -result : result;
-    }
+    // The sign goes on before the one rounding (yn(-1, x) rounding downward
+    // overflows to DBL_MAX, not +inf).
+    if (order == 1) return is_inf(x) ? (negate ? -0.0 : 0.0) : signed_y1(x, negate);
     // glibc gives +0 at +inf for every order from 2 on (either sign of n).
     if (is_inf(x)) return 0.0;
-    double result = yn_positive(static_cast<double>(order), x);
-    return negate ? -result : result;
+    return yn_positive(static_cast<double>(order), x, negate);
 }
 
 }  // namespace lwp::libc::math

@@ -258,14 +258,29 @@ constexpr long double bessel_tiny = 0x1p-70L;
 // underflow to 0, subnormals rounded once).
 long double round_any(long_double_double value, int exponent) noexcept {
     if (value.hi == 0.0L) return value.hi;
-    bool negative = value.hi < 0.0L;
-    if (negative) value = -value;
     int e;
     frexpl(value.hi, &e);
     long double power = long_power_of_two(-e);
     long_double_double normalized = {value.hi * power, value.lo * power};
-    long double result = round_scaled_long(normalized, exponent + e);
-    return negative ? -result : result;
+    // Signed: round_scaled_long rounds a negative value as the signed one.
+    return round_scaled_long(normalized, exponent + e);
+}
+
+// Y1(x), or -Y1(x) for `negate` (ynl(-1, x)), rounded once as the signed
+// value, for a finite x > 0: below about 2^-16384, -(2/pi)/x overflows to
+// -inf or +inf, or to the largest long double of its sign, as the direction
+// has it (ERANGE).
+long double signed_y1(long double x, bool negate) noexcept {
+    if (x < bessel_tiny) {
+        int exponent;
+        long double mantissa = frexpl(x, &exponent);
+        long_double_double value = t::two_over_pi / ldd(mantissa);
+        long double result = round_any(negate ? value : -value, -exponent);
+        if (long_is_inf(result)) errno = ERANGE;
+        return result;
+    }
+    long_double_double y = bessel_y1(x);
+    return rounded_bessel(negate ? -y : y);
 }
 
 }  // namespace
@@ -322,15 +337,7 @@ long double y1l(long double x) noexcept {
         return -long_invalid_nan();  // glibc's NaN here is positive
     }
     if (long_is_inf(x)) return 0.0L;
-    if (x < bessel_tiny) {
-        // -(2/pi) / x rounded once: it overflows below about 2^-16384.
-        int exponent;
-        long double mantissa = frexpl(x, &exponent);
-        long double result = round_any(t::two_over_pi / ldd(mantissa), -exponent);
-        if (long_is_inf(result)) errno = ERANGE;
-        return -result;
-    }
-    return rounded_bessel(bessel_y1(x));
+    return signed_y1(x, false);
 }
 
 namespace {
@@ -414,12 +421,16 @@ long double jn_positive(long double n, long double x) noexcept {
     return result;
 }
 
-long double yn_positive(long double n, long double x) noexcept {
-    if (hankel_applies(n, x)) return rounded_bessel(bessel_hankel(n, x).y);
+// Y_n(x), or -Y_n(x) for `negate`, rounded once as the signed value.
+long double yn_positive(long double n, long double x, bool negate) noexcept {
+    if (hankel_applies(n, x)) {
+        long_double_double y = bessel_hankel(n, x).y;
+        return rounded_bessel(negate ? -y : y);
+    }
     // |Y_n(x)| >= |Y_2(x)| > 4/(pi x^2) > 2^16400 here.
     if (x < 0x1p-8200L) {
         errno = ERANGE;
-        return long_overflow_value(true);
+        return long_overflow_value(!negate);
     }
     long_double_double inverse_x = ldd(1.0L) / ldd(x);
     long_double_double previous = bessel_y0(x);
@@ -437,7 +448,7 @@ long double yn_positive(long double n, long double x) noexcept {
         previous = current;
         current = next;
     }
-    long double result = round_any(current, exponent);
+    long double result = round_any(negate ? -current : current, exponent);
     if (long_is_inf(result)) errno = ERANGE;
     return result;
 }
@@ -486,13 +497,11 @@ long double ynl(int n, long double x) noexcept {
         return -long_invalid_nan();  // glibc's NaN here is positive
     }
     if (order == 0) return y0l(x);
-    if (order == 1) {
-        long double result = y1l(x);
-        return negate ? -result : result;
-    }
+    // The sign goes on before the one rounding (ynl(-1, x) rounding
+    // downward overflows to LDBL_MAX, not +inf).
+    if (order == 1) return long_is_inf(x) ? (negate ? -0.0L : 0.0L) : signed_y1(x, negate);
     if (long_is_inf(x)) return 0.0L;
-    long double result = yn_positive(static_cast<long double>(order), x);
-    return negate ? -result : result;
+    return yn_positive(static_cast<long double>(order), x, negate);
 }
 
 }  // namespace lwp::libc::math
