@@ -1,11 +1,12 @@
 /* The directed roundings of results whose sign matters, and the flags and
  * errno at the ends of the range: atan2 and atan2l (+-pi, a tiny quotient),
- * acosl(-1), sinhl, powl, tgamma and tgammal (a negative result that overflows rounds to
- * -inf downward and to the largest finite value upward, with overflow; one
- * that underflows to -0 upward, with ERANGE), j1, j1f, jn, jnf (a subnormal
- * result underflows even where it is the exact x/2), and the ERANGE that
- * nan, nanf and nanl leave for a tag whose number overflows (glibc reads it
- * with strtoull). Each expected value is the correctly rounded one (the
+ * acosl(-1), sinhl, powl, tgamma and tgammal (a negative result that
+ * overflows rounds to -inf downward and to the largest finite value upward,
+ * with overflow; one that underflows to -0 upward, with ERANGE), j1, j1f,
+ * jn, jnf (a subnormal result underflows even where it is the exact x/2),
+ * y1, yn, y1l, ynl (the overflow near 0 with yn(-n, x)'s sign), and the
+ * ERANGE that nan, nanf and nanl leave for a tag whose number overflows
+ * (glibc reads it with strtoull). Each expected value is the correctly rounded one (the
  * digits of pi, or an exact bound); glibc gives the same but where
  * GLIBC_ALSO says otherwise.
  *
@@ -172,6 +173,24 @@ static void bessel_underflow(void) {
     /* A normal result raises none. */
     IN_MODE(FE_TONEAREST, float, f, j1f(least_float * 4));
     CHECK(!fetestexcept(FE_UNDERFLOW));
+    /* Y1(x) = -(2/pi)/x overflows for the least subnormal: -inf downward,
+     * -DBL_MAX upward; yn(-1, x) = -Y1(x) the other way round. */
+    volatile double least_subnormal = 0x1p-1074;
+    IN_MODE(FE_DOWNWARD, double, d, y1(least_subnormal));
+    CHECK(d == -INFINITY);
+    CHECK_EQ(errno, ERANGE);
+    IN_MODE(FE_UPWARD, double, d, y1(least_subnormal));
+    CHECK(d == -DBL_MAX);
+    IN_MODE(FE_DOWNWARD, double, d, yn(-1, least_subnormal));
+    CHECK(d == DBL_MAX);
+    IN_MODE(FE_UPWARD, double, d, yn(-1, least_subnormal));
+    CHECK(d == INFINITY);
+    volatile long double least_long = 0x1p-16445L;
+    long double l;
+    IN_MODE(FE_UPWARD, long double, l, y1l(least_long));
+    CHECK(l == -LDBL_MAX);
+    IN_MODE(FE_DOWNWARD, long double, l, ynl(-17, least_long));
+    CHECK(l == LDBL_MAX);
 }
 
 /* nan, nanf and nanl through pointers: GCC folds a call with a constant tag. */
