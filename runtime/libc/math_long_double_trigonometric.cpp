@@ -315,13 +315,13 @@ bool quotient_is_exact(long double a, long double b) noexcept {
 // j1l's x/2 (1 - x^2/8)), rounded once in the caller's direction. An
 // inexact q lies at least 2^-130 of itself away from any point where a
 // rounding changes (its significand is a ratio of 64-bit integers), far
-// more than the little, so the division rounds it right.
-// An exact q is moved toward zero: by 2^-100 of itself in the caller's
-// direction at a scale where it is normal; for a q below the normal range,
-// to the 64-bit neighbour toward zero, which lies strictly between two
-// points of the coarser subnormal grid, so that scaling it back rounds once,
-// in the caller's direction, as q less a little does (and raises underflow
-// and inexact, the result being tiny).
+// more than the little, so the division rounds it right. An exact normal q
+// is moved toward zero by 2^-100 of itself in the caller's direction (at a
+// scale where that is exact). An exact q below the normal range is counted
+// in units of the least subnormal, n + rest with 0 <= rest < 1 (exact), and
+// n + rest less a little is rounded by hand: toward zero it is n (n - 1 for
+// rest = 0), away from zero n + 1 (n for rest = 0), to nearest n + 1 only
+// for rest above one half; with underflow and inexact, the result tiny.
 long double tiny_quotient_less_a_little(long double y, long double x) noexcept {
     long double q = y / x;
     if (!quotient_is_exact(long_magnitude(y), x) || q == 0.0L) return q;
@@ -331,15 +331,28 @@ long double tiny_quotient_less_a_little(long double y, long double x) noexcept {
         volatile long double nudged = scaled - scaled * 0x1p-100L;
         return nudged * 0x1p-128L;  // exact: normal
     }
-    // q was rounded to the subnormal grid: the exact quotient, scaled
-    // (|y| < 4 here, as |y/x| < 2^-16382).
-    volatile long double scaled = (y * up) / x;
-    volatile long double moved;
-    {
-        arch::x87::rounding_scope truncating(arch::x87::rounding_scope::toward_zero);
-        moved = scaled - scaled * 0x1p-100L;
+    // q was rounded to the subnormal grid: the exact quotient, in units of
+    // 2^-16445 (|y| < 4 here, as |y/x| < 2^-16382; units below 2^64).
+    bool negative = long_sign(q);
+    long double units = long_magnitude((y * up) / x) * 0x1p16317L;
+    long double n = floorl(units);
+    long double rest = units - n;  // exact
+    bool toward_zero;
+    switch (lwp::arch::x87::rounding_control()) {
+    case 0: toward_zero = !(rest > 0.5L); break;  // nearest
+    case 1: toward_zero = !negative; break;       // down
+    case 2: toward_zero = negative; break;        // up
+    default: toward_zero = true; break;
     }
-    return moved * 0x1p-128L;
+    long double count = n;
+    if (toward_zero && rest == 0.0L && !(lwp::arch::x87::rounding_control() == 0)) count = n - 1.0L;
+    if (!toward_zero && rest > 0.0L) count = n + 1.0L;
+    volatile long double tiny = 0x1p-16382L;
+    volatile long double raised = tiny * tiny;  // FE_UNDERFLOW and FE_INEXACT
+    (void)raised;
+    // (1 - 1 is -0 rounding downward: the magnitude's sign is cleared.)
+    long double result = long_magnitude(count * 0x1p-16382L * 0x1p-63L);  // exact: count < 2^64
+    return negative ? -result : result;
 }
 
 long double atan2l(long double y, long double x) noexcept {

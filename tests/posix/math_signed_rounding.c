@@ -95,6 +95,9 @@ static void arctangents(void) {
     CHECK(fetestexcept(FE_UNDERFLOW));
     IN_MODE(FE_UPWARD, long double, l, atan2l(-q, one_l));
     CHECK(l == -nextafterl(q, 0.0L) GLIBC_ALSO(l == -q));
+    /* Just above half the least subnormal: up to it, to nearest. */
+    IN_MODE(FE_TONEAREST, long double, l, atan2l(0x8.000000000000001p-16385L * one_l, 0x1p64L));
+    CHECK(l == 0x1p-16445L);
     /* The least subnormal rounds to zero toward zero: ERANGE. */
     volatile long double least = 0x1p-16445L;
     IN_MODE(FE_TOWARDZERO, long double, l, atan2l(least, one_l));
