@@ -1,8 +1,8 @@
 // crypt crypt_r crypt_rn crypt_ra: password hashing as Debian's libcrypt
-// (libxcrypt 4.4) answers, for every method it knows but gost-yescrypt
-// (the table is crypt_method_catalog.cpp's). A setting for a method lwp does
-// not hash, or for none, is answered as libxcrypt answers an unknown method:
-// the failure token and EINVAL.
+// (libxcrypt 4.4) answers, for every method it knows (the table is
+// crypt_method_catalog.cpp's). A setting for no method, or for one in the
+// table without a hash function, is answered as libxcrypt answers an
+// unknown method: the failure token and EINVAL.
 #include <crypt.h>
 #include <errno.h>
 #include <stdlib.h>

@@ -15,11 +15,10 @@ namespace {
 // matched against the prefixes in this order, which is why "$2b$" and
 // "$2y$" precede "$2a$" and the DES entry, matching by two salt characters
 // rather than a prefix, is last (bigcrypt and traditional DES share it:
-// their settings are alike). gost-yescrypt is the one method lwp does not
-// hash (it needs GOST R 34.11-2012).
+// their settings are alike). lwp hashes every one of them.
 constexpr KnownMethod known_methods[] = {
     {"$y$", 16, generate_yescrypt_setting, yescrypt_crypt, true},
-    {"$gy$", 16, generate_gost_yescrypt_setting, nullptr, true},
+    {"$gy$", 16, generate_gost_yescrypt_setting, gost_yescrypt_crypt, true},
     {"$7$", 16, generate_scrypt_setting, scrypt_crypt, true},
     {"$2b$", 16, generate_bcrypt_b_setting, bcrypt_crypt, true},
     {"$2y$", 16, generate_bcrypt_y_setting, bcrypt_crypt, true},

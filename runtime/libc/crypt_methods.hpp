@@ -30,6 +30,7 @@ void nt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, 
 void sha1crypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void sunmd5_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
+void gost_yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void scrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void bcrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;
 void bsdi_des_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept;

@@ -38,4 +38,13 @@ bool yescrypt_kdf(const unsigned char* password, std::size_t password_size, cons
                   std::size_t salt_size, const yescrypt_parameters& parameters,
                   unsigned char hash[yescrypt_hash_size]) noexcept;
 
+// crypt's "$y$" method up to its hash: reads the parameters and salt of
+// a setting from parameters (the text after "$y$", or after "$gy$" for
+// gost-yescrypt, which wraps the same computation) and derives the hash.
+// Returns where the salt ends in that text (the answer echoes the setting
+// up to there), or nullptr with errno EINVAL for a setting libxcrypt
+// refuses or memory that cannot be had.
+const char* yescrypt_hash_setting(const char* phrase, std::size_t phrase_size, const char* parameters,
+                                  unsigned char hash[yescrypt_hash_size]) noexcept;
+
 }  // namespace lwp::libc::crypt_internal

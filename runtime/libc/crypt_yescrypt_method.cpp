@@ -105,6 +105,27 @@ const char* parse_parameters(const char* text, yescrypt_parameters& parameters) 
 
 }  // namespace
 
+const char* yescrypt_hash_setting(const char* phrase, std::size_t phrase_size, const char* parameters,
+                                  unsigned char hash[yescrypt_hash_size]) noexcept {
+    yescrypt_parameters decoded;
+    const char* salt = parse_parameters(parameters, decoded);
+    if (salt == nullptr) {
+        errno = EINVAL;
+        return nullptr;
+    }
+    const char* last_dollar = strrchr(salt, '$');
+    std::size_t salt_length = last_dollar != nullptr ? static_cast<std::size_t>(last_dollar - salt) : strlen(salt);
+    unsigned char salt_bytes[max_salt_bytes];
+    std::size_t salt_size = 0;
+    if (!decode_salt(salt, salt_length, salt_bytes, salt_size) ||
+        !yescrypt_kdf(reinterpret_cast<const unsigned char*>(phrase), phrase_size, salt_bytes, salt_size, decoded,
+                      hash)) {
+        errno = EINVAL;  // a failed allocation too, as libxcrypt
+        return nullptr;
+    }
+    return salt + salt_length;
+}
+
 void yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept {
     // libxcrypt wants room for the whole setting and a hash after it,
     // whatever part of the setting it will echo.
@@ -113,24 +134,10 @@ void yescrypt_crypt(const char* phrase, std::size_t phrase_size, const char* set
         errno = ERANGE;
         return;
     }
-    yescrypt_parameters parameters;
-    const char* salt = parse_parameters(setting + 3, parameters);
-    if (salt == nullptr) {
-        errno = EINVAL;
-        return;
-    }
-    const char* last_dollar = strrchr(salt, '$');
-    std::size_t salt_length = last_dollar != nullptr ? static_cast<std::size_t>(last_dollar - salt) : strlen(salt);
-    unsigned char salt_bytes[max_salt_bytes];
-    std::size_t salt_size = 0;
     unsigned char hash[yescrypt_hash_size];
-    if (!decode_salt(salt, salt_length, salt_bytes, salt_size) ||
-        !yescrypt_kdf(reinterpret_cast<const unsigned char*>(phrase), phrase_size, salt_bytes, salt_size, parameters,
-                      hash)) {
-        errno = EINVAL;  // a failed allocation too, as libxcrypt
-        return;
-    }
-    std::size_t echoed = static_cast<std::size_t>(salt + salt_length - setting);
+    const char* salt_end = yescrypt_hash_setting(phrase, phrase_size, setting + 3, hash);
+    if (salt_end == nullptr) return;
+    std::size_t echoed = static_cast<std::size_t>(salt_end - setting);
     memcpy(output, setting, echoed);
     char* out = output + echoed;
     *out++ = '$';
