@@ -27,10 +27,14 @@
 //   conversion letter, longest match first, in place of h l L q j z Z t;
 //   it sets its bit in printf_info.user.
 //
+// The wide printf functions (swprintf, fwprintf, wprintf, their v and
+// fortified forms) go the same way once anything is registered, with
+// printf_info.wide 1: see wide_printf_extensions.cpp for their handlers'
+// stream.
+//
 // Differences: the FILE handed to a handler is an unbuffered stream of
 // lwp's own that appends to the call's output (for every printf function,
-// fprintf too), not the caller's FILE; the wide printf functions do not
-// consult the registry; printf_info.wide is always 0.
+// fprintf too), not the caller's FILE.
 //
 // A program that never calls register_printf_* never links this file:
 // its `format` replaces printf_core.cpp's weak one only where it is linked.
@@ -46,6 +50,7 @@
 #include "../thread/internal_lock.hpp"
 #include "printf_core.hpp"
 #include "printf_registry.hpp"
+#include "wide_printf_core.hpp"
 
 namespace lwp::libc {
 
@@ -83,26 +88,40 @@ union argument_value {
     void* user;
 };
 
-int read_int(const unsigned char*& text) {
+// A format's character as glibc's parser compares it: wprintf's as an
+// unsigned int, so that no character is below '\0'.
+unsigned unit(unsigned char c) { return c; }
+unsigned unit(wchar_t c) { return static_cast<unsigned>(c); }
+
+const unsigned char* next_percent(const unsigned char* text) {
+    return reinterpret_cast<const unsigned char*>(
+        strchrnul(reinterpret_cast<const char*>(text), '%'));
+}
+const wchar_t* next_percent(const wchar_t* text) { return wcschrnul(text, L'%'); }
+
+template <typename Char>
+int read_int(const Char*& text) {
     long value = 0;
-    for (; *text >= '0' && *text <= '9'; ++text) {
-        if (value >= 0) value = value * 10 + (*text - '0');
+    for (; unit(*text) - '0' < 10; ++text) {
+        if (value >= 0) value = value * 10 + static_cast<long>(unit(*text) - '0');
         if (value > INT_MAX) value = -1;
     }
     return static_cast<int>(value);
 }
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+template <typename Char>
+bool is_digit(Char c) { return unit(c) - '0' < 10; }
 
 // Reads a registered modifier at `text`; true (and `text` past it, its bit
 // in info.user) when one matches.
-bool read_registered_modifier(const unsigned char*& text, printf_info& info) {
-    const unsigned char* best_end = nullptr;
+template <typename Char>
+bool read_registered_modifier(const Char*& text, printf_info& info) {
+    const Char* best_end = nullptr;
     int best_bit = 0;
-    for (modifier_record* record = modifier_table[*text]; record; record = record->next) {
-        const unsigned char* cursor = text + 1;
+    for (modifier_record* record = modifier_table[unit(*text)]; record; record = record->next) {
+        const Char* cursor = text + 1;
         const unsigned char* wanted = record->rest;
-        while (*cursor && *wanted && *cursor == *wanted) ++cursor, ++wanted;
+        while (*cursor && *wanted && unit(*cursor) == *wanted) ++cursor, ++wanted;
         if (*wanted == '\0' && (!best_end || cursor > best_end)) {
             best_end = cursor;
             best_bit = record->bit;
@@ -140,11 +159,13 @@ int standard_type(const printf_info& info, int& type) {
 }  // namespace
 
 // See printf_registry.hpp.
-std::size_t parse_spec(const unsigned char* text, std::size_t taken, parsed_spec& spec,
+template <typename Char>
+std::size_t parse_spec(const Char* text, std::size_t taken, basic_parsed_spec<Char>& spec,
                        std::size_t& highest) {
     std::size_t count = 0;
     ++text;  // the '%'
-    spec = parsed_spec{};
+    spec = basic_parsed_spec<Char>{};
+    spec.info.wide = sizeof(Char) > 1;
     spec.data_argument = -1;
     spec.width_argument = -1;
     spec.precision_argument = -1;
@@ -155,7 +176,7 @@ std::size_t parse_spec(const unsigned char* text, std::size_t taken, parsed_spec
     };
 
     if (is_digit(*text)) {
-        const unsigned char* start = text;
+        const Char* start = text;
         int number = read_int(text);
         if (number != 0 && *text == '$') {
             ++text;
@@ -182,7 +203,7 @@ std::size_t parse_spec(const unsigned char* text, std::size_t taken, parsed_spec
     // A '*' width or precision: its own "n$" position, else the next
     // argument in order (and digits after the '*' are then read again).
     auto star = [&](int& argument) {
-        const unsigned char* after_star = ++text;
+        const Char* after_star = ++text;
         if (is_digit(*text)) {
             int number = read_int(text);
             if (number != 0 && *text == '$') {
@@ -217,7 +238,8 @@ std::size_t parse_spec(const unsigned char* text, std::size_t taken, parsed_spec
         }
     }
 
-    if (!modifier_table[*text] || !read_registered_modifier(text, spec.info)) {
+    if (unit(*text) > UCHAR_MAX || !modifier_table[unit(*text)] ||
+        !read_registered_modifier(text, spec.info)) {
         switch (*text++) {
         case 'h':
             if (*text == 'h') {
@@ -264,15 +286,18 @@ std::size_t parse_spec(const unsigned char* text, std::size_t taken, parsed_spec
         spec.end = spec.next = text - 1;  // the format ended inside the spec
     } else {
         spec.end = text;
-        spec.next = reinterpret_cast<const unsigned char*>(
-            strchrnul(reinterpret_cast<const char*>(text), '%'));
+        spec.next = next_percent(text);
     }
     return count;
 }
+template std::size_t parse_spec(const unsigned char*, std::size_t, parsed_spec&, std::size_t&);
+template std::size_t parse_spec(const wchar_t*, std::size_t, basic_parsed_spec<wchar_t>&,
+                                std::size_t&);
 
 // All `count` types of a spec that takes more than one argument: the
 // arginfo function is asked again with room for them all.
-void spec_types(const parsed_spec& spec, std::size_t room, int* types, int* sizes) {
+template <typename Char>
+void spec_types(const basic_parsed_spec<Char>& spec, std::size_t room, int* types, int* sizes) {
     const auto& arginfo = registered_printf.arginfo[spec.info.spec];
     if (registered_printf.arginfo_is_sized[spec.info.spec]) {
         int unused_size;
@@ -282,7 +307,26 @@ void spec_types(const parsed_spec& spec, std::size_t room, int* types, int* size
     }
 }
 
+template void spec_types(const parsed_spec&, std::size_t, int*, int*);
+template void spec_types(const basic_parsed_spec<wchar_t>&, std::size_t, int*, int*);
+
 namespace {
+
+// printf's side of format_registered; wprintf's is declared in
+// printf_registry.hpp.
+void emit_text(format_sink& sink, const unsigned char* text, std::size_t count) {
+    sink.emit(reinterpret_cast<const char*>(text), count);
+}
+
+void emit_zeros(format_sink& sink, std::size_t count) { sink.repeat('0', count); }
+
+int format_one(format_sink& sink, const unsigned char* conversion, ...) {
+    va_list arguments;
+    va_start(arguments, conversion);
+    int result = format_standard(sink, reinterpret_cast<const char*>(conversion), arguments);
+    va_end(arguments);
+    return result;
+}
 
 // The handler's stream: each write goes straight into the call's output.
 ssize_t write_to_sink(void* cookie, const char* bytes, size_t count) {
@@ -290,10 +334,32 @@ ssize_t write_to_sink(void* cookie, const char* bytes, size_t count) {
     return static_cast<ssize_t>(count);
 }
 
+bool open_handler_stream(format_sink& sink, handler_stream& stream) {
+    stream.file = fopencookie(&sink, "w", cookie_io_functions_t{nullptr, write_to_sink, nullptr,
+                                                                nullptr});
+    return stream.file && setvbuf(stream.file, nullptr, _IONBF, 0) == 0;
+}
+
+bool collect_handler_output(format_sink&, handler_stream&) { return true; }  // already there
+
+void close_handler_stream(format_sink&, handler_stream& stream) {
+    if (stream.file) fclose(stream.file);
+}
+
+// Writes `value` in decimal at `end`; the end of the digits.
+template <typename Char>
+Char* put_decimal(Char* end, int value) {
+    char digits[12];
+    int length = snprintf(digits, sizeof digits, "%d", value);
+    for (int i = 0; i < length; ++i) *end++ = static_cast<Char>(digits[i]);
+    return end;
+}
+
 // printf_unknown's text for a spec that names no conversion.
-void emit_unknown(format_sink& sink, const printf_info& info) {
-    char text[64];
-    char* end = text;
+template <typename Sink, typename Char>
+void emit_unknown(Sink& sink, const printf_info& info) {
+    Char text[64];
+    Char* end = text;
     *end++ = '%';
     if (info.alt) *end++ = '#';
     if (info.group) *end++ = '\'';
@@ -302,24 +368,20 @@ void emit_unknown(format_sink& sink, const printf_info& info) {
     if (info.left) *end++ = '-';
     if (info.pad == '0') *end++ = '0';
     if (info.i18n) *end++ = 'I';
-    if (info.width != 0) end += snprintf(end, 12, "%d", info.width);
-    if (info.prec != -1) end += snprintf(end, 13, ".%d", info.prec);
-    if (info.spec != 0) *end++ = static_cast<char>(info.spec);
-    sink.emit(text, static_cast<std::size_t>(end - text));
+    if (info.width != 0) end = put_decimal(end, info.width);
+    if (info.prec != -1) {
+        *end++ = '.';
+        end = put_decimal(end, info.prec);
+    }
+    if (info.spec != 0) *end++ = static_cast<Char>(info.spec);
+    emit_text(sink, text, static_cast<std::size_t>(end - text));
 }
 
-int format_one(format_sink& sink, const char* conversion, ...) {
-    va_list arguments;
-    va_start(arguments, conversion);
-    int result = format_standard(sink, conversion, arguments);
-    va_end(arguments);
-    return result;
-}
-
-// A standard conversion, through printf_core's engine: its spec written
-// out again with the width and precision resolved, and its value passed
-// as the type that conversion reads.
-int emit_standard(format_sink& sink, const printf_info& info, const argument_value* value) {
+// A standard conversion, through the standard engine (printf_core's, or
+// the wide one): its spec written out again with the width and precision
+// resolved, and its value passed as the type that conversion reads.
+template <typename Sink, typename Char>
+int emit_standard(Sink& sink, const printf_info& info, const argument_value* value) {
     static const argument_value none{};
     if (!value) value = &none;
     const wchar_t letter = info.spec;
@@ -333,8 +395,8 @@ int emit_standard(format_sink& sink, const printf_info& info, const argument_val
         long double number = info.is_long_double ? value->as_long_double : value->as_double;
         zeros_after = __builtin_isfinite(number);
     }
-    char conversion[64];
-    char* end = conversion;
+    Char conversion[64];
+    Char* end = conversion;
     *end++ = '%';
     if (info.alt) *end++ = '#';
     if (info.group) *end++ = '\'';
@@ -343,14 +405,17 @@ int emit_standard(format_sink& sink, const printf_info& info, const argument_val
     if (!zeros_after) {
         if (info.left) *end++ = '-';
         if (info.pad == '0') *end++ = '0';
-        if (info.width) end += snprintf(end, 12, "%d", info.width);
+        if (info.width) end = put_decimal(end, info.width);
     }
-    if (info.prec >= 0) end += snprintf(end, 13, ".%d", info.prec);
+    if (info.prec >= 0) {
+        *end++ = '.';
+        end = put_decimal(end, info.prec);
+    }
     if (info.is_char) *end++ = 'h';
     if (info.is_char || info.is_short) *end++ = 'h';
     else if (floating && info.is_long_double) *end++ = 'L';
     else if (info.is_long) *end++ = 'l';
-    *end++ = static_cast<char>(letter);
+    *end++ = static_cast<Char>(letter);
     *end = '\0';
 
     if (floating) {
@@ -360,7 +425,7 @@ int emit_standard(format_sink& sink, const printf_info& info, const argument_val
         std::size_t written = sink.total - before;
         if (result >= 0 && zeros_after && letter != 'a' && letter != 'A' &&
             written < static_cast<std::size_t>(info.width))
-            sink.repeat('0', static_cast<std::size_t>(info.width) - written);
+            emit_zeros(sink, static_cast<std::size_t>(info.width) - written);
         return result;
     }
     switch (letter) {
@@ -434,15 +499,15 @@ bool ensure(T*& array, std::size_t& capacity, std::size_t wanted) {
 
 }  // namespace
 
-int format_registered(format_sink& sink, const char* format_text, va_list arguments_in) {
-    const auto* format = reinterpret_cast<const unsigned char*>(format_text);
-    const auto* first = reinterpret_cast<const unsigned char*>(strchrnul(format_text, '%'));
-    sink.emit(format_text, static_cast<std::size_t>(first - format));
+template <typename Sink, typename Char>
+int format_registered(Sink& sink, const Char* format, va_list arguments_in) {
+    const Char* first = next_percent(format);
+    emit_text(sink, format, static_cast<std::size_t>(first - format));
 
-    parsed_spec* specs = nullptr;
+    basic_parsed_spec<Char>* specs = nullptr;
     std::size_t spec_count = 0, spec_capacity = 0;
     std::size_t taken = 0, highest = 0;
-    for (const unsigned char* at = first; *at; at = specs[spec_count++].next) {
+    for (const Char* at = first; *at; at = specs[spec_count++].next) {
         if (!ensure(specs, spec_capacity, spec_count + 1)) {
             free(specs);
             errno = ENOMEM;
@@ -471,7 +536,7 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
     int* types = sizes + room;
 
     for (std::size_t i = 0; i < spec_count; ++i) {
-        const parsed_spec& spec = specs[i];
+        const basic_parsed_spec<Char>& spec = specs[i];
         if (spec.width_argument != -1) types[spec.width_argument] = PA_INT;
         if (spec.precision_argument != -1) types[spec.precision_argument] = PA_INT;
         if (spec.data_count == 1) {
@@ -490,7 +555,7 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
         fetched = fetch(&arguments, types[i], sizes[i], values[i]);
     va_end(arguments);
 
-    FILE* stream = nullptr;
+    handler_stream stream;
     int result = 0;
     if (!fetched) {
         errno = ENOMEM;
@@ -499,7 +564,7 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
     const void** handler_arguments = nullptr;
     std::size_t handler_capacity = 0;
     for (std::size_t i = 0; i < spec_count && result == 0; ++i) {
-        parsed_spec& spec = specs[i];
+        basic_parsed_spec<Char>& spec = specs[i];
         if (spec.width_argument != -1) {
             spec.info.width = values[spec.width_argument].as_int;
             if (spec.info.width < 0) {
@@ -526,16 +591,17 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
             }
             for (int k = 0; k < spec.data_count; ++k)
                 handler_arguments[k] = &values[spec.data_argument + k];
-            if (!stream) {
-                stream = fopencookie(&sink, "w", cookie_io_functions_t{nullptr, write_to_sink,
-                                                                       nullptr, nullptr});
-                if (!stream || setvbuf(stream, nullptr, _IONBF, 0) != 0) {
-                    result = -1;
-                    break;
-                }
+            if (!stream.file && !open_handler_stream(sink, stream)) {
+                result = -1;
+                break;
             }
             std::size_t before = sink.total;
-            done = handler(stream, &spec.info, handler_arguments);
+            done = handler(stream.file, &spec.info, handler_arguments);
+            // Whatever the handler wrote stays, whatever it returns.
+            if (!collect_handler_output(sink, stream)) {
+                result = -1;
+                break;
+            }
             if (done != -2) {
                 if (done < 0) {
                     result = -1;  // errno is the handler's
@@ -549,19 +615,18 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
             if (is_standard(letter)) {
                 const argument_value* value =
                     spec.data_count > 0 ? &values[spec.data_argument] : nullptr;
-                if (emit_standard(sink, spec.info, value) < 0) {
+                if (emit_standard<Sink, Char>(sink, spec.info, value) < 0) {
                     result = -1;
                     break;
                 }
             } else {
-                emit_unknown(sink, spec.info);
+                emit_unknown<Sink, Char>(sink, spec.info);
             }
         }
-        sink.emit(reinterpret_cast<const char*>(spec.end),
-                  static_cast<std::size_t>(spec.next - spec.end));
+        emit_text(sink, spec.end, static_cast<std::size_t>(spec.next - spec.end));
     }
     int saved_errno = errno;
-    if (stream) fclose(stream);
+    close_handler_stream(sink, stream);
     for (std::size_t i = 0; i < argument_count; ++i) {
         int slot = types[i] - PA_LAST;
         if (!(types[i] & PA_FLAG_PTR) && slot >= 0 && slot < 0x100 - PA_LAST &&
@@ -579,6 +644,8 @@ int format_registered(format_sink& sink, const char* format_text, va_list argume
     }
     return static_cast<int>(sink.total);
 }
+template int format_registered(format_sink&, const unsigned char*, va_list);
+template int format_registered(wide_format_sink&, const wchar_t*, va_list);
 
 // glibc's parse_printf_format, over the same parser as the printf path.
 std::size_t parse_with_registry(const char* format, std::size_t n, int* types) {
@@ -617,6 +684,15 @@ void activate() {
 int format(format_sink& sink, const char* format_text, va_list arguments) {
     if (!__atomic_load_n(&registry_active, __ATOMIC_ACQUIRE))
         return format_standard(sink, format_text, arguments);
+    return format_registered(sink, reinterpret_cast<const unsigned char*>(format_text), arguments);
+}
+
+// Replaces wide_printf_core.cpp's weak `wide_format` (see
+// wide_printf_core.hpp): a program that registers something and never
+// calls a wide printf function keeps neither (--gc-sections).
+int wide_format(wide_format_sink& sink, const wchar_t* format_text, va_list arguments) {
+    if (!__atomic_load_n(&registry_active, __ATOMIC_ACQUIRE))
+        return wide_format_standard(sink, format_text, arguments);
     return format_registered(sink, format_text, arguments);
 }
 

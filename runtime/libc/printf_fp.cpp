@@ -9,7 +9,10 @@
 // and then zeros up to the width, and so does this. The count of bytes
 // written, or -1. Long doubles are formatted at double precision, as lwp's
 // printf does. The number goes through printf's standard engine, never
-// through a handler the program registered for the letter.
+// through a handler the program registered for the letter. With
+// info->wide (a wide printf function's handler), the characters go out
+// as wide characters, as glibc's formatter writes to the wide stream such
+// a handler is given.
 #include <ctype.h>
 #include <math.h>
 #include <printf.h>
@@ -20,11 +23,33 @@
 
 namespace {
 
-// fprintf with the standard conversions only.
-int print_standard(FILE* file, const char* conversion, ...) {
+// The engine's ASCII output, each byte a wide character.
+struct widening_stream_sink : lwp::libc::format_sink {
+    FILE* file;
+    bool failed;
+};
+
+void put_widened(lwp::libc::format_sink& base, const char* bytes, size_t count) {
+    auto& sink = static_cast<widening_stream_sink&>(base);
+    for (size_t i = 0; i < count && !sink.failed; ++i)
+        sink.failed = !lwp::libc::put_ascii_as_wide(sink.file, bytes[i]);
+}
+
+// fprintf (or, `wide`, fwprintf) with the standard conversions only.
+int print_standard(FILE* file, bool wide, const char* conversion, ...) {
     va_list arguments;
     va_start(arguments, conversion);
-    int result = lwp::libc::print_to_stream(file, lwp::libc::format_standard, conversion, arguments);
+    int result;
+    if (wide) {
+        widening_stream_sink sink;
+        sink.put = put_widened;
+        sink.file = file;
+        sink.failed = false;
+        result = lwp::libc::format_standard(sink, conversion, arguments);
+        if (sink.failed) result = -1;
+    } else {
+        result = lwp::libc::print_to_stream(file, lwp::libc::format_standard, conversion, arguments);
+    }
     va_end(arguments);
     return result;
 }
@@ -55,11 +80,13 @@ extern "C" int __printf_fp(FILE* stream, const struct printf_info* info,
     *end++ = isupper(info->spec) ? static_cast<char>(toupper(letter)) : letter;
     *end = '\0';
     const int width = zeros_after ? 0 : info->width;
-    int done = wide_value ? print_standard(stream, conversion, width, info->prec, value)
-                          : print_standard(stream, conversion, width, info->prec,
+    const bool wide = info->wide;
+    int done = wide_value ? print_standard(stream, wide, conversion, width, info->prec, value)
+                          : print_standard(stream, wide, conversion, width, info->prec,
                                            static_cast<double>(value));
     if (done < 0 || !zeros_after) return done;
     for (; done < info->width; ++done)
-        if (putc('0', stream) == EOF) return -1;
+        if (wide ? !lwp::libc::put_ascii_as_wide(stream, '0') : putc('0', stream) == EOF)
+            return -1;
     return done;
 }

@@ -9,19 +9,28 @@
 // - nan and inf (with its sign, '+' or ' ' as the flags say) print as
 //   three letters in a field as wide as the larger of width and precision.
 // Long doubles are formatted at double precision (lwp's printf does so).
+// With info->wide (a wide printf function's handler) every character goes
+// out as a wide character, as glibc's writes to the wide stream it is given.
 #include <math.h>
 #include <printf.h>
 #include <stdio.h>
+
+#include "stream_format_sink.hpp"
 
 extern "C" int __printf_fp(FILE* stream, const struct printf_info* info,
                            const void* const* arguments) noexcept;
 
 namespace {
 
+// One character, a byte or (`wide`) a wide character; false on failure.
+bool put(FILE* stream, bool wide, char c) {
+    return wide ? lwp::libc::put_ascii_as_wide(stream, c) : putc(c, stream) != EOF;
+}
+
 // The padding before or after a special value's text.
-int pad(FILE* stream, int count) {
+int pad(FILE* stream, bool wide, int count) {
     for (int i = 0; i < count; ++i)
-        if (putc(' ', stream) == EOF) return -1;
+        if (!put(stream, wide, ' ')) return -1;
     return count > 0 ? count : 0;
 }
 
@@ -35,6 +44,7 @@ int printf_size(FILE* __restrict stream, const struct printf_info* info,
     const char* unit = decimal ? " KMGTPEZY" : " kmgtpezy";
     const long double divisor = decimal ? 1000 : 1024;
     const bool wide_value = info->is_long_double;
+    const bool wide = info->wide;
     long double value = wide_value ? *static_cast<const long double*>(arguments[0])
                                    : *static_cast<const double*>(arguments[0]);
     const char* special = nullptr;
@@ -61,17 +71,18 @@ int printf_size(FILE* __restrict stream, const struct printf_info* info,
         width -= 3;
         int done = 0;
         if (!info->left && width > 0) {
-            if (pad(stream, width) < 0) return -1;
+            if (pad(stream, wide, width) < 0) return -1;
             done += width;
         }
         if (sign) {
-            if (putc(sign, stream) == EOF) return -1;
+            if (!put(stream, wide, sign)) return -1;
             ++done;
         }
-        if (fputs(special, stream) == EOF) return -1;
+        for (const char* c = special; *c; ++c)
+            if (!put(stream, wide, *c)) return -1;
         done += 3;
         if (info->left && width > 0) {
-            if (pad(stream, width) < 0) return -1;
+            if (pad(stream, wide, width) < 0) return -1;
             done += width;
         }
         return done;
@@ -91,11 +102,11 @@ int printf_size(FILE* __restrict stream, const struct printf_info* info,
                                                  : static_cast<const void*>(&narrow_value)};
     int done = __printf_fp(stream, &number, number_argument);
     if (done <= 0) return done;
-    if (putc(*unit, stream) == EOF) return -1;
+    if (!put(stream, wide, *unit)) return -1;
     ++done;
     if (pad_after && info->width > done) {
         int padding = info->width - done;
-        if (pad(stream, padding) < 0) return -1;
+        if (pad(stream, wide, padding) < 0) return -1;
         done += padding;
     }
     return done;

@@ -33,4 +33,19 @@ inline int print_to_stream(FILE* file, int (*engine)(format_sink&, const char*, 
     return written ? result : -1;
 }
 
+// An ASCII character as fputwc writes it, for __printf_fp and printf_size
+// writing to a wide printf's handler stream: open_wmemstream's stream
+// stores it as a wide character, any other takes its byte (fputwc's in
+// every locale). Not fputwc itself, which would bring its tables for the
+// other characters into every program that calls __printf_fp.
+inline bool put_ascii_as_wide(FILE* file, char c) {
+    stream& s = as_stream(file);
+    if (!s.wide_memory) return putc(c, file) != EOF;
+    const wchar_t character = static_cast<unsigned char>(c);
+    lock_stream(s);
+    const bool stored = lwp_libc_wide_memory_put(s, &character, 1);
+    unlock_after_output(s);
+    return stored;
+}
+
 }  // namespace lwp::libc

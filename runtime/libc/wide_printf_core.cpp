@@ -51,9 +51,9 @@ void widen_into_target(format_sink& base, const char* bytes, std::size_t count);
     sink.target = &target;
     va_list arguments;
     va_start(arguments, spec);
-    // The engine itself: conversions registered with register_printf_*
-    // are narrow printf's business, not the wide functions' (a spec built
-    // here is always a standard one).
+    // The engine itself: a spec built here is always a standard one
+    // (printf_extensions.cpp has already handed any registered letter to
+    // its handler).
     int result = format_standard(sink, spec, arguments);
     va_end(arguments);
     return result;
@@ -185,7 +185,7 @@ int parse_decimal(const wchar_t*& cursor) {
 
 }  // namespace
 
-int wide_format(wide_format_sink& sink, const wchar_t* format, va_list arguments_in) {
+int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list arguments_in) {
     va_list arguments;
     va_copy(arguments, arguments_in);
     // 0: success; -1: failed with errno already set (or deliberately left
@@ -372,5 +372,12 @@ int wide_format(wide_format_sink& sink, const wchar_t* format, va_list arguments
     }
     return static_cast<int>(sink.total);
 }
+
+// See wide_printf_core.hpp: the name every wide printf function calls,
+// replaced in a program that links printf_extensions.cpp. (The asm name is
+// the mangled lwp::libc::wide_format_standard(wide_format_sink&, const
+// wchar_t*, va_list).)
+int wide_format(wide_format_sink& sink, const wchar_t* format, va_list arguments)
+    __attribute__((weak, alias("_ZN3lwp4libc20wide_format_standardERNS0_16wide_format_sinkEPKwP13__va_list_tag")));
 
 }  // namespace lwp::libc

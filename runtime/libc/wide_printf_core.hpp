@@ -10,7 +10,8 @@
 // A) and %m is handed, with its flags, width, precision and length modifier,
 // to the narrow engine (printf_core.hpp) and its ASCII output widened, so a
 // number comes out exactly as printf writes it; the limits are printf's too
-// (positional arguments fail with ENOTSUP, long double at double precision).
+// (positional arguments fail with ENOTSUP until something is registered
+// with register_printf_*, long double at double precision).
 //
 // The conversions are the calling thread's LC_CTYPE's, as glibc's: %s's
 // bytes go through mbrtowc (in "C" a byte from 0x80 up, in C.UTF-8 a
@@ -37,6 +38,14 @@ struct wide_format_sink {
 // Formats `format` into `sink`. Returns the character count, or -1: errno
 // set for EOVERFLOW (past INT_MAX characters), EILSEQ, ENOTSUP or EINVAL,
 // untouched when %c met a byte from 0x80 up.
+//
+// As printf_core.hpp's `format`: `wide_format` is a weak alias of
+// `wide_format_standard`, the engine here, which printf_extensions.cpp's
+// strong one replaces in a program that registers something with
+// register_printf_*; that one reads the format with what was registered
+// (positional arguments then work, as in glibc) once anything was. A
+// program that registers nothing pays nothing for it.
 int wide_format(wide_format_sink& sink, const wchar_t* format, va_list arguments);
+int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list arguments);
 
 }  // namespace lwp::libc
