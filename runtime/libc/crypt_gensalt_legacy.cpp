@@ -12,17 +12,6 @@
 namespace lwp::libc::crypt_internal {
 namespace {
 
-char* append_decimal(char* out, unsigned long value) noexcept {
-    char digits[20];
-    int size = 0;
-    do {
-        digits[size++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value > 0);
-    while (size > 0) *out++ = digits[--size];
-    return out;
-}
-
 char* append_text(char* out, const char* text) noexcept {
     while (*text != '\0') *out++ = *text++;
     return out;

@@ -20,6 +20,18 @@ inline char* append_base64(char* out, unsigned value, int count) noexcept {
     return out;
 }
 
+// Appends value's decimal digits (the counts that settings spell out).
+inline char* append_decimal(char* out, unsigned long value) noexcept {
+    char digits[20];
+    int size = 0;
+    do {
+        digits[size++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    while (size > 0) *out++ = digits[--size];
+    return out;
+}
+
 // setting starts with the method's prefix; output has CRYPT_OUTPUT_SIZE bytes.
 using HashMethod = void (*)(const char* phrase, std::size_t phrase_size, const char* setting,
                             char* output) noexcept;

@@ -14,21 +14,6 @@
 #include "crypt_sha1.hpp"
 
 namespace lwp::libc::crypt_internal {
-namespace {
-
-char* append_decimal(char* out, unsigned long value) noexcept {
-    char digits[20];
-    int size = 0;
-    do {
-        digits[size++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value > 0);
-    while (size > 0) *out++ = digits[--size];
-    return out;
-}
-
-}  // namespace
-
 void sha1crypt_crypt(const char* phrase, std::size_t phrase_size, const char* setting, char* output) noexcept {
     static constexpr char magic[] = "$sha1$";
     constexpr std::size_t magic_size = sizeof magic - 1;

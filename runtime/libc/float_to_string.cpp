@@ -77,6 +77,20 @@ struct text_sink {
     }
 };
 
+// "p", the sign and the decimal binary exponent of a %a conversion.
+void put_binary_exponent(text_sink& out, int exponent) {
+    out.put('p');
+    out.put(exponent < 0 ? '-' : '+');
+    unsigned magnitude = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
+    char text[8];
+    int count = 0;
+    do {
+        text[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    while (count > 0) out.put(text[--count]);
+}
+
 // "%La" as glibc prints the x87 format: the explicit integer bit and the
 // three bits after it make the leading hexadecimal digit (8 to f for a
 // normal number, so 1.0 is 0x8p-3), the other 60 bits fifteen more digits
@@ -131,30 +145,8 @@ int format_long_double_hexadecimal(char* buffer, size_t size, int precision, lon
         out.put(hex[fraction >> 60]);  // zeros once the fifteen digits are out
         fraction <<= 4;
     }
-    out.put('p');
-    out.put(exponent < 0 ? '-' : '+');
-    unsigned magnitude = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
-    char text[8];
-    int count = 0;
-    do {
-        text[count++] = static_cast<char>('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    while (count > 0) out.put(text[--count]);
+    put_binary_exponent(out, exponent);
     return out.finish();
-}
-
-void put_binary_exponent(text_sink& out, int exponent) {
-    out.put('p');
-    out.put(exponent < 0 ? '-' : '+');
-    unsigned magnitude = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
-    char text[8];
-    int count = 0;
-    do {
-        text[count++] = static_cast<char>('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    while (count > 0) out.put(text[--count]);
 }
 
 // "%a" as glibc prints a _Float128: the leading digit is the integer bit (1,
