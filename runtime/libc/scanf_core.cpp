@@ -68,6 +68,7 @@ private:
 enum class length_modifier { none, hh, h, l, ll, jzt };
 
 struct scan_spec {
+    std::size_t position = 0;  // N of %N$: the argument to store through; 0: the next
     bool suppress = false;  // '*': scan but assign nothing
     bool allocate = false;  // 'm': the argument is a pointer to set to a malloc'd array
     std::size_t width = 0;  // 0: none given
@@ -362,27 +363,16 @@ template <typename T>
     return outcome::assigned;
 }
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-// Reads a conversion specification after its '%': * width m length
-// conversion. Returns the format after it, or nullptr for one this engine
-// does not take (a positional %1$d, a format that ends inside it).
+// Reads a conversion specification after its '%': position, flags and
+// width (read_spec_start), m, length, conversion. Returns the format after
+// it, or nullptr for a format that ends inside it or a position out of range.
 const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
-    if (*cursor == '*') {
-        spec.suppress = true;
-        ++cursor;
-    }
-    for (; is_digit(*cursor); ++cursor) {
-        std::size_t digit = *cursor - '0';
-        if (__builtin_mul_overflow(spec.width, 10, &spec.width) ||
-            __builtin_add_overflow(spec.width, digit, &spec.width)) {
-            spec.width = SIZE_MAX;
-        }
-    }
-    if (*cursor == '$') {
-        errno = ENOTSUP;
-        return nullptr;
-    }
+    spec_start start;
+    cursor = read_spec_start(cursor, start);
+    if (cursor == nullptr) return nullptr;
+    spec.position = start.position;
+    spec.suppress = start.suppress;
+    spec.width = start.width;
     if (*cursor == 'm') {
         spec.allocate = true;
         ++cursor;
@@ -463,8 +453,7 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
                     return scan_float<float>(in, spec, width, arguments);
             }
         default:
-            // See scanf_core.hpp.
-            errno = ENOTSUP;
+            // An unknown conversion: a matching failure, errno untouched, as glibc.
             return outcome::matching_failure;
     }
     int first = in.skip_space();
@@ -509,7 +498,16 @@ int scan(scan_source& source, const char* format_text, va_list arguments_in) {
         scan_spec spec;
         format = parse_spec(format + 1, spec);
         if (format == nullptr) break;
-        outcome result = convert(in, spec, format, arguments);
+        outcome result;
+        if (spec.position != 0) {
+            va_list positioned;
+            va_copy(positioned, arguments_in);
+            skip_to_position(positioned, spec.position);
+            result = convert(in, spec, format, positioned);
+            va_end(positioned);
+        } else {
+            result = convert(in, spec, format, arguments);
+        }
         if (result == outcome::assigned) {
             ++assigned;
         } else if (result == outcome::input_failure) {

@@ -14,15 +14,82 @@
 // strtol (d i) or strtoul (u o x X p) would, then is truncated to the
 // argument's type. Floating-point numbers are read as glibc's scanf reads
 // them (scanf_float.hpp) and rounded as strtod rounds (float_parse.hpp).
-// Not supported: positional arguments (%1$d). They stop the scan there, as
-// a matching failure would, with errno set to ENOTSUP.
+// Positional arguments as glibc's: %2$d stores through the second pointer
+// after the format (see read_spec_start below).
 #pragma once
 
+#include <errno.h>
 #include <stdarg.h>
 
 #include <cstddef>
+#include <cstdint>
 
 namespace lwp::libc {
+
+// The part of a conversion specification before its length modifier, as
+// glibc reads it after the '%': an optional position N$, then any of the
+// flags * (assign nothing), ' (group thousands) and I (the locale's
+// digits), then a width. Digits not followed by '$' are the width, and no
+// flag may follow them. ' and I change nothing in the "C" and C.UTF-8
+// locales, the only ones lwp has (no thousands separator, no other
+// digits), so they are read and have no effect, as in glibc there.
+// Position 0 ("%0$d") is no position: the next argument in turn, as glibc.
+// A conversion with a position stores through that argument (each is a
+// pointer, so the ones before it are skipped as pointers) and leaves the
+// next argument in turn where it was, as glibc's does; formats that mix
+// the two forms are glibc's reading of what POSIX leaves undefined.
+struct spec_start {
+    std::size_t position = 0;  // 0: the next argument in turn
+    std::size_t width = 0;     // 0: none given
+    bool suppress = false;
+};
+
+// glibc's NL_ARGMAX: positions beyond it are refused (EINVAL) rather than
+// walked through as arguments the caller never passed.
+inline constexpr std::size_t most_positions = 4096;
+
+// Reads a decimal number, saturating at SIZE_MAX.
+template <typename Char>
+const Char* read_count(const Char* cursor, std::size_t& count) noexcept {
+    for (; *cursor >= '0' && *cursor <= '9'; ++cursor) {
+        std::size_t digit = static_cast<std::size_t>(*cursor - '0');
+        if (__builtin_mul_overflow(count, 10, &count) || __builtin_add_overflow(count, digit, &count))
+            count = SIZE_MAX;
+    }
+    return cursor;
+}
+
+// Returns the format after the width, or nullptr (errno EINVAL) for a
+// position beyond most_positions.
+template <typename Char>
+const Char* read_spec_start(const Char* cursor, spec_start& start) noexcept {
+    if (*cursor >= '0' && *cursor <= '9') {
+        std::size_t number = 0;
+        const Char* after = read_count(cursor, number);
+        if (*after != '$') {
+            start.width = number;
+            return after;
+        }
+        if (number > most_positions) {
+            errno = EINVAL;
+            return nullptr;
+        }
+        start.position = number;
+        cursor = after + 1;
+    }
+    for (;; ++cursor) {
+        if (*cursor == '*') start.suppress = true;
+        else if (*cursor != '\'' && *cursor != 'I') break;
+    }
+    return read_count(cursor, start.width);
+}
+
+// The arguments of the call advanced past position - 1 pointers: the next
+// va_arg is the position-th. `positioned` is a fresh va_copy of the call's
+// arguments; the caller va_ends it.
+inline void skip_to_position(va_list& positioned, std::size_t position) noexcept {
+    for (std::size_t skipped = 1; skipped < position; ++skipped) (void)va_arg(positioned, void*);
+}
 
 struct scan_source {
     // The next byte (0..255), or EOF at the end of the input or on an error.

@@ -42,6 +42,9 @@
 namespace {
 
 namespace utf8 = lwp::libc::utf8;
+using lwp::libc::read_spec_start;
+using lwp::libc::skip_to_position;
+using lwp::libc::spec_start;
 
 // Where the wide characters come from: `next` hands out the next one (WEOF
 // at the end or on an error, errno saying which), `give_back` returns the
@@ -178,6 +181,7 @@ enum class outcome { assigned, unassigned, matching_failure, input_failure };
 // One conversion specification, read as scanf_core.cpp's parse_spec reads
 // the narrow one: * width m length conversion.
 struct wide_spec {
+    std::size_t position = 0;  // N of %N$ (scanf_core.hpp); 0: the next argument
     bool suppress = false;
     bool allocate = false;
     bool wide_text = false;  // l, or %S %C: wchar_t for c s [
@@ -187,21 +191,12 @@ struct wide_spec {
 };
 
 const wchar_t* parse_spec(const wchar_t* cursor, wide_spec& spec) {
-    if (*cursor == L'*') {
-        spec.suppress = true;
-        ++cursor;
-    }
-    for (; *cursor >= L'0' && *cursor <= L'9'; ++cursor) {
-        std::size_t digit = static_cast<std::size_t>(*cursor - L'0');
-        if (__builtin_mul_overflow(spec.width, 10, &spec.width) ||
-            __builtin_add_overflow(spec.width, digit, &spec.width)) {
-            spec.width = SIZE_MAX;
-        }
-    }
-    if (*cursor == L'$') {
-        errno = ENOTSUP;  // positional arguments, as sscanf's engine
-        return nullptr;
-    }
+    spec_start start;
+    cursor = read_spec_start(cursor, start);  // as sscanf's engine reads it
+    if (cursor == nullptr) return nullptr;
+    spec.position = start.position;
+    spec.suppress = start.suppress;
+    spec.width = start.width;
     if (*cursor == L'm') {
         spec.allocate = true;
         ++cursor;
@@ -501,7 +496,16 @@ int wide_scan(wide_source& source, const wchar_t* format, va_list arguments_in) 
         wide_spec spec;
         format = parse_spec(format + 1, spec);
         if (format == nullptr) break;
-        outcome result = convert(in, spec, format, arguments);
+        outcome result;
+        if (spec.position != 0) {
+            va_list positioned;
+            va_copy(positioned, arguments_in);
+            skip_to_position(positioned, spec.position);
+            result = convert(in, spec, format, positioned);
+            va_end(positioned);
+        } else {
+            result = convert(in, spec, format, arguments);
+        }
         if (result == outcome::assigned) {
             ++assigned;
         } else if (result == outcome::input_failure) {

@@ -3,7 +3,8 @@
  * matching and input failures end a scan and what it then returns; the
  * allocating m modifier and wide %lc/%ls; fscanf on a file, leaving the
  * stream right after the last byte it consumed, and two threads sharing
- * one; scanf on stdin through a pipe. It passes against glibc too. The
+ * one; scanf on stdin through a pipe; positional arguments (%2$d) and
+ * glibc's ' and I flags, narrow and wide. It passes against glibc too. The
  * floating-point conversions are in strtod.c. */
 #include <errno.h>
 #include <pthread.h>
@@ -438,6 +439,73 @@ static void from_standard_input(void) {
     expect_exit_code(child, 0);
 }
 
+/* Formats GCC's format checking calls wrong on purpose: mixed positional
+ * and in-turn conversions, one argument twice, unknown conversions. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+static void positional(void) {
+    int a = -1, b = -1, c = -1;
+    /* Each conversion stores through the argument its N$ names. */
+    CHECK_EQ(sscanf("10 20", "%2$d %1$d", &a, &b), 2);
+    CHECK_EQ(a, 20);
+    CHECK_EQ(b, 10);
+    /* A conversion without a position takes the next argument in turn,
+     * counted apart from the positional ones: the first %d below is a. */
+    a = b = c = -1;
+    CHECK_EQ(sscanf("5 6 7", "%2$d %d %3$d", &a, &b, &c), 3);
+    CHECK_EQ(a, 6);
+    CHECK_EQ(b, 5);
+    CHECK_EQ(c, 7);
+    /* One argument twice: the later conversion's value stays. */
+    CHECK_EQ(sscanf("5 6", "%1$d %1$d", &a), 2);
+    CHECK_EQ(a, 6);
+    /* Flags come after the position: * assigns nothing; ' and I are
+     * accepted (no thousands separator, no other digits in this locale). */
+    a = b = -1;
+    CHECK_EQ(sscanf("10 20", "%2$*d %1$d", &a, &b), 1);
+    CHECK_EQ(a, 20);
+    CHECK_EQ(b, -1);
+    CHECK_EQ(sscanf("1234 56", "%1$'d %2$Id", &a, &b), 2);
+    CHECK_EQ(a, 1234);
+    CHECK_EQ(b, 56);
+    /* Width, m and scansets after a position; %n too. */
+    char* word = NULL;
+    char letters[8] = {0};
+    int count = -1;
+    CHECK_EQ(sscanf("12345 hello ab", "%2$3d%3$d %1$ms %4$[a-z]%5$n", &word, &a, &b, letters, &count), 4);
+    CHECK_EQ(a, 123);
+    CHECK_EQ(b, 45);
+    CHECK_STREQ(word, "hello");
+    CHECK_STREQ(letters, "ab");
+    CHECK_EQ(count, 14);
+    free(word);
+    /* %0$ is no position: the next argument in turn. */
+    a = b = -1;
+    CHECK_EQ(sscanf("3 4", "%0$d %d", &a, &b), 2);
+    CHECK_EQ(a, 3);
+    CHECK_EQ(b, 4);
+    /* A flag before the position makes the '$' the conversion: unknown,
+     * a matching failure, errno untouched; so is a flag after the width. */
+    errno = 0;
+    a = -1;
+    CHECK_EQ(sscanf("3", "%*1$d", &a), 0);
+    CHECK_EQ(sscanf("3", "%1*d", &a), 0);
+    CHECK_EQ(sscanf("3", "%y", &a), 0);
+    CHECK_EQ(errno, 0);
+    CHECK_EQ(a, -1);
+    /* The wide functions read positions the same way. */
+    a = b = -1;
+    CHECK_EQ(swscanf(L"10 20", L"%2$d %1$d", &a, &b), 2);
+    CHECK_EQ(a, 20);
+    CHECK_EQ(b, 10);
+    wchar_t wide_word[8];
+    CHECK_EQ(swscanf(L"x 7", L"%2$ls %1$'d", &a, wide_word), 2);
+    CHECK_EQ(a, 7);
+    CHECK(wcscmp(wide_word, L"x") == 0);
+}
+#pragma GCC diagnostic pop
+
 int main(void) {
     decimal();
     bases();
@@ -454,5 +522,6 @@ int main(void) {
     from_a_file();
     threads_share_a_stream();
     from_standard_input();
+    positional();
     return 0;
 }

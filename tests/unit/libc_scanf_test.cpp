@@ -5,6 +5,7 @@
 // hosted test, with the floating-point reading it includes.
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -150,6 +151,61 @@ TEST(LibcScanf, AgreesWithTheHostOnRandomFormatsAndInputs) {
     }
     // The inputs are not so random that nothing ever matches.
     EXPECT_GT(assigned_somewhere, 50000);
+}
+
+// Positional arguments (%3$d) with glibc's flags ' and I, mixed with
+// conversions taking the next argument in turn and with literal text: each
+// conversion's position, flags, width and letter drawn at random, at most
+// five arguments either way.
+TEST(LibcScanf, AgreesWithTheHostOnRandomPositionalFormats) {
+    const char* letters[] = {"d", "i", "u", "x", "hhd", "ld", "c", "3c", "s", "2s", "[a-f]", "[^ ]",
+                             "n", "hn", "lf", "Lf", "e", "p"};
+    const char* flag_sets[] = {"", "", "", "*", "'", "I", "*'", "I*", "''"};
+    const char* literals[] = {" ", "x", "-", "%%"};
+    const char alphabet[] = " \t+-0123456789abcdefx.%";
+    std::mt19937 random(20261129);
+    int assigned_somewhere = 0;
+    for (int round = 0; round < 100000; ++round) {
+        std::string format;
+        int in_turn = 0;
+        for (int left = 1 + static_cast<int>(random() % 4); left > 0; --left) {
+            if (random() % 4 == 0) {
+                format += literals[random() % (sizeof literals / sizeof *literals)];
+                continue;
+            }
+            unsigned position = random() % 7;  // 0 and 6: the next argument in turn
+            std::string flags = flag_sets[random() % (sizeof flag_sets / sizeof *flag_sets)];
+            bool suppressed = flags.find('*') != std::string::npos;
+            if (position % 6 == 0 && !suppressed && ++in_turn > 5) break;
+            format += '%';
+            if (position % 6 != 0) format += std::to_string(position) + "$";
+            else if (position == 6) format += "0$";  // position 0: in turn, as glibc
+            format += flags;
+            if (random() % 3 == 0) format += std::to_string(1 + random() % 4);
+            format += letters[random() % (sizeof letters / sizeof *letters)];
+        }
+        std::string text;
+        for (int length = random() % 20; length > 0; --length)
+            text += alphabet[random() % (sizeof alphabet - 1)];
+        assigned_somewhere += expect_same(text, format) > 0;
+        if (HasFailure()) return;
+    }
+    EXPECT_GT(assigned_somewhere, 20000);
+}
+
+// A position beyond glibc's NL_ARGMAX (4096) is refused with EINVAL before
+// any argument is read: glibc would walk that far through arguments never
+// passed. Below it, the position is used.
+TEST(LibcScanf, PositionsBeyondNlArgmaxAreRefused) {
+    int value = -1;
+    errno = 0;
+    EXPECT_EQ(lwp_sscanf("5", "%4097$d", &value), 0);
+    EXPECT_EQ(errno, EINVAL);
+    EXPECT_EQ(lwp_sscanf("5", "%99999999999999999999999$d", &value), 0);
+    EXPECT_EQ(errno, EINVAL);
+    EXPECT_EQ(value, -1);
+    EXPECT_EQ(lwp_sscanf("5", "%1$d", &value), 1);
+    EXPECT_EQ(value, 5);
 }
 
 // Floating conversions among a few others, on inputs drawn from the bytes
