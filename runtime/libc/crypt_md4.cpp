@@ -1,6 +1,8 @@
 // MD4 for the NT hash (crypt_md4.hpp), from RFC 1320.
 #include "crypt_md4.hpp"
 
+#include <bit>
+
 namespace lwp::libc::crypt_internal {
 namespace {
 
@@ -11,10 +13,6 @@ constexpr int word_order[3][16] = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
                                    {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15},
                                    {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15}};
 constexpr int shifts[3][4] = {{3, 7, 11, 19}, {3, 5, 9, 13}, {3, 9, 11, 15}};
-
-constexpr std::uint32_t rotate_left(std::uint32_t value, int count) {
-    return (value << count) | (value >> (32 - count));
-}
 
 }  // namespace
 
@@ -35,7 +33,7 @@ void md4_digest::compress(const unsigned char block[64]) noexcept {
                 default: mixed = b ^ c ^ d; break;                    // parity
             }
             std::uint32_t next =
-                rotate_left(a + mixed + words[word_order[round][step]] + round_constants[round], shifts[round][step % 4]);
+                std::rotl(a + mixed + words[word_order[round][step]] + round_constants[round], shifts[round][step % 4]);
             // The registers turn: the one just computed is next step's b.
             a = d;
             d = c;

@@ -1,4 +1,5 @@
 // MD5 for md5crypt (crypt_md5.hpp).
+#include <bit>
 #include <cstring>
 
 #include "crypt_md5.hpp"
@@ -20,10 +21,6 @@ constexpr std::uint32_t sine_constants[64] = {
 // Left rotations of each round's four steps, per round.
 constexpr int shifts[4][4] = {{7, 12, 17, 22}, {5, 9, 14, 20}, {4, 11, 16, 23}, {6, 10, 15, 21}};
 
-constexpr std::uint32_t rotate_left(std::uint32_t value, int count) {
-    return (value << count) | (value >> (32 - count));
-}
-
 }  // namespace
 
 md5_digest::md5_digest() noexcept : state{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476} {}
@@ -44,7 +41,7 @@ void md5_digest::compress(const unsigned char block[64]) noexcept {
             case 2: mixed = b ^ c ^ d; word = (3 * i + 5) % 16; break;
             default: mixed = c ^ (b | ~d); word = (7 * i) % 16; break;
         }
-        std::uint32_t next = b + rotate_left(a + mixed + sine_constants[i] + words[word], shifts[round][i % 4]);
+        std::uint32_t next = b + std::rotl(a + mixed + sine_constants[i] + words[word], shifts[round][i % 4]);
         a = d; d = c; c = b; b = next;
     }
     state[0] += a; state[1] += b; state[2] += c; state[3] += d;

@@ -1,6 +1,8 @@
 // SHA-1 and HMAC-SHA1 for sha1crypt (crypt_sha1.hpp).
 #include <string.h>
 
+#include <bit>
+
 #include "crypt_sha1.hpp"
 
 namespace lwp::libc::crypt_internal {
@@ -8,10 +10,6 @@ namespace {
 
 // FIPS 180-4 4.2.1: floor(2^30 * sqrt(2, 3, 5, 10)), one per 20 rounds.
 constexpr std::uint32_t round_constants[4] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6};
-
-constexpr std::uint32_t rotate_left(std::uint32_t value, int count) {
-    return (value << count) | (value >> (32 - count));
-}
 
 }  // namespace
 
@@ -23,7 +21,7 @@ void sha1_digest::compress(const unsigned char block[64]) noexcept {
         schedule[i] = std::uint32_t{block[4 * i]} << 24 | std::uint32_t{block[4 * i + 1]} << 16 |
                       std::uint32_t{block[4 * i + 2]} << 8 | block[4 * i + 3];
     for (int i = 16; i < 80; ++i)
-        schedule[i] = rotate_left(schedule[i - 3] ^ schedule[i - 8] ^ schedule[i - 14] ^ schedule[i - 16], 1);
+        schedule[i] = std::rotl(schedule[i - 3] ^ schedule[i - 8] ^ schedule[i - 14] ^ schedule[i - 16], 1);
     std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
     for (int i = 0; i < 80; ++i) {
         std::uint32_t mixed;
@@ -33,10 +31,10 @@ void sha1_digest::compress(const unsigned char block[64]) noexcept {
             mixed = b ^ c ^ d;
         else
             mixed = (b & c) | (b & d) | (c & d);
-        std::uint32_t next = rotate_left(a, 5) + mixed + e + round_constants[i / 20] + schedule[i];
+        std::uint32_t next = std::rotl(a, 5) + mixed + e + round_constants[i / 20] + schedule[i];
         e = d;
         d = c;
-        c = rotate_left(b, 30);
+        c = std::rotl(b, 30);
         b = a;
         a = next;
     }

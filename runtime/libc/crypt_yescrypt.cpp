@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include <bit>
+
 #include "crypt_hmac_sha256.hpp"
 
 namespace lwp::libc::crypt_internal {
@@ -30,8 +32,6 @@ constexpr word sbox_offset_mask = (sbox_entries - 1) * 16;
 constexpr int pwxform_rounds = 6;
 constexpr std::uint32_t prehash_flag = 0x10000000;  // the inner pass of a large RW hash
 
-constexpr word rotate_left(word value, int count) { return (value << count) | (value >> (32 - count)); }
-
 word load_le32(const unsigned char* bytes) {
     return word{bytes[0]} | word{bytes[1]} << 8 | word{bytes[2]} << 16 | word{bytes[3]} << 24;
 }
@@ -44,10 +44,10 @@ constexpr std::size_t natural_index(std::size_t lane_position) { return lane_pos
 
 // Salsa20's quarter-round (Bernstein, "The Salsa20 family of stream ciphers").
 void quarter_round(word& a, word& b, word& c, word& d) {
-    b ^= rotate_left(a + d, 7);
-    c ^= rotate_left(b + a, 9);
-    d ^= rotate_left(c + b, 13);
-    a ^= rotate_left(d + c, 18);
+    b ^= std::rotl(a + d, 7);
+    c ^= std::rotl(b + a, 9);
+    d ^= std::rotl(c + b, 13);
+    a ^= std::rotl(d + c, 18);
 }
 
 // The Salsa20 core with the given number of double rounds, its input added
