@@ -274,6 +274,9 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
     bool valid_mode = parse_mode(mode, request);
     lwp::libc::take_stream_lock(s);
     lwp::libc::flush_locked(s);
+    // glibc's closing of the old file frees its wide buffer (see
+    // took_wide_output).
+    __atomic_store_n(&s.took_wide_output, false, __ATOMIC_RELAXED);
     // A cookie stream is closed through its close function and becomes a
     // file stream, with no descriptor number of its own to keep (old_fd -1).
     if (s.cookie) lwp_libc_cookie_close(s);

@@ -38,6 +38,8 @@ long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
     if (reposition(file, s, offset, whence) < 0) return -1;
     lwp::libc::drop_unread(s);
     s.glibc_flags &= ~lwp::libc::glibc_end_flag;
+    // glibc's wide buffer has no room after a seek (see took_wide_output).
+    __atomic_store_n(&s.took_wide_output, false, __ATOMIC_RELAXED);
     return 0;
 }
 

@@ -52,6 +52,11 @@ struct stream {
     buffering mode = buffering::undecided;
     bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
     bool call_failed = false;      // a write(2) failed during this call
+    // Some wide character output (fputwc, fwprintf) reached the stream since
+    // it was opened or last repositioned. Until then glibc's stream has no
+    // room in its wide buffer, and a WEOF that fwprintf's %c writes first is
+    // dropped instead of failing the call (wide_printf_core.hpp).
+    bool took_wide_output = false;
     // call_failed of the calls that nested ones interrupted, a stack of bits
     // (the innermost in bit 0; past 32 deep the outermost are forgotten): a
     // nested call starts with no failure of its own, and its failure is not

@@ -75,6 +75,9 @@ wint_t getwchar(void) { return fgetwc(stdin); }
 
 wint_t fputwc(wchar_t character, FILE* file) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
+    // What fwprintf's %c looks at (stdio_stream.hpp); set outside the
+    // stream's lock, hence atomically.
+    __atomic_store_n(&s.took_wide_output, true, __ATOMIC_RELAXED);
     if (s.wide_memory) {
         // open_wmemstream's: the character itself, in any locale.
         lwp::libc::lock_stream(s);

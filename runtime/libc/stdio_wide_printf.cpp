@@ -13,7 +13,11 @@
 // UTF-8 bytes ('?' for a surrogate or a negative wchar_t). The whole call holds
 // the stream's lock, as printf's does. lwp's streams have no orientation
 // (see fwide in stdio_orientation.cpp): a stream that printf wrote to takes
-// fwprintf too, where glibc's byte-oriented stream fails it with -1.
+// fwprintf too, where glibc's byte-oriented stream fails it with -1. A %c
+// of a byte from 0x80 up (WEOF) fails the call, except where glibc's wide
+// buffer has no room (the first wide character a fully buffered stream
+// takes since it was opened or sought, any on a line-buffered one), where
+// glibc drops it and goes on; an unbuffered stream fails it unwritten.
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -79,6 +83,21 @@ void put_to_wide_memory(lwp::libc::wide_format_sink& base, const wchar_t* charac
     if (!lwp_libc_wide_memory_put(*sink.target, characters, count)) sink.failed = true;
 }
 
+// What glibc's stream of the same state does with a WEOF from %c
+// (wide_printf_core.hpp). Under the stream's lock, its mode decided.
+lwp::libc::wide_format_sink::weof_rule weof_rule_of(const lwp::libc::stream& target) {
+    using rule = lwp::libc::wide_format_sink::weof_rule;
+    if (target.wide_memory) return rule::stored_then_fails;  // its buffer is there from the start
+    switch (target.mode) {
+    case lwp::libc::buffering::none: return rule::fails_unwritten;
+    case lwp::libc::buffering::line: return rule::dropped;
+    default: break;
+    }
+    // fputwc sets the flag without the lock: read atomically.
+    return __atomic_load_n(&target.took_wide_output, __ATOMIC_RELAXED) ? rule::stored_then_fails
+                                                                       : rule::dropped_if_first;
+}
+
 }  // namespace
 
 extern "C" {
@@ -115,7 +134,9 @@ int vfwprintf(FILE* __restrict file, const wchar_t* __restrict format, va_list a
     sink.put = to_wide_memory ? put_to_wide_memory : put_to_stream;
     sink.failed = false;
     lwp::libc::lock_stream(*sink.target);
+    sink.weof = weof_rule_of(*sink.target);
     int result = lwp::libc::wide_format(sink, format, arguments);
+    if (sink.total > 0) __atomic_store_n(&sink.target->took_wide_output, true, __ATOMIC_RELAXED);
     bool written = lwp::libc::unlock_after_output(*sink.target);
     // That stream's answer is this call's own (see fputwc).
     if (to_wide_memory) written = !sink.failed;

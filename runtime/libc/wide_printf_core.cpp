@@ -319,15 +319,26 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
             }
             std::size_t padding = spec.width > 1 ? static_cast<std::size_t>(spec.width) - 1 : 0;
             if (!spec.left) deliver_spaces(sink, padding);
-            deliver(sink, &character, 1);
-            // glibc writes a WEOF (from %c's btowc, or given to %lc) like
-            // any character, and then takes the answer of its character
-            // output (WEOF, which is also its failure value) for a failure:
-            // the call fails with -1 there, errno untouched.
             if (character == static_cast<wchar_t>(WEOF)) {
+                using rule = wide_format_sink::weof_rule;
+                if (sink.weof == rule::dropped ||
+                    (sink.weof == rule::dropped_if_first && sink.total == 0)) {
+                    // Where glibc's stream had no room: counted, not
+                    // written, and the call goes on (wide_printf_core.hpp).
+                    ++sink.total;
+                    if (spec.left) deliver_spaces(sink, padding);
+                    break;
+                }
+                // Elsewhere glibc stores a WEOF (from %c's btowc, or given
+                // to %lc) like any character, and then takes the answer of
+                // its character output (WEOF, which is also its failure
+                // value) for a failure: the call fails with -1 there, errno
+                // untouched.
+                if (sink.weof != rule::fails_unwritten) deliver(sink, &character, 1);
                 result = -1;
                 break;
             }
+            deliver(sink, &character, 1);
             if (spec.left) deliver_spaces(sink, padding);
             break;
         }

@@ -20,6 +20,14 @@
 // wchar_t as it is. A WEOF written by %c, %lc or %C is written (glibc
 // stores it) and then fails the call with -1, errno untouched, as glibc's
 // does (its character output answers WEOF, which is also its failure).
+// Except where glibc's stream has no room in its wide buffer at that moment
+// (`weof` below): its function that makes room answers 0 for a WEOF
+// instead of storing it, so the call counts the character, writes nothing,
+// and goes on. That is every character of a line-buffered stream, the
+// first wide character a fully buffered one takes after it is opened or
+// repositioned, and also one that falls exactly at the end of its full
+// buffer (8192 characters; lwp does not follow that one, having no wide
+// buffer). An unbuffered stream's WEOF fails the call unwritten.
 #pragma once
 
 #include <stdarg.h>
@@ -33,6 +41,15 @@ struct wide_format_sink {
     // Receives every wide character of output, in order, in pieces.
     void (*put)(wide_format_sink& self, const wchar_t* characters, std::size_t count);
     std::size_t total = 0;  // characters produced so far (what wprintf returns)
+    // What a WEOF that %c, %lc or %C writes does (see above; set by
+    // stdio_wide_printf.cpp for a stream).
+    enum class weof_rule : unsigned char {
+        stored_then_fails,  // an array, open_wmemstream's stream, a stream's filled buffer
+        dropped_if_first,   // a fully buffered stream's first wide character
+        dropped,            // a line-buffered stream
+        fails_unwritten,    // an unbuffered stream
+    };
+    weof_rule weof = weof_rule::stored_then_fails;
 };
 
 // Formats `format` into `sink`. Returns the character count, or -1: errno

@@ -4,10 +4,13 @@
  * (EILSEQ from 0x80 up), %c through btowc (WEOF written, then -1), %lc %ls
  * any wchar_t, %n in wide characters; fwprintf narrowing as fputwc does
  * (ASCII transliterations); swscanf and fwscanf with %S %C %ls %n, a byte
- * from 0x80 up in a stream being EILSEQ and left unread; fwide.
+ * from 0x80 up in a stream being EILSEQ and left unread; fwide; a WEOF from
+ * %c or %lc on a stream, dropped where glibc's wide buffer has no room (in
+ * "C" and C.UTF-8).
  * Checked against glibc too (cc -DCHECKING_AGAINST_GLIBC wide_printf.c),
  * which differs only in fwide (glibc's streams take an orientation). */
 #include <errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +270,76 @@ static void scanning(void) {
     CHECK_EQ(unlink(name), 0);
 }
 
+/* fwprintf(file, format, ...) on a new file, closed, and its bytes. */
+static int print_to_new_file(const char* setup, char* text, size_t size, const wchar_t* format,
+                             ...) {
+    char name[64];
+    FILE* file = temporary_file(name);
+    if (strcmp(setup, "line") == 0) CHECK_EQ(setvbuf(file, NULL, _IOLBF, 0), 0);
+    if (strcmp(setup, "none") == 0) CHECK_EQ(setvbuf(file, NULL, _IONBF, 0), 0);
+    if (strcmp(setup, "fputwc") == 0) CHECK_EQ(fputwc(L'q', file), L'q');
+    va_list arguments;
+    va_start(arguments, format);
+    errno = 0;
+    int result = vfwprintf(file, format, arguments);
+    va_end(arguments);
+    CHECK_EQ(errno, 0);
+    CHECK_EQ(fclose(file), 0);
+    contents(name, text, size);
+    CHECK_EQ(unlink(name), 0);
+    return result;
+}
+
+/* A WEOF from %c (a byte from 0x80 up) or %lc is stored and fails the call
+ * only where glibc's stream has room in its wide buffer. Where it has none
+ * (the first wide character a fully buffered stream takes after opening or
+ * a seek, every one of a line-buffered stream) the character is counted,
+ * nothing written, and the call goes on; an unbuffered stream fails it
+ * unwritten. A stored WEOF reaches the file as '?'. The same in C.UTF-8. */
+static void end_of_file_character_on_streams(void) {
+    char text[64];
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"%c|", 0xe9), 2);
+    CHECK(strcmp(text, "|") == 0);
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"%c%c|", 0x80, 0xff), -1);
+    CHECK(strcmp(text, "?") == 0);
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"%lc.", (wint_t)WEOF), 2);
+    CHECK(strcmp(text, ".") == 0);
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"%-3c.", 0x1e9), 4);
+    CHECK(strcmp(text, "  .") == 0);
+    /* Padding before it is the stream's first character. */
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"%3c.", 0xe9), -1);
+    CHECK(strcmp(text, "  ?") == 0);
+    CHECK_EQ(print_to_new_file("", text, sizeof text, L"a%c", 0xe9), -1);
+    CHECK(strcmp(text, "a?") == 0);
+    CHECK_EQ(print_to_new_file("fputwc", text, sizeof text, L"%c.", 0xe9), -1);
+    CHECK(strcmp(text, "q?") == 0);
+    CHECK_EQ(print_to_new_file("line", text, sizeof text, L"a%c%cb", 0xe9, 0xe9), 4);
+    CHECK(strcmp(text, "ab") == 0);
+    CHECK_EQ(print_to_new_file("none", text, sizeof text, L"a%cb", 0xe9), -1);
+    CHECK(strcmp(text, "a") == 0);
+
+    /* The next call's is no longer the first; after a seek or freopen it
+     * is again. */
+    char name[64];
+    FILE* file = temporary_file(name);
+    errno = 0;
+    CHECK_EQ(fwprintf(file, L"%c", 0xe9), 1);
+    CHECK_EQ(fwprintf(file, L"%cx", 0xe9), -1);
+    CHECK_EQ(errno, 0);
+    rewind(file);
+    CHECK_EQ(fwprintf(file, L"%c<", 0xe9), 2);
+    CHECK_EQ(fflush(file), 0);
+    contents(name, text, sizeof text);
+    CHECK(strcmp(text, "<") == 0);
+    CHECK_EQ(fwprintf(file, L"%c", 0xe9), -1);
+    CHECK(freopen(name, "w", file) == file);
+    CHECK_EQ(fwprintf(file, L"%c!", 0xe9), 2);
+    CHECK_EQ(fclose(file), 0);
+    contents(name, text, sizeof text);
+    CHECK(strcmp(text, "!") == 0);
+    CHECK_EQ(unlink(name), 0);
+}
+
 static void orientation(void) {
     FILE* file = tmpfile();
     CHECK(file != NULL);
@@ -290,5 +363,8 @@ int main(void) {
     stream_output();
     scanning();
     orientation();
+    end_of_file_character_on_streams();
+    CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
+    end_of_file_character_on_streams();
     return 0;
 }
