@@ -81,6 +81,16 @@ run(${SCRATCH}/math_user_exceptions)
 if(NOT last_output STREQUAL math_output)
   message(FATAL_ERROR "math_user_exceptions printed: '${last_output}'")
 endif()
+# The C libraries a build system (or rustc) names itself, in a group as rustc
+# names them: -lc finds lwp's empty libc.a, the rest glibc's empty archives,
+# and the program is still lwp's alone.
+run(${LWP_CC} -O2 ${SOURCES}/math_user.c -o ${SCRATCH}/math_user_named_libraries
+  -Wl,--start-group -lutil -lrt -lpthread -lm -ldl -lc -Wl,--end-group)
+run(${SCRATCH}/math_user_named_libraries)
+if(NOT last_output STREQUAL math_output)
+  message(FATAL_ERROR "math_user_named_libraries printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/math_user_named_libraries)
 
 # No input at all: the wrapper only passes the question on. `-v` alone must
 # report the compiler's version, not try to link lwp's archive into a program
