@@ -172,7 +172,7 @@ layout compute_layout() {
     l.stack_low = reinterpret_cast<std::uintptr_t>(d->stack_low);
     l.stack_high = l.stack_low + d->stack_size;
     std::uintptr_t tp = portrait.thread_pointer;
-    l.tls_low = tp + lwp_arch_tls_block_tpoff();
+    l.tls_low = tp + lwp::runtime::the_program_image().tls_block_tpoff;
     l.tls_high = l.tls_low + lwp::runtime::the_program_image().tls_block_size;
     // The room lwp keeps for glibc, as glibc reported it (runtime/thread/host_tls.cpp).
     lwp::runtime::host_tls_sizes host = lwp::runtime::host_tls();

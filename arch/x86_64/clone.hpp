@@ -13,10 +13,6 @@ long lwp_arch_clone(unsigned long flags, void* child_stack, int* parent_tid, int
 // must have blocked all signals and cleared its tid address. See
 // unmap_and_exit.S.
 [[noreturn]] void lwp_arch_unmap_and_exit(void* base, unsigned long length);
-
-// Offset of the executable's TLS block from the thread pointer (negative on
-// x86_64, where TLS lies below the TCB). See tls_offset.S.
-long lwp_arch_tls_block_tpoff();
 }
 
 namespace lwp::arch {

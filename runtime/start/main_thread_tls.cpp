@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "../../arch/x86_64/clone.hpp"
 #include "../../arch/x86_64/tcb.hpp"
 #include "../../arch/x86_64/thread_pointer.hpp"
 #include "../sys/syscalls.hpp"
@@ -49,11 +48,11 @@ void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
     runtime::read_program_image(headers, count);
     const runtime::program_image& image = runtime::the_program_image();
 
-    // Where the block starts below the thread pointer is a link-time constant
-    // of the executable (arch/x86_64/tls_offset.S). Threads lwp creates use
+    // Where the block starts below the thread pointer follows from PT_TLS
+    // by the ABI's rule (arch/x86_64/tls_layout.hpp). Threads lwp creates use
     // the same value, so every thread's TLS sits at the same offset from its
     // %fs, as the compiler's local-exec accesses require.
-    std::size_t below = static_cast<std::size_t>(-lwp_arch_tls_block_tpoff());
+    std::size_t below = static_cast<std::size_t>(-image.tls_block_tpoff);
     // The thread pointer must be aligned to the segment's alignment (the
     // static linker computed offsets from an aligned end); a cache line at
     // least, as for lwp's own threads.

@@ -2,7 +2,7 @@
 
 #include <atomic>
 
-#include "../../arch/x86_64/clone.hpp"
+#include "../../arch/x86_64/tls_layout.hpp"
 
 // Defined by the static linker at the start of the output file's ELF header.
 // liblwp.a is linked into executables, so this is the executable's header.
@@ -41,7 +41,7 @@ program_image parse(const Elf64_Phdr* headers, std::size_t count) {
             image.executable_stack = (segment.p_flags & PF_X) != 0;
         }
     }
-    image.tls_block_tpoff = lwp_arch_tls_block_tpoff();
+    image.tls_block_tpoff = arch::executable_tls_block_tpoff(image.tls_block_size, image.tls_alignment);
     return image;
 }
 
