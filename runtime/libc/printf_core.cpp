@@ -340,12 +340,10 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         case 'G':
         case 'a':
         case 'A': {
-            // long double is read as itself (to keep the argument list in
-            // step) and formatted at double precision.
-            double value = length == length_modifier::L
-                               ? static_cast<double>(va_arg(arguments, long double))
-                               : va_arg(arguments, double);
-            format_double(sink, spec, value);
+            const bool is_long_double = length == length_modifier::L;
+            long double value = is_long_double ? va_arg(arguments, long double)
+                                               : va_arg(arguments, double);
+            format_float(sink, spec, value, is_long_double);
             break;
         }
         case 'n': store_count(arguments, length, sink.total); break;

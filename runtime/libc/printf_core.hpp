@@ -62,9 +62,13 @@ std::size_t emit_field_start(format_sink& sink, const conversion_spec& spec,
                              const char* prefix, std::size_t prefix_length,
                              std::size_t zeros, std::size_t body_length);
 
-// Formats one floating-point conversion (f F e E g G a A). Lives in
-// printf_float.cpp.
-void format_double(format_sink& sink, const conversion_spec& spec, double value);
+// Formats one floating-point conversion (f F e E g G a A), exactly, rounded
+// in the current rounding direction. `value` is the argument: a long double
+// (`is_long_double`, the L modifier), or a double widened to long double,
+// which is exact; the two print alike but for %a, where glibc's output
+// follows the argument's own format. Lives in printf_float.cpp.
+void format_float(format_sink& sink, const conversion_spec& spec, long double value,
+                  bool is_long_double);
 
 // Formats `format` with `arguments` into `sink`. Returns the byte count, or
 // -1 with errno set (EOVERFLOW past INT_MAX bytes, EILSEQ, ENOTSUP, EINVAL).

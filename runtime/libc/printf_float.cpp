@@ -1,31 +1,96 @@
-// %f %F %e %E %g %G %a %A for double.
+// %f %F %e %E %g %G %a %A for double and long double.
 //
-// Algorithm: exact decimal expansion, then decimal rounding. A finite double
-// is m * 2^e with m < 2^53. For e >= 0 that is the integer m * 2^e; for e < 0
-// it is (m * 5^-e) / 10^-e. Either way a big integer in base 10^9 (at most
-// 767 decimal digits, for the smallest subnormal) holds every digit of the
-// value exactly. Rounding to the requested digit is then done on the decimal
-// digits, round-half-to-even on exact ties, so every output is the correctly
-// rounded decimal of the exact binary value, for every double and every
-// precision, in the default rounding mode. Limits: the current floating-point
-// rounding mode (fesetround) is not consulted; long double arguments arrive
-// already rounded to double (see printf_core.cpp). Cost: about 1.2 KiB of
-// stack and, for subnormals, a few thousand 64-bit multiplications.
+// Algorithm: exact decimal expansion, then decimal rounding. A finite value
+// (binary_float, printf_core.hpp) is m * 2^e with m < 2^64. For e >= 0 that
+// is the integer m * 2^e; for e < 0 it is (m * 5^-e) / 10^-e. Either way a
+// big integer in base 10^9 holds every digit of the value exactly. Rounding
+// to the requested digit is then done on the decimal digits, in the current
+// rounding direction as glibc's printf does (to nearest: half to even on
+// exact ties; upward and downward: away from zero when anything nonzero is
+// dropped from a positive, respectively negative, value), so every output is
+// the correctly rounded decimal of the exact binary value, for every double
+// and long double and every precision.
+//
+// The limbs and digits live on the stack, sized for the value at hand: at
+// most about 1.1 KiB for a double (its smallest subnormal has 751
+// significant digits), up to about 17 KiB for the smallest long double
+// subnormals (11,500 digits). The cost is a few thousand 64-bit
+// multiplications for a double subnormal, about a million for the smallest
+// long doubles.
 #include <cstdint>
 #include <cstring>
 
 #include "printf_core.hpp"
 
 namespace lwp::libc {
+
 namespace {
 
+// A value taken apart, so that one formatter serves double and long double:
+// a finite value is significand * 2^exponent (zero and the non-finite
+// have exponent 0). hex_fraction_digits is how many hexadecimal digits of
+// the significand %a prints after its first one: 13 for a double (the first
+// digit is its integer bit, 0 or 1), 15 for a long double (glibc prints its
+// top four bits, 0x8 to 0xf for a normal number, as the first digit).
+enum class float_class : unsigned char { finite, infinite, nan };
+struct binary_float {
+    std::uint64_t significand;
+    int exponent;
+    int hex_fraction_digits;
+    bool negative;
+    float_class kind;
+};
+
+// An x87 extended value: a 64-bit significand with an explicit integer
+// bit, then the sign and a 15-bit exponent field. Encodings the x87 does not
+// produce (unnormals, pseudo-infinities, pseudo-NaNs) are NaNs, as glibc
+// prints them; a pseudo-denormal keeps its integer bit, as glibc's printf
+// does. A double argument arrives widened (exactly): it is put back into its
+// own form, 53 bits with an exponent of at least -1074, which is what %a
+// shows of it.
+binary_float decode(long double value, bool is_long_double) {
+    std::uint64_t significand;
+    std::uint16_t sign_exponent;
+    std::memcpy(&significand, &value, sizeof significand);
+    std::memcpy(&sign_exponent, reinterpret_cast<const char*>(&value) + 8, sizeof sign_exponent);
+    const int exponent_field = sign_exponent & 0x7fff;
+    binary_float decoded{significand, exponent_field - 16446, 15, (sign_exponent >> 15) != 0,
+                         float_class::finite};
+    if (exponent_field == 0) {
+        decoded.exponent = significand ? -16445 : 0;  // denormals share 2^-16382's scale
+    } else if (exponent_field == 0x7fff || !(significand >> 63)) {
+        // An infinity, or a NaN of any kind (an unnormal has no integer
+        // bit).
+        decoded.kind = significand == std::uint64_t{1} << 63 ? float_class::infinite : float_class::nan;
+        decoded.exponent = 0;
+    }
+    if (!is_long_double) {
+        // The low 11 bits (more for a subnormal double) are zero.
+        int shift = -1074 - decoded.exponent;
+        if (shift < 11) shift = 11;
+        decoded.significand >>= shift;
+        decoded.exponent += shift;
+        decoded.hex_fraction_digits = 13;
+    }
+    return decoded;
+}
+
 constexpr std::uint32_t limb_base = 1000000000;  // 10^9 per 32-bit limb
-constexpr int max_limbs = 88;                     // 767 digits / 9, rounded up
-constexpr int max_digits = max_limbs * 9;
+
+// How many 32-bit base-10^9 limbs the exact expansion of `value` needs, at
+// least. Its significand m < 2^64 times 2^e (e >= 0) or 5^-e (e < 0) has
+// fewer than 64 + |e| log2 5 bits; each limb holds log2(10^9) > 29.89 of
+// them, so 2.15 + 0.0777 |e| limbs hold it: 4 + 5/64 |e| do, with room for
+// %a's 16 digits. A double needs at most 87 (1,131 bytes with their
+// digits), the smallest long doubles 1,288.
+int limbs_needed(const binary_float& value) {
+    int magnitude = value.exponent < 0 ? -value.exponent : value.exponent;
+    return 4 + (magnitude * 5 >> 6);
+}
 
 // A non-negative big integer, little-endian base-10^9 limbs.
 struct big_decimal {
-    std::uint32_t limbs[max_limbs];
+    std::uint32_t* limbs;
     int count = 0;
 
     // factor < 2^32, so limb * factor + carry < 10^9 * 2^32 + 2^32 fits in 64 bits.
@@ -45,25 +110,44 @@ struct big_decimal {
 
 // Decimal digits d1 d2 ... dn (no leading zero) with value 0.d1d2...dn * 10^point.
 struct decimal_digits {
-    char digits[max_digits + 1];
+    char* digits;
     int count;
     int point;
 
     char at(long long index) const { return index >= 0 && index < count ? digits[index] : '0'; }
 };
 
-void expand(double value, decimal_digits& out) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    int exponent_field = static_cast<int>(bits >> 52) & 0x7ff;
-    std::uint64_t mantissa = bits & ((std::uint64_t{1} << 52) - 1);
-    int exponent;
-    if (exponent_field) {
-        mantissa |= std::uint64_t{1} << 52;
-        exponent = exponent_field - 1075;
-    } else {
-        exponent = -1074;  // subnormal (or zero)
-    }
+// The rounding direction printf follows: fegetround's, which on x86_64 is
+// the x87 control word's (fesetround sets it and MXCSR alike). Its field
+// reads 0 to nearest, 1 downward, 2 upward, 3 toward zero.
+unsigned rounding_direction() {
+    std::uint16_t control;
+    __asm__("fnstcw %0" : "=m"(control));
+    return (control >> 10) & 3;
+}
+
+// Whether dropping digits rounds the kept ones up (away from zero). The
+// dropped part is measured against half a unit of the last kept place as
+// 2 * (its first digit) + (whether anything nonzero follows that digit),
+// `half` being that measure of exactly half (10 for decimal digits, 16 for
+// hexadecimal ones); zero when nothing nonzero is dropped.
+[[gnu::noinline]] bool rounds_away(bool negative, int dropped, int half, bool last_kept_odd) {
+    unsigned direction = rounding_direction();
+    if (direction == 0) return dropped + last_kept_odd > half;
+    // Downward (1) rounds a negative value away from zero, upward (2) a
+    // positive one; toward zero (3) never does.
+    return dropped && direction + negative == 2;
+}
+
+// The exact decimal digits of a finite value's magnitude; `limbs` has room
+// for limbs_needed(value) of them, out.digits for nine times as many digits.
+void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out) {
+    std::uint64_t mantissa = value.significand;
+    int exponent = value.exponent;
+    // A long double pseudo-denormal (integer bit set, exponent field 0):
+    // glibc's decimal conversions print its other 63 bits alone, unless
+    // they are all zero (then 2^-16382, what the x87 makes of it all).
+    if (exponent == -16445 && mantissa << 1) mantissa = mantissa << 1 >> 1;
     if (mantissa == 0) {
         out.digits[0] = '0';
         out.count = 1;
@@ -76,7 +160,7 @@ void expand(double value, decimal_digits& out) {
         ++exponent;
     }
 
-    big_decimal number;
+    big_decimal number{limbs};
     while (mantissa) {
         number.limbs[number.count++] = static_cast<std::uint32_t>(mantissa % limb_base);
         mantissa /= limb_base;
@@ -96,82 +180,91 @@ void expand(double value, decimal_digits& out) {
         number.multiply(rest);
     }
 
-    // Limbs to characters, most significant first; the top limb without its
-    // leading zeros.
-    int length = 0;
-    for (int i = number.count - 1; i >= 0; --i) {
-        char group[9];
-        std::uint32_t limb = number.limbs[i];
-        for (int d = 8; d >= 0; --d, limb /= 10) group[d] = static_cast<char>('0' + limb % 10);
-        int first = 0;
-        if (i == number.count - 1)
-            while (first < 8 && group[first] == '0') ++first;
-        for (int d = first; d < 9; ++d) out.digits[length++] = group[d];
-    }
+    // Limbs to characters, nine each, most significant first; then the
+    // leading zeros of the top limb are skipped (the value is not zero).
+    int length = 9 * number.count;
+    char* digit = out.digits + length;
+    for (int i = 0; i < number.count; ++i)
+        for (std::uint32_t limb = number.limbs[i], d = 0; d < 9; ++d, limb /= 10)
+            *--digit = static_cast<char>('0' + limb % 10);
+    while (*out.digits == '0') ++out.digits, --length;
     out.count = length;
     out.point = length - decimal_places;
 }
 
-// Keeps the first `keep` digits, rounding half to even on the rest. keep is
-// wide because it is derived from a precision, which may be INT_MAX.
-void round_to(decimal_digits& number, long long keep_wide) {
+// Keeps the first `keep` digits of the magnitude of a value of the sign
+// given, rounding in the current direction on the rest. keep is wide because
+// it is derived from a precision, which may be INT_MAX; below the digit
+// count it fits an int (it is at least the decimal point's position, above
+// -5000). It is zero or negative when the last place kept lies above the
+// first digit.
+void round_to(decimal_digits& number, long long keep_wide, bool negative) {
     if (keep_wide >= number.count) return;
-    int keep = keep_wide < 0 ? -1 : static_cast<int>(keep_wide);
-    bool round_up;
-    if (keep < 0) {
-        round_up = false;  // the value is below half a unit of the kept place
-    } else {
-        char next = number.digits[keep];
+    const int keep = static_cast<int>(keep_wide);
+    char* const digits = number.digits;
+    // Below the first digit's place the dropped value (first digit
+    // nonzero) is under a tenth of a unit: nonzero, under half.
+    int dropped = 1;
+    bool kept_odd = false;
+    if (keep >= 0) {
         bool rest_nonzero = false;
-        for (int i = keep + 1; i < number.count; ++i) rest_nonzero |= number.digits[i] != '0';
-        bool kept_odd = keep > 0 && (number.digits[keep - 1] - '0') % 2;
-        round_up = next > '5' || (next == '5' && (rest_nonzero || kept_odd));
+        for (int i = keep + 1; i < number.count; ++i) rest_nonzero |= digits[i] != '0';
+        dropped = 2 * (digits[keep] - '0') + rest_nonzero;
+        kept_odd = keep > 0 && (digits[keep - 1] & 1);  // '0' is even
     }
-    number.count = keep < 0 ? 0 : keep;
+    const bool round_up = rounds_away(negative, dropped, 10, kept_odd);
+    if (keep <= 0) {
+        // Nothing kept: zero, or a 1 in the last place kept.
+        digits[0] = round_up ? '1' : '0';
+        number.count = 1;
+        number.point = round_up ? number.point + 1 - keep : 1;
+        return;
+    }
+    number.count = keep;
     if (round_up) {
         int i = keep - 1;
-        while (i >= 0 && number.digits[i] == '9') number.digits[i--] = '0';
+        while (i >= 0 && digits[i] == '9') digits[i--] = '0';
         if (i >= 0) {
-            ++number.digits[i];
-        } else {
-            // 99.9 -> 100: all nines carried out; the digits are now a 1.
-            number.digits[0] = '1';
+            ++digits[i];
+        } else {  // 99.9 -> 100: the digits are now a 1, one place up
+            digits[0] = '1';
             number.count = 1;
             ++number.point;
         }
     }
-    if (number.count == 0) {  // rounded away to zero
-        number.digits[0] = '0';
-        number.count = 1;
-        number.point = 1;
-    }
 }
 
-// %a %A: the binary value in hexadecimal, 0x1.hhhp+d (normal) or
-// 0x0.hhhp-1022 (subnormal), exact when no precision is given (trailing zero
-// digits dropped), otherwise rounded half to even at the requested digit; a
-// carry may leave a leading 2 (0x2p+0), as glibc prints it. Fills `number`
-// with the leading digit and the fraction digits; returns the binary
-// exponent.
-int expand_hex(double value, int precision, bool upper, decimal_digits& number) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    int exponent_field = static_cast<int>(bits >> 52) & 0x7ff;
-    std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
-    unsigned leading = exponent_field ? 1 : 0;
-    int exponent = exponent_field ? exponent_field - 1023 : (fraction ? -1022 : 0);
-    int digits = 13;  // 52 fraction bits
-    if (precision >= 0 && precision < 13) {
-        int dropped_bits = (13 - precision) * 4;
+// %a %A: the binary value in hexadecimal, as glibc prints it: a double as
+// 0x1.hhhp+d (normal) or 0x0.hhhp-1022 (subnormal), a long double with its
+// top four significand bits as the first digit (0x8.hhhp+d for a normal
+// number, exponent -16385 for a denormal); exact when no precision is given
+// (trailing zero digits dropped), otherwise rounded in the current direction
+// at the requested digit. A carry into the first digit may leave a double's
+// as 2 (0x2p+0), as glibc prints it; a long double's past 0xf becomes 0x1
+// with the exponent four higher. Fills `number` with the first digit and the
+// fraction digits; returns the binary exponent.
+int expand_hex(const binary_float& value, int precision, bool upper, decimal_digits& number) {
+    int digits = value.hex_fraction_digits;
+    const int fraction_bits = 4 * digits;
+    std::uint64_t fraction = value.significand & ((std::uint64_t{1} << fraction_bits) - 1);
+    unsigned leading = static_cast<unsigned>(value.significand >> fraction_bits);
+    int exponent = value.significand ? value.exponent + fraction_bits : 0;
+    if (precision >= 0 && precision < digits) {
+        int dropped_bits = (digits - precision) * 4;
         std::uint64_t kept = fraction >> dropped_bits;
-        std::uint64_t rest = fraction & ((std::uint64_t{1} << dropped_bits) - 1);
-        std::uint64_t half = std::uint64_t{1} << (dropped_bits - 1);
+        // The first dropped digit, and whether any bit after it is set.
+        int dropped = 2 * static_cast<int>((fraction >> (dropped_bits - 4)) & 0xf) +
+                      ((fraction & ((std::uint64_t{1} << (dropped_bits - 4)) - 1)) != 0);
         bool last_odd = precision == 0 ? (leading & 1) : (kept & 1);
-        if (rest > half || (rest == half && last_odd)) {
+        if (rounds_away(value.negative, dropped, 16, last_odd)) {
             ++kept;
             if (kept >> (precision * 4)) {  // carried into the leading digit
                 ++leading;
                 kept = 0;
+            }
+            if (leading == 16) {
+                leading = 1;
+                exponent += 4;
             }
         }
         fraction = kept;
@@ -192,19 +285,27 @@ int expand_hex(double value, int precision, bool upper, decimal_digits& number) 
 
 }  // namespace
 
-void format_double(format_sink& sink, const conversion_spec& spec, double value) {
+void format_float(format_sink& sink, const conversion_spec& spec, long double argument,
+                  bool is_long_double) {
+    const binary_float value = decode(argument, is_long_double);
     const char conversion = spec.conversion;
     const bool upper = conversion == 'F' || conversion == 'E' || conversion == 'G' || conversion == 'A';
     char sign[1] = {0};
     std::size_t sign_length = 0;
-    if (__builtin_signbit(value)) sign[sign_length++] = '-';
+    if (value.negative) sign[sign_length++] = '-';
     else if (spec.flags & flag_plus) sign[sign_length++] = '+';
     else if (spec.flags & flag_space) sign[sign_length++] = ' ';
 
     const bool hex = conversion == 'a' || conversion == 'A';
     conversion_spec field = spec;
     bool alternate = spec.flags & flag_alternate;
-    decimal_digits number;
+    // Room for the value's digits, on the stack: as much as this value
+    // needs (limbs_needed), so a double never takes more than about 1.1 KiB.
+    const int limb_count = limbs_needed(value);
+    // One array: the limbs, then nine digits for each.
+    std::uint32_t space[limb_count * 13 / 4 + 1];
+    std::uint32_t* limbs = space;
+    decimal_digits number{reinterpret_cast<char*>(space + limb_count), 0, 0};
     // Digit counts and positions are long long: they grow from a precision
     // that may be INT_MAX, and output longer than INT_MAX is EOVERFLOW, not
     // an int overflow on the way there.
@@ -214,11 +315,10 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
     // The first digit printed is digits[first]: for %e and %a the leading
     // digit, for %f the first integer digit (negative index: leading zeros).
     int first = 0, integer_digits = 1;
-    const bool special = value != value || value - value != 0;  // NaN; inf - inf is NaN
+    const bool special = value.kind != float_class::finite;
     if (special) {
         // The word stands in for the digits; padded with spaces only.
-        std::memcpy(number.digits,
-                    value != value ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
+        std::memcpy(number.digits, "infINFnanNAN" + 6 * (value.kind == float_class::nan) + 3 * upper, 3);
         number.count = integer_digits = 3;
         precision = 0;
         exponent_style = alternate = false;
@@ -227,24 +327,24 @@ void format_double(format_sink& sink, const conversion_spec& spec, double value)
         exponent = expand_hex(value, spec.precision, upper, number);
         precision = spec.precision < 0 ? number.count - 1 : spec.precision;
     } else {
-        expand(value, number);
+        expand(value, limbs, number);
         precision = spec.precision < 0 ? 6 : spec.precision;
         exponent_style = conversion == 'e' || conversion == 'E';
         if (conversion == 'g' || conversion == 'G') {
             // %g: P significant digits; exponent style when the decimal
             // exponent X (after rounding to P digits) is below -4 or at least P.
             long long significant = precision == 0 ? 1 : precision;
-            round_to(number, significant);
+            round_to(number, significant, value.negative);
             int decimal_exponent = number.point - 1;
             exponent_style = decimal_exponent < -4 || decimal_exponent >= significant;
             precision = exponent_style ? significant - 1 : significant - 1 - decimal_exponent;
             strip_zeros = !alternate;
         }
         if (exponent_style) {
-            round_to(number, precision + 1);
-            exponent = number.digits[0] == '0' ? 0 : number.point - 1;
+            round_to(number, precision + 1, value.negative);
+            exponent = number.point - 1;  // zero has point 1
         } else {
-            round_to(number, number.point + precision);
+            round_to(number, number.point + precision, value.negative);
             integer_digits = number.point > 0 ? number.point : 1;
             first = number.point > 0 ? 0 : number.point - 1;
         }
