@@ -10,9 +10,9 @@
 // writes for that conversion: at most size - 1 bytes and a terminator, the
 // whole length returned; a float is printed as the double it converts to.
 //
-// lwp's printf prints long double at double precision, so strfroml formats
-// its decimal conversions with long_double_decimal.hpp and its hexadecimal
-// one here; strfromf128 likewise, rounding in the current rounding mode as
+// strfroml formats its decimal conversions with long_double_decimal.hpp
+// (written when lwp's printf printed long double at double precision) and
+// its hexadecimal one here; strfromf128 likewise, rounding in the current rounding mode as
 // glibc's printf does for _Float128 (strfroml rounds to nearest).
 #include <stdio.h>
 #include <stdlib.h>

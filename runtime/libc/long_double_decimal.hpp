@@ -2,9 +2,10 @@
 // float-to-text functions (qecvt, qfcvt, qgcvt and their _r forms,
 // ecvt_long_double_conversions.cpp), which glibc defines through printf's
 // "%.*Lf" and "%.*Lg", and for strfroml (float_to_string.cpp), which also
-// needs "%.*Le"; and the same three of a _Float128 for strfromf128. lwp's
-// printf prints long double at double precision, so these conversions are
-// done here, exactly: the value M 2^E is turned into the decimal digits of
+// needs "%.*Le"; and the same three of a _Float128 for strfromf128. (Written
+// when lwp's printf printed long double at double precision; printf_float.cpp
+// now prints long doubles exactly itself.) These conversions are done here,
+// exactly: the value M 2^E is turned into the decimal digits of
 // M 2^E (E >= 0) or M 5^-E (E < 0, with -E digits after the point), and
 // rounded on those digits: the long double forms to nearest with ties to
 // even (glibc's printf in its default rounding direction), the _Float128

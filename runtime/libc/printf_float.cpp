@@ -1,7 +1,8 @@
 // %f %F %e %E %g %G %a %A for double and long double.
 //
 // Algorithm: exact decimal expansion, then decimal rounding. A finite value
-// (binary_float, printf_core.hpp) is m * 2^e with m < 2^64. For e >= 0 that
+// (binary_float below, a double or a long double taken apart) is m * 2^e
+// with m < 2^64. For e >= 0 that
 // is the integer m * 2^e; for e < 0 it is (m * 5^-e) / 10^-e. Either way a
 // big integer in base 10^9 holds every digit of the value exactly. Rounding
 // to the requested digit is then done on the decimal digits, in the current
@@ -44,8 +45,8 @@ struct binary_float {
 // An x87 extended value: a 64-bit significand with an explicit integer
 // bit, then the sign and a 15-bit exponent field. Encodings the x87 does not
 // produce (unnormals, pseudo-infinities, pseudo-NaNs) are NaNs, as glibc
-// prints them; a pseudo-denormal keeps its integer bit, as glibc's printf
-// does. A double argument arrives widened (exactly): it is put back into its
+// prints them; a pseudo-denormal keeps its integer bit, which glibc's %La
+// shows (expand() reads it for %f %e %g as glibc's do). A double argument arrives widened (exactly): it is put back into its
 // own form, 53 bits with an exponent of at least -1074, which is what %a
 // shows of it.
 binary_float decode(long double value, bool is_long_double) {
@@ -130,7 +131,8 @@ unsigned rounding_direction() {
 // dropped part is measured against half a unit of the last kept place as
 // 2 * (its first digit) + (whether anything nonzero follows that digit),
 // `half` being that measure of exactly half (10 for decimal digits, 16 for
-// hexadecimal ones); zero when nothing nonzero is dropped.
+// hexadecimal ones); zero when nothing nonzero is dropped. Out of line:
+// one copy serves the decimal and the hexadecimal rounding.
 [[gnu::noinline]] bool rounds_away(bool negative, int dropped, int half, bool last_kept_odd) {
     unsigned direction = rounding_direction();
     if (direction == 0) return dropped + last_kept_odd > half;

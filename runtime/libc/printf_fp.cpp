@@ -7,8 +7,8 @@
 // precision (negative: the default). With both '-' and '0' (a negative
 // '*' width gives that), glibc's formatter writes a finite number unpadded
 // and then zeros up to the width, and so does this. The count of bytes
-// written, or -1. Long doubles are formatted at double precision, as lwp's
-// printf does. The number goes through printf's standard engine, never
+// written, or -1. Long doubles are formatted exactly, as lwp's printf
+// does. The number goes through printf's standard engine, never
 // through a handler the program registered for the letter. With
 // info->wide (a wide printf function's handler), the characters go out
 // as wide characters, as glibc's formatter writes to the wide stream such

@@ -8,7 +8,7 @@
 //   the unit letter after it; the width counts the unit;
 // - nan and inf (with its sign, '+' or ' ' as the flags say) print as
 //   three letters in a field as wide as the larger of width and precision.
-// Long doubles are formatted at double precision (lwp's printf does so).
+// Long doubles are formatted exactly (lwp's printf does so).
 // With info->wide (a wide printf function's handler) every character goes
 // out as a wide character, as glibc's writes to the wide stream it is given.
 #include <math.h>

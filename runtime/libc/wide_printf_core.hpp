@@ -11,7 +11,8 @@
 // to the narrow engine (printf_core.hpp) and its ASCII output widened, so a
 // number comes out exactly as printf writes it; the limits are printf's too
 // (positional arguments fail with ENOTSUP until something is registered
-// with register_printf_*, long double at double precision).
+// with register_printf_*; long double exactly, in the current rounding
+// direction).
 //
 // The conversions are the calling thread's LC_CTYPE's, as glibc's: %s's
 // bytes go through mbrtowc (in "C" a byte from 0x80 up, in C.UTF-8 a
