@@ -67,17 +67,17 @@ pair log1p_series(pair t) noexcept {
 
 }  // namespace
 
-real round_scaled(pair value, int exponent, bool never_exact) noexcept {
+real round_scaled(pair value, int exponent, exactness kind) noexcept {
     bool negative = value.hi < 0;
-    if (never_exact) {
+    if (kind == exactness::never) {
         // An inexact result that the pair holds exactly (a chance of about
         // 2^-110): still inexact, as just beyond hi.
         if (value.lo == 0) value.lo = value.hi * power_of_two(-220);
-    } else if (magnitude(value.lo) <= magnitude(value.hi) * power_of_two(-200)) {
-        // Where an exact result is possible (pow, cbrt, hypot, ...), a low
-        // part within the evaluation's error is taken for zero.
+    } else if (kind != exactness::as_computed &&
+               magnitude(value.lo) <= magnitude(value.hi) * power_of_two(-200)) {
         value.lo = 0;
     }
+    if (kind == exactness::snapped_inexact) raise_inexact();
     int result_binade = binade_of(value.hi) + exponent;
     if (result_binade > 16385) return overflow_value(negative);
     if (result_binade > 1 - bias) {
@@ -182,6 +182,11 @@ using f::pair;
 using f::real;
 using f::two_product;
 
+real with_range_errno(real result) noexcept {
+    if (result == 0 || f::is_inf(result)) errno = ERANGE;
+    return result;
+}
+
 // The exponential functions' common ends: NaN itself, +inf or +0 for
 // infinities, an overflow or underflow beyond the thresholds (ERANGE).
 bool exp_special(real x, real overflow_above, real underflow_below, real* result) noexcept {
@@ -190,30 +195,18 @@ bool exp_special(real x, real overflow_above, real underflow_below, real* result
         return true;
     }
     if (x > overflow_above) {
-        if (f::is_inf(x)) {
-            *result = x;
-        } else {
-            errno = ERANGE;
-            *result = f::overflow_value(false);
-        }
+        // ERANGE for an infinite result; rounding down or toward zero gives
+        // the largest value, without errno, as glibc's.
+        *result = f::is_inf(x) ? x : with_range_errno(f::overflow_value(false));
         return true;
     }
     if (x < underflow_below) {
-        if (f::is_inf(x)) {
-            *result = 0;
-        } else {
-            errno = ERANGE;
-            *result = f::underflow_value(false);
-        }
+        *result = f::is_inf(x) ? 0 : with_range_errno(f::underflow_value(false));
         return true;
     }
     return false;
 }
 
-real with_range_errno(real result) noexcept {
-    if (result == 0 || f::is_inf(result)) errno = ERANGE;
-    return result;
-}
 
 // The domain checks of the logarithms: NaN for NaN and x < 0 (EDOM), -inf for
 // 0 (ERANGE), +inf for +inf; otherwise false and x left to compute.
@@ -267,7 +260,7 @@ __float128 expf128(__float128 x) noexcept {
         f::quiet_nearest_scope nearest;
         e = f::exp_split(f::exact(x));
     }
-    return with_range_errno(f::round_scaled(e.value, e.exponent, true));
+    return with_range_errno(f::round_scaled(e.value, e.exponent, f::exactness::never));
 }
 
 __float128 exp2f128(__float128 x) noexcept {
@@ -287,15 +280,15 @@ __float128 exp2f128(__float128 x) noexcept {
         pair z = two_product(fraction, ft::ln2.hi) + fraction * ft::ln2.lo;
         e = f::exp_split(z);
     }
-    return with_range_errno(f::round_scaled(e.value, e.exponent + k, !integer));
+    return with_range_errno(f::round_scaled(e.value, e.exponent + k, integer ? f::exactness::snapped : f::exactness::never));
 }
 
 __float128 exp10f128(__float128 x) noexcept {
     real special;
     // 10^x overflows from log10 of the largest, 4932.08, and is below half
     // the least subnormal from -4965.5.
-    if (exp_special(x, real(4933), real(-4970), &special)) return special;
-    if (f::magnitude(x) < f::power_of_two(-120)) return 1 + x;
+    if (exp_special(x, real(4933), real(-4974), &special)) return special;
+    if (f::magnitude(x) < f::power_of_two(-116)) return 1;  // exact to glibc, no inexact
     f::scaled_pair e;
     {
         f::quiet_nearest_scope nearest;
@@ -304,9 +297,10 @@ __float128 exp10f128(__float128 x) noexcept {
         pair z = two_product(x, ft::ln10.hi) + x * ft::ln10.lo;
         e = f::exp_split(z);
     }
-    // 10^x is exact for the integers 1 to 48 (5^48 < 2^113), inexact otherwise.
+    // 10^x is exact for the integers 1 to 48 (5^48 < 2^113), inexact
+    // otherwise; glibc raises inexact there too.
     bool never_exact = !(x >= 1 && x <= 48 && is_integer(x));
-    return with_range_errno(f::round_scaled(e.value, e.exponent, never_exact));
+    return with_range_errno(f::round_scaled(e.value, e.exponent, never_exact ? f::exactness::never : f::exactness::snapped_inexact));
 }
 
 __float128 expm1f128(__float128 x) noexcept {
@@ -344,7 +338,7 @@ __float128 expm1f128(__float128 x) noexcept {
             }
         }
     }
-    real result = f::round_scaled(v, exponent, true);
+    real result = f::round_scaled(v, exponent, f::exactness::never);
     if (f::is_inf(result)) errno = ERANGE;
     return result;
 }
@@ -358,7 +352,7 @@ __float128 logf128(__float128 x) noexcept {
         f::quiet_nearest_scope nearest;
         v = log_of_real(x);
     }
-    return f::round_pair(v, true);
+    return f::round_pair(v, f::exactness::never);
 }
 
 __float128 log2f128(__float128 x) noexcept {
@@ -374,7 +368,7 @@ __float128 log2f128(__float128 x) noexcept {
         f::quiet_nearest_scope nearest;
         v = log_of_real(x) * ft::log2_e;
     }
-    return f::round_pair(v, true);
+    return f::round_pair(v, f::exactness::never);
 }
 
 __float128 log10f128(__float128 x) noexcept {
@@ -387,7 +381,7 @@ __float128 log10f128(__float128 x) noexcept {
         v = log_of_real(x) * ft::log10_e;
     }
     // Exact at the powers of ten: the snapping of round_scaled keeps them.
-    return f::round_pair(v, false);
+    return f::round_pair(v, f::exactness::snapped);
 }
 
 __float128 log1pf128(__float128 x) noexcept {
@@ -397,6 +391,13 @@ __float128 log1pf128(__float128 x) noexcept {
         return f::pole(true);
     }
     if (x < -1) {
+        // glibc's computes x + 1 first: inexact where that is, and then
+        // the NaN.
+        if (f::is_finite(x)) {
+            volatile real v = x;
+            volatile real sink = v + 1;
+            (void)sink;
+        }
         errno = EDOM;
         return f::invalid_nan();
     }
@@ -409,7 +410,7 @@ __float128 log1pf128(__float128 x) noexcept {
         f::quiet_nearest_scope nearest;
         v = f::log1p_of(f::exact(x));
     }
-    return f::round_pair(v, true);
+    return f::round_pair(v, f::exactness::never);
 }
 
 __float128 powf128(__float128 x, __float128 y) noexcept {
@@ -419,6 +420,7 @@ __float128 powf128(__float128 x, __float128 y) noexcept {
     if (f::is_zero(y)) return 1;  // even for a NaN x
     if (x == 1) return 1;         // even for a NaN y
     if (f::is_nan(x) || f::is_nan(y)) return x + y;
+    if (y == 1) return x;  // exact, as glibc's (a signalling x was caught above)
     bool odd = is_odd_integer(y);
     if (f::is_zero(x)) {
         if (f::is_inf(y) && y < 0) return __builtin_inff128();  // no errno, as glibc
@@ -438,6 +440,11 @@ __float128 powf128(__float128 x, __float128 y) noexcept {
         if (y < 0) return negative ? -real(0) : real(0);
         return negative ? x : f::magnitude(x);
     }
+    // glibc's exact shortcuts, each one operation rounded in the current
+    // mode (x^2 and x^-1 may overflow or underflow: ERANGE then).
+    if (y == -1) return with_range_errno(1 / x);
+    if (y == 2) return with_range_errno(x * x);
+    if (y == real(0.5) && x > 0) return sqrtf128(x);
     bool negative = false;
     if (x < 0) {
         if (!is_integer(y)) {
@@ -448,12 +455,16 @@ __float128 powf128(__float128 x, __float128 y) noexcept {
     }
     real ax = f::magnitude(x);
     f::integer_form form = f::integer_form_of(ax);
-    if ((form.significand & (form.significand - 1)) == 0 && is_integer(y)) {
-        // x = +-2^k, y an integer: x^y = +-2^(k y) exactly, which the
-        // logarithm's error could put on the wrong side of a boundary.
-        // Beyond 2^20000 every such power overflows or underflows alike.
+    real k = static_cast<real>(form.exponent + f::top_bit(form.significand));
+    bool power_of_two = (form.significand & (form.significand - 1)) == 0;
+    if (power_of_two && (is_integer(y) || (f::magnitude(y) < f::power_of_two(20) && is_integer(k * y) &&
+                                           fmaf128(k, y, -(k * y)) == 0))) {
+        // x = +-2^k, k y an integer: x^y = +-2^(k y) exactly (glibc's too,
+        // without inexact), which the logarithm's error could put on the
+        // wrong side of a boundary. Beyond 2^20000 every such power
+        // overflows or underflows alike.
         real capped_y = f::magnitude(y) > f::power_of_two(20) ? f::with_sign_of(f::power_of_two(20), y) : y;
-        real power = static_cast<real>(form.exponent + f::top_bit(form.significand)) * capped_y;
+        real power = k * capped_y;
         long exponent = power > 20000 ? 20000 : power < -20000 ? -20000 : static_cast<long>(power);
         real result = scalblnf128(negative ? real(-1) : real(1), exponent);
         return with_range_errno(result);
@@ -484,7 +495,8 @@ __float128 powf128(__float128 x, __float128 y) noexcept {
     } else if (range < 0) {
         result = f::underflow_value(negative);
     } else {
-        result = f::round_scaled(negative ? -e.value : e.value, e.exponent, false);
+        // Inexact even where exact (pow(7, 2)), as glibc's.
+        result = f::round_scaled(negative ? -e.value : e.value, e.exponent, f::exactness::snapped_inexact);
     }
     return with_range_errno(result);
 }
@@ -497,7 +509,8 @@ __float128 cbrtf128(__float128 x) noexcept {
         e = f::exp_split(log_of_real(f::magnitude(x)) * ft::one_third);
     }
     if (f::sign_of(x)) e.value = -e.value;
-    return f::round_scaled(e.value, e.exponent, false);
+    // Inexact even for a cube (cbrt(27)), as glibc's.
+    return f::round_scaled(e.value, e.exponent, f::exactness::snapped_inexact);
 }
 
 __float128 hypotf128(__float128 x, __float128 y) noexcept {
@@ -513,9 +526,15 @@ __float128 hypotf128(__float128 x, __float128 y) noexcept {
     }
     if (f::is_zero(b)) return a;
     int ea = f::integer_form_of(a).exponent + f::top_bit(f::integer_form_of(a).significand) + 1;
-    int eb = f::integer_form_of(b).exponent + f::top_bit(f::integer_form_of(b).significand) + 1;
-    // b below 2^-120 a: sqrt(a^2 + b^2) = a (1 + b^2/2a^2) rounds as a + b.
-    if (ea - eb > 120) return a + b;
+    // b at most 2^-114 a: sqrt(a^2 + b^2) = a (1 + b^2/2a^2) rounds as
+    // a + b, which is glibc's answer there (inexact, ERANGE if it overflows).
+    bool negligible = a >= f::power_of_two(-16000) ? b <= a * f::power_of_two(-114)
+                                                    : b * f::power_of_two(114) <= a;
+    if (negligible) {
+        real result = a + b;
+        if (f::is_inf(result)) errno = ERANGE;
+        return result;
+    }
     pair root;
     int binade;
     {
@@ -528,7 +547,12 @@ __float128 hypotf128(__float128 x, __float128 y) noexcept {
         binade = f::biased_exponent(root.hi) - f::bias;
         root = scale(root, f::power_of_two(-binade));
     }
-    real result = f::round_scaled(root, ea + binade, false);
+    // An exact root c = sqrt(a^2 + b^2) has c - a = b^2/(c + a) of at
+    // least ulp(a), so b above 2^-57 a; there the pair holds a^2 + b^2
+    // and the root's low part is 0 exactly when c is exact.
+    int eb = f::integer_form_of(b).exponent + f::top_bit(f::integer_form_of(b).significand) + 1;
+    auto kind = ea - eb > 58 ? f::exactness::never : f::exactness::as_computed;
+    real result = f::round_scaled(root, ea + binade, kind);
     if (f::is_inf(result)) errno = ERANGE;
     return result;
 }

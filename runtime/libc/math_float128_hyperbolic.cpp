@@ -50,8 +50,9 @@ __float128 sinhf128(__float128 x) noexcept {
     if (ax < f::power_of_two(-57)) return f::tiny_identity(x, true);
     bool negative = f::sign_of(x);
     if (ax > real(11400)) {
-        errno = ERANGE;
-        return f::overflow_value(negative);
+        real result = f::overflow_value(negative);
+        if (f::is_inf(result)) errno = ERANGE;
+        return result;
     }
     pair v;
     int exponent = 0;
@@ -67,7 +68,7 @@ __float128 sinhf128(__float128 x) noexcept {
             exponent = e.exponent - 1;
         }
     }
-    real result = f::round_scaled(signed_by(negative, v), exponent, true);
+    real result = f::round_scaled(signed_by(negative, v), exponent, f::exactness::never);
     if (f::is_inf(result)) errno = ERANGE;
     return result;
 }
@@ -75,10 +76,12 @@ __float128 sinhf128(__float128 x) noexcept {
 __float128 coshf128(__float128 x) noexcept {
     if (!f::is_finite(x)) return x * x;  // +inf, or NaN
     real ax = f::magnitude(x);
-    if (ax < f::power_of_two(-116)) return 1;  // exact to glibc, no inexact
+    // Below 2^-71, 1 with no inexact, as glibc's.
+    if (ax < f::power_of_two(-71)) return 1;
     if (ax > real(11400)) {
-        errno = ERANGE;
-        return f::overflow_value(false);
+        real result = f::overflow_value(false);
+        if (f::is_inf(result)) errno = ERANGE;
+        return result;
     }
     pair v;
     int exponent = 0;
@@ -97,7 +100,7 @@ __float128 coshf128(__float128 x) noexcept {
             exponent = e.exponent - 1;
         }
     }
-    real result = f::round_scaled(v, exponent, true);
+    real result = f::round_scaled(v, exponent, f::exactness::never);
     if (f::is_inf(result)) errno = ERANGE;
     return result;
 }
@@ -127,7 +130,7 @@ __float128 tanhf128(__float128 x) noexcept {
         pair e = expm1_of(2 * ax);
         v = e / (e + real(2));
     }
-    return f::round_pair(signed_by(negative, v), true);
+    return f::round_pair(signed_by(negative, v), f::exactness::never);
 }
 
 __float128 asinhf128(__float128 x) noexcept {
@@ -147,7 +150,7 @@ __float128 asinhf128(__float128 x) noexcept {
             v = f::log1p_of(square / (root + real(1)) + ax);
         }
     }
-    return f::round_pair(signed_by(negative, v), true);
+    return f::round_pair(signed_by(negative, v), f::exactness::never);
 }
 
 __float128 acoshf128(__float128 x) noexcept {
@@ -169,7 +172,7 @@ __float128 acoshf128(__float128 x) noexcept {
             v = f::log1p_of(t + root);
         }
     }
-    return f::round_pair(v, true);
+    return f::round_pair(v, f::exactness::never);
 }
 
 __float128 atanhf128(__float128 x) noexcept {
@@ -191,7 +194,7 @@ __float128 atanhf128(__float128 x) noexcept {
         pair one_less = two_sum(real(1), -ax);
         v = scale(f::log1p_of(f::exact(2 * ax) / one_less), real(0.5));
     }
-    return f::round_pair(signed_by(negative, v), true);
+    return f::round_pair(signed_by(negative, v), f::exactness::never);
 }
 
 }  // extern "C"

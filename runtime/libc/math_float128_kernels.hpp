@@ -63,15 +63,25 @@ pair log1p_of(pair t) noexcept;
 // sqrt(a) for a > 0 with a.hi normal.
 pair sqrt_of(pair a) noexcept;
 
+// How the final rounding treats a result's exactness. A pair that should
+// hold an exact result (pow(9, 0.5), cbrt(27), log10(100)) holds it give or
+// take the evaluation's error, so a low part below 2^-200 of the high one
+// is taken for zero there ("snapped"); a genuinely inexact result is that
+// close to a binary128 value once in 2^87 or so.
+enum class exactness {
+    never,            // never exact: inexact even if the low part is 0
+    as_computed,      // exact if and only if the low part is 0 (hypot's root)
+    snapped,          // snapped, then exact if the low part is 0
+    snapped_inexact,  // snapped, but inexact raised anyway, as glibc does
+};
+
 // value * 2^exponent rounded once in the current rounding mode (to be called
 // outside quiet_nearest_scope), subnormal results included, with the flags of
 // that one rounding: inexact, overflow (inf or the largest by the mode and
-// sign), underflow (tiny and inexact). |value.hi| within 2^+-60 of 1. Unless
-// never_exact, a low part below 2^-200 of the high one is taken for an error
-// of the evaluation, and the value for exact (no inexact).
-real round_scaled(pair value, int exponent, bool never_exact) noexcept;
+// sign), underflow (tiny and inexact). |value.hi| within 2^+-60 of 1.
+real round_scaled(pair value, int exponent, exactness kind) noexcept;
 
-inline real round_pair(pair value, bool never_exact) noexcept { return round_scaled(value, 0, never_exact); }
+inline real round_pair(pair value, exactness kind) noexcept { return round_scaled(value, 0, kind); }
 
 // +-inf or +-the largest, by the mode, with overflow and inexact; +-0 or the
 // least subnormal likewise with underflow; +-inf with divbyzero.
