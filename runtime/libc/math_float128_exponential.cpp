@@ -280,7 +280,11 @@ __float128 exp2f128(__float128 x) noexcept {
         pair z = two_product(fraction, ft::ln2.hi) + fraction * ft::ln2.lo;
         e = f::exp_split(z);
     }
-    return with_range_errno(f::round_scaled(e.value, e.exponent + k, integer ? f::exactness::snapped : f::exactness::never));
+    real result = f::round_scaled(e.value, e.exponent + k, integer ? f::exactness::snapped : f::exactness::never);
+    // glibc's raises underflow (and inexact) for every subnormal result,
+    // 2^-16400 exact included.
+    if (result != 0 && result < f::power_of_two(1 - f::bias)) f::underflow_value(false);
+    return with_range_errno(result);
 }
 
 __float128 exp10f128(__float128 x) noexcept {
@@ -380,8 +384,9 @@ __float128 log10f128(__float128 x) noexcept {
         f::quiet_nearest_scope nearest;
         v = log_of_real(x) * ft::log10_e;
     }
-    // Exact at the powers of ten: the snapping of round_scaled keeps them.
-    return f::round_pair(v, f::exactness::snapped);
+    // Exact at the powers of ten (the snapping of round_scaled keeps them),
+    // and inexact there too, as glibc's.
+    return f::round_pair(v, f::exactness::snapped_inexact);
 }
 
 __float128 log1pf128(__float128 x) noexcept {

@@ -5,8 +5,9 @@
 # headers and linked with lwp alone, run under label `glibc`.
 #
 # libm-run-list.txt names "type function" pairs (type: double, float,
-# ldouble, or for the narrowing functions a result and an argument type, as
-# float-double add); each builds test-<type>-<function> as glibc's math/Makefile
+# ldouble, float128 (_Float128, glibc's test-float128.h), or for the
+# narrowing functions a result and an argument type, as float-double add or
+# double-float128 add); each builds test-<type>-<function> as glibc's math/Makefile
 # does: gen-libm-test.py turns libm-test-<function>.inc and its expected
 # results (auto-libm-test-out-<function>) into C, and the tolerances are
 # glibc's own for x86_64 (sysdeps/x86_64/fpu/libm-test-ulps). Every listed
@@ -34,12 +35,12 @@ file(STRINGS libm-run-list.txt LWP_LIBM_RUN_LIST REGEX "^[a-z]")
 option(LWP_GLIBC_LIBM_EXCLUDED "Also build glibc's libm tests that lwp does not pass" OFF)
 set(LWP_LIBM_EXCLUDED_LIST)
 if(LWP_GLIBC_LIBM_EXCLUDED)
-  file(STRINGS libm-excluded.md excluded_rows REGEX "^\\| `[a-z-]+ [a-z0-9_]+` \\|")
+  file(STRINGS libm-excluded.md excluded_rows REGEX "^\\| `[a-z0-9-]+ [a-z0-9_]+` \\|")
   foreach(row ${excluded_rows})
     if(row MATCHES "does not link")
       continue()  # lwp lacks a function the test calls
     endif()
-    string(REGEX MATCH "`([a-z-]+ [a-z0-9_]+)`" pair "${row}")
+    string(REGEX MATCH "`([a-z0-9-]+ [a-z0-9_]+)`" pair "${row}")
     list(APPEND LWP_LIBM_EXCLUDED_LIST "${CMAKE_MATCH_1}")
   endforeach()
 endif()
@@ -54,7 +55,7 @@ foreach(entry ${LWP_LIBM_RUN_LIST} ${LWP_LIBM_EXCLUDED_LIST})
   list(GET fields 1 function)
   # "float-double add": a narrowing test (float result of double arguments),
   # whose table is libm-test-narrow-add; its support is the result type's.
-  if(type MATCHES "^([a-z]+)-([a-z]+)$")
+  if(type MATCHES "^([a-z]+)-([a-z0-9]+)$")
     set(type ${CMAKE_MATCH_1})
     set(function narrow-${function})
   endif()
@@ -154,7 +155,7 @@ foreach(entry ${LWP_LIBM_RUN_LIST} ${LWP_LIBM_EXCLUDED_LIST})
   list(GET fields 1 function)
   set(name ${type}-${function})
   set(headers "#include <test-${type}.h>\n#include <test-math-exceptions.h>\n#include <test-math-errno.h>\n#include <test-math-scalar.h>\n")
-  if(type MATCHES "^([a-z]+)-([a-z]+)$")
+  if(type MATCHES "^([a-z]+)-([a-z0-9]+)$")
     set(type ${CMAKE_MATCH_1})
     set(headers "#include <test-${type}.h>\n#include <test-arg-${CMAKE_MATCH_2}.h>\n#include <test-math-exceptions.h>\n#include <test-math-errno.h>\n#include <test-math-narrow.h>\n")
     set(function narrow-${function})
