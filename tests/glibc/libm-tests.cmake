@@ -6,8 +6,7 @@
 #
 # libm-run-list.txt names "type function" pairs (type: double, float,
 # ldouble, float128 (_Float128, glibc's test-float128.h), or for the
-# narrowing functions a result and an argument type, as float-double add or
-# double-float128 add); each builds test-<type>-<function> as glibc's math/Makefile
+# narrowing functions a result and an argument type, as float-double add); each builds test-<type>-<function> as glibc's math/Makefile
 # does: gen-libm-test.py turns libm-test-<function>.inc and its expected
 # results (auto-libm-test-out-<function>) into C, and the tolerances are
 # glibc's own for x86_64 (sysdeps/x86_64/fpu/libm-test-ulps). Every listed
