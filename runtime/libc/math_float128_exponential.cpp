@@ -120,10 +120,12 @@ real round_scaled(pair value, int exponent, exactness kind) noexcept {
     real result = n * power_of_two(-16382) * power_of_two(-fraction_bits);  // exact
     if (negative) result = -result;
     if (inexact) {
-        // Underflow and inexact, as a tiny inexact result raises them; the
-        // smallest normal reached by rounding is not tiny (x86's tininess
-        // after rounding) and raises inexact alone.
-        if (magnitude(result) < power_of_two(1 - bias)) {
+        // Underflow and inexact, as a tiny inexact result raises them.
+        // x86 tells tininess after rounding, to 113 bits with an unbounded
+        // exponent: the smallest normal reached by rounding is tiny when
+        // that rounding stays below it.
+        real unbounded = value.hi + value.lo;  // in the caller's mode
+        if (binade_of(unbounded) + exponent <= 1 - bias) {
             volatile real tiny = power_of_two(1 - bias);
             volatile real sink = tiny * tiny;
             (void)sink;
