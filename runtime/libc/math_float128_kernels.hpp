@@ -21,8 +21,11 @@
 namespace lwp::libc::math::f128 {
 
 // Round to nearest, all exceptions masked, for the scope's lifetime; then
-// MXCSR and the x87 control and status words as the caller had them (soft-fp
-// raises overflow and underflow in the x87 status word, the rest in MXCSR).
+// MXCSR and the x87 control and status words as the caller had them, the
+// flags raised meanwhile dropped (soft-fp raises overflow and underflow in
+// the x87 status word, the rest in MXCSR). arch::sse::nearest_rounding_scope
+// keeps those flags, which is why this one. The x87 meanwhile truncates,
+// which only the logarithm's first guess (fyl2x) meets.
 class quiet_nearest_scope {
 public:
     quiet_nearest_scope() noexcept
