@@ -167,12 +167,6 @@ pair log1p_of(pair t) noexcept {
     return log_of(t + real(1));
 }
 
-pair sqrt_of(pair a) noexcept {
-    real root = sqrtf128(a.hi);
-    pair remainder = a - two_product(root, root);
-    return fast_two_sum(root, remainder.hi / (2 * root));
-}
-
 }  // namespace lwp::libc::math::f128
 
 namespace f = lwp::libc::math::f128;

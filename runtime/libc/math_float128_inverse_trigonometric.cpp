@@ -52,14 +52,6 @@ f::pair atan_ratio(f::pair num, f::pair den) noexcept {
     return t::half_pi - atan_unit(den / num);
 }
 
-// sqrt(a) for a positive pair: the rounded root and one Newton step from
-// the exact remainder.
-f::pair square_root(f::pair a) noexcept {
-    f::real s = sqrtf128(a.hi);
-    f::pair remainder = a - f::two_product(s, s);
-    return f::fast_two_sum(s, remainder.hi / (2 * s));
-}
-
 // (1 - a)(1 + a) for 0 <= a < 1, exactly enough: each factor exact as a pair.
 f::pair one_minus_square(f::real a) noexcept {
     return f::two_sum(1, -a) * f::two_sum(1, a);
@@ -79,12 +71,12 @@ enum class inverse { arctangent, arcsine, arccosine };
     f::pair result;
     switch (function) {
     case inverse::arctangent: result = atan_ratio({ax, 0}, {1, 0}); break;
-    case inverse::arcsine: result = atan_ratio({ax, 0}, square_root(one_minus_square(ax))); break;
+    case inverse::arcsine: result = atan_ratio({ax, 0}, f::sqrt_of(one_minus_square(ax))); break;
     case inverse::arccosine:
         if (ax < f::real(0x1p-120)) {
             result = t::half_pi - f::pair{x, 0};
         } else {
-            result = atan_ratio(square_root(one_minus_square(ax)), {ax, 0});
+            result = atan_ratio(f::sqrt_of(one_minus_square(ax)), {ax, 0});
             if (f::sign_of(x)) result = t::pi - result;
         }
         break;

@@ -63,9 +63,6 @@ pair log_of(pair x, int extra_exponent = 0) noexcept;
 // log(1 + t) for t > -1, accurate relative to the result however small.
 pair log1p_of(pair t) noexcept;
 
-// sqrt(a) for a > 0 with a.hi normal.
-pair sqrt_of(pair a) noexcept;
-
 // How the final rounding treats a result's exactness. A pair that should
 // hold an exact result (pow(9, 0.5), cbrt(27), log10(100)) holds it give or
 // take the evaluation's error, so a low part below 2^-200 of the high one

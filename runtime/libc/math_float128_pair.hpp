@@ -16,6 +16,8 @@
 // but lwp's is a long exact computation; four soft-fp products are cheaper.)
 #pragma once
 
+#include <math.h>
+
 #include "runtime/libc/math_float128_bits.hpp"
 
 namespace lwp::libc::math::f128 {
@@ -24,6 +26,14 @@ struct pair {
     real hi;
     real lo;
 };
+
+// A binary128 from its encoding's high and low 64 bits, at compile time:
+// C++ has no binary128 literal. The generated tables
+// (math_float128_tables.hpp, math_float128_trigonometric_tables.hpp) are
+// written with it.
+constexpr real constant(unsigned long long high, unsigned long long low) noexcept {
+    return __builtin_bit_cast(real, static_cast<bits>(high) << 64 | low);
+}
 
 // |a| >= |b| (or a == 0): the rounded sum and its exact error.
 inline pair fast_two_sum(real a, real b) noexcept {
@@ -94,6 +104,14 @@ inline pair operator/(pair a, pair b) noexcept {
     r = r - b * q2;
     real q3 = r.hi / b.hi;
     return fast_two_sum(q1, q2) + q3;
+}
+
+// sqrt(a) for a > 0 with a.hi normal: the rounded root of the high part
+// and one Newton step from the exact remainder.
+inline pair sqrt_of(pair a) noexcept {
+    real root = sqrtf128(a.hi);
+    pair remainder = a - two_product(root, root);
+    return fast_two_sum(root, remainder.hi / (2 * root));
 }
 
 // a * 2^n for a power of two that keeps both parts normal: exact.

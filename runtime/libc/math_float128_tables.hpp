@@ -7,11 +7,6 @@
 
 namespace lwp::libc::math::f128::tables {
 
-// A binary128 from its high and low 64 bits.
-constexpr real constant(unsigned long long high, unsigned long long low) noexcept {
-    return __builtin_bit_cast(real, static_cast<bits>(high) << 64 | low);
-}
-
 // log(2) = ln2_hi + ln2_mid + ln2_lo; ln2_hi has 98 bits, so k ln2_hi is exact for |k| < 2^15.
 inline constexpr real ln2_hi = constant(0x3ffe62e42fefa39e, 0xf35793c767300000);
 inline constexpr real ln2_mid = constant(0x3f98f97b57a079a1, 0x93394c5b16c5068c);

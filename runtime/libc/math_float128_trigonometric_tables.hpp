@@ -4,17 +4,9 @@
 // each a binary128 pair within 2^-226 relative of the exact value.
 #pragma once
 
-#include <bit>
-#include <cstdint>
-
 #include "runtime/libc/math_float128_pair.hpp"
 
 namespace lwp::libc::math::f128::tables {
-
-// A binary128 number from its encoding's two words.
-constexpr real constant(std::uint64_t high, std::uint64_t low) noexcept {
-    return std::bit_cast<real>(static_cast<bits>(high) << 64 | low);
-}
 
 inline constexpr pair pi = {constant(0x4000921fb54442d1u, 0x8469898cc51701b8u), constant(0x3f8dcd129024e088u, 0xa67cc74020bbea64u)};
 inline constexpr pair half_pi = {constant(0x3fff921fb54442d1u, 0x8469898cc51701b8u), constant(0x3f8ccd129024e088u, 0xa67cc74020bbea64u)};
