@@ -498,16 +498,9 @@ int scan(scan_source& source, const char* format_text, va_list arguments_in) {
         scan_spec spec;
         format = parse_spec(format + 1, spec);
         if (format == nullptr) break;
-        outcome result;
-        if (spec.position != 0) {
-            va_list positioned;
-            va_copy(positioned, arguments_in);
-            skip_to_position(positioned, spec.position);
-            result = convert(in, spec, format, positioned);
-            va_end(positioned);
-        } else {
-            result = convert(in, spec, format, arguments);
-        }
+        outcome result = convert_at_position(spec.position, arguments, arguments_in, [&](va_list& target) {
+            return convert(in, spec, format, target);
+        });
         if (result == outcome::assigned) {
             ++assigned;
         } else if (result == outcome::input_failure) {

@@ -84,11 +84,20 @@ const Char* read_spec_start(const Char* cursor, spec_start& start) noexcept {
     return read_count(cursor, start.width);
 }
 
-// The arguments of the call advanced past position - 1 pointers: the next
-// va_arg is the position-th. `positioned` is a fresh va_copy of the call's
-// arguments; the caller va_ends it.
-inline void skip_to_position(va_list& positioned, std::size_t position) noexcept {
+// Runs convert(arguments) with the arguments a conversion stores through:
+// `in_turn` (the next argument in turn) without a position; for %N$ a copy
+// of the call's arguments advanced past N - 1 pointers, so that its next
+// va_arg is the N-th (and `in_turn` stays where it was).
+template <typename Convert>
+auto convert_at_position(std::size_t position, va_list& in_turn, va_list call_arguments,
+                         Convert convert) {
+    if (position == 0) return convert(in_turn);
+    va_list positioned;
+    va_copy(positioned, call_arguments);
     for (std::size_t skipped = 1; skipped < position; ++skipped) (void)va_arg(positioned, void*);
+    auto result = convert(positioned);
+    va_end(positioned);
+    return result;
 }
 
 struct scan_source {

@@ -42,8 +42,8 @@
 namespace {
 
 namespace utf8 = lwp::libc::utf8;
+using lwp::libc::convert_at_position;
 using lwp::libc::read_spec_start;
-using lwp::libc::skip_to_position;
 using lwp::libc::spec_start;
 
 // Where the wide characters come from: `next` hands out the next one (WEOF
@@ -496,16 +496,9 @@ int wide_scan(wide_source& source, const wchar_t* format, va_list arguments_in) 
         wide_spec spec;
         format = parse_spec(format + 1, spec);
         if (format == nullptr) break;
-        outcome result;
-        if (spec.position != 0) {
-            va_list positioned;
-            va_copy(positioned, arguments_in);
-            skip_to_position(positioned, spec.position);
-            result = convert(in, spec, format, positioned);
-            va_end(positioned);
-        } else {
-            result = convert(in, spec, format, arguments);
-        }
+        outcome result = convert_at_position(spec.position, arguments, arguments_in, [&](va_list& target) {
+            return convert(in, spec, format, target);
+        });
         if (result == outcome::assigned) {
             ++assigned;
         } else if (result == outcome::input_failure) {
