@@ -13,27 +13,8 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-typedef _Float128 F;
-typedef unsigned __int128 u128;
-
-static F make(uint64_t high, uint64_t low) {
-    u128 b = (u128)high << 64 | low;
-    F x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x)); /* opaque: the compiler folds no call on it */
-    return x;
-}
-static uint64_t high_of(F x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)(b >> 64);
-}
-static uint64_t low_of(F x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)b;
-}
 
 /* SAME(x, ONE) as well as SAME(x, high, low): the named encodings below
  * expand to two words. */

@@ -12,16 +12,8 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-typedef _Float128 F;
-
-static F make(uint64_t high, uint64_t low) {
-    unsigned __int128 b = (unsigned __int128)high << 64 | low;
-    F x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x)); /* opaque: the compiler folds no call on it */
-    return x;
-}
 /* 2^e for a normal binary128 exponent. */
 static F power(int e) { return make((uint64_t)(e + 16383) << 48, 0); }
 

@@ -8,26 +8,8 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-typedef _Float128 F;
-
-static F make(uint64_t high, uint64_t low) {
-    unsigned __int128 b = (unsigned __int128)high << 64 | low;
-    F x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x)); /* opaque: the compiler folds no call on it */
-    return x;
-}
-static uint64_t high_of(F x) {
-    unsigned __int128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)(b >> 64);
-}
-static uint64_t low_of(F x) {
-    unsigned __int128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)b;
-}
 #define SAME(x, high, low)                     \
     do {                                       \
         F same_value = (x);                    \

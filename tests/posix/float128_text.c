@@ -15,17 +15,8 @@
 #include <wchar.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-static uint64_t high_of(_Float128 x) {
-    unsigned __int128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)(b >> 64);
-}
-static uint64_t low_of(_Float128 x) {
-    unsigned __int128 b;
-    memcpy(&b, &x, sizeof b);
-    return (uint64_t)b;
-}
 
 enum { NEAREST, DOWNWARD, UPWARD, TOWARD_ZERO };
 static const int modes[4] = {FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO};
@@ -71,14 +62,6 @@ static void check_read(int line, int mode, const char* text, uint64_t high, uint
     check_read(__LINE__, mode, text, high, low, length, flags, error)
 
 static const int I = FE_INEXACT, U = FE_UNDERFLOW | FE_INEXACT, O = FE_OVERFLOW | FE_INEXACT;
-
-static _Float128 make(uint64_t high, uint64_t low) {
-    unsigned __int128 b = (unsigned __int128)high << 64 | low;
-    _Float128 x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x));
-    return x;
-}
 
 /* strfromf128(format, value) in the mode: the length returned and the
  * text, or (for the long ones) the text's start. */
