@@ -113,6 +113,18 @@ foreach(linker bfd lld)
   endif()
   check_static(${SCRATCH}/thread_locals_${linker})
 endforeach()
+# The same with clang as the compiler the wrapper drives (LWP_REAL_COMPILER).
+if(NOT CLANG)
+  message(FATAL_ERROR "clang not found: apt-get install clang")
+endif()
+run(${CMAKE_COMMAND} -E env LWP_REAL_COMPILER=${CLANG}
+  ${LWP_CC} -O2 -fuse-ld=lld -Wno-unused-command-line-argument ${SOURCES}/thread_locals.c
+  -o ${SCRATCH}/thread_locals_clang)
+run(${SCRATCH}/thread_locals_clang)
+if(NOT last_output STREQUAL thread_locals_output)
+  message(FATAL_ERROR "thread_locals compiled by clang printed: '${last_output}'")
+endif()
+check_static(${SCRATCH}/thread_locals_clang)
 
 # No input at all: the wrapper only passes the question on. `-v` alone must
 # report the compiler's version, not try to link lwp's archive into a program
