@@ -81,7 +81,8 @@ struct binary_value {
 // integer bit) compares unordered like a NaN, and glibc's printf prints it
 // as one. A pseudo-denormal (exponent field 0 with the integer bit set) is
 // worth M 2^-16445 to the x87, but glibc's printf drops that bit and prints
-// the rest, as if it were a denormal: so does lwp.
+// the rest, as if it were a denormal, unless the rest is all zeros: then it
+// prints 2^-16382, the integer bit's worth. So does lwp (and its printf).
 binary_value value_of(long double value) noexcept {
     binary_value result{value_kind::finite, math::long_sign(value), 0, 0};
     if (value != value) {
@@ -91,7 +92,8 @@ binary_value value_of(long double value) noexcept {
     } else {
         math::long_double_bits bits = math::bits_of_long(value);
         unsigned field = bits.sign_exponent & 0x7fffu;
-        if (field == 0) bits.mantissa &= ~math::long_integer_bit;
+        if (field == 0 && (bits.mantissa & ~math::long_integer_bit) != 0)
+            bits.mantissa &= ~math::long_integer_bit;
         result.mantissa = bits.mantissa;
         result.exponent = (field == 0 ? 1 : static_cast<int>(field)) - 16383 - 63;
     }

@@ -33,6 +33,15 @@ float __wcstof_internal(const wchar_t*, wchar_t**, int);
 
 static int text_is(const char* actual, const char* expected) { return strcmp(actual, expected) == 0; }
 
+/* An x87 extended value with exponent field 0 and this significand, through
+ * memory only (an x87 load and store would normalise a pseudo-denormal). */
+static long double extended(uint64_t significand) {
+    long double value = 0;
+    memcpy(&value, &significand, sizeof significand);
+    __asm__ volatile("" : "+m"(value));
+    return value;
+}
+
 /* A call that wrote all of `expected` into buffer and returned its length. */
 #define EXPECT_TEXT(call, expected)                   \
     do {                                              \
@@ -86,6 +95,10 @@ static void test_strfrom(void) {
     EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%.3E", 9.9996L), "1.000E+01");
     EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%G", 1e-4932L), "1E-4932");
     EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%a", 1.0L), "0x8p-3");
+    /* Pseudo-denormals (exponent field 0, integer bit set): printed without
+     * the integer bit, unless nothing else is set (then 2^-16382). */
+    EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%.6e", extended(0x8000000000000000u)), "3.362103e-4932");
+    EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%.6e", extended(0x8000000000000001u)), "3.645200e-4951");
     EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%.2a", 0.1L), "0xc.cdp-7");
     EXPECT_TEXT(strfroml(buffer, sizeof buffer, "%.0A", 0.99999L), "0X1P+0");
     EXPECT_TEXT(strfromf64x(buffer, sizeof buffer, "%e", -0.0L), "-0.000000e+00");
