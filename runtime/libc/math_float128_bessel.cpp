@@ -23,7 +23,8 @@
 // wrappers: j0 of |x| < 2^-57 is 1 without inexact, j1 of |x| <= 2^-58 is
 // x/2 as one product (underflow when tiny, ERANGE when 0); y0 and y1 of 0
 // are -inf with divide-by-zero and ERANGE, of x < 0 (and -inf) the default
-// NaN with invalid and EDOM; y1 of a tiny x overflows to -inf with ERANGE.
+// NaN with invalid and EDOM; y1 of x <= 2^-114 is glibc's -(2/pi)/x, one
+// quotient, overflowing to -inf with ERANGE.
 #include <errno.h>
 #include <math.h>
 
@@ -224,22 +225,13 @@ real round_any(pair value, int exponent) noexcept {
     return round_scaled({value.hi * power, value.lo * power}, exponent + e, exactness::never);
 }
 
-pair minus_two_over_pi_x(real mantissa) noexcept { return -(bt::two_over_pi / exact(mantissa)); }
-
 real signed_y1(real x, bool negate) noexcept {
-    if (x < bessel_tiny) {
-        // -2/(pi x): x = m 2^e with m in [1, 2), so that the quotient stays
-        // near 1 and its scale goes to the one rounding.
-        bool subnormal = biased_exponent(x) == 0;
-        real normal_x = subnormal ? x * power_of_two(120) : x;
-        int e = biased_exponent(normal_x) - bias - (subnormal ? 120 : 0);
-        real mantissa = normal_x * power_of_two(-(e + (subnormal ? 120 : 0)));
-        pair value;
-        {
-            quiet_nearest_scope nearest;
-            value = minus_two_over_pi_x(mantissa);
-        }
-        real result = round_scaled(negate ? -value : value, -e, exactness::never);
+    if (x <= power_of_two(-114)) {
+        // glibc's choice there: -(2/pi)/x as one quotient of 2/pi rounded,
+        // in the caller's mode (exact for a power of two; an overflow to
+        // -inf sets ERANGE). Within an ulp and a half of the exact value.
+        volatile real signed_two_over_pi = negate ? bt::two_over_pi.hi : -bt::two_over_pi.hi;
+        real result = signed_two_over_pi / x;
         if (is_inf(result)) errno = ERANGE;
         return result;
     }

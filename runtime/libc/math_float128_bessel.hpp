@@ -10,8 +10,8 @@ namespace lwp::libc::math::f128 {
 
 // From here on the functions come from Hankel's expansions.
 inline constexpr real hankel_threshold = 84;
-// Below 2^-120, Y1(x) is -2/(pi x) to within 2^-230 of itself.
-inline constexpr real bessel_tiny = 0x1p-120;
+// Below 2^-114, Y1(x) is -2/(pi x) to within 2^-220 of itself.
+inline constexpr real bessel_tiny = 0x1p-114;
 
 // J_n(x) and Y_n(x) of a finite x >= 84, by Hankel's expansions, whose
 // terms must fall below 2^-232 (x far beyond n^2 for n >= 2).
@@ -33,7 +33,8 @@ real round_any(pair value, int exponent) noexcept;
 
 // Y1(x), or -Y1(x) for `negate`, rounded once as the signed value, for a
 // finite x > 0 (from the caller's mode: it opens its own scope); an
-// overflow (x below about 2^-16384) sets ERANGE when it is infinite.
+// overflow (x below about 2^-16384) sets ERANGE when it is infinite. At
+// x <= 2^-114 glibc's quotient -(2/pi)/x in the caller's mode.
 real signed_y1(real x, bool negate) noexcept;
 
 }  // namespace lwp::libc::math::f128

@@ -14,10 +14,12 @@
 // Errno as glibc's ldbl-128 functions, which compute rounding to nearest:
 // ERANGE where that result is 0 (jn) or infinite (yn), whatever the mode;
 // yn of 0 a pole (-inf, +inf for the negative odd orders) with ERANGE, of
-// x < 0 EDOM and the default NaN. The result itself is rounded once in the
+// x < 0 EDOM and the default NaN; glibc's exact Taylor term for a tiny x
+// (exact_taylor_term). The result itself is rounded once in the
 // caller's mode (glibc's is the nearest in every mode, within its
 // tolerances of that).
 #include <errno.h>
+#include <fenv.h>
 #include <math.h>
 
 #include <cstdint>
@@ -26,6 +28,7 @@
 #include "runtime/libc/math_float128_bessel.hpp"
 #include "runtime/libc/math_float128_bessel_tables.hpp"
 #include "runtime/libc/math_float128_kernels.hpp"
+#include "runtime/libc/math_float128_trigonometric.hpp"  // raise_underflow
 
 namespace f = lwp::libc::math::f128;
 
@@ -61,6 +64,28 @@ bool rounds_to_zero_nearest(pair v, int exponent) noexcept {
     if (e != -16495) return e < -16495;
     real m = f::magnitude(v.hi) * f::power_of_two(f::bias - f::biased_exponent(v.hi));  // [1, 2)
     return m == 1 && (f::sign_of(v.hi) ? v.lo >= 0 : v.lo <= 0);
+}
+
+// glibc's J_n(x) for x < 2^-57 and 2 <= n < 400: the first Taylor term
+// (x/2)^n / n!, by n - 1 products each of x/2 and of the factorial, and a
+// quotient, rounding to nearest. Where every step is exact, glibc's answer
+// is that term without inexact, and so is lwp's (the exact value is below
+// it by a relative x^2/(4(n+1)) < 2^-116); elsewhere lwp's own rounding.
+bool exact_taylor_term(real n, real ax, real* term) noexcept {
+    f::quiet_nearest_scope nearest;
+    real half = ax * real(0.5);
+    real power = half;
+    real factorial = 1;
+    for (real i = 2; i <= n; i += 1) {
+        factorial *= i;
+        power *= half;
+    }
+    // The quotient through a volatile, so that it is done before the flags
+    // are read (soft-fp's calls are free of side effects to the compiler),
+    // and they are read before the scope puts the caller's back.
+    volatile real quotient = power / factorial;
+    *term = quotient;
+    return fetestexcept(FE_INEXACT) == 0 && !f::is_zero(*term);
 }
 
 struct scaled {
@@ -158,12 +183,22 @@ __float128 jnf128(int n, __float128 x) noexcept {
     // log((x/2)^n / n!) <= n (log(x/2) - log(n) + 1) - log(2 pi n)/2
     // (Stirling's bound for n!): below -11500, J_n(x) < 2^-16590, under half
     // the least subnormal.
-    double dn = static_cast<double>(order);
-    if (ax < real_order &&
-        dn * (rough_log(ax) - 0.69314718055994530942 - __builtin_log(dn) + 1) - 0.5 * __builtin_log(6.283185307179586 * dn) <
-            -11500) {
+    bool certain_underflow;
+    {
+        f::quiet_nearest_scope nearest;  // (the logarithms' inexact is not the result's)
+        double dn = static_cast<double>(order);
+        certain_underflow = ax < real_order && dn * (rough_log(ax) - 0.69314718055994530942 - __builtin_log(dn) + 1) -
+                                                       0.5 * __builtin_log(6.283185307179586 * dn) <
+                                                   -11500;
+    }
+    if (certain_underflow) {
         errno = ERANGE;
         return f::underflow_value(negative);
+    }
+    real term;
+    if (ax < f::power_of_two(-57) && order < 400 && exact_taylor_term(real_order, ax, &term)) {
+        if (f::biased_exponent(term) == 0) f::raise_underflow();  // glibc forces it for a tiny result
+        return negative ? -term : term;
     }
     scaled s;
     {
