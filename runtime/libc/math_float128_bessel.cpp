@@ -42,7 +42,7 @@ namespace bt = bessel_tables;
 
 // Within this distance of their first two zeros, the functions come from
 // the series around the zero rather than the power series.
-constexpr int near_zero_quarters = 1;  // 1/4
+constexpr double near_zero = 0.25;
 
 template <int N>
 const bt::zero& nearest_zero(const bt::zero (&zeros)[N], real x, int* index) noexcept {
@@ -188,7 +188,7 @@ pair bessel_j0(real x) noexcept {
     if (x >= hankel_threshold) return bessel_hankel(0, x).j;
     int index;
     const bt::zero& zero = nearest_zero(bt::j0_zeros, x, &index);
-    if (index < 2 && magnitude(x - zero.x[0]) > real(0.25) * near_zero_quarters) return power_series(0, x, false).j;
+    if (index < 2 && magnitude(x - zero.x[0]) > real(near_zero)) return power_series(0, x, false).j;
     return around_zero(zero, 0, x);
 }
 
@@ -196,7 +196,7 @@ pair bessel_j1(real x) noexcept {
     if (x >= hankel_threshold) return bessel_hankel(1, x).j;
     int index;
     const bt::zero& zero = nearest_zero(bt::j1_zeros, x, &index);
-    if (index < 2 && magnitude(x - zero.x[0]) > real(0.25) * near_zero_quarters) {
+    if (index < 2 && magnitude(x - zero.x[0]) > real(near_zero)) {
         return power_series(1, x, false).j * (x * real(0.5));
     }
     return around_zero(zero, 1, x);
@@ -206,7 +206,7 @@ pair bessel_y0(real x) noexcept {
     if (x >= hankel_threshold) return bessel_hankel(0, x).y;
     int index;
     const bt::zero& zero = nearest_zero(bt::y0_zeros, x, &index);
-    if (index < 2 && magnitude(x - zero.x[0]) > real(0.25) * near_zero_quarters) return y0_series(x);
+    if (index < 2 && magnitude(x - zero.x[0]) > real(near_zero)) return y0_series(x);
     return around_zero(zero, 0, x);
 }
 
@@ -214,7 +214,7 @@ pair bessel_y1(real x) noexcept {
     if (x >= hankel_threshold) return bessel_hankel(1, x).y;
     int index;
     const bt::zero& zero = nearest_zero(bt::y1_zeros, x, &index);
-    if (index < 2 && magnitude(x - zero.x[0]) > real(0.25) * near_zero_quarters) return y1_series(x);
+    if (index < 2 && magnitude(x - zero.x[0]) > real(near_zero)) return y1_series(x);
     return around_zero(zero, 1, x);
 }
 
