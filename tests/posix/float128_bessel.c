@@ -18,33 +18,11 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-typedef _Float128 F;
-typedef unsigned __int128 u128;
-
-static F make(uint64_t high, uint64_t low) {
-    u128 b = (u128)high << 64 | low;
-    F x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x)); /* opaque: the compiler folds no call on it */
-    return x;
-}
-static u128 bits_of(F x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return b;
-}
 static F opaque(F x) {
     __asm__ volatile("" : "+m"(x));
     return x;
-}
-
-/* The distance in encodings between two finite values (across zero). */
-static u128 distance(F a, F b) {
-    u128 ua = bits_of(a), ub = bits_of(b), sign = (u128)1 << 127;
-    __int128 oa = (ua & sign) ? -(__int128)(ua & ~sign) : (__int128)ua;
-    __int128 ob = (ub & sign) ? -(__int128)(ub & ~sign) : (__int128)ub;
-    return oa > ob ? (u128)(oa - ob) : (u128)(ob - oa);
 }
 
 static void start(void) {

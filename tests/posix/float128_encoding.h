@@ -28,4 +28,13 @@ static inline u128 bits_of(F x) {
 static inline uint64_t high_of(F x) { return (uint64_t)(bits_of(x) >> 64); }
 static inline uint64_t low_of(F x) { return (uint64_t)bits_of(x); }
 
+/* The distance in encodings between two finite values (across zero): the
+ * number of binary128 values from one to the other, their ulps apart. */
+static inline u128 distance(F a, F b) {
+    u128 ua = bits_of(a), ub = bits_of(b), sign = (u128)1 << 127;
+    __int128 oa = (ua & sign) ? -(__int128)(ua & ~sign) : (__int128)ua;
+    __int128 ob = (ub & sign) ? -(__int128)(ub & ~sign) : (__int128)ub;
+    return oa > ob ? (u128)(oa - ob) : (u128)(ob - oa);
+}
+
 #endif

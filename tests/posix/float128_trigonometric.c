@@ -21,14 +21,6 @@
 #include "float128_encoding.h"
 
 
-/* The distance in encodings between two finite values (across zero). */
-static u128 distance(F a, F b) {
-    u128 ua = bits_of(a), ub = bits_of(b), sign = (u128)1 << 127;
-    __int128 oa = (ua & sign) ? -(__int128)(ua & ~sign) : (__int128)ua;
-    __int128 ob = (ub & sign) ? -(__int128)(ub & ~sign) : (__int128)ub;
-    return oa > ob ? (u128)(oa - ob) : (u128)(ob - oa);
-}
-
 /* SAME(x, PI) as well as SAME(x, high, low): the named encodings below
  * expand to two words. */
 #define SAME(...) SAME_BITS(__VA_ARGS__)
