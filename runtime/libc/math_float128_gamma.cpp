@@ -18,8 +18,10 @@
 // tools/math_float128_gamma_coefficients.py (mpmath).
 //
 // tgammaf128(x) is exp of the pair lgamma (expf128's kernel, one rounding,
-// subnormal results included), with Gamma's sign; below 2^-116,
-// 1/x - euler_gamma.
+// subnormal results included), with Gamma's sign; for 0 < x < 2^-116,
+// 1/x - euler_gamma. Special values, flags and errno as glibc's ldbl-128
+// functions give them, glibc's own choices included (exact factorials up
+// to 12, 1/x rounded to nearest just below zero).
 #include <errno.h>
 
 #include "runtime/libc/math_float128_gamma_tables.hpp"
