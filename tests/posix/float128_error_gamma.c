@@ -20,22 +20,8 @@
 #include <string.h>
 
 #include "../integration/check.h"
+#include "float128_encoding.h"
 
-typedef _Float128 F;
-typedef unsigned __int128 u128;
-
-static F make(uint64_t high, uint64_t low) {
-    u128 b = (u128)high << 64 | low;
-    F x;
-    memcpy(&x, &b, sizeof x);
-    __asm__ volatile("" : "+m"(x)); /* opaque: the compiler folds no call on it */
-    return x;
-}
-static u128 bits_of(F x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return b;
-}
 static int is_nan(F x) { return (bits_of(x) & ~((u128)1 << 127)) > ((u128)0x7fff << 112); }
 
 struct row {
