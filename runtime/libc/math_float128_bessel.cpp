@@ -252,29 +252,6 @@ namespace {
 using f::pair;
 using f::real;
 
-// NaN, or x < 0 (and -inf): EDOM and the default NaN, with invalid; 0: a
-// pole, -inf with divide-by-zero and ERANGE. Otherwise false.
-bool second_kind_special(real x, real* result) noexcept {
-    if (f::is_nan(x)) {
-        *result = x + x;
-        return true;
-    }
-    if (f::is_zero(x)) {
-        errno = ERANGE;
-        *result = f::pole(true);
-        return true;
-    }
-    if (f::sign_of(x)) {
-        errno = EDOM;
-        *result = f::invalid_nan();
-        return true;
-    }
-    if (f::is_inf(x)) {
-        *result = 0;
-        return true;
-    }
-    return false;
-}
 
 real rounded(pair (*function)(real), real ax, bool negative) noexcept {
     pair v;
@@ -317,13 +294,13 @@ __float128 j1f128(__float128 x) noexcept {
 
 __float128 y0f128(__float128 x) noexcept {
     real special;
-    if (second_kind_special(x, &special)) return special;
+    if (f::positive_domain_special(x, 0, &special)) return special;
     return rounded(f::bessel_y0, x, false);
 }
 
 __float128 y1f128(__float128 x) noexcept {
     real special;
-    if (second_kind_special(x, &special)) return special;
+    if (f::positive_domain_special(x, 0, &special)) return special;
     return f::signed_y1(x, false);
 }
 

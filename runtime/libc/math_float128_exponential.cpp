@@ -203,31 +203,6 @@ bool exp_special(real x, real overflow_above, real underflow_below, real* result
     return false;
 }
 
-
-// The domain checks of the logarithms: NaN for NaN and x < 0 (EDOM), -inf for
-// 0 (ERANGE), +inf for +inf; otherwise false and x left to compute.
-bool log_special(real x, real* result) noexcept {
-    if (f::is_nan(x)) {
-        *result = x + x;
-        return true;
-    }
-    if (f::is_zero(x)) {
-        errno = ERANGE;
-        *result = f::pole(true);
-        return true;
-    }
-    if (f::sign_of(x)) {
-        errno = EDOM;
-        *result = f::invalid_nan();
-        return true;
-    }
-    if (f::is_inf(x)) {
-        *result = x;
-        return true;
-    }
-    return false;
-}
-
 // log(x) of a positive finite x, subnormals brought into the normal range.
 pair log_of_real(real x) noexcept {
     if (f::biased_exponent(x) == 0) return f::log_of(f::exact(x * f::power_of_two(120)), -120);
@@ -345,7 +320,7 @@ __float128 expm1f128(__float128 x) noexcept {
 
 __float128 logf128(__float128 x) noexcept {
     real special;
-    if (log_special(x, &special)) return special;
+    if (f::positive_domain_special(x, x, &special)) return special;
     if (x == 1) return 0;
     pair v;
     {
@@ -357,7 +332,7 @@ __float128 logf128(__float128 x) noexcept {
 
 __float128 log2f128(__float128 x) noexcept {
     real special;
-    if (log_special(x, &special)) return special;
+    if (f::positive_domain_special(x, x, &special)) return special;
     f::integer_form form = f::integer_form_of(x);
     if ((form.significand & (form.significand - 1)) == 0) {
         // A power of two: its exponent, exact.
@@ -373,7 +348,7 @@ __float128 log2f128(__float128 x) noexcept {
 
 __float128 log10f128(__float128 x) noexcept {
     real special;
-    if (log_special(x, &special)) return special;
+    if (f::positive_domain_special(x, x, &special)) return special;
     if (x == 1) return 0;
     pair v;
     {

@@ -12,6 +12,8 @@
 // the scope in the caller's mode.
 #pragma once
 
+#include <errno.h>
+
 #include <cstdint>
 
 #include "arch/x86_64/sse_math.hpp"
@@ -109,6 +111,33 @@ inline real tiny_identity(real x, bool inexact) noexcept {
 inline real pole(bool negative) noexcept {
     volatile real zero = 0;
     return (negative ? real(-1) : real(1)) / zero;
+}
+
+// The domain of the functions defined for x > 0 (the logarithms, the Bessel
+// functions of the second kind), as glibc's: a NaN for a NaN; for x < 0 and
+// -inf EDOM and the default NaN, with invalid; at 0 a pole, -inf with
+// divide-by-zero and ERANGE; at +inf `at_infinity`. Otherwise false, and x
+// is left to compute.
+inline bool positive_domain_special(real x, real at_infinity, real* result) noexcept {
+    if (is_nan(x)) {
+        *result = x + x;
+        return true;
+    }
+    if (is_zero(x)) {
+        errno = ERANGE;
+        *result = pole(true);
+        return true;
+    }
+    if (sign_of(x)) {
+        errno = EDOM;
+        *result = invalid_nan();
+        return true;
+    }
+    if (is_inf(x)) {
+        *result = at_infinity;
+        return true;
+    }
+    return false;
 }
 
 }  // namespace lwp::libc::math::f128
