@@ -16,6 +16,18 @@ namespace lwp::libc::math::f128 {
 using real = __float128;
 using bits = unsigned __int128;
 
+// _Complex _Float128. GCC 12's C++ has no _Complex __float128 spelling; the
+// mode attribute makes the same type (complex TFmode), as glibc's
+// <bits/floatn.h> does.
+typedef _Complex float complex __attribute__((mode(TC)));
+
+inline complex make_complex(real re, real im) noexcept {
+    complex z;
+    __real__ z = re;
+    __imag__ z = im;
+    return z;
+}
+
 inline constexpr int fraction_bits = 112;
 inline constexpr int bias = 16383;
 inline constexpr int exponent_max = 0x7fff;  // the field of infinities and NaNs

@@ -5,20 +5,8 @@
 
 namespace f = lwp::libc::math::f128;
 
-namespace {
-
-// GCC 12's C++ has no _Complex __float128 spelling; the mode attribute
-// makes the same type (complex TFmode), as glibc's <bits/floatn.h> does.
-typedef _Complex float complex128 __attribute__((mode(TC)));
-
-complex128 make(__float128 real, __float128 imaginary) noexcept {
-    complex128 z;
-    __real__ z = real;
-    __imag__ z = imaginary;
-    return z;
-}
-
-}  // namespace
+using complex128 = f::complex;
+using f::make_complex;
 
 extern "C" {
 
@@ -26,7 +14,7 @@ __float128 crealf128(complex128 z) noexcept { return __real__ z; }
 __float128 cimagf128(complex128 z) noexcept { return __imag__ z; }
 
 complex128 conjf128(complex128 z) noexcept {
-    return make(__real__ z, f::from_bits(f::bits_of(__imag__ z) ^ f::sign_bit));
+    return make_complex(__real__ z, f::from_bits(f::bits_of(__imag__ z) ^ f::sign_bit));
 }
 
 // An infinite part (even with a NaN beside it) projects to +inf with the
@@ -37,7 +25,7 @@ complex128 cprojf128(complex128 z) noexcept {
     bool real_infinite = f::is_inf(__real__ z);
     if (f::is_signaling(__real__ z) || (!real_infinite && f::is_signaling(__imag__ z))) f::raise_invalid();
     if (!real_infinite && !f::is_inf(__imag__ z)) return z;
-    return make(f::from_bits(f::infinity), f::from_bits(f::bits_of(__imag__ z) & f::sign_bit));
+    return make_complex(f::from_bits(f::infinity), f::from_bits(f::bits_of(__imag__ z) & f::sign_bit));
 }
 
 }  // extern "C"

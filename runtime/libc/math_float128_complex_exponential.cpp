@@ -28,16 +28,7 @@ using f::real;
 
 namespace {
 
-// GCC 12's C++ has no _Complex __float128 spelling; the mode attribute makes
-// the same type (complex TFmode), as in math_float128_complex.cpp.
-typedef _Complex float complex128 __attribute__((mode(TC)));
-
-complex128 make(real re, real im) noexcept {
-    complex128 z;
-    __real__ z = re;
-    __imag__ z = im;
-    return z;
-}
+using complex128 = f::complex;
 
 // glibc's M_NAN: the positive quiet NaN (0/0 gives the negative one on x86).
 real positive_nan() noexcept { return f::from_bits(f::infinity | f::quiet_bit); }
@@ -138,7 +129,7 @@ complex128 cexpf128(complex128 z) noexcept {
         if (!f::is_finite(y)) {
             // A finite real part and an infinite or NaN imaginary one: no direction.
             f::raise_invalid();
-            return make(positive_nan(), positive_nan());
+            return f::make_complex(positive_nan(), positive_nan());
         }
         pair sine;
         pair cosine;
@@ -169,12 +160,12 @@ complex128 cexpf128(complex128 z) noexcept {
         // Inexact even for e^0 = 1: glibc's exp kernel raises it there.
         real re = f::round_scaled(cosine, cosine_exponent, f::exactness::never);
         real im = f::is_zero(y) ? y : f::round_scaled(sine, sine_exponent, f::exactness::never);
-        return make(re, im);
+        return f::make_complex(re, im);
     }
     if (f::is_inf(x)) {
         real value = f::sign_of(x) ? real(0) : x;
         if (f::is_finite(y)) {
-            if (f::is_zero(y)) return make(value, y);
+            if (f::is_zero(y)) return f::make_complex(value, y);
             pair sine;
             pair cosine;
             {
@@ -183,16 +174,16 @@ complex128 cexpf128(complex128 z) noexcept {
             }
             // Only the signs are used, but glibc's sincos call raises inexact.
             if (f::magnitude(y) > f::power_of_two(-16382)) f::raise_inexact();
-            return make(f::with_sign_of(value, cosine.hi), f::with_sign_of(value, sine.hi));
+            return f::make_complex(f::with_sign_of(value, cosine.hi), f::with_sign_of(value, sine.hi));
         }
-        if (!f::sign_of(x)) return make(x, y - y);  // +inf + i(inf or NaN): invalid for inf - inf
-        return make(0, f::with_sign_of(0, y));
+        if (!f::sign_of(x)) return f::make_complex(x, y - y);  // +inf + i(inf or NaN): invalid for inf - inf
+        return f::make_complex(0, f::with_sign_of(0, y));
     }
     // A NaN real part: NaN, but a zero imaginary part stays; invalid unless
     // both parts are NaNs.
-    if (f::is_zero(y)) return make(positive_nan(), y);
+    if (f::is_zero(y)) return f::make_complex(positive_nan(), y);
     if (!f::is_nan(y)) f::raise_invalid();
-    return make(positive_nan(), positive_nan());
+    return f::make_complex(positive_nan(), positive_nan());
 }
 
 }  // extern "C"
@@ -211,11 +202,11 @@ complex128 complex_log(complex128 z, pair factor) noexcept {
         // pi, or pi log10(e) for clog10, rounded to nearest, as glibc's
         // constants (the latter from mpmath at 300 bits).
         real pi = factor.hi == 1 ? f::tables::pi.hi : f::constant(0x3fff5d47c4cb2fbaull, 0x0b0ed7231200e68bull);
-        return make(f::pole(true), f::with_sign_of(f::sign_of(x) ? pi : real(0), y));
+        return f::make_complex(f::pole(true), f::with_sign_of(f::sign_of(x) ? pi : real(0), y));
     }
     if (f::is_nan(x) || f::is_nan(y)) {
         real re = (f::is_inf(x) || f::is_inf(y)) ? __builtin_inff128() : positive_nan();
-        return make(re, positive_nan());
+        return f::make_complex(re, positive_nan());
     }
     int saved_errno = errno;  // atan2f128 sets ERANGE for a zero angle; glibc's kernel does not
     real angle = atan2f128(y, x);
@@ -227,7 +218,7 @@ complex128 complex_log(complex128 z, pair factor) noexcept {
         angle_product = factor * angle;
     }
     if (scaled_angle) angle = rounded(angle_product);
-    if (f::is_inf(x) || f::is_inf(y)) return make(__builtin_inff128(), angle);
+    if (f::is_inf(x) || f::is_inf(y)) return f::make_complex(__builtin_inff128(), angle);
     pair modulus;
     {
         f::quiet_nearest_scope nearest;
@@ -236,8 +227,8 @@ complex128 complex_log(complex128 z, pair factor) noexcept {
     // A zero sum beside a nonzero smaller part: |z| = 1 + y^2/2 with y^2
     // below the subnormal range, a positive result that underflows.
     bool smaller_nonzero = !f::is_zero(f::magnitude(x) < f::magnitude(y) ? x : y);
-    if (f::is_zero(modulus.hi) && smaller_nonzero) return make(f::underflow_value(false), angle);
-    return make(rounded(modulus), angle);
+    if (f::is_zero(modulus.hi) && smaller_nonzero) return f::make_complex(f::underflow_value(false), angle);
+    return f::make_complex(rounded(modulus), angle);
 }
 
 }  // namespace
@@ -256,16 +247,16 @@ complex128 csqrtf128(complex128 z) noexcept {
     if (f::is_signaling(x) || f::is_signaling(y)) f::raise_invalid();
     if (!f::is_finite(x) || !f::is_finite(y)) {
         real infinity = __builtin_inff128();
-        if (f::is_inf(y)) return make(infinity, y);
+        if (f::is_inf(y)) return f::make_complex(infinity, y);
         if (f::is_inf(x)) {
-            if (f::sign_of(x)) return make(f::is_nan(y) ? positive_nan() : real(0), f::with_sign_of(infinity, y));
-            return make(x, f::is_nan(y) ? positive_nan() : f::with_sign_of(0, y));
+            if (f::sign_of(x)) return f::make_complex(f::is_nan(y) ? positive_nan() : real(0), f::with_sign_of(infinity, y));
+            return f::make_complex(x, f::is_nan(y) ? positive_nan() : f::with_sign_of(0, y));
         }
-        return make(positive_nan(), positive_nan());
+        return f::make_complex(positive_nan(), positive_nan());
     }
     if (f::is_zero(y)) {
-        if (x < 0) return make(0, f::with_sign_of(sqrtf128(-x), y));
-        return make(f::magnitude(sqrtf128(x)), y);
+        if (x < 0) return f::make_complex(0, f::with_sign_of(sqrtf128(-x), y));
+        return f::make_complex(f::magnitude(sqrtf128(x)), y);
     }
     // sqrt(z) = t + i y/(2t) with t = sqrt((|x| + |z|)/2) for x >= 0 (the
     // parts exchanged for x < 0), which never cancels; scaled by an even
@@ -304,8 +295,8 @@ complex128 csqrtf128(complex128 z) noexcept {
     f::exactness kind = never_exact ? f::exactness::never : f::exactness::as_computed;
     real big = rounded_scaled(t, e / 2, kind);
     real small = rounded_scaled(other, shift - e / 2 - 1, kind);
-    if (!f::sign_of(x)) return make(big, f::with_sign_of(small, y));
-    return make(small, f::with_sign_of(big, y));
+    if (!f::sign_of(x)) return f::make_complex(big, f::with_sign_of(small, y));
+    return f::make_complex(small, f::with_sign_of(big, y));
 }
 
 }  // extern "C"
