@@ -15,9 +15,9 @@
 // The limbs and digits live on the stack, sized for the value at hand: at
 // most about 1.1 KiB for a double (its smallest subnormal has 751
 // significant digits), up to about 17 KiB for the smallest long double
-// subnormals (11,500 digits). The cost is a few thousand 64-bit
-// multiplications for a double subnormal, about a million for the smallest
-// long doubles.
+// subnormals (11,500 digits); %a and the non-finite values take none. The
+// cost is a few thousand 64-bit multiplications for a double subnormal,
+// about a million for the smallest long doubles.
 #include <cstdint>
 #include <cstring>
 
@@ -303,7 +303,10 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
     bool alternate = spec.flags & flag_alternate;
     // Room for the value's digits, on the stack: as much as this value
     // needs (limbs_needed), so a double never takes more than about 1.1 KiB.
-    const int limb_count = limbs_needed(value);
+    // %a and the words inf and nan expand nothing: four limbs' room holds
+    // their at most 16 characters.
+    const bool special = value.kind != float_class::finite;
+    const int limb_count = hex || special ? 4 : limbs_needed(value);
     // One array: the limbs, then nine digits for each.
     std::uint32_t space[limb_count * 13 / 4 + 1];
     std::uint32_t* limbs = space;
@@ -317,7 +320,6 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
     // The first digit printed is digits[first]: for %e and %a the leading
     // digit, for %f the first integer digit (negative index: leading zeros).
     int first = 0, integer_digits = 1;
-    const bool special = value.kind != float_class::finite;
     if (special) {
         // The word stands in for the digits; padded with spaces only.
         std::memcpy(number.digits, "infINFnanNAN" + 6 * (value.kind == float_class::nan) + 3 * upper, 3);

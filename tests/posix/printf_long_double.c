@@ -12,9 +12,14 @@
  * tools/compare_printf_long_double.c. */
 #include <fenv.h>
 #include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "../integration/check.h"
@@ -183,6 +188,37 @@ static void extreme_expansions(void) {
     CHECK_STREQ(text + length - 40, "4565229087538682506419718265533447265625");
 }
 
+/* %a and the non-finite values expand nothing to decimal, so they need no
+ * room for the digits of the value's decimal expansion (17 KiB for the
+ * smallest long double): printed by a thread on a stack of the smallest
+ * size allowed, with an inaccessible page below it, they stay clear of it. */
+static void* hexadecimal_on_a_small_stack(void* unused) {
+    (void)unused;
+    EXPECT("%La", LDBL_TRUE_MIN, "0x0.000000000000001p-16385");
+    EXPECT("%.3LA", -LDBL_MAX, "-0X1.000P+16384");
+    EXPECT("%La", LDBL_MIN, "0x8p-16385");
+    EXPECT("%a", 4.9406564584124654e-324, "0x0.0000000000001p-1022");
+    EXPECT("%Lf", (long double)-INFINITY, "-inf");
+    EXPECT("%LE", (long double)NAN, "NAN");
+    return NULL;
+}
+
+static void small_stack_conversions(void) {
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char* mapping = mmap(NULL, page + PTHREAD_STACK_MIN, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(mapping != MAP_FAILED);
+    CHECK_EQ(mprotect(mapping, page, PROT_NONE), 0);
+    pthread_attr_t attributes;
+    CHECK_EQ(pthread_attr_init(&attributes), 0);
+    CHECK_EQ(pthread_attr_setstack(&attributes, mapping + page, PTHREAD_STACK_MIN), 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, &attributes, hexadecimal_on_a_small_stack, NULL), 0);
+    CHECK_EQ(pthread_join(thread, NULL), 0);
+    CHECK_EQ(pthread_attr_destroy(&attributes), 0);
+    CHECK_EQ(munmap(mapping, page + PTHREAD_STACK_MIN), 0);
+}
+
 /* The wide functions format long doubles the same way. */
 static void wide_conversions(void) {
     wchar_t wide[100];
@@ -246,6 +282,7 @@ static void rounding_directions(void) {
 int main(void) {
     long_double_conversions();
     extreme_expansions();
+    small_stack_conversions();
     wide_conversions();
     rounding_directions();
     return 0;
