@@ -33,24 +33,33 @@
 namespace f = lwp::libc::math::f128;
 namespace t = lwp::libc::math::f128::tables;
 
+namespace lwp::libc::math::f128 {
+
 namespace {
 
 // atan(a) for a pair 0 <= a <= 1.
-f::pair atan_unit(f::pair a) noexcept {
-    int k = static_cast<int>(a.hi * 16 + f::real(0.5));
-    f::real c = f::real(k) * f::real(0.0625);
+pair atan_unit(pair a) noexcept {
+    int k = static_cast<int>(a.hi * 16 + real(0.5));
+    real c = real(k) * real(0.0625);
     // q = (a - c) / (1 + a c): a - c and a c exact in pairs.
-    f::pair q = k == 0 ? a : (a - c) / (a * c + f::real(1));
-    f::pair q2 = q * q;
-    f::pair series = q + q * q2 * polynomial(q2, t::atan_taylor, t::atan_taylor_terms);
+    pair q = k == 0 ? a : (a - c) / (a * c + real(1));
+    pair q2 = q * q;
+    pair series = q + q * q2 * polynomial(q2, t::atan_taylor, t::atan_taylor_terms);
     return k == 0 ? series : t::atan_nodes[k] + series;
 }
 
-// atan(num / den) in [0, pi/2] for num, den >= 0, not both 0.
-f::pair atan_ratio(f::pair num, f::pair den) noexcept {
+}  // namespace
+
+pair atan_of_ratio(pair num, pair den) noexcept {
     if (num.hi <= den.hi) return atan_unit(num / den);
     return t::half_pi - atan_unit(den / num);
 }
+
+}  // namespace lwp::libc::math::f128
+
+namespace {
+
+using f::atan_of_ratio;
 
 // (1 - a)(1 + a) for 0 <= a < 1, exactly enough: each factor exact as a pair.
 f::pair one_minus_square(f::real a) noexcept {
@@ -70,13 +79,13 @@ enum class inverse { arctangent, arcsine, arccosine };
     f::real ax = f::magnitude(x);
     f::pair result;
     switch (function) {
-    case inverse::arctangent: result = atan_ratio({ax, 0}, {1, 0}); break;
-    case inverse::arcsine: result = atan_ratio({ax, 0}, f::sqrt_of(one_minus_square(ax))); break;
+    case inverse::arctangent: result = atan_of_ratio({ax, 0}, {1, 0}); break;
+    case inverse::arcsine: result = atan_of_ratio({ax, 0}, f::sqrt_of(one_minus_square(ax))); break;
     case inverse::arccosine:
         if (ax < f::real(0x1p-120)) {
             result = t::half_pi - f::pair{x, 0};
         } else {
-            result = atan_ratio(f::sqrt_of(one_minus_square(ax)), {ax, 0});
+            result = atan_of_ratio(f::sqrt_of(one_minus_square(ax)), {ax, 0});
             if (f::sign_of(x)) result = t::pi - result;
         }
         break;
@@ -110,7 +119,7 @@ f::real scaled_down(f::real x, int exponent) noexcept {
     // The same factor for both keeps the ratio; both stay normal.
     f::real sy = scaled_down(ay, ey);
     f::real sx = scaled_down(ax, ey);
-    f::pair result = atan_ratio({sy, 0}, {sx, 0});
+    f::pair result = atan_of_ratio({sy, 0}, {sx, 0});
     if (negative_x) result = t::pi - result;
     volatile f::real parts[2] = {result.hi, result.lo};
     return {parts[0], parts[1]};

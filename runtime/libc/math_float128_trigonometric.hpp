@@ -22,6 +22,11 @@ struct sine_cosine {
 };
 sine_cosine sin_cos_of(real ax) noexcept;
 
+// atan(num / den) in [0, pi/2] for pairs num, den >= 0, not both 0, whose
+// ratio is representable (math_float128_inverse_trigonometric.cpp; the
+// complex inverse functions use it too). Rounding to nearest.
+pair atan_of_ratio(pair num, pair den) noexcept;
+
 // v.hi + v.lo with the sign put on both parts before the one rounding, in
 // the caller's mode: negating a rounded magnitude would round a negative
 // result the wrong way in a directed mode. The parts pass through
