@@ -90,7 +90,9 @@ real rounded(scaled s, bool negative, f::exactness kind = f::exactness::never) n
     if (f::is_zero(s.value.hi)) return negative ? -real(0) : real(0);
     int e = s.exponent;
     pair v = normalized(negative ? -s.value : s.value, &e);
-    return f::round_scaled(v, e, kind);
+    // A subnormal rounding to zero keeps the part's sign (round_scaled's
+    // own arithmetic can make that zero -0 when rounding downward).
+    return f::with_sign_of(f::round_scaled(v, e, kind), negative ? real(-1) : real(1));
 }
 
 // v (1 + c) for a finite v >= 0 and a relative term |c| < 2^-220 (given
