@@ -323,6 +323,19 @@ bool signalling(real x, real y) noexcept { return f::is_signaling(x) || f::is_si
 
 extern "C" {
 
+__float128 atan2f128(__float128 y, __float128 x) noexcept;
+
+}  // extern "C"
+
+namespace {
+
+// 2^-112, glibc's M_EPSILON, a bound of its kernel's branches.
+constexpr real epsilon = f::constant(0x3f8f000000000000ull, 0);
+
+}  // namespace
+
+extern "C" {
+
 complex128 casinhf128(complex128 z) noexcept {
     real x = __real__ z;
     real y = __imag__ z;
@@ -341,6 +354,11 @@ complex128 casinhf128(complex128 z) noexcept {
         return f::make_complex(positive_nan(), positive_nan());
     }
     if (f::is_zero(x) && f::is_zero(y)) return z;
+    if (f::is_zero(x) && f::magnitude(y) < epsilon) {
+        // glibc's kernel takes the angle atan2(|y|, 1) here, with the real
+        // part log1p(0): its atan's tiny result, rounded toward zero.
+        return f::make_complex(x, f::with_sign_of(atan2f128(f::magnitude(y), 1), y));
+    }
     // asinh z = -i asin(iz), and asin is odd in each part.
     arcsine_parts p;
     {
@@ -379,6 +397,12 @@ complex128 cacosf128(complex128 z) noexcept {
         if (re == 0) re = 0;
         return f::make_complex(re, -__imag__ s);
     }
+    if (f::is_zero(y) && f::magnitude(x) < epsilon) {
+        // glibc's kernel takes the angle atan2(1, x) here, the other part
+        // log1p(0): pi/2 rounded to nearest without a flag for a positive
+        // x up to 2^-115 (atan2f128 as glibc's).
+        return f::make_complex(atan2f128(1, x), f::sign_of(y) ? real(0) : -real(0));
+    }
     arcsine_parts p;
     {
         f::quiet_nearest_scope nearest;
@@ -412,6 +436,10 @@ complex128 cacoshf128(complex128 z) noexcept {
         return f::make_complex(positive_nan(), f::is_zero(x) ? t::half_pi.hi : positive_nan());
     }
     if (f::is_zero(x) && f::is_zero(y)) return f::make_complex(0, f::with_sign_of(t::half_pi.hi, y));
+    if (f::is_zero(y) && f::magnitude(x) < epsilon) {
+        // As cacosf128: glibc's atan2(1, x) and log1p(0).
+        return f::make_complex(0, f::with_sign_of(atan2f128(1, x), y));
+    }
     // acosh z = +-i acos z, the sign making the real part nonnegative.
     arcsine_parts p;
     {
