@@ -1,18 +1,21 @@
 /* Differential check of the _Float128 complex functions that compute
- * (cabsf128, cargf128, cexpf128, clogf128, clog10f128, csqrtf128), lwp against glibc: build this file once with gcc
+ * (cabsf128, cargf128, cexpf128, clogf128, clog10f128, csqrtf128, csinhf128,
+ * ccoshf128, csinf128, ccosf128, ctanhf128, ctanf128), lwp against glibc: build this file once with gcc
  * (glibc) and once with lwp-cc, run both with the same count, and compare
  * the two outputs with the glibc build's "compare" mode, which counts per
  * function and rounding mode the identical results, the ulp distances of
  * the others (the larger of the two parts' for a complex result), and the
  * cases whose flags or errno differ:
  *   gcc -O1 tools/compare_float128_complex.c -lm -o /tmp/f128complex-glibc
- *   build/tools/lwp-cc -O1 tools/compare_float128_complex.c -lm -o /tmp/f128complex-lwp
+ *   build/bin/lwp-cc -O1 tools/compare_float128_complex.c -lm -o /tmp/f128complex-lwp
  *   /tmp/f128complex-glibc 20000 > glibc.txt; /tmp/f128complex-lwp 20000 > lwp.txt
  *   /tmp/f128complex-glibc compare glibc.txt lwp.txt
  * Each function gets the count of random arguments z = x + iy in each of
  * the four rounding modes (parts of independent magnitudes over the whole
  * exponent range, parts of nearby magnitudes, parts near the unit circle,
- * for cexp real parts in [-12000, 12000] with imaginary ones small or anywhere),
+ * for cexp real parts in [-12000, 12000] with imaginary ones small or anywhere,
+ * for the hyperbolic functions real parts in [-60, 60] or [-12000, 12000]
+ * (the imaginary parts for the circular ones) with the other small or anywhere),
  * then every pair of fixed edge parts: zeros, the tiniest values,
  * subnormals, infinities, NaNs (quiet and signalling), the largest values,
  * +-1 and their neighbours. One line per call: the function, the mode, the
@@ -77,8 +80,13 @@ static void put_hex(F x) {
     printf(" %016llx%016llx", (unsigned long long)(b >> 64), (unsigned long long)b);
 }
 
-enum { CABS, CARG, CEXP, CLOG, CLOG10, CSQRT, FUNCTIONS };
-static const char* const names[FUNCTIONS] = {"cabs", "carg", "cexp", "clog", "clog10", "csqrt"};
+enum { CABS, CARG, CEXP, CLOG, CLOG10, CSQRT, CSINH, CCOSH, CSIN, CCOS, CTANH, CTAN, FUNCTIONS };
+static const char* const names[FUNCTIONS] = {"cabs", "carg", "cexp", "clog", "clog10", "csqrt",
+                                             "csinh", "ccosh", "csin", "ccos", "ctanh", "ctan"};
+typedef _Complex _Float128 (*complex_function)(_Complex _Float128);
+static const complex_function complex_functions[FUNCTIONS] = {
+    0, 0, cexpf128, clogf128, clog10f128, csqrtf128, csinhf128, ccoshf128, csinf128, ccosf128, ctanhf128, ctanf128,
+};
 
 static void call(int function, int mode, F x, F y) {
     volatile F vx = x, vy = y;
@@ -92,9 +100,8 @@ static void call(int function, int mode, F x, F y) {
     switch (function) {
     case CABS: r1 = cabsf128(z); break;
     case CARG: r1 = cargf128(z); break;
-    case CEXP: case CLOG: case CLOG10: case CSQRT: {
-        _Complex _Float128 w = function == CEXP ? cexpf128(z) : function == CLOG ? clogf128(z)
-                             : function == CLOG10 ? clog10f128(z) : csqrtf128(z);
+    default: {
+        _Complex _Float128 w = complex_functions[function](z);
         r1 = __real__ w;
         r2 = __imag__ w;
         break;
@@ -132,6 +139,14 @@ static int run(unsigned count) {
                 if (function == CEXP) { /* e^x in range, y anywhere or small */
                     x = random_uniform(12000);
                     y = i % 2 ? random_spread(-16382, 16383) : random_uniform(10);
+                    break;
+                }
+                if (function >= CSINH) { /* the hyperbolic part moderate or large, the other small or anywhere */
+                    F h = i % 8 < 4 ? random_uniform(60) : random_uniform(12000);
+                    F other = i % 3 ? random_uniform(10) : random_spread(-16382, 16383);
+                    int circular = function == CSIN || function == CCOS || function == CTAN;
+                    x = circular ? other : h;
+                    y = circular ? h : other;
                     break;
                 }
                 /* fall through */
