@@ -67,6 +67,19 @@ inline real with_sign_of(real x, real y) noexcept {
 // 2^n for -16382 <= n <= 16383.
 inline real power_of_two(int n) noexcept { return from_bits(static_cast<bits>(n + bias) << fraction_bits); }
 
+// v * 2^n for a finite v and an n beyond power_of_two's range too, in
+// steps: only a product below the normal range rounds (in the current
+// mode).
+inline real times_power_of_two(real v, int n) noexcept {
+    for (; n > 16383; n -= 16383) v *= power_of_two(16383);
+    for (; n < -16382; n += 16382) v *= power_of_two(-16382);
+    return v * power_of_two(n);
+}
+
+// The positive quiet NaN, glibc's M_NAN, which its complex functions'
+// special cases return (0/0 gives the negative one on x86).
+inline real positive_nan() noexcept { return from_bits(infinity | quiet_bit); }
+
 // A NaN made by an invalid operation (0/0 in soft-fp: the default NaN, with
 // FE_INVALID).
 inline real invalid_nan() noexcept {

@@ -29,15 +29,15 @@
 #include "runtime/libc/math_float128_trigonometric.hpp"
 
 namespace f = lwp::libc::math::f128;
+using f::normalized;
 using f::pair;
+using f::positive_nan;
 using f::real;
+using f::times_power_of_two;
 
 namespace {
 
 using complex128 = f::complex;
-
-// glibc's M_NAN: the positive quiet NaN (0/0 gives the negative one on x86).
-real positive_nan() noexcept { return f::from_bits(f::infinity | f::quiet_bit); }
 
 // The least normal value, glibc's M_MIN: at or below it glibc takes sin y
 // = y and cos y = 1 (and ctanh sinh x = x and cosh x = 1) without calling
@@ -67,20 +67,6 @@ constexpr int tanh_imaginary_underflow = 5720;
 constexpr real tiny_argument = 0x1p-57;
 
 pair magnitude_of(pair v) noexcept { return v.hi < 0 ? -v : v; }
-
-// A nonzero finite v moved into [1, 2) in magnitude, the power of two taken
-// out added to *exponent (a subnormal high part first scaled up exactly).
-// Rounding to nearest, flags set aside: the low part may round.
-pair normalized(pair v, int* exponent) noexcept {
-    if (f::biased_exponent(v.hi) == 0) {
-        v = f::scale(v, f::power_of_two(113));
-        *exponent -= 113;
-    }
-    int k = f::biased_exponent(v.hi) - f::bias;
-    *exponent += k;
-    if (k == 16383) return f::scale(f::scale(v, f::power_of_two(-16382)), real(0.5));  // 2^-16383 is subnormal
-    return f::scale(v, f::power_of_two(-k));
-}
 
 // sin y and cos y of a finite y in pairs (rounding to nearest), and whether
 // they are exact: glibc's y and 1 at or below the least normal value, which
@@ -168,11 +154,7 @@ unrounded pair_product_of(pair a, pair b, int exponent, bool negative) noexcept 
 real rounded(unrounded u, bool exact) noexcept {
     if (f::is_zero(u.value.hi)) return u.value.hi;
     real v = f::round_scaled(u.value, u.exponent, exact ? f::exactness::as_computed : f::exactness::never);
-    // (round_scaled gives -0 for a positive value just below the least
-    // subnormal whose high part is that subnormal, rounding downward: its
-    // 1 - 1 is -0 there. A zero takes the value's sign.)
-    if (f::is_zero(v)) return f::with_sign_of(v, u.value.hi);
-    if (f::biased_exponent(v) == 0) f::raise_underflow();
+    if (f::biased_exponent(v) == 0 && !f::is_zero(v)) f::raise_underflow();
     return v;
 }
 
@@ -215,13 +197,6 @@ factor tiny_factor(real t, bool odd, real c) noexcept {
     int exponent = 0;
     pair m = odd ? normalized(f::exact(f::magnitude(t)), &exponent) : f::exact(1);
     return {{m.hi, m.hi * (c * t * t)}, exponent, t, c};
-}
-
-// v * 2^n for a finite v and any n (rounding to nearest).
-real times_power_of_two(real v, int n) noexcept {
-    for (; n > 16383; n -= 16383) v *= f::power_of_two(16383);
-    for (; n < -16382; n += 16382) v *= f::power_of_two(-16382);
-    return v * f::power_of_two(n);
 }
 
 // |a| |b| 2^exponent with the sign given. Where both factors carry a tiny

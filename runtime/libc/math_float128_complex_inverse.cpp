@@ -30,37 +30,17 @@
 
 namespace f = lwp::libc::math::f128;
 namespace t = lwp::libc::math::f128::tables;
+using f::normalized;
 using f::pair;
+using f::positive_nan;
 using f::real;
+using f::times_power_of_two;
 
 namespace {
 
 using complex128 = f::complex;
 
-// glibc's M_NAN: the positive quiet NaN.
-real positive_nan() noexcept { return f::from_bits(f::infinity | f::quiet_bit); }
 real infinity() noexcept { return f::from_bits(f::infinity); }
-
-// A nonzero finite v moved into [1, 2) in magnitude, the power of two taken
-// out added to *exponent (a subnormal high part first scaled up exactly).
-pair normalized(pair v, int* exponent) noexcept {
-    if (f::biased_exponent(v.hi) == 0) {
-        v = f::scale(v, f::power_of_two(113));
-        *exponent -= 113;
-    }
-    int k = f::biased_exponent(v.hi) - f::bias;
-    *exponent += k;
-    if (k == 16383) return f::scale(f::scale(v, f::power_of_two(-16382)), real(0.5));  // 2^-16383 is subnormal
-    return f::scale(v, f::power_of_two(-k));
-}
-
-// v * 2^n for a finite v and an n beyond power_of_two's range, in steps
-// (rounding to nearest; only a product below the normal range rounds).
-real times_power_of_two(real v, int n) noexcept {
-    for (; n > 16383; n -= 16383) v *= f::power_of_two(16383);
-    for (; n < -16382; n += 16382) v *= f::power_of_two(-16382);
-    return v * f::power_of_two(n);
-}
 
 // A part of a result: value * 2^exponent.
 struct scaled {

@@ -117,7 +117,9 @@ real round_scaled(pair value, int exponent, exactness kind) noexcept {
         else if (mode == downward) up = negative;
     }
     if (up) n += 1;
-    real result = n * power_of_two(-16382) * power_of_two(-fraction_bits);  // exact
+    // Exact. |n|: the 1 - 1 above is -0 rounding downward, and the sign is
+    // the value's alone.
+    real result = magnitude(n) * power_of_two(-16382) * power_of_two(-fraction_bits);
     if (negative) result = -result;
     if (inexact) {
         // Underflow and inexact, as a tiny inexact result raises them.

@@ -117,6 +117,20 @@ inline pair sqrt_of(pair a) noexcept {
 // a * 2^n for a power of two that keeps both parts normal: exact.
 inline pair scale(pair a, real power_of_two) noexcept { return {a.hi * power_of_two, a.lo * power_of_two}; }
 
+// A nonzero finite v moved into [1, 2) in magnitude, the power of two taken
+// out added to *exponent (a subnormal high part first scaled up exactly).
+// In round-to-nearest, as the other operations: the low part may round.
+inline pair normalized(pair v, int* exponent) noexcept {
+    if (biased_exponent(v.hi) == 0) {
+        v = scale(v, power_of_two(113));
+        *exponent -= 113;
+    }
+    int k = biased_exponent(v.hi) - bias;
+    *exponent += k;
+    if (k == 16383) return scale(scale(v, power_of_two(-16382)), real(0.5));  // 2^-16383 is subnormal
+    return scale(v, power_of_two(-k));
+}
+
 // c[0] + c[1] x + ... + c[count-1] x^(count-1), by Horner's rule.
 inline pair polynomial(pair x, const pair* c, int count) noexcept {
     pair sum = c[count - 1];
