@@ -24,59 +24,8 @@
 #include <errno.h>
 #include <fenv.h>
 #include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-typedef _Float128 F;
-typedef unsigned __int128 u128;
-
-static u128 bits_of(F x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return b;
-}
-static F from_bits(u128 b) {
-    F x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-static uint64_t state = 0x9e3779b97f4a7c15u;
-static uint64_t next_random(void) { /* xorshift64* */
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 0x2545f4914f6cdd1du;
-}
-
-/* A random value with magnitude in [2^low, 2^high), its exponent uniform,
- * its significand random, the sign random. */
-static F random_spread(int low, int high) {
-    int exponent = low + (int)(next_random() % (uint64_t)(high - low));
-    u128 fraction = ((u128)next_random() << 64 | next_random()) & (((u128)1 << 112) - 1);
-    u128 b = (u128)(exponent + 16383) << 112 | fraction;
-    if (next_random() & 1) b |= (u128)1 << 127;
-    return from_bits(b);
-}
-
-/* Uniform in [-limit, limit]. */
-static F random_uniform(F limit) {
-    F unit = (F)(next_random() >> 11) * 0x1p-53f128 + (F)(next_random() >> 11) * 0x1p-106f128;
-    return (2 * unit - 1) * limit;
-}
-
-/* x moved by k encodings (the same sign kept). */
-static F neighbour(F x, int k) { return from_bits(bits_of(x) + (u128)(__int128)k); }
-
-static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
-static const char* const mode_names[4] = {"N", "U", "D", "Z"};
-
-static void put_hex(F x) {
-    u128 b = bits_of(x);
-    printf(" %016llx%016llx", (unsigned long long)(b >> 64), (unsigned long long)b);
-}
+#include "compare_float128_common.h"
 
 enum { CASINH, CASIN, CACOSH, CACOS, CATANH, CATAN, CPOW, FUNCTIONS };
 static const char* const names[FUNCTIONS] = {"casinh", "casin", "cacosh", "cacos", "catanh", "catan", "cpow"};
@@ -178,77 +127,10 @@ static int run(unsigned count) {
     return 0;
 }
 
-/* compare: read two outputs line by line. */
-struct tally {
-    long cases, identical, one_ulp, two_ulp, more, flags, errnos;
-    unsigned long long worst;
-};
-
-static u128 parse_hex(const char* text) {
-    u128 v = 0;
-    for (int i = 0; i < 32; ++i) {
-        char c = text[i];
-        v = v << 4 | (u128)(c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return v;
-}
-
-/* The distance in encodings between two results, counting across zero;
- * NaNs equal only if identical. */
-static unsigned long long distance(u128 a, u128 b) {
-    if (a == b) return 0;
-    __int128 ordered_a = (a >> 127) ? -(__int128)(a & ~((u128)1 << 127)) : (__int128)a;
-    __int128 ordered_b = (b >> 127) ? -(__int128)(b & ~((u128)1 << 127)) : (__int128)b;
-    F fa = from_bits(a), fb = from_bits(b);
-    if (fa != fa || fb != fb) return ~0ull;
-    __int128 d = ordered_a - ordered_b;
-    if (d < 0) d = -d;
-    return d > (__int128)~0ull ? ~0ull : (unsigned long long)d;
-}
-
-static int compare(const char* first, const char* second) {
-    FILE* a = fopen(first, "r");
-    FILE* b = fopen(second, "r");
-    if (!a || !b) return 2;
-    static struct tally tallies[FUNCTIONS][4];
-    char la[512], lb[512];
-    static long shown[FUNCTIONS];
-    while (fgets(la, sizeof la, a) && fgets(lb, sizeof lb, b)) {
-        char fname[16], mode[4], x[40], y[40], a1[40], a2[40], b1[40], b2[40];
-        unsigned fa, fb;
-        int ea, eb;
-        if (sscanf(la, "%15s %3s %39s %39s %39s %39s %x %d", fname, mode, x, y, a1, a2, &fa, &ea) != 8) return 2;
-        if (sscanf(lb, "%*s %*s %*s %*s %39s %39s %x %d", b1, b2, &fb, &eb) != 4) return 2;
-        int function = 0;
-        while (function < FUNCTIONS && strcmp(names[function], fname) != 0) ++function;
-        int m = (int)(strchr("NUDZ", mode[0]) - "NUDZ");
-        struct tally* t = &tallies[function][m];
-        unsigned long long d1 = distance(parse_hex(a1), parse_hex(b1));
-        unsigned long long d2 = distance(parse_hex(a2), parse_hex(b2));
-        unsigned long long d = d1 > d2 ? d1 : d2;
-        t->cases++;
-        if (d == 0) t->identical++;
-        else if (d == 1) t->one_ulp++;
-        else if (d == 2) t->two_ulp++;
-        else t->more++;
-        if (d > t->worst) t->worst = d;
-        if (fa != fb) t->flags++;
-        if (ea != eb) t->errnos++;
-        if ((d > 1 || fa != fb || ea != eb) && shown[function]++ < 12) printf("differs: %s   lwp: %s", la, lb);
-    }
-    printf("function mode cases identical 1ulp 2ulp more worst flags errno\n");
-    for (int function = 0; function < FUNCTIONS; ++function) {
-        for (int m = 0; m < 4; ++m) {
-            struct tally* t = &tallies[function][m];
-            if (t->cases == 0) continue;
-            printf("%-7s %s %6ld %6ld %5ld %4ld %4ld %5llu %5ld %5ld\n", names[function], mode_names[m], t->cases,
-                   t->identical, t->one_ulp, t->two_ulp, t->more, t->worst, t->flags, t->errnos);
-        }
-    }
-    return 0;
-}
-
 int main(int argc, char** argv) {
-    if (argc == 4 && strcmp(argv[1], "compare") == 0) return compare(argv[2], argv[3]);
+    if (argc == 4 && strcmp(argv[1], "compare") == 0) {
+        const struct output_layout layout = {names, FUNCTIONS, 2, 2, 1, 12};
+        return compare_outputs(argv[2], argv[3], &layout);
+    }
     return run(argc > 1 ? (unsigned)strtoul(argv[1], 0, 10) : 1000);
 }

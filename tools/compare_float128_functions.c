@@ -18,43 +18,8 @@
 #include <errno.h>
 #include <fenv.h>
 #include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-typedef unsigned __int128 u128;
-
-static u128 bits_of(_Float128 x) {
-    u128 b;
-    memcpy(&b, &x, sizeof b);
-    return b;
-}
-static _Float128 from_bits(u128 b) {
-    _Float128 x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-static uint64_t state;
-static uint64_t next_random(void) {  // splitmix64
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-static int random_below(int n) { return (int)(next_random() % (uint64_t)n); }
-
-/* A random significand with the biased exponent field given. */
-static _Float128 with_exponent(int field, int negative) {
-    u128 fraction = ((u128)next_random() << 64 | next_random()) & (((u128)1 << 112) - 1);
-    switch (random_below(6)) {  // short significands: halfway and exact cases
-    case 0: fraction &= ~(((u128)1 << 100) - 1); break;
-    case 1: fraction &= ~(((u128)1 << 60) - 1); break;
-    default: break;
-    }
-    return from_bits((u128)negative << 127 | (u128)field << 112 | fraction);
-}
+#include "compare_float128_seeded.h"
 
 static _Float128 edge(void) {
     static const uint64_t high[] = {
@@ -76,26 +41,6 @@ static _Float128 edge(void) {
     return x;
 }
 
-/* An argument: an edge value, one over the whole range, or one with an
- * exponent in [low, high] (biased fields). */
-static _Float128 argument(int low, int high, int signs) {
-    int pick = random_below(20);
-    int negative = signs && (next_random() & 1);
-    if (pick == 0) return edge();
-    if (pick == 1) return with_exponent(random_below(0x7fff), negative);
-    return with_exponent(low + random_below(high - low + 1), negative);
-}
-
-enum { one_argument, two_arguments };
-struct function {
-    const char* name;
-    int kind;
-    _Float128 (*one)(_Float128);
-    _Float128 (*two)(_Float128, _Float128);
-    int low, high, signs;  // the interesting exponents (biased) and whether negatives are
-};
-
-#define B 16383
 static const struct function functions[] = {
     {"exp", one_argument, expf128, 0, B - 120, B + 13, 1},
     {"expm1", one_argument, expm1f128, 0, B - 120, B + 13, 1},
@@ -116,7 +61,6 @@ static const struct function functions[] = {
     {"atanh", one_argument, atanhf128, 0, B - 60, B - 1, 1},
 };
 enum { function_count = sizeof functions / sizeof functions[0] };
-static const int modes[] = {FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO};
 
 static void run(uint64_t seed, long count) {
     state = seed;
@@ -150,103 +94,10 @@ static void run(uint64_t seed, long count) {
         int flags = fetestexcept(FE_ALL_EXCEPT);
         int error = errno;
         fesetround(FE_TONEAREST);
-        u128 xb = bits_of(x), yb = bits_of(y), rb = bits_of(r);
-        printf("%s %d %016llx%016llx %016llx%016llx %016llx%016llx %02x %d\n", f->name, mode,
-               (unsigned long long)(xb >> 64), (unsigned long long)xb, (unsigned long long)(yb >> 64),
-               (unsigned long long)yb, (unsigned long long)(rb >> 64), (unsigned long long)rb,
-               flags & (FE_INEXACT | FE_UNDERFLOW | FE_OVERFLOW | FE_DIVBYZERO | FE_INVALID), error);
+        print_case(f->name, mode, x, y, r, flags, error);
     }
-}
-
-/* A position on one line of the binary128 values in order, NaNs apart. */
-static __int128 ordered(u128 b) {
-    __int128 magnitude = (__int128)(b & ~((u128)1 << 127));
-    return (b >> 127) ? -magnitude : magnitude;
-}
-static int is_nan_bits(u128 b) { return (b & ~((u128)1 << 127)) > ((u128)0x7fff << 112); }
-
-static u128 parse_hex(const char* text) {
-    u128 v = 0;
-    for (int i = 0; i < 32; ++i) {
-        char c = text[i];
-        v = v << 4 | (u128)(c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return v;
-}
-
-struct tally {
-    long compared, identical, one_ulp, more, flags, errnos;
-    double worst;
-};
-
-static int diff(const char* glibc_path, const char* lwp_path) {
-    FILE* a = fopen(glibc_path, "r");
-    FILE* b = fopen(lwp_path, "r");
-    if (!a || !b) return 2;
-    static struct tally t[function_count];
-    char la[256], lb[256];
-    int shown = 0;
-    while (fgets(la, sizeof la, a) && fgets(lb, sizeof lb, b)) {
-        char name[16], xa[40], ya[40], ra[40], xb_[40], yb_[40], rb_[40];
-        int mode, mode_b, fa, fb, ea, eb;
-        sscanf(la, "%15s %d %39s %39s %39s %x %d", name, &mode, xa, ya, ra, &fa, &ea);
-        sscanf(lb, "%*s %d %39s %39s %39s %x %d", &mode_b, xb_, yb_, rb_, &fb, &eb);
-        int k = 0;
-        while (k < function_count && strcmp(functions[k].name, name) != 0) ++k;
-        if (k == function_count || strcmp(xa, xb_) != 0 || strcmp(ya, yb_) != 0) {
-            fprintf(stderr, "outputs out of step\n");
-            return 2;
-        }
-        struct tally* s = &t[k];
-        ++s->compared;
-        u128 va = parse_hex(ra), vb = parse_hex(rb_);
-        int same = va == vb || (is_nan_bits(va) && is_nan_bits(vb));
-        if (same) {
-            ++s->identical;
-        } else {
-            __int128 d = ordered(va) - ordered(vb);
-            if (d < 0) d = -d;
-            if (is_nan_bits(va) || is_nan_bits(vb)) d = (__int128)1 << 120;
-            if (d == 1) ++s->one_ulp;
-            else ++s->more;
-            if ((double)d > s->worst) s->worst = (double)d;
-            if (d > 1 && shown < 100000) {
-                ++shown;
-                fprintf(stderr, "%s mode %d x %s y %s: glibc %s lwp %s\n", name, mode, xa, ya, ra, rb_);
-            }
-        }
-        if (fa != fb) {
-            ++s->flags;
-            if (shown < 100000) {
-                ++shown;
-                fprintf(stderr, "%s mode %d x %s y %s: flags glibc %02x lwp %02x (results %s %s)\n", name, mode,
-                        xa, ya, fa, fb, ra, rb_);
-            }
-        }
-        if (ea != eb) {
-            ++s->errnos;
-            if (shown < 100000) {
-                ++shown;
-                fprintf(stderr, "%s mode %d x %s y %s: errno glibc %d lwp %d\n", name, mode, xa, ya, ea, eb);
-            }
-        }
-    }
-    printf("%-7s %9s %9s %8s %6s %8s %6s %s\n", "", "compared", "identical", "1 ulp", ">1 ulp", "flags", "errno",
-           "largest");
-    for (int k = 0; k < function_count; ++k) {
-        struct tally* s = &t[k];
-        printf("%-7s %9ld %9ld %8ld %6ld %8ld %6ld %.0f\n", functions[k].name, s->compared, s->identical, s->one_ulp,
-               s->more, s->flags, s->errnos, s->worst);
-    }
-    return 0;
 }
 
 int main(int argc, char** argv) {
-    if (argc == 4 && strcmp(argv[1], "run") == 0) {
-        run(strtoull(argv[2], 0, 10), strtol(argv[3], 0, 10));
-        return 0;
-    }
-    if (argc == 4 && strcmp(argv[1], "diff") == 0) return diff(argv[2], argv[3]);
-    fprintf(stderr, "usage: %s run SEED COUNT | diff GLIBC LWP\n", argv[0]);
-    return 2;
+    return tool_main(argc, argv, run, functions, function_count, 0);
 }
