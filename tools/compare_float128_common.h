@@ -9,6 +9,7 @@
  * Each output line is: the function's name, the mode's letter, the
  * arguments, the results (hexadecimal encodings, 32 digits), the flags
  * raised (hexadecimal) and errno, separated by single spaces. */
+#include <errno.h>
 #include <fenv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +63,28 @@ static const char* const mode_names[4] = {"N", "U", "D", "Z"};
 static void put_hex(F x) {
     u128 b = bits_of(x);
     printf(" %016llx%016llx", (unsigned long long)(b >> 64), (unsigned long long)b);
+}
+
+/* Around each call: the rounding mode set, the flags and errno cleared. */
+static void start_call(int mode) {
+    fesetround(modes[mode]);
+    feclearexcept(FE_ALL_EXCEPT);
+    errno = 0;
+}
+
+/* Right after the call: the line for a call of two parts and a result of
+ * two parts (the second 0 for a real one), with the flags and errno the
+ * call left; the rounding mode back to nearest. */
+static void finish_call(const char* name, int mode, F x, F y, F r1, F r2) {
+    int raised = fetestexcept(FE_ALL_EXCEPT);
+    int error = errno;
+    fesetround(FE_TONEAREST);
+    printf("%s %s", name, mode_names[mode]);
+    put_hex(x);
+    put_hex(y);
+    put_hex(r1);
+    put_hex(r2);
+    printf(" %02x %d\n", raised, error);
 }
 
 /* compare: read two outputs line by line. */

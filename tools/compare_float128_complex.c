@@ -43,9 +43,7 @@ static void call(int function, int mode, F x, F y) {
     __real__ z = vx;
     __imag__ z = vy;
     F r1 = 0, r2 = 0;
-    fesetround(modes[mode]);
-    feclearexcept(FE_ALL_EXCEPT);
-    errno = 0;
+    start_call(mode);
     switch (function) {
     case CABS: r1 = cabsf128(z); break;
     case CARG: r1 = cargf128(z); break;
@@ -56,15 +54,7 @@ static void call(int function, int mode, F x, F y) {
         break;
     }
     }
-    int raised = fetestexcept(FE_ALL_EXCEPT);
-    int error = errno;
-    fesetround(FE_TONEAREST);
-    printf("%s %s", names[function], mode_names[mode]);
-    put_hex(x);
-    put_hex(y);
-    put_hex(r1);
-    put_hex(r2);
-    printf(" %02x %d\n", raised, error);
+    finish_call(names[function], mode, x, y, r1, r2);
 }
 
 static void call_all_modes(int function, F x, F y) {

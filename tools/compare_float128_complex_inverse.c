@@ -39,9 +39,7 @@ static void call(int function, int mode, F x, F y) {
     __real__ z = vx;
     __imag__ z = vy;
     _Complex _Float128 w;
-    fesetround(modes[mode]);
-    feclearexcept(FE_ALL_EXCEPT);
-    errno = 0;
+    start_call(mode);
     switch (function) {
     case CASINH: w = casinhf128(z); break;
     case CASIN: w = casinf128(z); break;
@@ -52,15 +50,7 @@ static void call(int function, int mode, F x, F y) {
     default: w = cpowf128(z, power); break;
     }
     F r1 = __real__ w, r2 = __imag__ w;
-    int raised = fetestexcept(FE_ALL_EXCEPT);
-    int error = errno;
-    fesetround(FE_TONEAREST);
-    printf("%s %s", names[function], mode_names[mode]);
-    put_hex(x);
-    put_hex(y);
-    put_hex(r1);
-    put_hex(r2);
-    printf(" %02x %d\n", raised, error);
+    finish_call(names[function], mode, x, y, r1, r2);
 }
 
 static void call_all_modes(int function, F x, F y) {

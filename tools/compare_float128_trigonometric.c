@@ -31,9 +31,7 @@ static const char* const names[FUNCTIONS] = {"sin", "cos", "sincos", "tan", "ata
 static void call(int function, int mode, F x, F y) {
     volatile F vx = x, vy = y;
     F r1 = 0, r2 = 0;
-    fesetround(modes[mode]);
-    feclearexcept(FE_ALL_EXCEPT);
-    errno = 0;
+    start_call(mode);
     switch (function) {
     case SIN: r1 = sinf128(vx); break;
     case COS: r1 = cosf128(vx); break;
@@ -44,15 +42,7 @@ static void call(int function, int mode, F x, F y) {
     case ASIN: r1 = asinf128(vx); break;
     case ACOS: r1 = acosf128(vx); break;
     }
-    int raised = fetestexcept(FE_ALL_EXCEPT);
-    int error = errno;
-    fesetround(FE_TONEAREST);
-    printf("%s %s", names[function], mode_names[mode]);
-    put_hex(x);
-    put_hex(function == ATAN2 ? y : 0);
-    put_hex(r1);
-    put_hex(r2);
-    printf(" %02x %d\n", raised, error);
+    finish_call(names[function], mode, x, function == ATAN2 ? y : 0, r1, r2);
 }
 
 static void call_all_modes(int function, F x, F y) {
