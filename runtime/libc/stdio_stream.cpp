@@ -169,7 +169,10 @@ void lock_stream(stream& s) {
     // back by unlock_after_output.
     s.outer_call_failed = s.outer_call_failed << 1 | s.call_failed;
     s.call_failed = false;
-    if (s.reentered == 0) s.newline_pending = false;  // else the interrupted call's
+    if (s.reentered == 0) {  // else these are the interrupted call's
+        s.newline_pending = false;
+        s.call_start = s.length;
+    }
 }
 
 bool flush_locked(stream& s) {
@@ -177,7 +180,7 @@ bool flush_locked(stream& s) {
     unsigned pending = s.length;
     // On failure the bytes are dropped rather than retried forever (a
     // cancellation keeps those not written: undo_write).
-    s.length = 0;
+    s.length = s.call_start = 0;
     if (pending && !write_all(s, s.buffer, pending, /*buffered=*/true)) {
         record_failure(s);
         return false;
@@ -192,7 +195,20 @@ void write_locked(stream& s, const char* bytes, std::size_t count) {
     }
     if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.newline_pending = true;
     if (count > s.capacity - s.length) {
+        // What earlier calls left goes out first, and this call's bytes so
+        // far stay staged, moved to the front, when the new ones fit beside
+        // them: a call's output then leaves in one write(2) unless it is
+        // larger than the buffer, so a signal handler's write straight to
+        // the descriptor (above) never lands inside it.
+        // (With nothing from earlier calls, the call's own bytes do not
+        // fit beside the new ones either, and all of them go.)
+        const unsigned earlier = s.call_start;
+        unsigned own = s.length - earlier;
+        if (count <= s.capacity - own) s.length = earlier;
+        else own = 0;
         if (!flush_locked(s)) return;
+        memmove(s.buffer, s.buffer + earlier, own);
+        s.length = own;
         // Too large to stage at all: straight to the descriptor.
         if (count >= s.capacity) {
             if (!write_all(s, bytes, count, /*buffered=*/false)) record_failure(s);

@@ -63,6 +63,9 @@ struct stream {
     // theirs. Under flockfile every call is a nested one.
     unsigned outer_call_failed = 0;
     unsigned length = 0;           // bytes waiting in buffer
+    // Where the current call's own bytes begin in buffer (set by an outermost
+    // call's lock_stream): write_locked keeps them together (see there).
+    unsigned call_start = 0;
     unsigned capacity = 0;
     char* buffer = nullptr;
 

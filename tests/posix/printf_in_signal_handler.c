@@ -10,7 +10,9 @@
  * for the handler to have run (an alarm fails the test if anything hangs).
  * stdout is a pipe that a third thread drains: every handler's line must
  * arrive whole, once per signal. (With the lock as it was, waiting for its
- * own holder, the printing thread hung within the first few signals.)
+ * own holder, the printing thread hung within the first few signals.) First,
+ * without signals, what keeps even a buffered handler line whole:
+ * a_call_leaves_in_one_piece.
  *
  * Not meaningful against glibc: the property is lwp's (docs/libc.md, stdio);
  * glibc's printf from such a handler can hang or garble the stream, so that
@@ -19,6 +21,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,10 +79,44 @@ static void* count_handler_lines(void* pipe_end) {
     return (void*)found;
 }
 
+/* What keeps a handler's line whole when that line was itself buffered (its
+ * handler ran between two of the printer's calls) and a later handler's
+ * line goes straight to the descriptor: a call's output reaches the
+ * descriptor in one write(2) unless it is larger than the buffer. Checked
+ * here without signals, through a pipe on fd 1: a call whose first piece
+ * just fills stdout's 4096-byte buffer and whose next piece does not fit
+ * keeps its bytes together, so a write straight to the descriptor made
+ * after it (as a nested call's would be) lands before the whole of its
+ * text, not inside it. */
+static void a_call_leaves_in_one_piece(void) {
+    enum { buffer_size = 4096, filler_size = buffer_size - 8 };  /* 8: "handler " */
+    static char filler[filler_size + 1];
+    memset(filler, '.', filler_size);
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    CHECK(dup2(ends[1], 1) == 1);
+    CHECK_EQ(close(ends[1]), 0);
+    CHECK_EQ(printf("%s", filler), filler_size);
+    CHECK_EQ(printf("handler %d\n", 10), 11);  /* "handler " fills the buffer, "10" does not fit */
+    CHECK_EQ(write(1, "X", 1), 1);
+    CHECK_EQ(fflush(stdout), 0);
+    static char arrived[filler_size + 12 + 1];
+    size_t total = 0;
+    while (total < sizeof arrived - 1) {
+        ssize_t got = read(ends[0], arrived + total, sizeof arrived - 1 - total);
+        CHECK(got > 0);
+        total += (size_t)got;
+    }
+    CHECK_EQ(close(ends[0]), 0);
+    CHECK(memcmp(arrived, filler, filler_size) == 0);
+    CHECK(memcmp(arrived + filler_size, "Xhandler 10\n", 12) == 0);
+}
+
 int main(void) {
     CHECK_EQ(SIGUSR1, 10);
     int saved_stdout = dup(1);
     CHECK(saved_stdout >= 0);
+    a_call_leaves_in_one_piece();
     int pipe_ends[2];
     CHECK_EQ(pipe(pipe_ends), 0);
     CHECK(dup2(pipe_ends[1], 1) == 1);
