@@ -13,14 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../integration/check.h"
-#include "float128_encoding.h"
-
-#define NAN_ __builtin_nanf128("")
-#define SNAN_ __builtin_nansf128("")
-#define INF_ __builtin_inff128()
-#define MAX_ __FLT128_MAX__
-#define TRUE_MIN_ 0x1p-16494f128
+#include "float128_complex_cases.h"
 
 /* function(re + i im) has the encoding (high, low), raises exactly the
  * flags given and sets errno to error (0: left alone). */
@@ -37,24 +30,6 @@
         CHECK_EQ(errno, (error));                                    \
         CHECK_EQ(high_of(result), (high));                           \
         CHECK_EQ(low_of(result), (low));                             \
-    } while (0)
-
-/* The same for a complex result: both parts' encodings. */
-#define CASE2(function, re, im, real_high, real_low, imaginary_high, imaginary_low, raised, error) \
-    do {                                                                                      \
-        volatile F real_part = (re), imaginary_part = (im);                                    \
-        _Complex _Float128 z;                                                                  \
-        __real__ z = real_part;                                                                \
-        __imag__ z = imaginary_part;                                                           \
-        feclearexcept(FE_ALL_EXCEPT);                                                          \
-        errno = 0;                                                                             \
-        _Complex _Float128 result = function(z);                                               \
-        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                                       \
-        CHECK_EQ(errno, (error));                                                              \
-        CHECK_EQ(high_of(__real__ result), (real_high));                                       \
-        CHECK_EQ(low_of(__real__ result), (real_low));                                         \
-        CHECK_EQ(high_of(__imag__ result), (imaginary_high));                                  \
-        CHECK_EQ(low_of(__imag__ result), (imaginary_low));                                    \
     } while (0)
 
 /* Within an ulp of the correctly rounded parts given (checked with mpmath),

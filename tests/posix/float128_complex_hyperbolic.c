@@ -18,33 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../integration/check.h"
-#include "float128_encoding.h"
-
-#define NAN_ __builtin_nanf128("")
-#define SNAN_ __builtin_nansf128("")
-#define INF_ __builtin_inff128()
-#define TRUE_MIN_ 0x1p-16494f128
-#define MIN_ 0x1p-16382f128
-
-/* function(re + i im) has the parts' encodings given, raises exactly the
- * flags given and sets errno to error (0: left alone). */
-#define CASE2(function, re, im, real_high, real_low, imaginary_high, imaginary_low, raised, error) \
-    do {                                                                                      \
-        volatile F real_part = (re), imaginary_part = (im);                                    \
-        _Complex _Float128 z;                                                                  \
-        __real__ z = real_part;                                                                \
-        __imag__ z = imaginary_part;                                                           \
-        feclearexcept(FE_ALL_EXCEPT);                                                          \
-        errno = 0;                                                                             \
-        _Complex _Float128 result = function(z);                                               \
-        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                                       \
-        CHECK_EQ(errno, (error));                                                              \
-        CHECK_EQ(high_of(__real__ result), (real_high));                                       \
-        CHECK_EQ(low_of(__real__ result), (real_low));                                         \
-        CHECK_EQ(high_of(__imag__ result), (imaginary_high));                                  \
-        CHECK_EQ(low_of(__imag__ result), (imaginary_low));                                    \
-    } while (0)
+#include "float128_complex_cases.h"
 
 /* Whether x lies within `ulps` ulps of the value encoded (high, low): the
  * encodings differ by at most that (same sign in the cases below). */

@@ -18,15 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../integration/check.h"
-#include "float128_encoding.h"
-
-#define NAN_ __builtin_nanf128("")
-#define SNAN_ __builtin_nansf128("")
-#define INF_ __builtin_inff128()
-#define MAX_ __FLT128_MAX__
-#define MIN_ 0x1p-16382f128
-#define TRUE_MIN_ 0x1p-16494f128
+#include "float128_complex_cases.h"
 
 /* The encoding of x is (high, low), or within one of it if near. */
 static int matches(F x, uint64_t high, uint64_t low, int near) {
