@@ -303,10 +303,9 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
     bool alternate = spec.flags & flag_alternate;
     // Room for the value's digits, on the stack: as much as this value
     // needs (limbs_needed), so a double never takes more than about 1.1 KiB.
-    // %a and the words inf and nan expand nothing: four limbs' room holds
-    // their at most 16 characters.
-    const bool special = value.kind != float_class::finite;
-    const int limb_count = hex || special ? 4 : limbs_needed(value);
+    // %a expands nothing: four limbs' room holds its at most 16 digits (and
+    // inf and nan, whose exponent 0 asks for no more).
+    const int limb_count = hex ? 4 : limbs_needed(value);
     // One array: the limbs, then nine digits for each.
     std::uint32_t space[limb_count * 13 / 4 + 1];
     std::uint32_t* limbs = space;
@@ -320,6 +319,7 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
     // The first digit printed is digits[first]: for %e and %a the leading
     // digit, for %f the first integer digit (negative index: leading zeros).
     int first = 0, integer_digits = 1;
+    const bool special = value.kind != float_class::finite;
     if (special) {
         // The word stands in for the digits; padded with spaces only.
         std::memcpy(number.digits, "infINFnanNAN" + 6 * (value.kind == float_class::nan) + 3 * upper, 3);
