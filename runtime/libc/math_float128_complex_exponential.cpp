@@ -33,19 +33,6 @@ namespace {
 
 using complex128 = f::complex;
 
-// sin y and cos y of a finite y in pairs, rounding to nearest. At or below
-// the least normal value glibc takes y and 1, which keeps the sign of a zero
-// and of a subnormal sine.
-void sin_cos(real y, pair* sine, pair* cosine) noexcept {
-    if (f::magnitude(y) <= f::power_of_two(-16382)) {
-        *sine = f::exact(y);
-        *cosine = f::exact(1);
-        return;
-    }
-    f::sine_cosine sc = f::sin_cos_of(f::magnitude(y));
-    *sine = f::sign_of(y) ? -sc.sine : sc.sine;
-    *cosine = sc.cosine;
-}
 
 // x^2 + y^2 - 1 for 0 <= y <= x, 0.5 <= x <= 2, in pairs: x^2 - 1 exact
 // where it cancels (Sterbenz). A y below 2^-8000 adds y^2 rounded (far
@@ -117,7 +104,9 @@ complex128 cexpf128(complex128 z) noexcept {
         int sine_exponent;
         {
             f::quiet_nearest_scope nearest;
-            sin_cos(y, &sine, &cosine);
+            f::signed_sine_cosine sc = f::signed_sin_cos_of(y);
+            sine = sc.sine;
+            cosine = sc.cosine;
             // e^x sin y can be finite up to x near 11357 + 16494 log 2 (sin y
             // subnormal) and nonzero down to -11433 - 114 log 2: beyond, x's
             // size alone decides (cos y and sin y lie within 2^-120 of their
@@ -149,7 +138,9 @@ complex128 cexpf128(complex128 z) noexcept {
             pair cosine;
             {
                 f::quiet_nearest_scope nearest;
-                sin_cos(y, &sine, &cosine);
+                f::signed_sine_cosine sc = f::signed_sin_cos_of(y);
+                sine = sc.sine;
+                cosine = sc.cosine;
             }
             // Only the signs are used, but glibc's sincos call raises inexact.
             if (f::magnitude(y) > f::power_of_two(-16382)) f::raise_inexact();

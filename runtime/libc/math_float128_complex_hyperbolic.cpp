@@ -38,6 +38,7 @@ using f::times_power_of_two;
 namespace {
 
 using complex128 = f::complex;
+using sine_cosine = f::signed_sine_cosine;
 
 // The least normal value, glibc's M_MIN: at or below it glibc takes sin y
 // = y and cos y = 1 (and ctanh sinh x = x and cosh x = 1) without calling
@@ -67,21 +68,6 @@ constexpr int tanh_imaginary_underflow = 5720;
 constexpr real tiny_argument = 0x1p-57;
 
 pair magnitude_of(pair v) noexcept { return v.hi < 0 ? -v : v; }
-
-// sin y and cos y of a finite y in pairs (rounding to nearest), and whether
-// they are exact: glibc's y and 1 at or below the least normal value, which
-// keep the sign of a zero and of a subnormal sine.
-struct sine_cosine {
-    pair sine;
-    pair cosine;
-    bool exact;
-};
-
-sine_cosine sin_cos(real y) noexcept {
-    if (at_most_least_normal(y)) return {f::exact(y), f::exact(1), true};
-    f::sine_cosine sc = f::sin_cos_of(f::magnitude(y));
-    return {f::sign_of(y) ? -sc.sine : sc.sine, sc.cosine, false};
-}
 
 // sinh a and cosh a for a finite a >= 0, as values * 2^exponent (both the
 // same power), rounding to nearest.
@@ -232,7 +218,7 @@ parts finite_hyperbolic(real x, real y, bool cosh_first) noexcept {
     bool exact;
     {
         f::quiet_nearest_scope nearest;
-        sine_cosine sc = sin_cos(y);
+        sine_cosine sc = f::signed_sin_cos_of(y);
         real a = f::magnitude(x);
         hyperbolic_pair h = hyperbolic_of(a);
         exact = sc.exact && h.exact;
@@ -284,7 +270,7 @@ parts finite_tanh(real x, real y) noexcept {
     bool re_exact = false;  // glibc's exact +-1
     {
         f::quiet_nearest_scope nearest;
-        sine_cosine sc = sin_cos(y);
+        sine_cosine sc = f::signed_sin_cos_of(y);
         bool im_negative = f::sign_of(sc.sine.hi) != (sc.cosine.hi < 0);
         if (ax > hyperbolic_far) {
             // The real part: |tanh| = 1 - 2 (cos 2y + e^-2|x|) e^-2|x| (1 +
@@ -357,7 +343,7 @@ bool sine_cosine_product_negative(real v) noexcept {
     sine_cosine sc;
     {
         f::quiet_nearest_scope nearest;
-        sc = sin_cos(v);
+        sc = f::signed_sin_cos_of(v);
     }
     f::raise_inexact();
     return f::sign_of(sc.sine.hi) != (sc.cosine.hi < 0);
@@ -369,7 +355,7 @@ parts infinities_by_sine_cosine(real v) noexcept {
     sine_cosine sc;
     {
         f::quiet_nearest_scope nearest;
-        sc = sin_cos(v);
+        sc = f::signed_sin_cos_of(v);
     }
     if (!sc.exact) f::raise_inexact();
     real infinity = __builtin_inff128();

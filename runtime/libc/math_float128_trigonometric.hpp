@@ -22,6 +22,21 @@ struct sine_cosine {
 };
 sine_cosine sin_cos_of(real ax) noexcept;
 
+// sin y and cos y of a finite y of either sign, for the complex functions:
+// at or below the least normal value glibc's complex templates take y and 1
+// without computing them (keeping the sign of a zero and of a subnormal
+// sine), so these are exact there. Rounding to nearest.
+struct signed_sine_cosine {
+    pair sine;
+    pair cosine;
+    bool exact;
+};
+inline signed_sine_cosine signed_sin_cos_of(real y) noexcept {
+    if (magnitude(y) <= power_of_two(-16382)) return {pair{y, 0}, pair{1, 0}, true};
+    sine_cosine sc = sin_cos_of(magnitude(y));
+    return {sign_of(y) ? -sc.sine : sc.sine, sc.cosine, false};
+}
+
 // atan(num / den) in [0, pi/2] for pairs num, den >= 0, not both 0, whose
 // ratio is representable (math_float128_inverse_trigonometric.cpp; the
 // complex inverse functions use it too). Rounding to nearest.
