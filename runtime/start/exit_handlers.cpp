@@ -64,8 +64,11 @@ int add_handler(const exit_handler& handler) {
 
 // Takes the newest matching handler out of the registry, if any: one of
 // at_quick_exit's when `quick`, else one of the others. Taken entries are
-// cleared; trailing cleared entries are dropped from the count so the common
-// "run everything" case stays linear.
+// cleared; trailing cleared entries are dropped from the count, and a mapped
+// block left empty at the head of the chain is unmapped, so that the common
+// "run everything" case stays linear: a million handlers (glibc's
+// test-atexit-race) would otherwise have each take walk past every block
+// already emptied.
 bool take_newest(void* dso, bool quick, exit_handler& taken) {
     runtime::internal_lock_guard guard(registry_lock);
     for (handler_block* block = newest_block; block != nullptr; block = block->older) {
@@ -79,6 +82,14 @@ bool take_newest(void* dso, bool quick, exit_handler& taken) {
             while (block->count > 0 &&
                    block->entries[block->count - 1].kind == handler_kind::taken)
                 --block->count;
+            while (newest_block->count == 0 && newest_block != &first_block) {
+                handler_block* empty = newest_block;
+                newest_block = empty->older;
+                // Nothing else points into the block: entries are copied out
+                // under the lock. A failed munmap would only leave the page
+                // mapped.
+                sys::munmap(empty, sizeof(handler_block));
+            }
             return true;
         }
     }
