@@ -109,7 +109,10 @@ void* reallocarray(void* block, size_t count, size_t size) noexcept {
 // Returns the error instead of setting errno (POSIX).
 int posix_memalign(void** out, size_t alignment, size_t size) noexcept {
     if (!is_power_of_two(alignment) || alignment % sizeof(void*)) return EINVAL;
-    void* block = heap::allocate_aligned(alignment, size);
+    // errno is ENOMEM too on failure, as with glibc's, whose posix_memalign
+    // fails through malloc: programs (glibc's tst-malloc-thread-fail among
+    // them) read errno after it.
+    void* block = or_enomem(heap::allocate_aligned(alignment, size));
     LWP_REPORT(trace_event::allocated, block, nullptr, size);
     if (!block) return ENOMEM;
     *out = block;

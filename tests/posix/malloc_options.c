@@ -8,6 +8,7 @@
  * report that checking is not available.
  * Checked against glibc too (cc -DCHECKING_AGAINST_GLIBC): what lwp refuses
  * (0) and glibc accepts is checked for each its own answer. */
+#include <errno.h>
 #include <malloc.h>
 #include <mcheck.h>
 #include <pthread.h>
@@ -15,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../integration/check.h"
 
@@ -179,7 +183,39 @@ static void other_names(void) {
     free(block);
 }
 
+/* Out of address space (RLIMIT_AS, in a child): every allocator fails with
+ * ENOMEM, and posix_memalign, which returns it, leaves it in errno too, as
+ * glibc's does (glibc's tst-malloc-thread-fail relies on it). */
+static void exhaustion(void) {
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        struct rlimit limit = {64 << 20, 64 << 20};
+        CHECK_EQ(setrlimit(RLIMIT_AS, &limit), 0);
+        volatile size_t too_much = (size_t)128 << 20;
+        errno = 0;
+        CHECK(malloc(too_much) == NULL);
+        CHECK_EQ(errno, ENOMEM);
+        void* block = NULL;
+        /* Called through a pointer: GCC's model of posix_memalign has it
+         * leave errno alone, and would fold the check below away. */
+        int (*volatile aligned_allocate)(void**, size_t, size_t) = posix_memalign;
+        errno = 0;
+        CHECK_EQ(aligned_allocate(&block, 128, too_much), ENOMEM);
+        CHECK_EQ(errno, ENOMEM);
+        CHECK(block == NULL);
+        errno = 0;
+        CHECK(aligned_alloc(4096, too_much) == NULL);
+        CHECK_EQ(errno, ENOMEM);
+        _exit(0);
+    }
+    int status;
+    CHECK_EQ(waitpid(child, &status, 0), child);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void) {
+    exhaustion();
     answers();
     one_arena();
     mapping_threshold();
