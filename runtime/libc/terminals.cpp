@@ -47,6 +47,14 @@ int control(int fd, unsigned long request, const void* argument) {
         __NR_ioctl, fd, static_cast<long>(request), reinterpret_cast<long>(argument))));
 }
 
+// A descriptor that is not a pseudo-terminal master: the kernel answers
+// ENOTTY, and POSIX (and glibc) say EINVAL for grantpt and unlockpt.
+int master_control(int fd, unsigned long request, const void* argument) {
+    int result = control(fd, request, argument);
+    if (result != 0 && errno == ENOTTY) errno = EINVAL;
+    return result;
+}
+
 // The CBAUD values Linux knows: B0..B38400, then B57600..B4000000 (CBAUDEX).
 bool known_speed(speed_t speed) {
     return (speed & ~static_cast<speed_t>(CBAUD)) == 0 &&
@@ -195,12 +203,12 @@ int getpt(void) { return posix_openpt(O_RDWR | O_NOCTTY); }
 // its owner and mode itself: only check that fd is a master.
 int grantpt(int fd) noexcept {
     unsigned int number;
-    return control(fd, TIOCGPTN, &number);
+    return master_control(fd, TIOCGPTN, &number);
 }
 
 int unlockpt(int fd) noexcept {
     int unlock = 0;
-    return control(fd, TIOCSPTLCK, &unlock);
+    return master_control(fd, TIOCSPTLCK, &unlock);
 }
 
 int ptsname_r(int fd, char* buffer, size_t size) noexcept {

@@ -60,9 +60,24 @@ static void names(void) {
     CHECK_EQ(ttyname_r(-1, name, sizeof name), EBADF);
     CHECK_EQ(close(pipe_ends[0]), 0);
     CHECK_EQ(close(pipe_ends[1]), 0);
+    /* Not a master (the other end, a pipe): EINVAL, as POSIX says and glibc
+     * answers, though the kernel says ENOTTY. A closed descriptor: EBADF. */
     errno = 0;
-    CHECK_EQ(unlockpt(slave), -1); /* not a master */
-    CHECK(errno == EINVAL || errno == ENOTTY);
+    CHECK_EQ(unlockpt(slave), -1);
+    CHECK_EQ(errno, EINVAL);
+    errno = 0;
+    CHECK_EQ(grantpt(slave), -1);
+    CHECK_EQ(errno, EINVAL);
+    int pipe_again[2];
+    CHECK_EQ(pipe(pipe_again), 0);
+    errno = 0;
+    CHECK_EQ(grantpt(pipe_again[0]), -1);
+    CHECK_EQ(errno, EINVAL);
+    CHECK_EQ(close(pipe_again[0]), 0);
+    errno = 0;
+    CHECK_EQ(grantpt(pipe_again[0]), -1);
+    CHECK_EQ(errno, EBADF);
+    CHECK_EQ(close(pipe_again[1]), 0);
 }
 
 static void settings(void) {
