@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../thread/cancellation_hold.hpp"
+
 extern "C" {
 
 extern char* program_invocation_name;
@@ -20,15 +22,13 @@ void (*error_print_progname)(void) = nullptr;
 namespace {
 
 // The common tail, with stderr held so another thread's output cannot split
-// the line: the message, ": reason" for a nonzero errnum, the newline, then
-// exit(status) unless status is 0.
-void finish_message(int status, int errnum, const char* format, va_list arguments) {
+// the line: the message, ": reason" for a nonzero errnum, the newline.
+void finish_message(int errnum, const char* format, va_list arguments) {
     vfprintf(stderr, format, arguments);
     ++error_message_count;
     if (errnum != 0) fprintf(stderr, ": %s", strerror(errnum));
     fputc('\n', stderr);
     funlockfile(stderr);
-    if (status != 0) exit(status);
 }
 
 // What comes first: the program's own hook, or its name and `separator`
@@ -46,12 +46,21 @@ void start_message(const char* separator) {
 
 extern "C" {
 
+// Not cancellation points, as glibc's are not: a cancellation acting in one
+// of the writes would end the thread with stderr still locked (flockfile's
+// hold is not the write's to give back), and every later message would wait
+// for it forever. A request made meanwhile acts at the next cancellation
+// point after the message.
 void error(int status, int errnum, const char* format, ...) {
-    start_message(": ");
-    va_list arguments;
-    va_start(arguments, format);
-    finish_message(status, errnum, format, arguments);
-    va_end(arguments);
+    {
+        lwp::runtime::cancellation_hold hold;
+        start_message(": ");
+        va_list arguments;
+        va_start(arguments, format);
+        finish_message(errnum, format, arguments);
+        va_end(arguments);
+    }
+    if (status != 0) exit(status);
 }
 
 // The same, with "file:line: " after the program's name; with
@@ -71,12 +80,16 @@ void error_at_line(int status, int errnum, const char* file, unsigned int line,
             return;
         }
     }
-    start_message(file != nullptr ? ":" : ": ");
-    if (file != nullptr) fprintf(stderr, "%s:%u: ", file, line);
-    va_list arguments;
-    va_start(arguments, format);
-    finish_message(status, errnum, format, arguments);
-    va_end(arguments);
+    {
+        lwp::runtime::cancellation_hold hold;
+        start_message(file != nullptr ? ":" : ": ");
+        if (file != nullptr) fprintf(stderr, "%s:%u: ", file, line);
+        va_list arguments;
+        va_start(arguments, format);
+        finish_message(errnum, format, arguments);
+        va_end(arguments);
+    }
+    if (status != 0) exit(status);
 }
 
 }  // extern "C"

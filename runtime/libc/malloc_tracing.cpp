@@ -45,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../thread/cancellation_hold.hpp"
 #include "../thread/internal_lock.hpp"
 #include "malloc_heap.hpp"
 
@@ -171,7 +172,11 @@ void muntrace(void) noexcept {
     fclose(stream);
 }
 
+// Not a cancellation point, as glibc's is not: a cancellation acting in one
+// of its writes would end the thread with stderr still locked (the
+// flockfile below is not the write's to give back).
 void malloc_stats(void) noexcept {
+    lwp::runtime::cancellation_hold hold;
     heap::statistics totals = heap::current_statistics();
     flockfile(stderr);
     for (int index = 0; index < heap::arena_count; ++index) {

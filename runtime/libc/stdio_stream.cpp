@@ -47,10 +47,14 @@ struct write_in_progress {
 // in the buffer, moved to its start, for a later flush, so nothing already
 // accepted by an earlier call is lost (a caller's bytes written straight
 // are the cancelled call's own, ended with it); then the lock goes back.
+// An unbuffered stream's buffer only ever holds the current call's own
+// bytes, staged so that they leave in one write: they end with it too, as
+// glibc's, which writes them straight, end (a cancelled fputs to stderr
+// prints nothing, later or ever).
 void undo_write(void* context) {
     const write_in_progress& progress = *static_cast<write_in_progress*>(context);
     stream& s = *progress.s;
-    if (progress.buffered) {
+    if (progress.buffered && s.mode != buffering::none) {
         memmove(s.buffer, progress.next, progress.left);
         s.length = static_cast<unsigned>(progress.left);
     }

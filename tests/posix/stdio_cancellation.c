@@ -1,6 +1,8 @@
 /* Output streams and cancellation: a write(2) a stream makes for printf,
  * fputs, fwrite or fflush is a cancellation point, one that releases the
- * stream's lock when it acts; output that only fills the buffer is none;
+ * stream's lock when it acts (on an unbuffered stream, the cancelled call's
+ * bytes never come out); output that only fills the buffer is none;
+ * malloc_stats and error, which hold stderr's lock, are none either;
  * the calls that must finish (flockfile, setvbuf, fflush(NULL), fclose)
  * write without acting on a request; and exit, whose handlers write,
  * finishes with a request pending.
@@ -10,7 +12,9 @@
  * and so does an exit handler's fflush (the thread ends there, and the
  * process with status 0 rather than exit's). */
 #include <errno.h>
+#include <error.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -174,6 +178,80 @@ static void pending_request_acts_at_the_write(void) {
     CHECK_EQ(close(ends[0]), 0);
 }
 
+/* ---- 2b. Unbuffered: a cancelled call's bytes never come out ---- */
+
+static void* cancel_self_then_print_unbuffered(void* argument) {
+    CHECK_EQ(pthread_cancel(pthread_self()), 0);
+    fputs("cancelled call\n", argument); /* the request acts at its write */
+    atomic_store(&cleanup_ran, 3);         /* not reached */
+    return NULL;
+}
+
+static void unbuffered_call_ends_with_its_bytes(void) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    FILE* out = fdopen(ends[1], "w");
+    CHECK(out != NULL);
+    CHECK_EQ(setvbuf(out, NULL, _IONBF, 0), 0);
+    atomic_store(&cleanup_ran, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, cancel_self_then_print_unbuffered, out), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&cleanup_ran), 0);
+    /* Nothing now, and nothing with the next call's bytes either. */
+    char got[32];
+    CHECK_EQ(drain(ends[0], got, sizeof got), 0);
+    CHECK(fputs("next\n", out) >= 0);
+    CHECK_EQ(drain(ends[0], got, sizeof got), 5);
+    CHECK(memcmp(got, "next\n", 5) == 0);
+    CHECK_EQ(fclose(out), 0);
+    CHECK_EQ(close(ends[0]), 0);
+}
+
+/* ---- 2c. malloc_stats and error lock stderr, and are no cancellation
+ * points: with a request pending, each prints all of its message and
+ * leaves stderr unlocked; the fputs after them acts on it. ---- */
+
+static void* report_then_print(void* unused) {
+    (void)unused;
+    CHECK_EQ(pthread_cancel(pthread_self()), 0);
+    malloc_stats();
+    error(0, 0, "an error message");
+    fputs("cancelled call\n", stderr);
+    atomic_store(&cleanup_ran, 3); /* not reached */
+    return NULL;
+}
+
+static void messages_that_are_no_cancellation_points(void) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    int saved_stderr = dup(2);
+    CHECK(saved_stderr >= 0);
+    CHECK_EQ(dup2(ends[1], 2), 2);
+    atomic_store(&cleanup_ran, 0);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, report_then_print, NULL), 0);
+    void* result = NULL;
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    /* stderr is free again (a lock left held would hang here). */
+    CHECK(fputs("after\n", stderr) >= 0);
+    CHECK_EQ(dup2(saved_stderr, 2), 2);
+    CHECK_EQ(close(saved_stderr), 0);
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(atomic_load(&cleanup_ran), 0);
+    static char got[4096];
+    size_t length = drain(ends[0], got, sizeof got - 1);
+    got[length] = '\0';
+    CHECK(strstr(got, "max mmap bytes") != NULL);
+    CHECK(strstr(got, ": an error message\n") != NULL);
+    CHECK(strstr(got, "cancelled call") == NULL);
+    CHECK(length >= 6 && memcmp(got + length - 6, "after\n", 6) == 0);
+    CHECK_EQ(close(ends[0]), 0);
+    CHECK_EQ(close(ends[1]), 0);
+}
+
 /* ---- 3. The calls that must finish write without acting ---- */
 
 #ifndef CHECKING_AGAINST_GLIBC
@@ -253,6 +331,8 @@ static void exit_with_request_pending(void) {
 int main(void) {
     cancel_blocked_write();
     pending_request_acts_at_the_write();
+    unbuffered_call_ends_with_its_bytes();
+    messages_that_are_no_cancellation_points();
 #ifndef CHECKING_AGAINST_GLIBC
     calls_that_finish();
     exit_with_request_pending();
