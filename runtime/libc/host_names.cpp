@@ -178,14 +178,15 @@ void strip_local_domain(char* name) {
 }
 
 // getnameinfo for a Unix-domain address, as glibc answers it: the host is
-// this machine (its node name, or "localhost" under NI_NUMERICHOST), the
-// service the socket's path.
+// this machine (its node name, or "localhost" under NI_NUMERICHOST, which is
+// no name: EAI_NONAME under NI_NAMEREQD), the service the socket's path.
 int local_name_info(const sockaddr* address, socklen_t address_size, char* host,
                     socklen_t host_size, char* service, socklen_t service_size, int flags) {
     if (host != nullptr && host_size != 0) {
         struct utsname system;
         const char* name = "localhost";
         if (!(flags & NI_NUMERICHOST) && uname(&system) == 0) name = system.nodename;
+        else if (flags & NI_NAMEREQD) return EAI_NONAME;
         if (strlen(name) >= host_size) return EAI_OVERFLOW;
         strcpy(host, name);
     }
@@ -295,6 +296,9 @@ int getnameinfo(const sockaddr* __restrict address, socklen_t address_size,
         NI_NUMERICHOST | NI_NUMERICSERV | NI_NOFQDN | NI_NAMEREQD | NI_DGRAM | NI_IDN | old_idn_flags;
     if (flags & ~known_flags) return EAI_BADFLAGS;
     if (address == nullptr || address_size < sizeof(sa_family_t)) return EAI_FAMILY;
+    // Asked for a name and given nowhere to put one: glibc's answer, before
+    // the family is even looked at.
+    if ((flags & NI_NAMEREQD) && host == nullptr && service == nullptr) return EAI_NONAME;
     int family = address->sa_family;
     if ((family == AF_INET && address_size < sizeof(sockaddr_in)) ||
         (family == AF_INET6 && address_size < sizeof(sockaddr_in6)) ||

@@ -6,7 +6,8 @@
 // for a timer that signals one helper thread (SIGEV_THREAD_ID, with the
 // cancellation signal, 32, which the program can never use or block), and
 // the helper, asleep in sigtimedwait with every signal blocked, starts a
-// detached thread per expiry that calls the function. The helper is started
+// detached thread per expiry that calls the function (made with the timer's
+// sigev_notify_attributes, as glibc keeps them). The helper is started
 // by the first such timer and never ends; it is not counted among the
 // program's threads, so the process still ends with its last thread.
 //
@@ -26,6 +27,7 @@
 
 #include "../posix/cancel_signal.hpp"
 #include "../posix/internal_signal.hpp"
+#include "../posix/posix_attr.hpp"
 #include "../sys/futex.hpp"
 #include "../sys/syscalls.hpp"
 #include "../thread/fork_hooks.hpp"
@@ -46,7 +48,9 @@ struct thread_timer {
     std::uint64_t serial;  // what its signals carry
     void (*function)(union sigval);
     union sigval value;
-    std::size_t stack_size;  // 0: lwp's default
+    // What each expiry's thread is created with: the caller's
+    // sigev_notify_attributes as glibc keeps them, always detached.
+    pthread_attr_t attributes;
     thread_timer* next;
 };
 
@@ -93,19 +97,14 @@ void start_expiry_thread(const thread_timer& timer) {
     auto* call = static_cast<expiry*>(malloc(sizeof(expiry)));
     if (call == nullptr) return;
     *call = expiry{timer.function, timer.value};
-    lwp_attr_t attr;
-    lwp_attr_init(&attr);
-    lwp_attr_setdetachstate(&attr, LWP_CREATE_DETACHED);
-    if (timer.stack_size) lwp_attr_setstacksize(&attr, timer.stack_size);
-    lwp_t thread;
+    pthread_t thread;
     // The helper keeps signal 32 blocked, so a set*id change in progress
     // could not reach it while it waited to create a thread; it holds such
     // changes off instead (set_identity.cpp), which also means the new
     // thread has the process's current credentials.
     if (lwp::posix::hold_off_identity_changes) lwp::posix::hold_off_identity_changes();
-    if (lwp_create(&thread, &attr, run_expiry, call) != 0) free(call);
+    if (pthread_create(&thread, &timer.attributes, run_expiry, call) != 0) free(call);
     if (lwp::posix::allow_identity_changes) lwp::posix::allow_identity_changes();
-    lwp_attr_destroy(&attr);
 }
 
 void* helper(void*) {
@@ -176,13 +175,16 @@ long create_kernel_timer(clockid_t clock, struct sigevent* event) {
 int create_thread_timer(clockid_t clock, const struct sigevent* event, timer_t* timer) {
     auto* record = static_cast<thread_timer*>(malloc(sizeof(thread_timer)));
     if (record == nullptr) return lwp::libc::fail_with_errno(EAGAIN);
-    *record = thread_timer{-1, 0, event->sigev_notify_function, event->sigev_value, 0, nullptr};
-    if (event->sigev_notify_attributes) {
-        // The stack size is taken from the attributes (copied now: the
-        // caller may destroy them); the expiry threads are detached whatever
-        // they say.
-        pthread_attr_getstacksize(event->sigev_notify_attributes, &record->stack_size);
-    }
+    *record = thread_timer{-1, 0, event->sigev_notify_function, event->sigev_value, {}, nullptr};
+    // Copied now (the caller may destroy them), as glibc copies them: the
+    // stack, the guard size and the scheduling, not the CPU affinity or the
+    // signal mask. The expiry threads are detached whatever they say.
+    if (event->sigev_notify_attributes)
+        lwp::posix::copy_attributes_without_extensions(event->sigev_notify_attributes,
+                                                       &record->attributes);
+    else
+        pthread_attr_init(&record->attributes);
+    pthread_attr_setdetachstate(&record->attributes, PTHREAD_CREATE_DETACHED);
     lwp::runtime::internal_lock_guard guard(registry_lock);
     int tid = helper_thread();
     if (tid == 0) {

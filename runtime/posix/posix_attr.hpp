@@ -63,6 +63,14 @@ int create_with_extras(pthread_t* thread, const posix_attr* attr, void* (*start_
 // Frees what the extensions allocated in an attr.
 void release_extras(posix_attr* attr) noexcept __attribute__((weak));
 
+// Copies source into target but for the CPU affinity and the signal mask,
+// which target does not have: the attributes glibc's timer_create keeps of
+// sigev_notify_attributes for its SIGEV_THREAD notifications
+// (pthread_attr_copy.cpp). target needs no pthread_attr_destroy beyond the
+// usual one.
+void copy_attributes_without_extensions(const pthread_attr_t* source,
+                                        pthread_attr_t* target) noexcept;
+
 // Stores a running thread's CPU affinity in attr, as pthread_getattr_np
 // reports it (a strong reference: a program that asks for a thread's
 // attributes links the extensions). 0, ENOMEM, or the kernel's error.

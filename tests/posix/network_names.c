@@ -239,6 +239,27 @@ static void name_info(void) {
     CHECK_EQ(getnameinfo(address, sizeof inet - 1, host, sizeof host, NULL, 0, 0), EAI_FAMILY);
     CHECK_EQ(getnameinfo(address, sizeof inet, host, sizeof host, NULL, 0, 0x10000), EAI_BADFLAGS);
     CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, NULL, 0, 0), 0); /* nothing asked */
+    /* NI_NAMEREQD: a number is no name (glibc's inet/tst-getni1); with
+     * neither buffer given, EAI_NONAME before the family is looked at. */
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, sizeof host, NULL, 0,
+                         NI_NUMERICHOST | NI_NAMEREQD), EAI_NONAME);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, NULL, 0, NI_NUMERICHOST | NI_NAMEREQD),
+             EAI_NONAME);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, NULL, 0, NI_NAMEREQD), EAI_NONAME);
+    CHECK_EQ(getnameinfo(address, sizeof inet, host, 0, NULL, 0, NI_NAMEREQD), 0); /* a buffer */
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, service, sizeof service, NI_NAMEREQD), 0);
+    struct sockaddr no_family = {.sa_family = AF_APPLETALK};
+    CHECK_EQ(getnameinfo(&no_family, sizeof no_family, NULL, 0, NULL, 0, NI_NAMEREQD), EAI_NONAME);
+    CHECK_EQ(getnameinfo(&no_family, sizeof no_family, NULL, 0, NULL, 0, 0), EAI_FAMILY);
+    CHECK_EQ(getnameinfo(&no_family, 1, NULL, 0, NULL, 0, NI_NAMEREQD), EAI_FAMILY);
+    CHECK_EQ(getnameinfo(address, sizeof inet, NULL, 0, NULL, 0, NI_NAMEREQD | 0x10000),
+             EAI_BADFLAGS);
+    struct sockaddr_in unnamed = {.sin_family = AF_INET, .sin_port = htons(80)};
+    inet_pton(AF_INET, "1.0.0.127", &unnamed.sin_addr); /* tst-getni1's: in no /etc/hosts */
+    const struct sockaddr* unnamed_address = (const struct sockaddr*)&unnamed;
+    CHECK_EQ(getnameinfo(unnamed_address, sizeof unnamed, host, sizeof host, NULL, 0,
+                         NI_NUMERICHOST), 0);
+    CHECK_STREQ(host, "1.0.0.127");
 
     struct sockaddr_in6 inet6 = {.sin6_family = AF_INET6, .sin6_port = htons(80)};
     inet_pton(AF_INET6, "fe80::1", &inet6.sin6_addr);
@@ -261,6 +282,14 @@ static void name_info(void) {
                          sizeof service, 0), 0);
     CHECK_STREQ(host, system.nodename);
     CHECK_STREQ(service, "/tmp/a-socket");
+    CHECK_EQ(getnameinfo((const struct sockaddr*)&local, sizeof local, host, sizeof host, NULL, 0,
+                         NI_NUMERICHOST), 0);
+    CHECK_STREQ(host, "localhost");
+    CHECK_EQ(getnameinfo((const struct sockaddr*)&local, sizeof local, host, sizeof host, NULL, 0,
+                         NI_NUMERICHOST | NI_NAMEREQD), EAI_NONAME); /* "localhost" is no name */
+    CHECK_EQ(getnameinfo((const struct sockaddr*)&local, sizeof local, host, sizeof host, NULL, 0,
+                         NI_NAMEREQD), 0);
+    CHECK_STREQ(host, system.nodename);
 }
 
 int main(void) {

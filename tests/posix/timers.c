@@ -1,11 +1,13 @@
 /* POSIX timers: a signal at expiry, a function called on a new thread at
- * each expiry (SIGEV_THREAD) with the value and stack size asked for and no
+ * each expiry (SIGEV_THREAD) with the value, stack size, guard size and
+ * scheduling asked for (not the CPU affinity, as in glibc) and no
  * signal blocked (the helper thread that starts it blocks them all), no
  * call after timer_delete, SIGEV_NONE read back, the refusals, and a forked
  * child that starts thread timers of its own. Waits are bounded polls; no
  * figure about time is asserted beyond "it expired". */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -67,8 +69,98 @@ static timer_t thread_timer(const pthread_attr_t* attr, int value) {
     return timer;
 }
 
+/* What an expiry's thread was made with (glibc's rt/tst-timer4 checks the
+ * guard size): its guard size, scheduling policy and CPU count. */
+struct made_with {
+    size_t guard;
+    int policy;
+    int cpus;
+    atomic_int done;
+};
+
+static void record_attributes(union sigval value) {
+    struct made_with* seen = value.sival_ptr;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getguardsize(&attr, &seen->guard);
+        pthread_attr_destroy(&attr);
+    }
+    seen->policy = sched_getscheduler(0);
+    cpu_set_t cpus;
+    seen->cpus = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : -1;
+    atomic_store(&seen->done, 1);
+}
+
+/* One expiry of a timer made with attr, then destroys attr; what its thread
+ * was made with goes to seen. */
+static void expire_once(pthread_attr_t* attr, struct made_with* seen) {
+    memset(seen, 0, sizeof *seen);
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_THREAD;
+    event.sigev_notify_function = record_attributes;
+    event.sigev_notify_attributes = attr;
+    event.sigev_value.sival_ptr = seen;
+    timer_t timer;
+    CHECK_EQ(timer_create(CLOCK_MONOTONIC, &event, &timer), 0);
+    CHECK_EQ(pthread_attr_destroy(attr), 0); /* the timer keeps its own copy */
+    struct itimerspec once = {{0, 0}, {0, 1000000}};
+    CHECK_EQ(timer_settime(timer, 0, &once, NULL), 0);
+    CHECK(reaches(&seen->done, 1));
+    CHECK_EQ(timer_delete(timer), 0);
+}
+
+/* The attributes an expiry's thread is made with, as glibc keeps them from
+ * sigev_notify_attributes: the guard size and the scheduling, but not the
+ * CPU affinity (nor the signal mask: see the mask checks in main). */
+static void notification_attributes(void) {
+    long page = sysconf(_SC_PAGESIZE);
+    /* SCHED_BATCH (which needs no privilege) for this thread, and so for the
+     * threads it starts, the timers' helper among them; an expiry's thread
+     * made with SCHED_OTHER explicitly then shows it was applied. */
+    struct sched_param no_priority = {.sched_priority = 0};
+    CHECK_EQ(sched_setscheduler(0, SCHED_BATCH, &no_priority), 0);
+    struct made_with seen;
+    pthread_attr_t attr;
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    expire_once(&attr, &seen);
+    CHECK_EQ(seen.guard, (size_t)page); /* the default: one page */
+
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setguardsize(&attr, 0), 0);
+    expire_once(&attr, &seen);
+    CHECK_EQ(seen.guard, 0);
+
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setguardsize(&attr, 3 * page), 0);
+    expire_once(&attr, &seen);
+    CHECK_EQ(seen.guard, (size_t)(3 * page));
+
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED), 0);
+    CHECK_EQ(pthread_attr_setschedpolicy(&attr, SCHED_OTHER), 0);
+    expire_once(&attr, &seen);
+    CHECK_EQ(seen.policy, SCHED_OTHER);
+
+    /* An affinity in the attributes is not applied: the thread may run
+     * wherever the process may (which shows only with two CPUs or more). */
+    cpu_set_t process_cpus;
+    CHECK_EQ(sched_getaffinity(0, sizeof process_cpus, &process_cpus), 0);
+    int first_cpu = 0;
+    while (!CPU_ISSET(first_cpu, &process_cpus)) ++first_cpu;
+    cpu_set_t one_cpu;
+    CPU_ZERO(&one_cpu);
+    CPU_SET(first_cpu, &one_cpu);
+    CHECK_EQ(pthread_attr_init(&attr), 0);
+    CHECK_EQ(pthread_attr_setaffinity_np(&attr, sizeof one_cpu, &one_cpu), 0);
+    expire_once(&attr, &seen);
+    CHECK_EQ(seen.cpus, CPU_COUNT(&process_cpus));
+    CHECK_EQ(sched_setscheduler(0, SCHED_OTHER, &no_priority), 0);
+}
+
 int main(void) {
     main_thread = pthread_self();
+    notification_attributes();
 
     /* A signal at expiry. */
     struct sigaction action;
