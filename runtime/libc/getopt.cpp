@@ -9,13 +9,22 @@
 // The scanner itself works on a getopt_state (getopt_scanner.hpp), so that
 // argp_parse (argp_parse.cpp) can scan with one of its own, as glibc's argp
 // does, and leave the program's globals and place alone.
+//
+// Not a cancellation point, though its diagnostics go through stderr, whose
+// writes are one (stdio_stream.hpp): each message is written with
+// cancellation held off (diagnostic, below), as glibc writes them, so a
+// thread with a cancellation pending scans its whole argv and is cancelled
+// at its next real cancellation point (glibc's posix/tst-getopt-cancel).
 #include "getopt_scanner.hpp"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../thread/cancellation_hold.hpp"
 
 extern "C" {
 
@@ -30,6 +39,29 @@ using lwp::libc::getopt_state;
 using lwp::libc::non_option_order;
 
 namespace {
+
+// One message on stderr, written while cancellation is held off and under
+// one lock on stderr, so that a message in pieces (the ambiguous option's
+// list of candidates) reaches the file whole, as glibc's does.
+class diagnostic {
+public:
+    diagnostic() { flockfile(stderr); }
+    ~diagnostic() { funlockfile(stderr); }
+    diagnostic(const diagnostic&) = delete;
+    diagnostic& operator=(const diagnostic&) = delete;
+
+    __attribute__((format(printf, 2, 3))) void print(const char* format, ...) {
+        va_list arguments;
+        va_start(arguments, format);
+        vfprintf(stderr, format, arguments);
+        va_end(arguments);
+    }
+
+private:
+    // Constructed before the lock is taken and released after it is given
+    // back: flushing stderr in funlockfile writes too.
+    const lwp::runtime::cancellation_hold hold_;
+};
 
 bool is_non_option(const char* argument) {
     // A lone "-" conventionally names standard input: an operand, not an option.
@@ -113,15 +145,15 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
 
     if (ambiguous) {
         if (report_errors) {
-            fprintf(stderr, "%s: option '%s%s' is ambiguous; possibilities:", argv[0], dashes,
-                    text);
+            diagnostic message;
+            message.print("%s: option '%s%s' is ambiguous; possibilities:", argv[0], dashes, text);
             for (int index = 0; longopts[index].name; ++index) {
                 if (strncmp(longopts[index].name, text, name_length) != 0) continue;
                 if (index != found && !long_only && same_meaning(longopts[found], longopts[index]))
                     continue;
-                fprintf(stderr, " '%s%s'", dashes, longopts[index].name);
+                message.print(" '%s%s'", dashes, longopts[index].name);
             }
-            fputs("\n", stderr);
+            message.print("\n");
         }
         s.scan.rest_of_group = nullptr;
         ++s.optind;
@@ -133,7 +165,7 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
         // "-abc" under getopt_long_only may still be short options 'a', 'b', 'c'.
         if (long_only && argv[s.optind][1] != '-' && strchr(optstring, text[0])) return not_long;
         if (report_errors)
-            fprintf(stderr, "%s: unrecognized option '%s%s'\n", argv[0], dashes, text);
+            diagnostic().print("%s: unrecognized option '%s%s'\n", argv[0], dashes, text);
         s.scan.rest_of_group = nullptr;
         ++s.optind;
         s.optopt = 0;
@@ -146,8 +178,8 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
     if (*name_end == '=') {
         if (chosen.has_arg == no_argument) {
             if (report_errors)
-                fprintf(stderr, "%s: option '%s%s' doesn't allow an argument\n", argv[0], dashes,
-                        chosen.name);
+                diagnostic().print("%s: option '%s%s' doesn't allow an argument\n", argv[0],
+                                   dashes, chosen.name);
             s.optopt = chosen.val;
             return '?';
         }
@@ -155,8 +187,8 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
     } else if (chosen.has_arg == required_argument) {
         if (s.optind >= argc) {
             if (report_errors)
-                fprintf(stderr, "%s: option '%s%s' requires an argument\n", argv[0], dashes,
-                        chosen.name);
+                diagnostic().print("%s: option '%s%s' requires an argument\n", argv[0],
+                                   dashes, chosen.name);
             s.optopt = chosen.val;
             return optstring[0] == ':' ? ':' : '?';
         }
@@ -252,7 +284,7 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
         // The group's last letter: the next word is the next argv element.
         if (*s.scan.rest_of_group == '\0') ++s.optind;
         if (!spec) {
-            if (report_errors) fprintf(stderr, "%s: invalid option -- '%c'\n", argv[0], letter);
+            if (report_errors) diagnostic().print("%s: invalid option -- '%c'\n", argv[0], letter);
             s.optopt = static_cast<unsigned char>(letter);
             result = '?';
         } else if (letter == 'W' && spec[1] == ';' && longopts) {
@@ -269,7 +301,8 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
                                           longindex, false, report_errors);
             } else {
                 if (report_errors)
-                    fprintf(stderr, "%s: option requires an argument -- '%c'\n", argv[0], letter);
+                    diagnostic().print("%s: option requires an argument -- '%c'\n", argv[0],
+                                       letter);
                 s.optopt = static_cast<unsigned char>(letter);
                 result = optstring[0] == ':' ? ':' : '?';
             }
@@ -291,7 +324,8 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
                 result = static_cast<unsigned char>(letter);
             } else if (s.optind >= argc) {
                 if (report_errors)
-                    fprintf(stderr, "%s: option requires an argument -- '%c'\n", argv[0], letter);
+                    diagnostic().print("%s: option requires an argument -- '%c'\n", argv[0],
+                                       letter);
                 s.optopt = static_cast<unsigned char>(letter);
                 result = optstring[0] == ':' ? ':' : '?';
             } else {

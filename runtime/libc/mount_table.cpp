@@ -3,22 +3,45 @@
 // stdio. Each line is "device directory type options frequency pass", with a
 // space, tab, newline or backslash inside a field written as an octal escape
 // (\040 and the rest), which reading decodes, as glibc does.
+//
+// Reading follows glibc's getmntent_r line for line, since programs see its
+// quirks: an autofs entry with the option "ignore" is left out (glibc 2.35's
+// hint from automount, for programs that walk the table to mount or
+// unmount); a line too long for the buffer is read as what fits; a line
+// with missing fields gives "" for them.
+//
+// setmntent, getmntent_r and addmntent are no cancellation points, as in
+// glibc (whose setmntent opens the stream with its "c" mode, which lwp's
+// fopen lacks): they hold cancellation off around their stdio calls.
 #include <mntent.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "../thread/cancellation_hold.hpp"
 
 namespace {
 
-// Decodes \040 (space), \011 (tab), \012 (newline) and \134 (backslash)
-// in place; other backslashes stay.
+// The escapes glibc's writers produce for the four characters that would
+// split a field, and \\ for a backslash: \040 (space), \011 (tab), \012
+// (newline), \134 and \\ (backslash). Any other backslash stays as it is,
+// \151 included (not decoded to 'i', as glibc's test tst-mntent-autofs
+// checks). In place.
 char* decode_field(char* field) {
+    struct escape {
+        const char* text;
+        char meaning;
+    };
+    static constexpr escape escapes[] = {
+        {"\\040", ' '}, {"\\011", '\t'}, {"\\012", '\n'}, {"\\\\", '\\'}, {"\\134", '\\'}};
     char* out = field;
-    for (char* in = field; *in != '\0';) {
-        if (in[0] == '\\' && in[1] >= '0' && in[1] <= '3' && in[2] >= '0' && in[2] <= '7' &&
-            in[3] >= '0' && in[3] <= '7') {
-            *out++ = static_cast<char>((in[1] - '0') * 64 + (in[2] - '0') * 8 + (in[3] - '0'));
-            in += 4;
+    for (const char* in = field; *in != '\0';) {
+        const escape* found = nullptr;
+        if (*in == '\\')
+            for (const escape& e : escapes)
+                if (strncmp(in, e.text, strlen(e.text)) == 0) found = &e;
+        if (found != nullptr) {
+            *out++ = found->meaning;
+            in += strlen(found->text);
         } else {
             *out++ = *in++;
         }
@@ -27,13 +50,42 @@ char* decode_field(char* field) {
     return field;
 }
 
-char* next_field(char*& cursor) {
-    cursor += strspn(cursor, " \t");
-    if (*cursor == '\0') return nullptr;
-    char* field = cursor;
-    cursor += strcspn(cursor, " \t");
-    if (*cursor != '\0') *cursor++ = '\0';
-    return field;
+// The next field of the line at `rest`, ended by the first space or tab
+// (which becomes its terminator), and `rest` moved past the blanks after
+// it; "" once the line is used up (`rest` null), as glibc gives for a
+// missing field.
+char* next_field(char*& rest) {
+    if (rest == nullptr) return const_cast<char*>("");
+    char* field = rest;
+    char* end = field + strcspn(field, " \t");
+    if (*end == '\0') {
+        rest = nullptr;
+    } else {
+        *end = '\0';
+        rest = end + 1 + strspn(end + 1, " \t");
+    }
+    return decode_field(field);
+}
+
+// Reads the next line that is neither blank nor a comment into `buffer`
+// (which fgets fills with at most size - 1 bytes), newline and the blanks
+// before it removed: the first non-blank character, or null at the end of
+// the file or on an error. The rest of a line too long for the buffer is
+// read and dropped; what fit is the line.
+char* next_entry_line(FILE* file, char* buffer, int size) {
+    for (;;) {
+        if (fgets(buffer, size, file) == nullptr) return nullptr;
+        if (char* end = strchr(buffer, '\n')) {
+            while (end != buffer && (end[-1] == ' ' || end[-1] == '\t')) --end;
+            *end = '\0';
+        } else {
+            char rest[1024];
+            while (fgets(rest, sizeof rest, file) != nullptr && strchr(rest, '\n') == nullptr) {
+            }
+        }
+        char* start = buffer + strspn(buffer, " \t");
+        if (*start != '\0' && *start != '#') return start;
+    }
 }
 
 // A field written with the four characters escaped, so reading splits it
@@ -60,6 +112,7 @@ extern "C" {
 
 // An fopen that is close-on-exec, as glibc's ("e" added to the mode).
 FILE* setmntent(const char* path, const char* mode) noexcept {
+    const lwp::runtime::cancellation_hold hold;
     char with_cloexec[16];
     size_t length = strlen(mode);
     if (length + 2 > sizeof with_cloexec) return nullptr;
@@ -74,37 +127,32 @@ int endmntent(FILE* file) noexcept {
     return 1;  // always, as POSIX-era systems defined it
 }
 
-// The next entry, in the caller's buffer; blank and '#' lines are skipped,
-// as are lines too long for the buffer (their rest is read past). A missing
-// frequency or pass is 0.
+// The next entry, in the caller's buffer: see next_entry_line and
+// next_field for the reading. Autofs entries with the option "ignore" are
+// skipped, the entry zeroed for each as glibc does (so a table that ends
+// with one leaves the entry zeroed).
 mntent* getmntent_r(FILE* __restrict file, mntent* __restrict entry, char* __restrict buffer,
                     int size) noexcept {
+    const lwp::runtime::cancellation_hold hold;
     for (;;) {
-        if (fgets(buffer, size, file) == nullptr) return nullptr;
-        size_t length = strlen(buffer);
-        if (length > 0 && buffer[length - 1] != '\n' && !feof(file)) {
-            int c;
-            while ((c = getc(file)) != EOF && c != '\n') {
-            }
+        char* rest = next_entry_line(file, buffer, size);
+        if (rest == nullptr) return nullptr;
+        entry->mnt_fsname = next_field(rest);
+        entry->mnt_dir = next_field(rest);
+        entry->mnt_type = next_field(rest);
+        entry->mnt_opts = next_field(rest);
+        // Frequency and pass as glibc reads them, with sscanf's " %d %d ":
+        // 0 for each one not read; both left as they were when nothing but
+        // blanks follows the options (sscanf's EOF, which only a line cut
+        // by the buffer or a last line without its newline can give).
+        int numbers = rest == nullptr ? 0 : sscanf(rest, " %d %d ", &entry->mnt_freq,
+                                                   &entry->mnt_passno);
+        if (numbers == 0) entry->mnt_freq = 0;
+        if (numbers == 0 || numbers == 1) entry->mnt_passno = 0;
+        if (strcmp(entry->mnt_type, "autofs") == 0 && hasmntopt(entry, "ignore") != nullptr) {
+            memset(entry, 0, sizeof *entry);
             continue;
         }
-        char* cursor = buffer;
-        cursor[strcspn(cursor, "\n")] = '\0';
-        cursor += strspn(cursor, " \t");
-        if (*cursor == '\0' || *cursor == '#') continue;
-        char* device = next_field(cursor);
-        char* directory = next_field(cursor);
-        char* type = next_field(cursor);
-        char* options = next_field(cursor);
-        if (device == nullptr || directory == nullptr) continue;
-        char* frequency = next_field(cursor);
-        char* pass = next_field(cursor);
-        entry->mnt_fsname = decode_field(device);
-        entry->mnt_dir = decode_field(directory);
-        entry->mnt_type = type ? decode_field(type) : const_cast<char*>("");
-        entry->mnt_opts = options ? decode_field(options) : const_cast<char*>("");
-        entry->mnt_freq = frequency ? atoi(frequency) : 0;
-        entry->mnt_passno = pass ? atoi(pass) : 0;
         return entry;
     }
 }
@@ -115,6 +163,7 @@ mntent* getmntent(FILE* file) noexcept {
 
 // 0 on success, 1 on failure, glibc's convention for this one.
 int addmntent(FILE* __restrict file, const mntent* __restrict entry) noexcept {
+    const lwp::runtime::cancellation_hold hold;
     if (fseek(file, 0, SEEK_END) != 0) return 1;
     if (write_field(file, entry->mnt_fsname) || putc(' ', file) < 0 ||
         write_field(file, entry->mnt_dir) || putc(' ', file) < 0 ||
@@ -126,15 +175,19 @@ int addmntent(FILE* __restrict file, const mntent* __restrict entry) noexcept {
 }
 
 // The option `name` in the entry's comma-separated list (whole, or followed
-// by '='), as a pointer into mnt_opts; null when absent.
+// by '='), as a pointer into mnt_opts; null when absent. Searched as glibc
+// does, by the text's occurrences (each not at an option's start or not
+// ending there sends the search past its option), which for an empty name
+// also finds the empty option at the end of "" or of "a,".
 char* hasmntopt(const mntent* entry, const char* name) noexcept {
     size_t length = strlen(name);
-    for (char* option = entry->mnt_opts; option != nullptr && *option != '\0';) {
-        if (strncmp(option, name, length) == 0 &&
-            (option[length] == '\0' || option[length] == ',' || option[length] == '='))
-            return option;
-        option = strchr(option, ',');
-        if (option != nullptr) ++option;
+    for (char* rest = entry->mnt_opts; char* found = strstr(rest, name);) {
+        bool starts_option = found == rest || found[-1] == ',';
+        char after = found[length];
+        if (starts_option && (after == '\0' || after == ',' || after == '=')) return found;
+        rest = strchr(found, ',');
+        if (rest == nullptr) break;
+        ++rest;
     }
     return nullptr;
 }

@@ -2,9 +2,11 @@
  * attached short options, argv permuted so operands follow the options,
  * "--" and "-", the '+', '-' and ':' optstring prefixes and POSIXLY_CORRECT,
  * long options by name, prefix, "=value" or next word, flag pointers, and
- * the exact diagnostics on stderr. Also passes against glibc. */
+ * the exact diagnostics on stderr, which are no cancellation point. Also
+ * passes against glibc. */
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,6 +372,38 @@ static void long_only(void) {
     capture_end("prog: option '-ab' is ambiguous; possibilities: '-abc' '-abd'\n");
 }
 
+/* getopt is no cancellation point, though its messages go to stderr, whose
+ * writes are one: a thread with a cancellation pending scans to the end,
+ * every message whole (the ambiguous one is written in pieces), and is
+ * cancelled at its next cancellation point (glibc's posix/tst-getopt-cancel). */
+static int scan_finished;
+
+static void* scan_with_cancellation_pending(void* unused) {
+    (void)unused;
+    char* argv[] = {"prog", "-x", "--ab", "--alpha=1", "--beta", NULL};
+    CHECK_EQ(pthread_cancel(pthread_self()), 0);
+    restart();
+    while (getopt_long(COUNT(argv) - 1, argv, "a", long_options, NULL) != -1) {
+    }
+    scan_finished = 1;
+    pthread_testcancel();
+    return NULL;
+}
+
+static void messages_are_no_cancellation_point(void) {
+    pthread_t thread;
+    void* result = NULL;
+    capture_begin();
+    CHECK_EQ(pthread_create(&thread, NULL, scan_with_cancellation_pending, NULL), 0);
+    CHECK_EQ(pthread_join(thread, &result), 0);
+    capture_end("prog: invalid option -- 'x'\n"
+                "prog: option '--ab' is ambiguous; possibilities: '--abc' '--abd'\n"
+                "prog: option '--alpha' doesn't allow an argument\n"
+                "prog: option '--beta' requires an argument\n");
+    CHECK(result == PTHREAD_CANCELED);
+    CHECK_EQ(scan_finished, 1);
+}
+
 /* optind = 1 starts over too, here on a second argv after a finished scan. */
 static void restart_with_optind_one(void) {
     char* first[] = {"prog", "x", "-a", NULL};
@@ -405,5 +439,6 @@ int main(void) {
     long_option_errors();
     long_only();
     restart_with_optind_one();
+    messages_are_no_cancellation_point();
     return 0;
 }
