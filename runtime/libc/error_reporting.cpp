@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../thread/cancellation_hold.hpp"
+#include "stdio_messages.hpp"
 
 extern "C" {
 
@@ -24,10 +25,10 @@ namespace {
 // The common tail, with stderr held so another thread's output cannot split
 // the line: the message, ": reason" for a nonzero errnum, the newline.
 void finish_message(int errnum, const char* format, va_list arguments) {
-    vfprintf(stderr, format, arguments);
+    lwp::libc::vprint_message(stderr, format, arguments);
     ++error_message_count;
-    if (errnum != 0) fprintf(stderr, ": %s", strerror(errnum));
-    fputc('\n', stderr);
+    if (errnum != 0) lwp::libc::print_message(stderr, ": %s", strerror(errnum));
+    lwp::libc::print_message(stderr, "\n");
     funlockfile(stderr);
 }
 
@@ -39,7 +40,9 @@ void start_message(const char* separator) {
     fflush(stdout);
     flockfile(stderr);
     if (error_print_progname) error_print_progname();
-    else fprintf(stderr, "%s%s", program_invocation_name ? program_invocation_name : "", separator);
+    else
+        lwp::libc::print_message(stderr, "%s%s",
+                                 program_invocation_name ? program_invocation_name : "", separator);
 }
 
 }  // namespace
@@ -83,7 +86,7 @@ void error_at_line(int status, int errnum, const char* file, unsigned int line,
     {
         lwp::runtime::cancellation_hold hold;
         start_message(file != nullptr ? ":" : ": ");
-        if (file != nullptr) fprintf(stderr, "%s:%u: ", file, line);
+        if (file != nullptr) lwp::libc::print_message(stderr, "%s:%u: ", file, line);
         va_list arguments;
         va_start(arguments, format);
         finish_message(errnum, format, arguments);

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "../thread/cancellation_hold.hpp"
+#include "stdio_messages.hpp"
 
 extern "C" {
 
@@ -53,7 +54,8 @@ public:
     __attribute__((format(printf, 2, 3))) void print(const char* format, ...) {
         va_list arguments;
         va_start(arguments, format);
-        vfprintf(stderr, format, arguments);
+        // As glibc's __fxprintf: on stderr of either orientation.
+        lwp::libc::vprint_message(stderr, format, arguments);
         va_end(arguments);
     }
 

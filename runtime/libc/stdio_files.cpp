@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <new>
@@ -61,6 +62,13 @@ bool parse_mode(const char* mode, open_request& request) {
     }
     return true;
 }
+
+// glibc's fopen and freopen take ",ccs=CHARSET" after the mode letters:
+// a wide-oriented stream converting through that character set, whatever
+// the locale. lwp's wide streams convert through the calling thread's
+// locale only, so such a mode is refused with EINVAL (glibc's answer for a
+// character set it cannot load), before any file is opened.
+bool asks_for_character_set(const char* mode) { return strstr(mode, ",ccs=") != nullptr; }
 
 // Points `s` at `fd`, open as `request` says: its output buffer (BUFSIZ,
 // allocated unless it has one, as setvbuf or stdout may have given it)
@@ -146,6 +154,7 @@ FILE* lwp::libc::open_cookie_stream(cookie_record* record, bool readable, bool w
         return nullptr;
     }
     s->cookie = record;
+    s->orientation = byte_use;  // as glibc's fopencookie (and fmemopen) streams
     if (writable) s->descriptor = cookie_output;
     link_stream(s);
     return reinterpret_cast<FILE*>(s);
@@ -217,7 +226,7 @@ void lwp_libc_files_around_fork(lwp::runtime::fork_phase phase) {
 
 FILE* fopen(const char* __restrict path, const char* __restrict mode) {
     open_request request;
-    if (!parse_mode(mode, request)) {
+    if (!parse_mode(mode, request) || asks_for_character_set(mode)) {
         errno = EINVAL;
         return nullptr;
     }
@@ -271,9 +280,19 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
     const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     stream& s = lwp::libc::as_stream(file);
     open_request request;
-    bool valid_mode = parse_mode(mode, request);
+    bool valid_mode = parse_mode(mode, request) && !asks_for_character_set(mode);
     lwp::libc::take_stream_lock(s);
     lwp::libc::flush_locked(s);
+    // A memory stream (open_memstream, open_wmemstream) is not a file to
+    // glibc's freopen: it brings the caller's buffer and size up to date, as
+    // fflush does, and fails (null, errno untouched), the stream left open
+    // as it was, for fclose to finish.
+    if (s.memory != nullptr || s.wide_memory != nullptr) {
+        if (s.memory) lwp_libc_update_memory_target(s);
+        if (s.wide_memory) lwp_libc_wide_memory_sync(s);
+        lwp::libc::give_back_stream_lock(s);
+        return nullptr;
+    }
     // glibc's closing of the old file frees its wide buffer (see
     // took_wide_output).
     __atomic_store_n(&s.took_wide_output, false, __ATOMIC_RELAXED);
@@ -300,6 +319,7 @@ FILE* freopen(const char* __restrict path, const char* __restrict mode, FILE* __
         else fd = old_fd;
     }
     if (error == 0 && !attach(s, fd, request)) error = ENOMEM;
+    if (error == 0) s.orientation = 0;  // the new file's stream has none yet, as in glibc
     if (error != 0) {
         // Whatever it holds now, the old file or the new one moved onto it
         // (or, after a cookie stream, the new one on its own number).

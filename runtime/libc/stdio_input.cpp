@@ -10,6 +10,10 @@
 // returns EOF until clearerr, fseek or ungetc (C's rule, as glibc 2.28 and
 // later keep it); a failed read sets the error flag, errno saying why.
 // Output still waiting in the stream is written out before a read.
+//
+// Each call but ungetc makes a stream without orientation byte-oriented,
+// and on a wide-oriented one reads nothing and fails (EOF, null, 0, -1),
+// errno and the flags untouched, as glibc's (stdio_orientation.cpp).
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,8 +154,12 @@ namespace {
 using lwp::libc::next_byte_locked;
 using lwp::libc::read_failed;
 
+// Whether a byte call may read the stream (see the top).
+bool byte_input_allowed(stream& s) { return lwp::libc::orient(s, lwp::libc::byte_use); }
+
 int get_byte(FILE* file) {
     stream& s = as_stream(file);
+    if (!byte_input_allowed(s)) return EOF;
     lwp::libc::take_stream_lock(s);
     int byte = next_byte_locked(s);
     lwp::libc::give_back_stream_lock(s);
@@ -185,6 +193,7 @@ char* fgets(char* __restrict line, int size, FILE* __restrict file) {
         return line;
     }
     stream& s = as_stream(file);
+    if (!byte_input_allowed(s)) return nullptr;
     lwp::libc::take_stream_lock(s);
     int stored = 0;
     bool failed = false;
@@ -224,6 +233,7 @@ namespace {
 // fortified call does, before anything past the buffer is written.
 char* read_line_without_newline(char* line, size_t room) {
     stream& s = as_stream(stdin);
+    if (!byte_input_allowed(s)) return nullptr;
     lwp::libc::take_stream_lock(s);
     size_t stored = 0;
     char* result = line;
@@ -269,6 +279,7 @@ size_t fread(void* __restrict data, size_t size, size_t count, FILE* __restrict 
     size_t wanted;
     if (size == 0 || count == 0 || __builtin_mul_overflow(size, count, &wanted)) return 0;
     stream& s = as_stream(file);
+    if (!byte_input_allowed(s)) return 0;
     char* out = static_cast<char*>(data);
     size_t got = 0;
     lwp::libc::take_stream_lock(s);
@@ -306,6 +317,7 @@ ssize_t getdelim(char** __restrict line, size_t* __restrict capacity, int delimi
     }
     if (*line == nullptr) *capacity = 0;
     stream& s = as_stream(file);
+    if (!byte_input_allowed(s)) return -1;
     lwp::libc::take_stream_lock(s);
     size_t stored = 0;
     ssize_t result = -1;

@@ -166,12 +166,13 @@ FILE* open_memstream(char** buffer, std::size_t* size) {
         free(contents);
         return nullptr;
     }
-    // Empty until the first flush, but already a valid string.
+    // The caller's pointer and size are first set by fflush or fclose, as
+    // glibc's are (a program may read its old buffer until then).
     contents[0] = '\0';
     *target = {buffer, size, contents, -1};
-    *buffer = contents;
-    *size = 0;
     lwp::libc::as_stream(file).memory = target;
+    // Byte-oriented from the start, as glibc's.
+    lwp::libc::as_stream(file).orientation = lwp::libc::byte_use;
     return file;
 }
 

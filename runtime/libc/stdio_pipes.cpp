@@ -63,6 +63,8 @@ FILE* popen(const char* command, const char* mode) {
         return nullptr;
     }
     lwp::libc::as_stream(file).child_process = child;
+    // POSIX: a pipe stream is byte-oriented (glibc's is from the start).
+    lwp::libc::as_stream(file).orientation = lwp::libc::byte_use;
     return file;
 }
 

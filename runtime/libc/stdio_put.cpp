@@ -1,8 +1,15 @@
 // fputc putc putchar fputs puts fwrite putw: unformatted output. Each call holds
 // the stream lock for its whole length, so its bytes are never interleaved
 // with another thread's.
+//
+// Each makes a stream without orientation byte-oriented (stdio_orientation.cpp).
+// On a wide-oriented one fputs, puts and fwrite write nothing and fail
+// (EOF, 0), errno and the error flag untouched, as glibc's; fputc goes on,
+// as glibc's does, and on open_wmemstream's stream stores the byte's value
+// as a wide character, as glibc's does there.
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <climits>
 
@@ -16,10 +23,12 @@ using lwp::libc::write_locked;
 
 namespace {
 
-// Writes the pieces in order as one stdio call; false on a write failure.
+// Writes the pieces in order as one stdio call; false on a write failure,
+// or, without writing, on a wide-oriented stream.
 bool write_call(FILE* file, const char* first, size_t first_length, const char* second = nullptr,
                 size_t second_length = 0) {
     stream& s = as_stream(file);
+    if (!lwp::libc::orient(s, lwp::libc::byte_use)) return false;
     lock_stream(s);
     write_locked(s, first, first_length);
     if (second_length) write_locked(s, second, second_length);
@@ -31,8 +40,19 @@ bool write_call(FILE* file, const char* first, size_t first_length, const char* 
 extern "C" {
 
 int fputc(int character, FILE* file) {
-    char byte = static_cast<char>(character);
-    return write_call(file, &byte, 1) ? static_cast<unsigned char>(byte) : EOF;
+    stream& s = as_stream(file);
+    lwp::libc::orient(s, lwp::libc::byte_use);
+    const unsigned char byte = static_cast<unsigned char>(character);
+    if (s.wide_memory) {
+        const wchar_t as_wide = byte;
+        lock_stream(s);
+        bool stored = lwp_libc_wide_memory_put(s, &as_wide, 1);
+        unlock_after_output(s);
+        return stored ? byte : EOF;
+    }
+    lock_stream(s);
+    write_locked(s, reinterpret_cast<const char*>(&byte), 1);
+    return unlock_after_output(s) ? byte : EOF;
 }
 
 int putc(int character, FILE* file) { return fputc(character, file); }

@@ -89,8 +89,11 @@ int entry_sscanf(const char* __restrict text, const char* __restrict format, ...
 
 // The lock is held for the whole call, so the items one fscanf reads are
 // consecutive in the stream even while other threads read it too.
+// A wide-oriented stream is not read: EOF, errno untouched, as glibc's
+// (stdio_orientation.cpp); one without orientation becomes byte-oriented.
 int entry_vfscanf(FILE* __restrict file, const char* __restrict format, va_list arguments) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
+    if (!lwp::libc::orient(s, lwp::libc::byte_use)) return EOF;
     lwp::libc::take_stream_lock(s);
     stream_source source;
     source.next = next_from_stream;

@@ -31,6 +31,10 @@ struct stream {
     // flags are live (glibc_error_flag and glibc_end_flag, what
     // ferror_unlocked and feof_unlocked test).
     int glibc_flags = 0;
+    // The stream's orientation (fwide, stdio_orientation.cpp), as bits:
+    // byte_use and wide_use. In the padding glibc's FILE has here too,
+    // where the printf path reaches it with a short instruction.
+    unsigned char orientation = 0;
     char* glibc_read_pointers[3] = {};
     char* glibc_write_pointers[3] = {};
 
@@ -102,6 +106,34 @@ struct stream {
     // a stream is also a cookie stream, for seeking and closing.
     struct wide_memory_target* wide_memory = nullptr;
 };
+
+// The bits of stream::orientation. wide_use is set by the first wide call
+// (or fwide) on a stream without orientation, and makes it wide-oriented
+// for good; byte_use is set by byte calls, and makes a stream without
+// wide_use byte-oriented. printf tests and sets them with a plain load and
+// store, the cheapest form (stream_format_sink.hpp): a wide call racing
+// with a printf on a stream without orientation (two threads, no order
+// between them) can then lose, the stream ending byte-oriented, as if the
+// printf had come first.
+inline constexpr unsigned char byte_use = 1;
+inline constexpr unsigned char wide_use = 2;
+
+// fwide's answer: 1 wide, -1 byte, 0 none yet.
+inline int orientation_of(const stream& s) {
+    const unsigned char bits = __atomic_load_n(&s.orientation, __ATOMIC_RELAXED);
+    return bits & wide_use ? 1 : bits & byte_use ? -1 : 0;
+}
+
+// Gives a stream without orientation the one `wanted` (byte_use or
+// wide_use); whether the stream now has it. Atomic, so that it needs no
+// lock: the first call fixes it.
+inline bool orient(stream& s, unsigned char wanted) {
+    unsigned char none = 0;
+    __atomic_compare_exchange_n(&s.orientation, &none, wanted, false, __ATOMIC_RELAXED,
+                                __ATOMIC_RELAXED);
+    const unsigned char bits = __atomic_load_n(&s.orientation, __ATOMIC_RELAXED);
+    return wanted == wide_use ? (bits & wide_use) != 0 : (bits & wide_use) == 0;
+}
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
 inline constexpr int glibc_end_flag = 0x10;    // glibc's _IO_EOF_SEEN, what feof_unlocked tests

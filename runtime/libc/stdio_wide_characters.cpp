@@ -12,11 +12,14 @@
 //    0x7fffffff, as utf8_conversion.hpp), a surrogate or a negative wchar_t
 //    as '?' with success (glibc's answer); read, UTF-8 is decoded as
 //    stdio_utf8_input.hpp says.
-// Streams have no orientation here (fwide answers 0: stdio_orientation.cpp):
-// byte and wide calls may be mixed, where glibc's first call decides a
-// stream's kind for good. fputws and fgetws are the same, a string at a
-// time, under the stream's lock. The wide printf and scanf families are in
-// stdio_wide_printf.cpp and stdio_wide_scanf.cpp.
+// Each makes a stream without orientation wide-oriented, and fails on a
+// byte-oriented one (WEOF, fputws EOF, fgetws null; errno and the flags
+// untouched), as glibc's (stdio_orientation.cpp); ungetwc goes on there,
+// as glibc's does. Their bytes go through the stream's own calls below,
+// never through fwrite or getc, which refuse a wide-oriented stream. fputws
+// and fgetws are the same, a string at a time, under the stream's lock.
+// The wide printf and scanf families are in stdio_wide_printf.cpp and
+// stdio_wide_scanf.cpp.
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,21 +40,41 @@ void mark_encoding_error(FILE* file) {
     lwp::libc::as_stream(file).glibc_flags |= lwp::libc::glibc_error_flag;
 }
 
-// One stream operation for the whole replacement, so that threads writing
-// to the stream do not interleave inside it.
-bool write_replacement(wchar_t character, FILE* file) {
+// A character's bytes as one stream operation, so that threads writing to
+// the stream do not interleave inside it; false on a write failure.
+bool write_bytes(lwp::libc::stream& s, const char* bytes, size_t length) {
+    lwp::libc::lock_stream(s);
+    lwp::libc::write_locked(s, bytes, length);
+    return lwp::libc::unlock_after_output(s);
+}
+
+bool write_replacement(wchar_t character, lwp::libc::stream& s) {
     char text[8];
     size_t length =
         lwp_libc_character_sets::ascii_replacement(static_cast<uint32_t>(character), text);
-    return fwrite(text, 1, length, file) == length;
+    return write_bytes(s, text, length);
 }
 
-wint_t utf8_character_from(FILE* file) {
-    lwp::libc::stream& s = lwp::libc::as_stream(file);
+wint_t utf8_character_from(lwp::libc::stream& s) {
     lwp::libc::take_stream_lock(s);
     wint_t character = lwp::libc::next_utf8_character_locked(s);
     lwp::libc::give_back_stream_lock(s);
     return character;
+}
+
+// "C": one ASCII byte; a byte from 0x80 up stays unread, EILSEQ.
+wint_t ascii_character_from(FILE* file) {
+    lwp::libc::stream& s = lwp::libc::as_stream(file);
+    lwp::libc::take_stream_lock(s);
+    int byte = lwp::libc::next_byte_locked(s);
+    if (byte >= 0x80) lwp::libc::push_back_locked(s, static_cast<unsigned char>(byte));
+    lwp::libc::give_back_stream_lock(s);
+    if (byte == EOF || byte == lwp::libc::read_failed) return WEOF;
+    if (byte >= 0x80) {
+        mark_encoding_error(file);
+        return WEOF;
+    }
+    return static_cast<wint_t>(byte);
 }
 
 }  // namespace
@@ -59,15 +82,10 @@ wint_t utf8_character_from(FILE* file) {
 extern "C" {
 
 wint_t fgetwc(FILE* file) {
-    if (lwp::libc::ctype_is_utf8()) return utf8_character_from(file);
-    int byte = getc(file);
-    if (byte == EOF) return WEOF;
-    if (byte >= 0x80) {
-        ungetc(byte, file);
-        mark_encoding_error(file);
-        return WEOF;
-    }
-    return static_cast<wint_t>(byte);
+    lwp::libc::stream& s = lwp::libc::as_stream(file);
+    if (!lwp::libc::orient(s, lwp::libc::wide_use)) return WEOF;
+    if (lwp::libc::ctype_is_utf8()) return utf8_character_from(s);
+    return ascii_character_from(file);
 }
 
 wint_t getwc(FILE* file) { return fgetwc(file); }
@@ -75,6 +93,7 @@ wint_t getwchar(void) { return fgetwc(stdin); }
 
 wint_t fputwc(wchar_t character, FILE* file) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
+    if (!lwp::libc::orient(s, lwp::libc::wide_use)) return WEOF;
     // What fwprintf's %c looks at (stdio_stream.hpp); set outside the
     // stream's lock, hence atomically.
     __atomic_store_n(&s.took_wide_output, true, __ATOMIC_RELAXED);
@@ -88,11 +107,11 @@ wint_t fputwc(wchar_t character, FILE* file) {
     if (lwp::libc::ctype_is_utf8()) {
         char bytes[lwp::libc::utf8::longest_sequence];
         size_t length = lwp::libc::utf8::encode_for_stream(bytes, character);
-        return fwrite(bytes, 1, length, file) == length ? static_cast<wint_t>(character) : WEOF;
+        return write_bytes(s, bytes, length) ? static_cast<wint_t>(character) : WEOF;
     }
-    bool written = character >= 0 && character < 0x80
-                       ? putc(static_cast<int>(character), file) != EOF
-                       : write_replacement(character, file);
+    char byte = static_cast<char>(character);
+    bool written = character >= 0 && character < 0x80 ? write_bytes(s, &byte, 1)
+                                                        : write_replacement(character, s);
     return written ? static_cast<wint_t>(character) : WEOF;
 }
 
@@ -100,6 +119,8 @@ wint_t putwc(wchar_t character, FILE* file) { return fputwc(character, file); }
 
 // 1 when the whole string went out (glibc's answer), EOF otherwise.
 int fputws(const wchar_t* __restrict text, FILE* __restrict file) {
+    // Even an empty string fails on a byte-oriented stream (glibc).
+    if (!lwp::libc::orient(lwp::libc::as_stream(file), lwp::libc::wide_use)) return EOF;
     flockfile(file);
     bool written = true;
     for (; *text != L'\0' && written; ++text) written = fputwc(*text, file) != WEOF;
@@ -135,6 +156,7 @@ wint_t putwchar(wchar_t character) { return fputwc(character, stdout); }
 // (glibc's wide streams can push back any). In C.UTF-8 its bytes go back
 // over those just read, which is room enough after a fgetwc (else WEOF).
 wint_t ungetwc(wint_t character, FILE* file) {
+    lwp::libc::orient(lwp::libc::as_stream(file), lwp::libc::wide_use);
     if (character == WEOF) return WEOF;
     if (lwp::libc::ctype_is_utf8() && character >= 0x80) {
         char bytes[lwp::libc::utf8::longest_sequence];

@@ -11,11 +11,12 @@
 // lwp_libc_wide_memory_put, in every locale, as glibc's stream stores
 // them. Everything else is a cookie stream's (stdio_cookie.cpp): fseek,
 // ftell and rewind reach the seek function below, fclose the close
-// function; it is unbuffered and has no write function, so byte output
-// (fputs, fprintf, fwrite, putc) fails at once with EOF and the error flag
-// (glibc's stream is wide-oriented and fails fputs, fprintf and fwrite
-// too, without the flag; its putc stores the byte as a wide character).
-// Reading fails (glibc's stream reads back what was written).
+// function; it is unbuffered and has no write function. It is
+// wide-oriented, so fputs, fprintf and fwrite fail without writing (EOF,
+// -1, 0; no flag), as glibc's; fputc and putc store the byte's value as a
+// wide character (stdio_put.cpp), as glibc's do. Reading fails (glibc's
+// stream reads back what was written). freopen leaves it open, as glibc's
+// (stdio_files.cpp).
 //
 // Where the next character goes, how far the contents reach and when the
 // caller's size changes are glibc's, whose rules are those of its string
@@ -195,6 +196,7 @@ FILE* open_wmemstream(wchar_t** buffer, std::size_t* size) {
     stream& s = lwp::libc::as_stream(file);
     s.mode = lwp::libc::buffering::none;  // byte output fails in its own call
     s.wide_memory = target;
+    s.orientation = lwp::libc::wide_use;  // glibc's is wide from the start
     // The caller's pointer and size are set by the first fflush or fclose,
     // as glibc's are.
     return file;

@@ -11,9 +11,9 @@
 // it: in the "C" locale ASCII as its byte, anything else as glibc's ASCII
 // transliteration ("EUR" for U+20AC, '?' without one); in C.UTF-8 as its
 // UTF-8 bytes ('?' for a surrogate or a negative wchar_t). The whole call holds
-// the stream's lock, as printf's does. lwp's streams have no orientation
-// (see fwide in stdio_orientation.cpp): a stream that printf wrote to takes
-// fwprintf too, where glibc's byte-oriented stream fails it with -1. A %c
+// the stream's lock, as printf's does. A stream without orientation becomes
+// wide-oriented, and a byte-oriented one fails the call with -1 (glibc's
+// answers: stdio_orientation.cpp). A %c
 // of a byte from 0x80 up (WEOF) fails the call, except where glibc's wide
 // buffer has no room (the first wide character a fully buffered stream
 // takes since it was opened or sought, any on a line-buffered one), where
@@ -130,6 +130,8 @@ int swprintf(wchar_t* __restrict buffer, size_t capacity, const wchar_t* __restr
 int vfwprintf(FILE* __restrict file, const wchar_t* __restrict format, va_list arguments) {
     wide_stream_sink sink;
     sink.target = &lwp::libc::as_stream(file);
+    // -1, errno untouched, on a byte-oriented stream (stdio_orientation.cpp).
+    if (!lwp::libc::orient(*sink.target, lwp::libc::wide_use)) return -1;
     const bool to_wide_memory = sink.target->wide_memory != nullptr;
     sink.put = to_wide_memory ? put_to_wide_memory : put_to_stream;
     sink.failed = false;

@@ -563,8 +563,11 @@ int entry_swscanf(const wchar_t* __restrict text, const wchar_t* __restrict form
 }
 
 // The lock is held for the whole call, as fscanf's is.
+// A byte-oriented stream is not read: EOF, errno untouched, as glibc's
+// (stdio_orientation.cpp); one without orientation becomes wide-oriented.
 int entry_vfwscanf(FILE* __restrict file, const wchar_t* __restrict format, va_list arguments) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
+    if (!lwp::libc::orient(s, lwp::libc::wide_use)) return EOF;
     lwp::libc::take_stream_lock(s);
     wide_stream_source source;
     source.next = lwp::libc::ctype_is_utf8() ? next_utf8_from_stream : next_ascii_from_stream;

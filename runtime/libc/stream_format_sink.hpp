@@ -20,13 +20,31 @@ inline void put_to_stream(format_sink& sink, const char* bytes, size_t count) {
 }
 
 // Formats with `engine` (format or format_standard) into the stream under
-// its lock; the byte count, or -1 when the formatter or the write failed
-// (errno from the one that failed).
+// its lock, whatever the stream's orientation; the byte count, or -1 when
+// the formatter or the write failed (errno from the one that failed).
+inline int print_in_any_orientation(stream& s, int (*engine)(format_sink&, const char*, va_list),
+                                    const char* format_text, va_list arguments) {
+    stream_sink sink;
+    sink.put = put_to_stream;
+    sink.target = &s;
+    lock_stream(*sink.target);
+    int result = engine(sink, format_text, arguments);
+    bool written = unlock_after_output(*sink.target);
+    return written ? result : -1;
+}
+
+// The printf family's: as above on a byte-oriented stream, which a stream
+// without orientation becomes; -1, nothing written, errno and the error
+// flag untouched, on a wide-oriented one (glibc's answers: see
+// stdio_orientation.cpp). Written out rather than calling the above, which
+// compiles larger on the path every printf takes.
 inline int print_to_stream(FILE* file, int (*engine)(format_sink&, const char*, va_list),
                            const char* format_text, va_list arguments) {
     stream_sink sink;
     sink.put = put_to_stream;
     sink.target = &as_stream(file);
+    if (sink.target->orientation & wide_use) return -1;
+    sink.target->orientation |= byte_use;
     lock_stream(*sink.target);
     int result = engine(sink, format_text, arguments);
     bool written = unlock_after_output(*sink.target);

@@ -1,12 +1,15 @@
 // BSD's err, errx, warn, warnx and their v forms (<err.h>): "name: message"
 // on stderr, with ": reason" from errno for err and warn; err and errx then
-// exit with the status given.
+// exit with the status given. Written whatever stderr's orientation, as
+// glibc's (stdio_messages.hpp).
 #include <err.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "stdio_messages.hpp"
 
 extern "C" char* program_invocation_short_name;
 
@@ -17,13 +20,14 @@ namespace {
 // leaves only the name and the reason, as glibc prints it.
 void report(int reason, const char* format, va_list arguments) {
     flockfile(stderr);
-    fprintf(stderr, "%s: ", program_invocation_short_name ? program_invocation_short_name : "");
+    lwp::libc::print_message(stderr, "%s: ",
+                             program_invocation_short_name ? program_invocation_short_name : "");
     if (format != nullptr) {
-        vfprintf(stderr, format, arguments);
-        if (reason >= 0) fputs(": ", stderr);
+        lwp::libc::vprint_message(stderr, format, arguments);
+        if (reason >= 0) lwp::libc::print_message(stderr, ": ");
     }
-    if (reason >= 0) fputs(strerror(reason), stderr);
-    fputc('\n', stderr);
+    if (reason >= 0) lwp::libc::print_message(stderr, "%s", strerror(reason));
+    lwp::libc::print_message(stderr, "\n");
     funlockfile(stderr);
 }
 

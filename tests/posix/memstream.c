@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "../integration/check.h"
 
@@ -148,7 +149,33 @@ static void no_memory_keeps_the_last_buffer(void) {
 }
 #endif
 
+/* The caller's pointer is set by fflush or fclose, not at the opening;
+ * freopen flushes and fails, leaving the stream open for fclose (glibc's
+ * tst-memstream4). */
+static void freopen_flushes_and_fails(void) {
+    char old[] = "old";
+    char* buffer = old;
+    size_t size = 99;
+    FILE* stream = open_memstream(&buffer, &size);
+    CHECK(stream != NULL);
+    CHECK_EQ(fwide(stream, 0), -1);
+    CHECK_EQ(fputs("new", stream), 1);
+    CHECK(buffer == old);
+    CHECK_EQ(size, (size_t)99);
+    errno = 0;
+    CHECK(freopen("/nonexistent/lwp-file", "r", stream) == NULL);
+    CHECK_EQ(errno, 0);
+    CHECK_EQ(size, (size_t)3);
+    CHECK_EQ(strcmp(buffer, "new"), 0);
+    CHECK_EQ(fputs("er", stream), 1);
+    CHECK_EQ(fclose(stream), 0);
+    CHECK_EQ(size, (size_t)5);
+    CHECK_EQ(strcmp(buffer, "newer"), 0);
+    free(buffer);
+}
+
 int main(void) {
+    freopen_flushes_and_fails();
     char* buffer = NULL;
     size_t size = 0;
 

@@ -4,7 +4,7 @@
  * characters, with glibc's rules: fflush reports the position as the size,
  * fclose cuts the array there, SEEK_END measures from where the last seek
  * or ftell left the position, negative positions are EINVAL. fwide says
- * wide; byte output fails. The expected values are glibc 2.36's.
+ * wide; fputs, fprintf and fwrite fail. The expected values are glibc 2.36's.
  * Checked against glibc too (cc -DCHECKING_AGAINST_GLIBC). */
 #include <errno.h>
 #include <locale.h>
@@ -45,6 +45,31 @@ static void written_and_flushed(void) {
     CHECK_EQ(fclose(stream), 0);
     CHECK_EQ(size, 14);
     same_characters(buffer, L"\u20aca\u00e9\U0001F600<   xy|42>", 15);
+    free(buffer);
+}
+
+/* fputc and putc store the byte's value as a wide character (glibc's
+ * tst-wmemstream2 writes so); freopen flushes and fails, leaving the stream
+ * open for fclose (glibc's tst-wmemstream4). */
+static void byte_characters_and_freopen(void) {
+    wchar_t old[] = L"old";
+    wchar_t* buffer = old;
+    size_t size = 99;
+    FILE* stream = open_wmemstream(&buffer, &size);
+    CHECK(stream != NULL);
+    CHECK_EQ(fputc('a', stream), 'a');
+    CHECK_EQ(putc(0xe9, stream), 0xe9);
+    CHECK_EQ(fputws(L"new", stream), 1);
+    CHECK(buffer == old);
+    errno = 0;
+    CHECK(freopen("/nonexistent/lwp-file", "r", stream) == NULL);
+    CHECK_EQ(errno, 0);
+    CHECK_EQ(size, 5);
+    same_characters(buffer, L"a\u00e9new", 6);
+    CHECK_EQ(fputwc(L'!', stream), L'!');
+    CHECK_EQ(fclose(stream), 0);
+    CHECK_EQ(size, 6);
+    same_characters(buffer, L"a\u00e9new!", 7);
     free(buffer);
 }
 
@@ -132,6 +157,7 @@ int main(void) {
     seeking();
     end_after_rewind();
     growing();
+    byte_characters_and_freopen();
     /* The same in C.UTF-8: characters are stored, not encoded. */
     CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
     written_and_flushed();
