@@ -218,7 +218,38 @@ static void perror_keeps_orientation(void) {
     stderr = saved_stderr;
 }
 
+/* fopen's ",ccs=" (a wide stream converting through a named character set,
+ * whatever the locale): glibc's converts; lwp's wide streams convert
+ * through the locale only, and refuse it with EINVAL (glibc's answer for a
+ * character set it cannot load), opening nothing. */
+#ifndef CHECKING_AGAINST_GLIBC
+static void character_set_modes_refused(void) {
+    char path[] = "/tmp/lwp-orientation-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    CHECK_EQ(unlink(path), 0);
+    errno = 0;
+    CHECK(fopen(path, "w,ccs=UTF-8") == NULL);
+    CHECK_EQ(errno, EINVAL);
+    CHECK(access(path, F_OK) != 0);
+    errno = 0;
+    CHECK(fopen(path, "r,ccs=UCS-4LE") == NULL);
+    CHECK_EQ(errno, EINVAL);
+    FILE* file = tmpfile();
+    CHECK(file != NULL);
+    errno = 0;
+    CHECK(freopen(path, "w,ccs=UTF-8", file) == NULL);
+    CHECK_EQ(errno, EINVAL);
+    CHECK(access(path, F_OK) != 0);
+    fclose(file); /* closed already: the failed freopen closed it */
+}
+#endif
+
 int main(void) {
+#ifndef CHECKING_AGAINST_GLIBC
+    character_set_modes_refused();
+#endif
     first_call_decides();
     the_other_kind_fails();
     born_oriented();
