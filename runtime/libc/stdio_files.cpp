@@ -176,27 +176,32 @@ bool lwp_libc_flush_files() {
     return ok;
 }
 
-// Makes a stream that has been used write at the end of every call, as
-// setvbuf(_IONBF) does (what it had buffered is written out first).
-// stdout and stderr count as used once their first call has set them up;
-// a file stream always does, lwp not telling a stream never used apart.
+// fcloseall's, for each stream: one that has been used (glibc: one with an
+// orientation) writes at the end of every call from now on, as
+// setvbuf(_IONBF) would have it (what it had buffered is written out
+// first); used or not, it is byte-oriented for good, so that wide calls
+// fail on it, as glibc makes every stream.
 static void unbuffer_if_used(stream& s) {
-    lwp::libc::take_stream_lock(s);
-    if (s.mode != lwp::libc::buffering::undecided) {
+    // As an output call takes it, so that stdout or stderr oriented by
+    // fwide alone is set up before its mode is chosen here.
+    lwp::libc::lock_stream(s);
+    if (__atomic_load_n(&s.orientation, __ATOMIC_RELAXED) != 0) {
         lwp::libc::flush_locked(s);
         s.mode = lwp::libc::buffering::none;
     }
-    lwp::libc::give_back_stream_lock(s);
+    __atomic_store_n(&s.orientation, lwp::libc::byte_use, __ATOMIC_RELAXED);
+    lwp::libc::unlock_after_output(s);
 }
 
 // fcloseall (GNU), as glibc's: despite its name it closes nothing. It
-// writes out every stream's output, as fflush(NULL), and leaves every
-// stream that has been used unbuffered, so that whatever the program
-// still writes (C++ destructors running late, glibc's reason) goes out
-// at once. 0, or EOF (errno set) when some output could not be written.
-// Differences: glibc also makes a stream's input unbuffered and its later
-// wide calls fail (the stream is byte-oriented for good); lwp's streams
-// keep reading ahead, and have no orientation (stdio_orientation.cpp).
+// writes out every stream's output, as fflush(NULL), leaves every stream
+// that has been used unbuffered, so that whatever the program still writes
+// (C++ destructors running late, glibc's reason) goes out at once, and
+// every stream byte-oriented. 0, or EOF (errno set) when some output could
+// not be written. Differences: glibc also makes a stream's input
+// unbuffered, lwp's streams keep reading ahead; stdin is left as it was
+// (it is not on the list of open files, and this would bring it into
+// every program that calls fcloseall).
 int fcloseall(void) {
     const lwp::runtime::cancellation_hold hold;  // not a cancellation point (stdio_stream.hpp)
     bool ok = fflush(nullptr) == 0;

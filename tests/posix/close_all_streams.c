@@ -1,6 +1,6 @@
 /* fcloseall, as glibc's: despite the name it closes nothing. It writes out
- * every stream's output and leaves the streams that have been used
- * unbuffered, still open: what is written afterwards goes out at once, and
+ * every stream's output and leaves the streams that have been used (that
+ * have an orientation) unbuffered, every stream byte-oriented, still open: what is written afterwards goes out at once, and
  * fclose still works. 0, or EOF with errno when some output could not be
  * written. Checked against glibc too (cc -DCHECKING_AGAINST_GLIBC).
  * (mallopt, mcheck and its kin: malloc_options.c; open_wmemstream:
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "../integration/check.h"
 
@@ -69,6 +70,32 @@ int main(void) {
     CHECK_EQ(fclose(file), 0);
     CHECK(strcmp(on_disk(path), "abcdef") == 0);
     unlink(path);
+
+    /* A stream is used once it has an orientation; fcloseall leaves an
+     * unused one buffered, and every one byte-oriented for good. (What a
+     * stream that was wide-oriented does afterwards is not looked at: in
+     * glibc its byte output goes astray.) */
+    char second_path[] = "/tmp/lwp-fcloseall-XXXXXX";
+    int second_fd = mkstemp(second_path);
+    CHECK(second_fd >= 0);
+    close(second_fd);
+    FILE* wide = tmpfile();
+    FILE* unused = fopen(second_path, "w");
+    CHECK(wide != NULL && unused != NULL);
+    CHECK_EQ(fwide(wide, 1), 1);
+    CHECK_EQ(fwide(unused, 0), 0);
+    CHECK_EQ(fcloseall(), 0);
+    CHECK_EQ(fwide(wide, 0), -1);
+    CHECK_EQ(fwide(unused, 0), -1);
+    CHECK_EQ(fwide(stdout, 0), -1);
+    CHECK_EQ(fputwc(L'w', wide), WEOF);
+    CHECK_EQ(fputwc(L'w', unused), WEOF);
+    CHECK(fputs("later", unused) >= 0);
+    CHECK(strcmp(on_disk(second_path), "") == 0); /* still buffered */
+    CHECK_EQ(fclose(unused), 0);
+    CHECK(strcmp(on_disk(second_path), "later") == 0);
+    fclose(wide);
+    unlink(second_path);
 
     /* Output that cannot be written: EOF, errno from the write. */
     FILE* full = fopen("/dev/full", "w");
