@@ -1,4 +1,4 @@
-// The C library's own messages on stderr (error, warn, getopt's, herror's,
+// The C library's own messages on stderr (error, warn, getopt's,
 // psignal's), as glibc prints them through its __fxprintf: like fprintf,
 // and also on a wide-oriented stream, where printf itself fails
 // (stdio_orientation.cpp). A stream without orientation becomes
