@@ -160,6 +160,11 @@ FILE* lwp::libc::open_cookie_stream(cookie_record* record, bool readable, bool w
     return reinterpret_cast<FILE*>(s);
 }
 
+void lwp::libc::visit_open_files(void (*visit)(stream&, void*), void* context) {
+    lwp::runtime::internal_lock_guard guard(open_files_lock);
+    for (stream* s = open_files; s != nullptr; s = s->next_file) visit(*s, context);
+}
+
 extern "C" {
 
 // For fflush(NULL) (stdio_stream.cpp): every open file stream's output.

@@ -227,6 +227,11 @@ extern "C" int lwp_libc_cookie_close(stream& s) __attribute__((weak));
 // open streams; null, errno ENOMEM, without memory.
 FILE* open_cookie_stream(cookie_record* record, bool readable, bool writable);
 
+// Calls `visit` on every open file stream (stdio_files.cpp: fopen's,
+// fdopen's, popen's, the cookie streams), under the list's lock; `visit`
+// takes no stream's lock and opens or closes no stream.
+void visit_open_files(void (*visit)(stream&, void*), void* context);
+
 // The stream's lock alone (see lock_word), for calls that write nothing.
 void take_stream_lock(stream& s);
 void give_back_stream_lock(stream& s);

@@ -10,23 +10,23 @@ std::size_t strspn(const char* text, const char* accept) noexcept;
 std::size_t strcspn(const char* text, const char* reject) noexcept;
 
 // Skips leading delimiters, ends the token at the next one (overwritten
-// with a null byte) and remembers where to go on in *saved. Null once no
-// token is left, and on every later call with a null text.
+// with a null byte) and remembers where to go on in *saved. As in glibc,
+// *saved never goes back to null once a string is given: after the last
+// token, and after the null that says none is left, it points at the
+// string's terminating null byte, so later calls with a null text go on
+// returning null. A null *saved (no scan started) gives null too, where
+// glibc would read through the null pointer.
 char* strtok_r(char* text, const char* delimiters, char** saved) noexcept {
     if (text == nullptr) text = *saved;
     if (text == nullptr) return nullptr;
     text += strspn(text, delimiters);
     if (*text == '\0') {
-        *saved = nullptr;
+        *saved = text;
         return nullptr;
     }
     char* end = text + strcspn(text, delimiters);
-    if (*end == '\0') {
-        *saved = nullptr;
-    } else {
-        *end = '\0';
-        *saved = end + 1;
-    }
+    if (*end != '\0') *end++ = '\0';
+    *saved = end;
     return text;
 }
 

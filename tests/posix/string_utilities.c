@@ -33,6 +33,35 @@ static void tokens(void) {
     CHECK_EQ(count, 3);
     CHECK(strtok_r(NULL, " ,", &saved) == NULL); /* stays at the end */
 
+    /* glibc's saved pointer (glibc's bug-strtok1): past the last token it
+     * rests on the string's terminating null byte, never null, both when
+     * the last token ends the string and when only delimiters follow. */
+    char last[] = "axaaba";
+    CHECK_STREQ(strtok_r(last, "ab", &saved), "x");
+    CHECK(saved == last + 3);
+    CHECK(strtok_r(NULL, "ab", &saved) == NULL);
+    CHECK(saved == last + 6);
+    CHECK(strtok_r(NULL, "a", &saved) == NULL);
+    CHECK(saved == last + 6);
+    char ends[] = ",end";
+    CHECK_STREQ(strtok_r(ends, ",", &saved), "end");
+    CHECK(saved == ends + 4);
+    CHECK(strtok_r(NULL, ",", &saved) == NULL);
+    CHECK(saved == ends + 4);
+    char empty[] = "";
+    saved = NULL;
+    CHECK(strtok_r(empty, ",", &saved) == NULL);
+    CHECK(saved == empty);
+    /* strtok's own position does the same: a new string after the end. */
+    char first[] = "p;q", second[] = ";r;";
+    CHECK_STREQ(strtok(first, ";"), "p");
+    CHECK_STREQ(strtok(NULL, ";"), "q");
+    CHECK(strtok(NULL, ";") == NULL);
+    CHECK(strtok(NULL, ";") == NULL);
+    CHECK_STREQ(strtok(second, ";"), "r");
+    CHECK(second[2] == '\0');
+    CHECK(strtok(NULL, ";") == NULL);
+
     char only_delimiters[] = ",,,";
     CHECK(strtok(only_delimiters, ",") == NULL);
     char line[] = "a:b";
