@@ -59,6 +59,7 @@ refill refill_locked(stream& s, unsigned keep = 0) {
             fail(s, ENOMEM);
             return refill::error;
         }
+        s.read_capacity = read_buffer_size;
     }
     if (s.length != 0 && !lwp::libc::flush_locked(s)) return refill::error;
     if (keep != 0) memmove(s.read_buffer, s.read_buffer + s.read_position, keep);
@@ -90,6 +91,49 @@ refill refill_locked(stream& s, unsigned keep = 0) {
     }
     s.read_length = keep + static_cast<unsigned>(count);
     return refill::data;
+}
+
+// Room for `count` bytes in front of the next one to be read, for bytes
+// pushed back: the bytes already handed out of the read buffer, else room
+// made by moving what is unread to the buffer's end, in a larger buffer
+// when it is full (glibc's push-back has no limit but memory). False,
+// errno ENOMEM, without memory.
+bool make_room_in_front(stream& s, unsigned count) {
+    if (s.read_position >= count) return true;
+    unsigned unread = s.read_length - s.read_position;
+    unsigned capacity = s.read_buffer != nullptr ? s.read_capacity : read_buffer_size;
+    if (s.read_buffer != nullptr && capacity - unread >= count) {
+        memmove(s.read_buffer + capacity - unread, s.read_buffer + s.read_position, unread);
+    } else {
+        while (capacity - unread < count) {
+            if (capacity > (1u << 30)) {
+                errno = ENOMEM;
+                return false;
+            }
+            capacity *= 2;
+        }
+        char* larger = static_cast<char*>(malloc(capacity));
+        if (larger == nullptr) return false;  // ENOMEM, from malloc
+        if (unread != 0)
+            memcpy(larger + capacity - unread, s.read_buffer + s.read_position, unread);
+        free(s.read_buffer);
+        s.read_buffer = larger;
+        s.read_capacity = capacity;
+    }
+    s.read_position = capacity - unread;
+    s.read_length = capacity;
+    return true;
+}
+
+// Frees ungetc's slot for a new byte: the byte waiting there goes into the
+// read buffer, in front of the rest, where the next read finds it after
+// the new one. False, nothing changed, without memory.
+bool move_pushed_back_byte_into_buffer(stream& s) {
+    if (!s.pushed_back) return true;
+    if (!make_room_in_front(s, 1)) return false;
+    s.read_buffer[--s.read_position] = static_cast<char>(s.pushed_back_byte);
+    s.pushed_back = false;
+    return true;
 }
 
 }  // namespace
@@ -136,10 +180,10 @@ void lwp::libc::skip_bytes_locked(stream& s, unsigned count) {
 }
 
 bool lwp::libc::push_back_bytes_locked(stream& s, const char* bytes, unsigned count) {
-    if (!s.readable || s.pushed_back) return false;
+    if (!s.readable || !move_pushed_back_byte_into_buffer(s)) return false;
     if (count == 1) {
         push_back_locked(s, static_cast<unsigned char>(bytes[0]));
-    } else if (s.read_buffer != nullptr && s.read_position >= count) {
+    } else if (make_room_in_front(s, count)) {
         s.read_position -= count;
         memcpy(s.read_buffer + s.read_position, bytes, count);
     } else {
@@ -355,14 +399,17 @@ ssize_t getline(char** __restrict line, size_t* __restrict capacity, FILE* __res
     return getdelim(line, capacity, '\n', file);
 }
 
-// One byte of push-back, which C guarantees; a second before it is read
-// again fails. It clears the end flag, and the next read returns it.
+// Pushes a byte back: the next read returns it, and it clears the end
+// flag. C guarantees one; glibc takes any number (the last pushed is read
+// first), and so does lwp: the first waits in ungetc's slot, the others in
+// the read buffer (make_room_in_front). EOF for a stream not open for
+// reading, and without memory.
 int ungetc(int byte, FILE* file) {
     if (byte == EOF) return EOF;
     stream& s = as_stream(file);
     lwp::libc::take_stream_lock(s);
     int result = EOF;
-    if (s.readable && !s.pushed_back) {
+    if (s.readable && move_pushed_back_byte_into_buffer(s)) {
         s.pushed_back = true;
         s.pushed_back_byte = static_cast<unsigned char>(byte);
         s.glibc_flags &= ~lwp::libc::glibc_end_flag;

@@ -29,9 +29,9 @@ void skip_bytes_locked(stream& s, unsigned count);
 
 // Puts `count` bytes back in front of the next one to be read, as ungetc
 // does one (the end flag cleared): into ungetc's slot when it is one byte,
-// else over the bytes already handed out of the read buffer. False, nothing
-// changed, when the stream is not readable, ungetc's slot is taken or there
-// is no such room.
+// else into the read buffer, in front of what is unread (a byte already in
+// ungetc's slot goes there first, to be read after them). False when the
+// stream is not readable, or without memory for the room.
 bool push_back_bytes_locked(stream& s, const char* bytes, unsigned count);
 
 }  // namespace lwp::libc

@@ -84,6 +84,9 @@ struct stream {
     unsigned read_length = 0;    // bytes read ahead into read_buffer
     unsigned read_position = 0;  // the next of them to hand out
     char* read_buffer = nullptr;
+    // Its size: BUFSIZ, or more once ungetc has pushed back more bytes than
+    // were read out of it (stdio_input.cpp); reads fill BUFSIZ of it.
+    unsigned read_capacity = 0;
     char* owned_buffer = nullptr;  // the output buffer fopen allocated, freed by fclose
     stream* next_file = nullptr;   // the list of open file streams
     int child_process = 0;         // popen's command, which pclose waits for

@@ -154,7 +154,7 @@ wint_t putwchar(wchar_t character) { return fputwc(character, stdout); }
 
 // A character the locale cannot hold as a byte cannot be pushed back either
 // (glibc's wide streams can push back any). In C.UTF-8 its bytes go back
-// over those just read, which is room enough after a fgetwc (else WEOF).
+// in front of the next one to be read, as many characters as are pushed.
 wint_t ungetwc(wint_t character, FILE* file) {
     lwp::libc::orient(lwp::libc::as_stream(file), lwp::libc::wide_use);
     if (character == WEOF) return WEOF;

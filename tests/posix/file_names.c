@@ -370,6 +370,26 @@ static void expect_real_failure(const char* relative, int error) {
     CHECK_EQ(errno, error);
 }
 
+/* realpath fails for `relative`, with `error`, and leaves the buffer holding
+ * the canonical name of `left_relative` (inside the test's directory), or
+ * untouched when that is null. */
+static void expect_left_behind(const char* relative, int error, const char* left_relative) {
+    char path[256], buffer[PATH_MAX], expected[PATH_MAX + 256], top_real[PATH_MAX];
+    CHECK(realpath(top, top_real) != NULL);
+    snprintf(path, sizeof path, "%s/%s", top, relative);
+    memset(buffer, '#', sizeof buffer - 1);
+    buffer[sizeof buffer - 1] = '\0';
+    errno = 0;
+    CHECK(realpath(path, buffer) == NULL);
+    CHECK_EQ(errno, error);
+    if (left_relative == NULL) {
+        CHECK(buffer[0] == '#' && strlen(buffer) == sizeof buffer - 1);
+        return;
+    }
+    snprintf(expected, sizeof expected, "%s/%s", top_real, left_relative);
+    CHECK_STREQ(buffer, expected);
+}
+
 static void canonical_names(void) {
     CHECK_EQ(mkdirat(top_fd, "d1", 0700), 0);
     CHECK_EQ(mkdirat(top_fd, "d1/d2", 0700), 0);
@@ -394,6 +414,28 @@ static void canonical_names(void) {
     expect_real_failure("d1/d2/f/", ENOTDIR);
     expect_real_failure("d1/d2/f/x", ENOTDIR);
     expect_real_failure("loop_a", ELOOP);
+    /* glibc's test-canon: a file followed by "." or ".." (or a trailing
+     * slash) is ENOTDIR, though the walk never looks inside it. */
+    expect_real_failure("d1/d2/f/..", ENOTDIR);
+    expect_real_failure("d1/d2/f/.", ENOTDIR);
+    expect_real_failure("d1/d2/f/./", ENOTDIR);
+    expect_real_failure("d1/d2/f//../d2", ENOTDIR);
+    expect_real_failure("d1/d2/up/", ENOTDIR); /* a link to the file */
+    expect_real_failure("d1/d2/f/./../f", ENOTDIR);
+    expect_real_failure("d1/d2/f/./x", ENOTDIR);
+    /* What a failed call leaves in the caller's buffer (glibc's test-canon):
+     * for ENOENT the path as far as the walk got, up to and with the
+     * missing component, links followed; for other errors nothing. */
+    expect_left_behind("missing/../d1", ENOENT, "missing");
+    expect_left_behind("d1/./missing/x", ENOENT, "d1/missing");
+    expect_left_behind("to_d2/gone", ENOENT, "d1/d2/gone");
+    expect_left_behind("d1/d2/f/..", ENOTDIR, NULL);
+    expect_left_behind("d1/d2/f/x", ENOTDIR, NULL);
+    expect_left_behind("loop_a", ELOOP, NULL);
+    CHECK_EQ(symlinkat("nowhere", top_fd, "d1/dangling"), 0);
+    expect_left_behind("d1/dangling", ENOENT, "d1/nowhere");
+    expect_left_behind("d1/dangling/..", ENOENT, "d1/nowhere");
+    CHECK_EQ(unlinkat(top_fd, "d1/dangling", 0), 0);
 
     /* A relative path starts from the working directory. */
     int previous = open(".", O_RDONLY | O_DIRECTORY);
@@ -407,6 +449,16 @@ static void canonical_names(void) {
     CHECK_STREQ(buffer, "/");
     CHECK(realpath("/..", buffer) == buffer);
     CHECK_STREQ(buffer, "/");
+    /* A working directory since removed: a relative name fails with
+     * ENOENT, and glibc's walk, which had nothing yet, leaves "". */
+    CHECK_EQ(mkdirat(top_fd, "gone", 0700), 0);
+    CHECK_EQ(chdir("gone"), 0);
+    CHECK_EQ(unlinkat(top_fd, "gone", AT_REMOVEDIR), 0);
+    strcpy(buffer, "untouched");
+    errno = 0;
+    CHECK(realpath("x", buffer) == NULL);
+    CHECK_EQ(errno, ENOENT);
+    CHECK_STREQ(buffer, "");
     CHECK_EQ(fchdir(previous), 0);
     CHECK_EQ(close(previous), 0);
     errno = 0;

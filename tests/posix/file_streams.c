@@ -452,6 +452,60 @@ static void push_back(void) {
     CHECK_EQ(unlink(path), 0);
 }
 
+/* Several bytes pushed back in a row (glibc's stdio-common/tst-ungetc):
+ * glibc takes any number, and the last pushed is read first. */
+static void push_back_several(void) {
+    const char* path = path_of("unget-several");
+    make_file(path, "bla");
+    FILE* f = fopen(path, "r");
+    CHECK(f != NULL);
+    /* Before any read, and in front of what is read ahead. */
+    CHECK_EQ(ungetc('z', f), 'z');
+    CHECK_EQ(ungetc('y', f), 'y');
+    CHECK_EQ(getc(f), 'y');
+    CHECK_EQ(getc(f), 'z');
+    CHECK_EQ(getc(f), 'b');
+    CHECK_EQ(getc(f), 'l');
+    CHECK_EQ(ungetc('m', f), 'm');
+    CHECK_EQ(ungetc('n', f), 'n');
+    CHECK_EQ(ftell(f), 0); /* two back from 2 */
+    CHECK_EQ(getc(f), 'n');
+    CHECK_EQ(getc(f), 'm');
+    CHECK_EQ(getc(f), 'a');
+    CHECK_EQ(getc(f), EOF);
+    /* At the end, three, read by fread. */
+    CHECK_EQ(ungetc('3', f), '3');
+    CHECK_EQ(ungetc('2', f), '2');
+    CHECK_EQ(ungetc('1', f), '1');
+    CHECK(!feof(f));
+    char got[8];
+    CHECK_EQ(fread(got, 1, sizeof got, f), 3);
+    CHECK(memcmp(got, "123", 3) == 0);
+    CHECK(feof(f));
+    CHECK_EQ(fclose(f), 0);
+
+    /* More than the read buffer holds, pushed after one byte of a file
+     * larger than it: all come back, last first, then the file's rest. */
+    enum { size = 3 * BUFSIZ, pushed = 2 * BUFSIZ + 7 };
+    static char content[size + 1];
+    for (int i = 0; i < size; ++i) content[i] = (char)('a' + i % 26);
+    make_file(path, content);
+    f = fopen(path, "r");
+    CHECK(f != NULL);
+    CHECK_EQ(getc(f), 'a');
+    for (int i = 0; i < pushed; ++i) CHECK_EQ(ungetc('0' + i % 10, f), '0' + i % 10);
+    for (int i = pushed - 1; i >= 0; --i) CHECK_EQ(getc(f), '0' + i % 10);
+    for (int i = 1; i < size; ++i) CHECK_EQ(getc(f), content[i]);
+    CHECK_EQ(getc(f), EOF);
+    /* A seek drops them all. */
+    CHECK_EQ(ungetc('x', f), 'x');
+    CHECK_EQ(ungetc('y', f), 'y');
+    CHECK_EQ(fseek(f, 1, SEEK_SET), 0);
+    CHECK_EQ(getc(f), 'b');
+    CHECK_EQ(fclose(f), 0);
+    CHECK_EQ(unlink(path), 0);
+}
+
 /* ---- 5. Refusals and the error and end-of-file flags ---- */
 
 static void errors(void) {
@@ -1194,6 +1248,7 @@ int main(void) {
     append();
     read_and_write();
     push_back();
+    push_back_several();
     errors();
     descriptors();
     pipe_between_threads();

@@ -73,6 +73,17 @@ static void reading(void) {
     /* Pushed back and read again. */
     CHECK_EQ(ungetwc(0x1f600, file), (wint_t)0x1f600);
     CHECK_EQ(fgetwc(file), (wint_t)0x1f600);
+    /* Several in a row, more than were read: the last pushed comes first. */
+    CHECK_EQ(ungetwc(0x3b1, file), (wint_t)0x3b1);
+    CHECK_EQ(ungetwc(L'q', file), (wint_t)L'q');
+    CHECK_EQ(ungetwc(0x4e2d, file), (wint_t)0x4e2d);
+    CHECK_EQ(ungetwc(0x1f600, file), (wint_t)0x1f600);
+    CHECK_EQ(ungetwc(0xe9, file), (wint_t)0xe9);
+    CHECK_EQ(fgetwc(file), (wint_t)0xe9);
+    CHECK_EQ(fgetwc(file), (wint_t)0x1f600);
+    CHECK_EQ(fgetwc(file), (wint_t)0x4e2d);
+    CHECK_EQ(fgetwc(file), (wint_t)L'q');
+    CHECK_EQ(fgetwc(file), (wint_t)0x3b1);
     CHECK_EQ(fgetwc(file), (wint_t)0x7fffffff);
     wchar_t line[8];
     CHECK(fgetws(line, 8, file) == line);
