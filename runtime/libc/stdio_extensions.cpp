@@ -4,11 +4,13 @@
 // __fsetlocking. Each answers from lwp's own stream (stdio_stream.hpp),
 // under its lock.
 //
-// lwp keeps no "last operation" bit, so __freading and __fwriting answer
-// from what the stream holds: a read-only stream is reading, a write-only
-// one writing; a stream open both ways is reading while it holds bytes read
-// ahead (or an ungetc byte) from a read since the last seek or flush, and
-// writing while it holds output not yet written out.
+// __freading and __fwriting answer as glibc's: a read-only stream is
+// reading, a write-only one writing; a stream open both ways is writing
+// from an output call until a read or a seek (a fflush changes nothing),
+// reading after those, and neither before its first call
+// (stream::last_calls, stdio_stream.hpp). An output call that writes no
+// byte leaves glibc's stream as it was: lwp's fputs and fwrite write
+// nothing then, but its printf family still counts as output.
 #include <stdio.h>
 #include <stdio_ext.h>
 
@@ -76,23 +78,33 @@ int __fwritable(FILE* file) noexcept {
 int __freading(FILE* file) noexcept {
     return ask(file, [](stream& s) {
         if (!s.readable) return 0;
-        return !writable(s) || s.read_length != 0 || s.pushed_back ? 1 : 0;
+        return !writable(s) || s.last_calls == lwp::libc::call_mark::input ||
+                       s.last_calls == lwp::libc::call_mark::pushed_back
+                   ? 1
+                   : 0;
     });
 }
 
 int __fwriting(FILE* file) noexcept {
     return ask(file, [](stream& s) {
         if (!writable(s)) return 0;
-        return !s.readable || s.length != 0 ? 1 : 0;
+        return !s.readable || s.last_calls == lwp::libc::call_mark::output ||
+                       s.last_calls == lwp::libc::call_mark::output_newline
+                   ? 1
+                   : 0;
     });
 }
 
 // Throws away what the stream holds: output not yet written, input read
-// ahead, an ungetc byte. The error and end-of-file flags stay.
+// ahead, an ungetc byte. The error and end-of-file flags stay, and so does
+// the last operation, except that a stream whose only call was ungetc has
+// nothing again, as glibc's, which frees its push-back area.
 void __fpurge(FILE* file) noexcept {
     ask(file, [](stream& s) {
         s.length = 0;
         lwp::libc::drop_unread(s);
+        if (s.last_calls == lwp::libc::call_mark::pushed_back)
+            s.last_calls = lwp::libc::call_mark::none;
         return 0;
     });
 }

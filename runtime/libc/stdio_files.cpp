@@ -86,6 +86,7 @@ bool attach(stream& s, int fd, const open_request& request) {
     s.descriptor = request.writable ? fd : -1;
     s.glibc_flags = 0;
     s.length = 0;
+    s.last_calls = lwp::libc::call_mark::none;
     lwp::libc::drop_unread(s);
     lwp::libc::buffering chosen = lwp::libc::buffering::none;
     if (request.writable)

@@ -48,6 +48,7 @@ enum class refill { data, end, error };
 // handed out (the UTF-8 reader's lookahead), which move to its front. At the
 // end or on an error the stream's flag is set.
 refill refill_locked(stream& s, unsigned keep = 0) {
+    s.last_calls = lwp::libc::call_mark::input;  // even when it fails, as glibc's underflow
     if (!s.readable) {
         fail(s, EBADF);
         return refill::error;
@@ -149,6 +150,10 @@ int lwp::libc::next_byte_locked(stream& s) {
         refill found = refill_locked(s);
         if (found != refill::data) return found == refill::end ? EOF : read_failed;
     }
+    // Bytes read ahead can outlast output where glibc's stream would have
+    // read none (an unbuffered fread: see there); taking one ends the
+    // writing state as glibc's underflow would.
+    s.last_calls = lwp::libc::call_mark::input;
     return static_cast<unsigned char>(s.read_buffer[s.read_position++]);
 }
 
@@ -168,6 +173,7 @@ int lwp::libc::peek_byte_locked(stream& s, unsigned ahead) {
         refill found = refill_locked(s, s.read_length - s.read_position);
         if (found != refill::data) return found == refill::end ? EOF : read_failed;
     }
+    s.last_calls = lwp::libc::call_mark::input;  // as in next_byte_locked
     return static_cast<unsigned char>(s.read_buffer[s.read_position + ahead]);
 }
 
@@ -327,6 +333,7 @@ size_t fread(void* __restrict data, size_t size, size_t count, FILE* __restrict 
     char* out = static_cast<char*>(data);
     size_t got = 0;
     lwp::libc::take_stream_lock(s);
+    const unsigned char before = s.last_calls;
     if (s.pushed_back && got < wanted) {
         s.pushed_back = false;
         out[got++] = static_cast<char>(s.pushed_back_byte);
@@ -342,6 +349,13 @@ size_t fread(void* __restrict data, size_t size, size_t count, FILE* __restrict 
         }
         if (refill_locked(s) != refill::data) break;
     }
+    // An unbuffered glibc stream on a descriptor (not a cookie stream:
+    // their fread reads through underflow) reads straight into the
+    // caller's memory, past the underflow that ends its putting state: a
+    // stream that was writing still is (__fwriting, stdio_extensions.cpp).
+    if (s.mode == lwp::libc::buffering::none && s.cookie == nullptr &&
+        (before == lwp::libc::call_mark::output || before == lwp::libc::call_mark::output_newline))
+        s.last_calls = before;
     lwp::libc::give_back_stream_lock(s);
     return got / size;
 }
@@ -410,6 +424,11 @@ int ungetc(int byte, FILE* file) {
     lwp::libc::take_stream_lock(s);
     int result = EOF;
     if (s.readable && move_pushed_back_byte_into_buffer(s)) {
+        // glibc's ungetc gives a stream with no buffer yet an area to push
+        // back into: __freading then says it is reading.
+        if (s.last_calls == lwp::libc::call_mark::none ||
+            s.last_calls == lwp::libc::call_mark::none_with_buffer)
+            s.last_calls = lwp::libc::call_mark::pushed_back;
         s.pushed_back = true;
         s.pushed_back_byte = static_cast<unsigned char>(byte);
         s.glibc_flags &= ~lwp::libc::glibc_end_flag;

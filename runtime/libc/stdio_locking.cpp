@@ -81,12 +81,26 @@ int setvbuf(FILE* __restrict file, char* __restrict buffer, int mode, size_t siz
     default: errno = EINVAL; return EOF;
     }
     lwp::libc::stream& s = as_stream(file);
+    // lock_stream marks output as the last call (stdio_stream.hpp); glibc's
+    // setvbuf leaves its putting state as it was, and when it is given a
+    // buffer, or _IONBF, sets it up to be read from too, so that __freading
+    // then says reading. Read before the lock: C allows setvbuf only before
+    // any other call on the stream, so no other call can be changing it.
+    const unsigned char before = __atomic_load_n(&s.last_calls, __ATOMIC_RELAXED);
     lwp::libc::lock_stream(s);  // the first use sets the stream up
     if (s.reentered != 0) {
         lwp::libc::unlock_after_output(s);
         errno = EBUSY;
         return EOF;
     }
+    if (before == lwp::libc::call_mark::output || before == lwp::libc::call_mark::output_newline)
+        s.last_calls = lwp::libc::call_mark::output;
+    else if (chosen == lwp::libc::buffering::none || buffer != nullptr)
+        s.last_calls = lwp::libc::call_mark::input;
+    else if (chosen == lwp::libc::buffering::full && before == lwp::libc::call_mark::none)
+        s.last_calls = lwp::libc::call_mark::none_with_buffer;
+    else
+        s.last_calls = before;
     lwp::libc::flush_locked(s);
     s.mode = chosen;
     if (buffer != nullptr && size != 0) {

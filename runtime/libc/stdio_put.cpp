@@ -62,8 +62,12 @@ int _IO_putc(int character, FILE* file) { return fputc(character, file); }
 
 int putchar(int character) { return fputc(character, stdout); }
 
+// An empty string is no call on the stream at all, as in glibc: a stream
+// open both ways that was reading stays so (__fwriting, stdio_extensions.cpp).
 int fputs(const char* __restrict text, FILE* __restrict file) {
-    return write_call(file, text, strlen(text)) ? 1 : EOF;
+    size_t length = strlen(text);
+    if (length == 0) return 1;
+    return write_call(file, text, length) ? 1 : EOF;
 }
 
 int puts(const char* text) {

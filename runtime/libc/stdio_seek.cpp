@@ -34,8 +34,15 @@ long reposition(FILE* file, stream& s, off_t offset, int whence) {
 
 long seek_locked(FILE* file, stream& s, off_t offset, int whence) {
     if (!lwp::libc::flush_locked(s)) return -1;
+    // glibc's seek ends its putting state, and sets a stream without a
+    // buffer up for reading, before it moves the offset: a seek that fails
+    // there leaves it reading all the same, unless it had its buffer from
+    // setvbuf already (stdio_stream.hpp).
+    if (s.last_calls != lwp::libc::call_mark::none_with_buffer)
+        s.last_calls = lwp::libc::call_mark::input;
     if (whence == SEEK_CUR) offset -= lwp::libc::unread_bytes(s);
     if (reposition(file, s, offset, whence) < 0) return -1;
+    s.last_calls = lwp::libc::call_mark::input;
     lwp::libc::drop_unread(s);
     s.glibc_flags &= ~lwp::libc::glibc_end_flag;
     // glibc's wide buffer has no room after a seek (see took_wide_output).

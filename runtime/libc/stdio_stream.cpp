@@ -174,7 +174,7 @@ void lock_stream(stream& s) {
     s.outer_call_failed = s.outer_call_failed << 1 | s.call_failed;
     s.call_failed = false;
     if (s.reentered == 0) {  // else these are the interrupted call's
-        s.newline_pending = false;
+        s.last_calls = call_mark::output;
         s.call_start = s.length;
     }
 }
@@ -197,7 +197,7 @@ void write_locked(stream& s, const char* bytes, std::size_t count) {
         if (!write_all(s, bytes, count, /*buffered=*/false)) record_failure(s);
         return;
     }
-    if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.newline_pending = true;
+    if (s.mode == buffering::line && memchr(bytes, '\n', count)) s.last_calls = call_mark::output_newline;
     if (count > s.capacity - s.length) {
         // What earlier calls left goes out first, and this call's bytes so
         // far stay staged, moved to the front, when the new ones fit beside
@@ -227,7 +227,7 @@ bool unlock_after_output(stream& s) {
     // A re-entered call leaves the policy (flush_locked does nothing for it)
     // and the lock to the call it interrupted, and gives that call back its
     // own failure (see lock_stream).
-    if (s.mode == buffering::none || (s.mode == buffering::line && s.newline_pending))
+    if (s.mode == buffering::none || (s.mode == buffering::line && s.last_calls == call_mark::output_newline))
         flush_locked(s);
     bool ok = !s.call_failed;
     s.call_failed = s.outer_call_failed & 1;

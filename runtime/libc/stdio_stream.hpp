@@ -54,7 +54,9 @@ struct stream {
     // their first output; a file stream's when it is opened.
     int descriptor = 0;
     buffering mode = buffering::undecided;
-    bool newline_pending = false;  // a line-buffered stream got a '\n' in this call
+    // What the calls on the stream did last (call_mark, below): set by
+    // every output call as it starts, and by the input side.
+    unsigned char last_calls = 0;
     bool call_failed = false;      // a write(2) failed during this call
     // Some wide character output (fputwc, fwprintf) reached the stream since
     // it was opened or last repositioned. Until then glibc's stream has no
@@ -137,6 +139,37 @@ inline bool orient(stream& s, unsigned char wanted) {
     const unsigned char bits = __atomic_load_n(&s.orientation, __ATOMIC_RELAXED);
     return wanted == wide_use ? (bits & wide_use) != 0 : (bits & wide_use) == 0;
 }
+
+// The values of stream::last_calls. One byte serves the output path's own
+// need, whether a line-buffered stream got a '\n' in this call, and
+// glibc's "currently putting" state, which __freading and __fwriting report
+// (stdio_extensions.cpp): lock_stream's store at the start of every output
+// call, which clears the newline, also says that output came last, so the
+// path every program links costs nothing more.
+namespace call_mark {
+inline constexpr unsigned char output = 0;          // an output call came last
+inline constexpr unsigned char output_newline = 1;  // the same, and it wrote a '\n' (line buffering)
+// Input came last: a read that went to the descriptor (refill_locked:
+// glibc's underflow, which every read after output reaches, since C asks
+// for a flush or a seek between them), or a seek; or setvbuf giving a
+// buffer (or _IONBF) to a stream that had no output. Each leaves glibc's
+// stream not putting, with a buffer to read from.
+inline constexpr unsigned char input = 2;
+// Neither yet: a stream just opened (attach, stdio_files.cpp), which glibc
+// reports as neither reading nor writing. stdout and stderr start at 0
+// instead (a stream all zero stays in .bss), which for them, written to
+// only, says nothing __fwriting does not already know.
+inline constexpr unsigned char none = 3;
+// An ungetc on a stream in state `none`: glibc's stream reads from its
+// push-back area, so it is reading, until __fpurge frees that area and
+// leaves it with nothing again (stdio_extensions.cpp).
+inline constexpr unsigned char pushed_back = 4;
+// `none` still, after setvbuf(_IOFBF) with no buffer given: glibc's then
+// allocates one at once, though not to read from, and a seek that then
+// fails leaves it so (stdio_seek.cpp), where from `none` it would have set
+// it up for reading first.
+inline constexpr unsigned char none_with_buffer = 5;
+}  // namespace call_mark
 
 inline constexpr int glibc_error_flag = 0x20;  // glibc's _IO_ERR_SEEN
 inline constexpr int glibc_end_flag = 0x10;    // glibc's _IO_EOF_SEEN, what feof_unlocked tests

@@ -3,8 +3,7 @@
  * which lwp also has), asked of streams in known states.
  *
  * Checked against glibc too (-DCHECKING_AGAINST_GLIBC); where lwp answers
- * differently (it keeps no "last operation" after a flush, and locking stays
- * its own) the test says so. */
+ * differently (locking stays its own) the test says so. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -90,6 +89,139 @@ static void both_ways(void) {
     CHECK_EQ(fclose(file), 0);
 }
 
+/* __freading and __fwriting of a stream open both ways follow glibc's
+ * "last operation" (glibc's libio/tst-ext): neither before any call;
+ * writing from an output call on, through a fflush and past the buffer's
+ * being written out, until a read or a seek; reading after those, even a
+ * read that found the end, and after an ungetc or setvbuf on a stream
+ * with no output yet. */
+#define EXPECT_STATE(file, reading, writing)          \
+    do {                                              \
+        CHECK_EQ(__freading(file) != 0, (reading));   \
+        CHECK_EQ(__fwriting(file) != 0, (writing));   \
+    } while (0)
+
+static void last_operation(void) {
+    char line_of_two[2];
+    static const char* const modes[] = {"w+", "r+", "a+"};
+    for (int m = 0; m < 3; ++m) {
+        FILE* file = fopen(path, modes[m]);
+        CHECK(file != NULL);
+        EXPECT_STATE(file, 0, 0);
+        CHECK_EQ(fputs("hello world", file) >= 0, 1);
+        EXPECT_STATE(file, 0, 1);
+        CHECK_EQ(fflush(file), 0);
+        EXPECT_STATE(file, 0, 1); /* still the last operation */
+        CHECK_EQ(ftell(file) >= 11, 1); /* asking the position changes nothing */
+        EXPECT_STATE(file, 0, 1);
+        rewind(file);
+        EXPECT_STATE(file, 1, 0);
+        char line[64];
+        CHECK(fgets(line, sizeof line, file) != NULL); /* to the end */
+        CHECK(feof(file));
+        EXPECT_STATE(file, 1, 0);
+        CHECK_EQ(fseek(file, 0, SEEK_SET), 0);
+        CHECK_EQ(fputc('H', file), 'H');
+        EXPECT_STATE(file, 0, 1);
+        __fpurge(file); /* the output is dropped, the state stays */
+        EXPECT_STATE(file, 0, 1);
+        CHECK_EQ(fgetc(file), 'h'); /* a read switches */
+        EXPECT_STATE(file, 1, 0);
+        CHECK_EQ(fseek(file, 0, SEEK_END), 0);
+        CHECK_EQ(fgetc(file), EOF); /* a read at the end too */
+        EXPECT_STATE(file, 1, 0);
+        CHECK_EQ(fclose(file), 0);
+    }
+
+    /* Unbuffered and line buffered: the bytes go out at once, and the
+     * stream is still writing. */
+    FILE* file = fopen(path, "w+");
+    CHECK(file != NULL);
+    CHECK_EQ(setvbuf(file, NULL, _IONBF, 0), 0);
+    EXPECT_STATE(file, 1, 0); /* glibc's setvbuf gives it its buffer */
+    CHECK_EQ(fputc('u', file), 'u');
+    CHECK_EQ(__fpending(file), 0);
+    EXPECT_STATE(file, 0, 1);
+    CHECK_EQ(setvbuf(file, NULL, _IOLBF, 0), 0);
+    EXPECT_STATE(file, 0, 1); /* setvbuf leaves it writing */
+    CHECK_EQ(fputs("line\n", file) >= 0, 1);
+    CHECK_EQ(__fpending(file), 0);
+    EXPECT_STATE(file, 0, 1);
+    CHECK_EQ(fclose(file), 0);
+
+    /* A seek or an ungetc before any other call. */
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    CHECK_EQ(fseek(file, 1, SEEK_SET), 0);
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    CHECK_EQ(ungetc('x', file), 'x');
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+
+    /* Calls that write nothing change nothing. */
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    rewind(file);
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fputs("", file), 1);
+    CHECK_EQ(fwrite("x", 1, 0, file), 0);
+    EXPECT_STATE(file, 1, 0);
+    /* Unbuffered, fread goes straight to the file, past what ends the
+     * writing state in glibc: still writing after output and a fflush. */
+    CHECK_EQ(setvbuf(file, NULL, _IONBF, 0), 0);
+    CHECK_EQ(fputc('w', file), 'w');
+    CHECK_EQ(fflush(file), 0);
+    CHECK_EQ(fread(line_of_two, 1, 2, file), 2);
+    EXPECT_STATE(file, 0, 1);
+    CHECK(memcmp(line_of_two, "li", 2) == 0); /* the file holds "wline\n" */
+    CHECK_EQ(fgetc(file), 'n'); /* a fgetc does end it */
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+
+    /* A seek that fails sets a new stream up for reading all the same,
+     * unless setvbuf(_IOFBF) gave it its buffer first. */
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    errno = 0;
+    CHECK_EQ(fseek(file, -5, SEEK_SET), -1);
+    CHECK_EQ(errno, EINVAL);
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    CHECK_EQ(setvbuf(file, NULL, _IOFBF, 0), 0);
+    EXPECT_STATE(file, 0, 0);
+    CHECK_EQ(fseek(file, -5, SEEK_SET), -1);
+    EXPECT_STATE(file, 0, 0);
+    CHECK_EQ(fseek(file, 0, SEEK_SET), 0);
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+    /* An ungetc on a new stream makes it reading until __fpurge. */
+    file = fopen(path, "r+");
+    CHECK(file != NULL);
+    CHECK_EQ(ungetc('p', file), 'p');
+    EXPECT_STATE(file, 1, 0);
+    __fpurge(file);
+    EXPECT_STATE(file, 0, 0);
+    CHECK_EQ(fclose(file), 0);
+
+    /* A stream on memory follows the same rule. */
+    char memory[32];
+    file = fmemopen(memory, sizeof memory, "w+");
+    CHECK(file != NULL);
+    EXPECT_STATE(file, 0, 0);
+    CHECK_EQ(fputs("abc", file) >= 0, 1);
+    EXPECT_STATE(file, 0, 1);
+    rewind(file);
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fgetc(file), 'a');
+    EXPECT_STATE(file, 1, 0);
+    CHECK_EQ(fclose(file), 0);
+}
+
 static void buffering(void) {
     FILE* file = fopen(path, "w");
     CHECK(file != NULL);
@@ -157,6 +289,7 @@ int main(void) {
     write_only();
     read_only();
     both_ways();
+    last_operation();
     buffering();
     standard_streams();
     locking();
