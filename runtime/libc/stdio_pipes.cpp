@@ -144,7 +144,7 @@ int pclose(FILE* file) {
         errno = ECHILD;
         return -1;
     }
-    fflush(file);
+    if (lwp::libc::as_stream(file).descriptor != -1) fflush(file);  // a "w" stream's
     popen_lock.lock();
     fclose(file);
     popen_lock.unlock();
