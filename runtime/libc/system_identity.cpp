@@ -86,9 +86,9 @@ int sysinfo(struct sysinfo* information) noexcept {
         errno_result(lwp::arch::syscall1(__NR_sysinfo, reinterpret_cast<long>(information))));
 }
 
-// The processors this process may run on, as sysconf answers
-// _SC_NPROCESSORS_ONLN and _SC_NPROCESSORS_CONF (sysconf.cpp explains why
-// the affinity mask rather than the machine's count).
+// The machine's online and configured processors, as sysconf answers
+// _SC_NPROCESSORS_ONLN and _SC_NPROCESSORS_CONF (processor_count.cpp says
+// where they are counted, as glibc counts them).
 int get_nprocs(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)); }
 int get_nprocs_conf(void) noexcept { return static_cast<int>(sysconf(_SC_NPROCESSORS_CONF)); }
 
