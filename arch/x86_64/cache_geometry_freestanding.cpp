@@ -4,8 +4,8 @@
 //  - Intel: leaf 2's one-byte descriptors, or, when a descriptor says so (or
 //    leaf 2 does not follow its format), leaf 4's list of caches;
 //  - AMD and Hygon: the extended leaves 0x80000005 (level 1) and 0x80000006
-//    (levels 2 and 3);
-//  - Zhaoxin and Centaur: leaf 4's list;
+//    (levels 2 and 3), and no level 4 (-1);
+//  - Zhaoxin and Centaur: leaf 4's list, and no level 4 (-1);
 //  - any other vendor: nothing (-1 for every name).
 // Only the names glibc answers are answered: the level 1 instruction cache's
 // associativity and the level 4 cache's associativity and line size are -1
@@ -13,7 +13,9 @@
 //
 // Computed once, on the first call, and kept: on a CPU whose cores differ
 // (performance and efficiency cores), every answer then describes the same
-// core, as glibc's (computed at start-up) do.
+// core, as glibc's (computed at start-up) do. The decoding reads the
+// registers through a function, so that tests/unit/arch_cache_geometry_test.cpp
+// can give it the registers of CPUs other than this machine's.
 #include "cache_geometry.hpp"
 
 #include <atomic>
@@ -22,7 +24,7 @@
 
 #include "spin_pause.hpp"
 
-namespace {
+namespace lwp::arch::cache_geometry_internal {
 
 // The 15 names in <bits/confname.h>'s order: for each level, size,
 // associativity, line size.
@@ -51,18 +53,15 @@ struct registers {
     unsigned int a, b, c, d;
 };
 
-registers cpuid(unsigned int leaf, unsigned int subleaf = 0) {
-    registers r{};
-    __cpuid_count(leaf, subleaf, r.a, r.b, r.c, r.d);
-    return r;
-}
+// Where the registers come from: the CPU, or a test's description of one.
+using cpuid_function = registers (*)(unsigned int leaf, unsigned int subleaf);
 
 // ---- Leaf 4: one subleaf per cache, until one of type 0 (no more). ----
 
 // What leaf 4 says about the cache asked for, or `not_listed` when no
 // subleaf describes it. The cache's size is ways x partitions x line size x
 // sets, each stored less one.
-long from_cache_list(question q, long not_listed) {
+long from_cache_list(cpuid_function cpuid, question q, long not_listed) {
     for (unsigned int subleaf = 0;; ++subleaf) {
         registers r = cpuid(4, subleaf);
         unsigned int type = r.a & 0x1f;  // 1 data, 2 instruction, 3 unified
@@ -148,6 +147,7 @@ constexpr unsigned int no_further_level = 0x40;
 constexpr unsigned int see_cache_list = 0xff;
 
 struct leaf_2_scan {
+    cpuid_function cpuid;
     question q;
     bool leaf_1_family_15_model_6;  // whose descriptor 0x49 is its level 3
     bool saw_no_further_level = false;
@@ -166,7 +166,7 @@ long scan_register(leaf_2_scan& scan, unsigned int value) {
             if (q.which == l3) return 0;
             continue;
         }
-        if (code == see_cache_list) return from_cache_list(q, -1);
+        if (code == see_cache_list) return from_cache_list(scan.cpuid, q, -1);
         // On that one model, 0x49 describes the level 3 cache in the format
         // of a level 2 one: a question about level 3 reads it as level 2 for
         // the rest of this register (as glibc does).
@@ -182,8 +182,8 @@ long scan_register(leaf_2_scan& scan, unsigned int value) {
     return 0;
 }
 
-bool family_15_model_6() {
-    unsigned int signature = cpuid(1).a;
+bool family_15_model_6(cpuid_function cpuid) {
+    unsigned int signature = cpuid(1, 0).a;
     unsigned int family = signature >> 8 & 0xf;
     unsigned int model = signature >> 4 & 0xf;
     if (family == 0xf) {
@@ -193,13 +193,13 @@ bool family_15_model_6() {
     return family == 15 && model == 6;
 }
 
-long intel_answer(question q, unsigned int highest_leaf) {
+long intel_answer(cpuid_function cpuid, question q, unsigned int highest_leaf) {
     if (highest_leaf < 2) return -1;
-    registers r = cpuid(2);
+    registers r = cpuid(2, 0);
     // The low byte of EAX is 1 (ignored) in every leaf 2 that follows the
     // manual's format; anything else sends the question to leaf 4.
-    if ((r.a & 0xff) != 1) return from_cache_list(q, -1);
-    leaf_2_scan scan{q, family_15_model_6()};
+    if ((r.a & 0xff) != 1) return from_cache_list(cpuid, q, -1);
+    leaf_2_scan scan{cpuid, q, family_15_model_6(cpuid)};
     for (unsigned int value : {r.a & 0xffffff00u, r.b, r.c, r.d}) {
         long answer = scan_register(scan, value);
         if (answer != 0) return answer;
@@ -231,11 +231,10 @@ long amd_ways(unsigned int code, unsigned long size, unsigned int line_size) {
     }
 }
 
-long amd_answer(question q) {
-    if (q.which == l4) return 0;  // the extended leaves describe no level 4
+long amd_answer(cpuid_function cpuid, question q) {
     unsigned int leaf = q.which <= l1_data ? 0x80000005 : 0x80000006;
-    if (cpuid(0x80000000).a < leaf) return 0;
-    registers r = cpuid(leaf);
+    if (cpuid(0x80000000, 0).a < leaf) return 0;
+    registers r = cpuid(leaf, 0);
     if (q.which <= l1_data) {
         // ECX describes the data cache, EDX the instruction cache, alike:
         // size in KiB in bits 31-24, ways in 23-16 (0xff: fully
@@ -268,9 +267,7 @@ long amd_answer(question q) {
     return 0;
 }
 
-// ---- the vendor, and the answers kept ----
-
-enum class vendor { intel, amd, zhaoxin, other };
+// ---- the vendor ----
 
 bool vendor_is(const registers& r, const char (&name)[13]) {
     auto word = [&](int at) {
@@ -288,33 +285,44 @@ bool answered(int name) {
            name != _SC_LEVEL4_CACHE_LINESIZE;
 }
 
+// sysconf's answer for the cache name `name` on the CPU `cpuid` reads.
+long answer_for(int name, cpuid_function cpuid) {
+    if (name < first_name || name >= first_name + name_count || !answered(name)) return -1;
+    question q = question_of(name);
+    registers leaf_0 = cpuid(0, 0);
+    if (vendor_is(leaf_0, "GenuineIntel")) return intel_answer(cpuid, q, leaf_0.a);
+    // glibc asks other vendors' CPUs nothing about a level 4 cache.
+    if (q.which == l4) return -1;
+    if (vendor_is(leaf_0, "AuthenticAMD") || vendor_is(leaf_0, "HygonGenuine"))
+        return amd_answer(cpuid, q);
+    // Zhaoxin: leaf 4, where an unlisted cache is 0.
+    if (vendor_is(leaf_0, "CentaurHauls") || vendor_is(leaf_0, "  Shanghai  "))
+        return from_cache_list(cpuid, q, 0);
+    return -1;  // a vendor whose caches glibc does not read
+}
+
+}  // namespace lwp::arch::cache_geometry_internal
+
+namespace {
+
+using lwp::arch::cache_geometry_internal::registers;
+using lwp::arch::cache_geometry_internal::answer_for;
+using lwp::arch::cache_geometry_internal::first_name;
+using lwp::arch::cache_geometry_internal::name_count;
+
+registers hardware_cpuid(unsigned int leaf, unsigned int subleaf) {
+    registers r{};
+    __cpuid_count(leaf, subleaf, r.a, r.b, r.c, r.d);
+    return r;
+}
+
 long answers[name_count];
 // 0: not computed; 1: a thread is computing; 2: ready.
 std::atomic<int> answers_state{0};
 
 void compute_answers() {
-    registers leaf_0 = cpuid(0);
-    vendor kind = vendor::other;
-    if (vendor_is(leaf_0, "GenuineIntel")) kind = vendor::intel;
-    else if (vendor_is(leaf_0, "AuthenticAMD") || vendor_is(leaf_0, "HygonGenuine"))
-        kind = vendor::amd;
-    else if (vendor_is(leaf_0, "CentaurHauls") || vendor_is(leaf_0, "  Shanghai  "))
-        kind = vendor::zhaoxin;
-    for (int offset = 0; offset < name_count; ++offset) {
-        int name = first_name + offset;
-        question q = question_of(name);
-        long answer = -1;
-        if (answered(name)) {
-            switch (kind) {
-            case vendor::intel: answer = intel_answer(q, leaf_0.a); break;
-            case vendor::amd: answer = amd_answer(q); break;
-            // Zhaoxin's leaf 4 lists no level 4, and an unlisted cache is 0.
-            case vendor::zhaoxin: answer = q.which == l4 ? 0 : from_cache_list(q, 0); break;
-            case vendor::other: break;
-            }
-        }
-        answers[offset] = answer;
-    }
+    for (int offset = 0; offset < name_count; ++offset)
+        answers[offset] = answer_for(first_name + offset, hardware_cpuid);
 }
 
 }  // namespace

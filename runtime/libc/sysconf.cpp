@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../arch/x86_64/cache_geometry.hpp"
+#include "../../arch/x86_64/signal_frame_size.hpp"
 #include "../start/auxiliary_vector.hpp"
 #include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
@@ -30,12 +31,16 @@ constexpr long kernel_signal_stack_floor = 2048;
 
 // What delivering one signal takes: the frame the kernel pushes, whose size
 // follows the CPU's register state (over 11 KiB with AMX). The kernel
-// publishes it as AT_MINSIGSTKSZ; one that predates it (x86 before Linux 5.14)
-// checks nothing but the floor, so the floor is the answer there. Never below
-// the floor, or a stack of this size would fail sigaltstack with ENOMEM.
+// publishes it as AT_MINSIGSTKSZ; for one that predates it (x86 before
+// Linux 5.14) it is worked out from the CPU's XSAVE size, as glibc does.
+// Never below the kernel's floor, or a stack of this size would fail
+// sigaltstack with ENOMEM (glibc passes on a smaller published size).
 long minimum_signal_stack_size() {
     unsigned long frame_size = 0;
-    lwp::start::find_auxiliary_value(lwp::start::auxiliary_vector, AT_MINSIGSTKSZ, frame_size);
+    if (!lwp::start::find_auxiliary_value(lwp::start::auxiliary_vector, AT_MINSIGSTKSZ,
+                                          frame_size) ||
+        frame_size == 0)
+        frame_size = lwp::arch::signal_frame_size_from_xsave();
     long size = static_cast<long>(frame_size);
     return size > kernel_signal_stack_floor ? size : kernel_signal_stack_floor;
 }
@@ -121,7 +126,8 @@ extern "C" long sysconf(int name) noexcept {
     case _SC_NGROUPS_MAX: {
         long groups;
         if (read_kernel_setting("/proc/sys/kernel/ngroups_max", groups)) return groups;
-        return NGROUPS_MAX;  // the kernel's since Linux 2.6.4
+        static_assert(NGROUPS_MAX == 65536, "the kernel's limit since Linux 2.6.4");
+        return NGROUPS_MAX;
     }
     case _SC_SIGQUEUE_MAX: {
         // Queued signals of this user (RLIM_INFINITY comes back as -1).
