@@ -117,12 +117,15 @@ extern "C" long glibc_cache_answer(int name);
 
 int main(int argc, char** argv) {
     long cpus = argc > 1 ? atol(argv[1]) : 100000;
-    long compared = 0, identical = 0;
+    long compared = 0, identical = 0, sizes = 0, zeros = 0, unknowns = 0;
     for (long i = 0; i < cpus; ++i) {
         random_cpu();
         for (int name = _SC_LEVEL1_ICACHE_SIZE; name <= _SC_LEVEL4_CACHE_LINESIZE; ++name) {
             long ours = answer_for(name, lwp_cpuid), theirs = glibc_cache_answer(name);
             ++compared;
+            if (ours > 0) ++sizes;
+            else if (ours == 0) ++zeros;
+            else ++unknowns;
             if (ours == theirs) {
                 ++identical;
             } else if (compared - identical <= 20) {
@@ -130,6 +133,8 @@ int main(int argc, char** argv) {
             }
         }
     }
-    std::printf("%ld random CPUs, %ld answers compared, %ld identical\n", cpus, compared, identical);
+    std::printf("%ld random CPUs, %ld answers compared, %ld identical "
+                "(%ld sizes or counts, %ld zeros, %ld -1)\n",
+                cpus, compared, identical, sizes, zeros, unknowns);
     return compared == identical ? 0 : 1;
 }

@@ -60,9 +60,10 @@ using cpuid_function = registers (*)(unsigned int leaf, unsigned int subleaf);
 
 // What leaf 4 says about the cache asked for, or `not_listed` when no
 // subleaf describes it. The cache's size is ways x partitions x line size x
-// sets, each stored less one.
+// sets, each stored less one. A list that never ends (no CPU's does; glibc
+// would loop forever) is read no further than 64 entries.
 long from_cache_list(cpuid_function cpuid, question q, long not_listed) {
-    for (unsigned int subleaf = 0;; ++subleaf) {
+    for (unsigned int subleaf = 0; subleaf < 64; ++subleaf) {
         registers r = cpuid(4, subleaf);
         unsigned int type = r.a & 0x1f;  // 1 data, 2 instruction, 3 unified
         if (type == 0) return not_listed;
@@ -82,6 +83,7 @@ long from_cache_list(cpuid_function cpuid, question q, long not_listed) {
         case fact::line: return static_cast<long>(line_size);
         }
     }
+    return not_listed;
 }
 
 // ---- Intel's leaf 2 descriptors ----

@@ -8,7 +8,8 @@
 // These count the machine, not what the process may use: a program confined
 // by taskset or a cgroup cpuset sees the whole machine here, as under glibc.
 // lwp's own uses (condition variables' spinning) read the affinity mask
-// instead (lwp::sys::processors_available).
+// instead (lwp::sys::processors_available). The readers take the file's path
+// so that tests/unit/libc_processor_count_test.cpp can give them others.
 #include "processor_count.hpp"
 
 #include <errno.h>
@@ -47,8 +48,8 @@ long count_cpu_list(const char* path) {
 // The lines of /proc/stat that start with "cpu" and a digit, one per online
 // CPU; they come first, so the count stops at the first line that does not
 // start with "cpu". Read in pieces: the file's later lines can be long.
-long count_proc_stat_cpus() {
-    long fd = lwp::libc::open_system_file("/proc/stat");
+long count_proc_stat_cpus(const char* path) {
+    long fd = lwp::libc::open_system_file(path);
     if (lwp::sys::failed(fd)) return 0;
     long count = 0;
     int column = 0;  // where the current line is, up to 4
@@ -93,7 +94,7 @@ long count_proc_stat_cpus() {
 }
 
 long count_without_sysfs() {
-    long count = count_proc_stat_cpus();
+    long count = count_proc_stat_cpus("/proc/stat");
     if (count == 0) count = count_affinity_cpus();
     return count != 0 ? count : 2;
 }

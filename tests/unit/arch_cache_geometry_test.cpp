@@ -157,6 +157,16 @@ TEST_F(CacheGeometry, IntelLeaf4List) {
     EXPECT_EQ(ask(_SC_LEVEL1_DCACHE_SIZE), -1);
 }
 
+TEST_F(CacheGeometry, EndlessLeaf4ListIsCut) {
+    // A made-up list of 100 level 1 data caches and no end: the level 2
+    // question gives up after 64 entries instead of looping forever.
+    vendor("GenuineIntel", 32);
+    cpu[{2, 0}] = {0x00feff01, 0, 0, 0};
+    for (unsigned int i = 0; i < 100; ++i) cpu[{4, i}] = cache_entry(1, 1, 12, 1, 64, 64);
+    EXPECT_EQ(ask(_SC_LEVEL1_DCACHE_SIZE), 48 * KiB);
+    EXPECT_EQ(ask(_SC_LEVEL2_CACHE_SIZE), -1);
+}
+
 TEST_F(CacheGeometry, ZhaoxinLeaf4List) {
     for (const char* name : {"CentaurHauls", "  Shanghai  "}) {
         cpu.clear();
