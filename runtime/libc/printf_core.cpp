@@ -53,8 +53,9 @@ std::size_t emit_field_start(format_sink& sink, const conversion_spec& spec,
 
 namespace {
 
-// The order matters: every modifier from l on reads a 64-bit integer.
-enum class length_modifier { none, hh, h, l, ll, j, z, t, L };
+// The order matters: every modifier from l on reads a 64-bit integer. ll
+// stands for q j z Z t too, all 64-bit types here.
+enum class length_modifier { none, hh, h, l, ll, L };
 
 // Every integer argument is either an int (none, hh, h: C's default
 // promotions widen char and short to int) or a 64-bit type (l ll j z t all
@@ -95,16 +96,19 @@ void store_count(va_list& arguments, length_modifier length, std::size_t count) 
 
 void finish_field(format_sink& sink, std::size_t owed_after) { sink.repeat(' ', owed_after); }
 
-// d i u o x X p: digits (at least `precision` of them), a sign or 0x prefix,
+// d i u o x X b B p: digits (at least `precision` of them), a sign or 0x prefix,
 // and padding.
 void format_integer(format_sink& sink, conversion_spec spec, std::uintmax_t magnitude,
                     bool negative) {
     const char conversion = spec.conversion;
     const bool is_signed = conversion == 'd' || conversion == 'i';
-    const unsigned base = conversion == 'o' ? 8 : (conversion == 'u' || is_signed) ? 10 : 16;
+    const unsigned base = conversion == 'o'                        ? 8
+                          : (conversion == 'u' || is_signed)       ? 10
+                          : conversion == 'b' || conversion == 'B' ? 2
+                                                                   : 16;
     const char* digit_set = conversion == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
 
-    char digits[24];  // 22 octal digits hold 64 bits
+    char digits[64];  // 64 binary digits hold 64 bits
     char* end = digits + sizeof digits;
     char* first = end;
     for (std::uintmax_t rest = magnitude; rest; rest /= base) *--first = digit_set[rest % base];
@@ -126,9 +130,11 @@ void format_integer(format_sink& sink, conversion_spec spec, std::uintmax_t magn
         else if (spec.flags & flag_plus) prefix[prefix_length++] = '+';
         else if (spec.flags & flag_space) prefix[prefix_length++] = ' ';
     }
-    if (base == 16 && (spec.flags & flag_alternate) && magnitude != 0) {
+    // '#' gives 0x, 0X, 0b or 0B (C23's %b) before a nonzero number: the
+    // letter itself, but for %p.
+    if ((base == 16 || base == 2) && (spec.flags & flag_alternate) && magnitude != 0) {
         prefix[prefix_length++] = '0';
-        prefix[prefix_length++] = conversion == 'X' ? 'X' : 'x';
+        prefix[prefix_length++] = conversion == 'p' ? 'x' : conversion;
     }
     std::size_t owed = emit_field_start(sink, spec, prefix, prefix_length, zeros, digit_count);
     sink.emit(first, digit_count);
@@ -215,14 +221,11 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         const char* spec_start = cursor++;
         conversion_spec spec;
 
-        for (;; ++cursor) {
-            if (*cursor == '-') spec.flags |= flag_left;
-            else if (*cursor == '+') spec.flags |= flag_plus;
-            else if (*cursor == ' ') spec.flags |= flag_space;
-            else if (*cursor == '#') spec.flags |= flag_alternate;
-            else if (*cursor == '0') spec.flags |= flag_zero;
-            else if (*cursor != '\'') break;
-        }
+        // The flags, each letter's bit its position here (format_flag's
+        // order; the last, ', groups nothing in the "C" locale).
+        static constexpr char flag_letters[] = {'-', '+', ' ', '#', '0', '\''};
+        for (const void* flag; (flag = memchr(flag_letters, *cursor, sizeof flag_letters)); ++cursor)
+            spec.flags |= 1u << (static_cast<const char*>(flag) - flag_letters);
         if (*cursor == '*') {
             ++cursor;
             int width = next_int(arguments);
@@ -253,26 +256,23 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         length_modifier length = length_modifier::none;
         switch (*cursor) {
         case 'h':
+            length = cursor[1] == 'h' ? (++cursor, length_modifier::hh) : length_modifier::h;
             ++cursor;
-            length = *cursor == 'h' ? (++cursor, length_modifier::hh) : length_modifier::h;
             break;
         case 'l':
+            length = cursor[1] == 'l' ? (++cursor, length_modifier::ll) : length_modifier::l;
             ++cursor;
-            length = *cursor == 'l' ? (++cursor, length_modifier::ll) : length_modifier::l;
             break;
-        case 'q': ++cursor; length = length_modifier::ll; break;
-        case 'j': ++cursor; length = length_modifier::j; break;
+        case 'L': ++cursor; length = length_modifier::L; break;
+        case 'q':
+        case 'j':
         case 'z':
         case 'Z':  // glibc's older spelling of z, still in programs' formats
-            ++cursor;
-            length = length_modifier::z;
-            break;
-        case 't': ++cursor; length = length_modifier::t; break;
-        case 'L': ++cursor; length = length_modifier::L; break;
+        case 't': ++cursor; length = length_modifier::ll; break;
         default: break;
         }
-        if (spec.flags & flag_left) spec.flags &= ~flag_zero;  // '-' overrides '0'
-        if (spec.flags & flag_plus) spec.flags &= ~flag_space;  // '+' overrides ' '
+        // '-' overrides '0' and '+' overrides ' ' where the flags are read:
+        // emit_field_start tests '-' first, the sign '+' first.
 
         spec.conversion = *cursor;
         switch (spec.conversion) {
@@ -287,7 +287,9 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         case 'u':
         case 'o':
         case 'x':
-        case 'X': format_integer(sink, spec, fetch_unsigned(arguments, length), false); break;
+        case 'X':
+        case 'b':  // binary, C23's (glibc 2.35 on)
+        case 'B': format_integer(sink, spec, fetch_unsigned(arguments, length), false); break;
         case 'p': {
             void* pointer = next_pointer(arguments);
             if (!pointer) {

@@ -5,7 +5,8 @@
 // in namespace lwp::libc and defines no C symbol, so the hosted unit tests
 // compile it directly and compare it with the host's snprintf.
 //
-// Supported: %d %i %u %o %x %X %c %s %p %n %% and %f %F %e %E %g %G %a %A; flags
+// Supported: %d %i %u %o %x %X %b %B %c %s %p %n %% and %f %F %e %E %g %G %a %A
+// (%b and %B: C23's binary, '#' giving 0b and 0B, as glibc 2.35's); flags
 // - + space # 0 (and ' accepted, no grouping: the "C" locale has none); width
 // and precision, both also as *; length modifiers hh h l ll q L j z (and
 // glibc's older Z) t.

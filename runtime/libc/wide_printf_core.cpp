@@ -281,7 +281,7 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
 
         int result = 0;
         switch (conversion) {
-        case L'd': case L'i': case L'u': case L'o': case L'x': case L'X':
+        case L'd': case L'i': case L'u': case L'o': case L'x': case L'X': case L'b': case L'B':
             if (long_sized) {
                 result = narrow_conversion(sink, narrow, spec.width, spec.precision,
                                            va_arg(arguments, long));

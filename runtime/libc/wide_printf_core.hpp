@@ -6,7 +6,7 @@
 //
 // Literal text, %c %lc %C %s %ls %S %n and %% are handled here, in wide
 // characters (a precision or width counts wide characters, %n counts wide
-// characters written). Every numeric conversion (d i u o x X p f F e E g G a
+// characters written). Every numeric conversion (d i u o x X b B p f F e E g G a
 // A) and %m is handed, with its flags, width, precision and length modifier,
 // to the narrow engine (printf_core.hpp) and its ASCII output widened, so a
 // number comes out exactly as printf writes it; the limits are printf's too
