@@ -19,6 +19,10 @@
 // gives this declaration the real symbol name without clashing with
 // <string.h>'s strong declaration.
 extern "C" char* lwp_weak_strerror(int code) __asm__("strerror") __attribute__((weak));
+// strerrorname_np, weakly too, for %#m: its table of names (1 KiB) comes
+// only with a program that calls it itself.
+extern "C" const char* lwp_weak_strerrorname_np(int code) __asm__("strerrorname_np")
+    __attribute__((weak));
 
 namespace lwp::libc {
 
@@ -351,20 +355,30 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         case 'n': store_count(arguments, length, sink.total); break;
         case '%': sink.emit('%'); break;
         case 'm': {
-            // strerror is referenced weakly: its message table (3 KiB) would
-            // otherwise be linked into every program that calls printf, and
-            // the 12 KiB hello_threads budget has no room for it. A program
-            // that also calls strerror or perror (as any that cares about
-            // error text does) gets the message; one that does not gets the
-            // number, which is still exactly what errno held.
-            if (lwp_weak_strerror != nullptr) {
-                const char* message = lwp_weak_strerror(errno_at_entry);
-                format_text(sink, spec, message, bounded_length(message, spec.precision));
+            // strerror and strerrorname_np (for %#m, glibc 2.35's: the
+            // macro's name) are referenced weakly: their tables (3 KiB and
+            // 1 KiB) would otherwise be linked into every program that calls
+            // printf, and the 12 KiB hello_threads budget has no room for
+            // them. A program that also calls the function itself (as any
+            // that cares about error text does) gets the text; one that does
+            // not gets errno in signed decimal, which is still exactly what
+            // it held, and what glibc prints for a code with no name.
+            const char* text = nullptr;
+            if (spec.flags & flag_alternate) {
+                if (lwp_weak_strerrorname_np) text = lwp_weak_strerrorname_np(errno_at_entry);
+            } else if (lwp_weak_strerror) {
+                text = lwp_weak_strerror(errno_at_entry);
+            }
+            if (text) {
+                format_text(sink, spec, text, bounded_length(text, spec.precision));
             } else {
                 // In decimal: format_integer picks its base from the
                 // conversion letter, and 'm' is none of its own.
-                spec.conversion = 'u';
-                format_integer(sink, spec, static_cast<unsigned>(errno_at_entry), false);
+                spec.conversion = 'd';
+                std::uintmax_t magnitude = errno_at_entry < 0
+                                               ? -static_cast<std::uintmax_t>(errno_at_entry)
+                                               : static_cast<std::uintmax_t>(errno_at_entry);
+                format_integer(sink, spec, magnitude, errno_at_entry < 0);
             }
             break;
         }

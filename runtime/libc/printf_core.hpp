@@ -14,7 +14,9 @@
 // ASCII only, failing with EILSEQ on others; in C.UTF-8 their UTF-8 (EILSEQ
 // for a surrogate or a negative one). A precision counts bytes and ends
 // the conversion before a character that would not fit whole. %m (a GNU extension) prints strerror(errno), or errno's
-// decimal value in a program that does not link strerror. Not supported,
+// signed decimal value in a program that does not link strerror; %#m
+// (glibc 2.35) strerrorname_np(errno), or the same number for a code with no
+// name or in a program that does not link strerrorname_np. Not supported,
 // failing with ENOTSUP after whatever was already written: positional
 // arguments (%1$d), until the program registers something with
 // register_printf_* (printf_extensions.cpp reads them then, as glibc).

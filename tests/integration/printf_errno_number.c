@@ -1,8 +1,11 @@
-/* %m in a program that never calls strerror or perror: the message table is
- * then not linked (printf reaches strerror only through a weak reference),
- * and %m prints errno's value as a decimal number instead, with the field's
- * width applied. This program must not mention strerror or perror anywhere
- * else, or the fallback it tests would not be the code that runs. */
+/* %m in a program that never calls strerror or perror, and %#m in one that
+ * never calls strerrorname_np: their tables are then not linked (printf
+ * reaches both only through weak references), and %m and %#m print errno's
+ * value as a signed decimal number instead, with the field's width, flags
+ * and precision applied as to %d (what glibc's %#m prints for a code with no
+ * name). This program must not mention strerror, perror or strerrorname_np
+ * anywhere else, or the fallback it tests would not be the code that runs. */
+#define _GNU_SOURCE /* strerrorname_np */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +16,7 @@
 /* Every reference to strerror in this file is weak, so the test can see that
  * the message table really is absent. */
 #pragma weak strerror
+#pragma weak strerrorname_np
 
 static char buffer[64];
 
@@ -32,6 +36,7 @@ static int format_opaque(const char* format, ...) {
 int main(void) {
     /* The premise: nothing linked strerror in. */
     CHECK(strerror == NULL);
+    CHECK(strerrorname_np == NULL);
 
     errno = EINVAL; /* 22: its hexadecimal spelling differs */
     CHECK_EQ(format_opaque("%m"), 2);
@@ -45,5 +50,15 @@ int main(void) {
     errno = ERANGE; /* 34 */
     CHECK_EQ(format_opaque("%d %m", 7), 4);
     CHECK_STREQ(buffer, "7 34");
+
+    /* %#m: glibc's name ("EINVAL") needs strerrorname_np's table. */
+    errno = EINVAL;
+    CHECK_EQ(format_opaque("%#m|%#-4m|%#+.3m|%#05m", 0), 18);
+    CHECK_STREQ(buffer, "22|22  |+022|00022");
+
+    /* A negative errno is signed, for %m and %#m alike. */
+    errno = -5;
+    CHECK_EQ(format_opaque("%m %#m %4m", 0), 10);
+    CHECK_STREQ(buffer, "-5 -5   -5");
     return 0;
 }

@@ -112,7 +112,56 @@ static void check_binary(void) {
     free(allocated);
 }
 
+static void check_errno_name(void) {
+    /* The program's own calls, which link both tables. */
+    CHECK_STREQ(strerrorname_np(EINVAL), "EINVAL");
+    CHECK_STREQ(strerror(EINVAL), "Invalid argument");
+
+    errno = EINVAL;
+    CHECK_EQ(format_opaque("%m|%#m", 0), 23);
+    CHECK_STREQ(buffer, "Invalid argument|EINVAL");
+    errno = EAGAIN; /* the name glibc gives where two macros share a code */
+    CHECK_EQ(format_opaque("%#m", 0), 6);
+    CHECK_STREQ(buffer, "EAGAIN");
+    errno = ENOTSUP;
+    CHECK_EQ(format_opaque("%#m", 0), 10);
+    CHECK_STREQ(buffer, "EOPNOTSUPP");
+    errno = 0;
+    CHECK_EQ(format_opaque("%#m", 0), 1);
+    CHECK_STREQ(buffer, "0");
+    /* No name: the signed decimal value, with a number's flags. */
+    errno = -1;
+    CHECK_EQ(format_opaque("%#m", 0), 2);
+    CHECK_STREQ(buffer, "-1");
+    errno = 41; /* no macro has this code */
+    CHECK_EQ(format_opaque("%#m", 0), 2);
+    CHECK_STREQ(buffer, "41");
+    errno = 1002003;
+    CHECK_EQ(format_opaque("[%#+.9m|%#-9m|%#09m]", 0), 32);
+    CHECK_STREQ(buffer, "[+001002003|1002003  |001002003]");
+    errno = -7;
+    CHECK_EQ(format_opaque("[%#05m]", 0), 7);
+    CHECK_STREQ(buffer, "[-0007]");
+    /* Width, '-' and precision on a name; '0' pads it with spaces. */
+    errno = EINVAL;
+    CHECK_EQ(format_opaque("[%#10m|%-#10m|%#.3m|%#010m]", 0), 38);
+    CHECK_STREQ(buffer, "[    EINVAL|EINVAL    |EIN|    EINVAL]");
+    /* errno as the call began, after other conversions. */
+    errno = ERANGE;
+    CHECK_EQ(format_opaque("%d %#m %s", 5, "x"), 10);
+    CHECK_STREQ(buffer, "5 ERANGE x");
+    CHECK_EQ(errno, ERANGE);
+    /* The wide functions print the same. */
+    errno = EILSEQ;
+    CHECK_EQ(wide_format_opaque(L"%#m|%#8m|%#m", 0), 22);
+    CHECK(wcscmp(wide_buffer, L"EILSEQ|  EILSEQ|EILSEQ") == 0);
+    errno = -12;
+    CHECK_EQ(wide_format_opaque(L"%#m", 0), 3);
+    CHECK(wcscmp(wide_buffer, L"-12") == 0);
+}
+
 int main(void) {
     check_binary();
+    check_errno_name();
     return 0;
 }
