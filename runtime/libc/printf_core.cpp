@@ -228,7 +228,8 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
         // The flags, each letter's bit its position here (format_flag's
         // order; the last, ', groups nothing in the "C" locale).
         static constexpr char flag_letters[] = {'-', '+', ' ', '#', '0', '\''};
-        for (const void* flag; (flag = memchr(flag_letters, *cursor, sizeof flag_letters)); ++cursor)
+        for (const void* flag;
+             (flag = memchr(flag_letters, *cursor, sizeof flag_letters)) != nullptr; ++cursor)
             spec.flags |= 1u << (static_cast<const char*>(flag) - flag_letters);
         if (*cursor == '*') {
             ++cursor;
