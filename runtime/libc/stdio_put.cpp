@@ -62,11 +62,12 @@ int _IO_putc(int character, FILE* file) { return fputc(character, file); }
 
 int putchar(int character) { return fputc(character, stdout); }
 
-// An empty string is no call on the stream at all, as in glibc: a stream
-// open both ways that was reading stays so (__fwriting, stdio_extensions.cpp).
+// An empty string writes nothing, as in glibc: a stream open both ways that
+// was reading stays so (__fwriting, stdio_extensions.cpp). It still orients
+// the stream, and fails on a wide one, as glibc's does.
 int fputs(const char* __restrict text, FILE* __restrict file) {
     size_t length = strlen(text);
-    if (length == 0) return 1;
+    if (length == 0) return lwp::libc::orient(as_stream(file), lwp::libc::byte_use) ? 1 : EOF;
     return write_call(file, text, length) ? 1 : EOF;
 }
 
