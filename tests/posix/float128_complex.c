@@ -44,15 +44,7 @@ static int within_one(F x, uint64_t high, uint64_t low) {
 }
 #define NEAR2(function, re, im, real_high, real_low, imaginary_high, imaginary_low, raised, error) \
     do {                                                                                      \
-        volatile F real_part = (re), imaginary_part = (im);                                    \
-        _Complex _Float128 z;                                                                  \
-        __real__ z = real_part;                                                                \
-        __imag__ z = imaginary_part;                                                           \
-        feclearexcept(FE_ALL_EXCEPT);                                                          \
-        errno = 0;                                                                             \
-        _Complex _Float128 result = function(z);                                               \
-        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                                       \
-        CHECK_EQ(errno, (error));                                                              \
+        CALL2(result, function, re, im, raised, error);                                        \
         CHECK(within_one(__real__ result, (real_high), (real_low)));                           \
         CHECK(within_one(__imag__ result, (imaginary_high), (imaginary_low)));                 \
     } while (0)

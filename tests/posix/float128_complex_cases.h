@@ -16,20 +16,27 @@
 #define MIN_ 0x1p-16382f128
 #define TRUE_MIN_ 0x1p-16494f128
 
+/* Calls function(re + i im) into `result`, a _Complex _Float128 it
+ * declares, and checks that it raised exactly the flags given and set errno
+ * to error (0: left alone). The arguments pass through volatile variables
+ * so that the compiler folds nothing. For the CASE macros of these tests,
+ * which then check the result's parts as each needs. */
+#define CALL2(result, function, re, im, raised, error)                \
+    volatile F real_part = (re), imaginary_part = (im);               \
+    _Complex _Float128 z;                                             \
+    __real__ z = real_part;                                           \
+    __imag__ z = imaginary_part;                                      \
+    feclearexcept(FE_ALL_EXCEPT);                                     \
+    errno = 0;                                                        \
+    _Complex _Float128 result = function(z);                          \
+    CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                  \
+    CHECK_EQ(errno, (error))
+
 /* function(re + i im) has the parts' encodings given, raises exactly the
- * flags given and sets errno to error (0: left alone). The arguments pass
- * through volatile variables so that the compiler folds nothing. */
+ * flags given and sets errno to error (0: left alone). */
 #define CASE2(function, re, im, real_high, real_low, imaginary_high, imaginary_low, raised, error) \
     do {                                                                                      \
-        volatile F real_part = (re), imaginary_part = (im);                                    \
-        _Complex _Float128 z;                                                                  \
-        __real__ z = real_part;                                                                \
-        __imag__ z = imaginary_part;                                                           \
-        feclearexcept(FE_ALL_EXCEPT);                                                          \
-        errno = 0;                                                                             \
-        _Complex _Float128 result = function(z);                                               \
-        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                                       \
-        CHECK_EQ(errno, (error));                                                              \
+        CALL2(result, function, re, im, raised, error);                                        \
         CHECK_EQ(high_of(__real__ result), (real_high));                                       \
         CHECK_EQ(low_of(__real__ result), (real_low));                                         \
         CHECK_EQ(high_of(__imag__ result), (imaginary_high));                                  \

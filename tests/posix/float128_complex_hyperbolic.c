@@ -35,15 +35,7 @@ static int within(F x, uint64_t high, uint64_t low, unsigned ulps) {
  * below. */
 #define NEAR(function, re, im, real_high, real_low, imaginary_high, imaginary_low, raised, error, ulps) \
     do {                                                                                      \
-        volatile F real_part = (re), imaginary_part = (im);                                    \
-        _Complex _Float128 z;                                                                  \
-        __real__ z = real_part;                                                                \
-        __imag__ z = imaginary_part;                                                           \
-        feclearexcept(FE_ALL_EXCEPT);                                                          \
-        errno = 0;                                                                             \
-        _Complex _Float128 result = function(z);                                               \
-        CHECK_EQ(fetestexcept(FE_ALL_EXCEPT), (raised));                                       \
-        CHECK_EQ(errno, (error));                                                              \
+        CALL2(result, function, re, im, raised, error);                                        \
         CHECK(within(__real__ result, (real_high), (real_low), (ulps)));                       \
         CHECK(within(__imag__ result, (imaginary_high), (imaginary_low), (ulps)));             \
     } while (0)
