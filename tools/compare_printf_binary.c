@@ -22,16 +22,7 @@
 #include <string.h>
 #include <wchar.h>
 
-static uint64_t state;
-
-static uint64_t next_random(void) {  // xorshift64*
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 2685821657736338717ull;
-}
-
-static unsigned below(unsigned limit) { return (unsigned)(next_random() % limit); }
+#include "xorshift_random.h"
 
 /* A value with a random number of significant bits; zero and all-ones
  * often. */
@@ -72,7 +63,7 @@ static const char* const lengths[] = {"", "hh", "h", "l", "ll", "q", "j", "z", "
 
 int main(int argc, char** argv) {
     long count = argc > 1 ? atol(argv[1]) : 1000;
-    state = argc > 2 ? strtoull(argv[2], NULL, 10) * 0x9e3779b97f4a7c15ull + 1 : 1;
+    if (argc > 2) seed_random(strtoull(argv[2], NULL, 10));
     static char buffer[512];
     static wchar_t wide_buffer[512];
     for (long case_number = 0; case_number < count; ++case_number) {

@@ -21,16 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t state;
-
-static uint64_t next_random(void) {  // xorshift64*
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 2685821657736338717ull;
-}
-
-static unsigned below(unsigned limit) { return (unsigned)(next_random() % limit); }
+#include "xorshift_random.h"
 
 static long double long_double_of(uint64_t significand, unsigned sign_exponent) {
     long double value;
@@ -54,7 +45,7 @@ static char text[40000];
 
 int main(int argc, char** argv) {
     long count = argc > 1 ? atol(argv[1]) : 10000;
-    state = argc > 2 ? strtoull(argv[2], 0, 0) * 0x9e3779b97f4a7c15ull + 1 : 1;
+    if (argc > 2) seed_random(strtoull(argv[2], 0, 0));
     static const int directions[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
     static const char* direction_names[4] = {"nearest", "upward", "downward", "towardzero"};
     for (long n = 0; n < count; ++n) {

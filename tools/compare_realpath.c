@@ -26,16 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static uint64_t state;
-
-static uint64_t next_random(void) {  // xorshift64*
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 2685821657736338717ull;
-}
-
-static unsigned below(unsigned limit) { return (unsigned)(next_random() % limit); }
+#include "xorshift_random.h"
 
 static const char* const links[][2] = {
     {"to_dir", "dir"},     {"to_file", "file"},     {"to_parent", ".."},
@@ -81,7 +72,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     long count = atol(argv[1]);
-    state = strtoull(argv[2], NULL, 10) * 0x9e3779b97f4a7c15ull + 1;
+    seed_random(strtoull(argv[2], NULL, 10));
     const char* top = argv[3];
     make_tree(top);
     for (long n = 0; n < count; ++n) {

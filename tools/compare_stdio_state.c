@@ -27,16 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static uint64_t state;
-
-static uint64_t next_random(void) {  // xorshift64*
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 2685821657736338717ull;
-}
-
-static unsigned below(unsigned limit) { return (unsigned)(next_random() % limit); }
+#include "xorshift_random.h"
 
 static int state_only;
 
@@ -58,7 +49,7 @@ int main(int argc, char** argv) {
     }
     state_only = argc == 4;
     long count = atol(argv[1]);
-    state = strtoull(argv[2], NULL, 10) * 0x9e3779b97f4a7c15ull + 1;
+    seed_random(strtoull(argv[2], NULL, 10));
     char path[] = "/tmp/compare_stdio_stateXXXXXX";
     int fd = mkstemp(path);
     if (fd < 0) return 1;
