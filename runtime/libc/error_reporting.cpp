@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../thread/cancellation_hold.hpp"
 #include "stdio_messages.hpp"
 
 extern "C" {
@@ -22,45 +21,38 @@ void (*error_print_progname)(void) = nullptr;
 
 namespace {
 
-// The common tail, with stderr held so another thread's output cannot split
-// the line: the message, ": reason" for a nonzero errnum, the newline.
-void finish_message(int errnum, const char* format, va_list arguments) {
-    lwp::libc::vprint_message(stderr, format, arguments);
-    ++error_message_count;
-    if (errnum != 0) lwp::libc::print_message(stderr, ": %s", strerror(errnum));
-    lwp::libc::print_message(stderr, "\n");
-    funlockfile(stderr);
-}
+using lwp::libc::stderr_message;
 
 // What comes first: the program's own hook, or its name and `separator`
-// (error_at_line's file follows the name with no space). Standard output is
-// written out first, so the message lands after what the program printed
-// before it.
-void start_message(const char* separator) {
-    fflush(stdout);
-    flockfile(stderr);
+// (error_at_line's file follows the name with no space).
+void start_message(stderr_message& message, const char* separator) {
     if (error_print_progname) error_print_progname();
-    else
-        lwp::libc::print_message(stderr, "%s%s",
-                                 program_invocation_name ? program_invocation_name : "", separator);
+    else message.print("%s%s", program_invocation_name ? program_invocation_name : "", separator);
+}
+
+// The common tail: the message, ": reason" for a nonzero errnum, the newline.
+void finish_message(stderr_message& message, int errnum, const char* format, va_list arguments) {
+    message.vprint(format, arguments);
+    ++error_message_count;
+    if (errnum != 0) message.print(": %s", strerror(errnum));
+    message.print("\n");
 }
 
 }  // namespace
 
 extern "C" {
 
-// Not cancellation points, as glibc's are not: a cancellation acting in one
-// of the writes would end the thread with stderr still locked (flockfile's
-// hold is not the write's to give back), and every later message would wait
-// for it forever. A request made meanwhile acts at the next cancellation
-// point after the message.
+// Not cancellation points, as glibc's are not, and the line is written
+// whole whatever other threads print (stderr_message). Standard output is
+// written out first, so the message lands after what the program printed
+// before it.
 void error(int status, int errnum, const char* format, ...) {
     {
-        lwp::runtime::cancellation_hold hold;
-        start_message(": ");
+        stderr_message message(/*after_stdout=*/true);
+        start_message(message, ": ");
         va_list arguments;
         va_start(arguments, format);
-        finish_message(errnum, format, arguments);
+        finish_message(message, errnum, format, arguments);
         va_end(arguments);
     }
     if (status != 0) exit(status);
@@ -84,12 +76,12 @@ void error_at_line(int status, int errnum, const char* file, unsigned int line,
         }
     }
     {
-        lwp::runtime::cancellation_hold hold;
-        start_message(file != nullptr ? ":" : ": ");
-        if (file != nullptr) lwp::libc::print_message(stderr, "%s:%u: ", file, line);
+        stderr_message message(/*after_stdout=*/true);
+        start_message(message, file != nullptr ? ":" : ": ");
+        if (file != nullptr) message.print("%s:%u: ", file, line);
         va_list arguments;
         va_start(arguments, format);
-        finish_message(errnum, format, arguments);
+        finish_message(message, errnum, format, arguments);
         va_end(arguments);
     }
     if (status != 0) exit(status);

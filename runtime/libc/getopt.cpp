@@ -12,7 +12,7 @@
 //
 // Not a cancellation point, though its diagnostics go through stderr, whose
 // writes are one (stdio_stream.hpp): each message is written with
-// cancellation held off (diagnostic, below), as glibc writes them, so a
+// cancellation held off (stderr_message, stdio_messages.hpp), as glibc writes them, so a
 // thread with a cancellation pending scans its whole argv and is cancelled
 // at its next real cancellation point (glibc's posix/tst-getopt-cancel).
 #include "getopt_scanner.hpp"
@@ -24,7 +24,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../thread/cancellation_hold.hpp"
 #include "stdio_messages.hpp"
 
 extern "C" {
@@ -41,29 +40,7 @@ using lwp::libc::non_option_order;
 
 namespace {
 
-// One message on stderr, written while cancellation is held off and under
-// one lock on stderr, so that a message in pieces (the ambiguous option's
-// list of candidates) reaches the file whole, as glibc's does.
-class diagnostic {
-public:
-    diagnostic() { flockfile(stderr); }
-    ~diagnostic() { funlockfile(stderr); }
-    diagnostic(const diagnostic&) = delete;
-    diagnostic& operator=(const diagnostic&) = delete;
-
-    __attribute__((format(printf, 2, 3))) void print(const char* format, ...) {
-        va_list arguments;
-        va_start(arguments, format);
-        // As glibc's __fxprintf: on stderr of either orientation.
-        lwp::libc::vprint_message(stderr, format, arguments);
-        va_end(arguments);
-    }
-
-private:
-    // Constructed before the lock is taken and released after it is given
-    // back: flushing stderr in funlockfile writes too.
-    const lwp::runtime::cancellation_hold hold_;
-};
+using lwp::libc::stderr_message;
 
 bool is_non_option(const char* argument) {
     // A lone "-" conventionally names standard input: an operand, not an option.
@@ -147,7 +124,7 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
 
     if (ambiguous) {
         if (report_errors) {
-            diagnostic message;
+            stderr_message message;
             message.print("%s: option '%s%s' is ambiguous; possibilities:", argv[0], dashes, text);
             for (int index = 0; longopts[index].name; ++index) {
                 if (strncmp(longopts[index].name, text, name_length) != 0) continue;
@@ -167,7 +144,7 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
         // "-abc" under getopt_long_only may still be short options 'a', 'b', 'c'.
         if (long_only && argv[s.optind][1] != '-' && strchr(optstring, text[0])) return not_long;
         if (report_errors)
-            diagnostic().print("%s: unrecognized option '%s%s'\n", argv[0], dashes, text);
+            stderr_message().print("%s: unrecognized option '%s%s'\n", argv[0], dashes, text);
         s.scan.rest_of_group = nullptr;
         ++s.optind;
         s.optopt = 0;
@@ -180,7 +157,7 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
     if (*name_end == '=') {
         if (chosen.has_arg == no_argument) {
             if (report_errors)
-                diagnostic().print("%s: option '%s%s' doesn't allow an argument\n", argv[0],
+                stderr_message().print("%s: option '%s%s' doesn't allow an argument\n", argv[0],
                                    dashes, chosen.name);
             s.optopt = chosen.val;
             return '?';
@@ -189,7 +166,7 @@ int scan_long_option(getopt_state& s, int argc, char* const* argv, const char* t
     } else if (chosen.has_arg == required_argument) {
         if (s.optind >= argc) {
             if (report_errors)
-                diagnostic().print("%s: option '%s%s' requires an argument\n", argv[0],
+                stderr_message().print("%s: option '%s%s' requires an argument\n", argv[0],
                                    dashes, chosen.name);
             s.optopt = chosen.val;
             return optstring[0] == ':' ? ':' : '?';
@@ -286,7 +263,7 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
         // The group's last letter: the next word is the next argv element.
         if (*s.scan.rest_of_group == '\0') ++s.optind;
         if (!spec) {
-            if (report_errors) diagnostic().print("%s: invalid option -- '%c'\n", argv[0], letter);
+            if (report_errors) stderr_message().print("%s: invalid option -- '%c'\n", argv[0], letter);
             s.optopt = static_cast<unsigned char>(letter);
             result = '?';
         } else if (letter == 'W' && spec[1] == ';' && longopts) {
@@ -303,7 +280,7 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
                                           longindex, false, report_errors);
             } else {
                 if (report_errors)
-                    diagnostic().print("%s: option requires an argument -- '%c'\n", argv[0],
+                    stderr_message().print("%s: option requires an argument -- '%c'\n", argv[0],
                                        letter);
                 s.optopt = static_cast<unsigned char>(letter);
                 result = optstring[0] == ':' ? ':' : '?';
@@ -326,7 +303,7 @@ int lwp::libc::scan_options(getopt_state& s, int argc, char* const* argv, const 
                 result = static_cast<unsigned char>(letter);
             } else if (s.optind >= argc) {
                 if (report_errors)
-                    diagnostic().print("%s: option requires an argument -- '%c'\n", argv[0],
+                    stderr_message().print("%s: option requires an argument -- '%c'\n", argv[0],
                                        letter);
                 s.optopt = static_cast<unsigned char>(letter);
                 result = optstring[0] == ':' ? ':' : '?';
