@@ -48,9 +48,9 @@ struct write_in_progress {
 // accepted by an earlier call is lost (a caller's bytes written straight
 // are the cancelled call's own, ended with it); then the lock goes back.
 // An unbuffered stream's buffer only ever holds the current call's own
-// bytes, staged so that they leave in one write: they end with it too, as
-// glibc's, which writes them straight, end (a cancelled fputs to stderr
-// prints nothing, later or ever).
+// bytes, staged so that they leave in one write: they end with the call
+// too, as glibc's do (it writes them straight), so a cancelled fputs to
+// stderr prints nothing, then or later.
 void undo_write(void* context) {
     const write_in_progress& progress = *static_cast<write_in_progress*>(context);
     stream& s = *progress.s;
