@@ -2,8 +2,8 @@
 // __fxprintf goes through the wide printf, whose characters the stream
 // converts back to the locale's bytes; lwp's wide streams hold those bytes
 // (stdio_wide_characters.cpp), and the text is the same, so the bytes are
-// written as they are. (open_wmemstream's stream, which holds characters,
-// takes no bytes: the message fails there.)
+// written as they are. open_wmemstream's stream, which holds characters,
+// gets the characters those bytes encode (print_in_any_orientation).
 #include "stdio_messages.hpp"
 
 #include "stream_format_sink.hpp"

@@ -227,6 +227,13 @@ extern "C" void lwp_libc_memory_stream_around_fork(stream& s, runtime::fork_phas
 // without memory (errno ENOMEM, the error flag and call_failed set).
 extern "C" bool lwp_libc_wide_memory_put(stream& s, const wchar_t* characters, std::size_t count)
     __attribute__((weak));
+// print_in_any_orientation's (stream_format_sink.hpp): stores the
+// characters `bytes` encode in the locale's multibyte charset, the piece
+// decoded on its own. The count stored, or -1 with nothing stored (errno
+// EILSEQ: bytes that are no character, or the piece ends inside one) or
+// part of it (ENOMEM, as above).
+extern "C" std::size_t lwp_libc_wide_memory_put_multibyte(stream& s, const char* bytes,
+                                                          std::size_t count) __attribute__((weak));
 // fflush's: brings the caller's pointer and size up to date.
 extern "C" void lwp_libc_wide_memory_sync(stream& s) __attribute__((weak));
 

@@ -19,11 +19,55 @@ inline void put_to_stream(format_sink& sink, const char* bytes, size_t count) {
     write_locked(*static_cast<stream_sink&>(sink).target, bytes, count);
 }
 
+// open_wmemstream's stream, which holds characters, not bytes: the text is
+// stored as the characters its bytes encode in the locale, as glibc's
+// __fxprintf stores its message there. glibc converts the format to wide
+// characters (mbsrtowcs) and prints with the wide printf, which converts
+// each %s argument on its own before writing it; here each piece the
+// formatter hands over (a run of the format's text, a conversion's text)
+// is converted on its own, and the first that is no whole characters ends
+// the message (-1, EILSEQ) with nothing of it stored, as glibc's does at
+// a bad argument. (At bad bytes in the format, glibc's stores none of the
+// message; this stores the pieces before them. %.Ns counts bytes here,
+// wide characters in glibc's.)
+struct wide_memory_sink : format_sink {
+    stream* target;
+    std::size_t stored;  // characters
+    bool failed;
+};
+
+inline void put_to_wide_memory_as_characters(format_sink& base, const char* bytes, size_t count) {
+    auto& sink = static_cast<wide_memory_sink&>(base);
+    if (sink.failed) return;
+    const std::size_t stored = lwp_libc_wide_memory_put_multibyte(*sink.target, bytes, count);
+    if (stored == static_cast<std::size_t>(-1))
+        sink.failed = true;
+    else
+        sink.stored += stored;
+}
+
+// The character count, or -1 (errno set).
+inline int print_to_wide_memory(stream& s, int (*engine)(format_sink&, const char*, va_list),
+                                const char* format_text, va_list arguments) {
+    wide_memory_sink sink;
+    sink.put = put_to_wide_memory_as_characters;
+    sink.target = &s;
+    sink.stored = 0;
+    sink.failed = false;
+    lock_stream(s);
+    const int result = engine(sink, format_text, arguments);
+    unlock_after_output(s);  // this stream's answer is the sink's (as vfwprintf's)
+    if (result < 0) return result;
+    return sink.failed ? -1 : static_cast<int>(sink.stored);
+}
+
 // Formats with `engine` (format or format_standard) into the stream under
-// its lock, whatever the stream's orientation; the byte count, or -1 when
-// the formatter or the write failed (errno from the one that failed).
+// its lock, whatever the stream's orientation; the byte count (characters
+// for open_wmemstream's stream), or -1 when the formatter or the write
+// failed (errno from the one that failed).
 inline int print_in_any_orientation(stream& s, int (*engine)(format_sink&, const char*, va_list),
                                     const char* format_text, va_list arguments) {
+    if (s.wide_memory) return print_to_wide_memory(s, engine, format_text, arguments);
     stream_sink sink;
     sink.put = put_to_stream;
     sink.target = &s;

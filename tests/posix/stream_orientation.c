@@ -5,11 +5,14 @@
  * goes on). popen's, open_memstream's, fmemopen's and fopencookie's streams
  * are byte-oriented from the start, open_wmemstream's wide; perror writes
  * whatever stderr's orientation and leaves it as it was (glibc's
- * stdio-common/tst-perror and tst-popen check the same). Also passes
- * against glibc. */
+ * stdio-common/tst-perror and tst-popen check the same), and on
+ * open_wmemstream's stream stores the characters (misc/tst-warn-wide, with
+ * warn). Also passes against glibc. */
 #include <err.h>
 #include <errno.h>
 #include <error.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +221,68 @@ static void perror_keeps_orientation(void) {
     stderr = saved_stderr;
 }
 
+/* The library's messages on open_wmemstream's stream, which holds wide
+ * characters (glibc's misc/tst-warn-wide puts warn's there): stored as the
+ * characters the message's bytes encode in the locale, as glibc's wide
+ * printf stores them, and the stream's error flag stays clear. An argument
+ * that is no multibyte text ends that call's message before it (EILSEQ),
+ * the next call writes on. */
+static wchar_t* wide_messages(void (*write_messages)(void)) {
+    wchar_t* wide = NULL;
+    size_t size = 0;
+    FILE* saved_stderr = stderr;
+    stderr = open_wmemstream(&wide, &size);
+    CHECK(stderr != NULL);
+    write_messages();
+    CHECK(!ferror(stderr));
+    CHECK_EQ(fclose(stderr), 0);
+    stderr = saved_stderr;
+    CHECK(wide != NULL);
+    CHECK_EQ(wcslen(wide), size);
+    return wide;
+}
+
+static void every_kind_of_message(void) {
+    warnx("plain %d", 1);
+    errno = EAGAIN;
+    warn("with errno %s", "x");
+    errno = ERANGE;
+    perror("perror");
+    psignal(SIGINT, "psignal");
+    error(0, EINVAL, "error %c", 'e');
+}
+
+static void message_with_bad_argument(void) {
+    warnx("%s|", "a\xff"); /* no character in "C" (nor in UTF-8) */
+    warnx("after");
+}
+
+static void utf8_message(void) { warnx("caf\xc3\xa9 %s", "\xe2\x82\xac"); }
+
+static void messages_on_wide_memory(void) {
+    wchar_t expected[512];
+    wchar_t* wide = wide_messages(every_kind_of_message);
+    swprintf(expected, 512,
+             L"%s: plain 1\n%s: with errno x: %s\nperror: %s\npsignal: %s\n%s: error e: %s\n",
+             program_invocation_short_name, program_invocation_short_name, strerror(EAGAIN),
+             strerror(ERANGE), strsignal(SIGINT), program_invocation_name, strerror(EINVAL));
+    CHECK(wcscmp(wide, expected) == 0);
+    free(wide);
+
+    wide = wide_messages(message_with_bad_argument);
+    swprintf(expected, 512, L"%s: \n%s: after\n", program_invocation_short_name,
+             program_invocation_short_name);
+    CHECK(wcscmp(wide, expected) == 0);
+    free(wide);
+
+    CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
+    wide = wide_messages(utf8_message);
+    swprintf(expected, 512, L"%s: caf\u00e9 \u20ac\n", program_invocation_short_name);
+    CHECK(wcscmp(wide, expected) == 0);
+    free(wide);
+    CHECK(setlocale(LC_ALL, "C") != NULL);
+}
+
 /* fopen's ",ccs=" (a wide stream converting through a named character set,
  * whatever the locale): glibc's converts; lwp's wide streams convert
  * through the locale only, and refuse it with EINVAL (glibc's answer for a
@@ -254,5 +319,6 @@ int main(void) {
     the_other_kind_fails();
     born_oriented();
     perror_keeps_orientation();
+    messages_on_wide_memory();
     return 0;
 }
