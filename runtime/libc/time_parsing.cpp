@@ -306,14 +306,22 @@ void complete(tm& fields, const parse_state& state) {
                                                : (state.century - 19) * 100;
     }
     parse_state completed = state;
+    // The week day and the day of the year need a month: one read, or one
+    // the caller's tm_mon held already (glibc 2.36 computes neither
+    // otherwise, so that getdate, which marks what was not read with
+    // INT_MIN, sees no week day after "%Y" alone and fills in the date).
+    auto month_known = [&] {
+        return completed.have_month || static_cast<unsigned>(fields.tm_mon) <= 11;
+    };
     if (state.complete_days && !state.have_weekday) {
         if (!(state.have_month && state.have_month_day) && state.have_year_day) {
             date_from_year_day(fields, state);
             completed.have_month = completed.have_month_day = true;
         }
-        if (fields.tm_year >= -1900) fields.tm_wday = weekday_of(fields);
+        if (month_known()) fields.tm_wday = weekday_of(fields);
     }
-    if (state.complete_days && !state.have_year_day) fields.tm_yday = year_day_of(fields);
+    if (state.complete_days && !state.have_year_day && month_known())
+        fields.tm_yday = year_day_of(fields);
     if ((state.have_sunday_week || state.have_monday_week) && state.have_weekday) {
         // The week number counts weeks from the year's first Sunday (%U) or
         // Monday (%W); days before it are week 0.

@@ -135,6 +135,37 @@ int main(void) {
         }
     }
 
+    /* No month read and none in tm_mon (outside 0 to 11, as getdate's
+     * INT_MIN): glibc 2.36 computes neither the week day nor the day of the
+     * year, and they keep what they held; with a month there, both come. */
+    static const struct {
+        const char* format;
+        const char* input;
+        int month, year, weekday, year_day;
+    } without_month[] = {
+        {"%Y", "2001", -1, 101, 6, 111},
+        {"%Y", "2001", 12, 101, 6, 111},
+        {"%C %y", "20 5", -2147483647 - 1, 105, 6, 111},
+        {"%y", "70", 12, 70, 6, 111},
+        {"%d", "6", 12, 77, 6, 111},
+        {"%Y", "2001", 11, 101, 6, 348},
+        {"%Y", "2001", 0, 101, 1, 14},
+    };
+    for (unsigned i = 0; i < sizeof without_month / sizeof *without_month; ++i) {
+        struct tm fields;
+        memset(&fields, 0, sizeof fields);
+        fields.tm_year = 77;
+        fields.tm_mon = without_month[i].month;
+        fields.tm_mday = 15;
+        fields.tm_wday = 6;
+        fields.tm_yday = 111;
+        CHECK(strptime(without_month[i].input, without_month[i].format, &fields) != NULL);
+        CHECK_EQ(fields.tm_year, without_month[i].year);
+        CHECK_EQ(fields.tm_mon, without_month[i].month);
+        CHECK_EQ(fields.tm_wday, without_month[i].weekday);
+        CHECK_EQ(fields.tm_yday, without_month[i].year_day);
+    }
+
     /* What strftime writes, strptime reads back. */
     struct tm original = {.tm_year = 124, .tm_mon = 10, .tm_mday = 27, .tm_hour = 21,
                           .tm_min = 41, .tm_sec = 32};

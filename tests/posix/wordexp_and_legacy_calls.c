@@ -427,7 +427,7 @@ static void check_getdate(void) {
     char templates[] = "/tmp/h6_datemsk_XXXXXX";
     int descriptor = mkstemp(templates);
     CHECK(descriptor >= 0);
-    const char lines[] = "%m/%d/%Y\n%Y-%m-%d %H:%M:%S\n%Y-%m-%d\n";
+    const char lines[] = "%m/%d/%Y\n%Y-%m-%d %H:%M:%S\n%Y-%m-%d\n%Y\n";
     CHECK_EQ(write(descriptor, lines, sizeof lines - 1), (ssize_t)(sizeof lines - 1));
     close(descriptor);
     setenv("TZ", "UTC", 1);
@@ -458,6 +458,18 @@ static void check_getdate(void) {
     getdate_err = 0;
     CHECK(getdate("2023-02-29") == NULL);
     CHECK_EQ(getdate_err, 8);
+    /* A year alone: today's month and day in it (glibc's time/bug-getdate1;
+     * strptime computes no week day without a month, time_parsing.c). */
+    time_t before = time(NULL);
+    CHECK_EQ(getdate_r("2001", &fields), 0);
+    time_t after = time(NULL);
+    CHECK_EQ(fields.tm_year, 101);
+    struct tm today;
+    gmtime_r(&before, &today);
+    if (before / 86400 == after / 86400 && !(today.tm_mon == 1 && today.tm_mday == 29)) {
+        CHECK_EQ(fields.tm_mon, today.tm_mon);
+        CHECK_EQ(fields.tm_mday, today.tm_mday);
+    }
     /* 7: no template takes the whole text. */
     CHECK_EQ(getdate_r("2023-13-01", &fields), 7);
     CHECK_EQ(getdate_r("10/12/2023 x", &fields), 7);
