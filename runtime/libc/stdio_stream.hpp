@@ -234,6 +234,10 @@ extern "C" bool lwp_libc_wide_memory_put(stream& s, const wchar_t* characters, s
 // part of it (ENOMEM, as above).
 extern "C" std::size_t lwp_libc_wide_memory_put_multibyte(stream& s, const char* bytes,
                                                           std::size_t count) __attribute__((weak));
+// Whether `bytes` are whole characters in the locale's multibyte charset
+// (false: errno EILSEQ); with the above, and as weak.
+extern "C" bool lwp_libc_is_multibyte_text(const char* bytes, std::size_t count)
+    __attribute__((weak));
 // fflush's: brings the caller's pointer and size up to date.
 extern "C" void lwp_libc_wide_memory_sync(stream& s) __attribute__((weak));
 

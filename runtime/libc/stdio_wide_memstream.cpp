@@ -162,26 +162,32 @@ bool lwp_libc_wide_memory_put(stream& s, const wchar_t* characters, std::size_t 
     return true;
 }
 
-std::size_t lwp_libc_wide_memory_put_multibyte(stream& s, const char* bytes, std::size_t count) {
-    // Decoded twice, so that nothing is stored from a piece that fails.
-    for (int storing = 0; storing < 2; ++storing) {
-        mbstate_t state{};
-        std::size_t stored = 0;
-        for (std::size_t done = 0; done < count;) {
-            wchar_t character;
-            std::size_t used = mbrtowc(&character, bytes + done, count - done, &state);
-            if (used == static_cast<std::size_t>(-2)) {  // the piece ends inside a character
-                errno = EILSEQ;
-                used = static_cast<std::size_t>(-1);
-            }
-            if (used == static_cast<std::size_t>(-1)) return used;
-            if (storing && !lwp_libc_wide_memory_put(s, &character, 1)) return static_cast<std::size_t>(-1);
-            ++stored;
-            done += used == 0 ? 1 : used;  // a null character is one byte, which mbrtowc counts as none
+bool lwp_libc_is_multibyte_text(const char* bytes, std::size_t count) {
+    mbstate_t state{};
+    for (std::size_t done = 0; done < count;) {
+        const std::size_t used = mbrtowc(nullptr, bytes + done, count - done, &state);
+        if (used == static_cast<std::size_t>(-1)) return false;
+        if (used == static_cast<std::size_t>(-2)) {  // the text ends inside a character
+            errno = EILSEQ;
+            return false;
         }
-        if (storing) return stored;
+        done += used == 0 ? 1 : used;  // a null character is one byte, which mbrtowc counts as none
     }
-    return 0;  // not reached
+    return true;
+}
+
+std::size_t lwp_libc_wide_memory_put_multibyte(stream& s, const char* bytes, std::size_t count) {
+    // Checked first, so that nothing is stored from a piece that fails.
+    if (!lwp_libc_is_multibyte_text(bytes, count)) return static_cast<std::size_t>(-1);
+    mbstate_t state{};
+    std::size_t stored = 0;
+    for (std::size_t done = 0; done < count; ++stored) {
+        wchar_t character;
+        const std::size_t used = mbrtowc(&character, bytes + done, count - done, &state);
+        if (!lwp_libc_wide_memory_put(s, &character, 1)) return static_cast<std::size_t>(-1);
+        done += used == 0 ? 1 : used;
+    }
+    return stored;
 }
 
 void lwp_libc_wide_memory_sync(stream& s) {

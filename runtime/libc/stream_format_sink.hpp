@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "printf_core.hpp"
 #include "stdio_stream.hpp"
@@ -23,13 +24,12 @@ inline void put_to_stream(format_sink& sink, const char* bytes, size_t count) {
 // stored as the characters its bytes encode in the locale, as glibc's
 // __fxprintf stores its message there. glibc converts the format to wide
 // characters (mbsrtowcs) and prints with the wide printf, which converts
-// each %s argument on its own before writing it; here each piece the
+// each %s argument on its own before writing it. So here: a format that is
+// no whole characters stores nothing (-1, EILSEQ); then each piece the
 // formatter hands over (a run of the format's text, a conversion's text)
 // is converted on its own, and the first that is no whole characters ends
-// the message (-1, EILSEQ) with nothing of it stored, as glibc's does at
-// a bad argument. (At bad bytes in the format, glibc's stores none of the
-// message; this stores the pieces before them. %.Ns counts bytes here,
-// wide characters in glibc's.)
+// the message (-1, EILSEQ) with nothing of it stored, as glibc's does at a
+// bad argument. (%.Ns counts bytes here, wide characters in glibc's.)
 struct wide_memory_sink : format_sink {
     stream* target;
     std::size_t stored;  // characters
@@ -49,6 +49,7 @@ inline void put_to_wide_memory_as_characters(format_sink& base, const char* byte
 // The character count, or -1 (errno set).
 inline int print_to_wide_memory(stream& s, int (*engine)(format_sink&, const char*, va_list),
                                 const char* format_text, va_list arguments) {
+    if (!lwp_libc_is_multibyte_text(format_text, strlen(format_text))) return -1;
     wide_memory_sink sink;
     sink.put = put_to_wide_memory_as_characters;
     sink.target = &s;

@@ -225,8 +225,8 @@ static void perror_keeps_orientation(void) {
  * characters (glibc's misc/tst-warn-wide puts warn's there): stored as the
  * characters the message's bytes encode in the locale, as glibc's wide
  * printf stores them, and the stream's error flag stays clear. An argument
- * that is no multibyte text ends that call's message before it (EILSEQ),
- * the next call writes on. */
+ * that is no multibyte text ends that call's message before it (EILSEQ), a
+ * format that is none writes nothing of it; the next call writes on. */
 static wchar_t* wide_messages(void (*write_messages)(void)) {
     wchar_t* wide = NULL;
     size_t size = 0;
@@ -254,6 +254,7 @@ static void every_kind_of_message(void) {
 
 static void message_with_bad_argument(void) {
     warnx("%s|", "a\xff"); /* no character in "C" (nor in UTF-8) */
+    warnx("x%s\xff", "y");  /* a bad format: none of it */
     warnx("after");
 }
 
@@ -270,8 +271,8 @@ static void messages_on_wide_memory(void) {
     free(wide);
 
     wide = wide_messages(message_with_bad_argument);
-    swprintf(expected, 512, L"%s: \n%s: after\n", program_invocation_short_name,
-             program_invocation_short_name);
+    swprintf(expected, 512, L"%s: \n%s: \n%s: after\n", program_invocation_short_name,
+             program_invocation_short_name, program_invocation_short_name);
     CHECK(wcscmp(wide, expected) == 0);
     free(wide);
 
