@@ -3,7 +3,7 @@
 // behind <sys/sysmacros.h>. -1 with errno on failure.
 //
 // On x86_64 the kernel's struct stat is glibc's struct stat and struct
-// stat64 (pinned below), so each call is one newfstatat.
+// stat64 (pinned below), so each call is one newfstatat (fstat: one fstat).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -27,8 +27,14 @@ int status_at(int directory, const char* path, void* status, int flags) {
                             reinterpret_cast<long>(status), flags)));
 }
 
-// fstat is newfstatat on the descriptor itself, with an empty path.
-constexpr char descriptor_itself[] = "";
+// fstat is the kernel's fstat, not newfstatat(fd, "", AT_EMPTY_PATH): with
+// AT_FDCWD (-100) the latter would answer for the working directory, where
+// fstat must fail with EBADF as for any descriptor not open (glibc's BZ
+// #27559, io/tst-stat).
+int descriptor_status(int fd, void* status) {
+    return static_cast<int>(lwp::libc::errno_result(
+        lwp::arch::syscall2(__NR_fstat, fd, reinterpret_cast<long>(status))));
+}
 
 }  // namespace
 
@@ -47,10 +53,10 @@ int lstat64(const char* __restrict path, struct stat64* __restrict status) noexc
     return status_at(AT_FDCWD, path, status, AT_SYMLINK_NOFOLLOW);
 }
 int fstat(int fd, struct stat* status) noexcept {
-    return status_at(fd, descriptor_itself, status, AT_EMPTY_PATH);
+    return descriptor_status(fd, status);
 }
 int fstat64(int fd, struct stat64* status) noexcept {
-    return status_at(fd, descriptor_itself, status, AT_EMPTY_PATH);
+    return descriptor_status(fd, status);
 }
 int fstatat(int directory, const char* __restrict path, struct stat* __restrict status,
             int flags) noexcept {

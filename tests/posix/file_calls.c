@@ -110,6 +110,14 @@ static void file_status(void) {
     errno = 0;
     CHECK_EQ(fstat(-1, &at), -1);
     CHECK_EQ(errno, EBADF);
+    /* AT_FDCWD names no open descriptor for fstat (glibc's io/tst-stat):
+     * EBADF, not the working directory's status. */
+    errno = 0;
+    CHECK_EQ(fstat(AT_FDCWD, &at), -1);
+    CHECK_EQ(errno, EBADF);
+    errno = 0;
+    CHECK_EQ(fstat64(AT_FDCWD, (struct stat64*)&at), -1);
+    CHECK_EQ(errno, EBADF);
     umask(old_mask);
 
     /* flock: one exclusive holder per file, across open file descriptions. */

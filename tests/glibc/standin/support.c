@@ -569,3 +569,621 @@ void support_descriptors_check(struct support_descriptors* list) {
 }
 
 void support_descriptors_free(struct support_descriptors* list) { free(list); }
+
+/* Below: the rest of glibc's support interface the library tests use (its
+ * support.h, xunistd.h, xsignal.h, xtime.h, temp_file.h, namespace.h,
+ * capture_subprocess.h, process_state.h, xstdlib.h, xsocket.h and tty.h),
+ * written for lwp from the headers' descriptions of what each does. */
+#include <poll.h>
+#include <pty.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sched.h>
+
+#include "support/capture_subprocess.h"
+#include "support/process_state.h"
+#include "support/tty.h"
+#include "support/xsocket.h"
+#include "support/xstdlib.h"
+
+/* A failed call ends the test with its name, its argument and errno's
+ * message: the shape of glibc's x* wrappers' messages. */
+#define FAIL_CALL(...) support_fail_exit_at(1, __FILE__, __LINE__, __VA_ARGS__)
+
+void ignore_stderr(void) {
+    int null_fd = open("/dev/null", O_WRONLY);
+    if (null_fd < 0) {
+        close(STDERR_FILENO);
+        return;
+    }
+    dup2(null_fd, STDERR_FILENO);
+    close(null_fd);
+}
+
+void set_fortify_handler(void (*handler)(int signal)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    xsigaction(SIGABRT, &action, NULL);
+    ignore_stderr();
+}
+
+void oom_error(const char* function, size_t size) {
+    FAIL_CALL("%s: allocating %zu bytes failed", function, size);
+}
+
+void support_write_file_string(const char* path, const char* contents) {
+    int fd = xopen(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    xwrite(fd, contents, strlen(contents));
+    xclose(fd);
+}
+
+int support_descriptor_supports_holes(int fd) {
+    /* A byte at 16 MiB: far enough that a file system without holes would
+     * have to allocate thousands of blocks for the gap, while one with
+     * holes adds at most a few blocks of indirection (32 sectors of 512
+     * bytes allow for two 8 KiB indirect blocks). */
+    enum { far_offset = 16 * 1024 * 1024, indirection_sectors = 32 };
+    struct stat status;
+    xfstat(fd, &status);
+    if (!S_ISREG(status.st_mode)) FAIL_CALL("descriptor %d is not a regular file", fd);
+    if (status.st_size != 0) FAIL_CALL("descriptor %d is not an empty file", fd);
+    const char byte = 'h';
+    if (pwrite(fd, &byte, 1, 0) != 1) FAIL_CALL("pwrite at 0 on %d: %m", fd);
+    /* fsync, so that delayed allocation has happened before counting. */
+    fsync(fd);
+    xfstat(fd, &status);
+    long long one_byte_sectors = status.st_blocks;
+    if (pwrite(fd, &byte, 1, far_offset) != 1) FAIL_CALL("pwrite at %d on %d: %m", far_offset, fd);
+    fsync(fd);
+    xfstat(fd, &status);
+    int keeps_holes = status.st_blocks <= 2 * one_byte_sectors + indirection_sectors;
+    xftruncate(fd, 0);
+    xlseek(fd, 0, SEEK_SET);
+    return keeps_holes;
+}
+
+char* xasprintf(const char* format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    char* text;
+    int length = vasprintf(&text, format, arguments);
+    va_end(arguments);
+    if (length < 0) FAIL_CALL("asprintf (\"%s\"): %m", format);
+    return text;
+}
+
+char* xstrndup(const char* text, size_t length) {
+    char* copy = strndup(text, length);
+    if (copy == NULL) oom_error("strndup", length);
+    return copy;
+}
+
+char* xsetlocale(int category, const char* locale) {
+    char* name = setlocale(category, locale);
+    if (name == NULL) FAIL_CALL("setlocale (%d, \"%s\") failed", category, locale ? locale : "(null)");
+    return name;
+}
+
+locale_t xnewlocale(int category_mask, const char* locale, locale_t base) {
+    locale_t made = newlocale(category_mask, locale, base);
+    if (made == (locale_t)0) FAIL_CALL("newlocale (%d, \"%s\"): %m", category_mask, locale);
+    return made;
+}
+
+locale_t xuselocale(locale_t locale) {
+    locale_t previous = uselocale(locale);
+    if (previous == (locale_t)0) FAIL_CALL("uselocale: %m");
+    return previous;
+}
+
+/* Sets path's access and modification times, reads them back and puts the
+ * old ones back: whether the file system kept them exactly. */
+static bool file_keeps_times(const char* path, const struct timespec wanted[2]) {
+    struct stat before;
+    if (stat(path, &before) != 0) FAIL_CALL("stat (\"%s\"): %m", path);
+    if (utimensat(AT_FDCWD, path, wanted, 0) != 0) return false;
+    struct stat after;
+    if (stat(path, &after) != 0) FAIL_CALL("stat (\"%s\"): %m", path);
+    bool kept = after.st_atim.tv_sec == wanted[0].tv_sec && after.st_atim.tv_nsec == wanted[0].tv_nsec
+                && after.st_mtim.tv_sec == wanted[1].tv_sec && after.st_mtim.tv_nsec == wanted[1].tv_nsec;
+    const struct timespec old_times[2] = {before.st_atim, before.st_mtim};
+    if (utimensat(AT_FDCWD, path, old_times, 0) != 0) FAIL_CALL("utimensat (\"%s\"): %m", path);
+    return kept;
+}
+
+bool support_path_support_time64_value(const char* path, int64_t access_seconds,
+                                       int64_t modification_seconds) {
+    const struct timespec wanted[2] = {{(time_t)access_seconds, 0}, {(time_t)modification_seconds, 0}};
+    return file_keeps_times(path, wanted);
+}
+
+bool support_stat_nanoseconds(const char* path) {
+    const struct timespec wanted[2] = {{0, 999999999}, {0, 500000000}};
+    return file_keeps_times(path, wanted);
+}
+
+static bool descriptor_is_open(int fd) { return fcntl(fd, F_GETFD) != -1 || errno != EBADF; }
+
+int support_open_dev_null_range(int count, int flags, mode_t mode) {
+    /* The first run of count free descriptors; F_DUPFD then puts each copy
+     * on its place (the lowest free one from there), keeping the open
+     * file's flags, and F_DUPFD_CLOEXEC the descriptor's. */
+    int first = 0;
+    for (int length = 0; length < count; ++first) {
+        length = descriptor_is_open(first) ? 0 : length + 1;
+        if (length == count) {
+            first -= count - 1;
+            break;
+        }
+    }
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) FAIL_CALL("getrlimit (RLIMIT_NOFILE): %m");
+    if (limit.rlim_cur < (rlim_t)(first + count)) {
+        if (limit.rlim_max < (rlim_t)(first + count))
+            FAIL_UNSUPPORTED("RLIMIT_NOFILE of %llu allows no %d more descriptors",
+                             (unsigned long long)limit.rlim_max, count);
+        limit.rlim_cur = first + count;
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0) FAIL_CALL("setrlimit (RLIMIT_NOFILE): %m");
+    }
+    for (int index = 0; index < count; ++index) {
+        int opened = xopen("/dev/null", flags, mode);
+        if (opened != first + index) {
+            int placed = fcntl(opened, (flags & O_CLOEXEC) ? F_DUPFD_CLOEXEC : F_DUPFD, first + index);
+            if (placed != first + index) FAIL_CALL("cannot put /dev/null on descriptor %d: %m", first + index);
+            xclose(opened);
+        }
+    }
+    return first;
+}
+
+int xopen(const char* path, int flags, mode_t mode) {
+    int fd = open(path, flags, mode);
+    if (fd < 0) FAIL_CALL("open (\"%s\", 0x%x, 0%o): %m", path, flags, (unsigned)mode);
+    return fd;
+}
+
+void xdup2(int fd, int new_fd) {
+    if (dup2(fd, new_fd) < 0) FAIL_CALL("dup2 (%d, %d): %m", fd, new_fd);
+}
+
+void xstat(const char* path, struct stat* status) {
+    if (stat(path, status) != 0) FAIL_CALL("stat (\"%s\"): %m", path);
+}
+
+void xlstat(const char* path, struct stat* status) {
+    if (lstat(path, status) != 0) FAIL_CALL("lstat (\"%s\"): %m", path);
+}
+
+void xfstat(int fd, struct stat* status) {
+    if (fstat(fd, status) != 0) FAIL_CALL("fstat (%d): %m", fd);
+}
+
+void xmkdir(const char* path, mode_t mode) {
+    if (mkdir(path, mode) != 0) FAIL_CALL("mkdir (\"%s\", 0%o): %m", path, (unsigned)mode);
+}
+
+void xmkdirp(const char* path, mode_t mode) {
+    /* Each prefix ending before a slash, then the whole path; the ones
+     * there already are fine. */
+    char* prefix = xstrdup(path);
+    for (char* slash = strchr(prefix + 1, '/');; slash = strchr(slash + 1, '/')) {
+        if (slash) *slash = '\0';
+        if (mkdir(prefix, mode) != 0 && errno != EEXIST) FAIL_CALL("mkdir (\"%s\", 0%o): %m", prefix, (unsigned)mode);
+        if (!slash) break;
+        *slash = '/';
+    }
+    free(prefix);
+}
+
+void xchroot(const char* path) {
+    if (chroot(path) != 0) FAIL_CALL("chroot (\"%s\"): %m", path);
+}
+
+void xchdir(const char* path) {
+    if (chdir(path) != 0) FAIL_CALL("chdir (\"%s\"): %m", path);
+}
+
+void xunlink(const char* path) {
+    if (unlink(path) != 0) FAIL_CALL("unlink (\"%s\"): %m", path);
+}
+
+void xsymlink(const char* target, const char* link_path) {
+    if (symlink(target, link_path) != 0) FAIL_CALL("symlink (\"%s\", \"%s\"): %m", target, link_path);
+}
+
+void xchmod(const char* path, mode_t mode) {
+    if (chmod(path, mode) != 0) FAIL_CALL("chmod (\"%s\", 0%o): %m", path, (unsigned)mode);
+}
+
+void xfchmod(int fd, mode_t mode) {
+    if (fchmod(fd, mode) != 0) FAIL_CALL("fchmod (%d, 0%o): %m", fd, (unsigned)mode);
+}
+
+void xmkfifo(const char* path, mode_t mode) {
+    if (mkfifo(path, mode) != 0) FAIL_CALL("mkfifo (\"%s\", 0%o): %m", path, (unsigned)mode);
+}
+
+void xmprotect(void* address, size_t length, int protection) {
+    if (mprotect(address, length, protection) != 0) FAIL_CALL("mprotect (%p, %zu, %d): %m", address, length, protection);
+}
+
+char* xreadlink(const char* path) {
+    /* Grows the buffer until the target fits with room to spare (readlink
+     * does not say whether it cut the target short). */
+    for (size_t size = 256;; size *= 2) {
+        char* target = xmalloc(size);
+        ssize_t length = readlink(path, target, size);
+        if (length < 0) FAIL_CALL("readlink (\"%s\"): %m", path);
+        if ((size_t)length < size) {
+            target[length] = '\0';
+            return target;
+        }
+        free(target);
+    }
+}
+
+void xclock_settime(clockid_t clock, const struct timespec* time) {
+    if (clock_settime(clock, time) != 0) FAIL_CALL("clock_settime (%d): %m", (int)clock);
+}
+
+int create_temp_file_in_dir(const char* base, const char* directory, char** name) {
+    char* path = xasprintf("%s/%sXXXXXX", directory, base);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        printf("cannot make a temporary file %s: %m\n", path);
+        free(path);
+        return -1;
+    }
+    add_temp_file(path);
+    if (name != NULL) *name = path;
+    else free(path);
+    return fd;
+}
+
+char* support_create_temp_directory(const char* base) {
+    char* path = xasprintf("%s/%sXXXXXX", test_dir, base);
+    if (mkdtemp(path) == NULL) FAIL_CALL("mkdtemp (\"%s\"): %m", path);
+    add_temp_file(path);
+    return path;
+}
+
+/* The chain of directories under a too-long temporary directory: each name
+ * is long (NAME_MAX bytes), and there are enough of them for the whole path
+ * to pass PATH_MAX. Removed at exit by descending with relative names,
+ * since the full paths are too long for the path calls. */
+enum { toolong_depth = PATH_MAX / NAME_MAX + 1 };
+static char toolong_component[NAME_MAX + 1];
+static char* toolong_base;
+
+static void make_toolong_component(void) {
+    memset(toolong_component, 'X', NAME_MAX);
+    toolong_component[NAME_MAX] = '\0';
+}
+
+static void remove_toolong_chain(void) {
+    if (toolong_base == NULL || chdir(toolong_base) != 0) return;
+    int depth = 0;
+    while (depth < toolong_depth && chdir(toolong_component) == 0) ++depth;
+    for (; depth > 0; --depth) {
+        if (chdir("..") != 0) return;
+        rmdir(toolong_component);
+    }
+    /* Out of the base, which remove_temp_files (registered before this)
+     * then removes. */
+    chdir("/");
+}
+
+char* support_create_and_chdir_toolong_temp_directory(const char* base) {
+    char* top = support_create_temp_directory(base);
+    make_toolong_component();
+    toolong_base = xstrdup(top);
+    if (atexit(remove_toolong_chain) != 0) FAIL_CALL("atexit failed");
+    xchdir(top);
+    for (int level = 0; level < toolong_depth; ++level) {
+        xmkdir(toolong_component, 0755);
+        xchdir(toolong_component);
+    }
+    return top;
+}
+
+void support_chdir_toolong_temp_directory(const char* base) {
+    make_toolong_component();
+    xchdir(base);
+    for (int level = 0; level < toolong_depth; ++level) xchdir(toolong_component);
+}
+
+bool support_become_root(void) {
+    if (geteuid() == 0) return true;
+    /* An unprivileged process may still be root in a user namespace of its
+     * own, where its user and group map to 0. */
+    uid_t user = getuid();
+    gid_t group = getgid();
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) {
+        printf("warning: cannot become root: unshare (CLONE_NEWUSER): %m\n");
+        return false;
+    }
+    char map[64];
+    int fd = open("/proc/self/setgroups", O_WRONLY);
+    if (fd >= 0) {
+        xwrite(fd, "deny", 4);
+        xclose(fd);
+    }
+    snprintf(map, sizeof map, "0 %u 1\n", (unsigned)user);
+    support_write_file_string("/proc/self/uid_map", map);
+    snprintf(map, sizeof map, "0 %u 1\n", (unsigned)group);
+    support_write_file_string("/proc/self/gid_map", map);
+    return true;
+}
+
+bool support_can_chroot(void) {
+    pid_t child = xfork();
+    if (child == 0) _exit(chroot("/") == 0 ? 0 : 1);
+    int status;
+    xwaitpid(child, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    printf("warning: this process cannot chroot\n");
+    return false;
+}
+
+/* The signal stack's cookie: the whole mapping with its guards, the usable
+ * part, and the stack that was installed before. */
+struct signal_stack {
+    void* mapping;
+    size_t mapping_size;
+    stack_t installed;
+    stack_t previous;
+};
+
+void* xalloc_sigstack(size_t size) {
+    enum { guard_size = 1024 * 1024 };
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t usable = (size + MINSIGSTKSZ + page - 1) / page * page;
+    struct signal_stack* stack = xmalloc(sizeof *stack);
+    stack->mapping_size = guard_size + usable + guard_size;
+    stack->mapping = xmmap(NULL, stack->mapping_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+    char* start = (char*)stack->mapping + guard_size;
+    xmprotect(start, usable, PROT_READ | PROT_WRITE);
+    stack->installed.ss_sp = start;
+    stack->installed.ss_size = usable;
+    stack->installed.ss_flags = 0;
+    if (sigaltstack(&stack->installed, &stack->previous) != 0) FAIL_CALL("sigaltstack: %m");
+    return stack;
+}
+
+void xfree_sigstack(void* cookie) {
+    struct signal_stack* stack = cookie;
+    if (sigaltstack(&stack->previous, NULL) != 0) FAIL_CALL("sigaltstack (restoring the previous stack): %m");
+    xmunmap(stack->mapping, stack->mapping_size);
+    free(stack);
+}
+
+void xget_sigstack_location(const void* cookie, unsigned char** address, size_t* size) {
+    const struct signal_stack* stack = cookie;
+    *address = stack->installed.ss_sp;
+    *size = stack->installed.ss_size;
+}
+
+void xsystem(const char* command) {
+    int status = system(command);
+    if (status < 0) FAIL_CALL("system (\"%s\"): %m", command);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        FAIL_CALL("system (\"%s\") ended with status 0x%x", command, status);
+}
+
+/* Reads the child's two pipes until both are at end of file, appending
+ * what comes to the two memory streams. */
+static void drain_pipes(int out_fd, int err_fd, struct support_capture_subprocess* capture) {
+    struct pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+    FILE* streams[2] = {capture->out.out, capture->err.out};
+    int open_count = 2;
+    while (open_count > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            FAIL_CALL("poll: %m");
+        }
+        for (int index = 0; index < 2; ++index) {
+            if (fds[index].fd < 0 || fds[index].revents == 0) continue;
+            char buffer[4096];
+            ssize_t length = read(fds[index].fd, buffer, sizeof buffer);
+            if (length < 0 && errno == EINTR) continue;
+            if (length < 0) FAIL_CALL("read from the child's pipe: %m");
+            if (length == 0) {
+                xclose(fds[index].fd);
+                fds[index].fd = -1;
+                --open_count;
+                continue;
+            }
+            fwrite(buffer, 1, (size_t)length, streams[index]);
+        }
+    }
+}
+
+/* The memory streams keep the addresses of the buffer and length they
+ * update, so they are opened on the capture's final place, and the result
+ * is copied out only once they are closed. */
+static void start_capture(struct support_capture_subprocess* capture, int out_pipe[2], int err_pipe[2]) {
+    xpipe(out_pipe);
+    xpipe(err_pipe);
+    xopen_memstream(&capture->out);
+    xopen_memstream(&capture->err);
+    capture->status = -1;
+}
+
+static void finish_capture(struct support_capture_subprocess* capture, pid_t child, int out_pipe[2],
+                           int err_pipe[2]) {
+    xclose(out_pipe[1]);
+    xclose(err_pipe[1]);
+    drain_pipes(out_pipe[0], err_pipe[0], capture);
+    xwaitpid(child, &capture->status, 0);
+    xfclose_memstream(&capture->out);
+    xfclose_memstream(&capture->err);
+}
+
+struct support_capture_subprocess support_capture_subprocess(void (*callback)(void* closure),
+                                                             void* closure) {
+    int out_pipe[2], err_pipe[2];
+    struct support_capture_subprocess capture;
+    start_capture(&capture, out_pipe, err_pipe);
+    /* Nothing the parent buffered may come out a second time from the
+     * child. */
+    fflush(NULL);
+    pid_t child = xfork();
+    if (child == 0) {
+        xclose(out_pipe[0]);
+        xclose(err_pipe[0]);
+        xdup2(out_pipe[1], STDOUT_FILENO);
+        xdup2(err_pipe[1], STDERR_FILENO);
+        xclose(out_pipe[1]);
+        xclose(err_pipe[1]);
+        callback(closure);
+        exit(0);
+    }
+    finish_capture(&capture, child, out_pipe, err_pipe);
+    return capture;
+}
+
+extern char** environ;
+
+struct support_capture_subprocess support_capture_subprogram(const char* file, char* const argv[]) {
+    int out_pipe[2], err_pipe[2];
+    struct support_capture_subprocess capture;
+    start_capture(&capture, out_pipe, err_pipe);
+    posix_spawn_file_actions_t actions;
+    if (posix_spawn_file_actions_init(&actions) != 0
+        || posix_spawn_file_actions_addclose(&actions, out_pipe[0]) != 0
+        || posix_spawn_file_actions_addclose(&actions, err_pipe[0]) != 0
+        || posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO) != 0
+        || posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO) != 0)
+        FAIL_CALL("posix_spawn_file_actions for %s failed", file);
+    pid_t child;
+    int error = posix_spawn(&child, file, &actions, NULL, argv, environ);
+    if (error != 0) FAIL_CALL("posix_spawn (\"%s\"): %s", file, strerror(error));
+    posix_spawn_file_actions_destroy(&actions);
+    finish_capture(&capture, child, out_pipe, err_pipe);
+    return capture;
+}
+
+void support_capture_subprocess_free(struct support_capture_subprocess* capture) {
+    free(capture->out.buffer);
+    free(capture->err.buffer);
+}
+
+static void check_capture_stream(const char* context, const char* which, const char* text,
+                                 size_t length, int allowed) {
+    if (allowed || length == 0) return;
+    support_fail_at(__FILE__, __LINE__, "%s: unexpected output on %s:\n%s", context, which, text);
+}
+
+void support_capture_subprocess_check(struct support_capture_subprocess* capture,
+                                      const char* context, int status_or_signal, int allowed) {
+    int status = capture->status;
+    if (status_or_signal >= 0) {
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != status_or_signal)
+            support_fail_at(__FILE__, __LINE__, "%s: expected exit status %d, got wait status 0x%x",
+                            context, status_or_signal, status);
+    } else if (!WIFSIGNALED(status) || WTERMSIG(status) != -status_or_signal) {
+        support_fail_at(__FILE__, __LINE__, "%s: expected termination by signal %d, got wait status 0x%x",
+                        context, -status_or_signal, status);
+    }
+    check_capture_stream(context, "standard output", capture->out.buffer, capture->out.length,
+                         allowed & sc_allow_stdout);
+    check_capture_stream(context, "standard error", capture->err.buffer, capture->err.length,
+                         allowed & sc_allow_stderr);
+}
+
+void support_process_state_wait(pid_t pid, enum support_process_state states) {
+    /* The letters of /proc/PID/stat's third field, in the enumeration's
+     * bit order. */
+    static const char letters[] = "RSDTtXZP";
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    for (;;) {
+        int fd = xopen(path, O_RDONLY | O_CLOEXEC, 0);
+        char text[1024];
+        ssize_t length = read(fd, text, sizeof text - 1);
+        xclose(fd);
+        if (length <= 0) FAIL_CALL("read (\"%s\"): %m", path);
+        text[length] = '\0';
+        /* The command name, in parentheses, may hold anything: the state
+         * follows its last closing parenthesis. */
+        const char* name_end = strrchr(text, ')');
+        if (name_end && name_end[1] == ' ' && name_end[2] != '\0') {
+            const char* letter = strchr(letters, name_end[2]);
+            if (letter && (states & (1 << (letter - letters)))) return;
+        }
+        struct timespec pause_time = {0, 1000000};
+        nanosleep(&pause_time, NULL);
+    }
+}
+
+int xsocket(int domain, int type, int protocol) {
+    int fd = socket(domain, type, protocol);
+    if (fd < 0) FAIL_CALL("socket (%d, %d, %d): %m", domain, type, protocol);
+    return fd;
+}
+
+void xsetsockopt(int fd, int level, int name, const void* value, socklen_t length) {
+    if (setsockopt(fd, level, name, value, length) != 0) FAIL_CALL("setsockopt (%d, %d, %d): %m", fd, level, name);
+}
+
+void xgetsockname(int fd, struct sockaddr* address, socklen_t* length) {
+    if (getsockname(fd, address, length) != 0) FAIL_CALL("getsockname (%d): %m", fd);
+}
+
+void xconnect(int fd, const struct sockaddr* address, socklen_t length) {
+    if (connect(fd, address, length) != 0) FAIL_CALL("connect (%d): %m", fd);
+}
+
+void xbind(int fd, const struct sockaddr* address, socklen_t length) {
+    if (bind(fd, address, length) != 0) FAIL_CALL("bind (%d): %m", fd);
+}
+
+void xlisten(int fd, int backlog) {
+    if (listen(fd, backlog) != 0) FAIL_CALL("listen (%d, %d): %m", fd, backlog);
+}
+
+int xaccept(int fd, struct sockaddr* address, socklen_t* length) {
+    int accepted = accept(fd, address, length);
+    if (accepted < 0) FAIL_CALL("accept (%d): %m", fd);
+    return accepted;
+}
+
+int xaccept4(int fd, struct sockaddr* address, socklen_t* length, int flags) {
+    int accepted = accept4(fd, address, length, flags);
+    if (accepted < 0) FAIL_CALL("accept4 (%d, 0x%x): %m", fd, flags);
+    return accepted;
+}
+
+void xsendto(int fd, const void* buffer, size_t length, int flags, const struct sockaddr* address,
+             socklen_t address_length) {
+    ssize_t sent = sendto(fd, buffer, length, flags, address, address_length);
+    if (sent < 0) FAIL_CALL("sendto (%d): %m", fd);
+    if ((size_t)sent != length) FAIL_CALL("sendto (%d) sent %zd of %zu bytes", fd, sent, length);
+}
+
+size_t xrecvfrom(int fd, void* buffer, size_t length, int flags, struct sockaddr* address,
+                 socklen_t* address_length) {
+    ssize_t received = recvfrom(fd, buffer, length, flags, address, address_length);
+    if (received < 0) FAIL_CALL("recvfrom (%d): %m", fd);
+    return (size_t)received;
+}
+
+int xpoll(struct pollfd* fds, nfds_t count, int timeout) {
+    int ready = poll(fds, count, timeout);
+    if (ready < 0) FAIL_CALL("poll: %m");
+    return ready;
+}
+
+void support_openpty(int* outer, int* inner, char** name, const struct termios* settings,
+                     const struct winsize* size) {
+    if (openpty(outer, inner, NULL, settings, size) != 0) FAIL_CALL("openpty: %m");
+    if (name == NULL) return;
+    char path[64];
+    int error = ttyname_r(*inner, path, sizeof path);
+    if (error != 0) FAIL_CALL("ttyname_r (%d): %s", *inner, strerror(error));
+    *name = xstrdup(path);
+}

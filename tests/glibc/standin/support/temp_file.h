@@ -17,6 +17,22 @@ void add_temp_file(const char* name);
  * from malloc, goes to *name unless name is null. */
 int create_temp_file(const char* base, char** name);
 
+/* The same in the directory given instead of test_dir. */
+int create_temp_file_in_dir(const char* base, const char* directory, char** name);
+
+/* A new directory in test_dir named base and six random characters,
+ * removed at exit like add_temp_file's (once empty); its name, from
+ * malloc. Exits on failure. */
+char* support_create_temp_directory(const char* base);
+
+/* A new directory from support_create_temp_directory(base) holding a chain
+ * of subdirectories whose full path is longer than PATH_MAX, all removed at
+ * exit; the current directory is then the innermost one. Returns the
+ * outermost one's name, from malloc. */
+char* support_create_and_chdir_toolong_temp_directory(const char* base);
+/* Changes into the innermost directory of such a chain, made under base. */
+void support_chdir_toolong_temp_directory(const char* base);
+
 #ifdef __cplusplus
 }
 #endif

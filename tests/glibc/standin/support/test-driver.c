@@ -48,28 +48,44 @@ static int lwp_run_test(int argc, char** argv) {
  * (nptl/tst-exec4). This driver always runs the test in its own process, so
  * it only takes the option out of argv, as glibc's driver does with its
  * options before the test sees argc and argv. A test with options of its own
- * (CMDLINE_OPTIONS, entries of a struct option array) has them parsed with
- * getopt_long, as there, each handed to CMDLINE_PROCESS: a function of the
- * option for the new driver, case labels inside the switch for the old
- * skeleton (nptl/tst-oddstacklimit's --command). */
-#ifdef CMDLINE_OPTIONS
+ * (CMDLINE_OPTIONS, entries of a struct option array, and CMDLINE_OPTSTRING,
+ * short options) has them parsed with getopt_long, as there. CMDLINE_PROCESS,
+ * if the test defines it, is handed each option getopt_long returns: a
+ * function of the option for the new driver, case labels inside a switch for
+ * the old skeleton (nptl/tst-oddstacklimit's --command). Without it the
+ * options only set the flags their entries point at (posix/tst-exec's
+ * --restart). */
+#if defined(CMDLINE_OPTIONS) || defined(CMDLINE_OPTSTRING)
 #include <getopt.h>
+
+#ifndef CMDLINE_OPTIONS
+#define CMDLINE_OPTIONS
+#endif
+#ifndef CMDLINE_OPTSTRING
+#define CMDLINE_OPTSTRING ""
+#endif
+
+#if defined(CMDLINE_PROCESS) && defined(LWP_SKELETON_PASSES_ARGUMENTS)
+static void lwp_process_test_option(int option) {
+    switch (option) {
+        CMDLINE_PROCESS
+    default: break;
+    }
+}
+#elif defined(CMDLINE_PROCESS)
+static void lwp_process_test_option(int option) { CMDLINE_PROCESS(option); }
+#else
+static void lwp_process_test_option(int option) { (void)option; }
+#endif
 
 static int lwp_remove_driver_options(int argc, char** argv) {
     enum { direct_option = 1000 };
     static const struct option options[] = {
         {"direct", no_argument, NULL, direct_option}, CMDLINE_OPTIONS{NULL, 0, NULL, 0}};
     int option;
-    while ((option = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+    while ((option = getopt_long(argc, argv, "+" CMDLINE_OPTSTRING, options, NULL)) != -1) {
         if (option == '?') exit(1);
-#ifdef LWP_SKELETON_PASSES_ARGUMENTS
-        switch (option) {
-            CMDLINE_PROCESS
-        default: break;
-        }
-#else
-        if (option != direct_option) CMDLINE_PROCESS(option);
-#endif
+        if (option != direct_option) lwp_process_test_option(option);
     }
     int kept = 1;
     for (int position = optind; position < argc; ++position) argv[kept++] = argv[position];

@@ -23,4 +23,15 @@ static inline void xfclose(FILE* file) {
     }
 }
 
+/* getline that fails the test on a read error: the line's length, or 0 at
+ * the end of the stream. */
+static inline size_t xgetline(char** line, size_t* size, FILE* stream) {
+    ssize_t length = getline(line, size, stream);
+    if (ferror(stream)) {
+        printf("error: getline: %m\n");
+        exit(1);
+    }
+    return length < 0 ? 0 : (size_t)length;
+}
+
 #endif

@@ -7,5 +7,6 @@
 
 void xclock_gettime(clockid_t clock, struct timespec* now);
 struct timespec xclock_now(clockid_t clock);
+void xclock_settime(clockid_t clock, const struct timespec* time);
 
 #endif

@@ -3,6 +3,7 @@
 #define LWP_GLIBC_STANDIN_XUNISTD_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -19,5 +20,26 @@ pid_t xwaitpid(pid_t pid, int* status, int options);
 void xftruncate(int fd, off_t length);
 /* lseek; exits on failure. */
 off_t xlseek(int fd, off_t offset, int whence);
+
+/* Each calls the function of its name without the x and exits with a
+ * message if it fails. */
+int xopen(const char* path, int flags, mode_t mode);
+void xdup2(int fd, int new_fd);
+void xstat(const char* path, struct stat* status);
+void xlstat(const char* path, struct stat* status);
+void xfstat(int fd, struct stat* status);
+void xmkdir(const char* path, mode_t mode);
+/* mkdir -p: the directory and any missing parents. */
+void xmkdirp(const char* path, mode_t mode);
+void xchroot(const char* path);
+void xchdir(const char* path);
+void xunlink(const char* path);
+void xsymlink(const char* target, const char* link_path);
+void xchmod(const char* path, mode_t mode);
+void xfchmod(int fd, mode_t mode);
+void xmkfifo(const char* path, mode_t mode);
+void xmprotect(void* address, size_t length, int protection);
+/* The link's target, from malloc. */
+char* xreadlink(const char* path);
 
 #endif
