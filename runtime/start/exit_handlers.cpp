@@ -126,11 +126,33 @@ void exit_handlers_around_fork(fork_phase phase) {
 
 }  // namespace lwp::runtime
 
+// assert()'s failure path (assert_fail.cpp); <assert.h> declares it only
+// without NDEBUG, which the Release build defines.
+extern "C" [[noreturn]] void __assert_fail(const char* assertion, const char* file,
+                                           unsigned int line, const char* function) noexcept;
+
+namespace {
+
+// A null handler is the caller's error (glibc's header declares the argument
+// non-null); glibc stops it at registration, rather than at exit, with a
+// failed assertion that names its own parameter, `func != NULL` (its BZ
+// #20544; stdlib/tst-bz20544 looks for that text on standard error, and
+// SIGABRT): so does lwp, for the five ways to register one.
+// The pointer goes through an empty asm first: glibc's header declares
+// atexit's and on_exit's argument nonnull, which would let the compiler drop
+// the comparison as always false.
+template <typename Function>
+void require_handler(Function function, const char* caller) noexcept {
+    asm("" : "+r"(function));
+    if (function == nullptr) __assert_fail("func != NULL", "exit_handlers.cpp", __LINE__, caller);
+}
+
+}  // namespace
+
 extern "C" {
 
-// glibc's header declares `function` non-null for these two: a null one is
-// the caller's error, as there.
 int atexit(void (*function)()) noexcept {
+    require_handler(function, "atexit");
     lwp::start::exit_handler handler{};
     handler.function.plain = function;
     handler.kind = lwp::start::handler_kind::plain;
@@ -139,6 +161,7 @@ int atexit(void (*function)()) noexcept {
 
 // glibc's older form: the handler also gets exit's status.
 int on_exit(void (*function)(int, void*), void* argument) noexcept {
+    require_handler(function, "on_exit");
     lwp::start::exit_handler handler{};
     handler.function.with_status = function;
     handler.argument = argument;
@@ -149,7 +172,7 @@ int on_exit(void (*function)(int, void*), void* argument) noexcept {
 // What the C++ compiler calls to destroy a static object at exit: function is
 // its destructor, argument the object, dso the module it belongs to.
 int __cxa_atexit(void (*function)(void*), void* argument, void* dso) noexcept {
-    if (function == nullptr) return -1;
+    require_handler(function, "__cxa_atexit");
     lwp::start::exit_handler handler{};
     handler.function.with_argument = function;
     handler.argument = argument;
@@ -176,7 +199,7 @@ void __cxa_finalize(void* dso) noexcept {
 // handlers newest first, each once, and ends the process with _exit: no
 // atexit handler, no static destructor, no stdio flush, as C says.
 int __cxa_at_quick_exit(void (*function)(), void* dso) noexcept {
-    if (function == nullptr) return -1;
+    require_handler(function, "__cxa_at_quick_exit");
     lwp::start::exit_handler handler{};
     handler.function.plain = function;
     handler.dso = dso;
