@@ -47,7 +47,7 @@ using lwp::libc::stream;
 
 extern "C" {
 
-bool lwp_libc_cookie_write(stream& s, const char* bytes, std::size_t count) {
+bool lwp_libc_cookie_write(stream& s, const char* bytes, std::size_t count, bool) {
     const cookie_record& record = *s.cookie;
     ssize_t taken = -1;
     if (record.functions.write != nullptr)

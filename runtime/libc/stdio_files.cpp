@@ -156,7 +156,10 @@ FILE* lwp::libc::open_cookie_stream(cookie_record* record, bool readable, bool w
     }
     s->cookie = record;
     s->orientation = byte_use;  // as glibc's fopencookie (and fmemopen) streams
-    if (writable) s->descriptor = cookie_output;
+    if (writable) {
+        s->descriptor = hooked_output;
+        s->output_hook = lwp_libc_cookie_write;
+    }
     link_stream(s);
     return reinterpret_cast<FILE*>(s);
 }

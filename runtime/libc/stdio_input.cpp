@@ -41,6 +41,23 @@ void fail(stream& s, int error) {
     s.glibc_flags |= lwp::libc::glibc_error_flag;
 }
 
+// A file stream open for reading and writing, with output after a read and
+// no seek between (glibc's stdio-common/test_rdwr): the bytes go where the
+// reading stopped, as in glibc, whose stream moves the descriptor's offset
+// back over what it read ahead before writing. So does this, once, and the
+// stream writes to its descriptor directly again. A descriptor that cannot
+// seek (a socket) keeps the bytes read ahead, and the output goes out all
+// the same; errno stays as it was.
+bool write_after_read_ahead(stream& s, const char* bytes, std::size_t count, bool buffered) {
+    const long unread = lwp::libc::unread_bytes(s);
+    if (unread != 0 && !lwp::sys::failed(lwp::arch::syscall3(__NR_lseek, s.file_descriptor,
+                                                               -unread, SEEK_CUR)))
+        lwp::libc::drop_unread(s);
+    s.descriptor = s.file_descriptor;
+    s.output_hook = nullptr;
+    return lwp::libc::write_all(s, bytes, count, buffered);
+}
+
 // What a refill found.
 enum class refill { data, end, error };
 
@@ -91,6 +108,13 @@ refill refill_locked(stream& s, unsigned keep = 0) {
         return refill::error;
     }
     s.read_length = keep + static_cast<unsigned>(count);
+    // The descriptor's offset is now past the stream's position: output
+    // before a seek (C leaves it undefined, glibc writes where the reading
+    // stopped) must first move it back (write_after_read_ahead).
+    if (s.descriptor >= 0) {
+        s.descriptor = lwp::libc::hooked_output;
+        s.output_hook = write_after_read_ahead;
+    }
     return refill::data;
 }
 

@@ -61,12 +61,15 @@ void undo_write(void* context) {
     give_back_stream_lock(s);
 }
 
+}  // namespace
+
 // Writes all of [bytes, bytes + count) to the stream's descriptor, retrying
 // short writes and EINTR. A cancellation point (stdio_stream.hpp).
 bool write_all(stream& s, const char* bytes, std::size_t count, bool buffered) {
-    // A cookie stream's bytes go to its write function (stdio_stream.hpp).
-    // One open only for reading has -1 here, and write(2) says EBADF.
-    if (s.descriptor == cookie_output) return lwp_libc_cookie_write(s, bytes, count);
+    // A cookie stream's bytes go to its write function, a file stream's
+    // that read ahead first give back what it read (stdio_stream.hpp). One
+    // open only for reading has -1 here, and write(2) says EBADF.
+    if (s.descriptor == hooked_output) return s.output_hook(s, bytes, count, buffered);
     write_in_progress progress{&s, bytes, count, buffered};
     const runtime::cancellation_undo undo{undo_write, &progress};
     while (progress.left) {
@@ -83,6 +86,8 @@ bool write_all(stream& s, const char* bytes, std::size_t count, bool buffered) {
     }
     return true;
 }
+
+namespace {
 
 void record_failure(stream& s) {
     s.call_failed = true;

@@ -99,7 +99,7 @@ struct stream {
     // of a descriptor (fopencookie, and fmemopen built on it:
     // stdio_cookie.cpp): those functions and their cookie. Null for every
     // other stream. Such a stream has no descriptor (file_descriptor -1;
-    // descriptor cookie_output when it is open for writing, else -1, so
+    // descriptor hooked_output when it is open for writing, else -1, so
     // that output fails with EBADF), and the few places that would make a
     // system call on one (write_all, refill_locked, the seeks, fflush,
     // fclose, freopen) call the lwp_libc_cookie_* functions below instead.
@@ -110,6 +110,11 @@ struct stream {
     // there, fflush updates the caller's. Null for every other stream. Such
     // a stream is also a cookie stream, for seeking and closing.
     struct wide_memory_target* wide_memory = nullptr;
+    // Where write_all sends the bytes while `descriptor` is hooked_output:
+    // a cookie stream's write function (lwp_libc_cookie_write), or, on a
+    // file stream that read ahead, write_after_read_ahead (stdio_input.cpp).
+    // Null otherwise.
+    bool (*output_hook)(stream& s, const char* bytes, std::size_t count, bool buffered) = nullptr;
 };
 
 // The bits of stream::orientation. wide_use is set by the first wide call
@@ -241,11 +246,19 @@ extern "C" bool lwp_libc_is_multibyte_text(const char* bytes, std::size_t count)
 // fflush's: brings the caller's pointer and size up to date.
 extern "C" void lwp_libc_wide_memory_sync(stream& s) __attribute__((weak));
 
-// A cookie stream open for writing has this as `descriptor`: not -1, which
-// says a stream is not open for writing, and never a descriptor's number.
-// write_all tests it rather than `cookie`: a shorter instruction on the path
-// of every stream's output.
-inline constexpr int cookie_output = -2;
+// A stream whose output goes to its output_hook has this as `descriptor`:
+// not -1, which says a stream is not open for writing, and never a
+// descriptor's number. write_all tests it rather than `cookie`: a shorter
+// instruction on the path of every stream's output. A cookie stream open for
+// writing has it for good; a file stream open for reading and writing, while
+// it may have read ahead (stdio_input.cpp).
+inline constexpr int hooked_output = -2;
+
+// write_all's own path, for the output hooks: writes all of the bytes to the
+// descriptor, retrying short writes and EINTR; `buffered` says they are the
+// stream's own buffer (a cancellation keeps what is left of them). False,
+// errno set, on failure.
+bool write_all(stream& s, const char* bytes, std::size_t count, bool buffered);
 
 // fopencookie's (stdio_cookie.cpp), called only for a stream whose `cookie`
 // is set, which only fopencookie sets, so they are linked whenever they are
@@ -255,8 +268,9 @@ inline constexpr int cookie_output = -2;
 //
 // Hands the bytes to the write function in one call: false, with the error
 // flag set, unless it took them all.
-extern "C" bool lwp_libc_cookie_write(stream& s, const char* bytes, std::size_t count)
-    __attribute__((weak));
+// (`buffered` is unused: the output hooks' signature.)
+extern "C" bool lwp_libc_cookie_write(stream& s, const char* bytes, std::size_t count,
+                                      bool buffered) __attribute__((weak));
 // Fills `into` with one call of the read function: the count it read, 0 at
 // the end, -1 on failure (or without a read function).
 extern "C" long lwp_libc_cookie_read(stream& s, char* into, std::size_t count)

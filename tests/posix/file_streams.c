@@ -387,6 +387,30 @@ static void read_and_write(void) {
     CHECK_EQ(fgetc(f), 'A');
     CHECK_EQ(fclose(f), 0);
     expect_file(path, "Abc");
+
+    /* Output straight after input, no seek between (C leaves it undefined):
+     * glibc writes where the reading stopped, not after what the stream read
+     * ahead (its stdio-common/test_rdwr), and ftell agrees on the way. */
+    f = fopen(path, "w+");
+    CHECK(f != NULL);
+    CHECK(fputs("Hello, world.\n", f) >= 0);
+    rewind(f);
+    CHECK_EQ(getc(f), 'H');
+    CHECK_EQ(getc(f), 'e');
+    CHECK_EQ(ftell(f), 2);
+    CHECK_EQ(putc('w', f), 'w');
+    CHECK_EQ(putc('w', f), 'w');
+    CHECK_EQ(ftell(f), 4);
+    rewind(f);
+    CHECK(fgets(line, sizeof line, f) == line);
+    CHECK_STREQ(line, "Hewwo, world.\n");
+    /* Again with the bytes left in the buffer by fflush's, then written. */
+    rewind(f);
+    CHECK_EQ(getc(f), 'H');
+    CHECK_EQ(fflush(f), 0);
+    CHECK(fputs("EY", f) >= 0);
+    CHECK_EQ(fclose(f), 0);
+    expect_file(path, "HEYwo, world.\n");
     CHECK_EQ(unlink(path), 0);
 }
 
