@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -106,6 +107,36 @@ static void file_actions(void) {
     CHECK(fd >= 0);
     CHECK_EQ(read(fd, text, sizeof text - 1), 14);
     CHECK(strcmp(text, "into-the-file\n") == 0 || !"the output went elsewhere");
+    CHECK_EQ(close(fd), 0);
+
+    /* The open action closes the descriptor it opens onto first (POSIX), so
+     * it works with every descriptor in use (glibc's posix/tst-spawn3): the
+     * limit is lowered to what is open, plus one, and that one taken. */
+    struct rlimit old_limit;
+    CHECK_EQ(getrlimit(RLIMIT_NOFILE, &old_limit), 0);
+    int filler = open("/dev/null", O_RDONLY);
+    CHECK(filler >= 0);
+    struct rlimit full = old_limit;
+    full.rlim_cur = (rlim_t)filler + 1;
+    CHECK_EQ(close(filler), 0);
+    CHECK_EQ(setrlimit(RLIMIT_NOFILE, &full), 0);
+    int taken[64];
+    int taken_count = 0;
+    while (taken_count < 64 && (taken[taken_count] = open("/dev/null", O_RDONLY)) >= 0) ++taken_count;
+    CHECK_EQ(errno, EMFILE);
+    CHECK_EQ(posix_spawn_file_actions_init(&actions), 0);
+    CHECK_EQ(posix_spawn_file_actions_addopen(&actions, 1, name, O_WRONLY | O_TRUNC, 0), 0);
+    for (int i = 0; i < taken_count; ++i) CHECK_EQ(posix_spawn_file_actions_addclose(&actions, taken[i]), 0);
+    status = run_script("echo at-the-limit", &actions, NULL);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK_EQ(posix_spawn_file_actions_destroy(&actions), 0);
+    for (int i = 0; i < taken_count; ++i) CHECK_EQ(close(taken[i]), 0);
+    CHECK_EQ(setrlimit(RLIMIT_NOFILE, &old_limit), 0);
+    memset(text, 0, sizeof text);
+    fd = open(name, O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK_EQ(read(fd, text, sizeof text - 1), 13);
+    CHECK(strcmp(text, "at-the-limit\n") == 0);
     CHECK_EQ(close(fd), 0);
     CHECK_EQ(unlink(name), 0);
 
