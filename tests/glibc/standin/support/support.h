@@ -58,18 +58,20 @@ char* xsetlocale(int category, const char* locale);
 locale_t xnewlocale(int category_mask, const char* locale, locale_t base);
 locale_t xuselocale(locale_t locale);
 
-/* Whether the file system of path keeps timestamps past 2038: sets its
+/* (__inline__, not inline: some tests, nptl/tst-initializers1-c89, are
+ * built as C89, which has no inline keyword.)
+ * Whether the file system of path keeps timestamps past 2038: sets its
  * access and modification times to the seconds given, reads them back
  * and puts the old ones back. */
 bool support_path_support_time64_value(const char* path, int64_t access_seconds,
                                        int64_t modification_seconds);
-static inline bool support_path_support_time64(const char* path) {
+static __inline__ bool support_path_support_time64(const char* path) {
     /* One and two seconds after the largest 32-bit time_t. */
     return support_path_support_time64_value(path, 0x80000001LL, 0x80000002LL);
 }
 /* Whether setitimer and getitimer take 64-bit seconds: on x86_64 their
  * struct timeval is the 64-bit one. */
-static inline bool support_itimer_support_time64(void) { return sizeof(time_t) == 8; }
+static __inline__ bool support_itimer_support_time64(void) { return sizeof(time_t) == 8; }
 /* Whether path's file system keeps nanoseconds in its timestamps (checked
  * as support_path_support_time64_value is). */
 bool support_stat_nanoseconds(const char* path);
