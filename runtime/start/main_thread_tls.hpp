@@ -13,10 +13,10 @@
 
 namespace lwp::start {
 
-// headers/count: the program headers (AT_PHDR, AT_PHNUM). random_bytes: the
-// kernel's 16 random bytes (AT_RANDOM), or null if it gave none. Ends the
-// process if the memory cannot be mapped or %fs cannot be set: nothing can run
-// without them.
+// headers/count: the program headers (what AT_PHDR and AT_PHNUM point at).
+// random_bytes: the kernel's 16 random bytes (AT_RANDOM), or null if it gave
+// none. Ends the process if the memory cannot be mapped or %fs cannot be set:
+// nothing can run without them.
 void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
                              const unsigned char* random_bytes);
 

@@ -10,6 +10,7 @@
 #include "../thread/lifecycle.hpp"
 #include "../thread/main_thread.hpp"
 #include "auxiliary_vector.hpp"
+#include "indirect_relocations.hpp"
 #include "init_fini.hpp"
 #include "main_thread_tls.hpp"
 #include "program_name.hpp"
@@ -20,8 +21,12 @@ extern "C" char** __environ;
 // Weak: only programs with thread_local objects that have destructors link
 // the code that runs them (runtime/start/thread_local_destructors.cpp).
 extern "C" void lwp_run_thread_local_destructors() __attribute__((weak));
-// The linker-defined start of this executable's ELF header: a fallback for
-// the program headers if the kernel gave no AT_PHDR.
+// The linker-defined start of this executable's ELF header, which leads to
+// its program headers. A freestanding program is static non-PIE (load bias
+// 0) and this reference makes its link require the headers in a loaded
+// segment, so they are where the kernel's AT_PHDR would point; taking them
+// from here saves the code of two auxiliary-vector look-ups on every
+// program's start-up path (dl_iterate_phdr finds them the same way).
 extern "C" const Elf64_Ehdr __ehdr_start __attribute__((visibility("hidden")));
 
 namespace {
@@ -46,16 +51,12 @@ extern "C" [[noreturn]] __attribute__((visibility("hidden"))) void lwp_start_mai
     lwp::start::auxiliary_vector = auxv;
     __environ = envp;
 
-    unsigned long headers = 0, header_count = 0, random_bytes = 0;
-    if (!lwp::start::find_auxiliary_value(auxv, AT_PHDR, headers) ||
-        !lwp::start::find_auxiliary_value(auxv, AT_PHNUM, header_count)) {
-        headers = reinterpret_cast<unsigned long>(&__ehdr_start) + __ehdr_start.e_phoff;
-        header_count = __ehdr_start.e_phnum;
-    }
+    unsigned long random_bytes = 0;
     lwp::start::find_auxiliary_value(auxv, AT_RANDOM, random_bytes);
-    lwp::start::install_main_thread_tls(reinterpret_cast<const Elf64_Phdr*>(headers),
-                                        header_count,
-                                        reinterpret_cast<const unsigned char*>(random_bytes));
+    lwp::start::install_main_thread_tls(
+        reinterpret_cast<const Elf64_Phdr*>(reinterpret_cast<const char*>(&__ehdr_start) +
+                                            __ehdr_start.e_phoff),
+        __ehdr_start.e_phnum, reinterpret_cast<const unsigned char*>(random_bytes));
     // From here on TLS, errno and the stack canary work.
 
     lwp::runtime::adopt_main_thread();
@@ -64,6 +65,12 @@ extern "C" [[noreturn]] __attribute__((visibility("hidden"))) void lwp_start_mai
         lwp::runtime::thread_local_destructors = lwp_run_thread_local_destructors;
     lwp::start::set_program_name(argc > 0 ? argv[0] : nullptr);
 
+    // The program's indirect functions, before the constructors that may call
+    // them. Later than glibc's static start-up, which resolves them before
+    // %fs is set (its own string functions are indirect and TLS set-up calls
+    // them): lwp's own code has none, so here a resolver finds TLS, errno,
+    // the stack canary and the whole C library working.
+    lwp::start::apply_indirect_relocations();
     lwp::start::run_init_arrays(argc, argv, envp);
     exit(main(argc, argv, envp));
 }

@@ -1,7 +1,6 @@
 // Facts about the running executable that thread creation needs, read once
 // from its own ELF program headers: found through the linker-provided
-// __ehdr_start in a glibc process (no C library call, no auxv needed), and
-// through the kernel's AT_PHDR in a freestanding one.
+// __ehdr_start (no C library call, no auxv needed).
 #pragma once
 
 #include <elf.h>
@@ -28,9 +27,8 @@ struct program_image {
 // Read once, on first use, from the headers at __ehdr_start.
 const program_image& the_program_image();
 
-// Freestanding start-up reads them from where the kernel says they are
-// (AT_PHDR), before any thread exists; later calls of the_program_image()
-// return that.
+// Freestanding start-up reads them (from __ehdr_start too) before any thread
+// exists; later calls of the_program_image() return that.
 void read_program_image(const Elf64_Phdr* headers, std::size_t count);
 
 }  // namespace lwp::runtime
