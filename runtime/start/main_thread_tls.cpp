@@ -57,11 +57,19 @@ void install_main_thread_tls(const Elf64_Phdr* headers, std::size_t count,
     // static linker computed offsets from an aligned end); a cache line at
     // least, as for lwp's own threads.
     std::size_t alignment = image.tls_alignment > 64 ? image.tls_alignment : 64;
-    std::size_t size = below + alignment - 1 + sizeof(arch::thread_control_block);
+    std::size_t size;
+    // A PT_TLS that no mapping can hold ends here as one too large to map
+    // does: a p_memsz whose rounding up wraps (below ends up smaller) or whose
+    // sum with the TCB does, which would otherwise give a small mapping and
+    // TLS offsets pointing outside it; or an image larger than its block.
+    bool impossible = below < image.tls_block_size || image.tls_init_size > image.tls_block_size ||
+                      __builtin_add_overflow(below, alignment - 1 + sizeof(arch::thread_control_block),
+                                             &size);
 
     // Its own anonymous mapping: no allocator exists yet, and fresh pages are
     // zero, which is exactly what .tbss and the unused TCB fields must be.
-    long mapped = sys::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+    long mapped = impossible ? -1 : sys::mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                                              MAP_PRIVATE | MAP_ANONYMOUS);
     if (sys::failed(mapped)) cannot_start("lwp: cannot map the main thread's TLS\n");
 
     std::uintptr_t lowest = static_cast<std::uintptr_t>(mapped) + below;
