@@ -266,19 +266,7 @@ void add_temp_file(const char* name) {
 }
 
 int create_temp_file(const char* base, char** name) {
-    size_t size = strlen(test_dir) + 1 + strlen(base) + sizeof "XXXXXX";
-    char* path = xmalloc(size);
-    snprintf(path, size, "%s/%sXXXXXX", test_dir, base);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        printf("cannot make a temporary file %s: %s\n", path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    add_temp_file(path);
-    if (name != NULL) *name = path;
-    else free(path);
-    return fd;
+    return create_temp_file_in_dir(base, test_dir, name);
 }
 
 /* mtrace and muntrace (<mcheck.h>) are lwp's own (malloc_tracing.cpp): a
