@@ -97,7 +97,8 @@ int __snprintf_chk(char* __restrict buffer, size_t capacity, int flag, size_t ob
 
 // sprintf's output is cut at the object's end (never written past it) and
 // the program ended if anything was cut: the whole output and its NUL must
-// fit.
+// fit. Through vsnprintf the buffer is emptied first, as glibc's checked
+// sprintf empties it (unlike its plain one).
 int __vsprintf_chk(char* __restrict buffer, int flag, size_t object_size,
                    const char* __restrict format, va_list arguments) {
     lwp::libc::require_fit(object_size > 0);

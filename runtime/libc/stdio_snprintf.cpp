@@ -23,12 +23,8 @@ void put_to_array(lwp::libc::format_sink& base, const char* bytes, size_t count)
     sink.room -= stored;
 }
 
-}  // namespace
-
-extern "C" {
-
-int vsnprintf(char* __restrict buffer, size_t capacity, const char* __restrict format,
-              va_list arguments) {
+// Formats into `buffer`, keeping at most capacity - 1 bytes and a NUL.
+int format_into_array(char* buffer, size_t capacity, const char* format, va_list arguments) {
     array_sink sink;
     sink.put = put_to_array;
     sink.cursor = buffer;
@@ -36,6 +32,19 @@ int vsnprintf(char* __restrict buffer, size_t capacity, const char* __restrict f
     int result = lwp::libc::format(sink, format, arguments);
     if (capacity) *sink.cursor = '\0';
     return result;
+}
+
+}  // namespace
+
+extern "C" {
+
+// The buffer is emptied before anything is formatted, as glibc's is: a
+// program that passes the buffer itself as a %s argument (undefined in C)
+// then gets what glibc gives, the rest of the output without it.
+int vsnprintf(char* __restrict buffer, size_t capacity, const char* __restrict format,
+              va_list arguments) {
+    if (capacity) buffer[0] = '\0';
+    return format_into_array(buffer, capacity, format, arguments);
 }
 
 int snprintf(char* __restrict buffer, size_t capacity, const char* __restrict format, ...) {
@@ -46,15 +55,17 @@ int snprintf(char* __restrict buffer, size_t capacity, const char* __restrict fo
     return result;
 }
 
-// The unbounded forms trust the caller's buffer, as C defines them.
+// The unbounded forms trust the caller's buffer, as C defines them. They
+// leave it as it is until they write, as glibc's do: sprintf(buffer,
+// "%sCD", buffer) appends to it there.
 int vsprintf(char* __restrict buffer, const char* __restrict format, va_list arguments) {
-    return vsnprintf(buffer, SIZE_MAX, format, arguments);
+    return format_into_array(buffer, SIZE_MAX, format, arguments);
 }
 
 int sprintf(char* __restrict buffer, const char* __restrict format, ...) {
     va_list arguments;
     va_start(arguments, format);
-    int result = vsnprintf(buffer, SIZE_MAX, format, arguments);
+    int result = vsprintf(buffer, format, arguments);
     va_end(arguments);
     return result;
 }
