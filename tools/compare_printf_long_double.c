@@ -13,6 +13,11 @@
  * bits, printed with a random conversion of f F e E g G a A, random flags
  * (- + space # 0), width and precision (each absent, small, or up to a few
  * thousand, given in the format or as *), in a random rounding direction.
+ * A third argument "extreme" draws every exponent from the whole range
+ * (no bias to 1.0) and every given precision below 100, where printf
+ * computes only the top digits of a value of extreme exponent (see
+ * printf_float.cpp) and the rounding digit falls at every place of them:
+ *   /tmp/pld-glibc 200000 3 extreme > glibc.txt; ...
  * One line per case: the case number, the value's bytes, the format, the
  * rounding direction, snprintf's result and its text. */
 #include <fenv.h>
@@ -32,8 +37,10 @@ static long double long_double_of(uint64_t significand, unsigned sign_exponent) 
     return value;
 }
 
+static int extreme;
+
 static unsigned random_exponent_field(unsigned largest) {
-    switch (below(6)) {
+    switch (below(extreme ? 3 : 6)) {
     case 0: return 0;
     case 1: return largest;
     case 2: return below(largest + 1);
@@ -46,6 +53,7 @@ static char text[40000];
 int main(int argc, char** argv) {
     long count = argc > 1 ? atol(argv[1]) : 10000;
     if (argc > 2) seed_random(strtoull(argv[2], 0, 0));
+    extreme = argc > 3 && !strcmp(argv[3], "extreme");
     static const int directions[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
     static const char* direction_names[4] = {"nearest", "upward", "downward", "towardzero"};
     for (long n = 0; n < count; ++n) {
@@ -92,6 +100,7 @@ int main(int argc, char** argv) {
         case 4: star_precision = 1; precision = (int)below(50) - 10; break;
         default: break;
         }
+        if (extreme && precision >= 100) precision %= 100;
         if (precision >= 0 && !star_precision) f += sprintf(f, ".%d", precision);
         if (star_precision) f += sprintf(f, ".*");
         if (is_long) *f++ = 'L';

@@ -89,23 +89,30 @@ int limbs_needed(const binary_float& value) {
     return 4 + (magnitude * 5 >> 6);
 }
 
-// A non-negative big integer, little-endian base-10^9 limbs.
+// A non-negative big integer, little-endian base-10^9 limbs, of which at
+// most `window` are kept: past that the lowest is dropped after each
+// multiplication (`dropped` counts them), and what is left is the top of
+// the exact product, too low by less than 2 units of its last limb. (A
+// multiplication by f turns an error below E units into one below
+// E f / 10^9 + 1 units of the next limb up, which stays under 2 as long
+// as every factor is at most 2^28, or 5^12 where E < 1.33 for good.)
 struct big_decimal {
     std::uint32_t* limbs;
-    int count = 0;
+    int count;
+    int window;
+    int dropped;
 
     // factor < 2^32, so limb * factor + carry < 10^9 * 2^32 + 2^32 fits in 64 bits.
-    void multiply(std::uint32_t factor) {
+    [[gnu::noinline]] void multiply(std::uint32_t factor) {
         std::uint64_t carry = 0;
         for (int i = 0; i < count; ++i) {
             std::uint64_t product = static_cast<std::uint64_t>(limbs[i]) * factor + carry;
             limbs[i] = static_cast<std::uint32_t>(product % limb_base);
             carry = product / limb_base;
         }
-        while (carry) {
-            limbs[count++] = static_cast<std::uint32_t>(carry % limb_base);
-            carry /= limb_base;
-        }
+        // factor < 10^9: one more limb at most.
+        if (carry) limbs[count++] = static_cast<std::uint32_t>(carry);
+        if (count > window) ++limbs, --count, ++dropped;
     }
 };
 
@@ -141,57 +148,64 @@ unsigned rounding_direction() {
     return dropped && direction + negative == 2;
 }
 
-// The exact decimal digits of a finite value's magnitude; `limbs` has room
-// for limbs_needed(value) of them, out.digits for nine times as many digits.
-void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out) {
-    std::uint64_t mantissa = value.significand;
-    int exponent = value.exponent;
+// The decimal digits of a finite value's magnitude, exact as far as
+// rounding needs them: the first `wanted` digits (those kept and the one
+// that rounds them) and, after them, digits that are nonzero exactly when
+// the value's are. `limbs` has room for limbs_needed(value) of them,
+// out.digits for nine times as many digits.
+//
+// Only a window of the top limbs is computed (big_decimal), enough that
+// the wanted digits all lie above its last limb, so a value of extreme
+// exponent costs its multiplications times the window instead of times its
+// whole expansion (a few thousand limb products, not a million, for %Le of
+// the smallest long double). That top is low by under two units of its
+// last limb; when that limb is at least 1 and at most 10^9 - 3, no carry
+// from below reaches the limbs above it and the rest is not zero, which is
+// all rounding needs. Otherwise (about three times in a billion) the whole
+// expansion is made.
+[[gnu::noinline]] void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out,
+                              long long wanted) {
+    std::uint64_t significand = value.significand;
+    int binary_exponent = value.exponent;
     // A long double pseudo-denormal (integer bit set, exponent field 0):
     // glibc's decimal conversions print its other 63 bits alone, unless
     // they are all zero (then 2^-16382, what the x87 makes of it all).
-    if (exponent == -16445 && mantissa << 1) mantissa = mantissa << 1 >> 1;
-    if (mantissa == 0) {
-        out.digits[0] = '0';
-        out.count = 1;
-        out.point = 1;
-        return;
-    }
-    // Fewer binary places means fewer factors of 5 to multiply in below.
-    while (exponent < 0 && !(mantissa & 1)) {
-        mantissa >>= 1;
-        ++exponent;
-    }
-
-    big_decimal number{limbs};
-    while (mantissa) {
-        number.limbs[number.count++] = static_cast<std::uint32_t>(mantissa % limb_base);
-        mantissa /= limb_base;
-    }
+    if (binary_exponent == -16445 && significand << 1) significand = significand << 1 >> 1;
+    if (wanted < 0) wanted = 0;
+    big_decimal number{limbs, 0, static_cast<int>(wanted / 9) + 3, 0};
+    // At least one limb: zero is one limb 0, whose digit "0" is kept below.
+    std::uint64_t rest = significand;
+    do number.limbs[number.count++] = static_cast<std::uint32_t>(rest % limb_base);
+    while (rest /= limb_base);
     int decimal_places = 0;
-    if (exponent >= 0) {
-        for (; exponent >= 28; exponent -= 28) number.multiply(1u << 28);
-        number.multiply(1u << exponent);
+    if (binary_exponent >= 0) {
+        for (; binary_exponent >= 28; binary_exponent -= 28) number.multiply(1u << 28);
+        number.multiply(1u << binary_exponent);
     } else {
-        // value = m * 5^k / 10^k with k = -exponent. 5^13 is the largest power
-        // of five below 2^32.
-        decimal_places = -exponent;
+        // value = m * 5^k / 10^k with k = -exponent. 5^12 is the largest
+        // power of five below 10^9 (see big_decimal).
+        decimal_places = -binary_exponent;
         int k = decimal_places;
-        for (; k >= 13; k -= 13) number.multiply(1220703125u);
-        std::uint32_t rest = 1;
-        while (k--) rest *= 5;
-        number.multiply(rest);
+        for (; k >= 12; k -= 12) number.multiply(244140625u);
+        std::uint32_t power = 1;
+        while (k--) power *= 5;
+        number.multiply(power);
+    }
+    if (number.dropped && number.limbs[0] - 1 >= limb_base - 3) {
+        expand(value, limbs, out, 1 << 30);  // the whole expansion: no limb dropped
+        return;
     }
 
     // Limbs to characters, nine each, most significant first; then the
-    // leading zeros of the top limb are skipped (the value is not zero).
+    // leading zeros of the top limb are skipped, but for zero's last.
     int length = 9 * number.count;
     char* digit = out.digits + length;
     for (int i = 0; i < number.count; ++i)
         for (std::uint32_t limb = number.limbs[i], d = 0; d < 9; ++d, limb /= 10)
             *--digit = static_cast<char>('0' + limb % 10);
-    while (*out.digits == '0') ++out.digits, --length;
+    while (length > 1 && *out.digits == '0') ++out.digits, --length;
     out.count = length;
-    out.point = length - decimal_places;
+    out.point = length - decimal_places + 9 * number.dropped;
 }
 
 // Keeps the first `keep` digits of the magnitude of a value of the sign
@@ -202,7 +216,7 @@ void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out
 // first digit.
 void round_to(decimal_digits& number, long long keep_wide, bool negative) {
     if (keep_wide >= number.count) return;
-    const int keep = static_cast<int>(keep_wide);
+    int keep = static_cast<int>(keep_wide);
     char* const digits = number.digits;
     // Below the first digit's place the dropped value (first digit
     // nonzero) is under a tenth of a unit: nonzero, under half.
@@ -213,27 +227,27 @@ void round_to(decimal_digits& number, long long keep_wide, bool negative) {
         for (int i = keep + 1; i < number.count; ++i) rest_nonzero |= digits[i] != '0';
         dropped = 2 * (digits[keep] - '0') + rest_nonzero;
         kept_odd = keep > 0 && (digits[keep - 1] & 1);  // '0' is even
+    } else {
+        // The last place kept lies -keep places above the first digit:
+        // counted from there, no digit is kept.
+        number.point -= keep;
+        keep = 0;
     }
-    const bool round_up = rounds_away(negative, dropped, 10, kept_odd);
-    if (keep <= 0) {
-        // Nothing kept: zero, or a 1 in the last place kept.
-        digits[0] = round_up ? '1' : '0';
-        number.count = 1;
-        number.point = round_up ? number.point + 1 - keep : 1;
-        return;
-    }
-    number.count = keep;
-    if (round_up) {
-        int i = keep - 1;
-        while (i >= 0 && digits[i] == '9') digits[i--] = '0';
-        if (i >= 0) {
-            ++digits[i];
-        } else {  // 99.9 -> 100: the digits are now a 1, one place up
+    if (rounds_away(negative, dropped, 10, kept_odd)) {
+        // Trailing 9s become zeros, which need no digits (at() reads
+        // '0' past the count); 99.9 -> 100 is a 1 one place up.
+        while (keep > 0 && digits[keep - 1] == '9') --keep;
+        if (keep > 0) {
+            ++digits[keep - 1];
+        } else {
             digits[0] = '1';
-            number.count = 1;
+            keep = 1;
             ++number.point;
         }
     }
+    // Nothing kept (only from %f, whose digits then are all zeros whatever
+    // the point) leaves no digit.
+    number.count = keep;
 }
 
 // %a %A: the binary value in hexadecimal, as glibc prints it: a double as
@@ -246,41 +260,34 @@ void round_to(decimal_digits& number, long long keep_wide, bool negative) {
 // with the exponent four higher. Fills `number` with the first digit and the
 // fraction digits; returns the binary exponent.
 int expand_hex(const binary_float& value, int precision, bool upper, decimal_digits& number) {
+    // The significand read as hexadecimal digits: the first one, then
+    // `digits` fraction digits. Rounding works on all of it at once, so a
+    // carry reaches the first digit by itself.
     int digits = value.hex_fraction_digits;
-    const int fraction_bits = 4 * digits;
-    std::uint64_t fraction = value.significand & ((std::uint64_t{1} << fraction_bits) - 1);
-    unsigned leading = static_cast<unsigned>(value.significand >> fraction_bits);
-    int exponent = value.significand ? value.exponent + fraction_bits : 0;
+    std::uint64_t significand = value.significand;
+    int exponent = significand ? value.exponent + 4 * digits : 0;
     if (precision >= 0 && precision < digits) {
-        int dropped_bits = (digits - precision) * 4;
-        std::uint64_t kept = fraction >> dropped_bits;
+        const int dropped_bits = (digits - precision) * 4;
+        std::uint64_t kept = significand >> dropped_bits;
         // The first dropped digit, and whether any bit after it is set.
-        int dropped = 2 * static_cast<int>((fraction >> (dropped_bits - 4)) & 0xf) +
-                      ((fraction & ((std::uint64_t{1} << (dropped_bits - 4)) - 1)) != 0);
-        bool last_odd = precision == 0 ? (leading & 1) : (kept & 1);
-        if (rounds_away(value.negative, dropped, 16, last_odd)) {
-            ++kept;
-            if (kept >> (precision * 4)) {  // carried into the leading digit
-                ++leading;
-                kept = 0;
-            }
-            if (leading == 16) {
-                leading = 1;
-                exponent += 4;
-            }
-        }
-        fraction = kept;
+        int dropped = 2 * static_cast<int>((significand >> (dropped_bits - 4)) & 0xf) +
+                      ((significand & ((std::uint64_t{1} << (dropped_bits - 4)) - 1)) != 0);
+        if (rounds_away(value.negative, dropped, 16, kept & 1)) ++kept;
+        significand = kept;
         digits = precision;
+        if (significand >> (4 * digits) == 16) {  // a long double's 0xf carried: 0x1, 4 up
+            significand >>= 4;
+            exponent += 4;
+        }
     } else if (precision < 0) {
-        while (digits > 0 && !(fraction & 0xf)) {
-            fraction >>= 4;
+        while (digits > 0 && !(significand & 0xf)) {
+            significand >>= 4;
             --digits;
         }
     }
     const char* digit_set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    number.digits[0] = digit_set[leading];
-    for (int i = 0; i < digits; ++i)
-        number.digits[1 + i] = digit_set[(fraction >> (4 * (digits - 1 - i))) & 0xf];
+    for (int i = 0; i <= digits; ++i)
+        number.digits[i] = digit_set[(significand >> (4 * (digits - i))) & 0xf];
     number.count = 1 + digits;
     return exponent;
 }
@@ -331,8 +338,15 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
         exponent = expand_hex(value, spec.precision, upper, number);
         precision = spec.precision < 0 ? number.count - 1 : spec.precision;
     } else {
-        expand(value, limbs, number);
         precision = spec.precision < 0 ? 6 : spec.precision;
+        // The digits rounding looks at: %e keeps precision + 1 of them, %g
+        // at most as many, %f those down to its last decimal, whose count
+        // the value's size bounds: it is below 2^(exponent + 64), so its
+        // first digit's place is at most that power's decimal exponent
+        // (78913 / 2^18 is log10(2) rounded down to within 10^-6).
+        long long wanted = precision + 2;
+        if ((conversion | 0x20) == 'f') wanted += ((value.exponent + 64) * 78913 >> 18) + 1;
+        expand(value, limbs, number, wanted);
         exponent_style = conversion == 'e' || conversion == 'E';
         if (conversion == 'g' || conversion == 'G') {
             // %g: P significant digits; exponent style when the decimal

@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -188,6 +189,82 @@ static void extreme_expansions(void) {
     CHECK_STREQ(text + length - 40, "4565229087538682506419718265533447265625");
 }
 
+/* Values of extreme exponent printed short: printf computes only the top
+ * digits of their expansion (a few limbs' worth, not 11,495 digits), so
+ * every precision from 0 to 60 of %Le, and %Lf down to the places around
+ * the first significant digit of tiny values, must be the whole exact
+ * expansion (%.12000Le: no long double has more than 11,495 significant
+ * digits) rounded to nearest, ties to even, at that digit. */
+static char exact[20000];
+
+/* Rounds the digit string `digits` (the value's significant digits, the
+ * first at index 0) to its first `keep` digits (keep may be 0 or less)
+ * into `out` (keep + 1 characters of room beyond a carry), the rest
+ * deciding: returns 1 when the rounding carried into a new first digit. */
+static int round_digits(const char* digits, int count, int keep, char* out) {
+    int carried = 0;
+    for (int i = 0; i < keep; ++i) out[i] = i < count ? digits[i] : '0';
+    int next = keep >= 0 && keep < count ? digits[keep] - '0' : 0;
+    int rest = 0;
+    for (int i = keep + 1 > 0 ? keep + 1 : 0; i < count; ++i) rest |= digits[i] != '0';
+    if (keep < 0) rest = 1, next = 0;
+    int odd = keep > 0 && ((out[keep - 1] - '0') & 1);
+    if (next > 5 || (next == 5 && (rest || odd))) {
+        int i = keep - 1;
+        while (i >= 0 && out[i] == '9') out[i--] = '0';
+        if (i >= 0) ++out[i];
+        else carried = 1;
+    }
+    return carried;
+}
+
+static void top_digits_only(void) {
+    const long double values[] = {LDBL_TRUE_MIN, LDBL_MAX, 1e-4000L, 1e4000L, 1e-4950L,
+                                  LD(0x0001, 0x8000000000000000ull), LD(0x0000, 0x00000000ffffffffull),
+                                  LD(0x7ffe, 0xfedcba9876543210ull), LD(0x0123, 0xc90fdaa22168c235ull),
+                                  LD(0x7abc, 0xadf85458a2bb4a9bull), LD(0x0000, 0x7fffffffffffffffull)};
+    static char digits[12001], short_text[200], expected[5200], rounded[200];
+    for (size_t v = 0; v < sizeof values / sizeof values[0]; ++v) {
+        int length = format_into(exact, sizeof exact, "%.12000Le", values[v]);
+        CHECK(length > 12002);
+        digits[0] = exact[0];
+        memcpy(digits + 1, exact + 2, 12000);
+        int count = 12001;
+        while (digits[count - 1] == '0') --count;
+        int exponent = atoi(exact + 12003);
+        for (int precision = 0; precision <= 60; ++precision) {
+            int carried = round_digits(digits, count, precision + 1, rounded);
+            int shown_exponent = exponent + carried;
+            if (carried) rounded[0] = '1';  /* the others are zeros already */
+            int n = sprintf(expected, "%c%s", rounded[0], precision ? "." : "");
+            memcpy(expected + n, rounded + 1, precision);
+            sprintf(expected + n + precision, "e%c%02d", shown_exponent < 0 ? '-' : '+',
+                    shown_exponent < 0 ? -shown_exponent : shown_exponent);
+            CHECK_EQ(format_into(short_text, sizeof short_text, "%.*Le", precision, values[v]),
+                     (int)strlen(expected));
+            CHECK_STREQ(short_text, expected);
+        }
+        if (exponent >= -1) continue;
+        /* %Lf of a value below 1: "0." and the places up to the
+         * precision, the first significant digit at place -exponent. */
+        for (int precision = -exponent - 12; precision <= -exponent + 40; ++precision) {
+            int keep = precision + exponent + 1;  /* significant digits kept */
+            int carried = round_digits(digits, count, keep, rounded);
+            char* out = expected;
+            out += sprintf(out, "0.");
+            int zeros = precision - (keep > 0 ? keep : 0) - carried;
+            memset(out, '0', zeros);
+            out += zeros;
+            if (carried) *out++ = '1';
+            if (keep > 0) memcpy(out, rounded, keep), out += keep;
+            *out = '\0';
+            CHECK(precision < 5000);
+            CHECK_EQ(format_into(exact, sizeof exact, "%.*Lf", precision, values[v]), (int)strlen(expected));
+            CHECK_STREQ(exact, expected);
+        }
+    }
+}
+
 /* %a and the non-finite values expand nothing to decimal, so they need no
  * room for the digits of the value's decimal expansion (17 KiB for the
  * smallest long double): printed by a thread on a stack of the smallest
@@ -282,6 +359,7 @@ static void rounding_directions(void) {
 int main(void) {
     long_double_conversions();
     extreme_expansions();
+    top_digits_only();
     small_stack_conversions();
     wide_conversions();
     rounding_directions();
