@@ -1,23 +1,26 @@
 // %f %F %e %E %g %G %a %A for double and long double.
 //
-// Algorithm: exact decimal expansion, then decimal rounding. A finite value
+// Algorithm: decimal expansion, then decimal rounding. A finite value
 // (binary_float below, a double or a long double taken apart) is m * 2^e
-// with m < 2^64. For e >= 0 that
-// is the integer m * 2^e; for e < 0 it is (m * 5^-e) / 10^-e. Either way a
-// big integer in base 10^9 holds every digit of the value exactly. Rounding
-// to the requested digit is then done on the decimal digits, in the current
-// rounding direction as glibc's printf does (to nearest: half to even on
-// exact ties; upward and downward: away from zero when anything nonzero is
-// dropped from a positive, respectively negative, value), so every output is
-// the correctly rounded decimal of the exact binary value, for every double
-// and long double and every precision.
+// with m < 2^64. For e >= 0 that is the integer m * 2^e; for e < 0 it is
+// (m * 5^-e) / 10^-e. Either way a big integer in base 10^9 holds every
+// digit of the value exactly; only its top limbs are computed, as many as
+// rounding at the requested digit needs (expand() says why that is exact),
+// unless the precision asks for them all. Rounding to the requested digit
+// is then done on the decimal digits, in the current rounding direction as
+// glibc's printf does (to nearest: half to even on exact ties; upward and
+// downward: away from zero when anything nonzero is dropped from a
+// positive, respectively negative, value), so every output is the correctly
+// rounded decimal of the exact binary value, for every double and long
+// double and every precision.
 //
-// The limbs and digits live on the stack, sized for the value at hand: at
-// most about 1.1 KiB for a double (its smallest subnormal has 751
-// significant digits), up to about 17 KiB for the smallest long double
+// The limbs and digits live on the stack, sized for the value's whole
+// expansion: at most about 1.1 KiB for a double (its smallest subnormal has
+// 751 significant digits), up to about 17 KiB for the smallest long double
 // subnormals (11,500 digits); %a and the non-finite values take none. The
-// cost is a few thousand 64-bit multiplications for a double subnormal,
-// about a million for the smallest long doubles.
+// cost is the number of multiplications (a twelfth of -e, a 28th of e)
+// times the limbs kept: a few thousand limb products for %Le of the
+// smallest long double, a million for all its digits (%.16445Lf).
 #include <cstdint>
 #include <cstring>
 
@@ -91,8 +94,9 @@ int limbs_needed(const binary_float& value) {
 
 // A non-negative big integer, little-endian base-10^9 limbs, of which at
 // most `window` are kept: past that the lowest is dropped after each
-// multiplication (`dropped` counts them), and what is left is the top of
-// the exact product, too low by less than 2 units of its last limb. (A
+// multiplication (`dropped_digits` counts their digits, nine each), and
+// what is left is the top of the exact product, too low by less than 2
+// units of its last limb. (A
 // multiplication by f turns an error below E units into one below
 // E f / 10^9 + 1 units of the next limb up, which stays under 2 as long
 // as every factor is at most 2^28, or 5^12 where E < 1.33 for good.)
@@ -100,19 +104,28 @@ struct big_decimal {
     std::uint32_t* limbs;
     int count;
     int window;
-    int dropped;
+    int dropped_digits;
 
-    // factor < 2^32, so limb * factor + carry < 10^9 * 2^32 + 2^32 fits in 64 bits.
+    // factor <= 2^28, so limb * factor + carry < 10^9 * 2^28 + 2^28 < 2^58.
     [[gnu::noinline]] void multiply(std::uint32_t factor) {
+        // Locals: a store to a limb could otherwise be a store to `count`.
+        std::uint32_t* const limb = limbs;
+        int n = count;
         std::uint64_t carry = 0;
-        for (int i = 0; i < count; ++i) {
-            std::uint64_t product = static_cast<std::uint64_t>(limbs[i]) * factor + carry;
-            limbs[i] = static_cast<std::uint32_t>(product % limb_base);
-            carry = product / limb_base;
+        for (int i = 0; i < n; ++i) {
+            std::uint64_t product = static_cast<std::uint64_t>(limb[i]) * factor + carry;
+            // product / 10^9, which -Os would make a division (several
+            // times slower), as a multiplication by 2^93 / 10^9 rounded up:
+            // exact for every product below 2^59, since that rounding adds
+            // under 2^34 to 2^93 (Granlund and Montgomery's bound).
+            carry = static_cast<std::uint64_t>(static_cast<unsigned __int128>(product) *
+                                               0x89705f4136b4a598 >> 93);
+            limb[i] = static_cast<std::uint32_t>(product - carry * limb_base);
         }
-        // factor < 10^9: one more limb at most.
-        if (carry) limbs[count++] = static_cast<std::uint32_t>(carry);
-        if (count > window) ++limbs, --count, ++dropped;
+        // carry < 2^28 + 1 < 10^9: one more limb at most.
+        if (carry) limb[n++] = static_cast<std::uint32_t>(carry);
+        if (n > window) limbs = limb + 1, --n, dropped_digits += 9;
+        count = n;
     }
 };
 
@@ -172,7 +185,11 @@ unsigned rounding_direction() {
     // they are all zero (then 2^-16382, what the x87 makes of it all).
     if (binary_exponent == -16445 && significand << 1) significand = significand << 1 >> 1;
     if (wanted < 0) wanted = 0;
-    big_decimal number{limbs, 0, static_cast<int>(wanted / 9) + 3, 0};
+    // At least 2 + wanted / 8 limbs above the last: their 9 (window - 2) + 1
+    // digits or more hold the wanted ones (a shift is shorter code than a
+    // division by 9), and the top limb, which sets the digit count, is never
+    // the last.
+    big_decimal number{limbs, 0, static_cast<int>(wanted >> 3) + 3, 0};
     // At least one limb: zero is one limb 0, whose digit "0" is kept below.
     std::uint64_t rest = significand;
     do number.limbs[number.count++] = static_cast<std::uint32_t>(rest % limb_base);
@@ -191,7 +208,7 @@ unsigned rounding_direction() {
         while (k--) power *= 5;
         number.multiply(power);
     }
-    if (number.dropped && number.limbs[0] - 1 >= limb_base - 3) {
+    if (number.dropped_digits && number.limbs[0] - 1 >= limb_base - 3) {
         expand(value, limbs, out, 1 << 30);  // the whole expansion: no limb dropped
         return;
     }
@@ -205,7 +222,7 @@ unsigned rounding_direction() {
             *--digit = static_cast<char>('0' + limb % 10);
     while (length > 1 && *out.digits == '0') ++out.digits, --length;
     out.count = length;
-    out.point = length - decimal_places + 9 * number.dropped;
+    out.point = length - decimal_places + number.dropped_digits;
 }
 
 // Keeps the first `keep` digits of the magnitude of a value of the sign
@@ -213,7 +230,8 @@ unsigned rounding_direction() {
 // it is derived from a precision, which may be INT_MAX; below the digit
 // count it fits an int (it is at least the decimal point's position, above
 // -5000). It is zero or negative when the last place kept lies above the
-// first digit.
+// first digit. The digits that carrying turned to zeros are left out of the
+// count.
 void round_to(decimal_digits& number, long long keep_wide, bool negative) {
     if (keep_wide >= number.count) return;
     int keep = static_cast<int>(keep_wide);
@@ -298,7 +316,8 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
                   bool is_long_double) {
     const binary_float value = decode(argument, is_long_double);
     const char conversion = spec.conversion;
-    const bool upper = conversion == 'F' || conversion == 'E' || conversion == 'G' || conversion == 'A';
+    // The letters here are f F e E g G a A: capitals come first in ASCII.
+    const bool upper = conversion < 'a';
     char sign[1] = {0};
     std::size_t sign_length = 0;
     if (value.negative) sign[sign_length++] = '-';
@@ -381,7 +400,7 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
     char exponent_text[8];
     std::size_t exponent_length = 0;
     if (exponent_style) {
-        exponent_text[0] = hex ? (upper ? 'P' : 'p') : (upper ? 'E' : 'e');
+        exponent_text[0] = static_cast<char>((hex ? 'p' : 'e') - 32 * upper);
         exponent_text[1] = exponent < 0 ? '-' : '+';
         unsigned magnitude = exponent < 0 ? 0u - exponent : exponent;
         std::size_t digits = 1;
