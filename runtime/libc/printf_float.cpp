@@ -361,10 +361,12 @@ void format_float(format_sink& sink, const conversion_spec& spec, long double ar
         // The digits rounding looks at: %e keeps precision + 1 of them, %g
         // at most as many, %f those down to its last decimal, whose count
         // the value's size bounds: it is below 2^(exponent + 64), so its
-        // first digit's place is at most that power's decimal exponent
-        // (78913 / 2^18 is log10(2) rounded down to within 10^-6).
+        // first digit's place is at most that power's decimal exponent.
+        // 78913 / 2^18 is log10(2) rounded down to within 10^-6, which the
+        // 4 more (1.2 decimal places) cover, with the one place to spare
+        // that the first digit's own place needs.
         long long wanted = precision + 2;
-        if ((conversion | 0x20) == 'f') wanted += ((value.exponent + 64) * 78913 >> 18) + 1;
+        if ((conversion | 0x20) == 'f') wanted += (value.exponent + 68) * 78913 >> 18;
         expand(value, limbs, number, wanted);
         exponent_style = conversion == 'e' || conversion == 'E';
         if (conversion == 'g' || conversion == 'G') {
