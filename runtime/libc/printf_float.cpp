@@ -96,10 +96,9 @@ int limbs_needed(const binary_float& value) {
 // most `window` are kept: past that the lowest is dropped after each
 // multiplication (`dropped_digits` counts their digits, nine each), and
 // what is left is the top of the exact product, too low by less than 2
-// units of its last limb. (A
-// multiplication by f turns an error below E units into one below
-// E f / 10^9 + 1 units of the next limb up, which stays under 2 as long
-// as every factor is at most 2^28, or 5^12 where E < 1.33 for good.)
+// units of its last limb. (A multiplication by f turns an error below E
+// units into one below E f / 10^9 + 1 units of the next limb up, which
+// stays under 1.37 when every factor is at most 2^28, under 1.33 with 5^12.)
 struct big_decimal {
     std::uint32_t* limbs;
     int count;
