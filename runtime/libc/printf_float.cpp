@@ -95,15 +95,20 @@ int limbs_needed(const binary_float& value) {
 // A non-negative big integer, little-endian base-10^9 limbs, of which at
 // most `window` are kept: past that the lowest is dropped after each
 // multiplication (`dropped_digits` counts their digits, nine each), and
-// what is left is the top of the exact product, too low by less than 2
-// units of its last limb. (A multiplication by f turns an error below E
-// units into one below E f / 10^9 + 1 units of the next limb up, which
-// stays under 1.37 when every factor is at most 2^28, under 1.33 with 5^12.)
+// what is left is the top of the exact product, too low by at most `slack`
+// units of its last limb. A multiplication by f makes that error at most
+// slack * f units; dropping a limb then leaves under slack * f / 10^9 + 1
+// units of the next limb up (the dropped limb adds under one). The bound
+// is kept rather than assumed: a multiplication that adds no limb drops
+// none, so the error grows by f without the division (rarely: the top limb
+// must be under 10^9 / f), and the next ones bring it back down, a factor
+// 10^9 / f (3.7 or more) each.
 struct big_decimal {
     std::uint32_t* limbs;
     int count;
     int window;
     int dropped_digits;
+    std::uint64_t slack;  // below 2^60: at most two multiplications grow it unchecked
 
     // factor <= 2^28, so limb * factor + carry < 10^9 * 2^28 + 2^28 < 2^58.
     [[gnu::noinline]] void multiply(std::uint32_t factor) {
@@ -123,7 +128,9 @@ struct big_decimal {
         }
         // carry < 2^28 + 1 < 10^9: one more limb at most.
         if (carry) limb[n++] = static_cast<std::uint32_t>(carry);
-        if (n > window) limbs = limb + 1, --n, dropped_digits += 9;
+        slack *= factor;
+        // + 2: the division rounds down, and the dropped limb adds under one.
+        if (n > window) limbs = limb + 1, --n, dropped_digits += 9, slack = slack / limb_base + 2;
         count = n;
     }
 };
@@ -170,11 +177,12 @@ unsigned rounding_direction() {
 // the wanted digits all lie above its last limb, so a value of extreme
 // exponent costs its multiplications times the window instead of times its
 // whole expansion (a few thousand limb products, not a million, for %Le of
-// the smallest long double). That top is low by under two units of its
-// last limb; when that limb is at least 1 and at most 10^9 - 3, no carry
-// from below reaches the limbs above it and the rest is not zero, which is
-// all rounding needs. Otherwise (about three times in a billion) the whole
-// expansion is made.
+// the smallest long double). That top is low by at most `slack` units of
+// its last limb (two, but for the rare multiplications that add no limb);
+// when that limb is at least 1 and adding the slack to it stays below
+// 10^9, no carry from below reaches the limbs above it and the rest is not
+// zero, which is all rounding needs. Otherwise (about three times in a
+// billion) the whole expansion is made.
 [[gnu::noinline]] void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out,
                               long long wanted) {
     std::uint64_t significand = value.significand;
@@ -188,7 +196,7 @@ unsigned rounding_direction() {
     // digits or more hold the wanted ones (a shift is shorter code than a
     // division by 9), and the top limb, which sets the digit count, is never
     // the last.
-    big_decimal number{limbs, 0, static_cast<int>(wanted >> 3) + 3, 0};
+    big_decimal number{limbs, 0, static_cast<int>(wanted >> 3) + 3, 0, 0};
     // At least one limb: zero is one limb 0, whose digit "0" is kept below.
     std::uint64_t rest = significand;
     do number.limbs[number.count++] = static_cast<std::uint32_t>(rest % limb_base);
@@ -207,7 +215,7 @@ unsigned rounding_direction() {
         while (k--) power *= 5;
         number.multiply(power);
     }
-    if (number.dropped_digits && number.limbs[0] - 1 >= limb_base - 3) {
+    if (number.dropped_digits && (number.limbs[0] == 0 || number.limbs[0] + number.slack >= limb_base)) {
         expand(value, limbs, out, 1 << 30);  // the whole expansion: no limb dropped
         return;
     }
