@@ -19,14 +19,17 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "support/blob_repeat.h"
 #include "support/check.h"
 #include "support/descriptors.h"
 #include "support/namespace.h"
+#include "support/next_to_fault.h"
 #include "support/support.h"
 #include "support/temp_file.h"
 #include "support/test-driver.h"
 #include "support/timespec.h"
 #include "support/xthread.h"
+#include "support/xsched.h"
 #include "support/xtime.h"
 #include "support/xunistd.h"
 
@@ -106,13 +109,6 @@ void* xmalloc(size_t size) {
     return pointer;
 }
 
-void* xposix_memalign(size_t alignment, size_t size) {
-    void* pointer = NULL;
-    int error = posix_memalign(&pointer, alignment, size);
-    if (error != 0) support_fail_exit_at(1, __FILE__, __LINE__, "posix_memalign: %s", strerror(error));
-    return pointer;
-}
-
 void* xcalloc(size_t count, size_t size) {
     void* pointer = calloc(count, size);
     if (pointer == NULL && count != 0 && size != 0)
@@ -188,8 +184,10 @@ static void* exit_after(void* seconds) {
     exit(0);
 }
 
+size_t support_small_thread_stack_size(void) { return 64 * 1024; }
+
 void support_set_small_thread_stack_size(pthread_attr_t* attr) {
-    xpthread_attr_setstacksize(attr, 64 * 1024);
+    xpthread_attr_setstacksize(attr, support_small_thread_stack_size());
 }
 
 static pthread_attr_t small_stack_attribute;
@@ -1174,4 +1172,225 @@ void support_openpty(int* outer, int* inner, char** name, const struct termios* 
     int error = ttyname_r(*inner, path, sizeof path);
     if (error != 0) FAIL_CALL("ttyname_r (%d): %s", *inner, strerror(error));
     *name = xstrdup(path);
+}
+
+/* Also of glibc's support interface: xsched.h's xclone, support.h's quoted
+ * blobs, select probes, timers and guarded stacks, next_to_fault.h,
+ * blob_repeat.h and xunistd.h's xcopy_file_range, for the library tests
+ * (misc/tst-select, io/tst-close_range, stdlib/test-bz22786 and others). */
+
+pid_t xclone(int (*fn)(void* arg), void* arg, void* stack, size_t stack_size, int flags) {
+    /* The stack grows down on x86_64: the child starts at its top. */
+    pid_t child = clone(fn, (char*)stack + stack_size, flags, arg, NULL, NULL, NULL);
+    if (child < 0) FAIL_CALL("clone (0x%x): %m", (unsigned)flags);
+    return child;
+}
+
+char* support_quote_blob(const void* blob, size_t length) {
+    const unsigned char* bytes = blob;
+    /* At most four characters per byte (an octal escape), and the null. */
+    char* quoted = xmalloc(4 * length + 1);
+    char* out = quoted;
+    for (size_t i = 0; i < length; ++i) {
+        unsigned char byte = bytes[i];
+        if (byte == '\\' || byte == '"' || byte == '\'') {
+            *out++ = '\\';
+            *out++ = (char)byte;
+        } else if (byte >= 0x20 && byte < 0x7f) {
+            *out++ = (char)byte;
+        } else {
+            /* Three digits always, so that a digit after it stays apart. */
+            *out++ = '\\';
+            *out++ = (char)('0' + (byte >> 6));
+            *out++ = (char)('0' + ((byte >> 3) & 7));
+            *out++ = (char)('0' + (byte & 7));
+        }
+    }
+    *out = '\0';
+    return quoted;
+}
+
+struct support_next_to_fault support_next_to_fault_allocate(size_t size) {
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t data_pages = (size + page - 1) / page * page;
+    struct support_next_to_fault region;
+    region.region_size = data_pages + page;
+    region.region_start = xmmap(NULL, region.region_size, PROT_READ | PROT_WRITE,
+                                MAP_PRIVATE | MAP_ANONYMOUS, -1);
+    xmprotect((char*)region.region_start + data_pages, page, PROT_NONE);
+    /* The buffer's last byte is the last one before the guard page. */
+    region.buffer = (char*)region.region_start + data_pages - size;
+    region.length = size;
+    return region;
+}
+
+void support_next_to_fault_free(struct support_next_to_fault* region) {
+    xmunmap(region->region_start, region->region_size);
+    memset(region, 0, sizeof *region);
+}
+
+/* Below this size a blob is simply malloc'ed and filled. */
+enum { blob_malloc_limit = 64 << 20 };
+/* The repeated unit is at least this long, so that a blob of gigabytes
+ * takes thousands of mappings, not millions (the kernel allows about
+ * 65,000 per process). */
+enum { blob_minimum_unit = 1 << 20 };
+
+static size_t greatest_common_divisor(size_t left, size_t right) {
+    while (right != 0) {
+        size_t rest = left % right;
+        left = right;
+        right = rest;
+    }
+    return left;
+}
+
+static struct support_blob_repeat blob_in_malloc(const unsigned char* element, size_t element_size,
+                                                 size_t count, size_t total) {
+    struct support_blob_repeat blob = {NULL, 0, false};
+    unsigned char* start = malloc(total == 0 ? 1 : total);
+    if (start == NULL) return blob;
+    for (size_t i = 0; i < count; ++i) memcpy(start + i * element_size, element, element_size);
+    blob.start = start;
+    blob.size = total;
+    blob.use_malloc = true;
+    return blob;
+}
+
+/* A unit of whole pages and whole elements is written once to a memory
+ * file, and the blob is that file mapped again and again, side by side:
+ * privately (copy on write) or shared. */
+static struct support_blob_repeat blob_in_mappings(const unsigned char* element, size_t element_size,
+                                                   size_t total, bool shared) {
+    struct support_blob_repeat blob = {NULL, 0, false};
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t unit = page / greatest_common_divisor(page, element_size) * element_size;
+    if (unit / element_size != page / greatest_common_divisor(page, element_size)) {
+        errno = ENOMEM;
+        return blob;
+    }
+    while (unit < blob_minimum_unit && unit * 2 <= total) unit *= 2;
+    size_t units = total / unit + (total % unit != 0);
+    if (units > SIZE_MAX / unit) {
+        errno = ENOMEM;
+        return blob;
+    }
+    int fd = memfd_create("support_blob_repeat", MFD_CLOEXEC);
+    if (fd < 0) return blob;
+    int saved_errno = 0;
+    unsigned char* start = MAP_FAILED;
+    unsigned char* first;
+    if (ftruncate(fd, (off_t)unit) != 0 ||
+        (first = mmap(NULL, unit, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) == MAP_FAILED) {
+        saved_errno = errno;
+    } else {
+        for (size_t offset = 0; offset < unit; offset += element_size) memcpy(first + offset, element, element_size);
+        munmap(first, unit);
+        /* The address range first, inaccessible, then each unit over it. */
+        start = mmap(NULL, units * unit, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (start == MAP_FAILED) saved_errno = errno;
+        for (size_t i = 0; start != MAP_FAILED && i < units; ++i) {
+            void* placed = mmap(start + i * unit, unit, PROT_READ | PROT_WRITE,
+                                MAP_FIXED | (shared ? MAP_SHARED : MAP_PRIVATE), fd, 0);
+            if (placed == MAP_FAILED) {
+                saved_errno = errno;
+                munmap(start, units * unit);
+                start = MAP_FAILED;
+            }
+        }
+    }
+    close(fd);
+    if (start == MAP_FAILED) {
+        errno = saved_errno;
+        return blob;
+    }
+    blob.start = start;
+    blob.size = units * unit;
+    return blob;
+}
+
+static struct support_blob_repeat blob_repeat(const void* element, size_t element_size, size_t count,
+                                              bool shared) {
+    struct support_blob_repeat blob = {NULL, 0, false};
+    if (element_size != 0 && count > SIZE_MAX / element_size) {
+        errno = EOVERFLOW;
+        return blob;
+    }
+    size_t total = element_size * count;
+    if (total < blob_malloc_limit && !shared) return blob_in_malloc(element, element_size, count, total);
+    if (element_size == 0) {
+        errno = EINVAL;
+        return blob;
+    }
+    return blob_in_mappings(element, element_size, total, shared);
+}
+
+struct support_blob_repeat support_blob_repeat_allocate(const void* element, size_t element_size,
+                                                        size_t count) {
+    return blob_repeat(element, element_size, count, false);
+}
+
+struct support_blob_repeat support_blob_repeat_allocate_shared(const void* element, size_t element_size,
+                                                               size_t count) {
+    return blob_repeat(element, element_size, count, true);
+}
+
+void support_blob_repeat_free(struct support_blob_repeat* blob) {
+    if (blob->use_malloc) free(blob->start);
+    else if (blob->start != NULL) munmap(blob->start, blob->size);
+    memset(blob, 0, sizeof *blob);
+}
+
+bool support_select_modifies_timeout(void) { return true; }
+bool support_select_normalizes_timeout(void) { return true; }
+
+static void ignore_timer_signal(int signal) { (void)signal; }
+
+timer_t support_create_timer(uint64_t seconds, long nanoseconds, bool repeat, void (*callback)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    /* A handler, not SIG_IGN: the signal must interrupt blocking calls. */
+    action.sa_handler = callback != NULL ? callback : ignore_timer_signal;
+    xsigaction(SIGALRM, &action, NULL);
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_SIGNAL;
+    event.sigev_signo = SIGALRM;
+    timer_t timer;
+    if (timer_create(CLOCK_REALTIME, &event, &timer) != 0) FAIL_CALL("timer_create: %m");
+    struct itimerspec when;
+    memset(&when, 0, sizeof when);
+    when.it_value.tv_sec = (time_t)seconds;
+    when.it_value.tv_nsec = nanoseconds;
+    if (repeat) when.it_interval = when.it_value;
+    if (timer_settime(timer, 0, &when, NULL) != 0) FAIL_CALL("timer_settime: %m");
+    return timer;
+}
+
+void support_delete_timer(timer_t timer) {
+    if (timer_delete(timer) != 0) FAIL_CALL("timer_delete: %m");
+}
+
+enum { stack_guard_size = 1 << 20 };
+
+struct support_stack support_stack_alloc(size_t size) {
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t usable = (size + MINSIGSTKSZ + page - 1) / page * page;
+    unsigned char* region = xmmap(NULL, usable + 2 * stack_guard_size, PROT_NONE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+    xmprotect(region + stack_guard_size, usable, PROT_READ | PROT_WRITE);
+    struct support_stack stack = {region + stack_guard_size, usable, stack_guard_size};
+    return stack;
+}
+
+void support_stack_free(struct support_stack* stack) {
+    xmunmap((unsigned char*)stack->stack - stack->guardsize, stack->size + 2 * stack->guardsize);
+}
+
+ssize_t xcopy_file_range(int in_fd, loff_t* in_offset, int out_fd, loff_t* out_offset, size_t length,
+                         unsigned int flags) {
+    ssize_t copied = copy_file_range(in_fd, in_offset, out_fd, out_offset, length, flags);
+    if (copied < 0) FAIL_CALL("copy_file_range (%d, %d, %zu): %m", in_fd, out_fd, length);
+    return copied;
 }

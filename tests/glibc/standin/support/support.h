@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,6 +80,35 @@ bool support_stat_nanoseconds(const char* path);
 /* Opens /dev/null count times with flags and mode on consecutive
  * descriptors (raising RLIMIT_NOFILE if needed) and returns the lowest. */
 int support_open_dev_null_range(int count, int flags, mode_t mode);
+
+/* The length bytes at blob as the text of a C string literal (without its
+ * quotes): backslashes and both quote characters escaped, other bytes
+ * outside printable ASCII as three-digit octal escapes. From malloc. */
+char* support_quote_blob(const void* blob, size_t length);
+
+/* Whether select writes the time it did not sleep back to its timeout, and
+ * takes a tv_usec of a million or more as whole seconds: Linux's does both. */
+bool support_select_modifies_timeout(void);
+bool support_select_normalizes_timeout(void);
+
+/* A POSIX timer of the process that raises SIGALRM seconds and nanoseconds
+ * from now (and every such period after, if repeat), with callback (or a
+ * handler that does nothing, if null) as SIGALRM's handler; ends the test
+ * on failure. */
+timer_t support_create_timer(uint64_t seconds, long nanoseconds, bool repeat, void (*callback)(int));
+void support_delete_timer(timer_t timer);
+
+/* A stack for xclone or sigaltstack: at least size + MINSIGSTKSZ bytes,
+ * whole pages, between two inaccessible guard bands of guardsize bytes
+ * (1 MiB at least). stack and size are the usable part. Ends the test on
+ * failure. */
+struct support_stack {
+    void* stack;
+    size_t size;
+    size_t guardsize;
+};
+struct support_stack support_stack_alloc(size_t size);
+void support_stack_free(struct support_stack* stack);
 
 #ifdef __cplusplus
 }

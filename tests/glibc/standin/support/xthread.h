@@ -27,6 +27,8 @@ void xpthread_attr_setstack(pthread_attr_t* attr, void* address, size_t size);
 void xpthread_attr_setstacksize(pthread_attr_t* attr, size_t size);
 /* A stack small enough for many threads, large enough for what tests run. */
 void support_set_small_thread_stack_size(pthread_attr_t* attr);
+/* The size it sets. */
+size_t support_small_thread_stack_size(void);
 /* An attribute with that stack size, made once. */
 const pthread_attr_t* support_small_stack_thread_attribute(void);
 void xpthread_attr_setguardsize(pthread_attr_t* attr, size_t size);

@@ -41,5 +41,8 @@ void xmkfifo(const char* path, mode_t mode);
 void xmprotect(void* address, size_t length, int protection);
 /* The link's target, from malloc. */
 char* xreadlink(const char* path);
+/* copy_file_range; ends the test if it fails, else returns the count. */
+ssize_t xcopy_file_range(int in_fd, loff_t* in_offset, int out_fd, loff_t* out_offset, size_t length,
+                         unsigned int flags);
 
 #endif
