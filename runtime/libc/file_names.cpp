@@ -2,7 +2,7 @@
 // linkat unlinkat symlinkat readlink readlinkat mkdirat faccessat fchmodat
 // chown fchown lchown fchownat truncate fchdir utimensat futimens (and the
 // older utime utimes futimes futimesat, and lutimes) lchmod euidaccess
-// eaccess sync syncfs. Thin wrappers over the system calls: -1 with errno
+// eaccess (sync and syncfs are sync.cpp's). Thin wrappers over the system calls: -1 with errno
 // on failure (ssize_t for the readlink pair). None is a cancellation point.
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +15,6 @@
 #include "../sys/syscalls.hpp"
 #include "errno_result.hpp"
 
-using lwp::arch::syscall0;
 using lwp::arch::syscall1;
 using lwp::arch::syscall2;
 using lwp::arch::syscall3;
@@ -201,8 +200,5 @@ int utime(const char* path, const struct utimbuf* times) noexcept {
     const struct timeval whole[2] = {{times->actime, 0}, {times->modtime, 0}};
     return set_times_from_timevals(AT_FDCWD, path, whole);
 }
-
-void sync(void) noexcept { syscall0(__NR_sync); }
-int syncfs(int fd) noexcept { return int_errno_result(syscall1(__NR_syncfs, fd)); }
 
 }  // extern "C"

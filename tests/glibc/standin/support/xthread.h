@@ -4,8 +4,11 @@
 #ifndef LWP_GLIBC_STANDIN_XTHREAD_H
 #define LWP_GLIBC_STANDIN_XTHREAD_H
 
+/* As glibc's, not <signal.h>: with _GNU_SOURCE that brings in <unistd.h>
+ * (for the sysconf behind SIGSTKSZ), whose sync() clashes with
+ * iconv/tst-iconv-mt's barrier named sync. xpthread_sigmask is xsignal.h's. */
 #include <pthread.h>
-#include <signal.h>
+#include <stdbool.h>
 
 void xpthread_check_return(const char* function, int value);
 
@@ -70,7 +73,5 @@ void xpthread_rwlock_unlock(pthread_rwlock_t* lock);
 
 pthread_key_t xpthread_key_create(void (*destructor)(void*));
 void xpthread_key_delete(pthread_key_t key);
-
-void xpthread_sigmask(int how, const sigset_t* set, sigset_t* old_set);
 
 #endif
