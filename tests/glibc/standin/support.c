@@ -1174,6 +1174,15 @@ void support_openpty(int* outer, int* inner, char** name, const struct termios* 
     *name = xstrdup(path);
 }
 
+#ifndef SUPPORT_SRCDIR_ROOT
+#error "the build gives SUPPORT_SRCDIR_ROOT, the extracted test tree"
+#endif
+#ifndef SUPPORT_OBJDIR_ROOT
+#error "the build gives SUPPORT_OBJDIR_ROOT, a directory for the tests' files"
+#endif
+const char support_srcdir_root[] = SUPPORT_SRCDIR_ROOT;
+const char support_objdir_root[] = SUPPORT_OBJDIR_ROOT;
+
 /* Also of glibc's support interface: xsched.h's xclone, support.h's quoted
  * blobs, select probes, timers and guarded stacks, next_to_fault.h,
  * blob_repeat.h and xunistd.h's xcopy_file_range, for the library tests

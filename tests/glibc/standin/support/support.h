@@ -81,6 +81,13 @@ bool support_stat_nanoseconds(const char* path);
  * descriptors (raising RLIMIT_NOFILE if needed) and returns the lowest. */
 int support_open_dev_null_range(int count, int flags, mode_t mode);
 
+/* The tops of glibc's source and build trees in its own build; here the
+ * extracted test tree and a directory of the build tree holding an empty
+ * subdirectory per test directory (io/tst-ftw-lnk works in objdir/io), as
+ * the build gives them (SUPPORT_SRCDIR_ROOT, SUPPORT_OBJDIR_ROOT). */
+extern const char support_srcdir_root[];
+extern const char support_objdir_root[];
+
 /* The length bytes at blob as the text of a C string literal (without its
  * quotes): backslashes and both quote characters escaped, other bytes
  * outside printable ASCII as three-digit octal escapes. From malloc. */
