@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include <climits>
@@ -23,42 +24,110 @@ namespace lwp::libc {
 namespace {
 
 // The input with the one byte of lookahead C allows: peek shows the next
-// byte without consuming it, take consumes the byte peek showed. Once the
-// end has been seen it stays seen for the rest of the call, so a terminal's
+// byte without consuming it, take consumes the byte peek showed. The bytes
+// are read in runs (scan_source), the current one between cursor_ and
+// limit_, so peek and take are a compare and an increment, and the loops
+// that take many bytes (scan_text) can go through a run at once. A source
+// that hands out single bytes gives runs of one, in single_. Once the end
+// has been seen it stays seen for the rest of the call, so a terminal's
 // end-of-file is not read past.
 class lookahead_input {
 public:
     explicit lookahead_input(scan_source& source) : source_(source) {}
 
     int peek() {
-        if (!holding_) {
-            held_ = source_.next(source_);
-            holding_ = true;
-        }
-        return held_;
+        if (cursor_ == limit_ && !next_run()) return EOF;
+        return *cursor_;
     }
-    void take() {
-        holding_ = false;
-        ++consumed_;
-    }
+    void take() { ++cursor_; }
+    // The bytes after the one peek showed that are at hand without another
+    // read, that one included: valid after a peek that did not return EOF.
+    const unsigned char* run() const { return cursor_; }
+    std::size_t run_length() const { return static_cast<std::size_t>(limit_ - cursor_); }
+    // Consumes `count` bytes of the run.
+    void take(std::size_t count) { cursor_ += count; }
     // Consumes white space; returns the byte after it (not consumed).
     int skip_space() {
         int byte;
         while ((byte = peek()) != EOF && is_space(static_cast<char>(byte))) take();
         return byte;
     }
-    std::size_t consumed() const { return consumed_; }
-    // Hands the byte looked at but not consumed back to the source.
+    // The same before a conversion, with errno as glibc's leaves it: 0
+    // while the white space is read, so that a read that finds the end
+    // then records 0 (or its own error) as errno_at_end_; and when the end
+    // is next, errno_at_end_, which glibc's conversion gives errno as it
+    // reads once more (see next_run). `to_conversion`: a format's white
+    // space, whose conversion reads next itself (or, %n, does not).
+    int skip_space_before_conversion(bool to_conversion = false) {
+        int saved = errno;
+        errno = 0;
+        int byte = skip_space();
+        errno = saved;
+        if (byte == EOF && !to_conversion) errno = errno_at_end_;
+        return byte;
+    }
+    std::size_t consumed() const {
+        return consumed_before_run_ + static_cast<std::size_t>(cursor_ - run_start_);
+    }
+    // Leaves the source right after the last byte consumed: the rest of a
+    // run stays unread, a byte from `next` not consumed is given back.
     void finish() {
-        if (holding_ && held_ != EOF) source_.give_back(source_, held_);
-        holding_ = false;
+        settle_run();
+        run_start_ = cursor_ = limit_ = nullptr;
     }
 
 private:
+    void settle_run() {
+        if (source_.run != nullptr) {
+            if (run_start_ != nullptr)
+                source_.consume(source_, static_cast<std::size_t>(cursor_ - run_start_));
+        } else if (cursor_ != limit_) {
+            source_.give_back(source_, *cursor_);
+        }
+    }
+    // Out of line: called once per run, which for a stream is a buffer.
+    // Each read past the end sets errno to what it was when the end was
+    // found, as glibc's scanf does (its inchar): a conversion that meets
+    // the end after a %l[ failed to convert a byte (EILSEQ) ends with that
+    // errno, one after a white space skip that found the end with 0.
+    [[gnu::noinline]] bool next_run() {
+        if (ended_) {
+            errno = errno_at_end_;
+            return false;
+        }
+        consumed_before_run_ = consumed();
+        settle_run();
+        std::size_t length = 0;
+        const unsigned char* start = nullptr;
+        if (source_.run != nullptr) {
+            length = source_.run(source_, start);
+        } else {
+            int byte = source_.next(source_);
+            if (byte != EOF) {
+                single_ = static_cast<unsigned char>(byte);
+                start = &single_;
+                length = 1;
+            }
+        }
+        if (length == 0) {
+            ended_ = true;
+            errno_at_end_ = errno;
+            run_start_ = cursor_ = limit_ = nullptr;
+            return false;
+        }
+        run_start_ = cursor_ = start;
+        limit_ = start + length;
+        return true;
+    }
+
     scan_source& source_;
-    int held_ = EOF;
-    bool holding_ = false;
-    std::size_t consumed_ = 0;
+    const unsigned char* run_start_ = nullptr;
+    const unsigned char* cursor_ = nullptr;
+    const unsigned char* limit_ = nullptr;
+    std::size_t consumed_before_run_ = 0;
+    unsigned char single_ = 0;
+    bool ended_ = false;
+    int errno_at_end_ = 0;
 };
 
 // l is kept apart from the other 64-bit modifiers because on c, s and [ it
@@ -188,10 +257,14 @@ outcome scan_nil(lookahead_input& in, const scan_spec& spec, std::size_t width,
 // calling thread's LC_CTYPE: in "C" each byte is one, ASCII only, other
 // bytes failing with EILSEQ; in C.UTF-8 they are decoded as UTF-8, the
 // bytes of an incomplete character waiting in a conversion state.
+// %l[ is `lenient`, as glibc's: a byte that is no character leaves its
+// element of the array unwritten and counts as one, and a suppressed %*l[
+// decodes nothing (glibc's tests no result of mbrtowc there but -2).
 class text_target {
 public:
-    text_target(void* destination, bool wide, bool allocate)
-        : destination_(destination), wide_(wide), allocate_(allocate && destination) {
+    text_target(void* destination, bool wide, bool allocate, bool lenient)
+        : destination_(destination), wide_(wide), lenient_(lenient),
+          allocate_(allocate && destination) {
         if (!allocate_) array_ = static_cast<char*>(destination);
     }
     text_target(const text_target&) = delete;
@@ -206,22 +279,40 @@ public:
     // Takes one byte: a whole character stored, part of one (C.UTF-8), or
     // failed (errno says why).
     appended append(unsigned char byte) {
+        if (lenient_ && destination_ == nullptr) return appended::character;
         wchar_t character = byte;
+        bool refused = false;
         if (wide_ && utf8_) {
             char text = static_cast<char>(byte);
             std::size_t used = utf8::decode(&character, &text, 1, &state_);
             if (used == utf8::incomplete) return appended::part;
-            if (used == utf8::refused) return appended::failed;
+            refused = used == utf8::refused;
         } else if (wide_ && byte >= 0x80) {
             errno = EILSEQ;
-            return appended::failed;
+            refused = true;
         }
+        if (refused && !lenient_) return appended::failed;
         if (destination_ == nullptr) return appended::character;
         // + 2: room for the NUL
         if (allocate_ && !reserve(count_ + 2)) return appended::failed;
-        put(count_++, character);
+        if (refused) {
+            ++count_;
+        } else {
+            put(count_++, character);
+        }
         return appended::character;
     }
+    // Takes `count` bytes at once, for a target of bytes (not wide): false
+    // without memory (errno ENOMEM).
+    bool append_bytes(const unsigned char* bytes, std::size_t count) {
+        if (destination_ == nullptr || count == 0) return true;
+        // + 1: room for the NUL
+        if (allocate_ && !reserve(count_ + count + 1)) return false;
+        memcpy(array_ + count_, bytes, count);
+        count_ += count;
+        return true;
+    }
+    bool wide() const { return wide_; }
     // Adds the NUL %s and %[ end with, and hands an allocated array to the
     // caller's pointer.
     bool complete(bool terminate) {
@@ -246,6 +337,12 @@ private:
     bool reserve(std::size_t elements) {
         if (elements <= capacity_) return true;
         std::size_t larger = capacity_ < 16 ? 32 : capacity_ * 2;
+        while (larger < elements) {
+            if (__builtin_mul_overflow(larger, 2, &larger)) {
+                errno = ENOMEM;
+                return false;
+            }
+        }
         void* grown = realloc(array_, larger * (wide_ ? sizeof(wchar_t) : 1));
         if (grown == nullptr) {
             errno = ENOMEM;
@@ -263,6 +360,7 @@ public:
 private:
     void* destination_;
     bool wide_;
+    bool lenient_;
     bool utf8_ = ctype_is_utf8();
     std::mbstate_t state_{};
     bool allocate_;
@@ -311,13 +409,40 @@ template <typename Accepts>
 outcome scan_text(lookahead_input& in, const scan_spec& spec, void* destination,
                   std::size_t width, bool terminate, Accepts accepted) {
     if (in.peek() == EOF) return outcome::input_failure;
-    text_target target(destination, spec.length == length_modifier::l, spec.allocate);
+    text_target target(destination, spec.length == length_modifier::l, spec.allocate,
+                       spec.conversion == '[');
     std::size_t taken = 0;
-    for (int byte; taken < width && (byte = in.peek()) != EOF && accepted(byte);) {
-        auto result = target.append(static_cast<unsigned char>(byte));
-        if (result == text_target::appended::failed) return outcome::matching_failure;
-        if (result == text_target::appended::character) ++taken;
-        in.take();
+    if (!target.wide()) {
+        // Bytes are characters: the accepted bytes of each run are counted
+        // and copied in one pass. The width is checked before each peek, so
+        // no byte past the field is read (a terminal would wait for it).
+        while (taken < width && in.peek() != EOF) {
+            const unsigned char* run = in.run();
+            std::size_t limit = in.run_length();
+            if (limit > width - taken) limit = width - taken;
+            std::size_t length = 0;
+            while (length < limit && accepted(run[length])) ++length;
+            if (!target.append_bytes(run, length)) return outcome::matching_failure;
+            in.take(length);
+            taken += length;
+            if (length < limit) break;
+        }
+    } else {
+        for (int byte; taken < width && (byte = in.peek()) != EOF && accepted(byte);) {
+            // A byte that is no character is consumed all the same, as
+            // glibc's, which has read it before it converts it.
+            in.take();
+            auto result = target.append(static_cast<unsigned char>(byte));
+            if (result == text_target::appended::failed) return outcome::matching_failure;
+            // For %lc and %ls a NUL byte fails too, once stored: glibc's
+            // mbrtowc stores L'\0' and returns 0, where its scanf wants the
+            // 1 byte that other characters give.
+            if (byte == 0 && spec.conversion != '[') {
+                errno = EILSEQ;
+                return outcome::matching_failure;
+            }
+            if (result == text_target::appended::character) ++taken;
+        }
     }
     if (target.inside_character()) {
         errno = EILSEQ;
@@ -335,8 +460,14 @@ bool read_float_field(lookahead_input& in, std::size_t width, float_accumulator&
                       rounded_float& value) {
     float_scanner scanner(number);
     for (; width != 0; --width) {
-        float_scanner::step step = scanner.offer(in.peek(), width == 1);
-        if (step == float_scanner::step::fail) return false;
+        int byte = in.peek();
+        float_scanner::step step = scanner.offer(byte, width == 1);
+        if (step == float_scanner::step::fail) {
+            // The letter that breaks "nan" or "infinity" is consumed, as
+            // glibc's, which has read it before it compares it.
+            if (byte != EOF) in.take();
+            return false;
+        }
         if (step == float_scanner::step::stop) break;
         in.take();
     }
@@ -409,7 +540,7 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
     unsigned base;
     switch (spec.conversion) {
         case '%': {
-            int byte = in.skip_space();  // glibc skips white space here too
+            int byte = in.skip_space_before_conversion();  // glibc skips white space here too
             if (byte == EOF) return outcome::input_failure;
             if (byte != '%') return outcome::matching_failure;
             in.take();
@@ -429,7 +560,7 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
         }
         case 's': {
             void* destination = spec.suppress ? nullptr : next_target(arguments);
-            if (in.skip_space() == EOF) return outcome::input_failure;
+            if (in.skip_space_before_conversion() == EOF) return outcome::input_failure;
             return scan_text(in, spec, destination, width, true,
                              [](int byte) { return !is_space(static_cast<char>(byte)); });
         }
@@ -443,7 +574,7 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
                              [&set](int byte) { return set.member[byte]; });
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
-            if (in.skip_space() == EOF) return outcome::input_failure;
+            if (in.skip_space_before_conversion() == EOF) return outcome::input_failure;
             switch (spec.length) {
                 case length_modifier::l: case length_modifier::jzt:
                     return scan_float<double>(in, spec, width, arguments);
@@ -456,9 +587,12 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
             // An unknown conversion: a matching failure, errno untouched, as glibc.
             return outcome::matching_failure;
     }
-    int first = in.skip_space();
+    int first = in.skip_space_before_conversion();
     if (first == EOF) return outcome::input_failure;
-    if (spec.conversion == 'p' && first == '(') return scan_nil(in, spec, width, arguments);
+    // glibc looks for "(nil)" only when the width leaves room for all of
+    // it; a narrower field fails at the '(' as a number does, leaving it.
+    if (spec.conversion == 'p' && first == '(' && width >= 5)
+        return scan_nil(in, spec, width, arguments);
     scanned_integer number = scan_integer(in, width, base);
     if (!number.matched) return outcome::matching_failure;
     if (spec.suppress) return outcome::unassigned;
@@ -481,7 +615,11 @@ int scan(scan_source& source, const char* format_text, va_list arguments_in) {
         if (is_space(static_cast<char>(*format))) {
             // Any run of white space in the format matches any amount, none too.
             while (is_space(static_cast<char>(*format))) ++format;
-            in.skip_space();
+            if (*format == '%') {
+                in.skip_space_before_conversion(true);
+            } else {
+                in.skip_space();
+            }
             continue;
         }
         if (*format != '%') {

@@ -1,8 +1,9 @@
 // The scanf engine shared by every scanf-family entry point.
 //
-// It reads through a `scan_source` (a string, a FILE stream) one byte at a
-// time and gives back at the end the one byte of lookahead it did not use,
-// so a stream is left right after the last byte a conversion consumed.
+// It reads through a `scan_source` (a string, a FILE stream), in runs of
+// bytes straight from the source's memory where it has them, else one byte
+// at a time, and leaves the source right after the last byte a conversion
+// consumed: the one byte of lookahead it did not use stays unread.
 // Everything here is in namespace lwp::libc and defines no C symbol.
 //
 // Supported: %d %i %u %o %x %X %p %n %c %s %[...] (with ^, a leading ], and
@@ -100,11 +101,24 @@ auto convert_at_position(std::size_t position, va_list& in_turn, va_list call_ar
     return result;
 }
 
+// Where the engine's bytes come from, in one of two ways. A source whose
+// bytes wait in memory (a string, a stream's read buffer) sets `run` and
+// `consume`, so that the scanning loops go through whole runs of bytes
+// with one call per run instead of one per byte; any other sets them null
+// and hands out bytes one at a time through `next` and `give_back`.
 struct scan_source {
     // The next byte (0..255), or EOF at the end of the input or on an error.
-    int (*next)(scan_source& self);
+    int (*next)(scan_source& self) = nullptr;
     // Returns one byte that `next` handed out and the scan did not consume.
-    void (*give_back)(scan_source& self, int byte);
+    void (*give_back)(scan_source& self, int byte) = nullptr;
+    // Points `start` at the bytes not consumed yet and returns how many of
+    // them are in memory there, reading more when there are none: 0 at the
+    // end of the input or on an error. The bytes stay valid, and unread,
+    // until `consume` says how many of them the scan took; the engine calls
+    // it before each `run` and once at the end, so a source is always left
+    // right after the last byte a conversion consumed.
+    std::size_t (*run)(scan_source& self, const unsigned char*& start) = nullptr;
+    void (*consume)(scan_source& self, std::size_t count) = nullptr;
 };
 
 // Scans `format` against the source's bytes, storing through `arguments`.

@@ -4,8 +4,8 @@
 // scanf sees one byte of lookahead, so its grammar is not quite strtod's.
 // glibc takes, after an optional sign:
 //  - "nan", or "inf" optionally followed by all of "inity": a partial word
-//    ("na", "infin") is a matching failure, and "nan(...)" stops before the
-//    parenthesis;
+//    ("na", "infin") is a matching failure (the byte that breaks the word
+//    consumed), and "nan(...)" stops before the parenthesis;
 //  - a leading "0x" (hexadecimal, exponent letter p) or not (decimal, e),
 //    then digits, at most one '.', one exponent letter once a digit has been
 //    seen, a sign right after that letter, and more digits;

@@ -209,6 +209,17 @@ void lwp::libc::skip_bytes_locked(stream& s, unsigned count) {
     s.read_position += count;
 }
 
+unsigned lwp::libc::unread_run_locked(stream& s, const unsigned char*& start) {
+    if (s.pushed_back) {
+        start = &s.pushed_back_byte;
+        return 1;
+    }
+    if (s.read_position >= s.read_length && refill_locked(s) != refill::data) return 0;
+    s.last_calls = lwp::libc::call_mark::input;  // as in next_byte_locked
+    start = reinterpret_cast<const unsigned char*>(s.read_buffer + s.read_position);
+    return s.read_length - s.read_position;
+}
+
 bool lwp::libc::push_back_bytes_locked(stream& s, const char* bytes, unsigned count) {
     if (!s.readable || !move_pushed_back_byte_into_buffer(s)) return false;
     if (count == 1) {

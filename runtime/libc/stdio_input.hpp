@@ -1,6 +1,6 @@
-// Byte-at-a-time input under a stream's lock, for readers that live outside
-// stdio_input.cpp (fscanf: stdio_scanf.cpp). The caller holds the lock
-// (take_stream_lock) around every call.
+// Input under a stream's lock, a byte or a run of bytes at a time, for
+// readers that live outside stdio_input.cpp (fscanf: stdio_scanf.cpp). The
+// caller holds the lock (take_stream_lock) around every call.
 #pragma once
 
 #include <stdio.h>
@@ -26,6 +26,14 @@ void push_back_locked(stream& s, unsigned char byte);
 // took, until skip_bytes_locked takes `count` of them.
 int peek_byte_locked(stream& s, unsigned ahead);
 void skip_bytes_locked(stream& s, unsigned count);
+
+// The bytes waiting to be read as one run in memory, for readers that take
+// many at a time (fscanf: stdio_scanf.cpp): ungetc's byte alone when one
+// waits, else the read buffer's unread bytes, refilled with one read when
+// there are none. Returns their count and points `start` at them; 0 at the
+// end or on a read error (the flags say which). They stay unread until
+// skip_bytes_locked takes some of them.
+unsigned unread_run_locked(stream& s, const unsigned char*& start);
 
 // Puts `count` bytes back in front of the next one to be read, as ungetc
 // does one (the end flag cleared): into ungetc's slot when it is one byte,

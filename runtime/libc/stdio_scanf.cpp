@@ -3,6 +3,9 @@
 // such programs reference). The engine is scanf_core.cpp.
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include <cstddef>
 
 #include "scanf_core.hpp"
 #include "stdio_input.hpp"
@@ -10,34 +13,38 @@
 
 namespace {
 
+// The string is handed out in runs of up to a page, each ending at the
+// NUL or before, so that no byte past the NUL is read.
 struct string_source : lwp::libc::scan_source {
     const unsigned char* cursor;
 };
 
-int next_from_string(lwp::libc::scan_source& base) {
+constexpr std::size_t string_run_length = 4096;
+
+std::size_t run_of_string(lwp::libc::scan_source& base, const unsigned char*& start) {
     auto& source = static_cast<string_source&>(base);
-    return *source.cursor != '\0' ? *source.cursor++ : EOF;
+    start = source.cursor;
+    return strnlen(reinterpret_cast<const char*>(source.cursor), string_run_length);
 }
 
-// The byte given back is always the one just before the cursor.
-void give_back_to_string(lwp::libc::scan_source& base, int) {
-    --static_cast<string_source&>(base).cursor;
+void consume_string(lwp::libc::scan_source& base, std::size_t count) {
+    static_cast<string_source&>(base).cursor += count;
 }
 
-// A stream whose lock the caller holds. A read error ends the input as the
-// end does; the stream's error flag keeps the difference for ferror.
+// A stream whose lock the caller holds, read in runs straight from its
+// read buffer (unread_run_locked). A read error ends the input as the end
+// does; the stream's error flag keeps the difference for ferror.
 struct stream_source : lwp::libc::scan_source {
     lwp::libc::stream* stream;
 };
 
-int next_from_stream(lwp::libc::scan_source& base) {
-    int byte = lwp::libc::next_byte_locked(*static_cast<stream_source&>(base).stream);
-    return byte == lwp::libc::read_failed ? EOF : byte;
+std::size_t run_of_stream(lwp::libc::scan_source& base, const unsigned char*& start) {
+    return lwp::libc::unread_run_locked(*static_cast<stream_source&>(base).stream, start);
 }
 
-void give_back_to_stream(lwp::libc::scan_source& base, int byte) {
-    lwp::libc::push_back_locked(*static_cast<stream_source&>(base).stream,
-                                static_cast<unsigned char>(byte));
+void consume_stream(lwp::libc::scan_source& base, std::size_t count) {
+    lwp::libc::skip_bytes_locked(*static_cast<stream_source&>(base).stream,
+                                 static_cast<unsigned>(count));
 }
 
 }  // namespace
@@ -73,8 +80,8 @@ int plain_scanf(const char* __restrict, ...) __asm__("scanf")
 int entry_vsscanf(const char* __restrict text, const char* __restrict format,
                   va_list arguments) {
     string_source source;
-    source.next = next_from_string;
-    source.give_back = give_back_to_string;
+    source.run = run_of_string;
+    source.consume = consume_string;
     source.cursor = reinterpret_cast<const unsigned char*>(text);
     return lwp::libc::scan(source, format, arguments);
 }
@@ -93,11 +100,14 @@ int entry_sscanf(const char* __restrict text, const char* __restrict format, ...
 // (stdio_orientation.cpp); one without orientation becomes byte-oriented.
 int entry_vfscanf(FILE* __restrict file, const char* __restrict format, va_list arguments) {
     lwp::libc::stream& s = lwp::libc::as_stream(file);
-    if (!lwp::libc::orient(s, lwp::libc::byte_use)) return EOF;
+    // Most calls find the stream byte-oriented already, which a plain load
+    // tells without orient's atomic exchange.
+    if (lwp::libc::orientation_of(s) != -1 && !lwp::libc::orient(s, lwp::libc::byte_use))
+        return EOF;
     lwp::libc::take_stream_lock(s);
     stream_source source;
-    source.next = next_from_stream;
-    source.give_back = give_back_to_stream;
+    source.run = run_of_stream;
+    source.consume = consume_stream;
     source.stream = &s;
     int result = lwp::libc::scan(source, format, arguments);
     lwp::libc::give_back_stream_lock(s);

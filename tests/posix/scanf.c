@@ -3,7 +3,9 @@
  * matching and input failures end a scan and what it then returns; the
  * allocating m modifier and wide %lc/%ls; fscanf on a file, leaving the
  * stream right after the last byte it consumed, and two threads sharing
- * one; scanf on stdin through a pipe; positional arguments (%2$d) and
+ * one; conversions across a stream's reads (fopencookie), the bytes a
+ * failing conversion consumes, %l[ and errno at the end as glibc's have
+ * them; scanf on stdin through a pipe; positional arguments (%2$d) and
  * glibc's ' and I flags, narrow and wide. It passes against glibc too. The
  * floating-point conversions are in strtod.c. */
 #include <errno.h>
@@ -363,6 +365,187 @@ static void from_a_file(void) {
     CHECK_EQ(remove(path), 0);
 }
 
+/* fopencookie's stream: `length` bytes of `fill`, then '\n' and "end", at
+ * most `piece` bytes a read, so that conversions span many reads. */
+struct made_input {
+    size_t length;
+    size_t position;
+    size_t piece;
+    char fill;
+};
+
+static ssize_t read_made_input(void* cookie, char* into, size_t size) {
+    struct made_input* input = cookie;
+    static const char tail[] = "\nend";
+    size_t total = input->length + sizeof tail - 1;
+    size_t count = size < input->piece ? size : input->piece;
+    if (count > total - input->position) count = total - input->position;
+    for (size_t i = 0; i < count; ++i, ++input->position)
+        into[i] = input->position < input->length ? input->fill
+                                                  : tail[input->position - input->length];
+    return (ssize_t)count;
+}
+
+static FILE* open_made_input(struct made_input* input, size_t length, size_t piece, char fill) {
+    input->length = length;
+    input->position = 0;
+    input->piece = piece;
+    input->fill = fill;
+    cookie_io_functions_t functions = {.read = read_made_input};
+    FILE* f = fopencookie(input, "r", functions);
+    CHECK(f != NULL);
+    return f;
+}
+
+/* Conversions that go on across the stream's refills, whatever size its
+ * reads are, stop right after their last byte; the bytes of an ungetc come
+ * first; and a long skip reaches the end as glibc's does (its
+ * tst-scanf-bz27650 skips 2 GiB so). */
+static void across_reads(void) {
+    struct made_input input;
+    int count = -1;
+    FILE* f = open_made_input(&input, 3 * BUFSIZ + 7, 1, 'a');
+    CHECK_EQ(fscanf(f, "%*[a]%n", &count), 0);
+    CHECK_EQ(count, 3 * BUFSIZ + 7);
+    CHECK_EQ(fgetc(f), '\n');
+    CHECK_EQ(fclose(f), 0);
+
+    f = open_made_input(&input, 20000, 3, 'b');
+    char* text = NULL;
+    CHECK_EQ(fscanf(f, "%m[b]", &text), 1);
+    CHECK_EQ(strlen(text), 20000);
+    CHECK_EQ(text[19999], 'b');
+    free(text);
+    char word[8];
+    CHECK_EQ(fscanf(f, "%7s%n", word, &count), 1);
+    CHECK_STREQ(word, "end");
+    CHECK_EQ(count, 4);  /* the newline skipped, then "end" */
+    CHECK_EQ(fscanf(f, "%s", word), EOF);
+    CHECK(feof(f));
+    CHECK_EQ(fclose(f), 0);
+
+    /* A width ends the field inside a run; an ungetc's byte comes first. */
+    f = open_made_input(&input, 2 * BUFSIZ, BUFSIZ, 'c');
+    char field[8] = "";
+    CHECK_EQ(fscanf(f, "%3[c]", field), 1);
+    CHECK_STREQ(field, "ccc");
+    CHECK_EQ(ungetc('x', f), 'x');
+    CHECK_EQ(fscanf(f, "%5c", field), 1);
+    CHECK(memcmp(field, "xcccc", 5) == 0);
+    CHECK_EQ(fscanf(f, "%*[c]%c", field), 1);
+    CHECK_EQ(field[0], '\n');
+    CHECK_EQ(fclose(f), 0);
+
+    /* A field the end of the input ends: 0 and the end flag, then EOF. */
+    f = open_made_input(&input, 5 * BUFSIZ, 4096, 'd');
+    CHECK_EQ(fscanf(f, "%*[^\n]"), 0);
+    CHECK(!feof(f));
+    CHECK_EQ(fscanf(f, "%*[^\n]"), 0);  /* the newline matches nothing */
+    CHECK_EQ(fgetc(f), '\n');
+    CHECK_EQ(fscanf(f, "%*[^\n]"), 0);
+    CHECK(feof(f));
+    CHECK_EQ(fscanf(f, "%*[^\n]"), EOF);
+    CHECK(feof(f));
+    CHECK(!ferror(f));
+    CHECK_EQ(fclose(f), 0);
+
+    /* A string longer than the pieces sscanf reads it in. */
+    static char digits[10001];
+    memset(digits, '7', 10000);
+    CHECK_EQ(sscanf(digits, "%*[0-9]%n", &count), 0);
+    CHECK_EQ(count, 10000);
+}
+
+/* The byte that makes a conversion fail is consumed when glibc's has read
+ * it before it could tell: a byte that is no character for %ls in the "C"
+ * locale, and the letter that breaks "nan" or "inf" for %f. Other failures
+ * leave it to be read next. */
+static void failing_byte_consumed(void) {
+    char text[] = "ab\200cd inx! +nay? 12x";
+    FILE* f = fmemopen(text, sizeof text - 1, "r");
+    CHECK(f != NULL);
+    wchar_t wide[8];
+    errno = 0;
+    CHECK_EQ(fscanf(f, "%ls", wide), 0);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_EQ(fgetc(f), 'c');
+    float value;
+    CHECK_EQ(fscanf(f, "%*s %f", &value), 0);
+    CHECK_EQ(fgetc(f), '!');
+    CHECK_EQ(fscanf(f, " %f", &value), 0);
+    CHECK_EQ(fgetc(f), '?');
+    int number;
+    CHECK_EQ(fscanf(f, " %d%d", &number, &number), 1);
+    CHECK_EQ(fgetc(f), 'x');
+    CHECK_EQ(fclose(f), 0);
+    /* %p reads "(nil)" only in a field room for all of it: a narrower one
+     * fails at the '(', which stays; a wider one stops at the byte that
+     * differs, the ones before it consumed. */
+    char pointers[] = "(nil)(nix";
+    f = fmemopen(pointers, sizeof pointers - 1, "r");
+    CHECK(f != NULL);
+    void* pointer = &number;
+    CHECK_EQ(fscanf(f, "%4p", &pointer), 0);
+    CHECK_EQ(fgetc(f), '(');
+    CHECK_EQ(ungetc('(', f), '(');
+    CHECK_EQ(fscanf(f, "%5p", &pointer), 1);
+    CHECK(pointer == NULL);
+    CHECK_EQ(fscanf(f, "%p", &pointer), 0);
+    CHECK_EQ(fgetc(f), 'x');
+    CHECK_EQ(fclose(f), 0);
+    /* A NUL byte is no character for %ls either (glibc's mbrtowc gives 0
+     * for it, not 1), and is consumed. */
+    char with_nul[] = "a\0b";
+    f = fmemopen(with_nul, 3, "r");
+    CHECK(f != NULL);
+    errno = 0;
+    CHECK_EQ(fscanf(f, "%ls", wide), 0);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK_EQ(fgetc(f), 'b');
+    CHECK_EQ(fclose(f), 0);
+}
+
+/* glibc's %l[ converts no byte when suppressed, and leaves the element of
+ * a byte that is no character unwritten (errno EILSEQ, no failure). GCC
+ * warns of %*l[, which glibc reads as %*[. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+static void lenient_wide_scanset(void) {
+    wchar_t wide[4] = {L'A', L'A', L'A', L'A'};
+    errno = 0;
+    CHECK_EQ(sscanf("i\200x", "%l[^0-9]", wide), 1);
+    CHECK_EQ(errno, EILSEQ);
+    CHECK(wide[0] == L'i' && wide[1] == L'A' && wide[2] == L'x' && wide[3] == 0);
+    int count = 0;
+    errno = 0;
+    CHECK_EQ(sscanf("i\200x1", "%*l[^0-9]%n", &count), 0);
+    CHECK_EQ(errno, 0);
+    CHECK_EQ(count, 3);
+}
+#pragma GCC diagnostic pop
+
+/* errno as glibc's scanf leaves it at the end of the input: each read past
+ * the end gives back the errno of the read that found it, and the white
+ * space before a conversion is read with errno 0. */
+static void errno_at_the_end(void) {
+    int number;
+    errno = ENOENT;
+    CHECK_EQ(sscanf("", "%d", &number), EOF);
+    CHECK_EQ(errno, 0);
+    errno = ENOENT;
+    CHECK_EQ(sscanf("  ", " %s", (char*)&number), EOF);
+    CHECK_EQ(errno, 0);
+    errno = ENOENT;  /* the end found by %d's digits, errno ENOENT then */
+    CHECK_EQ(sscanf("1", "%d%d", &number, &number), 1);
+    CHECK_EQ(errno, ENOENT);
+    errno = ENOENT;  /* %c skips no white space */
+    CHECK_EQ(sscanf("a", "a%c", (char*)&number), EOF);
+    CHECK_EQ(errno, ENOENT);
+    errno = ENOENT;  /* nor does the white space at the format's end */
+    CHECK_EQ(sscanf("1 ", "%d ", &number), 1);
+    CHECK_EQ(errno, ENOENT);
+}
+
 /* fscanf holds the stream's lock for the whole call: two threads reading
  * pairs from one stream each get whole pairs, and between them every pair. */
 struct pair_reader {
@@ -520,6 +703,10 @@ int main(void) {
     allocating_and_wide();
     variadic_forms();
     from_a_file();
+    across_reads();
+    failing_byte_consumed();
+    lenient_wide_scanset();
+    errno_at_the_end();
     threads_share_a_stream();
     from_standard_input();
     positional();
