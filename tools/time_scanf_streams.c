@@ -3,7 +3,7 @@
  * both ways, from a file and from a pipe:
  *   gcc -O2 -w tools/time_scanf_streams.c -o /tmp/ts-glibc
  *   build/bin/lwp-cc -O2 -w tools/time_scanf_streams.c -o /tmp/ts-lwp
- *   /tmp/ts-glibc make 400000 > /tmp/ts-input    (about 24 MB)
+ *   /tmp/ts-glibc make 200000 > /tmp/ts-input    (31 MB; the figures in docs/libc.md)
  *   time /tmp/ts-lwp skip < /tmp/ts-input; time cat /tmp/ts-input | /tmp/ts-lwp skip
  * Each mode reads stdin to its end and prints what it read as a count and
  * a checksum, which must be the same both ways:
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     }
     const char* mode = argv[1];
     if (strcmp(mode, "make") == 0) {
-        make_input(argc > 2 ? atol(argv[2]) : 400000);
+        make_input(argc > 2 ? atol(argv[2]) : 200000);
         return 0;
     }
     char text[256];
