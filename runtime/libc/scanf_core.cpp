@@ -530,6 +530,11 @@ const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
     }
     if (*cursor == '\0') return nullptr;
     spec.conversion = static_cast<char>(*cursor);
+    // glibc's (and X/Open's) %C and %S: %lc and %ls, whatever length came before.
+    if (spec.conversion == 'C' || spec.conversion == 'S') {
+        spec.conversion = spec.conversion == 'C' ? 'c' : 's';
+        spec.length = length_modifier::l;
+    }
     return cursor + 1;
 }
 

@@ -10,7 +10,7 @@
 // ranges a-z) and %%; %f %e %g %a and their capitals (float, double with l
 // j z t, long double with L ll q); assignment suppression *; field widths;
 // length modifiers hh h l ll q L j z t; %lc %ls %l[ (into wchar_t through the
-// locale's charset); the POSIX allocating modifier m (%ms %mc %m[).
+// locale's charset; %C and %S are %lc and %ls); the POSIX allocating modifier m (%ms %mc %m[).
 // %p also reads "(nil)", as glibc's does. Integers behave as glibc's do: the value saturates in 64 bits the way
 // strtol (d i) or strtoul (u o x X p) would, then is truncated to the
 // argument's type. Floating-point numbers are read as glibc's scanf reads

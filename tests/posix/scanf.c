@@ -506,8 +506,8 @@ static void failing_byte_consumed(void) {
 }
 
 /* glibc's %l[ converts no byte when suppressed, and leaves the element of
- * a byte that is no character unwritten (errno EILSEQ, no failure). GCC
- * warns of %*l[, which glibc reads as %*[. */
+ * a byte that is no character unwritten (errno EILSEQ, no failure); %S and
+ * %C. GCC warns of %*l[, which glibc reads as %*[. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat"
 static void lenient_wide_scanset(void) {
@@ -521,6 +521,10 @@ static void lenient_wide_scanset(void) {
     CHECK_EQ(sscanf("i\200x1", "%*l[^0-9]%n", &count), 0);
     CHECK_EQ(errno, 0);
     CHECK_EQ(count, 3);
+    /* %S and %C are %ls and %lc, as in glibc. */
+    wchar_t capital[4] = {0};
+    CHECK_EQ(sscanf("ab c", "%S %C", capital, &capital[3]), 2);
+    CHECK(wcscmp(capital, L"ab") == 0 && capital[3] == L'c');
 }
 #pragma GCC diagnostic pop
 
