@@ -361,7 +361,7 @@ private:
     void* destination_;
     bool wide_;
     bool lenient_;
-    bool utf8_ = ctype_is_utf8();
+    bool utf8_ = wide_ && ctype_is_utf8();  // the locale matters to wide targets only
     std::mbstate_t state_{};
     bool allocate_;
     char* array_ = nullptr;
