@@ -21,6 +21,7 @@
 // cost is the number of multiplications (a twelfth of -e, a 28th of e)
 // times the limbs kept: a few thousand limb products for %Le of the
 // smallest long double, a million for all its digits (%.16445Lf).
+#include <climits>
 #include <cstdint>
 #include <cstring>
 
@@ -43,6 +44,9 @@ struct binary_float {
     int hex_fraction_digits;
     bool negative;
     float_class kind;
+    // A long double's exponent field 0 with the integer bit set: the same
+    // scale as the smallest normals (exponent field 1), told apart here.
+    bool pseudo_denormal;
 };
 
 // An x87 extended value: a 64-bit significand with an explicit integer
@@ -59,9 +63,10 @@ binary_float decode(long double value, bool is_long_double) {
     std::memcpy(&sign_exponent, reinterpret_cast<const char*>(&value) + 8, sizeof sign_exponent);
     const int exponent_field = sign_exponent & 0x7fff;
     binary_float decoded{significand, exponent_field - 16446, 15, (sign_exponent >> 15) != 0,
-                         float_class::finite};
+                         float_class::finite, false};
     if (exponent_field == 0) {
         decoded.exponent = significand ? -16445 : 0;  // denormals share 2^-16382's scale
+        decoded.pseudo_denormal = significand >> 63;
     } else if (exponent_field == 0x7fff || !(significand >> 63)) {
         // An infinity, or a NaN of any kind (an unnormal has no integer
         // bit).
@@ -95,20 +100,21 @@ int limbs_needed(const binary_float& value) {
 // A non-negative big integer, little-endian base-10^9 limbs, of which at
 // most `window` are kept: past that the lowest is dropped after each
 // multiplication (`dropped_digits` counts their digits, nine each), and
-// what is left is the top of the exact product, too low by at most `slack`
-// units of its last limb. A multiplication by f makes that error at most
-// slack * f units; dropping a limb then leaves under slack * f / 10^9 + 1
-// units of the next limb up (the dropped limb adds under one). The bound
-// is kept rather than assumed: a multiplication that adds no limb drops
-// none, so the error grows by f without the division (rarely: the top limb
-// must be under 10^9 / f), and the next ones bring it back down, a factor
-// 10^9 / f (3.7 or more) each.
+// what is left is the top of the exact product, too low by less than 2
+// units of its last limb. (A multiplication by f turns an error below E
+// units into one below E f / 10^9 + 1 units of the next limb up, which
+// stays under 1.37 when every factor is at most 2^28, under 1.33 with 5^12.)
+// That needs a limb dropped at every multiplication once one was: one
+// that adds no limb (the top limb times f below 10^9, which after expand's
+// first factor, when every factor is 2^28 or 5^12, takes a top limb of at
+// most 4: about once in 50 million) multiplies the error by f, so it sets
+// dropped_digits negative for good, and expand then makes the whole
+// expansion.
 struct big_decimal {
     std::uint32_t* limbs;
     int count;
     int window;
     int dropped_digits;
-    std::uint64_t slack;  // below 2^60: at most two multiplications grow it unchecked
 
     // factor <= 2^28, so limb * factor + carry < 10^9 * 2^28 + 2^28 < 2^58.
     [[gnu::noinline]] void multiply(std::uint32_t factor) {
@@ -128,9 +134,10 @@ struct big_decimal {
         }
         // carry < 2^28 + 1 < 10^9: one more limb at most.
         if (carry) limb[n++] = static_cast<std::uint32_t>(carry);
-        slack *= factor;
-        // + 2: the division rounds down, and the dropped limb adds under one.
-        if (n > window) limbs = limb + 1, --n, dropped_digits += 9, slack = slack / limb_base + 2;
+        if (n > window)
+            limbs = limb + 1, --n, dropped_digits += 9;
+        else if (dropped_digits)
+            dropped_digits = INT_MIN;  // the error bound is lost (above)
         count = n;
     }
 };
@@ -177,12 +184,13 @@ unsigned rounding_direction() {
 // the wanted digits all lie above its last limb, so a value of extreme
 // exponent costs its multiplications times the window instead of times its
 // whole expansion (a few thousand limb products, not a million, for %Le of
-// the smallest long double). That top is low by at most `slack` units of
-// its last limb (two, but for the rare multiplications that add no limb);
-// when that limb is at least 1 and adding the slack to it stays below
-// 10^9, no carry from below reaches the limbs above it and the rest is not
-// zero, which is all rounding needs. Otherwise (about three times in a
-// billion) the whole expansion is made.
+// the smallest long double). That top is low by under two units of its
+// last limb; when that limb is at least 1 and at most 10^9 - 3, no carry
+// from below reaches the limbs above it and the rest is not zero, which is
+// all rounding needs. Otherwise the whole expansion is made: about three
+// times in a billion for that limb, and, for a multiplication that added
+// no limb (big_decimal), a few times in 100,000 for the most extreme
+// exponents, less for others.
 [[gnu::noinline]] void expand(const binary_float& value, std::uint32_t* limbs, decimal_digits& out,
                               long long wanted) {
     std::uint64_t significand = value.significand;
@@ -190,32 +198,34 @@ unsigned rounding_direction() {
     // A long double pseudo-denormal (integer bit set, exponent field 0):
     // glibc's decimal conversions print its other 63 bits alone, unless
     // they are all zero (then 2^-16382, what the x87 makes of it all).
-    if (binary_exponent == -16445 && significand << 1) significand = significand << 1 >> 1;
+    if (value.pseudo_denormal && significand << 1) significand = significand << 1 >> 1;
     if (wanted < 0) wanted = 0;
     // At least 2 + wanted / 8 limbs above the last: their 9 (window - 2) + 1
     // digits or more hold the wanted ones (a shift is shorter code than a
     // division by 9), and the top limb, which sets the digit count, is never
     // the last.
-    big_decimal number{limbs, 0, static_cast<int>(wanted >> 3) + 3, 0, 0};
+    big_decimal number{limbs, 0, static_cast<int>(wanted >> 3) + 3, 0};
     // At least one limb: zero is one limb 0, whose digit "0" is kept below.
     std::uint64_t rest = significand;
     do number.limbs[number.count++] = static_cast<std::uint32_t>(rest % limb_base);
     while (rest /= limb_base);
+    // The value is m * 2^e, or for e < 0 m * 5^k / 10^k with k = -e: the
+    // power is multiplied in by 2^28 or 5^12 at a time (at most 2^28, see
+    // big_decimal), its small remainder first, while the number is still
+    // exact: after it, every factor is large enough that a multiplication
+    // adding no limb is rare (big_decimal).
     int decimal_places = 0;
-    if (binary_exponent >= 0) {
-        for (; binary_exponent >= 28; binary_exponent -= 28) number.multiply(1u << 28);
-        number.multiply(1u << binary_exponent);
-    } else {
-        // value = m * 5^k / 10^k with k = -exponent. 5^12 is the largest
-        // power of five below 10^9 (see big_decimal).
-        decimal_places = -binary_exponent;
-        int k = decimal_places;
-        for (; k >= 12; k -= 12) number.multiply(244140625u);
-        std::uint32_t power = 1;
-        while (k--) power *= 5;
-        number.multiply(power);
+    std::uint32_t base = 2, step_factor = 1u << 28;
+    int step = 28, power_left = binary_exponent;
+    if (binary_exponent < 0) {
+        decimal_places = power_left = -binary_exponent;
+        base = 5, step_factor = 244140625u, step = 12;
     }
-    if (number.dropped_digits && (number.limbs[0] == 0 || number.limbs[0] + number.slack >= limb_base)) {
+    std::uint32_t remainder_factor = 1;
+    for (int i = power_left % step; i > 0; --i) remainder_factor *= base;
+    number.multiply(remainder_factor);
+    for (; power_left >= step; power_left -= step) number.multiply(step_factor);
+    if (number.dropped_digits < 0 || (number.dropped_digits && number.limbs[0] - 1 >= limb_base - 3)) {
         expand(value, limbs, out, 1 << 30);  // the whole expansion: no limb dropped
         return;
     }

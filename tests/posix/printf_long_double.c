@@ -108,6 +108,14 @@ static void long_double_conversions(void) {
            "4.88622076204902148110e-4933");
     EXPECT("%Le", LD(0x8000, 0xc000000000000000ull),
            "-1.681052e-4932");
+    /* The same significand with exponent field 1, a normal number at the
+     * pseudo-denormal's scale: printed whole, the integer bit counted. */
+    EXPECT("%.20Le", LD(1, 0x929a3f6dcd44c113ull),
+           "3.85072521931699565437e-4932");
+    EXPECT("%Lg", LD(0x8001, 0xc9149ce67d14a09cull),
+           "-5.28167e-4932");
+    EXPECT("%La", LD(1, 0x929a3f6dcd44c113ull),
+           "0x9.29a3f6dcd44c113p-16385");
     EXPECT("%Lf", LD(0x3fff, 0x4000000000000000ull),
            "nan");
     EXPECT("%La", LD(0x8001, 0x0000000000000001ull),
