@@ -538,6 +538,16 @@ const unsigned char* parse_spec(const unsigned char* cursor, scan_spec& spec) {
     return cursor + 1;
 }
 
+// A %mc, %ms or %m[ that fails (no input left, or nothing matched) sets its
+// pointer to null, as glibc's does: it allocates the array, and stores it
+// there, before it reads the field, and frees it again on failure.
+outcome nulled_if_failed(const scan_spec& spec, void* destination, outcome result) {
+    bool failed = result == outcome::input_failure || result == outcome::matching_failure;
+    if (failed && spec.allocate && destination != nullptr)
+        *static_cast<void**>(destination) = nullptr;
+    return result;
+}
+
 // Carries out one conversion specification.
 outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*& format,
                 va_list& arguments) {
@@ -560,23 +570,31 @@ outcome convert(lookahead_input& in, const scan_spec& spec, const unsigned char*
         case 'x': case 'X': case 'p': base = 16; break;
         case 'c': {
             void* destination = spec.suppress ? nullptr : next_target(arguments);
-            return scan_text(in, spec, destination, spec.width != 0 ? spec.width : 1, false,
-                             [](int) { return true; });
+            return nulled_if_failed(spec, destination,
+                                    scan_text(in, spec, destination,
+                                              spec.width != 0 ? spec.width : 1, false,
+                                              [](int) { return true; }));
         }
         case 's': {
             void* destination = spec.suppress ? nullptr : next_target(arguments);
-            if (in.skip_space_before_conversion() == EOF) return outcome::input_failure;
-            return scan_text(in, spec, destination, width, true,
-                             [](int byte) { return !is_space(static_cast<char>(byte)); });
+            if (in.skip_space_before_conversion() == EOF)
+                return nulled_if_failed(spec, destination, outcome::input_failure);
+            return nulled_if_failed(
+                spec, destination, scan_text(in, spec, destination, width, true, [](int byte) {
+                    return !is_space(static_cast<char>(byte));
+                }));
         }
         case '[': {
+            // The argument is taken before the scanset is read, as glibc
+            // takes it: a %m[ without its ']' nulls its pointer too.
+            void* destination = spec.suppress ? nullptr : next_target(arguments);
             byte_set set;
             const unsigned char* after = parse_scanset(format, set);
-            if (after == nullptr) return outcome::matching_failure;
+            if (after == nullptr) return nulled_if_failed(spec, destination, outcome::matching_failure);
             format = after;
-            void* destination = spec.suppress ? nullptr : next_target(arguments);
-            return scan_text(in, spec, destination, width, true,
-                             [&set](int byte) { return set.member[byte]; });
+            return nulled_if_failed(spec, destination,
+                                    scan_text(in, spec, destination, width, true,
+                                              [&set](int byte) { return set.member[byte]; }));
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
             if (in.skip_space_before_conversion() == EOF) return outcome::input_failure;
