@@ -193,12 +193,13 @@ bool format_wide_text(format_sink& sink, const conversion_spec& spec, const wcha
     return true;
 }
 
+// A number beyond INT_MAX is -1 (all its digits consumed): glibc's printf
+// fails with EOVERFLOW on such a width or precision before it prints it.
 int parse_decimal(const char*& cursor) {
     int value = 0;
     while (*cursor >= '0' && *cursor <= '9') {
         int digit = *cursor++ - '0';
-        // Saturate: a width beyond INT_MAX can only end in EOVERFLOW anyway.
-        value = value > (INT_MAX - digit) / 10 ? INT_MAX : value * 10 + digit;
+        if (value >= 0) value = value > (INT_MAX - digit) / 10 ? -1 : value * 10 + digit;
     }
     return value;
 }
@@ -242,6 +243,10 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
             spec.width = width;
         } else {
             spec.width = parse_decimal(cursor);
+            if (spec.width < 0) {
+                error = EOVERFLOW;
+                break;
+            }
         }
         if (*cursor == '.') {
             ++cursor;
@@ -251,6 +256,10 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
                 spec.precision = precision < 0 ? -1 : precision;  // negative: as if omitted
             } else {
                 spec.precision = parse_decimal(cursor);
+                if (spec.precision < 0) {
+                    error = EOVERFLOW;
+                    break;
+                }
             }
         }
         if (*cursor == '$') {  // positional arguments

@@ -173,12 +173,12 @@ void widen_into_target(format_sink& base, const char* bytes, std::size_t count) 
     deliver_widened(*static_cast<widening_sink&>(base).target, bytes, count);
 }
 
+// -1 beyond INT_MAX, as printf_core.cpp's.
 int parse_decimal(const wchar_t*& cursor) {
     int value = 0;
     while (*cursor >= L'0' && *cursor <= L'9') {
         int digit = static_cast<int>(*cursor++ - L'0');
-        // Saturate, as printf_core.cpp does.
-        value = value > (INT_MAX - digit) / 10 ? INT_MAX : value * 10 + digit;
+        if (value >= 0) value = value > (INT_MAX - digit) / 10 ? -1 : value * 10 + digit;
     }
     return value;
 }
@@ -234,6 +234,10 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
             spec.width = width;
         } else {
             spec.width = parse_decimal(cursor);
+            if (spec.width < 0) {
+                error = EOVERFLOW;
+                break;
+            }
         }
         if (*cursor == L'.') {
             ++cursor;
@@ -243,6 +247,10 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
                 spec.precision = precision < 0 ? -1 : precision;
             } else {
                 spec.precision = parse_decimal(cursor);
+                if (spec.precision < 0) {
+                    error = EOVERFLOW;
+                    break;
+                }
             }
         }
         if (*cursor == L'$') {  // positional arguments, as printf_core.cpp

@@ -8,7 +8,9 @@
  * tools/compare_printf_binary.c. This program calls strerror and
  * strerrorname_np itself, so %m and %#m print text (printf reaches both
  * through weak references; tests/integration/printf_errno_number.c checks
- * a program that links neither). */
+ * a program that links neither). Then: a width or precision written in the
+ * format beyond INT_MAX fails at once with EOVERFLOW, as glibc's
+ * (glibc's stdio-common/bug22), the text before it already written. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -160,8 +162,28 @@ static void check_errno_name(void) {
     CHECK(wcscmp(wide_buffer, L"-12") == 0);
 }
 
+static void check_oversized_width(void) {
+    errno = 0;
+    CHECK_EQ(format_opaque("ab%2147483648d", 1), -1);
+    CHECK_EQ(errno, EOVERFLOW);
+    CHECK_STREQ(buffer, "ab");
+    errno = 0;
+    CHECK_EQ(format_opaque("%.2147483648d", 1), -1);
+    CHECK_EQ(errno, EOVERFLOW);
+    errno = 0;
+    CHECK_EQ(format_opaque("%99999999999999999999s", "x"), -1);
+    CHECK_EQ(errno, EOVERFLOW);
+    errno = 0;
+    CHECK_EQ(wide_format_opaque(L"%2147483648d", 1), -1);
+    CHECK_EQ(errno, EOVERFLOW);
+    errno = 0;
+    CHECK_EQ(wide_format_opaque(L"%.2147483648d", 1), -1);
+    CHECK_EQ(errno, EOVERFLOW);
+}
+
 int main(void) {
     check_binary();
     check_errno_name();
+    check_oversized_width();
     return 0;
 }
