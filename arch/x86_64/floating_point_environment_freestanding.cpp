@@ -76,9 +76,15 @@ void write_mxcsr(unsigned value) { asm volatile("ldmxcsr %0" : : "m"(value)); }
 // The flags of both units: what has been raised by either.
 unsigned raised_flags() { return (read_x87_status() | read_mxcsr()) & FE_ALL_EXCEPT; }
 
-// Sets or clears the flags in `which` in both units, raising nothing.
+// Sets or clears the flags in `which` in both units, raising nothing, even
+// with their traps enabled. The x87 image is read with FNSTENV alone, which
+// leaves every exception masked until the FLDENV that writes it back: had
+// the unmasked image been loaded in between (read_x87), a flag it holds
+// would be pending and that FLDENV, a waiting instruction, would trap
+// (glibc's math/test-fexcept-traps: fesetexceptflag with every trap on).
 void store_flags(unsigned which, unsigned values) {
-    x87_environment environment = read_x87();
+    x87_environment environment;
+    asm volatile("fnstenv %0" : "=m"(environment));
     environment.status_word =
         static_cast<unsigned short>((environment.status_word & ~which) | (values & which));
     write_x87(environment);

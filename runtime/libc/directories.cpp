@@ -261,7 +261,10 @@ int scandirat(int dirfd, const char* __restrict path, struct dirent*** __restric
 // functions.
 // The system call itself, for programs that read directories without a DIR
 // (glibc has had the wrapper since 2.30).
+// The kernel's count is an unsigned int, and some of its checks take it as
+// an int: a larger size is INT_MAX, as glibc's wrapper makes it, not EINVAL.
 ssize_t getdents64(int fd, void* buffer, size_t size) noexcept {
+    if (size > static_cast<size_t>(INT_MAX)) size = INT_MAX;
     return lwp::libc::errno_result(lwp::arch::syscall3(__NR_getdents64, fd,
                                                        reinterpret_cast<long>(buffer),
                                                        static_cast<long>(size)));

@@ -38,11 +38,12 @@ int msync(void* address, size_t length, int flags) {
         nullptr, __NR_msync, reinterpret_cast<long>(address), static_cast<long>(length), flags)));
 }
 
-// The new address (which MREMAP_FIXED takes as a fifth argument) or
-// MAP_FAILED.
+// The new address or MAP_FAILED. MREMAP_FIXED takes the new address as a
+// fifth argument, and so does MREMAP_DONTUNMAP, for which the kernel takes
+// it as a hint (glibc passes it on for either).
 void* mremap(void* address, size_t old_length, size_t new_length, int flags, ...) noexcept {
     long new_address = 0;
-    if (flags & MREMAP_FIXED) {
+    if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
         va_list arguments;
         va_start(arguments, flags);
         new_address = reinterpret_cast<long>(va_arg(arguments, void*));

@@ -193,15 +193,15 @@ bool format_wide_text(format_sink& sink, const conversion_spec& spec, const wcha
     return true;
 }
 
-// A number beyond INT_MAX is -1 (all its digits consumed): glibc's printf
-// fails with EOVERFLOW on such a width or precision before it prints it.
+// A number beyond INT_MAX is INT_MIN (all its digits consumed): glibc's
+// printf fails with EOVERFLOW on such a width or precision before it prints.
 int parse_decimal(const char*& cursor) {
-    int value = 0;
-    while (*cursor >= '0' && *cursor <= '9') {
-        int digit = *cursor++ - '0';
-        if (value >= 0) value = value > (INT_MAX - digit) / 10 ? -1 : value * 10 + digit;
+    unsigned long value = 0;  // once past INT_MAX, 2^31, which stays so
+    for (unsigned digit; (digit = static_cast<unsigned char>(*cursor) - '0') <= 9; ++cursor) {
+        value = value * 10 + digit;
+        if (value > INT_MAX) value = 1ul << 31;
     }
-    return value;
+    return static_cast<int>(value);
 }
 
 }  // namespace
@@ -243,10 +243,6 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
             spec.width = width;
         } else {
             spec.width = parse_decimal(cursor);
-            if (spec.width < 0) {
-                error = EOVERFLOW;
-                break;
-            }
         }
         if (*cursor == '.') {
             ++cursor;
@@ -256,14 +252,13 @@ int format_standard(format_sink& sink, const char* format, va_list arguments_in)
                 spec.precision = precision < 0 ? -1 : precision;  // negative: as if omitted
             } else {
                 spec.precision = parse_decimal(cursor);
-                if (spec.precision < 0) {
-                    error = EOVERFLOW;
-                    break;
-                }
             }
         }
-        if (*cursor == '$') {  // positional arguments
-            error = ENOTSUP;
+        // Positional arguments; or a number beyond INT_MAX (only
+        // parse_decimal gives these: a * width is made positive, a *
+        // precision at least -1).
+        if (*cursor == '$' || spec.width < 0 || spec.precision < -1) {
+            error = *cursor == '$' ? ENOTSUP : EOVERFLOW;
             break;
         }
 

@@ -173,14 +173,14 @@ void widen_into_target(format_sink& base, const char* bytes, std::size_t count) 
     deliver_widened(*static_cast<widening_sink&>(base).target, bytes, count);
 }
 
-// -1 beyond INT_MAX, as printf_core.cpp's.
+// INT_MIN beyond INT_MAX, as printf_core.cpp's.
 int parse_decimal(const wchar_t*& cursor) {
-    int value = 0;
-    while (*cursor >= L'0' && *cursor <= L'9') {
-        int digit = static_cast<int>(*cursor++ - L'0');
-        if (value >= 0) value = value > (INT_MAX - digit) / 10 ? -1 : value * 10 + digit;
+    unsigned long value = 0;  // once past INT_MAX, 2^31, which stays so
+    for (; *cursor >= L'0' && *cursor <= L'9'; ++cursor) {
+        value = value * 10 + static_cast<unsigned>(*cursor - L'0');
+        if (value > INT_MAX) value = 1ul << 31;
     }
-    return value;
+    return static_cast<int>(value);
 }
 
 }  // namespace
@@ -234,10 +234,6 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
             spec.width = width;
         } else {
             spec.width = parse_decimal(cursor);
-            if (spec.width < 0) {
-                error = EOVERFLOW;
-                break;
-            }
         }
         if (*cursor == L'.') {
             ++cursor;
@@ -247,14 +243,11 @@ int wide_format_standard(wide_format_sink& sink, const wchar_t* format, va_list 
                 spec.precision = precision < 0 ? -1 : precision;
             } else {
                 spec.precision = parse_decimal(cursor);
-                if (spec.precision < 0) {
-                    error = EOVERFLOW;
-                    break;
-                }
             }
         }
-        if (*cursor == L'$') {  // positional arguments, as printf_core.cpp
-            error = ENOTSUP;
+        // Positional arguments, or a number beyond INT_MAX, as printf_core.cpp.
+        if (*cursor == L'$' || spec.width < 0 || spec.precision < -1) {
+            error = *cursor == L'$' ? ENOTSUP : EOVERFLOW;
             break;
         }
         narrow[used++] = '*';

@@ -2,7 +2,8 @@
  * (x87) arithmetic alike, tested, cleared, saved and restored; rounding
  * directions seen in arithmetic results; feholdexcept/feupdateenv; the
  * default environment; and traps (feenableexcept), each in a child that must
- * die of SIGFPE. Also passes against glibc (link with -lm there). */
+ * die of SIGFPE, and flags set and cleared with every trap enabled, which
+ * must raise none. Also passes against glibc (link with -lm there). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -146,10 +147,38 @@ static void traps(void) {
     CHECK(fetestexcept(FE_DIVBYZERO));
 }
 
+/* Setting and clearing flags raises nothing, even with every trap enabled
+ * (glibc's math/test-fexcept-traps and test-fesetexcept-traps): in a child,
+ * which exits 0 unless a SIGFPE kills it. */
+static void flags_set_under_traps(void) {
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        alarm(10);
+        fedisableexcept(FE_ALL_EXCEPT);
+        feraiseexcept(FE_ALL_EXCEPT);
+        fexcept_t saved;
+        if (fegetexceptflag(&saved, FE_ALL_EXCEPT) != 0) _exit(2);
+        feclearexcept(FE_ALL_EXCEPT);
+        if (feenableexcept(FE_ALL_EXCEPT) != 0) _exit(3);
+        if (fesetexceptflag(&saved, FE_ALL_EXCEPT) != 0) _exit(4);
+        if (fetestexcept(FE_ALL_EXCEPT) != FE_ALL_EXCEPT) _exit(5);
+        feclearexcept(FE_ALL_EXCEPT);
+        if (fesetexcept(FE_ALL_EXCEPT) != 0) _exit(6);
+        feclearexcept(FE_ALL_EXCEPT);
+        _exit(fetestexcept(FE_ALL_EXCEPT) == 0 ? 0 : 7);
+    }
+    int status;
+    CHECK_EQ(waitpid(child, &status, 0), child);
+    CHECK(WIFEXITED(status));
+    CHECK_EQ(WEXITSTATUS(status), 0);
+}
+
 int main(void) {
     flags();
     rounding();
     environments();
     traps();
+    flags_set_under_traps();
     return 0;
 }

@@ -204,6 +204,18 @@ static void memory_advice(void) {
     errno = 0;
     CHECK(mremap(moved, 4 * page, 4 * page, MREMAP_FIXED) == MAP_FAILED); /* FIXED needs MAYMOVE */
     CHECK_EQ(errno, EINVAL);
+    /* MREMAP_DONTUNMAP takes the fifth argument too, as a hint the kernel
+     * follows when the place is free (glibc's tst-linux-mremap1): the pages
+     * move there and the old range stays mapped, empty. */
+    char* hole = mmap(NULL, 8 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(hole != MAP_FAILED);
+    CHECK_EQ(munmap(hole, 8 * page), 0);
+    moved[0] = 'k';
+    char* kept = mremap(moved, page, page, MREMAP_DONTUNMAP | MREMAP_MAYMOVE, hole);
+    CHECK(kept == hole);
+    CHECK_EQ(kept[0], 'k');
+    CHECK_EQ(moved[0], 0);
+    CHECK_EQ(munmap(kept, page), 0);
 
     /* Locking: within RLIMIT_MEMLOCK (root: unlimited), one page. */
     if (mlock(moved, page) == 0) {
