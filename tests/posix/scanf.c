@@ -298,21 +298,22 @@ static void allocating_and_wide(void) {
     /* A failed %ms, %mc or %m[ sets its pointer to null, as glibc's, which
        allocates (and stores) the array before it reads (glibc's bug21):
        input failing before the field, nothing matched, no ']'. */
-    char* failed = word;
+    char sentinel = 0; /* where the pointers point before each call */
+    char* failed = &sentinel;
     CHECK_EQ(sscanf(" ", "%ms", &failed), EOF);
     CHECK(failed == NULL);
-    failed = word;
+    failed = &sentinel;
     CHECK_EQ(sscanf("", "%mc", &failed), EOF);
     CHECK(failed == NULL);
-    failed = word;
+    failed = &sentinel;
     CHECK_EQ(sscanf("x", "%m[a]", &failed), 0);
     CHECK(failed == NULL);
-    failed = word;
+    failed = &sentinel;
     CHECK_EQ(sscanf("ab", "%m[a", &failed), 0);
     CHECK(failed == NULL);
     /* An earlier item keeps its array; only the failing one is nulled. */
     word = NULL;
-    failed = set;
+    failed = &sentinel;
     CHECK_EQ(sscanf("one", "%ms %ms", &word, &failed), 1);
     CHECK_STREQ(word, "one");
     CHECK(failed == NULL);
