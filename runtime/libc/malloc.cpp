@@ -1,11 +1,16 @@
-// malloc free calloc realloc reallocarray posix_memalign aligned_alloc
-// memalign valloc pvalloc malloc_usable_size: the C face of malloc_heap.
+// malloc free calloc realloc posix_memalign aligned_alloc memalign valloc
+// pvalloc malloc_usable_size: the C face of malloc_heap.
 // Failures set errno to ENOMEM (or EINVAL for a bad alignment), as POSIX asks.
 // While mtrace is on, each call is reported to its recorder
 // (malloc_tracing.cpp) through heap::trace.
 // glibc also exports each under a __libc_ name (__libc_malloc ...), which
 // memory debuggers and programs that replace malloc call to reach the C
 // library's own; here they are aliases.
+// Nothing else in lwp may need this file: a program that replaces malloc
+// free calloc realloc (glibc's manual's "Replacing malloc") keeps it out of
+// the link, and any other symbol of it would then be defined twice. So
+// reallocarray (malloc_reallocarray.cpp) calls realloc, and mtrace's hook
+// lives in malloc_trace_hook.cpp.
 #include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
@@ -14,10 +19,6 @@
 #include "malloc_heap.hpp"
 
 namespace heap = lwp::libc::heap;
-
-namespace lwp::libc::heap {
-void (*trace)(trace_event, void*, void*, std::size_t, const void*) = nullptr;
-}
 
 namespace {
 
@@ -97,13 +98,6 @@ void* realloc(void* block, size_t size) noexcept {
     void* result = reallocate(block, size);
     LWP_REPORT(trace_event::reallocated, result, block, size);
     return result;
-}
-
-// As glibc's, not reported to mtrace (glibc's calls its realloc inside).
-void* reallocarray(void* block, size_t count, size_t size) noexcept {
-    size_t bytes;
-    if (__builtin_mul_overflow(count, size, &bytes)) return or_enomem(nullptr);
-    return reallocate(block, bytes);
 }
 
 // Returns the error instead of setting errno (POSIX).

@@ -24,7 +24,8 @@
 // nothing); a static lwp program has nothing to preload, and a program that
 // calls mtrace wants the trace, so lwp's mtrace always traces. Calls made
 // inside lwp's own functions (fopen's buffer, strdup) are recorded too, as
-// glibc's are; reallocarray is not, as in glibc. The file is written
+// glibc's are; reallocarray is recorded as the realloc it calls, as in
+// glibc (malloc_reallocarray.cpp). The file is written
 // through a 512-byte buffer of its own (no allocation while tracing) and
 // flushed at exit or by muntrace.
 //

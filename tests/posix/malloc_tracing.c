@@ -70,6 +70,17 @@ static void check_trace(void) {
     uintptr_t at_c = (uintptr_t)c;
     kept = c;
     char* gone = realloc(c, 0);
+    /* reallocarray is traced as the realloc it makes (glibc's calls
+     * realloc); one that overflows allocates nothing and is not traced. */
+    char* g = reallocarray(NULL, 3, 4);
+    uintptr_t at_g = (uintptr_t)g;
+    char* h = reallocarray(g, 10, 10);
+    uintptr_t at_h = (uintptr_t)h;
+    static volatile size_t half_of_everything = SIZE_MAX / 2; /* unknown to the compiler */
+    errno = 0;
+    void* overflowed = reallocarray(h, half_of_everything, 3);
+    int overflow_errno = errno;
+    free(h);
     void* d = memalign(64, 33);
     kept = d;
     uintptr_t at_d = (uintptr_t)d;
@@ -92,6 +103,8 @@ static void check_trace(void) {
 
     CHECK(at_moved != 0 && at_b != 0 && gone == NULL && at_d != 0 && aligned == 0 && at_e != 0 &&
           at_f != 0 && failed == NULL);
+    CHECK(at_g != 0 && at_h != 0 && overflowed == NULL);
+    CHECK_EQ(overflow_errno, ENOMEM);
     char* trace = read_file(name);
     CHECK(trace != NULL);
 #ifdef CHECKING_AGAINST_GLIBC
@@ -104,7 +117,7 @@ static void check_trace(void) {
     CHECK(strstr(trace, "\n@ ") != NULL);
     char* records[40];
     int count = split_records(trace, records, 40);
-    char expected[19][64];
+    char expected[23][64];
     int n = 0;
     snprintf(expected[n++], 64, "= Start");
     snprintf(expected[n++], 64, "+ %p 0xa", (void*)at_a);
@@ -113,6 +126,10 @@ static void check_trace(void) {
     snprintf(expected[n++], 64, "> %p 0x64", (void*)at_moved);
     snprintf(expected[n++], 64, "+ %p 0x5", (void*)at_c);
     snprintf(expected[n++], 64, "- %p", (void*)at_c);
+    snprintf(expected[n++], 64, "+ %p 0xc", (void*)at_g);
+    snprintf(expected[n++], 64, "< %p", (void*)at_g);
+    snprintf(expected[n++], 64, "> %p 0x64", (void*)at_h);
+    snprintf(expected[n++], 64, "- %p", (void*)at_h);
     snprintf(expected[n++], 64, "+ %p 0x21", (void*)at_d);
     snprintf(expected[n++], 64, "+ %p 0x28", (void*)at_e);
     snprintf(expected[n++], 64, "+ %p 0x100000", (void*)at_f);
