@@ -1,6 +1,7 @@
 /* expect_exit_code(child, code) and expect_killed_by(child, signal): wait
  * for a child process, at most 10 s, and check how it ended (and
- * fork_reading_a_pipe, a child to feed through its standard input, and
+ * fork_reading_a_pipe, a child to feed through its standard input,
+ * fork_writing_errors_to_a_pipe, a child whose standard error is read, and
  * read_to_end, what a child wrote into a pipe). A child still
  * running then is killed and the test fails with a message: a hang (a lock
  * left held across fork, a wake-up lost between processes) fails it instead
@@ -46,6 +47,25 @@ static inline pid_t fork_reading_a_pipe(int* writer) {
     }
     CHECK_EQ(close(ends[0]), 0);
     *writer = ends[1];
+    return child;
+}
+
+/* Forks a child whose standard error is a new pipe: returns the child's pid
+ * in the parent, with the pipe's read end in *reader, and 0 in the child,
+ * where descriptor 2 is the write end and no other end is left open. */
+static inline pid_t fork_writing_errors_to_a_pipe(int* reader) {
+    int ends[2];
+    CHECK_EQ(pipe(ends), 0);
+    pid_t child = fork();
+    CHECK(child >= 0);
+    if (child == 0) {
+        CHECK_EQ(dup2(ends[1], 2), 2);
+        CHECK_EQ(close(ends[0]), 0);
+        CHECK_EQ(close(ends[1]), 0);
+        return 0;
+    }
+    CHECK_EQ(close(ends[1]), 0);
+    *reader = ends[0];
     return child;
 }
 

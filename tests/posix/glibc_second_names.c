@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "../integration/check.h"
+#include "child_process.h"
 
 /* Not in glibc's headers (or only under other feature macros). */
 void __assert(const char*, const char*, int) __attribute__((noreturn));
@@ -408,27 +409,15 @@ static void check_posix_getopt(void) {
 /* Runs `body` in a child with stderr on a pipe: the child must die of
  * SIGABRT having written exactly `expected`. */
 static void check_aborts_with(void (*body)(void), const char* expected) {
-    int ends[2];
-    CHECK_EQ(pipe(ends), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int reader;
+    pid_t child = fork_writing_errors_to_a_pipe(&reader);
     if (child == 0) {
-        dup2(ends[1], 2);
-        close(ends[0]);
         body();
         _exit(1);
     }
-    close(ends[1]);
     char text[512];
-    size_t length = 0;
-    ssize_t got;
-    while ((got = read(ends[0], text + length, sizeof text - 1 - length)) > 0) length += (size_t)got;
-    text[length] = '\0';
-    close(ends[0]);
-    int status = 0;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK(WIFSIGNALED(status));
-    CHECK_EQ(WTERMSIG(status), SIGABRT);
+    read_to_end(reader, text, sizeof text);
+    expect_killed_by(child, SIGABRT);
     if (strcmp(text, expected) != 0) {
         check_write("got: ");
         check_write(text);

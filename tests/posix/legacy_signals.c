@@ -117,12 +117,9 @@ static void bsd_calls(void) {
 
 /* psignal writes to stderr: run in a child whose stderr is a pipe. */
 static void psignal_text(void) {
-    int fds[2];
-    CHECK_EQ(pipe(fds), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int reader;
+    pid_t child = fork_writing_errors_to_a_pipe(&reader);
     if (child == 0) {
-        dup2(fds[1], 2);
         psignal(SIGSEGV, "prefix");
         psignal(SIGINT, "");
         psignal(SIGRTMIN + 1, NULL);
@@ -130,9 +127,8 @@ static void psignal_text(void) {
         fflush(stderr);
         _exit(0);
     }
-    close(fds[1]);
     char text[512];
-    read_to_end(fds[0], text, sizeof text);
+    read_to_end(reader, text, sizeof text);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     char expected[256];

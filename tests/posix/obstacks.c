@@ -299,21 +299,17 @@ static void failure_handler(void) {
 /* glibc's default handler: "memory exhausted" and exit with
  * obstack_exit_failure. */
 static void default_failure_handler(void) {
-    int ends[2];
-    CHECK_EQ(pipe(ends), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int reader;
+    pid_t child = fork_writing_errors_to_a_pipe(&reader);
     if (child == 0) {
-        dup2(ends[1], 2);
         obstack_exit_failure = 7;
         struct obstack ob;
         fail_next = 1;
         obstack_init(&ob);
         _exit(0);
     }
-    close(ends[1]);
     char message[64];
-    read_to_end(ends[0], message, sizeof message);
+    read_to_end(reader, message, sizeof message);
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     CHECK(WIFEXITED(status));

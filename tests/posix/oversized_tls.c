@@ -74,19 +74,13 @@ static char* copy_of_this_program(Elf64_Xword memory_size) {
 /* Runs `program` with one argument; returns its exit status (the test fails
  * if a signal ended it) with what it wrote to standard error in `errors`. */
 static int run(const char* program, char* errors, size_t size) {
-    int ends[2];
-    CHECK_EQ(pipe(ends), 0);
-    pid_t child = fork();
-    CHECK(child >= 0);
+    int reader;
+    pid_t child = fork_writing_errors_to_a_pipe(&reader);
     if (child == 0) {
-        dup2(ends[1], 2);
-        close(ends[0]);
-        close(ends[1]);
         execl(program, program, "child", (char*)NULL);
         _exit(126);
     }
-    CHECK_EQ(close(ends[1]), 0);
-    read_to_end(ends[0], errors, size);
+    read_to_end(reader, errors, size);
     int status = wait_for_child(child);
     CHECK(WIFEXITED(status));
     return WEXITSTATUS(status);
